@@ -1,0 +1,84 @@
+import type {
+  Duration,
+  ServiceStandard,
+  InternalComponents,
+  OfficeDefinition,
+} from '@sigap/standards';
+
+export type ServiceStatus = 'active' | 'retired';
+
+export interface OfficeSummary {
+  code: string;
+  name: string;
+  timeZone: string;
+  /** WIB, WITA or WIT. */
+  zoneAbbreviation: string;
+  ticketPrefix: string;
+}
+
+export type OfficeDetail = OfficeSummary & Pick<OfficeDefinition, 'positions' | 'region'>;
+
+/** One row of `GET /api/v1/catalog/services?office=bali`. */
+export interface ServiceSummary {
+  office: string;
+  code: string;
+  name: string;
+  version: number;
+  status: ServiceStatus;
+  requirementCount: number;
+  stepCount: number;
+  serviceTime: { text: string; parsed: Duration | null };
+  updatedAt: string;
+}
+
+/** `GET /api/v1/catalog/services/{office}/{code}` (latest) or `.../versions/{n}`. */
+export interface ServiceDetail {
+  version: number;
+  status: ServiceStatus;
+  createdAt: string;
+  createdBy: string | null;
+  /** All versions, newest first. */
+  versions: { version: number; createdAt: string; createdBy: string | null }[];
+  /** The standard itself, with each step's time and the total time parsed. */
+  standard: ServiceStandard;
+  parsed: {
+    serviceTime: Duration | null;
+    steps: { order: number; time: Duration | null }[];
+  };
+  /** Position code -> display name, for the step table. */
+  positionNames: Record<string, string>;
+}
+
+/** `PUT /api/v1/catalog/services/{office}/{code}`: a new version, guarded by the version edited. */
+export interface UpdateServiceRequest {
+  expectedVersion: number;
+  standard: ServiceStandard;
+}
+
+export interface ImportedStep {
+  order: number;
+  description: string;
+  executors: string[];
+  duration: Duration | null;
+  /** The time as written. */
+  time: string | null;
+  inputs: string[];
+  output: string | null;
+}
+
+/** `POST /api/v1/catalog/import` answer: a draft to review, with a warning per unmapped part. */
+export interface ImportResult {
+  name: string;
+  requirements: string[];
+  steps: ImportedStep[];
+  serviceTime: Duration | null;
+  serviceTimeText: string | null;
+  cost: { text: string; free: boolean } | null;
+  product: string[];
+  complaintChannels: string[];
+  legalBasis: string[];
+  internal: InternalComponents;
+  warnings: string[];
+  /** A full draft in the catalog model, ready to edit and save. */
+  draft: ServiceStandard;
+}

@@ -1,0 +1,164 @@
+/**
+ * The service-standard model (Standar Pelayanan, Permenpan RB 15/2014; SOP, Permenpan RB 35/2012).
+ *
+ * A catalog file (YAML, one per service) is a `ServiceStandard`. Steps name positions by code
+ * from the office's position table (`OfficeDefinition.positions`), never people.
+ */
+
+export type DurationUnit = 'minute' | 'hour' | 'day' | 'week' | 'month';
+export type DurationBasis = 'working' | 'calendar';
+export type StartsWhen = 'received' | 'complete' | null;
+
+/** What the duration grammar reads out of "1 s.d 2 bulan", "2x24 jam", "7 Hari" ... */
+export interface Duration {
+  /** Target (lower bound of a range). */
+  min: number;
+  /** Limit (upper bound of a range; equal to `min` when not a range). */
+  max: number;
+  unit: DurationUnit;
+  basis: DurationBasis;
+  startsWhen: StartsWhen;
+}
+
+/** Channels a request can arrive through. */
+export type Channel = 'letter' | 'email' | 'portal' | 'walk-in' | 'phone';
+export const CHANNELS: readonly Channel[] = ['letter', 'email', 'portal', 'walk-in', 'phone'];
+
+export type ComplaintChannelKind =
+  | 'letter'
+  | 'email'
+  | 'phone'
+  | 'fax'
+  | 'website'
+  | 'portal'
+  | 'sp4n-lapor'
+  | 'other';
+
+export interface ComplaintChannel {
+  kind: ComplaintChannelKind;
+  /** Address, number, URL or description as published. */
+  value: string;
+}
+
+/**
+ * One line of the Persyaratan. A plain document has only `text`. A requirement that can be
+ * met in more than one way (Tebing Tinggi: a letter or e-mail, or a visit in person with
+ * identity and the guest book) lists `options`; any one option satisfies it.
+ */
+export interface Requirement {
+  /** Stable key within the service (r1, r2 ...). */
+  code: string;
+  text: string;
+  options?: RequirementOption[];
+  /** Optional document: not needed to complete the checklist. */
+  optional?: boolean;
+}
+
+export interface RequirementOption {
+  label: string;
+  channel?: Channel;
+  items: string[];
+}
+
+export interface Step {
+  /** 1-based order as published. */
+  order: number;
+  description: string;
+  /** Position codes of the office's position table; the first is the one responsible. */
+  executors: string[];
+  /** Time standard as written ("1- 2 Jam", "7 Hari"), or null when the standard gives none. */
+  time: string | null;
+  /** Mutu baku: kelengkapan (inputs needed). */
+  inputs: string[];
+  /** Mutu baku: output. */
+  output: string | null;
+  /** Keterangan. */
+  notes: string | null;
+  /** Runs together with the previous step instead of after it. */
+  parallelWithPrevious?: boolean;
+}
+
+/** The eight components that face inward ("manufacturing"). */
+export interface InternalComponents {
+  legalBasis: string[];
+  facilities: string[];
+  competencies: string[];
+  supervision: string[];
+  staffCount: string | null;
+  serviceGuarantee: string | null;
+  securityGuarantee: string | null;
+  performanceEvaluation: string | null;
+}
+
+/** SOP header block (Permenpan RB 35/2012). */
+export interface SopHeader {
+  number: string | null;
+  madeOn: string | null;
+  revisedOn: string | null;
+  effectiveOn: string | null;
+  approvedBy: string | null;
+  name: string | null;
+  executorQualifications: string[];
+  relatedSops: string[];
+  equipment: string[];
+  warnings: string[];
+  recordKeeping: string[];
+}
+
+export interface ServiceTime {
+  /** Total time as written ("3 Bulan", "1 s.d 2 bulan"). */
+  text: string;
+  /** A channel with its own total time (Tebing Tinggi: walk-in 30 minutes). */
+  byChannel?: { channel: Channel; text: string }[];
+}
+
+export interface ServiceStandard {
+  /** Slug, unique within the office. */
+  code: string;
+  /** Office code (riau, tebingtinggi, bali, gorontalo ...). */
+  office: string;
+  name: string;
+  kind: 'standar-pelayanan' | 'sop';
+  /** Decree (No. SK) or SOP number, when published. */
+  decree: string | null;
+  requirements: Requirement[];
+  /** How the documents are submitted, when the standard says (Gorontalo: through the portal). */
+  submissionNote?: string | null;
+  steps: Step[];
+  serviceTime: ServiceTime;
+  /** When the ticket clock starts: at receipt, or when the checklist is complete. */
+  clockStartsWhen: 'received' | 'complete';
+  cost: { text: string; free: boolean };
+  products: string[];
+  complaintChannels: ComplaintChannel[];
+  internal: InternalComponents;
+  sop?: SopHeader | null;
+  /** Where the published text was ambiguous: the reading chosen. */
+  readingNotes?: string[];
+  /** Where the text came from (seed file, URL, office). */
+  source?: string | null;
+}
+
+export interface PositionDefinition {
+  /** Code used by steps (kadis, sekretaris, kabid-aptika, tim-teknis, helpdesk, opd-pemohon ...). */
+  code: string;
+  name: string;
+  /** Code of the supervising position (Kasi -> Kabid -> Kepala Dinas); null at the top. */
+  reportsTo: string | null;
+  /** The requester's side (OPD pemohon): steps on it wait for the requester. */
+  requesterSide?: boolean;
+}
+
+export interface OfficeDefinition {
+  code: string;
+  name: string;
+  /** IANA zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
+  timeZone: string;
+  /** ISO 3166-2 region for regional holidays (ID-RI, ID-BA, ID-GO ...). */
+  region: string | null;
+  ticketPrefix: string;
+  address?: string | null;
+  website?: string | null;
+  helpdeskEmail?: string | null;
+  positions: PositionDefinition[];
+}
