@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+
+const root = resolve(__dirname, '../../../..');
+
+export interface RunningSigap {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail()));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`Sigap exited with ${child.exitCode} before it was ready:\n${log()}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Sigap did not become healthy within 90 s:\n${log()}`);
+}
+
+/**
+ * Starts the built API (which serves the built console) on a free port, on a fresh MariaDB
+ * database (dropped afterwards) — or on a fresh embedded SQLite when SIGAP_E2E_DB=sqlite.
+ */
+export async function startSigap(): Promise<RunningSigap> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sigap-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    SIGAP_DATA_DIR: dataDir,
+    SIGAP_DEMO: 'true',
+    NODE_ENV: 'development',
+  };
+  let dropDb: (() => Promise<void>) | null = null;
+  if (process.env['SIGAP_E2E_DB'] !== 'sqlite') {
+    const adminUrl = process.env['SIGAP_TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/mysql';
+    const name = `sigap_e2e_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+    const conn = await createConnection(adminUrl);
+    await conn.query(
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+    await conn.end();
+    const dbUrl = new URL(adminUrl);
+    dbUrl.pathname = `/${name}`;
+    env['DATABASE_URL'] = dbUrl.toString();
+    dropDb = async () => {
+      const c = await createConnection(adminUrl);
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    };
+  }
+  let output = '';
+  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(baseUrl, child, () => output);
+  } catch (e) {
+    child.kill('SIGKILL');
+    await dropDb?.();
+    throw e;
+  }
+  return {
+    baseUrl,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await dropDb?.();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

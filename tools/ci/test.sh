@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every test Sigap has, in the order a failure is cheapest to find:
+# format, lint (with the module-boundary rule), types, unit + integration (MariaDB and
+# SQLite), console tests in headless Chromium, then end-to-end against the running app.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export CHROME_BIN="${CHROME_BIN:-/usr/bin/chromium}"
+export NX_DAEMON=false
+export NX_TUI=false
+export NX_NO_CLOUD=true
+
+step() { printf '\n=== %s\n' "$1"; }
+
+step "format (prettier)"
+npx prettier --check . --log-level warn
+
+step "lint (eslint, module boundaries)"
+npx nx run-many -t lint --output-style=stream
+bash tools/ci/check-boundaries.sh
+
+step "type check"
+npx nx run-many -t typecheck --output-style=stream
+
+step "unit and integration tests"
+npx nx run-many -t test --parallel=1 --output-style=stream
+
+if [ -f apps/console-e2e/project.json ]; then
+  step "end-to-end (real API, real Chromium)"
+  npx nx run console-e2e:e2e --output-style=stream
+fi
+
+echo
+echo "all tests passed"
