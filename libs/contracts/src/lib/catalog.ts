@@ -1,8 +1,9 @@
 import type {
   Duration,
-  ServiceStandard,
-  InternalComponents,
+  ImportDraftResult,
+  ImportedDraftStep,
   OfficeDefinition,
+  ServiceStandard,
 } from '@sigap/standards';
 
 export type ServiceStatus = 'active' | 'retired';
@@ -55,30 +56,6 @@ export interface UpdateServiceRequest {
   standard: ServiceStandard;
 }
 
-export interface ImportedStep {
-  order: number;
-  description: string;
-  executors: string[];
-  duration: Duration | null;
-  /** The time as written. */
-  time: string | null;
-  inputs: string[];
-  output: string | null;
-}
-
 /** `POST /api/v1/catalog/import` answer: a draft to review, with a warning per unmapped part. */
-export interface ImportResult {
-  name: string;
-  requirements: string[];
-  steps: ImportedStep[];
-  serviceTime: Duration | null;
-  serviceTimeText: string | null;
-  cost: { text: string; free: boolean } | null;
-  product: string[];
-  complaintChannels: string[];
-  legalBasis: string[];
-  internal: InternalComponents;
-  warnings: string[];
-  /** A full draft in the catalog model, ready to edit and save. */
-  draft: ServiceStandard;
-}
+export type ImportResult = ImportDraftResult;
+export type ImportedStep = ImportedDraftStep;

@@ -25,14 +25,7 @@ export type Channel = 'letter' | 'email' | 'portal' | 'walk-in' | 'phone';
 export const CHANNELS: readonly Channel[] = ['letter', 'email', 'portal', 'walk-in', 'phone'];
 
 export type ComplaintChannelKind =
-  | 'letter'
-  | 'email'
-  | 'phone'
-  | 'fax'
-  | 'website'
-  | 'portal'
-  | 'sp4n-lapor'
-  | 'other';
+  'letter' | 'email' | 'phone' | 'fax' | 'website' | 'portal' | 'sp4n-lapor' | 'other';
 
 export interface ComplaintChannel {
   kind: ComplaintChannelKind;
@@ -57,6 +50,8 @@ export interface Requirement {
 export interface RequirementOption {
   label: string;
   channel?: Channel;
+  /** Further channels the same option covers (a letter "atau email"). */
+  alsoChannels?: Channel[];
   items: string[];
 }
 
@@ -103,6 +98,10 @@ export interface SopHeader {
   equipment: string[];
   warnings: string[];
   recordKeeping: string[];
+  /** The long title above the SOP table, as published. */
+  title?: string | null;
+  /** The issuing lines of the header (government, office, division). */
+  issuedBy?: string[];
 }
 
 export interface ServiceTime {
@@ -131,6 +130,10 @@ export interface ServiceStandard {
   cost: { text: string; free: boolean };
   products: string[];
   complaintChannels: ComplaintChannel[];
+  /** The complaint section as published, when it is prose rather than a list. */
+  complaintNote?: string | null;
+  /** How requests arrive (letter, e-mail, portal, walk-in ...), when the standard says. */
+  intakeChannels?: Channel[];
   internal: InternalComponents;
   sop?: SopHeader | null;
   /** Where the published text was ambiguous: the reading chosen. */
@@ -147,6 +150,8 @@ export interface PositionDefinition {
   reportsTo: string | null;
   /** The requester's side (OPD pemohon): steps on it wait for the requester. */
   requesterSide?: boolean;
+  /** Other names the published texts use for this position ("Kadis", "KASI AI", "Tim Teknis OPD"). */
+  aliases?: string[];
 }
 
 export interface OfficeDefinition {

@@ -1,0 +1,220 @@
+/**
+ * A small tolerant HTML tokenizer for pasted standards: turns fragments ("<ol><li>1. ...</li>",
+ * "<p>...</p>", whole pages with tables) into text lines or table rows. No DOM; unknown or broken
+ * tags are kept as text, quotes inside attributes are respected, script/style bodies are dropped.
+ */
+
+export type HtmlToken =
+  | { type: 'text'; text: string }
+  | { type: 'open'; name: string; selfClosing: boolean }
+  | { type: 'close'; name: string };
+
+const KNOWN_TAGS = new Set(
+  (
+    'a abbr article aside b big blockquote body br caption center code col colgroup dd div dl dt em ' +
+    'font footer h1 h2 h3 h4 h5 h6 head header hr html i img label li link main meta nav ol p pre s ' +
+    'section small span strike strong style script sub sup table tbody td tfoot th thead title tr u ul'
+  ).split(' '),
+);
+
+const BLOCK_TAGS = new Set(
+  'address article blockquote br caption center dd div dl dt footer h1 h2 h3 h4 h5 h6 header hr li ol p pre section table tbody tfoot thead title tr ul'.split(
+    ' ',
+  ),
+);
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  times: '×',
+  bull: '•',
+  middot: '·',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Finds the '>' that ends a tag starting at `from`, skipping quoted attribute values. */
+function tagEnd(html: string, from: number): number {
+  let quote: string | null = null;
+  for (let i = from; i < html.length; i++) {
+    const c = html[i];
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i;
+    else if (c === '<') return -1; // a new tag starts: this one was never closed
+  }
+  return -1;
+}
+
+export function tokenizeHtml(html: string): HtmlToken[] {
+  const tokens: HtmlToken[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) tokens.push({ type: 'text', text: decodeEntities(text) });
+    text = '';
+  };
+  let i = 0;
+  while (i < html.length) {
+    const c = html[i];
+    if (c !== '<') {
+      text += c;
+      i++;
+      continue;
+    }
+    if (html.startsWith('<!--', i)) {
+      const end = html.indexOf('-->', i + 4);
+      flush();
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    if (html.startsWith('<!', i) || html.startsWith('<?', i)) {
+      const end = html.indexOf('>', i);
+      flush();
+      i = end < 0 ? html.length : end + 1;
+      continue;
+    }
+    const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)/.exec(html.slice(i, i + 40));
+    const name = m?.[2].toLowerCase();
+    const end = m ? tagEnd(html, i + m[0].length) : -1;
+    if (!m || !name || !KNOWN_TAGS.has(name) || end < 0) {
+      text += c; // "<5 hari", "<http://...>" or a broken tag: plain text
+      i++;
+      continue;
+    }
+    flush();
+    if (m[1]) tokens.push({ type: 'close', name });
+    else {
+      const selfClosing = html[end - 1] === '/' || name === 'br' || name === 'hr' || name === 'img';
+      tokens.push({ type: 'open', name, selfClosing });
+      if (name === 'script' || name === 'style') {
+        const close = html.toLowerCase().indexOf(`</${name}`, end);
+        i = close < 0 ? html.length : close;
+        continue;
+      }
+    }
+    i = end + 1;
+  }
+  flush();
+  return tokens;
+}
+
+/** Collapses spaces within lines and drops empty lines. */
+export function tidyLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter((l) => l !== '');
+}
+
+function tokensToText(tokens: HtmlToken[]): string {
+  let out = '';
+  for (const t of tokens) {
+    if (t.type === 'text') out += t.text.replace(/\s+/g, ' ');
+    else if (BLOCK_TAGS.has(t.name)) out += '\n';
+    else if (t.name === 'td' || t.name === 'th') out += t.type === 'open' ? ' ' : ' | ';
+  }
+  return out;
+}
+
+/** Text of an HTML fragment, one line per block (paragraph, list item, line break, row). */
+export function htmlToText(html: string): string {
+  return tidyLines(tokensToText(tokenizeHtml(html))).join('\n');
+}
+
+/** True when the text carries HTML tags this tokenizer knows. */
+export function hasHtml(text: string): boolean {
+  return tokenizeHtml(text).some((t) => t.type !== 'text');
+}
+
+export interface HtmlTables {
+  /** Rows of the outermost tables, each cell as text lines joined by '\n'. */
+  rows: string[][];
+  /** Text outside any table (titles, notes), as lines. */
+  outside: string[];
+}
+
+/** Reads the rows of the page's tables; a table nested in a cell stays text of that cell. */
+export function htmlTables(html: string): HtmlTables {
+  const rows: string[][] = [];
+  let outside = '';
+  let depth = 0;
+  let row: string[] | null = null;
+  let cell: HtmlToken[] | null = null;
+  const endCell = () => {
+    if (row && cell) row.push(tidyLines(tokensToText(cell)).join('\n'));
+    cell = null;
+  };
+  const endRow = () => {
+    endCell();
+    if (row && row.length > 0) rows.push(row);
+    row = null;
+  };
+  let inHead = false;
+  for (const t of tokenizeHtml(html)) {
+    if (t.type !== 'text' && t.name === 'head') {
+      inHead = t.type === 'open';
+      continue;
+    }
+    if (inHead) continue; // <title>, <meta>: not part of the standard
+    if (t.type !== 'text' && t.name === 'table') {
+      if (t.type === 'open') {
+        depth++;
+        if (depth === 1) continue;
+      } else {
+        depth = Math.max(0, depth - 1);
+        if (depth === 0) {
+          endRow();
+          continue;
+        }
+      }
+    }
+    if (depth === 0) {
+      outside += tokensToText([t]);
+      continue;
+    }
+    if (depth === 1 && t.type !== 'text') {
+      if (t.name === 'tr') {
+        endRow();
+        if (t.type === 'open') row = [];
+        continue;
+      }
+      if (t.name === 'td' || t.name === 'th') {
+        endCell();
+        if (t.type === 'open') {
+          if (!row) row = [];
+          cell = [];
+        }
+        continue;
+      }
+      if (['thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'col'].includes(t.name)) continue;
+    }
+    if (cell) (cell as HtmlToken[]).push(t);
+  }
+  endRow();
+  return { rows, outside: tidyLines(outside) };
+}

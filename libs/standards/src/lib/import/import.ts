@@ -1,0 +1,99 @@
+/**
+ * `importStandard`: an admin pastes the published text of a standard (plain text, markdown or
+ * HTML) and gets a draft back, with a warning in Bahasa Indonesia for every part that could not
+ * be mapped. Unreadable input throws `ImportError` (the API answers 422).
+ */
+import type { OfficeDefinition } from '../model';
+import { buildDraft, ImportError, type ImportDraftResult, type RawStandard } from './draft';
+import { htmlToText } from './html-text';
+import { readPlain } from './plain';
+import { looksLikeSop, readSop } from './sop';
+import { classifyLabel } from './sections';
+import { countMarkdownRows, readHtmlTable, readMarkdownTable, readTabTable } from './table';
+
+export type ImportContentType = 'text/plain' | 'text/markdown' | 'text/html';
+const CONTENT_TYPES: readonly ImportContentType[] = ['text/plain', 'text/markdown', 'text/html'];
+
+function baseType(contentType: string): ImportContentType {
+  const base = String(contentType ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (!(CONTENT_TYPES as readonly string[]).includes(base)) {
+    throw new ImportError(
+      `Jenis isi "${contentType}" tidak didukung; gunakan text/plain, text/markdown atau text/html.`,
+    );
+  }
+  return base as ImportContentType;
+}
+
+function checkReadable(text: unknown): string {
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new ImportError('Teks standar kosong; tempel teks standar pelayanan yang diterbitkan.');
+  }
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // control characters other than tab, line feed and carriage return; U+FFFD from bad decoding
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) odd++;
+  }
+  if (odd > Math.max(3, text.length / 100)) {
+    throw new ImportError(
+      'Teks tampak seperti isi berkas biner (mis. PDF atau Word), bukan teks; salin teks standar dari dokumennya lalu tempel.',
+    );
+  }
+  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+}
+
+function countTabRows(text: string): number {
+  return text.split('\n').filter((l) => {
+    const first = l.split('\t');
+    if (first.length < 2) return false;
+    const label = /^\s*(?:[A-Za-z]|\d{1,2})[.)]?\s*$/.test(first[0])
+      ? `${first[0]} ${first[1]}`
+      : first[0];
+    const key = classifyLabel(htmlToText(label));
+    return key !== null && key !== 'header';
+  }).length;
+}
+
+function hasContent(raw: RawStandard): boolean {
+  return (
+    (raw.steps?.length ?? 0) > 0 || Object.values(raw.sections).some((v) => (v?.length ?? 0) > 0)
+  );
+}
+
+/** Which reader fits the text. */
+function read(text: string, type: ImportContentType): RawStandard {
+  if (type === 'text/html') {
+    if (/<(table|tr|td)\b/i.test(text)) {
+      const raw = readHtmlTable(text);
+      if (hasContent(raw)) return raw;
+    }
+    return readPlain(htmlToText(text));
+  }
+  if (looksLikeSop(text)) return readSop(text);
+  if (countMarkdownRows(text) >= 3) return readMarkdownTable(text);
+  if (countTabRows(text) >= 2) return readTabTable(text);
+  return readPlain(text);
+}
+
+/**
+ * Reads a published standard into a draft. `office`, when given, maps executor names to the
+ * office's position codes (names it cannot map stay as written, with a warning).
+ */
+export function importStandard(
+  text: string,
+  contentType: ImportContentType | string,
+  office?: OfficeDefinition,
+): ImportDraftResult {
+  const type = baseType(contentType);
+  const clean = checkReadable(text);
+  const raw = read(clean, type);
+  if (!hasContent(raw)) {
+    throw new ImportError(
+      'Tidak ada bagian standar pelayanan yang dikenali (Persyaratan; Sistem, Mekanisme dan Prosedur; Waktu Penyelesaian; Biaya/Tarif ...) dalam teks ini.',
+    );
+  }
+  return buildDraft(raw, office);
+}

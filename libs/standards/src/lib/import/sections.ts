@@ -1,0 +1,84 @@
+/**
+ * The components of a standard (Permenpan RB 15/2014) and the labels offices give them:
+ * "Persyaratan", "Sistem, Mekanisme dan Prosedur", "Jangka Waktu Pelayanan", "Biaya / Tarif",
+ * "Produk Pelayanan", "Pengaduan Layanan", "Dasar Hukum", "Sarana dan Prasarana" ...
+ */
+
+export type SectionKey =
+  | 'requirements'
+  | 'steps'
+  | 'time'
+  | 'cost'
+  | 'products'
+  | 'complaints'
+  | 'legalBasis'
+  | 'facilities'
+  | 'competencies'
+  | 'supervision'
+  | 'staffCount'
+  | 'serviceGuarantee'
+  | 'securityGuarantee'
+  | 'performanceEvaluation'
+  | 'name'
+  | 'decree';
+
+/** Bahasa Indonesia names, for warnings. */
+export const SECTION_NAMES: Record<SectionKey, string> = {
+  requirements: 'Persyaratan',
+  steps: 'Sistem, Mekanisme dan Prosedur',
+  time: 'Jangka Waktu Penyelesaian',
+  cost: 'Biaya / Tarif',
+  products: 'Produk Pelayanan',
+  complaints: 'Penanganan Pengaduan',
+  legalBasis: 'Dasar Hukum',
+  facilities: 'Sarana dan Prasarana',
+  competencies: 'Kompetensi Pelaksana',
+  supervision: 'Pengawasan Internal',
+  staffCount: 'Jumlah Pelaksana',
+  serviceGuarantee: 'Jaminan Pelayanan',
+  securityGuarantee: 'Jaminan Keamanan dan Keselamatan',
+  performanceEvaluation: 'Evaluasi Kinerja Pelaksana',
+  name: 'Nama Layanan',
+  decree: 'Nomor SK',
+};
+
+const RULES: [RegExp, SectionKey | 'header'][] = [
+  [
+    /^(no|nomor)$|nama komponen|^komponen$|^(keterangan|uraian|uraian komponen)$|komponen standar pelayanan/,
+    'header',
+  ],
+  [/^(no\.?|nomor) ?(sk|keputusan)\b/, 'decree'],
+  [/^(nama|jenis) (layanan|pelayanan)$/, 'name'],
+  [/persyaratan/, 'requirements'],
+  [/sistem|mekanisme|prosedur|alur pelayanan/, 'steps'],
+  [/jangka waktu|waktu penyelesaian|waktu pelayanan|^waktu$|service time/, 'time'],
+  [/biaya|tarif/, 'cost'],
+  [/produk/, 'products'],
+  [/pengaduan|saran dan masukan/, 'complaints'],
+  [/dasar hukum/, 'legalBasis'],
+  [/sarana|prasarana|fasilitas/, 'facilities'],
+  [/kompetensi/, 'competencies'],
+  [/pengawasan/, 'supervision'],
+  [/jumlah (pelaksana|petugas|personil)/, 'staffCount'],
+  [/jaminan keamanan|keselamatan/, 'securityGuarantee'],
+  [/jaminan (pelayanan|layanan)/, 'serviceGuarantee'],
+  [/evaluasi kinerja/, 'performanceEvaluation'],
+];
+
+/** Cleans a label: markdown emphasis, numbering ("1.", "A.", "C."), trailing colon. */
+export function cleanLabel(label: string): string {
+  return label
+    .replace(/[*_#`]+/g, ' ')
+    .replace(/^\s*(?:[A-Za-z]|\d{1,2})[.)]?\s+(?=\S)/, '')
+    .replace(/[\s:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Which component a label names; 'header' for table heads; null when it names none. */
+export function classifyLabel(label: string): SectionKey | 'header' | null {
+  const l = cleanLabel(label).toLowerCase();
+  if (!l || l.length > 160) return null;
+  for (const [re, key] of RULES) if (re.test(l)) return key;
+  return null;
+}

@@ -1,0 +1,150 @@
+/**
+ * The two-table form "No | Komponen | Keterangan" (A. service delivery, B. manufacturing), as
+ * tab-separated text (cells may carry inline HTML lists), a markdown table, or an HTML table.
+ * Rows become component sections; wrapped rows and rows with an empty first cell continue the
+ * row above.
+ */
+import type { RawStandard } from './draft';
+import { htmlTables, htmlToText } from './html-text';
+import { cleanMarkdownLine } from './plain';
+import { classifyLabel, cleanLabel, SECTION_NAMES } from './sections';
+
+interface Entry {
+  label: string;
+  lines: string[];
+}
+
+const NUMBER_CELL = /^(?:[A-Za-z]|\d{1,2})[.)]?$/;
+const NUMBERED_LABEL = /^\s*(?:[A-Za-z]|\d{1,2})[.)]\s/;
+
+/**
+ * Reads table rows. `cellLines` turns one cell into text lines (HTML fragments for the
+ * tab-separated form, already-text cells for HTML tables).
+ */
+export function readRows(
+  rows: string[][],
+  title: string[],
+  cellLines: (cell: string) => string[],
+): RawStandard {
+  const raw: RawStandard = {
+    kind: 'standar-pelayanan',
+    name: null,
+    decree: null,
+    sections: {},
+    warnings: [],
+  };
+  const titleLines = [...title];
+  const entries: Entry[] = [];
+  for (const row of rows) {
+    const cells = row.map((c) => c.trim()).filter((c) => c !== ':');
+    if (cells.every((c) => c === '')) continue;
+    const last = entries[entries.length - 1];
+    if (cells[0] === '') {
+      const lines = cells.filter((c) => c !== '').flatMap(cellLines);
+      if (last) last.lines.push(...lines);
+      else titleLines.push(...lines);
+      continue;
+    }
+    let label: string;
+    let valueCells: string[];
+    const numbered = NUMBER_CELL.test(cells[0]) && cells.length >= 2;
+    if (numbered) {
+      label = `${cells[0]} ${cells[1]}`;
+      valueCells = cells.slice(2);
+    } else {
+      label = cells[0];
+      valueCells = cells.slice(1);
+    }
+    label = cellLines(label).join(' ');
+    const lines = valueCells.filter((c) => c !== '').flatMap(cellLines);
+    const key = classifyLabel(label);
+    if (key === null && entries.length === 0 && lines.length === 0) {
+      titleLines.push(label);
+      continue;
+    }
+    if (key === null && last && !numbered && !NUMBERED_LABEL.test(label)) {
+      // A row broken by a line wrap ("4. PENGAWASAN ... secara" / "INTERNAL ... berjenjang.").
+      last.label += ` ${label}`;
+      if (lines.length > 0) {
+        if (last.lines.length > 0) last.lines[last.lines.length - 1] += ` ${lines.shift()}`;
+        last.lines.push(...lines);
+      }
+      continue;
+    }
+    entries.push({ label, lines });
+  }
+  raw.name =
+    titleLines
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' ') || null;
+  for (const e of entries) {
+    const key = classifyLabel(e.label);
+    if (key === 'header') continue;
+    if (key === null) {
+      raw.warnings.push(`Komponen "${cleanLabel(e.label)}" tidak dikenali; tidak dipetakan.`);
+      continue;
+    }
+    if (key === 'name') {
+      raw.name = e.lines.join(' ') || raw.name;
+      continue;
+    }
+    if (key === 'decree') {
+      raw.decree = e.lines.join(' ') || null;
+      continue;
+    }
+    if (raw.sections[key])
+      raw.warnings.push(
+        `Komponen "${SECTION_NAMES[key]}" muncul lebih dari sekali; isinya digabung.`,
+      );
+    (raw.sections[key] ??= []).push(...e.lines);
+  }
+  return raw;
+}
+
+function fragmentLines(cell: string): string[] {
+  return htmlToText(cell.replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1'))
+    .split('\n')
+    .map(cleanMarkdownLine)
+    .filter(Boolean);
+}
+
+/** Tab-separated rows, cells with inline HTML ("<ol><li>1. ...</li></ol>", "<p>...</p>"). */
+export function readTabTable(text: string): RawStandard {
+  const lines = text.split('\n');
+  const rows = lines.map((l) => l.split('\t'));
+  return readRows(rows, [], fragmentLines);
+}
+
+function isMarkdownRow(line: string): boolean {
+  return /^\s*\|.*\|\s*$/.test(line);
+}
+
+/** A markdown table; text outside it (a "# title") gives the name. */
+export function readMarkdownTable(text: string): RawStandard {
+  const title: string[] = [];
+  const rows: string[][] = [];
+  for (const line of text.split('\n')) {
+    if (isMarkdownRow(line)) {
+      if (/^\s*\|(\s*:?-{2,}:?\s*\|)+\s*$/.test(line)) continue; // |---|---|
+      const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+      rows.push(inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim()));
+    } else if (line.trim() && rows.length === 0) title.push(cleanMarkdownLine(line));
+  }
+  return readRows(rows, title, fragmentLines);
+}
+
+export function countMarkdownRows(text: string): number {
+  return text.split('\n').filter(isMarkdownRow).length;
+}
+
+/** HTML tables; text outside the tables (a heading) gives the name. */
+export function readHtmlTable(html: string): RawStandard {
+  const { rows, outside } = htmlTables(html);
+  return readRows(rows, outside, (cell) =>
+    cell
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+}
