@@ -14,6 +14,8 @@ export interface CurrentUser {
   /** Office code the user works in; null for a system-wide admin. */
   office: string | null;
   locale: 'id' | 'en';
+  /** Position codes the user holds in their office (`GET /api/v1/auth/me` fills it). */
+  positions?: string[];
 }
 
 export interface LoginResponse {

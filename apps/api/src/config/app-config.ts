@@ -1,0 +1,309 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export type DatabaseSettings =
+  | { type: 'sqlite'; file: string }
+  | {
+      type: 'mysql';
+      host: string;
+      port: number;
+      username: string;
+      password: string;
+      database: string;
+    };
+
+/** A start-up configuration problem: printed as one line, then the process exits. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * The application's only view of its environment. Built once at start-up by `loadConfig`,
+ * validated with class-validator, and injected wherever a setting is needed.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  nodeEnv: NodeEnv;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port: number;
+
+  @IsString()
+  dataDir: string;
+
+  /** Parsed `DATABASE_URL`; SQLite under the data dir when unset. */
+  database: DatabaseSettings;
+
+  /** JWT signing secret; when absent (development only) one is generated in the data dir. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  jwtSecret: string | null;
+
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  jwtExpiresInSeconds: number;
+
+  @IsOptional()
+  @IsEmail()
+  adminEmail: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  adminPassword: string | null;
+
+  /** Create the demo users (and print their password on start). */
+  @IsBoolean()
+  demo: boolean;
+
+  @IsString()
+  @MinLength(6)
+  demoPassword: string;
+
+  /** Load offices and services from the seed folder on start. */
+  @IsBoolean()
+  loadSeed: boolean;
+
+  @IsString()
+  seedDir: string;
+
+  @IsString()
+  consoleDir: string;
+
+  /** Allowed CORS origins; empty = CORS off. */
+  @IsString({ each: true })
+  corsOrigins: string[];
+
+  /** Failed logins (per e-mail or per IP) before answering 429. */
+  @IsInt()
+  @Min(1)
+  loginMaxFailures: number;
+
+  /** Failures allowed without any delay. */
+  @IsInt()
+  @Min(0)
+  loginFreeFailures: number;
+
+  /** First delay once the free failures are used up; doubles with each further failure. */
+  @IsInt()
+  @Min(0)
+  loginDelayMs: number;
+
+  /** How long failures are remembered (and the lock-out lasts). */
+  @IsInt()
+  @Min(1)
+  loginWindowSeconds: number;
+
+  /** Express `trust proxy` setting, so the rate limiter sees the client's address. */
+  @IsBoolean()
+  trustProxy: boolean;
+
+  @IsString()
+  jsonBodyLimit: string;
+
+  @IsString()
+  importBodyLimit: string;
+
+  /** Run pending migrations on start. */
+  @IsBoolean()
+  migrateOnStart: boolean;
+
+  /** `DATABASE_URL` with the password masked, safe to print. */
+  get databaseDescription(): string {
+    const db = this.database;
+    if (db.type === 'sqlite') return `sqlite:${db.file}`;
+    const user = db.username ? `${db.username}${db.password ? ':****' : ''}@` : '';
+    return `mysql://${user}${db.host}:${db.port}/${db.database}`;
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}
+
+export interface ConfigContext {
+  /** Working directory; relative paths resolve from here. Default `process.cwd()`. */
+  cwd?: string;
+  /** Folder holding main.js when running the built app. */
+  mainDir?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on', 'ya'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off', 'tidak'].includes(raw)) return false;
+  throw new ConfigError(`${name} harus true atau false, bukan "${env[name]}"`);
+}
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(`${name} harus bilangan bulat, bukan "${raw}"`);
+  return Number(raw);
+}
+
+function optional(env: Env, name: string): string | null {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? null : raw;
+}
+
+/** Parses `mysql://user:pass@host:3306/db` (also `mariadb://`). */
+export function parseDatabaseUrl(url: string): DatabaseSettings {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL tidak valid: harus berbentuk mysql://pengguna:sandi@host:3306/nama_db',
+    );
+  }
+  if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
+    throw new ConfigError(
+      `DATABASE_URL tidak valid: skema "${parsed.protocol.replace(/:$/, '')}" tidak didukung (gunakan mysql://)`,
+    );
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!parsed.hostname) throw new ConfigError('DATABASE_URL tidak valid: host tidak ada');
+  if (!database || database.includes('/')) {
+    throw new ConfigError('DATABASE_URL tidak valid: nama basis data tidak ada (…/nama_db)');
+  }
+  const port = parsed.port ? Number(parsed.port) : 3306;
+  return {
+    type: 'mysql',
+    host: parsed.hostname,
+    port,
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database,
+  };
+}
+
+function defaultMainDir(): string | undefined {
+  return require.main?.filename ? dirname(require.main.filename) : undefined;
+}
+
+/**
+ * Builds and validates the configuration from environment variables. Throws `ConfigError` with
+ * a one-line message naming what is wrong.
+ */
+export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
+  const cwd = context.cwd ?? process.cwd();
+  const mainDir = context.mainDir ?? defaultMainDir();
+  const config = new AppConfig();
+
+  const nodeEnv = (env['NODE_ENV'] ?? 'development').trim() || 'development';
+  config.nodeEnv = nodeEnv as NodeEnv;
+  config.port = int(env, 'PORT', 3000);
+  config.dataDir = resolve(cwd, optional(env, 'SIGAP_DATA_DIR') ?? './data');
+
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  config.database = databaseUrl
+    ? parseDatabaseUrl(databaseUrl.trim())
+    : { type: 'sqlite', file: resolve(config.dataDir, 'sigap.sqlite') };
+
+  config.jwtSecret = optional(env, 'SIGAP_JWT_SECRET');
+  config.jwtExpiresInSeconds = int(env, 'SIGAP_JWT_EXPIRES_IN', 8 * 3600);
+  config.adminEmail = optional(env, 'SIGAP_ADMIN_EMAIL')?.trim().toLowerCase() ?? null;
+  config.adminPassword = optional(env, 'SIGAP_ADMIN_PASSWORD');
+
+  const demoRequested =
+    env['SIGAP_DEMO'] === undefined ? undefined : bool(env, 'SIGAP_DEMO', false);
+  // Demo users: on by default only for the embedded database outside production;
+  // SIGAP_DEMO=true forces them, SIGAP_DEMO=false turns them off.
+  config.demo = demoRequested ?? (!databaseUrl && nodeEnv !== 'production');
+  config.demoPassword = optional(env, 'SIGAP_DEMO_PASSWORD') ?? 'sigap-demo';
+  config.loadSeed = bool(env, 'SIGAP_LOAD_SEED', true);
+
+  const seedDir = optional(env, 'SIGAP_SEED_DIR');
+  const bundledSeed = mainDir ? resolve(mainDir, 'seed') : null;
+  config.seedDir = seedDir
+    ? resolve(cwd, seedDir)
+    : bundledSeed && existsSync(bundledSeed)
+      ? bundledSeed
+      : resolve(cwd, 'tools/seed');
+  config.consoleDir = resolve(
+    cwd,
+    optional(env, 'SIGAP_CONSOLE_DIR') ?? 'dist/apps/console/browser',
+  );
+  config.corsOrigins = (optional(env, 'SIGAP_CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+
+  config.loginMaxFailures = int(env, 'SIGAP_LOGIN_MAX_FAILURES', 10);
+  config.loginFreeFailures = int(env, 'SIGAP_LOGIN_FREE_FAILURES', 3);
+  config.loginDelayMs = int(env, 'SIGAP_LOGIN_DELAY_MS', 250);
+  config.loginWindowSeconds = int(env, 'SIGAP_LOGIN_WINDOW_SECONDS', 15 * 60);
+  config.trustProxy = bool(env, 'SIGAP_TRUST_PROXY', false);
+  config.jsonBodyLimit = optional(env, 'SIGAP_JSON_LIMIT') ?? '1mb';
+  config.importBodyLimit = optional(env, 'SIGAP_IMPORT_LIMIT') ?? '1mb';
+  config.migrateOnStart = bool(env, 'SIGAP_MIGRATE_ON_START', true);
+
+  return validateConfig(config);
+}
+
+const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
+  nodeEnv: 'NODE_ENV',
+  port: 'PORT',
+  dataDir: 'SIGAP_DATA_DIR',
+  jwtSecret: 'SIGAP_JWT_SECRET',
+  jwtExpiresInSeconds: 'SIGAP_JWT_EXPIRES_IN',
+  adminEmail: 'SIGAP_ADMIN_EMAIL',
+  adminPassword: 'SIGAP_ADMIN_PASSWORD',
+  demoPassword: 'SIGAP_DEMO_PASSWORD',
+  seedDir: 'SIGAP_SEED_DIR',
+  consoleDir: 'SIGAP_CONSOLE_DIR',
+  corsOrigins: 'SIGAP_CORS_ORIGINS',
+  loginMaxFailures: 'SIGAP_LOGIN_MAX_FAILURES',
+  loginFreeFailures: 'SIGAP_LOGIN_FREE_FAILURES',
+  loginDelayMs: 'SIGAP_LOGIN_DELAY_MS',
+  loginWindowSeconds: 'SIGAP_LOGIN_WINDOW_SECONDS',
+};
+
+/** Validates a config object (also used by tests that build one by hand). */
+export function validateConfig(config: AppConfig): AppConfig {
+  const errors = validateSync(config, { skipMissingProperties: false });
+  const problems = errors.map((error) => {
+    const name = ENV_NAMES[error.property as keyof AppConfig] ?? error.property;
+    const secret = /SECRET|PASSWORD/.test(name);
+    const value = secret ? '' : ` (nilai: "${String(error.value)}")`;
+    return `${name} tidak valid${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+  });
+  if (config.isProduction && !config.jwtSecret) {
+    problems.push('SIGAP_JWT_SECRET wajib diisi bila NODE_ENV=production');
+  }
+  if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
+    problems.push('SIGAP_ADMIN_EMAIL dan SIGAP_ADMIN_PASSWORD harus diisi bersama');
+  }
+  if (problems.length) throw new ConfigError(problems.join('; '));
+  return config;
+}
+
+/** Reads the process environment: the one place in the application that does. */
+export function loadConfigFromProcess(): AppConfig {
+  return loadConfig(process.env);
+}

@@ -1,0 +1,84 @@
+import { Logger, LoggerService, LogLevel, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, text, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { IMPORT_CONTENT_TYPES } from './catalog/import.controller';
+import { serveConsole } from './common/console-static';
+import { RequestValidationError } from './common/domain-error';
+import { ProblemFilter, sendProblem } from './common/problem.filter';
+import { flattenValidationErrors } from './common/validation-errors';
+import type { AppConfig } from './config/app-config';
+import { APP_VERSION } from './version';
+
+/** CSP hash of `this.media='all'`, the handler Angular's critical-CSS inlining writes. */
+const ANGULAR_STYLESHEET_ONLOAD = 'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc=';
+
+export interface CreateAppOptions {
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+/** Builds the whole HTTP application (used by main.ts and by the integration tests). */
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    abortOnError: false,
+    logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The Angular build loads its stylesheet with onload="this.media='all'"; allow exactly
+          // that handler by its hash, no other inline script.
+          'script-src-attr': ["'unsafe-hashes'", `'${ANGULAR_STYLESHEET_ONLOAD}'`],
+        },
+      },
+    }),
+  );
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+
+  // Bodies: JSON everywhere, raw text only for the importer. Parser errors become problems.
+  app.use(
+    '/api/v1/catalog/import',
+    text({ type: IMPORT_CONTENT_TYPES, limit: config.importBodyLimit }),
+  );
+  app.use(json({ limit: config.jsonBodyLimit }));
+  const bodyLogger = new Logger('Body');
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
+    sendProblem(error, req, res, bodyLogger),
+  );
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sigap API')
+      .setDescription('Service desk Diskominfo: katalog standar pelayanan, kantor, pengguna.')
+      .setVersion(APP_VERSION)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveConsole(app, config.consoleDir);
+  app.enableShutdownHooks();
+  return app;
+}

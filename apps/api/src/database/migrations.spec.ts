@@ -1,0 +1,90 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, DATABASES, testConfig, TestDatabase } from '../testing/test-app';
+import { UserEntity } from '../identity/user.entity';
+import { OfficeEntity } from '../offices/office.entity';
+import { dataSourceOptions } from './data-source-options';
+
+const TABLES = [
+  'offices',
+  'positions',
+  'users',
+  'position_holders',
+  'catalog_services',
+  'catalog_service_versions',
+  'audit_log',
+];
+
+for (const kind of DATABASES) {
+  describe(`migrations [${kind}]`, () => {
+    let db: TestDatabase;
+    let dataSource: DataSource;
+
+    beforeAll(async () => {
+      db = await createTestDatabase(kind);
+      dataSource = new DataSource(dataSourceOptions(testConfig(db)));
+      await dataSource.initialize();
+    }, 30_000);
+
+    afterAll(async () => {
+      if (dataSource?.isInitialized) await dataSource.destroy();
+      await db?.drop();
+    });
+
+    it('migrate up creates every table, down removes them, up again works', async () => {
+      const runner = dataSource.createQueryRunner();
+      try {
+        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        expect(applied.map((m) => m.name)).toEqual(['InitialSchema1763900000000']);
+        for (const table of TABLES)
+          expect(await runner.hasTable(table))
+            .withContext(table)
+            .toBeTrue();
+        expect(await dataSource.showMigrations()).toBeFalse();
+
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        for (const table of TABLES)
+          expect(await runner.hasTable(table))
+            .withContext(table)
+            .toBeFalse();
+        expect(await dataSource.showMigrations()).toBeTrue();
+
+        await dataSource.runMigrations({ transaction: 'each' });
+        expect(await runner.hasTable('audit_log')).toBeTrue();
+      } finally {
+        await runner.release();
+      }
+    });
+
+    it('stores instants in UTC with milliseconds and enforces unique e-mails', async () => {
+      const at = new Date('2026-03-19T23:59:58.123Z');
+      await dataSource.query(
+        'INSERT INTO offices (code, name, time_zone, ticket_prefix, created_at) VALUES (?, ?, ?, ?, ?)',
+        [
+          'uji',
+          'Kantor Uji',
+          'Asia/Makassar',
+          'UJI',
+          kind === 'sqlite' ? '2026-03-19 23:59:58.123' : at,
+        ],
+      );
+      const [office] = await dataSource.getRepository(OfficeEntity).find();
+      expect(office.createdAt.toISOString()).toBe(at.toISOString());
+
+      const user = (id: string) =>
+        dataSource.getRepository(UserEntity).insert({
+          id,
+          email: 'sama@uji.go.id',
+          passwordHash: 'x',
+          name: 'Uji',
+          roles: ['agent'],
+          officeCode: 'uji',
+          locale: 'id',
+          active: true,
+          createdAt: at,
+          updatedAt: at,
+        });
+      await user('00000000-0000-0000-0000-000000000001');
+      await expectAsync(user('00000000-0000-0000-0000-000000000002')).toBeRejected();
+    });
+  });
+}

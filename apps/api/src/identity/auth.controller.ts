@@ -1,0 +1,27 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { CurrentUser, LoginResponse } from '@sigap/contracts';
+import type { Request } from 'express';
+import { AuthService } from './auth.service';
+import type { AuthUser } from './auth-user';
+import { Public, SignedInUser } from './decorators';
+import { LoginDto } from './login.dto';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto, @Req() req: Request): Promise<LoginResponse> {
+    return this.auth.login(body.email, body.password, req.ip ?? req.socket.remoteAddress ?? '?');
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@SignedInUser() user: AuthUser): CurrentUser {
+    return user;
+  }
+}

@@ -1,0 +1,138 @@
+import type { HealthResponse, LoginResponse, Problem } from '@sigap/contracts';
+import { Readiness } from '../health/readiness';
+import { describeOnBothDatabases } from '../testing/test-app';
+
+describeOnBothDatabases('health and sign-in', (ctx, kind) => {
+  it('GET /api/health answers 200 with the database and migrations', async () => {
+    const res = await ctx().request<HealthResponse>('GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.database.connected).toBeTrue();
+    expect(res.body.database.type).toBe(kind === 'sqlite' ? 'sqlite' : 'mariadb');
+    expect(res.body.migrations).toEqual({
+      applied: 1,
+      pending: 0,
+      last: 'InitialSchema1763900000000',
+    });
+  });
+
+  it('answers 503 while start-up has not finished', async () => {
+    const readiness = ctx().app.get(Readiness);
+    readiness.markNotReady();
+    try {
+      const res = await ctx().request<HealthResponse>('GET', '/api/health');
+      expect(res.status).toBe(503);
+      expect(res.body.status).toBe('starting');
+    } finally {
+      readiness.markReady();
+    }
+  });
+
+  it('signs in a demo user and answers /auth/me with the bearer token', async () => {
+    const login = await ctx().login('kadis.bali@sigap.local');
+    expect(login.expiresIn).toBe(8 * 3600);
+    expect(login.user).toEqual(
+      jasmine.objectContaining({
+        email: 'kadis.bali@sigap.local',
+        roles: ['manager'],
+        office: 'bali',
+        locale: 'id',
+      }),
+    );
+    const me = await ctx().request('GET', '/api/v1/auth/me', { token: login.accessToken });
+    expect(me.status).toBe(200);
+    expect(me.body.email).toBe('kadis.bali@sigap.local');
+    expect(me.body.positions).toEqual(['kadis']);
+  });
+
+  it('answers 401 with the same message for a wrong password and an unknown e-mail', async () => {
+    const wrong = await ctx().request<Problem>('POST', '/api/v1/auth/login', {
+      body: { email: 'admin@sigap.local', password: 'salah-sekali' },
+    });
+    const unknown = await ctx().request<Problem>('POST', '/api/v1/auth/login', {
+      body: { email: 'tidak-ada@sigap.local', password: 'salah-sekali' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.headers.get('content-type')).toContain('application/problem+json');
+    expect(wrong.body.code).toBe('auth.invalid_credentials');
+    expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it('refuses a forged or missing token', async () => {
+    const login = await ctx().login('admin@sigap.local');
+    const [header, payload] = login.accessToken.split('.');
+    const forged = `${header}.${payload}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+    expect((await ctx().request('GET', '/api/v1/auth/me', { token: forged })).status).toBe(401);
+    expect((await ctx().request('GET', '/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('slows down repeated failures for one e-mail, then answers 429 with Retry-After', async () => {
+    const attempt = async () => {
+      const started = Date.now();
+      const res = await ctx().request<Problem>('POST', '/api/v1/auth/login', {
+        body: { email: 'kadis.riau@sigap.local', password: 'tebakan' },
+      });
+      return { res, ms: Date.now() - started };
+    };
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await attempt());
+    expect(results.map((r) => r.res.status)).toEqual([401, 401, 401, 401, 401]);
+    // Two free failures, then 150, 300, 600 ms (each on top of the password check).
+    expect(results[2].ms).toBeGreaterThanOrEqual(150);
+    expect(results[4].ms).toBeGreaterThanOrEqual(600);
+    expect(results[4].ms).toBeGreaterThan(results[1].ms + 400);
+
+    const refused = await attempt();
+    expect(refused.res.status).toBe(429);
+    expect(refused.res.body.code).toBe('auth.rate_limited');
+    expect(Number(refused.res.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Even the right password is refused while locked.
+    const right = await ctx().request('POST', '/api/v1/auth/login', {
+      body: { email: 'kadis.riau@sigap.local', password: 'sigap-demo' },
+    });
+    expect(right.status).toBe(429);
+  }, 20_000);
+
+  it('limits per client address across e-mails too', async () => {
+    const ip = ctx().freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await ctx().request('POST', '/api/v1/auth/login', {
+        body: { email: `tamu${i}@sigap.local`, password: 'tebakan' },
+        headers: { 'X-Forwarded-For': ip },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  }, 20_000);
+
+  it('requires a bearer token on every endpoint except health and login', async () => {
+    const docs = await ctx().request<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/api/docs-json',
+    );
+    expect(docs.status).toBe(200);
+    const open = ['GET /api/health', 'POST /api/v1/auth/login'];
+    const checked: string[] = [];
+    for (const [path, operations] of Object.entries(docs.body.paths)) {
+      for (const method of Object.keys(operations)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        const concrete = path.replace(/\{version\}/g, '1').replace(/\{[^}]+\}/g, 'bali');
+        const verb = method.toUpperCase();
+        const res = await ctx().request(verb, concrete, verb === 'GET' ? {} : { body: {} });
+        if (open.includes(route)) expect(res.status).withContext(route).not.toBe(401);
+        else expect(res.status).withContext(route).toBe(401);
+        checked.push(route);
+      }
+    }
+    expect(checked).toContain('POST /api/v1/catalog/services');
+    expect(checked).toContain('POST /api/v1/catalog/import');
+    expect(checked.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('keeps the demo logins usable for the rest of the suite', async () => {
+    const res: LoginResponse = await ctx().login('admin@sigap.local');
+    expect(res.user.roles).toEqual(['admin']);
+  });
+});

@@ -1,0 +1,24 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@sigap/contracts';
+import type { Request } from 'express';
+import type { AuthUser } from './auth-user';
+
+export const PUBLIC_KEY = 'sigap:public';
+export const ROLES_KEY = 'sigap:roles';
+
+/** The route needs no sign-in (health, login). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The route needs one of these roles. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export interface AuthenticatedRequest extends Request {
+  user?: AuthUser;
+}
+
+/** Injects the signed-in user. */
+export const SignedInUser = createParamDecorator((_data: unknown, ctx: ExecutionContext) => {
+  const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('SignedInUser used on a public route');
+  return user;
+});

@@ -1,0 +1,38 @@
+import { DomainError } from '../common/domain-error';
+
+export type IdentityErrorCode =
+  | 'auth.invalid_credentials'
+  | 'auth.unauthenticated'
+  | 'auth.forbidden'
+  | 'auth.rate_limited'
+  | 'identity.invalid_user';
+
+const STATUS: Record<IdentityErrorCode, number> = {
+  'auth.invalid_credentials': 401,
+  'auth.unauthenticated': 401,
+  'auth.forbidden': 403,
+  'auth.rate_limited': 429,
+  'identity.invalid_user': 400,
+};
+
+/** Sign-in, token and permission errors. */
+export class IdentityError extends DomainError {
+  constructor(code: IdentityErrorCode, message: string, headers?: Record<string, string>) {
+    super(code, STATUS[code], message, undefined, headers);
+  }
+
+  static invalidCredentials(): IdentityError {
+    return new IdentityError('auth.invalid_credentials', 'E-mail atau kata sandi salah.');
+  }
+
+  static unauthenticated(): IdentityError {
+    return new IdentityError(
+      'auth.unauthenticated',
+      'Silakan masuk terlebih dahulu (header Authorization: Bearer <token> tidak ada atau tidak berlaku).',
+    );
+  }
+
+  static forbidden(what: string): IdentityError {
+    return new IdentityError('auth.forbidden', what);
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
+import { OfficesModule } from '../offices/offices.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { DemoUsersService } from './demo-users.service';
+import { resolveJwtSecret } from './jwt-secret';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    OfficesModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: resolveJwtSecret(config),
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    UsersService,
+    DemoUsersService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, AuthService, DemoUsersService],
+})
+export class IdentityModule {}

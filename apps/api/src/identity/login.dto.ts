@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { LoginRequest } from '@sigap/contracts';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class LoginDto implements LoginRequest {
+  @ApiProperty({ example: 'admin@sigap.local' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'sigap-demo' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password: string;
+}

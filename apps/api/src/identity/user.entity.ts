@@ -1,0 +1,48 @@
+import { Column, Entity, JoinTable, ManyToMany, PrimaryColumn } from 'typeorm';
+import type { Role } from '@sigap/contracts';
+import { PositionEntity } from '../offices/position.entity';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** Stored lower-case; unique. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 100 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Comma-separated roles (admin, manager, agent, executor). */
+  @Column({ type: 'simple-array' })
+  roles: Role[];
+
+  /** Office the user works in; null for a system-wide admin. */
+  @Column({ name: 'office_code', type: 'varchar', length: 40, nullable: true })
+  officeCode: string | null;
+
+  @Column({ type: 'varchar', length: 5, default: 'id' })
+  locale: 'id' | 'en';
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+
+  /** Positions the user holds (many-to-many through `position_holders`). */
+  @ManyToMany(() => PositionEntity)
+  @JoinTable({
+    name: 'position_holders',
+    joinColumn: { name: 'user_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'position_id', referencedColumnName: 'id' },
+  })
+  positions?: PositionEntity[];
+}

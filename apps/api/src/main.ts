@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfigFromProcess, type AppConfig } from './config/app-config';
+import { createApp } from './create-app';
+import { StartupService } from './startup.service';
+
+function die(message: string): never {
+  process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfigFromProcess();
+  } catch (error) {
+    if (error instanceof ConfigError) die(`Konfigurasi tidak valid: ${error.message}`);
+    throw error;
+  }
+
+  const app = await createApp(config);
+  await app.listen(config.port);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+
+  const lines = [
+    '',
+    `Sigap siap di ${url}  (API: ${url}/api, dokumentasi: ${url}/api/docs)`,
+    `Basis data: ${config.databaseDescription}`,
+  ];
+  const demo = app.get(StartupService).demoLogins;
+  if (demo.length) {
+    lines.push(`Akun demo (kata sandi: ${config.demoPassword}):`);
+    for (const login of demo) {
+      lines.push(
+        `  ${login.email.padEnd(42)} ${login.role}${login.office ? ` (${login.office})` : ''}`,
+      );
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+main().catch((error: unknown) => {
+  die(`Sigap gagal dijalankan: ${error instanceof Error ? error.message : String(error)}`);
+});

@@ -1,0 +1,40 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SeedLoaderService } from './catalog/seed-loader.service';
+import { AppConfig } from './config/app-config';
+import { Readiness } from './health/readiness';
+import { DemoLogin, DemoUsersService } from './identity/demo-users.service';
+import { UsersService } from './identity/users.service';
+
+/**
+ * Start-up in order: migrations, seed data, the first admin, demo users; then ready.
+ * Runs before the HTTP server listens.
+ */
+@Injectable()
+export class StartupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Startup');
+  demoLogins: DemoLogin[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly seed: SeedLoaderService,
+    private readonly users: UsersService,
+    private readonly demo: DemoUsersService,
+    private readonly readiness: Readiness,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.migrateOnStart) {
+      const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length)
+        this.logger.log(`Migrasi dijalankan: ${applied.map((m) => m.name).join(', ')}`);
+    }
+    if (this.config.loadSeed) await this.seed.load();
+    if (this.config.adminEmail && this.config.adminPassword) {
+      await this.users.ensureFirstAdmin(this.config.adminEmail, this.config.adminPassword);
+    }
+    if (this.config.demo) this.demoLogins = await this.demo.ensure();
+    this.readiness.markReady();
+  }
+}

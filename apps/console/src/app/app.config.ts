@@ -1,0 +1,23 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  ErrorHandler,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { routes } from './app.routes';
+import { authInterceptor } from './auth/auth.interceptor';
+import { provideSigapIcons } from './shared/icons';
+import { NotifyingErrorHandler } from './shared/problem';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideZonelessChangeDetection(),
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(withInterceptors([authInterceptor])),
+    provideSigapIcons(),
+    { provide: ErrorHandler, useClass: NotifyingErrorHandler },
+  ],
+};

@@ -1,0 +1,37 @@
+import type { Routes } from '@angular/router';
+import { adminGuard, authGuard, guestGuard } from './auth/auth.guard';
+
+export const routes: Routes = [
+  {
+    path: 'masuk',
+    canActivate: [guestGuard],
+    title: 'Masuk · Sigap',
+    loadComponent: () => import('./auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    loadComponent: () => import('./layout/shell.component').then((m) => m.ShellComponent),
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'katalog' },
+      {
+        path: 'katalog',
+        pathMatch: 'full',
+        title: 'Katalog · Sigap',
+        loadComponent: () => import('./catalog/services-list.page').then((m) => m.ServicesListPage),
+      },
+      {
+        path: 'katalog/impor',
+        canActivate: [adminGuard],
+        title: 'Impor standar · Sigap',
+        loadComponent: () => import('./catalog-import/import.page').then((m) => m.ImportPage),
+      },
+      {
+        path: 'katalog/:office/:code',
+        title: 'Layanan · Sigap',
+        loadComponent: () => import('./catalog/service.page').then((m) => m.ServicePage),
+      },
+      { path: '**', redirectTo: 'katalog' },
+    ],
+  },
+];

@@ -1,0 +1,38 @@
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { catchError, throwError } from 'rxjs';
+import { AuthService, LOGIN_URL } from './auth.service';
+
+/** Query parameter of the login page that says where to return after signing in. */
+export const RETURN_PARAM = 'kembali';
+
+/**
+ * Adds `Authorization: Bearer <token>` to the API's calls. A 401 from any call except the login
+ * itself means the session is gone: forget it and go to the login page, remembering the page.
+ */
+export const authInterceptor: HttpInterceptorFn = (request, next) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const token = auth.token();
+  const isApi = request.url.startsWith('/api/');
+  const isLogin = request.url === LOGIN_URL;
+  const authorised =
+    token && isApi && !isLogin
+      ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } })
+      : request;
+
+  return next(authorised).pipe(
+    catchError((error: unknown) => {
+      if (error instanceof HttpErrorResponse && error.status === 401 && !isLogin) {
+        auth.logout();
+        const current = router.url;
+        const onLogin = current.startsWith('/masuk');
+        void router.navigate(['/masuk'], {
+          queryParams: onLogin ? {} : { [RETURN_PARAM]: current, sesi: 'berakhir' },
+        });
+      }
+      return throwError(() => error);
+    }),
+  );
+};

@@ -1,0 +1,71 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { CurrentUser, LoginRequest, LoginResponse, Role } from '@sigap/contracts';
+import { Observable, map } from 'rxjs';
+
+export const TOKEN_STORAGE_KEY = 'sigap.token';
+export const USER_STORAGE_KEY = 'sigap.user';
+export const LOGIN_URL = '/api/v1/auth/login';
+
+interface StoredSession {
+  token: string;
+  user: CurrentUser;
+}
+
+function readSession(): StoredSession | null {
+  try {
+    const token = sessionStorage.getItem(TOKEN_STORAGE_KEY);
+    const user = sessionStorage.getItem(USER_STORAGE_KEY);
+    if (!token || !user) return null;
+    return { token, user: JSON.parse(user) as CurrentUser };
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in user and the bearer token, kept in sessionStorage (gone when the tab closes). */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly session = signal<StoredSession | null>(readSession());
+
+  readonly token = computed(() => this.session()?.token ?? null);
+  readonly user = computed(() => this.session()?.user ?? null);
+  readonly signedIn = computed(() => this.session() !== null);
+  readonly isAdmin = computed(() => this.hasRole('admin'));
+
+  hasRole(role: Role): boolean {
+    return this.session()?.user.roles.includes(role) ?? false;
+  }
+
+  login(request: LoginRequest): Observable<CurrentUser> {
+    return this.http.post<LoginResponse>(LOGIN_URL, request).pipe(
+      map((response) => {
+        if (!response?.accessToken || !response.user) {
+          throw new Error('The login answer has no accessToken or user');
+        }
+        this.store({ token: response.accessToken, user: response.user });
+        return response.user;
+      }),
+    );
+  }
+
+  logout(): void {
+    this.store(null);
+  }
+
+  private store(session: StoredSession | null): void {
+    this.session.set(session);
+    try {
+      if (session) {
+        sessionStorage.setItem(TOKEN_STORAGE_KEY, session.token);
+        sessionStorage.setItem(USER_STORAGE_KEY, JSON.stringify(session.user));
+      } else {
+        sessionStorage.removeItem(TOKEN_STORAGE_KEY);
+        sessionStorage.removeItem(USER_STORAGE_KEY);
+      }
+    } catch {
+      // Storage disabled: the session lives in memory until the page reloads.
+    }
+  }
+}

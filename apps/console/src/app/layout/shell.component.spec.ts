@@ -1,0 +1,77 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { ADMIN, AGENT, OFFICES } from '../../testing/fixtures';
+import {
+  BlankComponent,
+  consoleTestProviders,
+  resetStorage,
+  textOf,
+} from '../../testing/providers';
+import { TOKEN_STORAGE_KEY } from '../auth/auth.service';
+import { I18nService, LOCALE_STORAGE_KEY } from '../i18n/i18n.service';
+import { ShellComponent } from './shell.component';
+
+describe('ShellComponent', () => {
+  let harness: RouterTestingHarness;
+  let backend: HttpTestingController;
+
+  async function open(user = AGENT): Promise<HTMLElement> {
+    resetStorage(user);
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([
+        { path: 'masuk', component: BlankComponent },
+        {
+          path: '',
+          component: ShellComponent,
+          children: [
+            { path: 'katalog', component: BlankComponent },
+            { path: 'katalog/impor', component: BlankComponent },
+          ],
+        },
+      ]),
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/katalog');
+    backend.expectOne('/api/v1/offices').flush(OFFICES);
+    await harness.fixture.whenStable();
+    return harness.fixture.nativeElement as HTMLElement;
+  }
+
+  afterEach(() => backend.verify());
+
+  it("shows the product, the user's name and office name", async () => {
+    const element = await open();
+    expect(element.textContent).toContain('Sigap');
+    expect(textOf(element, '.who-name')).toBe('Sari Lubis');
+    expect(textOf(element, '.who-office')).toBe('Diskominfo Kota Tebing Tinggi');
+  });
+
+  it('lists the import only for admins', async () => {
+    let element = await open();
+    expect(element.querySelector('[data-test=nav-import]')).toBeNull();
+    TestBed.resetTestingModule();
+    element = await open(ADMIN);
+    expect(element.querySelector('[data-test=nav-import]')).not.toBeNull();
+  });
+
+  it('switches the language from the toolbar and remembers it', async () => {
+    const element = await open();
+    expect(element.textContent).toContain('Layanan / Katalog');
+    element.querySelector<HTMLElement>('[data-test=lang-en] button')!.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(I18nService).locale()).toBe('en');
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+    expect(element.textContent).toContain('Services / Catalog');
+  });
+
+  it('logs out to the login page', async () => {
+    const element = await open();
+    element.querySelector<HTMLButtonElement>('[data-test=logout]')!.click();
+    await harness.fixture.whenStable();
+    expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+    expect(TestBed.inject(Router).url).toBe('/masuk');
+  });
+});

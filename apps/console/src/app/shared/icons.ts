@@ -1,0 +1,40 @@
+import { inject, provideAppInitializer, type EnvironmentProviders } from '@angular/core';
+import { MatIconRegistry } from '@angular/material/icon';
+import { DomSanitizer } from '@angular/platform-browser';
+
+/** Simple line icons drawn for the console (24x24, currentColor): no icon font, no CDN. */
+const stroke = (body: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
+
+export const ICONS: Readonly<Record<string, string>> = {
+  menu: stroke('<path d="M4 6h16M4 12h16M4 18h16"/>'),
+  logout: stroke('<path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11"/>'),
+  catalog: stroke(
+    '<rect x="4" y="3" width="16" height="18" rx="2"/><path d="M8 8h8M8 12h8M8 16h5"/>',
+  ),
+  upload: stroke('<path d="M12 16V4M7 9l5-5 5 5M4 20h16"/>'),
+  ticket: stroke(
+    '<path d="M3 8a2 2 0 0 0 0 4v0a2 2 0 0 0 0 4v2h18v-2a2 2 0 0 1 0-4 2 2 0 0 1 0-4V6H3z"/>',
+  ),
+  dashboard: stroke('<path d="M4 20V10M10 20V4M16 20v-7M22 20H2"/>'),
+  language: stroke(
+    '<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18"/>',
+  ),
+  back: stroke('<path d="M19 12H5M11 6l-6 6 6 6"/>'),
+  add: stroke('<path d="M12 5v14M5 12h14"/>'),
+  remove: stroke('<path d="M6 6l12 12M18 6L6 18"/>'),
+  warning: stroke('<path d="M12 3l10 18H2z"/><path d="M12 10v5M12 18h.01"/>'),
+  clock: stroke('<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>'),
+};
+
+/** Registers `ICONS` so `<mat-icon svgIcon="menu">` works everywhere. */
+export function provideSigapIcons(): EnvironmentProviders {
+  return provideAppInitializer(() => {
+    const registry = inject(MatIconRegistry);
+    const sanitizer = inject(DomSanitizer);
+    for (const [name, svg] of Object.entries(ICONS)) {
+      // The literals above are constants of this file, not user input.
+      registry.addSvgIconLiteral(name, sanitizer.bypassSecurityTrustHtml(svg));
+    }
+  });
+}

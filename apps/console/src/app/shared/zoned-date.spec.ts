@@ -1,0 +1,50 @@
+import { formatInZone, zoneAbbreviation, zoneOffsetMinutes } from './zoned-date';
+
+describe('formatInZone', () => {
+  // 12 March 2026, 02:30 UTC.
+  const instant = '2026-03-12T02:30:00Z';
+
+  it('shows Riau time in WIB (UTC+7)', () => {
+    const text = formatInZone(instant, 'Asia/Jakarta', 'id');
+    expect(text).toMatch(/^12 Mar 2026 09[.:]30 WIB$/);
+  });
+
+  it('shows Bali time in WITA (UTC+8)', () => {
+    expect(formatInZone(instant, 'Asia/Makassar', 'id')).toMatch(/^12 Mar 2026 10[.:]30 WITA$/);
+  });
+
+  it('shows Papua time in WIT (UTC+9)', () => {
+    expect(formatInZone(instant, 'Asia/Jayapura', 'en')).toMatch(/^12 Mar 2026 11[.:]30 WIT$/);
+  });
+
+  it('moves the date when the zone is past midnight', () => {
+    expect(formatInZone('2026-03-12T16:30:00Z', 'Asia/Jayapura', 'id')).toMatch(
+      /^13 Mar 2026 01[.:]30 WIT$/,
+    );
+  });
+
+  it('formats a date alone without a zone name', () => {
+    expect(formatInZone('2026-08-16T18:00:00Z', 'Asia/Jakarta', 'id', 'date')).toBe('17 Agu 2026');
+    expect(formatInZone('2026-08-16T18:00:00Z', 'Asia/Jakarta', 'en', 'date')).toBe('17 Aug 2026');
+  });
+
+  it('names a zone outside Indonesia by its offset', () => {
+    expect(zoneAbbreviation('UTC')).toBe('UTC+0');
+    expect(zoneAbbreviation('Asia/Kolkata', new Date(instant))).toBe('UTC+5:30');
+    expect(zoneAbbreviation('Asia/Bangkok', new Date(instant))).toBe('UTC+7');
+    expect(zoneAbbreviation('Asia/Pontianak')).toBe('WIB');
+  });
+
+  it('measures zone offsets in minutes', () => {
+    expect(zoneOffsetMinutes(new Date(instant), 'Asia/Makassar')).toBe(480);
+    expect(zoneOffsetMinutes(new Date(instant), 'America/Sao_Paulo')).toBe(-180);
+  });
+
+  it('rejects a value that is not a date, naming it', () => {
+    expect(() => formatInZone('kemarin', 'Asia/Jakarta')).toThrowError(RangeError, /"kemarin"/);
+  });
+
+  it('rejects an unknown zone, naming it', () => {
+    expect(() => formatInZone(instant, 'Asia/Medan')).toThrowError(RangeError, /"Asia\/Medan"/);
+  });
+});
