@@ -11,6 +11,8 @@ export NX_TUI=false
 export NX_NO_CLOUD=true
 
 step() { printf '\n=== %s\n' "$1"; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 step "format (prettier)"
 npx prettier --check . --log-level warn
@@ -23,12 +25,12 @@ step "type check"
 npx nx run-many -t typecheck --output-style=stream
 
 step "unit and integration tests"
-npx nx run-many -t test --parallel=1 --output-style=stream
+npx nx run-many -t test --parallel=1 --output-style=stream | tee -a "$log"
 
 if [ -f apps/console-e2e/project.json ]; then
   step "end-to-end (real API, real Chromium)"
-  npx nx run console-e2e:e2e --output-style=stream
+  npx nx run console-e2e:e2e --output-style=stream | tee -a "$log"
 fi
 
-echo
-echo "all tests passed"
+# One closing line over every runner (jasmine: "N specs, M failures"; karma: "Executed N of M").
+node tools/ci/summarise.js "$log"
