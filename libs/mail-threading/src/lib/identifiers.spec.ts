@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { MailThreadingError } from './errors';
+import {
+  findMarker,
+  findMarkers,
+  findSubjectTicketNumber,
+  makeMarker,
+  makeMessageId,
+  parseOurMessageId,
+  stripReplyPrefixes,
+  subjectTag,
+} from './identifiers';
+import { normalizeMessageId, parseMessageIdList } from './headers';
+
+const DOMAIN = 'helpdesk.example.go.id';
+const SECRET = 'kunci-rahasia-uji';
+
+describe('makeMessageId / parseOurMessageId', () => {
+  it('encodes the ticket and reads it back', () => {
+    const id = makeMessageId({
+      ticketNumber: 'bali-2026-000123',
+      kind: 'notification',
+      seq: 7,
+      domain: DOMAIN,
+      nonce: 'k3f9x2',
+    });
+    expect(id).toBe('<sigap.BALI-2026-000123.n7.k3f9x2@helpdesk.example.go.id>');
+    expect(parseOurMessageId(id, { domains: [DOMAIN] })).toEqual({
+      ticketNumber: 'BALI-2026-000123',
+      kind: 'notification',
+      seq: 7,
+      domain: DOMAIN,
+    });
+  });
+
+  it('tolerates brackets, spaces and case', () => {
+    expect(
+      parseOurMessageId('  SIGAP.bali-2026-000123.R2.ABCD@HELPDESK.EXAMPLE.GO.ID ', {
+        domains: [DOMAIN],
+      })?.ticketNumber,
+    ).toBe('BALI-2026-000123');
+  });
+
+  it('rejects lookalikes', () => {
+    for (const v of [
+      '<sigap.BALI-2026-000123.n7.k3f9x2@evil.example.com>',
+      '<xsigap.BALI-2026-000123.n7.k3f9x2@helpdesk.example.go.id>',
+      '<sigap.BALI-2026-00012.n7.k3f9x2@helpdesk.example.go.id>',
+      '<sigap.BALI-2026-000123.x7.k3f9x2@helpdesk.example.go.id>',
+      '<sigap.BALI-2026-000123.n7.k3f9x2.extra@helpdesk.example.go.id>',
+      '<sigap.B-2026-000123.n7.k3f9x2@helpdesk.example.go.id>',
+      '<CAJd4kW9v3yQ@mail.gmail.com>',
+      '',
+    ]) {
+      expect(parseOurMessageId(v, { domains: [DOMAIN] }))
+        .withContext(v)
+        .toBeNull();
+    }
+  });
+
+  it('round-trips for any valid input (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z0-9]{2,12}$/),
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 0, max: 999999 }),
+        fc.constantFrom('notification', 'reply', 'auto-reply', 'reminder', 'survey' as const),
+        fc.nat(),
+        fc.stringMatching(/^[a-z0-9]{4,32}$/),
+        (prefix, year, n, kind, seq, nonce) => {
+          const ticketNumber = `${prefix}-${year}-${String(n).padStart(6, '0')}`;
+          const parsed = parseOurMessageId(
+            makeMessageId({ ticketNumber, kind, seq, domain: DOMAIN, nonce }),
+            { domains: [DOMAIN] },
+          );
+          expect(parsed).toEqual({ ticketNumber, kind, seq, domain: DOMAIN });
+        },
+      ),
+    );
+  });
+
+  it('names the bad field', () => {
+    const base = {
+      ticketNumber: 'BALI-2026-000123',
+      kind: 'reply' as const,
+      seq: 1,
+      domain: DOMAIN,
+      nonce: 'abcd',
+    };
+    const fieldOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(MailThreadingError);
+        return (e as MailThreadingError).field;
+      }
+      return 'no error';
+    };
+    expect(fieldOf(() => makeMessageId({ ...base, ticketNumber: 'BALI-26-1' }))).toBe(
+      'ticketNumber',
+    );
+    expect(fieldOf(() => makeMessageId({ ...base, seq: -1 }))).toBe('seq');
+    expect(fieldOf(() => makeMessageId({ ...base, domain: 'bukan domain' }))).toBe('domain');
+    expect(fieldOf(() => makeMessageId({ ...base, nonce: 'A!' }))).toBe('nonce');
+    expect(fieldOf(() => makeMessageId({ ...base, kind: 'spam' as never }))).toBe('kind');
+    expect(() => makeMessageId({ ...base, ticketNumber: 'x' })).toThrowError(
+      /nomor tiket "x" tidak valid/,
+    );
+  });
+});
+
+describe('markers', () => {
+  const marker = makeMarker('BALI-2026-000123', SECRET);
+
+  it('is found in plain text and in the hidden HTML span', () => {
+    expect(marker.text).toMatch(/^\[ref:BALI-2026-000123:[0-9a-f]{8}\]$/);
+    expect(findMarker(`Terima kasih\n${marker.text}`, SECRET)).toBe('BALI-2026-000123');
+    expect(findMarker(`<p>Halo</p>${marker.html}`, SECRET)).toBe('BALI-2026-000123');
+  });
+
+  it('survives quoting, wrapping, entities, zero-width characters and split spans', () => {
+    const t = marker.text;
+    const variants = [
+      `> > ${t}`,
+      `> ${t.slice(0, 12)}\n> ${t.slice(12)}`,
+      `${t.slice(0, 20)}\r\n${t.slice(20)}`,
+      t.replace('[', '&#91;').replace(/:/g, '&#x3a;').replace(']', '&rsqb;'),
+      `<span style='display:none;mso-hide:all'>${t.slice(0, 9)}</span><span>${t.slice(9)}</span>`,
+      t.replace('BALI', 'BA\u200bLI'),
+      t.toLowerCase(),
+    ];
+    for (const v of variants) expect(findMarker(v, SECRET)).withContext(v).toBe('BALI-2026-000123');
+  });
+
+  it('rejects forged or foreign markers', () => {
+    expect(findMarker('[ref:BALI-2026-000123:00000000]', SECRET)).toBeNull();
+    expect(findMarker(marker.text.replace('000123', '000124'), SECRET)).toBeNull();
+    expect(findMarker(marker.text, 'kunci-yang-lain')).toBeNull();
+  });
+
+  it('accepts old keys during rotation and lists every ticket once', () => {
+    const other = makeMarker('BKD-2026-000045', 'kunci-lama-123');
+    expect(
+      findMarkers(`${marker.text} ${other.text} ${marker.text}`, [SECRET, 'kunci-lama-123']),
+    ).toEqual(['BALI-2026-000123', 'BKD-2026-000045']);
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => makeMarker('BALI-2026-000123', 'pendek')).toThrowError(
+      MailThreadingError,
+      /secret/,
+    );
+  });
+});
+
+describe('subject', () => {
+  it('finds the tag behind any prefixes', () => {
+    for (const s of [
+      'Re: [#BALI-2026-000123] Permohonan',
+      'RE: RE: [#BALI-2026-000123]',
+      'Fwd: [#bali-2026-000123] x',
+      'Balas: [#BALI-2026-000123]',
+      'Bls: [ # BALI-2026-000123 ] x',
+      'TR: [#BALI-2026-000123]',
+      'AW: [#BALI-2026-000123]',
+      '[EXTERNAL] Re: [#BALI-2026-000123]',
+    ]) {
+      expect(findSubjectTicketNumber(s)).withContext(s).toBe('BALI-2026-000123');
+    }
+    expect(subjectTag('bali-2026-000123')).toBe('[#BALI-2026-000123]');
+  });
+
+  it('ignores numbers that are not tags', () => {
+    expect(findSubjectTicketNumber('Re: BALI-2026-000123')).toBeNull();
+    expect(findSubjectTicketNumber('[#BALI-2026-123]')).toBeNull();
+    expect(findSubjectTicketNumber('[#A-2026-000123]')).toBeNull();
+    expect(findSubjectTicketNumber(null)).toBeNull();
+  });
+
+  it('strips reply prefixes in any number and case', () => {
+    expect(
+      stripReplyPrefixes('[EXTERNAL] RE: Bls: Fwd: AW: TR: Balas: re[2]: Permohonan akun'),
+    ).toBe('Permohonan akun');
+    expect(stripReplyPrefixes('Re : Re: [#BALI-2026-000123] Tanya')).toBe(
+      '[#BALI-2026-000123] Tanya',
+    );
+    expect(stripReplyPrefixes('Rencana kerja')).toBe('Rencana kerja');
+  });
+});
+
+describe('Message-ID normalisation', () => {
+  it('keeps the local part, lowercases the domain, strips brackets and comments', () => {
+    expect(normalizeMessageId(' <AbC.1@Mail.Example.COM> ')).toBe('<AbC.1@mail.example.com>');
+    expect(normalizeMessageId('AbC.1@Mail.Example.COM (komentar)')).toBe(
+      '<AbC.1@mail.example.com>',
+    );
+    expect(normalizeMessageId('   ')).toBeNull();
+    expect(parseMessageIdList('<a@x> <b@Y>\n <a@x>')).toEqual(['<a@x>', '<b@y>']);
+  });
+});

@@ -1,0 +1,247 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { MailThreadingError } from './errors';
+import { decodeEntities } from './html-tokenizer';
+
+/** PREFIX-YYYY-NNNNNN, prefix 2-12 letters/digits. */
+export const TICKET_NUMBER_PATTERN = /^[A-Z0-9]{2,12}-\d{4}-\d{6}$/;
+const TICKET_IN_TEXT = '[A-Za-z0-9]{2,12}-\\d{4}-\\d{6}';
+
+/** What an outbound message is; each kind has a one-letter code inside the Message-ID. */
+export type OutboundKind = 'notification' | 'reply' | 'auto-reply' | 'reminder' | 'survey';
+const KIND_CODES: Record<OutboundKind, string> = {
+  notification: 'n',
+  reply: 'r',
+  'auto-reply': 'a',
+  reminder: 'm',
+  survey: 's',
+};
+const CODE_KINDS: Record<string, OutboundKind> = Object.fromEntries(
+  Object.entries(KIND_CODES).map(([k, c]) => [c, k as OutboundKind]),
+);
+
+/** Uppercases and validates a ticket number; throws {@link MailThreadingError} when malformed. */
+export function assertTicketNumber(ticketNumber: unknown, field = 'ticketNumber'): string {
+  const value = typeof ticketNumber === 'string' ? ticketNumber.trim().toUpperCase() : '';
+  if (!TICKET_NUMBER_PATTERN.test(value)) {
+    throw new MailThreadingError(
+      'INVALID_TICKET_NUMBER',
+      `${field}: nomor tiket "${String(ticketNumber)}" tidak valid; format yang benar PREFIKS-TTTT-NNNNNN, ` +
+        'prefiks 2-12 huruf/angka (contoh BALI-2026-000123).',
+      field,
+    );
+  }
+  return value;
+}
+
+export interface MessageIdParts {
+  ticketNumber: string;
+  kind: OutboundKind;
+  /** Sequence of the message within the ticket, a non-negative integer. */
+  seq: number;
+  /** Our mail domain, e.g. `helpdesk.diskominfos.baliprov.go.id`. */
+  domain: string;
+  /** 4-32 lowercase letters/digits chosen by the caller (random), so ids never repeat. */
+  nonce: string;
+}
+
+const DOMAIN_PATTERN =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** `<sigap.BALI-2026-000123.n7.k3f9x2@helpdesk.example.go.id>`: a Message-ID that names its ticket. */
+export function makeMessageId(parts: MessageIdParts): string {
+  const ticketNumber = assertTicketNumber(parts?.ticketNumber);
+  const code = KIND_CODES[parts.kind];
+  if (!code) {
+    throw new MailThreadingError(
+      'INVALID_ARGUMENT',
+      `kind: jenis pesan "${String(parts.kind)}" tidak dikenal; pilih salah satu dari ${Object.keys(KIND_CODES).join(', ')}.`,
+      'kind',
+    );
+  }
+  if (!Number.isSafeInteger(parts.seq) || parts.seq < 0) {
+    throw new MailThreadingError(
+      'INVALID_ARGUMENT',
+      `seq: harus bilangan bulat >= 0, bukan ${String(parts.seq)}.`,
+      'seq',
+    );
+  }
+  const domain = typeof parts.domain === 'string' ? parts.domain.trim().toLowerCase() : '';
+  if (!DOMAIN_PATTERN.test(domain)) {
+    throw new MailThreadingError(
+      'INVALID_ARGUMENT',
+      `domain: "${String(parts.domain)}" bukan nama domain yang valid.`,
+      'domain',
+    );
+  }
+  if (typeof parts.nonce !== 'string' || !/^[a-z0-9]{4,32}$/.test(parts.nonce)) {
+    throw new MailThreadingError(
+      'INVALID_ARGUMENT',
+      `nonce: harus 4-32 huruf kecil/angka, bukan "${String(parts.nonce)}".`,
+      'nonce',
+    );
+  }
+  return `<sigap.${ticketNumber}.${code}${parts.seq}.${parts.nonce}@${domain}>`;
+}
+
+const OUR_ID = new RegExp(
+  `^sigap\\.(${TICKET_IN_TEXT})\\.([a-z])(\\d{1,15})\\.([a-z0-9]{4,32})@([a-z0-9.-]+)$`,
+  'i',
+);
+
+export interface ParsedOurMessageId {
+  ticketNumber: string;
+  kind: OutboundKind;
+  seq: number;
+  domain: string;
+}
+
+/**
+ * Reads a Message-ID made by {@link makeMessageId}. Tolerates angle brackets, spaces and
+ * case; rejects anything else, including ids of other domains when `domains` is given
+ * (always give it in production, so `sigap.X@elsewhere` cannot pose as ours).
+ */
+export function parseOurMessageId(
+  id: string | null | undefined,
+  options: { domains?: readonly string[] } = {},
+): ParsedOurMessageId | null {
+  if (typeof id !== 'string') return null;
+  let v = id.trim();
+  if (v.startsWith('<') && v.endsWith('>')) v = v.slice(1, -1).trim();
+  const m = OUR_ID.exec(v);
+  if (!m) return null;
+  const kind = CODE_KINDS[m[2].toLowerCase()];
+  if (!kind) return null;
+  const domain = m[5].toLowerCase();
+  if (!DOMAIN_PATTERN.test(domain)) return null;
+  if (options.domains && !options.domains.some((d) => d.trim().toLowerCase() === domain))
+    return null;
+  return { ticketNumber: m[1].toUpperCase(), kind, seq: Number(m[3]), domain };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hidden body marker
+
+const MAC_LENGTH = 8;
+
+function assertSecret(secret: unknown): string {
+  if (typeof secret !== 'string' || secret.length < 8) {
+    throw new MailThreadingError(
+      'INVALID_SECRET',
+      'secret: kunci penanda harus string minimal 8 karakter.',
+      'secret',
+    );
+  }
+  return secret;
+}
+
+function markerMac(ticketNumber: string, secret: string): string {
+  return createHmac('sha256', secret)
+    .update(`sigap-marker:${ticketNumber}`)
+    .digest('hex')
+    .slice(0, MAC_LENGTH);
+}
+
+export interface Marker {
+  ticketNumber: string;
+  /** `[ref:BALI-2026-000123:ab12cd34]`: put it as the last line of the text part. */
+  text: string;
+  /** The same token in a span hidden from readers (and from Outlook), for the HTML part. */
+  html: string;
+}
+
+/** A body marker whose 8-hex-digit HMAC ties it to the ticket and to `secret`. */
+export function makeMarker(ticketNumber: string, secret: string): Marker {
+  const number = assertTicketNumber(ticketNumber);
+  const text = `[ref:${number}:${markerMac(number, assertSecret(secret))}]`;
+  const html =
+    '<span style="display:none!important;mso-hide:all;font-size:0;line-height:0;max-height:0;' +
+    `max-width:0;opacity:0;overflow:hidden;color:transparent">${text}</span>`;
+  return { ticketNumber: number, text, html };
+}
+
+const MARKER_IN_TEXT = new RegExp(
+  `\\[ref:(${TICKET_IN_TEXT}):([0-9a-fA-F]{${MAC_LENGTH}})\\]`,
+  'g',
+);
+
+/**
+ * Every valid marker in a text or HTML body, in order of appearance, each ticket once.
+ * Survives "> " quoting, wrapping by clients, tags put in the middle (Outlook's rewriting
+ * of hidden spans), HTML entities and zero-width characters. `secret` may be a list, so
+ * markers made before a key rotation still match.
+ */
+export function findMarkers(
+  body: string | null | undefined,
+  secret: string | readonly string[],
+): string[] {
+  if (!body) return [];
+  const secrets = (Array.isArray(secret) ? secret : [secret]).map(assertSecret);
+  const compact = compactForMarker(body);
+  const found: string[] = [];
+  for (const m of compact.matchAll(MARKER_IN_TEXT)) {
+    const number = m[1].toUpperCase();
+    const mac = m[2].toLowerCase();
+    if (found.includes(number)) continue;
+    if (secrets.some((s) => safeEqual(markerMac(number, s), mac))) found.push(number);
+  }
+  return found;
+}
+
+/** The ticket number of the first valid marker in the body, or null. */
+export function findMarker(
+  body: string | null | undefined,
+  secret: string | readonly string[],
+): string | null {
+  return findMarkers(body, secret)[0] ?? null;
+}
+
+/** Removes marker tokens (possibly quoted) from a text, for display. */
+export function removeMarkerLines(text: string): string {
+  return text
+    .replace(/^[ \t>]*\[ref:[A-Za-z0-9]{2,12}-\d{4}-\d{6}:[0-9a-fA-F]{8}\][ \t]*$/gm, '')
+    .replace(/\[ref:[A-Za-z0-9]{2,12}-\d{4}-\d{6}:[0-9a-fA-F]{8}\]/g, '');
+}
+
+function compactForMarker(body: string): string {
+  let s = body;
+  s = s.replace(/<!--[\s\S]*?-->/g, '').replace(/<\/?[a-zA-Z][^>]*>/g, '');
+  s = decodeEntities(s);
+  // Quote marks, whitespace of any kind, zero-width and soft-hyphen characters.
+  return s.replace(/[>\s\u00a0\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]+/g, '');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subject
+
+/** `[#BALI-2026-000123]` */
+export function subjectTag(ticketNumber: string): string {
+  return `[#${assertTicketNumber(ticketNumber)}]`;
+}
+
+const SUBJECT_TAG = new RegExp(`\\[\\s*#\\s*(${TICKET_IN_TEXT})\\s*\\]`);
+
+/** The ticket number of the first `[#...]` tag in a subject, whatever the prefixes; or null. */
+export function findSubjectTicketNumber(subject: string | null | undefined): string | null {
+  if (!subject) return null;
+  const m = SUBJECT_TAG.exec(subject.replace(/\u00a0/g, ' '));
+  return m ? m[1].toUpperCase() : null;
+}
+
+const REPLY_PREFIX =
+  /^\s*(?:(?:re|aw|sv|vs|antw|fw|fwd|tr|wg|rv|enc|balas|bls|blsn|teruskan|trs|tl)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|\[(?:external|eksternal|ext|luar)\]|\*(?:external|eksternal)\*|(?:external|eksternal)\s*:)\s*/i;
+
+/** Removes any number of reply/forward prefixes and [EXTERNAL]-style tags from the start. */
+export function stripReplyPrefixes(subject: string | null | undefined): string {
+  let s = (subject ?? '').replace(/\u00a0/g, ' ').trim();
+  for (;;) {
+    const m = REPLY_PREFIX.exec(s);
+    if (!m || m[0].length === 0) return s.replace(/\s+/g, ' ');
+    s = s.slice(m[0].length);
+  }
+}
