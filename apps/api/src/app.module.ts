@@ -1,13 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { CalendarsModule } from './calendars/calendars.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { MailModule } from './mail/mail.module';
 import { OfficesModule } from './offices/offices.module';
+import { OpdsModule } from './opds/opds.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { SlaModule } from './sla/sla.module';
 import { StartupService } from './startup.service';
+import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +29,13 @@ export class AppModule {
         OfficesModule,
         IdentityModule,
         CatalogModule,
+        CalendarsModule,
+        SlaModule,
+        ClockModule,
+        OutboxModule,
+        OpdsModule,
+        TicketsModule,
+        MailModule,
       ],
       providers: [StartupService],
     };

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CalendarSeedService } from './calendars/calendar-seed.service';
 import { SeedLoaderService } from './catalog/seed-loader.service';
 import { AppConfig } from './config/app-config';
 import { Readiness } from './health/readiness';
@@ -19,6 +20,7 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly seed: SeedLoaderService,
+    private readonly calendarSeed: CalendarSeedService,
     private readonly users: UsersService,
     private readonly demo: DemoUsersService,
     private readonly readiness: Readiness,
@@ -31,6 +33,7 @@ export class StartupService implements OnApplicationBootstrap {
         this.logger.log(`Migrasi dijalankan: ${applied.map((m) => m.name).join(', ')}`);
     }
     if (this.config.loadSeed) await this.seed.load();
+    if (this.config.loadSeed) await this.calendarSeed.load();
     if (this.config.adminEmail && this.config.adminPassword) {
       await this.users.ensureFirstAdmin(this.config.adminEmail, this.config.adminPassword);
     }

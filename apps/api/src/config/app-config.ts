@@ -26,6 +26,22 @@ export type DatabaseSettings =
       database: string;
     };
 
+/** Parsed `SIGAP_SMTP_URL` (`smtp://user:pass@host:587` or `smtps://...`). */
+export interface SmtpSettings {
+  secure: boolean;
+  host: string;
+  port: number;
+  user: string | null;
+  password: string | null;
+}
+
+/** DKIM signing of outgoing mail; all three settings or none. */
+export interface DkimSettings {
+  domainName: string;
+  keySelector: string;
+  privateKeyFile: string;
+}
+
 /** A start-up configuration problem: printed as one line, then the process exits. */
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -129,12 +145,65 @@ export class AppConfig {
   @IsBoolean()
   migrateOnStart: boolean;
 
+  /** Largest attachment accepted, in bytes (SIGAP_ATTACHMENT_MAX_MB). */
+  @IsInt()
+  @Min(1024)
+  attachmentMaxBytes: number;
+
+  /** Days after closing within which a requester reply reopens a ticket. */
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  reopenWindowDays: number;
+
+  /** First-response time standard, in the duration grammar ("1 Hari", "4 jam"). */
+  @IsString()
+  @MinLength(1)
+  firstResponseTime: string;
+
+  /** Seconds between SLA sweeps; 0 turns the sweep off. */
+  @IsInt()
+  @Min(0)
+  slaSweepSeconds: number;
+
+  /** Outgoing mail server; null keeps messages in the data dir instead of sending them. */
+  smtp: SmtpSettings | null;
+
+  /** Reuse SMTP connections (nodemailer pool). */
+  @IsBoolean()
+  smtpPool: boolean;
+
+  /** Refuse SMTP servers whose TLS certificate does not verify. */
+  @IsBoolean()
+  smtpTlsRejectUnauthorized: boolean;
+
+  /** From header of outgoing mail, e.g. `"Sigap Diskominfo" <helpdesk@example.go.id>`. */
+  @IsString()
+  @MinLength(3)
+  mailFrom: string;
+
+  dkim: DkimSettings | null;
+
+  /** Key of the hidden ticket marker in outgoing mail; derived from the JWT secret when unset. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  mailMarkerSecret: string | null;
+
   /** `DATABASE_URL` with the password masked, safe to print. */
   get databaseDescription(): string {
     const db = this.database;
     if (db.type === 'sqlite') return `sqlite:${db.file}`;
     const user = db.username ? `${db.username}${db.password ? ':****' : ''}@` : '';
     return `mysql://${user}${db.host}:${db.port}/${db.database}`;
+  }
+
+  /** `SIGAP_SMTP_URL` with the password masked, safe to print. */
+  get smtpDescription(): string {
+    const smtp = this.smtp;
+    if (!smtp) return 'tidak ada (pesan disimpan di folder data)';
+    const user = smtp.user ? `${smtp.user}${smtp.password ? ':****' : ''}@` : '';
+    return `${smtp.secure ? 'smtps' : 'smtp'}://${user}${smtp.host}:${smtp.port}`;
   }
 
   get isProduction(): boolean {
@@ -202,6 +271,32 @@ export function parseDatabaseUrl(url: string): DatabaseSettings {
   };
 }
 
+/** Parses `smtp://user:pass@host:587` / `smtps://user:pass@host:465`; never echoes the password. */
+export function parseSmtpUrl(url: string): SmtpSettings {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(
+      'SIGAP_SMTP_URL tidak valid: harus berbentuk smtp://pengguna:sandi@host:587 atau smtps://…',
+    );
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    throw new ConfigError(
+      `SIGAP_SMTP_URL tidak valid: skema "${parsed.protocol.replace(/:$/, '')}" tidak didukung (gunakan smtp:// atau smtps://)`,
+    );
+  }
+  if (!parsed.hostname) throw new ConfigError('SIGAP_SMTP_URL tidak valid: host tidak ada');
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    secure,
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    user: parsed.username ? decodeURIComponent(parsed.username) : null,
+    password: parsed.password ? decodeURIComponent(parsed.password) : null,
+  };
+}
+
 function defaultMainDir(): string | undefined {
   return require.main?.filename ? dirname(require.main.filename) : undefined;
 }
@@ -262,6 +357,35 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.jsonBodyLimit = optional(env, 'SIGAP_JSON_LIMIT') ?? '1mb';
   config.importBodyLimit = optional(env, 'SIGAP_IMPORT_LIMIT') ?? '1mb';
   config.migrateOnStart = bool(env, 'SIGAP_MIGRATE_ON_START', true);
+  config.attachmentMaxBytes = int(env, 'SIGAP_ATTACHMENT_MAX_MB', 25) * 1024 * 1024;
+  config.reopenWindowDays = int(env, 'SIGAP_REOPEN_DAYS', 7);
+  config.firstResponseTime = optional(env, 'SIGAP_FIRST_RESPONSE') ?? '1 Hari';
+  config.slaSweepSeconds = int(env, 'SIGAP_SLA_SWEEP_SECONDS', 60);
+
+  const smtpUrl = optional(env, 'SIGAP_SMTP_URL');
+  config.smtp = smtpUrl ? parseSmtpUrl(smtpUrl.trim()) : null;
+  config.smtpPool = bool(env, 'SIGAP_SMTP_POOL', true);
+  config.smtpTlsRejectUnauthorized = bool(env, 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED', true);
+  config.mailFrom =
+    optional(env, 'SIGAP_MAIL_FROM')?.trim() ?? '"Sigap" <sigap@localhost.localdomain>';
+  const dkimDomain = optional(env, 'SIGAP_DKIM_DOMAIN')?.trim();
+  const dkimSelector = optional(env, 'SIGAP_DKIM_SELECTOR')?.trim();
+  const dkimKeyFile = optional(env, 'SIGAP_DKIM_PRIVATE_KEY_FILE')?.trim();
+  if (dkimDomain || dkimSelector || dkimKeyFile) {
+    if (!dkimDomain || !dkimSelector || !dkimKeyFile) {
+      throw new ConfigError(
+        'SIGAP_DKIM_DOMAIN, SIGAP_DKIM_SELECTOR dan SIGAP_DKIM_PRIVATE_KEY_FILE harus diisi bersama',
+      );
+    }
+    const privateKeyFile = resolve(cwd, dkimKeyFile);
+    if (!existsSync(privateKeyFile)) {
+      throw new ConfigError(`SIGAP_DKIM_PRIVATE_KEY_FILE tidak ditemukan: ${privateKeyFile}`);
+    }
+    config.dkim = { domainName: dkimDomain, keySelector: dkimSelector, privateKeyFile };
+  } else {
+    config.dkim = null;
+  }
+  config.mailMarkerSecret = optional(env, 'SIGAP_MAIL_MARKER_SECRET');
 
   return validateConfig(config);
 }
@@ -282,6 +406,14 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   loginFreeFailures: 'SIGAP_LOGIN_FREE_FAILURES',
   loginDelayMs: 'SIGAP_LOGIN_DELAY_MS',
   loginWindowSeconds: 'SIGAP_LOGIN_WINDOW_SECONDS',
+  attachmentMaxBytes: 'SIGAP_ATTACHMENT_MAX_MB',
+  reopenWindowDays: 'SIGAP_REOPEN_DAYS',
+  firstResponseTime: 'SIGAP_FIRST_RESPONSE',
+  slaSweepSeconds: 'SIGAP_SLA_SWEEP_SECONDS',
+  smtpPool: 'SIGAP_SMTP_POOL',
+  smtpTlsRejectUnauthorized: 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED',
+  mailFrom: 'SIGAP_MAIL_FROM',
+  mailMarkerSecret: 'SIGAP_MAIL_MARKER_SECRET',
 };
 
 /** Validates a config object (also used by tests that build one by hand). */

@@ -1,4 +1,15 @@
+import { AttachmentEntity } from '../attachments/attachment.entity';
+import { PasswordResetEntity } from '../identity/password-reset.entity';
+import { OpdDomainEntity, OpdEntity } from '../opds/opd.entity';
+import { RequesterContactEntity } from '../opds/requester-contact.entity';
+import { OutboxEntity } from '../outbox/outbox.entity';
+import { ChecklistItemEntity } from '../tickets/checklist-item.entity';
+import { ClockEventEntity } from '../tickets/clock-event.entity';
+import { TicketStepEntity } from '../tickets/ticket-step.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { CALENDAR_ENTITIES } from '../calendars/calendar.entities';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
 import { UserEntity } from '../identity/user.entity';
@@ -12,4 +23,18 @@ export const ENTITIES = [
   CatalogServiceEntity,
   ServiceVersionEntity,
   AuditEntryEntity,
+  // tickets
+  OpdEntity,
+  OpdDomainEntity,
+  RequesterContactEntity,
+  PasswordResetEntity,
+  OutboxEntity,
+  TicketEntity,
+  ChecklistItemEntity,
+  TicketStepEntity,
+  ClockEventEntity,
+  TimelineEntryEntity,
+  AttachmentEntity,
+  // calendars
+  ...CALENDAR_ENTITIES,
 ];

@@ -3,6 +3,7 @@ import { createTestDatabase, DATABASES, testConfig, TestDatabase } from '../test
 import { UserEntity } from '../identity/user.entity';
 import { OfficeEntity } from '../offices/office.entity';
 import { dataSourceOptions } from './data-source-options';
+import { MIGRATIONS } from './migrations';
 
 const TABLES = [
   'offices',
@@ -12,6 +13,19 @@ const TABLES = [
   'catalog_services',
   'catalog_service_versions',
   'audit_log',
+  // tickets
+  'opds',
+  'opd_email_domains',
+  'requester_contacts',
+  'password_resets',
+  'outbox',
+  'ticket_counters',
+  'tickets',
+  'ticket_checklist_items',
+  'ticket_steps',
+  'ticket_clock_events',
+  'ticket_timeline',
+  'attachments',
 ];
 
 for (const kind of DATABASES) {
@@ -34,14 +48,15 @@ for (const kind of DATABASES) {
       const runner = dataSource.createQueryRunner();
       try {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        expect(applied.map((m) => m.name)).toEqual(['InitialSchema1763900000000']);
+        expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
         for (const table of TABLES)
           expect(await runner.hasTable(table))
             .withContext(table)
             .toBeTrue();
         expect(await dataSource.showMigrations()).toBeFalse();
 
-        await dataSource.undoLastMigration({ transaction: 'each' });
+        for (let i = 0; i < MIGRATIONS.length; i++)
+          await dataSource.undoLastMigration({ transaction: 'each' });
         for (const table of TABLES)
           expect(await runner.hasTable(table))
             .withContext(table)

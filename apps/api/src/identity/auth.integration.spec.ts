@@ -1,4 +1,5 @@
 import type { HealthResponse, LoginResponse, Problem } from '@sigap/contracts';
+import { MIGRATIONS } from '../database/migrations';
 import { Readiness } from '../health/readiness';
 import { describeOnBothDatabases } from '../testing/test-app';
 
@@ -10,9 +11,9 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
     expect(res.body.database.connected).toBeTrue();
     expect(res.body.database.type).toBe(kind === 'sqlite' ? 'sqlite' : 'mariadb');
     expect(res.body.migrations).toEqual({
-      applied: 1,
+      applied: MIGRATIONS.length,
       pending: 0,
-      last: 'InitialSchema1763900000000',
+      last: MIGRATIONS[MIGRATIONS.length - 1].name,
     });
   });
 
@@ -113,7 +114,12 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
       '/api/docs-json',
     );
     expect(docs.status).toBe(200);
-    const open = ['GET /api/health', 'POST /api/v1/auth/login'];
+    const open = [
+      'GET /api/health',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/password-reset',
+      'POST /api/v1/auth/password-reset/confirm',
+    ];
     const checked: string[] = [];
     for (const [path, operations] of Object.entries(docs.body.paths)) {
       for (const method of Object.keys(operations)) {

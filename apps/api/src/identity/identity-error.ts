@@ -1,11 +1,15 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError, FieldError } from '../common/domain-error';
 
 export type IdentityErrorCode =
   | 'auth.invalid_credentials'
   | 'auth.unauthenticated'
   | 'auth.forbidden'
   | 'auth.rate_limited'
-  | 'identity.invalid_user';
+  | 'identity.invalid_user'
+  | 'identity.email_taken'
+  | 'identity.user_not_found'
+  | 'identity.position_not_found'
+  | 'auth.reset_invalid';
 
 const STATUS: Record<IdentityErrorCode, number> = {
   'auth.invalid_credentials': 401,
@@ -13,12 +17,21 @@ const STATUS: Record<IdentityErrorCode, number> = {
   'auth.forbidden': 403,
   'auth.rate_limited': 429,
   'identity.invalid_user': 400,
+  'identity.email_taken': 409,
+  'identity.user_not_found': 404,
+  'identity.position_not_found': 404,
+  'auth.reset_invalid': 400,
 };
 
 /** Sign-in, token and permission errors. */
 export class IdentityError extends DomainError {
-  constructor(code: IdentityErrorCode, message: string, headers?: Record<string, string>) {
-    super(code, STATUS[code], message, undefined, headers);
+  constructor(
+    code: IdentityErrorCode,
+    message: string,
+    headers?: Record<string, string>,
+    errors?: FieldError[],
+  ) {
+    super(code, STATUS[code], message, errors, headers);
   }
 
   static invalidCredentials(): IdentityError {

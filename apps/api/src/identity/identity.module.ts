@@ -8,6 +8,13 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { DemoUsersService } from './demo-users.service';
 import { resolveJwtSecret } from './jwt-secret';
+import { PasswordResetService } from './password-reset.service';
+import { UserAdminService } from './user-admin.service';
+import {
+  PasswordResetController,
+  PositionHoldersController,
+  UsersAdminController,
+} from './users-admin.controller';
 import { UsersService } from './users.service';
 
 @Module({
@@ -22,11 +29,18 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [
+    AuthController,
+    UsersAdminController,
+    PositionHoldersController,
+    PasswordResetController,
+  ],
   providers: [
     AuthService,
     UsersService,
     DemoUsersService,
+    UserAdminService,
+    PasswordResetService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UsersService, AuthService, DemoUsersService],

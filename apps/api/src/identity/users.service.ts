@@ -57,6 +57,7 @@ export class UsersService {
   async create(
     input: NewUser,
     manager: EntityManager = this.dataSource.manager,
+    actorId: string | null = null,
   ): Promise<UserEntity> {
     const email = normaliseEmail(input.email);
     const passwordHash =
@@ -100,7 +101,7 @@ export class UsersService {
     await manager.getRepository(UserEntity).save(user);
     await this.audit.record(
       {
-        actorId: null,
+        actorId,
         action: 'user.created',
         entityType: 'user',
         entityId: user.id,

@@ -31,6 +31,16 @@ export const routes: Routes = [
         title: 'Layanan · Sigap',
         loadComponent: () => import('./catalog/service.page').then((m) => m.ServicePage),
       },
+      {
+        path: 'kalender',
+        title: 'Kalender kerja · Sigap',
+        loadComponent: () => import('./calendars/calendar.page').then((m) => m.CalendarPage),
+      },
+      {
+        path: 'kalender/:office',
+        title: 'Kalender kerja · Sigap',
+        loadComponent: () => import('./calendars/calendar.page').then((m) => m.CalendarPage),
+      },
       { path: '**', redirectTo: 'katalog' },
     ],
   },

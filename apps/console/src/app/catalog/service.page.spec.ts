@@ -2,13 +2,41 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { ServiceDetail } from '@sigap/contracts';
+import type { ServiceDetail, ServicePreviewResponse } from '@sigap/contracts';
 import { AGENT, OFFICES, SERVICE_DETAIL, TEBING_TINGGI_STANDARD } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
 import { I18nService } from '../i18n/i18n.service';
 import { ServicePage } from './service.page';
 
 const URL = '/api/v1/catalog/services/tebingtinggi/inventarisasi-aplikasi';
+const PREVIEW_URL = '/api/v1/sla/preview/service';
+
+/** Received Mon 8 Jun 2026 09.00 WIB: "1 Hari" is due Tue 9 Jun 09.00; step 7 "2 Jam" at 11.00. */
+const PREVIEW: ServicePreviewResponse = {
+  office: 'tebingtinggi',
+  code: 'inventarisasi-aplikasi',
+  version: 2,
+  start: '2026-06-08T09:00:00+07:00',
+  channel: null,
+  total: {
+    text: '1 Hari',
+    target: '2026-06-09T09:00:00+07:00',
+    limit: '2026-06-09T09:00:00+07:00',
+    problem: null,
+  },
+  steps: Array.from({ length: 12 }, (_, i) => ({
+    order: i + 1,
+    start: '2026-06-08T09:00:00+07:00',
+    text: i === 6 ? '2 Jam' : null,
+    target: i === 6 ? '2026-06-08T11:00:00+07:00' : null,
+    limit: i === 6 ? '2026-06-08T11:00:00+07:00' : null,
+    problem: i === 6 ? null : 'standar tidak menyebut waktu',
+  })),
+  note: 'Langkah dihitung berurutan.',
+  calendarVersion: '0123456789abcdef',
+  timeZone: 'Asia/Jakarta',
+  zoneAbbreviation: 'WIB',
+};
 
 describe('ServicePage', () => {
   let harness: RouterTestingHarness;
@@ -17,6 +45,7 @@ describe('ServicePage', () => {
   async function open(
     detail: ServiceDetail = SERVICE_DETAIL,
     url = '/katalog/tebingtinggi/inventarisasi-aplikasi',
+    preview: ServicePreviewResponse | 'fail' = PREVIEW,
   ): Promise<HTMLElement> {
     resetStorage(AGENT);
     TestBed.configureTestingModule({
@@ -33,6 +62,16 @@ describe('ServicePage', () => {
       backend.expectOne(`${URL}/versions/1`).flush(detail);
     } else {
       backend.expectOne(URL).flush(detail);
+    }
+    const previewRequest = backend.expectOne(PREVIEW_URL);
+    expect(previewRequest.request.body).toEqual({
+      office: 'tebingtinggi',
+      code: 'inventarisasi-aplikasi',
+    });
+    if (preview === 'fail') {
+      previewRequest.flush(null, { status: 500, statusText: 'Server Error' });
+    } else {
+      previewRequest.flush(preview);
     }
     await harness.fixture.whenStable();
     return harness.routeNativeElement!;
@@ -149,5 +188,35 @@ describe('ServicePage', () => {
     expect(element.querySelector('[data-test=alternatives]')!.textContent).toContain('one of');
     expect(textOf(element, '[data-test=channel-time]')).toContain('Walk-in');
     expect(textOf(element, '[data-test=service-time]')).toContain('1 working day');
+  });
+
+  it('shows when a request received now is due, in total and per step, with the zone', async () => {
+    const element = await open();
+    const due = textOf(element, '[data-test=due-total]');
+    expect(due).toMatch(/Diterima sekarang, selesai paling lambat 9 Jun 2026 09[.:]00 WIB/);
+    expect(due).toContain('Asia/Jakarta (WIB)');
+    const stepDues = element.querySelectorAll('[data-test=step-due]');
+    expect(stepDues.length).toBe(1);
+    expect(stepDues[0].textContent).toMatch(/Selesai paling lambat 8 Jun 2026 11[.:]00 WIB/);
+    expect(element.querySelector('[data-test=calendar-link]')!.getAttribute('href')).toBe(
+      '/kalender/tebingtinggi',
+    );
+  });
+
+  it('shows target and limit of a range, and says so when the preview fails', async () => {
+    const range = {
+      ...PREVIEW,
+      total: { ...PREVIEW.total, text: '1-2 Hari', limit: '2026-06-10T09:00:00+07:00' },
+    };
+    let element = await open(SERVICE_DETAIL, undefined, range);
+    expect(textOf(element, '[data-test=due-total]')).toMatch(
+      /Target 9 Jun 2026 09[.:]00 WIB, batas 10 Jun 2026 09[.:]00 WIB/,
+    );
+    backend.verify();
+    TestBed.resetTestingModule();
+    element = await open(SERVICE_DETAIL, undefined, 'fail');
+    expect(textOf(element, '[data-test=due-total]')).toContain(
+      'Perkiraan batas waktu tidak tersedia',
+    );
   });
 });

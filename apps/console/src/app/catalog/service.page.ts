@@ -14,14 +14,15 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { OfficeSummary, ServiceDetail } from '@sigap/contracts';
+import type { OfficeSummary, ServiceDetail, ServicePreviewResponse } from '@sigap/contracts';
 import type { Duration, InternalComponents, Step } from '@sigap/standards';
 import { catchError, of } from 'rxjs';
 import type { MessageKey } from '../i18n/id';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { describeDuration } from '../shared/duration';
 import { ErrorNotifier } from '../shared/problem';
-import { ZonedDatePipe } from '../shared/zoned-date';
+import { CalendarsApi } from '../calendars/calendars.api';
+import { formatInZone, ZonedDatePipe } from '../shared/zoned-date';
 import { CatalogApi } from './catalog.api';
 
 /** The internal components shown as lists, in the order of Permenpan RB 15/2014. */
@@ -68,6 +69,7 @@ export class ServicePage {
   private readonly router = inject(Router);
   private readonly notifier = inject(ErrorNotifier);
   private readonly i18n = inject(I18nService);
+  private readonly calendars = inject(CalendarsApi);
 
   private readonly params = toSignal(this.route.paramMap, {
     initialValue: this.route.snapshot.paramMap,
@@ -141,6 +143,20 @@ export class ServicePage {
     ];
     return lists.filter((list) => list.items.length > 0);
   });
+  /** Due dates if the request were received now (total and each step, one after another). */
+  protected readonly preview = signal<ServicePreviewResponse | null>(null);
+  protected readonly previewFailed = signal(false);
+  private readonly stepDues = computed(() => {
+    const preview = this.preview();
+    const map = new Map<number, string>();
+    if (!preview) return map;
+    for (const step of preview.steps) {
+      const due = step.limit ?? step.target;
+      if (due) map.set(step.order, this.zonedText(due, preview.timeZone));
+    }
+    return map;
+  });
+
   protected readonly hasInternal = computed(
     () => this.internalLists().length > 0 || this.internalTexts().length > 0,
   );
@@ -165,6 +181,26 @@ export class ServicePage {
       });
       onCleanup(() => subscription.unsubscribe());
     });
+    effect((onCleanup) => {
+      const office = this.officeCode();
+      const code = this.code();
+      this.preview.set(null);
+      this.previewFailed.set(false);
+      const subscription = this.calendars.previewService({ office, code }).subscribe({
+        next: (preview) => this.preview.set(preview),
+        error: () => this.previewFailed.set(true),
+      });
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
+
+  protected stepDue(order: number): string | null {
+    return this.stepDues().get(order) ?? null;
+  }
+
+  /** "25 Mar 2026 16.00 WITA", in the office's zone and the console's language. */
+  protected zonedText(instant: string, timeZone: string): string {
+    return formatInZone(instant, timeZone, this.i18n.locale());
   }
 
   protected describe(duration: Duration | null): string {

@@ -106,6 +106,17 @@ export const NARROW_QUERY = '(max-width: 839.98px)';
               <span matListItemTitle>{{ 'nav.import' | t }}</span>
             </a>
           }
+          <a
+            mat-list-item
+            routerLink="/kalender"
+            routerLinkActive="active"
+            #calendarLink="routerLinkActive"
+            [activated]="calendarLink.isActive"
+            data-test="nav-calendar"
+          >
+            <mat-icon matListItemIcon svgIcon="clock" />
+            <span matListItemTitle>{{ 'nav.calendar' | t }}</span>
+          </a>
           <mat-list-item disabled>
             <mat-icon matListItemIcon svgIcon="ticket" />
             <span matListItemTitle>{{ 'nav.tickets' | t }}</span>

@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  closuresFromHolidayFile,
+  SlaError,
+  validateCalendar,
+  type HolidayFile,
+  type ScheduleVariant,
+  type WeeklySchedule,
+} from '@sigap/sla';
+import { DataSource } from 'typeorm';
+import { parse } from 'yaml';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app-config';
+import { OfficeEntity } from '../offices/office.entity';
+import {
+  CalendarClosureEntity,
+  CalendarScheduleEntity,
+  CalendarSeedEntity,
+  NATIONAL_SCOPE,
+} from './calendar.entities';
+import { CalendarError } from './calendar-error';
+import { bumpRevision } from './calendar-store';
+import { DbCalendarProvider } from './db-calendar-provider';
+
+export interface CalendarSeedReport {
+  schedulesCreated: number;
+  holidayFilesApplied: string[];
+  closuresAdded: number;
+}
+
+/**
+ * Start-up seed of the calendars, idempotent:
+ * - `calendars/default-schedule.yaml`: the schedule every office without one gets, in the
+ *   office's own zone (existing schedules are never touched);
+ * - `holidays/*.yaml` (`HolidayFile`): each file is applied once and recorded in
+ *   `calendar_seeds`, so a holiday an admin deleted does not come back on the next start; a
+ *   date that already has a closure in the same layer is skipped.
+ */
+@Injectable()
+export class CalendarSeedService {
+  private readonly logger = new Logger('CalendarSeed');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly provider: DbCalendarProvider,
+  ) {}
+
+  async load(dir = this.config.seedDir): Promise<CalendarSeedReport> {
+    const report: CalendarSeedReport = {
+      schedulesCreated: 0,
+      holidayFilesApplied: [],
+      closuresAdded: 0,
+    };
+    const schedule = this.readDefaultSchedule(dir);
+    const holidayDir = join(dir, 'holidays');
+    const holidayFiles = existsSync(holidayDir)
+      ? readdirSync(holidayDir)
+          .filter((name) => /\.ya?ml$/i.test(name))
+          .sort()
+          .map((name) => ({ name: `holidays/${name}`, file: this.readHolidayFile(dir, name) }))
+      : [];
+
+    await this.dataSource.transaction(async (manager) => {
+      if (schedule) {
+        const offices = await manager.getRepository(OfficeEntity).find({ order: { code: 'ASC' } });
+        const have = new Set(
+          (await manager.getRepository(CalendarScheduleEntity).find()).map((s) => s.officeCode),
+        );
+        for (const office of offices) {
+          if (have.has(office.code)) continue;
+          await manager.getRepository(CalendarScheduleEntity).insert({
+            officeCode: office.code,
+            timeZone: office.timeZone,
+            week: schedule.week,
+            variants: schedule.variants,
+            updatedBy: null,
+            updatedAt: new Date(),
+          });
+          await this.audit.record(
+            {
+              actorId: null,
+              action: 'calendar.schedule.seeded',
+              entityType: 'calendar',
+              entityId: office.code,
+              after: { timeZone: office.timeZone, ...schedule },
+            },
+            manager,
+          );
+          report.schedulesCreated++;
+        }
+      }
+      for (const { name, file } of holidayFiles) {
+        const seeds = manager.getRepository(CalendarSeedEntity);
+        if (await seeds.count({ where: { name } })) continue;
+        const scope = file.layer === 'national' ? NATIONAL_SCOPE : (file.region ?? '');
+        const closures = closuresFromHolidayFile(file);
+        const repo = manager.getRepository(CalendarClosureEntity);
+        const existing = new Set(
+          (await repo.find({ where: { layer: file.layer, scope, year: file.year } })).map(
+            (c) => c.date,
+          ),
+        );
+        const now = new Date();
+        let added = 0;
+        for (const c of closures) {
+          if (existing.has(c.date)) continue;
+          existing.add(c.date);
+          await repo.insert({
+            id: randomUUID(),
+            layer: file.layer,
+            scope,
+            date: c.date,
+            year: file.year,
+            name: c.name,
+            type: c.type,
+            source: c.source,
+            fromTime: c.from ?? null,
+            toTime: c.to ?? null,
+            prefilled: false,
+            createdAt: now,
+            updatedAt: now,
+          });
+          added++;
+        }
+        await seeds.insert({ name, appliedAt: now });
+        await this.audit.record(
+          {
+            actorId: null,
+            action: 'calendar.closures.seeded',
+            entityType: 'calendar_layer',
+            entityId: `${file.layer}:${file.region ?? ''}:${file.year}`,
+            after: { file: name, added },
+          },
+          manager,
+        );
+        report.holidayFilesApplied.push(name);
+        report.closuresAdded += added;
+      }
+      if (report.schedulesCreated || report.closuresAdded) await bumpRevision(manager);
+    });
+    this.provider.invalidate();
+    if (report.schedulesCreated || report.holidayFilesApplied.length) {
+      this.logger.log(
+        `Kalender: ${report.schedulesCreated} jadwal kantor baru, ${report.closuresAdded} hari libur dari ${report.holidayFilesApplied.join(', ') || '-'}`,
+      );
+    }
+    return report;
+  }
+
+  private readDefaultSchedule(
+    dir: string,
+  ): { week: WeeklySchedule; variants: ScheduleVariant[] } | null {
+    const path = join(dir, 'calendars', 'default-schedule.yaml');
+    if (!existsSync(path)) {
+      this.logger.warn(`Jadwal kerja bawaan tidak ada: ${path}`);
+      return null;
+    }
+    const data = this.readYaml(path, 'calendars/default-schedule.yaml') as {
+      week?: WeeklySchedule;
+      variants?: ScheduleVariant[];
+    };
+    const schedule = { week: data?.week ?? {}, variants: data?.variants ?? [] };
+    const issues = validateCalendar({ timeZone: 'Asia/Jakarta', ...schedule });
+    if (issues.length) {
+      throw new CalendarError(
+        'calendar.seed_invalid',
+        `Berkas seed calendars/default-schedule.yaml tidak valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      );
+    }
+    return schedule;
+  }
+
+  private readHolidayFile(dir: string, name: string): HolidayFile {
+    const file = this.readYaml(join(dir, 'holidays', name), `holidays/${name}`) as HolidayFile;
+    try {
+      closuresFromHolidayFile(file);
+    } catch (error) {
+      if (error instanceof SlaError) {
+        throw new CalendarError(
+          'calendar.seed_invalid',
+          `Berkas seed holidays/${name} tidak valid: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+    if (file.layer === 'province' && !file.region) {
+      throw new CalendarError(
+        'calendar.seed_invalid',
+        `Berkas seed holidays/${name}: lapisan province memerlukan region (contoh: ID-BA).`,
+      );
+    }
+    if (file.layer === 'office') {
+      throw new CalendarError(
+        'calendar.seed_invalid',
+        `Berkas seed holidays/${name}: lapisan office tidak didukung di berkas seed.`,
+      );
+    }
+    return file;
+  }
+
+  private readYaml(path: string, label: string): unknown {
+    try {
+      return parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new CalendarError(
+        'calendar.seed_invalid',
+        `Berkas seed ${label} tidak dapat dibaca: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+}

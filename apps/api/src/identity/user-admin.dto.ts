@@ -1,0 +1,143 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '@sigap/contracts';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'made@diskominfos.baliprov.go.id' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'I Made Sudarma' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: ['agent'], enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiProperty({ example: 'bali', nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(40)
+  office: string | null;
+
+  @ApiProperty({ example: 'kata-sandi-awal' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password: string;
+
+  @ApiPropertyOptional({ example: ['helpdesk'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  positions?: string[];
+
+  @ApiPropertyOptional({ enum: ['id', 'en'] })
+  @IsOptional()
+  @IsIn(['id', 'en'])
+  locale?: 'id' | 'en';
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(40)
+  office?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  positions?: string[];
+
+  @ApiPropertyOptional({ enum: ['id', 'en'] })
+  @IsOptional()
+  @IsIn(['id', 'en'])
+  locale?: 'id' | 'en';
+}
+
+export class HoldersDto {
+  @ApiProperty({ example: ['3f1c…'] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  userIds: string[];
+}
+
+export class UserListQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  office?: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'admin@sigap.local' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ example: 'kata-sandi-baru' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password: string;
+}

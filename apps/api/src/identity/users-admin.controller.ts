@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { PositionHoldersView, UserView } from '@sigap/contracts';
+import type { AuthUser } from './auth-user';
+import { Public, Roles, SignedInUser } from './decorators';
+import { PasswordResetService } from './password-reset.service';
+import {
+  CreateUserDto,
+  HoldersDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  UpdateUserDto,
+  UserListQuery,
+} from './user-admin.dto';
+import { UserAdminService } from './user-admin.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('v1/users')
+export class UsersAdminController {
+  constructor(private readonly admin: UserAdminService) {}
+
+  @Get()
+  @Roles('admin', 'manager')
+  list(@SignedInUser() user: AuthUser, @Query() query: UserListQuery): Promise<UserView[]> {
+    return this.admin.list(user, query.office);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'manager')
+  get(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<UserView> {
+    return this.admin.get(user, id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@SignedInUser() user: AuthUser, @Body() body: CreateUserDto): Promise<UserView> {
+    return this.admin.create(user, body);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(
+    @SignedInUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.admin.update(user, id, body);
+  }
+}
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('v1/positions')
+export class PositionHoldersController {
+  constructor(private readonly admin: UserAdminService) {}
+
+  @Get(':id/holders')
+  holders(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<PositionHoldersView> {
+    return this.admin.holders(user, id);
+  }
+
+  @Put(':id/holders')
+  @Roles('admin', 'manager')
+  setHolders(
+    @SignedInUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: HoldersDto,
+  ): Promise<PositionHoldersView> {
+    return this.admin.setHolders(user, id, body.userIds);
+  }
+}
+
+@ApiTags('auth')
+@Controller('v1/auth/password-reset')
+export class PasswordResetController {
+  constructor(private readonly resets: PasswordResetService) {}
+
+  /** Always 202: whether the e-mail is known is not revealed. */
+  @Public()
+  @Post()
+  @HttpCode(202)
+  async request(@Body() body: PasswordResetRequestDto): Promise<{ accepted: true }> {
+    await this.resets.request(body.email);
+    return { accepted: true };
+  }
+
+  @Public()
+  @Post('confirm')
+  @HttpCode(204)
+  async confirm(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.resets.confirm(body.token, body.password);
+  }
+}

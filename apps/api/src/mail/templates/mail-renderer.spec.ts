@@ -1,0 +1,110 @@
+import { MAIL_LOCALES } from './helpers';
+import { MailRenderer, MailRenderError } from './mail-renderer';
+import { SAMPLE_PROPS } from './sample-props';
+import { MAIL_TEMPLATE_NAMES, type MailTemplateInput } from './template-props';
+
+describe('MailRenderer', () => {
+  const renderer = new MailRenderer();
+  const marker = {
+    text: '[ref:BALI-2026-000042:0123abcd]',
+    html: '<span style="display:none">[ref:BALI-2026-000042:0123abcd]</span>',
+  };
+  const options = { locale: 'id' as const, timeZone: 'Asia/Makassar', marker };
+
+  for (const name of MAIL_TEMPLATE_NAMES) {
+    for (const locale of MAIL_LOCALES) {
+      it(`renders ${name} (${locale}) with subject, HTML and text, the marker in both parts`, () => {
+        const input = { template: name, props: SAMPLE_PROPS[name] } as MailTemplateInput;
+        const mail = renderer.render(input, { ...options, locale });
+        expect(mail.subject).toMatch(/^\S.*\S$/);
+        expect(mail.subject).not.toContain('\n');
+        expect(mail.html).toMatch(/^<!DOCTYPE html>\n<html lang="(id|en)">/);
+        expect(mail.html).toContain(`lang="${locale}"`);
+        expect(mail.html).toContain(marker.html);
+        expect(mail.text).toContain(marker.text);
+        expect(mail.html).not.toMatch(/<(script|style|link|img)\b/i);
+        expect(mail.text).not.toMatch(/<[a-z]+[\s>]/i);
+        expect(mail.text).not.toMatch(/&(amp|lt|gt|quot|#x?[0-9a-f]+);/i);
+      });
+    }
+  }
+
+  it('speaks Indonesian by default wording and English on request, in the office zone', () => {
+    const input: MailTemplateInput = {
+      template: 'step-assigned',
+      props: SAMPLE_PROPS['step-assigned'],
+    };
+    const id = renderer.render(input, options);
+    expect(id.subject).toBe('Tugas langkah 4: Verifikasi kelengkapan dokumen permohonan');
+    expect(id.text).toContain('Waktu standar: 1–2 jam');
+    expect(id.text).toContain('Tenggat: Selasa, 3 Maret 2026 pukul 10.30 WITA');
+    const en = renderer.render(input, { ...options, locale: 'en', timeZone: 'Asia/Jakarta' });
+    expect(en.subject).toBe('Step 4 assigned: Verifikasi kelengkapan dokumen permohonan');
+    expect(en.text).toContain('Due: Tuesday, 3 March 2026 at 09:30 WIB');
+  });
+
+  it('lists what is missing and the due date in the acknowledgement', () => {
+    const props = { ...SAMPLE_PROPS['ticket-received'], dueAt: '2026-06-01T01:00:00Z' };
+    const mail = renderer.render({ template: 'ticket-received', props }, options);
+    expect(mail.text).toContain('[x] Kerangka Acuan Kerja (KAK)');
+    expect(mail.text).toContain('[ ] Analisis biaya dan manfaat');
+    expect(mail.text).toContain('- Dokumen proses bisnis (BPMN)');
+    expect(mail.text).toContain('Target penyelesaian: Senin, 1 Juni 2026 pukul 09.00 WITA.');
+    const complete = renderer.render(
+      { template: 'ticket-received', props: { ...props, missing: [] } },
+      options,
+    );
+    expect(complete.text).not.toContain('Mohon lengkapi');
+  });
+
+  it('escapes a hostile ticket subject in HTML and keeps it plain in text and subject', () => {
+    const hostile = `<script>alert("x")</script> & 'Dinas'`;
+    const props = {
+      ...SAMPLE_PROPS['agent-reply'],
+      ticket: { ...SAMPLE_PROPS['agent-reply'].ticket, subject: hostile },
+      message: 'Baris <b>satu</b>\nbaris dua',
+    };
+    const mail = renderer.render({ template: 'agent-reply', props }, options);
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;Dinas&#x27;',
+    );
+    expect(mail.html).toContain('Baris &lt;b&gt;satu&lt;/b&gt;<br>\nbaris dua');
+    expect(mail.text).toContain(`Perihal     : ${hostile}`);
+    expect(mail.text).toContain('Baris <b>satu</b>\nbaris dua');
+    expect(mail.subject).toBe(hostile);
+  });
+
+  it('addresses the supervisor only when the alert goes to the position above', () => {
+    const props = SAMPLE_PROPS['sla-at-risk'];
+    const boss = renderer.render({ template: 'sla-at-risk', props }, options);
+    expect(boss.text).toContain('sebagai atasan dari I Gede Wirawan');
+    const own = renderer.render(
+      { template: 'sla-at-risk', props: { ...props, audience: 'assignee' } },
+      options,
+    );
+    expect(own.text).not.toContain('atasan');
+    expect(own.text).toContain('Sisa waktu untuk langkah 4.');
+  });
+
+  it('names the template and the problem when props are missing', () => {
+    const broken = {
+      template: 'password-reset',
+      props: { resetUrl: 'https://a.example/r', expiresInMinutes: 60 },
+    } as unknown as MailTemplateInput;
+    expect(() => renderer.render(broken, options)).toThrowMatching(
+      (e) =>
+        e instanceof MailRenderError &&
+        /"password-reset" \(id\) gagal dirender: .*"name"/.test(e.message),
+    );
+    expect(() =>
+      renderer.render({ template: 'nope' } as unknown as MailTemplateInput, options),
+    ).toThrowError(MailRenderError, /tidak dikenal/);
+  });
+
+  it('lists every template with descriptions in both languages', () => {
+    const list = renderer.list();
+    expect(list.map((t) => t.name)).toEqual([...MAIL_TEMPLATE_NAMES]);
+    for (const t of list) expect(t.description.id && t.description.en).toBeTruthy();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Sample props for every template: what the admin preview renders, and what the start-up check
+ * and the tests render. Typed against the props union, so a template change that needs a new
+ * prop fails to compile here first.
+ */
+import type { MailTemplatePropsMap, TicketSummary } from './template-props';
+
+const TICKET: TicketSummary = {
+  number: 'BALI-2026-000042',
+  subject: 'Permohonan pembangunan aplikasi SIMPEG',
+  serviceName: 'Pembangunan dan Pengembangan Aplikasi',
+  officeName: 'Dinas Komunikasi, Informatika dan Statistik Provinsi Bali',
+  url: 'https://sigap.example.go.id/tiket/BALI-2026-000042',
+};
+
+const STEP = {
+  number: 4,
+  title: 'Verifikasi kelengkapan dokumen permohonan',
+  positionName: 'Kepala Bidang Aplikasi Informatika',
+  time: { min: 1, max: 2, unit: 'hour', basis: 'working', startsWhen: null },
+} satisfies MailTemplatePropsMap['step-assigned']['step'];
+
+export const SAMPLE_PROPS: { [N in keyof MailTemplatePropsMap]: MailTemplatePropsMap[N] } = {
+  'ticket-received': {
+    requesterName: 'Ni Made Ayu Lestari',
+    ticket: TICKET,
+    receivedAt: '2026-03-02T01:15:00Z',
+    checklist: [
+      { label: 'Surat permohonan dari Kepala OPD', received: true },
+      { label: 'Kerangka Acuan Kerja (KAK)', received: true },
+      { label: 'Dokumen proses bisnis (BPMN)', received: false },
+      { label: 'Analisis biaya dan manfaat', received: false },
+    ],
+    missing: ['Dokumen proses bisnis (BPMN)', 'Analisis biaya dan manfaat'],
+    dueAt: null,
+  },
+  'documents-incomplete': {
+    requesterName: 'Ni Made Ayu Lestari',
+    ticket: TICKET,
+    items: [
+      {
+        label: 'Dokumen proses bisnis (BPMN)',
+        reason: 'Belum menggambarkan alur persetujuan cuti.',
+      },
+      { label: 'Analisis biaya dan manfaat', reason: 'Belum dilampirkan.' },
+    ],
+    note: 'Mohon gunakan templat BPMN dari portal SPBE.\nTerima kasih.',
+  },
+  'step-assigned': {
+    assigneeName: 'I Gede Wirawan',
+    ticket: TICKET,
+    step: STEP,
+    dueAt: '2026-03-03T02:30:00Z',
+  },
+  'sla-at-risk': {
+    recipientName: 'Dr. I Made Sudarsana',
+    audience: 'supervisor',
+    ticket: TICKET,
+    step: STEP,
+    assigneeName: 'I Gede Wirawan',
+    dueAt: '2026-03-03T02:30:00Z',
+    remainingMinutes: 45,
+  },
+  'sla-breached': {
+    recipientName: 'I Gede Wirawan',
+    audience: 'assignee',
+    ticket: TICKET,
+    step: null,
+    assigneeName: 'I Gede Wirawan',
+    dueAt: '2026-05-29T08:00:00Z',
+    overdueMinutes: 150,
+  },
+  'agent-reply': {
+    requesterName: 'Ni Made Ayu Lestari',
+    agentName: 'Komang Sari',
+    ticket: TICKET,
+    message:
+      'Selamat siang,\n\nDokumen BPMN sudah kami terima. Permohonan diteruskan ke Bidang Aplikasi Informatika.',
+  },
+  'ticket-resolved': {
+    requesterName: 'Ni Made Ayu Lestari',
+    ticket: TICKET,
+    resolvedAt: '2026-05-20T07:45:00Z',
+    resolution:
+      'Aplikasi SIMPEG telah dipasang di https://simpeg.baliprov.go.id dan diserahterimakan.',
+    surveyUrl: 'https://sigap.example.go.id/survei/BALI-2026-000042',
+  },
+  'password-reset': {
+    name: 'Komang Sari',
+    resetUrl: 'https://sigap.example.go.id/atur-ulang-sandi?token=contoh',
+    expiresInMinutes: 60,
+  },
+};

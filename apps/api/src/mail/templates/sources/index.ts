@@ -1,0 +1,23 @@
+import type { MailTemplateName } from '../template-props';
+import { agentReply } from './agent-reply';
+import { documentsIncomplete } from './documents-incomplete';
+import { passwordReset } from './password-reset';
+import { slaAtRisk, slaBreached } from './sla-alerts';
+import type { TemplateSource } from './source';
+import { stepAssigned } from './step-assigned';
+import { ticketReceived } from './ticket-received';
+import { ticketResolved } from './ticket-resolved';
+
+export type { TemplateParts, TemplateSource } from './source';
+
+/** Every template, keyed by name (the `Record` makes a missing one a compile error). */
+export const TEMPLATE_SOURCES: Record<MailTemplateName, TemplateSource> = {
+  'ticket-received': ticketReceived,
+  'documents-incomplete': documentsIncomplete,
+  'step-assigned': stepAssigned,
+  'sla-at-risk': slaAtRisk,
+  'sla-breached': slaBreached,
+  'agent-reply': agentReply,
+  'ticket-resolved': ticketResolved,
+  'password-reset': passwordReset,
+};

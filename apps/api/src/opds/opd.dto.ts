@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { OpdRequest } from '@sigap/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+/** A bare e-mail domain: `dinkes.baliprov.go.id` (no @, no scheme). */
+export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+export class CreateOpdDto implements OpdRequest {
+  @ApiProperty({ example: 'Dinas Kesehatan' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'bali' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  office: string;
+
+  @ApiProperty({ example: ['dinkes.baliprov.go.id'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(DOMAIN_PATTERN, { each: true, message: 'domain e-mail tidak valid' })
+  emailDomains: string[];
+}
+
+export class UpdateOpdDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(DOMAIN_PATTERN, { each: true, message: 'domain e-mail tidak valid' })
+  emailDomains?: string[];
+}
+
+export class ContactDto {
+  @ApiProperty({ example: 'Ni Made Sari' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'made@dinkes.baliprov.go.id' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+62 361 123456' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: 'nomor telepon tidak valid' })
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  opdId?: string;
+}
+
+export class CreateContactDto extends ContactDto {
+  @ApiProperty({ example: 'bali' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  office: string;
+}

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { OpdView, RequesterContactView } from '@sigap/contracts';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../clock/clock';
+import { AuthUser, hasRole } from '../identity/auth-user';
+import { OfficeError } from '../offices/office-error';
+import { OfficesService } from '../offices/offices.service';
+import { OpdDomainEntity, OpdEntity } from './opd.entity';
+import { OpdError } from './opd-error';
+import { RequesterContactEntity } from './requester-contact.entity';
+
+export interface ContactInput {
+  name: string;
+  email?: string;
+  phone?: string;
+  opdId?: string;
+}
+
+@Injectable()
+export class OpdsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly offices: OfficesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: AuthUser, office?: string): Promise<OpdView[]> {
+    const where = office ?? user.office;
+    if (!where && !hasRole(user, 'admin')) return [];
+    if (where) this.assertCanRead(user, where);
+    const opds = await this.dataSource.getRepository(OpdEntity).find({
+      where: where ? { officeCode: where } : {},
+      order: { officeCode: 'ASC', name: 'ASC' },
+    });
+    return this.views(this.dataSource.manager, opds);
+  }
+
+  async get(user: AuthUser, id: string): Promise<OpdView> {
+    const opd = await this.find(this.dataSource.manager, id);
+    this.assertCanRead(user, opd.officeCode);
+    return (await this.views(this.dataSource.manager, [opd]))[0];
+  }
+
+  async create(
+    user: AuthUser,
+    input: { name: string; office: string; emailDomains: string[] },
+  ): Promise<OpdView> {
+    this.assertCanManage(user, input.office);
+    const domains = normaliseDomains(input.emailDomains);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.offices.exists(input.office, manager)))
+        throw OfficeError.notFound(input.office);
+      await this.assertNameFree(manager, input.office, input.name.trim(), null);
+      await this.assertDomainsFree(manager, input.office, domains, null);
+      const now = this.clock.now();
+      const opd: OpdEntity = {
+        id: randomUUID(),
+        officeCode: input.office,
+        name: input.name.trim(),
+        createdAt: now,
+        updatedAt: now,
+      };
+      await manager.insert(OpdEntity, opd);
+      if (domains.length)
+        await manager.insert(
+          OpdDomainEntity,
+          domains.map((domain) => ({ officeCode: input.office, domain, opdId: opd.id })),
+        );
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'opd.created',
+          entityType: 'opd',
+          entityId: opd.id,
+          after: { name: opd.name, office: opd.officeCode, emailDomains: domains },
+        },
+        manager,
+      );
+      return (await this.views(manager, [opd]))[0];
+    });
+  }
+
+  async update(
+    user: AuthUser,
+    id: string,
+    input: { name?: string; emailDomains?: string[] },
+  ): Promise<OpdView> {
+    return this.dataSource.transaction(async (manager) => {
+      const opd = await this.find(manager, id);
+      this.assertCanManage(user, opd.officeCode);
+      const [before] = await this.views(manager, [opd]);
+      if (input.name !== undefined) {
+        await this.assertNameFree(manager, opd.officeCode, input.name.trim(), opd.id);
+        opd.name = input.name.trim();
+      }
+      opd.updatedAt = this.clock.now();
+      await manager.update(OpdEntity, { id }, { name: opd.name, updatedAt: opd.updatedAt });
+      if (input.emailDomains !== undefined) {
+        const domains = normaliseDomains(input.emailDomains);
+        await this.assertDomainsFree(manager, opd.officeCode, domains, opd.id);
+        await manager.delete(OpdDomainEntity, { opdId: id });
+        if (domains.length)
+          await manager.insert(
+            OpdDomainEntity,
+            domains.map((domain) => ({ officeCode: opd.officeCode, domain, opdId: id })),
+          );
+      }
+      const [after] = await this.views(manager, [opd]);
+      await this.audit.record(
+        { actorId: user.id, action: 'opd.updated', entityType: 'opd', entityId: id, before, after },
+        manager,
+      );
+      return after;
+    });
+  }
+
+  async createContact(
+    user: AuthUser,
+    office: string,
+    input: ContactInput,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RequesterContactView> {
+    this.assertCanRead(user, office);
+    const contact = await this.insertContact(manager, office, input, user.id);
+    return toContactView(contact);
+  }
+
+  async listContacts(user: AuthUser, office: string, q?: string): Promise<RequesterContactView[]> {
+    this.assertCanRead(user, office);
+    const query = this.dataSource
+      .getRepository(RequesterContactEntity)
+      .createQueryBuilder('c')
+      .where('c.office_code = :office', { office })
+      .orderBy('c.name', 'ASC')
+      .limit(100);
+    if (q) query.andWhere('(c.name LIKE :q OR c.email LIKE :q)', { q: `%${escapeLike(q)}%` });
+    return (await query.getMany()).map(toContactView);
+  }
+
+  /**
+   * Inserts a contact (used by ticket opening inline). The OPD must belong to the office; when
+   * none is given, the e-mail's domain picks it.
+   */
+  async insertContact(
+    manager: EntityManager,
+    office: string,
+    input: ContactInput,
+    actorId: string | null,
+  ): Promise<RequesterContactEntity> {
+    const email = input.email?.trim().toLowerCase() || null;
+    if (!email && !input.phone?.trim()) {
+      throw new OpdError('contact.invalid', 'Kontak pemohon perlu e-mail atau nomor telepon.', [
+        { path: 'requester', message: 'isi e-mail atau telepon' },
+      ]);
+    }
+    let opdId = input.opdId ?? null;
+    if (opdId) {
+      const opd = await manager.findOne(OpdEntity, { where: { id: opdId } });
+      if (!opd || opd.officeCode !== office) {
+        throw new OpdError('opd.not_found', `OPD "${opdId}" tidak ada di kantor "${office}".`, [
+          { path: 'requester.opdId', message: 'OPD tidak dikenal di kantor ini' },
+        ]);
+      }
+    } else if (email) {
+      const domain = email.split('@')[1];
+      const match = await manager.findOne(OpdDomainEntity, {
+        where: { officeCode: office, domain },
+      });
+      opdId = match?.opdId ?? null;
+    }
+    const contact: RequesterContactEntity = {
+      id: randomUUID(),
+      officeCode: office,
+      opdId,
+      name: input.name.trim(),
+      email,
+      phone: input.phone?.trim() || null,
+      createdAt: this.clock.now(),
+    };
+    await manager.insert(RequesterContactEntity, contact);
+    await this.audit.record(
+      {
+        actorId,
+        action: 'contact.created',
+        entityType: 'requester_contact',
+        entityId: contact.id,
+        after: { name: contact.name, email, phone: contact.phone, opdId, office },
+      },
+      manager,
+    );
+    return contact;
+  }
+
+  async findContact(manager: EntityManager, id: string): Promise<RequesterContactEntity> {
+    const contact = await manager.findOne(RequesterContactEntity, { where: { id } });
+    if (!contact) throw new OpdError('contact.not_found', `Kontak pemohon "${id}" tidak ada.`);
+    return contact;
+  }
+
+  assertCanRead(user: AuthUser, office: string): void {
+    if (hasRole(user, 'admin') || user.office === office) return;
+    throw new OpdError('opd.forbidden', `Anda tidak berhak atas data kantor "${office}".`);
+  }
+
+  /** Admins, and managers or agents of the office. */
+  assertCanManage(user: AuthUser, office: string): void {
+    if (hasRole(user, 'admin')) return;
+    if (hasRole(user, 'manager', 'agent') && user.office === office) return;
+    throw new OpdError(
+      'opd.forbidden',
+      `Hanya admin, kepala kantor atau helpdesk "${office}" yang boleh mengubah data OPD.`,
+    );
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<OpdEntity> {
+    const opd = await manager.findOne(OpdEntity, { where: { id } });
+    if (!opd) throw new OpdError('opd.not_found', `OPD "${id}" tidak ditemukan.`);
+    return opd;
+  }
+
+  private async assertNameFree(
+    manager: EntityManager,
+    office: string,
+    name: string,
+    self: string | null,
+  ): Promise<void> {
+    const other = await manager.findOne(OpdEntity, { where: { officeCode: office, name } });
+    if (other && other.id !== self) {
+      throw new OpdError('opd.name_taken', `OPD bernama "${name}" sudah ada di kantor ${office}.`, [
+        { path: 'name', message: 'nama sudah dipakai' },
+      ]);
+    }
+  }
+
+  private async assertDomainsFree(
+    manager: EntityManager,
+    office: string,
+    domains: string[],
+    self: string | null,
+  ): Promise<void> {
+    if (!domains.length) return;
+    const taken = await manager.find(OpdDomainEntity, {
+      where: { officeCode: office, domain: In(domains) },
+    });
+    const clashes = taken.filter((t) => t.opdId !== self);
+    if (clashes.length) {
+      throw new OpdError(
+        'opd.domain_taken',
+        `Domain sudah dipakai OPD lain di kantor ${office}: ${clashes.map((c) => c.domain).join(', ')}.`,
+        clashes.map((c) => ({
+          path: `emailDomains[${domains.indexOf(c.domain)}]`,
+          message: 'domain sudah dipakai OPD lain',
+        })),
+      );
+    }
+  }
+
+  private async views(manager: EntityManager, opds: OpdEntity[]): Promise<OpdView[]> {
+    if (!opds.length) return [];
+    const domains = await manager.find(OpdDomainEntity, {
+      where: { opdId: In(opds.map((o) => o.id)) },
+      order: { domain: 'ASC' },
+    });
+    return opds.map((o) => ({
+      id: o.id,
+      office: o.officeCode,
+      name: o.name,
+      emailDomains: domains.filter((d) => d.opdId === o.id).map((d) => d.domain),
+      createdAt: o.createdAt.toISOString(),
+      updatedAt: o.updatedAt.toISOString(),
+    }));
+  }
+}
+
+function normaliseDomains(domains: string[]): string[] {
+  const out = [...new Set(domains.map((d) => d.trim().toLowerCase()))];
+  if (out.length !== domains.length) {
+    throw new OpdError('opd.invalid', 'Daftar domain e-mail berisi domain ganda.', [
+      { path: 'emailDomains', message: 'domain ganda' },
+    ]);
+  }
+  return out;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function toContactView(c: RequesterContactEntity): RequesterContactView {
+  return {
+    id: c.id,
+    office: c.officeCode,
+    opdId: c.opdId,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+  };
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A person who asks for a service on behalf of an OPD (rarely a user who signs in). */
+@Entity('requester_contacts')
+export class RequesterContactEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'office_code', type: 'varchar', length: 40 })
+  officeCode: string;
+
+  @Column({ name: 'opd_id', type: 'varchar', length: 36, nullable: true })
+  opdId: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Stored lower-case. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

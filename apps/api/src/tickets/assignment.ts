@@ -1,0 +1,60 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The holder of a position who gets a new step: the active holder with the fewest active steps
+ * (ties: the lowest user id, so the choice is repeatable). Null when nobody holds it.
+ */
+export async function leastLoadedHolder(
+  manager: EntityManager,
+  officeCode: string,
+  positionCode: string,
+): Promise<string | null> {
+  const rows: { user_id: string; open_steps: number | string }[] = await manager.query(
+    `SELECT h.user_id AS user_id,
+            (SELECT COUNT(*) FROM ticket_steps s WHERE s.assignee_id = h.user_id AND s.status = 'active') AS open_steps
+       FROM position_holders h
+       JOIN positions p ON p.id = h.position_id
+       JOIN users u ON u.id = h.user_id
+      WHERE p.office_code = ? AND p.code = ? AND u.active = ?
+      ORDER BY open_steps ASC, h.user_id ASC
+      LIMIT 1`,
+    [officeCode, positionCode, true],
+  );
+  return rows[0]?.user_id ?? null;
+}
+
+/** True when the user holds the position (an explicit reassignment must go to a holder). */
+export async function holdsPosition(
+  manager: EntityManager,
+  userId: string,
+  officeCode: string,
+  positionCode: string,
+): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 AS ok FROM position_holders h JOIN positions p ON p.id = h.position_id
+      WHERE h.user_id = ? AND p.office_code = ? AND p.code = ? LIMIT 1`,
+    [userId, officeCode, positionCode],
+  );
+  return rows.length > 0;
+}
+
+/** Holders of the position above `positionCode` (its `reports_to`): who hears of a late step. */
+export async function supervisorHolders(
+  manager: EntityManager,
+  officeCode: string,
+  positionCode: string,
+): Promise<{ position: string | null; userIds: string[] }> {
+  const rows: { code: string; user_id: string | null }[] = await manager.query(
+    `SELECT sup.code AS code, h.user_id AS user_id
+       FROM positions p
+       JOIN positions sup ON sup.id = p.reports_to_id
+       LEFT JOIN position_holders h ON h.position_id = sup.id
+      WHERE p.office_code = ? AND p.code = ?`,
+    [officeCode, positionCode],
+  );
+  if (!rows.length) return { position: null, userIds: [] };
+  return {
+    position: rows[0].code,
+    userIds: rows.map((r) => r.user_id).filter((id): id is string => !!id),
+  };
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { TicketPage } from '@sigap/contracts';
+import { DataSource } from 'typeorm';
+import { AuthUser, hasRole } from '../identity/auth-user';
+import { dbInstant } from './db-time';
+import { parseStatuses, type ListTicketsQuery } from './ticket.dto';
+import { TicketError } from './ticket-error';
+import { TicketEntity } from './ticket.entity';
+import { toSummary } from './tickets.service';
+
+/** The queue: filters, access scoping, sort by (due, id), opaque cursor pagination. */
+@Injectable()
+export class TicketListService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(user: AuthUser, query: ListTicketsQuery): Promise<TicketPage> {
+    const manager = this.dataSource.manager;
+    const limit = query.limit ?? 50;
+    const qb = manager.getRepository(TicketEntity).createQueryBuilder('t');
+    // Access: admins see all (optionally one office); agents and managers their office;
+    // executors the tickets with a step on one of their positions.
+    if (hasRole(user, 'admin')) {
+      if (query.office) qb.andWhere('t.office_code = :office', { office: query.office });
+    } else {
+      if (!user.office || (query.office && query.office !== user.office))
+        return { items: [], nextCursor: null };
+      qb.andWhere('t.office_code = :office', { office: user.office });
+      if (!hasRole(user, 'agent', 'manager')) {
+        if (!user.positions.length) return { items: [], nextCursor: null };
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM ticket_steps ps WHERE ps.ticket_id = t.id AND ps.office_code = :office AND ps.position_code IN (:...mine))',
+          { mine: user.positions },
+        );
+      }
+    }
+    const statuses = parseStatuses(query.status);
+    if (statuses?.some((s) => s.startsWith('!'))) {
+      throw new TicketError(
+        'ticket.invalid',
+        `Status tidak dikenal: ${statuses
+          .filter((s) => s.startsWith('!'))
+          .map((s) => s.slice(1))
+          .join(', ')}`,
+        [{ path: 'status', message: 'status tidak dikenal' }],
+      );
+    }
+    if (query.open) qb.andWhere('t.is_open = :open', { open: query.open === 'true' });
+    if (statuses) qb.andWhere('t.status IN (:...statuses)', { statuses });
+    if (query.service) qb.andWhere('t.service_code = :service', { service: query.service });
+    if (query.opd) qb.andWhere('t.opd_id = :opd', { opd: query.opd });
+    if (query.assignee) {
+      qb.andWhere(
+        "(t.assignee_id = :assignee OR EXISTS (SELECT 1 FROM ticket_steps a WHERE a.ticket_id = t.id AND a.assignee_id = :assignee AND a.status = 'active'))",
+        { assignee: query.assignee },
+      );
+    }
+    if (query.position) {
+      qb.andWhere(
+        "EXISTS (SELECT 1 FROM ticket_steps p WHERE p.ticket_id = t.id AND p.position_code = :position AND p.status = 'active')",
+        { position: query.position },
+      );
+    }
+    if (query.sla) qb.andWhere('t.sla_state = :sla', { sla: query.sla });
+    if (query.dueBefore)
+      qb.andWhere('t.due_at < :dueBefore', {
+        dueBefore: dbInstant(manager, new Date(query.dueBefore)),
+      });
+    if (query.dueAfter)
+      qb.andWhere('t.due_at >= :dueAfter', {
+        dueAfter: dbInstant(manager, new Date(query.dueAfter)),
+      });
+    if (query.q)
+      qb.andWhere('t.subject LIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (query.cursor) {
+      const [due, id] = decodeCursor(query.cursor);
+      qb.andWhere('(t.due_at > :cDue OR (t.due_at = :cDue AND t.id > :cId))', {
+        cDue: dbInstant(manager, due),
+        cId: id,
+      });
+    }
+    qb.orderBy('t.due_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(limit + 1);
+    const rows = await qb.getMany();
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toSummary),
+      nextCursor: more && last ? encodeCursor(last.dueAt, last.id) : null,
+    };
+  }
+}
+
+export function encodeCursor(due: Date, id: string): string {
+  return Buffer.from(JSON.stringify([due.toISOString(), id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [Date, string] {
+  try {
+    const [due, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    const at = new Date(due);
+    if (typeof id !== 'string' || !Number.isFinite(at.getTime())) throw new Error('bad');
+    return [at, id];
+  } catch {
+    throw new TicketError('ticket.cursor_invalid', 'Kursor halaman tidak valid.', [
+      { path: 'cursor', message: 'kursor tidak dikenal' },
+    ]);
+  }
+}

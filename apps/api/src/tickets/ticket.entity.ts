@@ -1,0 +1,114 @@
+import type { Channel } from '@sigap/standards';
+import type { TicketSlaState, TicketStatus } from '@sigap/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Stored in `due_at` when a clock has no due yet (not started): sorts last in the queue. */
+export const NO_DUE = new Date('9999-12-31T00:00:00.000Z');
+
+@Entity('tickets')
+export class TicketEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** `BALI-2026-000123`. */
+  @Column({ type: 'varchar', length: 40 })
+  number: string;
+
+  @Column({ name: 'office_code', type: 'varchar', length: 40 })
+  officeCode: string;
+
+  @Column({ name: 'service_id', type: 'varchar', length: 36 })
+  serviceId: string;
+
+  @Column({ name: 'service_code', type: 'varchar', length: 80 })
+  serviceCode: string;
+
+  /** The catalog version the ticket was opened under (its checklist and steps come from it). */
+  @Column({ name: 'service_version', type: 'int' })
+  serviceVersion: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: Channel;
+
+  @Column({ name: 'requester_contact_id', type: 'varchar', length: 36 })
+  requesterContactId: string;
+
+  @Column({ name: 'opd_id', type: 'varchar', length: 36, nullable: true })
+  opdId: string | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  subject: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: TicketStatus;
+
+  /** Not resolved, closed or cancelled (the queue's index starts with it). */
+  @Column({ name: 'is_open', type: 'boolean', default: true })
+  isOpen: boolean;
+
+  /** The agent handling the ticket. */
+  @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true })
+  assigneeId: string | null;
+
+  /** Optimistic concurrency: every change adds one; actions carry the version they saw. */
+  @Column({ type: 'int' })
+  version: number;
+
+  /** Ticket clock round: a reopen after closing starts round 2. */
+  @Column({ name: 'clock_round', type: 'int', default: 1 })
+  clockRound: number;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
+  createdBy: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+
+  @Column({ name: 'received_at', type: 'datetime', precision: 3 })
+  receivedAt: Date;
+
+  @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'sla_state', type: 'varchar', length: 16 })
+  slaState: TicketSlaState;
+
+  /** Limit due of the ticket clock (NO_DUE when not started). */
+  @Column({ name: 'due_at', type: 'datetime', precision: 3 })
+  dueAt: Date;
+
+  @Column({ name: 'target_due_at', type: 'datetime', precision: 3, nullable: true })
+  targetDueAt: Date | null;
+
+  @Column({ name: 'at_risk_at', type: 'datetime', precision: 3, nullable: true })
+  atRiskAt: Date | null;
+
+  @Column({ name: 'calendar_version', type: 'varchar', length: 32, nullable: true })
+  calendarVersion: string | null;
+
+  /** Frozen figures (JSON `ClockSnapshot`) once closed. */
+  @Column({ name: 'sla_snapshot', type: 'text', nullable: true })
+  slaSnapshot: string | null;
+
+  @Column({ name: 'first_response_state', type: 'varchar', length: 16 })
+  firstResponseState: TicketSlaState;
+
+  @Column({ name: 'first_response_due_at', type: 'datetime', precision: 3, nullable: true })
+  firstResponseDueAt: Date | null;
+
+  @Column({ name: 'first_response_at', type: 'datetime', precision: 3, nullable: true })
+  firstResponseAt: Date | null;
+
+  /** The last SLA alert sent by the sweep (`at-risk`, `breached`), so each is sent once. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  alerted: string | null;
+}

@@ -1,0 +1,254 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { TicketDetail, TicketPage, TimelineEntryView } from '@sigap/contracts';
+import { RequestValidationError } from '../common/domain-error';
+import type { AuthUser } from '../identity/auth-user';
+import { Roles, SignedInUser } from '../identity/decorators';
+import {
+  AssignDto,
+  ChecklistActionDto,
+  CompleteStepDto,
+  ListTicketsQuery,
+  OpenTicketDto,
+  OptionalReasonDto,
+  ReasonDto,
+  TextDto,
+  VersionedDto,
+} from './ticket.dto';
+import { TicketActionsService } from './ticket-actions.service';
+import { TicketListService } from './ticket-list.service';
+import { TicketsService } from './tickets.service';
+
+const ORDER = new ParseIntPipe({
+  exceptionFactory: () =>
+    new RequestValidationError([{ path: 'order', message: 'harus berupa bilangan bulat' }]),
+});
+
+/** `expectedVersion` from the body, else from `If-Match` ("3", W/"3"); null when neither. */
+export function versionOf(body: VersionedDto, ifMatch?: string): number | null {
+  if (body.expectedVersion !== undefined) return body.expectedVersion;
+  if (!ifMatch) return null;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  if (!m)
+    throw new RequestValidationError([
+      { path: 'If-Match', message: 'harus berisi versi tiket, mis. "3"' },
+    ]);
+  return Number(m[1]);
+}
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('v1/tickets')
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly actions: TicketActionsService,
+    private readonly lists: TicketListService,
+  ) {}
+
+  @Get()
+  list(@SignedInUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<TicketPage> {
+    return this.lists.list(user, query);
+  }
+
+  @Post()
+  open(@SignedInUser() user: AuthUser, @Body() body: OpenTicketDto): Promise<TicketDetail> {
+    return this.tickets.open(user, body);
+  }
+
+  @Get(':number')
+  get(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<TicketDetail> {
+    return this.tickets.detail(user, number);
+  }
+
+  @Get(':number/timeline')
+  timeline(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+  ): Promise<TimelineEntryView[]> {
+    return this.tickets.timeline(user, number);
+  }
+
+  @Post(':number/assign')
+  @HttpCode(200)
+  assign(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: AssignDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.assign(u, n, versionOf(b, m), b.userId);
+  }
+
+  @Post(':number/checklist/:item/receive')
+  @HttpCode(200)
+  receive(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Param('item') item: string,
+    @Body() b: ChecklistActionDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.checklist(u, n, versionOf(b, m), item, 'received', null, b.attachmentIds);
+  }
+
+  @Post(':number/checklist/:item/verify')
+  @HttpCode(200)
+  verify(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Param('item') item: string,
+    @Body() b: ChecklistActionDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.checklist(u, n, versionOf(b, m), item, 'verified', null, b.attachmentIds);
+  }
+
+  @Post(':number/checklist/:item/reject')
+  @HttpCode(200)
+  reject(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Param('item') item: string,
+    @Body() b: ReasonDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.checklist(u, n, versionOf(b, m), item, 'rejected', b.reason);
+  }
+
+  @Post(':number/return-to-requester')
+  @HttpCode(200)
+  returnToRequester(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: ReasonDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.returnToRequester(u, n, versionOf(b, m), b.reason);
+  }
+
+  @Post(':number/requester-answered')
+  @HttpCode(200)
+  requesterAnswered(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: OptionalReasonDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.requesterAnswered(u, n, versionOf(b, m), b.reason ?? null);
+  }
+
+  @Post(':number/steps/:order/complete')
+  @HttpCode(200)
+  completeStep(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Param('order', ORDER) order: number,
+    @Body() b: CompleteStepDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.completeStep(
+      u,
+      n,
+      versionOf(b, m),
+      order,
+      b.output ?? null,
+      b.attachmentId ?? null,
+    );
+  }
+
+  @Post(':number/steps/:order/assign')
+  @HttpCode(200)
+  assignStep(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Param('order', ORDER) order: number,
+    @Body() b: AssignDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.assignStep(u, n, versionOf(b, m), order, b.userId);
+  }
+
+  @Post(':number/resolve')
+  @HttpCode(200)
+  resolve(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: OptionalReasonDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.resolve(u, n, versionOf(b, m), b.reason ?? null);
+  }
+
+  @Post(':number/close')
+  @HttpCode(200)
+  close(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: VersionedDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.close(u, n, versionOf(b, m));
+  }
+
+  @Post(':number/reopen')
+  @HttpCode(200)
+  reopen(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: ReasonDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.reopen(u, n, versionOf(b, m), b.reason);
+  }
+
+  @Post(':number/cancel')
+  @HttpCode(200)
+  cancel(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: ReasonDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.cancel(u, n, versionOf(b, m), b.reason);
+  }
+
+  @Post(':number/notes')
+  @HttpCode(200)
+  note(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: TextDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.note(u, n, versionOf(b, m), b.body);
+  }
+
+  @Post(':number/replies')
+  @HttpCode(200)
+  reply(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: TextDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.actions.reply(u, n, versionOf(b, m), b.body);
+  }
+
+  @Post(':number/sla/recompute')
+  @Roles('admin')
+  @HttpCode(200)
+  recompute(@SignedInUser() u: AuthUser, @Param('number') n: string) {
+    return this.tickets.recompute(u, n);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { OpdsModule } from '../opds/opds.module';
+import { ServiceCache } from './service-cache';
+import { TicketActionsService } from './ticket-actions.service';
+import { TicketListService } from './ticket-list.service';
+import { TicketsController } from './tickets.controller';
+import { TicketsService } from './tickets.service';
+
+@Module({
+  imports: [OpdsModule],
+  controllers: [TicketsController],
+  providers: [TicketsService, TicketActionsService, TicketListService, ServiceCache],
+  exports: [TicketsService],
+})
+export class TicketsModule {}

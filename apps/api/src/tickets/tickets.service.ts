@@ -1,0 +1,704 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type {
+  ChecklistItemView,
+  StepView,
+  TicketDetail,
+  TicketSummary,
+  TimelineEntryView,
+} from '@sigap/contracts';
+import type { Channel } from '@sigap/standards';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CalendarProvider } from '../calendars/calendar-provider';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { AuthUser, hasRole } from '../identity/auth-user';
+import { UserEntity } from '../identity/user.entity';
+import { OpdsService, toContactView } from '../opds/opds.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { canWorkStep, ticketAccess, TicketAccess } from './access';
+import { holdsPosition } from './assignment';
+import { ChecklistItemEntity } from './checklist-item.entity';
+import { ClockEventEntity } from './clock-event.entity';
+import {
+  durationTextOf,
+  figuresOf,
+  FIRST_RESPONSE_CLOCK,
+  logState,
+  rowsOf,
+  stepClock,
+  TICKET_CLOCK,
+  toClockView,
+  type ClockRow,
+} from './clocks';
+import { isMysql } from './db-time';
+import { allocateTicketNumber } from './numbering';
+import { ServiceCache } from './service-cache';
+import { allowedActions, type TicketAction } from './state-machine';
+import { TicketError } from './ticket-error';
+import { TicketStepEntity } from './ticket-step.entity';
+import { NO_DUE, TicketEntity } from './ticket.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+import {
+  activateNextSteps,
+  addClockEvent,
+  applyTicketFigures,
+  event,
+  reconcileClocks,
+  refreshStoredFigures,
+  type TicketAggregate,
+} from './workflow';
+
+export interface OpenTicketInput {
+  office: string;
+  service: string;
+  channel: Channel;
+  subject: string;
+  description: string;
+  requesterId?: string;
+  requester?: { name: string; email?: string; phone?: string; opdId?: string };
+}
+
+type Mutation = (
+  agg: TicketAggregate,
+  manager: EntityManager,
+  access: TicketAccess,
+) => Promise<void> | void;
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: ServiceCache,
+    private readonly calendars: CalendarProvider,
+    private readonly opds: OpdsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Opens a ticket: one transaction, batched inserts, cached service version and calendar. */
+  async open(user: AuthUser, input: OpenTicketInput): Promise<TicketDetail> {
+    if (!hasRole(user, 'admin') && !(hasRole(user, 'agent') && user.office === input.office)) {
+      throw new TicketError(
+        'ticket.forbidden',
+        `Hanya helpdesk kantor "${input.office}" yang boleh membuka tiketnya.`,
+      );
+    }
+    if (!input.requesterId === !input.requester) {
+      throw new TicketError('ticket.invalid', 'Isi salah satu: requesterId atau requester.', [
+        {
+          path: 'requester',
+          message: 'isi requesterId (kontak lama) atau requester (kontak baru)',
+        },
+      ]);
+    }
+    const calendar = await this.calendars.forOffice(input.office);
+    return this.dataSource.transaction(async (manager) => {
+      const office = await this.cache.office(manager, input.office);
+      const service = await this.cache.current(manager, input.office, input.service);
+      const now = this.clock.now();
+      const contact = input.requesterId
+        ? await this.opds.findContact(manager, input.requesterId)
+        : await this.opds.insertContact(
+            manager,
+            input.office,
+            input.requester as NonNullable<OpenTicketInput['requester']>,
+            user.id,
+          );
+      if (contact.officeCode !== input.office) {
+        throw new TicketError('ticket.invalid', 'Kontak pemohon milik kantor lain.', [
+          { path: 'requesterId', message: 'kontak kantor lain' },
+        ]);
+      }
+      const number = await allocateTicketNumber(
+        manager,
+        office.code,
+        office.ticketPrefix,
+        localYear(now, calendar.timeZone),
+      );
+      const id = randomUUID();
+      const ticket: TicketEntity = {
+        id,
+        number,
+        officeCode: input.office,
+        serviceId: service.serviceId,
+        serviceCode: service.code,
+        serviceVersion: service.version,
+        channel: input.channel,
+        requesterContactId: contact.id,
+        opdId: contact.opdId,
+        subject: input.subject.trim(),
+        description: input.description,
+        status: 'new',
+        isOpen: true,
+        assigneeId: null,
+        version: 1,
+        clockRound: 1,
+        createdBy: user.id,
+        createdAt: now,
+        updatedAt: now,
+        receivedAt: now,
+        resolvedAt: null,
+        closedAt: null,
+        slaState: 'not-started',
+        dueAt: NO_DUE,
+        targetDueAt: null,
+        atRiskAt: null,
+        calendarVersion: null,
+        slaSnapshot: null,
+        firstResponseState: 'not-started',
+        firstResponseDueAt: null,
+        firstResponseAt: null,
+        alerted: null,
+      };
+      const standard = service.standard;
+      const checklist: ChecklistItemEntity[] = standard.requirements.map((r, index) => ({
+        id: randomUUID(),
+        ticketId: id,
+        sortOrder: index,
+        code: r.code,
+        text: r.text,
+        options: r.options ?? null,
+        optional: r.optional ?? false,
+        status: 'missing',
+        reason: null,
+        attachmentIds: null,
+        updatedBy: null,
+        updatedAt: null,
+      }));
+      const steps: TicketStepEntity[] = standard.steps.map((s) => {
+        const position = s.executors[0];
+        return {
+          id: randomUUID(),
+          ticketId: id,
+          officeCode: input.office,
+          stepOrder: s.order,
+          description: s.description,
+          positionCode: position,
+          executors: s.executors,
+          timeText: s.time,
+          requesterSide: office.positions.get(position)?.requesterSide ?? false,
+          parallelWithPrevious: s.parallelWithPrevious ?? false,
+          status: 'pending',
+          assigneeId: null,
+          outputText: null,
+          outputAttachmentId: null,
+          activatedAt: null,
+          completedAt: null,
+          completedBy: null,
+          slaState: 'not-started',
+          dueAt: null,
+          targetDueAt: null,
+          atRiskAt: null,
+          slaSnapshot: null,
+          alerted: null,
+        };
+      });
+      const agg: TicketAggregate = {
+        ticket,
+        checklist,
+        steps,
+        clockRows: [],
+        newClockRows: [],
+        dirtySteps: new Set(),
+        dirtyItems: new Set(),
+        timeline: [],
+        outbox: [],
+        standard,
+        calendar,
+        now,
+        actorId: user.id,
+      };
+      event(agg, 'ticket.opened', {
+        service: service.code,
+        serviceVersion: service.version,
+        channel: input.channel,
+      });
+      if (this.cache.duration(this.config.firstResponseTime))
+        addClockEvent(agg, FIRST_RESPONSE_CLOCK, 'start', {
+          duration: this.config.firstResponseTime,
+        });
+      await activateNextSteps(agg, manager, this.cache, true);
+      reconcileClocks(agg, this.cache);
+      refreshStoredFigures(agg, this.cache);
+
+      await manager.insert(TicketEntity, ticket);
+      if (checklist.length) await manager.insert(ChecklistItemEntity, checklist);
+      if (steps.length) await manager.insert(TicketStepEntity, steps);
+      await this.writeAppends(manager, agg);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'ticket.opened',
+          entityType: 'ticket',
+          entityId: number,
+          after: {
+            service: service.code,
+            serviceVersion: service.version,
+            channel: input.channel,
+            requester: contact.id,
+            subject: ticket.subject,
+          },
+        },
+        manager,
+      );
+      return this.render(manager, agg, 'full', toContactView(contact));
+    });
+  }
+
+  /** Runs an action on a ticket under optimistic concurrency and the transition table. */
+  async act(
+    user: AuthUser,
+    number: string,
+    expectedVersion: number | null,
+    action: string,
+    mutate: Mutation,
+    need: 'full' | 'steps' | 'read' = 'full',
+  ): Promise<TicketDetail> {
+    if (expectedVersion === null) {
+      throw new TicketError(
+        'ticket.version_required',
+        'Sertakan expectedVersion (atau header If-Match) dengan versi tiket yang Anda lihat.',
+        [{ path: 'expectedVersion', message: 'wajib diisi' }],
+      );
+    }
+    const pre = await this.findTicket(this.dataSource.manager, number);
+    const calendar = await this.calendars.forOffice(pre.officeCode);
+    return this.dataSource.transaction(async (manager) => {
+      const agg = await this.load(manager, number, calendar, user.id, true);
+      const access = ticketAccess(user, agg.ticket, agg.steps);
+      assertAccess(access, need, number);
+      if (agg.ticket.version !== expectedVersion) throw stale(agg.ticket, expectedVersion);
+      const before = snapshotForAudit(agg);
+      await mutate(agg, manager, access);
+      reconcileClocks(agg, this.cache);
+      refreshStoredFigures(agg, this.cache);
+      await this.persist(manager, agg, expectedVersion);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: `ticket.${action}`,
+          entityType: 'ticket',
+          entityId: number,
+          before,
+          after: snapshotForAudit(agg),
+        },
+        manager,
+      );
+      return this.render(manager, agg, access);
+    });
+  }
+
+  async detail(user: AuthUser, number: string): Promise<TicketDetail> {
+    const pre = await this.findTicket(this.dataSource.manager, number);
+    const calendar = await this.calendars.forOffice(pre.officeCode);
+    const manager = this.dataSource.manager;
+    const agg = await this.load(manager, number, calendar, user.id, false);
+    const access = ticketAccess(user, agg.ticket, agg.steps);
+    assertAccess(access, 'read', number);
+    return this.render(manager, agg, access);
+  }
+
+  async timeline(user: AuthUser, number: string): Promise<TimelineEntryView[]> {
+    const manager = this.dataSource.manager;
+    const ticket = await this.findTicket(manager, number);
+    const steps = await manager.find(TicketStepEntity, { where: { ticketId: ticket.id } });
+    assertAccess(ticketAccess(user, ticket, steps), 'read', number);
+    const entries = await manager.find(TimelineEntryEntity, {
+      where: { ticketId: ticket.id },
+      order: { id: 'ASC' },
+    });
+    const names = await this.userNames(
+      manager,
+      entries.map((e) => e.authorId),
+    );
+    return entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      event: e.event,
+      author: e.authorId ? { id: e.authorId, name: names.get(e.authorId) ?? '?' } : null,
+      body: e.body,
+      data: e.data,
+      at: e.at.toISOString(),
+    }));
+  }
+
+  /** Admin: recomputes a closed ticket's frozen figures with the calendar in force now. */
+  async recompute(user: AuthUser, number: string): Promise<TicketDetail> {
+    if (!hasRole(user, 'admin'))
+      throw new TicketError('ticket.forbidden', 'Hanya admin yang boleh menghitung ulang SLA.');
+    const pre = await this.findTicket(this.dataSource.manager, number);
+    const calendar = await this.calendars.forOffice(pre.officeCode);
+    return this.dataSource.transaction(async (manager) => {
+      const agg = await this.load(manager, number, calendar, user.id, true);
+      const before = {
+        slaState: agg.ticket.slaState,
+        dueAt: agg.ticket.dueAt,
+        snapshot: agg.ticket.slaSnapshot
+          ? JSON.parse(agg.ticket.slaSnapshot).calendarVersion
+          : null,
+      };
+      agg.ticket.slaSnapshot = null;
+      for (const s of agg.steps) {
+        if (s.slaSnapshot) {
+          s.slaSnapshot = null;
+          agg.dirtySteps.add(s);
+        }
+      }
+      refreshStoredFigures(agg, this.cache);
+      event(agg, 'sla.recomputed', { calendarVersion: calendar.version });
+      const version = agg.ticket.version;
+      await this.persist(manager, agg, version);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'ticket.sla_recomputed',
+          entityType: 'ticket',
+          entityId: number,
+          before,
+          after: {
+            slaState: agg.ticket.slaState,
+            dueAt: agg.ticket.dueAt,
+            calendarVersion: calendar.version,
+          },
+        },
+        manager,
+      );
+      return this.render(manager, agg, 'full');
+    });
+  }
+
+  // ---- helpers shared with the actions ----
+
+  stepOf(agg: TicketAggregate, order: number): TicketStepEntity {
+    const step = agg.steps.find((s) => s.stepOrder === order);
+    if (!step)
+      throw new TicketError(
+        'ticket.step_not_found',
+        `Tiket ${agg.ticket.number} tidak punya langkah ${order}.`,
+      );
+    return step;
+  }
+
+  itemOf(agg: TicketAggregate, code: string): ChecklistItemEntity {
+    const item = agg.checklist.find((i) => i.code === code);
+    if (!item)
+      throw new TicketError(
+        'ticket.checklist_item_not_found',
+        `Tiket ${agg.ticket.number} tidak punya persyaratan "${code}".`,
+      );
+    return item;
+  }
+
+  assertCanWorkStep(user: AuthUser, access: TicketAccess, step: TicketStepEntity): void {
+    if (!canWorkStep(user, access, step)) {
+      throw new TicketError(
+        'ticket.forbidden',
+        `Langkah ${step.stepOrder} dikerjakan oleh jabatan "${step.positionCode}"; Anda tidak memegangnya.`,
+      );
+    }
+  }
+
+  async assertHolder(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    step: TicketStepEntity,
+    userId: string,
+  ): Promise<void> {
+    if (!(await holdsPosition(manager, userId, agg.ticket.officeCode, step.positionCode))) {
+      throw new TicketError(
+        'ticket.assignee_invalid',
+        `Pengguna itu tidak memegang jabatan "${step.positionCode}" di kantor ${agg.ticket.officeCode}.`,
+        [{ path: 'userId', message: `bukan pemegang jabatan ${step.positionCode}` }],
+      );
+    }
+  }
+
+  async assertAgent(manager: EntityManager, office: string, userId: string): Promise<void> {
+    const u = await manager.findOne(UserEntity, { where: { id: userId } });
+    if (!u || !u.active || u.officeCode !== office || !u.roles.includes('agent')) {
+      throw new TicketError(
+        'ticket.assignee_invalid',
+        'Penanggung jawab tiket harus helpdesk aktif kantor ini.',
+        [{ path: 'userId', message: 'bukan helpdesk kantor ini' }],
+      );
+    }
+  }
+
+  reopenAllowed(agg: TicketAggregate): void {
+    const t = agg.ticket;
+    if (t.status !== 'closed' || !t.closedAt) return;
+    const limit = t.closedAt.getTime() + this.config.reopenWindowDays * 86_400_000;
+    if (agg.now.getTime() > limit) {
+      throw new TicketError(
+        'ticket.reopen_window_passed',
+        `Tiket ditutup lebih dari ${this.config.reopenWindowDays} hari lalu; buka tiket baru.`,
+      );
+    }
+  }
+
+  activateNext(agg: TicketAggregate, manager: EntityManager): Promise<void> {
+    return activateNextSteps(agg, manager, this.cache);
+  }
+
+  async findTicket(manager: EntityManager, number: string): Promise<TicketEntity> {
+    const ticket = await manager.findOne(TicketEntity, { where: { number } });
+    if (!ticket) throw TicketError.notFound(number);
+    return ticket;
+  }
+
+  // ---- loading and writing ----
+
+  private async load(
+    manager: EntityManager,
+    number: string,
+    calendar: TicketAggregate['calendar'],
+    actorId: string | null,
+    lock: boolean,
+  ): Promise<TicketAggregate> {
+    const ticket = await manager.findOne(TicketEntity, {
+      where: { number },
+      ...(lock && isMysql(manager) ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!ticket) throw TicketError.notFound(number);
+    const [checklist, steps, events] = await Promise.all([
+      manager.find(ChecklistItemEntity, {
+        where: { ticketId: ticket.id },
+        order: { sortOrder: 'ASC' },
+      }),
+      manager.find(TicketStepEntity, {
+        where: { ticketId: ticket.id },
+        order: { stepOrder: 'ASC' },
+      }),
+      manager.find(ClockEventEntity, { where: { ticketId: ticket.id }, order: { id: 'ASC' } }),
+    ]);
+    const standard = await this.cache.version(manager, ticket.serviceId, ticket.serviceVersion);
+    return {
+      ticket,
+      checklist,
+      steps,
+      clockRows: events.map((e) => ({
+        clock: e.clock,
+        round: e.round,
+        type: e.type,
+        at: e.at,
+        duration: e.duration,
+        reason: e.reason,
+      })),
+      newClockRows: [],
+      dirtySteps: new Set(),
+      dirtyItems: new Set(),
+      timeline: [],
+      outbox: [],
+      standard,
+      calendar,
+      now: this.clock.now(),
+      actorId,
+    };
+  }
+
+  private async persist(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    expected: number,
+  ): Promise<void> {
+    const t = agg.ticket;
+    t.updatedAt = agg.now;
+    t.version = expected + 1;
+    const { id, ...fields } = t;
+    // Guarded write: a concurrent change that committed first makes this affect no row.
+    const result = await manager
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set(fields)
+      .where('id = :id AND version = :expected', { id, expected })
+      .execute();
+    if (!result.affected) throw stale(t, expected);
+    for (const step of agg.dirtySteps) {
+      const { id: stepId, ...rest } = step;
+      await manager.update(TicketStepEntity, { id: stepId }, rest);
+    }
+    for (const item of agg.dirtyItems) {
+      const { id: itemId, ...rest } = item;
+      await manager.update(ChecklistItemEntity, { id: itemId }, rest);
+    }
+    await this.writeAppends(manager, agg);
+  }
+
+  private async writeAppends(manager: EntityManager, agg: TicketAggregate): Promise<void> {
+    if (agg.newClockRows.length) {
+      await manager.insert(
+        ClockEventEntity,
+        agg.newClockRows.map((r) => ({ ticketId: agg.ticket.id, ...r })),
+      );
+      agg.newClockRows = [];
+    }
+    if (agg.timeline.length) {
+      await manager.insert(
+        TimelineEntryEntity,
+        agg.timeline.map((e) => ({
+          ...e,
+          ticketId: agg.ticket.id,
+          at: agg.now,
+        })) as unknown as Parameters<EntityManager['insert']>[1],
+      );
+      agg.timeline = [];
+    }
+    if (agg.outbox.length) {
+      await this.outbox.enqueue(agg.outbox, agg.now, manager);
+      agg.outbox = [];
+    }
+  }
+
+  private async userNames(
+    manager: EntityManager,
+    ids: (string | null)[],
+  ): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.filter((x): x is string => !!x))];
+    if (!unique.length) return new Map();
+    const users = await manager.find(UserEntity, {
+      select: { id: true, name: true },
+      where: { id: In(unique) },
+    });
+    return new Map(users.map((u) => [u.id, u.name]));
+  }
+
+  private async render(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    access: TicketAccess,
+    contactView?: ReturnType<typeof toContactView>,
+  ): Promise<TicketDetail> {
+    const t = agg.ticket;
+    const contact =
+      contactView ?? toContactView(await this.opds.findContact(manager, t.requesterContactId));
+    const names = await this.userNames(
+      manager,
+      agg.steps.map((s) => s.assigneeId),
+    );
+    const cal = agg.calendar.calendar;
+    const nowMs = agg.now.getTime();
+    const durationOf = (text: string | null) => this.cache.duration(text);
+    const ticketRows = rowsOf(agg.clockRows, TICKET_CLOCK, t.clockRound);
+    const ticketClock = t.slaSnapshot
+      ? toClockView(JSON.parse(t.slaSnapshot), durationTextOf(ticketRows), true)
+      : toClockView(
+          figuresOf(ticketRows, cal, nowMs, durationOf),
+          durationTextOf(ticketRows) ?? null,
+        );
+    const frRows = rowsOf(agg.clockRows, FIRST_RESPONSE_CLOCK);
+    const steps: StepView[] = agg.steps.map((s) => {
+      const rows = rowsOf(agg.clockRows, stepClock(s.stepOrder));
+      const clock = s.slaSnapshot
+        ? toClockView(JSON.parse(s.slaSnapshot), s.timeText, true)
+        : rows.length
+          ? toClockView(figuresOf(rows, cal, nowMs, durationOf), s.timeText)
+          : null;
+      return {
+        order: s.stepOrder,
+        description: s.description,
+        position: s.positionCode,
+        executors: s.executors,
+        time: s.timeText,
+        requesterSide: s.requesterSide,
+        parallelWithPrevious: s.parallelWithPrevious,
+        status: s.status,
+        assignee: s.assigneeId ? { id: s.assigneeId, name: names.get(s.assigneeId) ?? '?' } : null,
+        output:
+          s.status === 'done' ? { text: s.outputText, attachmentId: s.outputAttachmentId } : null,
+        activatedAt: s.activatedAt?.toISOString() ?? null,
+        completedAt: s.completedAt?.toISOString() ?? null,
+        completedBy: s.completedBy,
+        clock,
+      };
+    });
+    const checklist: ChecklistItemView[] = agg.checklist.map((i) => ({
+      code: i.code,
+      text: i.text,
+      optional: i.optional,
+      options: i.options,
+      status: i.status,
+      reason: i.reason,
+      attachmentIds: i.attachmentIds ?? [],
+      updatedBy: i.updatedBy,
+      updatedAt: i.updatedAt?.toISOString() ?? null,
+    }));
+    return {
+      ...toSummary(t),
+      description: t.description,
+      serviceVersion: t.serviceVersion,
+      requester: contact,
+      receivedAt: t.receivedAt.toISOString(),
+      resolvedAt: t.resolvedAt?.toISOString() ?? null,
+      closedAt: t.closedAt?.toISOString() ?? null,
+      checklist,
+      steps,
+      clocks: {
+        ticket: ticketClock,
+        firstResponse: toClockView(
+          figuresOf(frRows, cal, nowMs, durationOf),
+          durationTextOf(frRows),
+        ),
+      },
+      firstResponseAt: t.firstResponseAt?.toISOString() ?? null,
+      allowedActions: access === 'full' ? allowedActions(t.status) : [],
+    };
+  }
+}
+
+export function toSummary(t: TicketEntity): TicketSummary {
+  const noDue = t.dueAt.getTime() === NO_DUE.getTime();
+  return {
+    number: t.number,
+    office: t.officeCode,
+    service: t.serviceCode,
+    subject: t.subject,
+    status: t.status,
+    channel: t.channel,
+    opdId: t.opdId,
+    assigneeId: t.assigneeId,
+    slaState: t.slaState,
+    dueAt: noDue ? null : t.dueAt.toISOString(),
+    targetDueAt: t.targetDueAt?.toISOString() ?? null,
+    createdAt: t.createdAt.toISOString(),
+    version: t.version,
+  };
+}
+
+function assertAccess(access: TicketAccess, need: 'full' | 'steps' | 'read', number: string): void {
+  if (access === 'none') throw TicketError.notFound(number);
+  const rank = { none: 0, read: 1, steps: 2, full: 3 } as const;
+  if (rank[access] < rank[need])
+    throw new TicketError('ticket.forbidden', `Anda hanya boleh membaca tiket ${number}.`);
+}
+
+function stale(t: TicketEntity, expected: number): TicketError {
+  return new TicketError(
+    'ticket.stale_version',
+    `Tiket ${t.number} sudah diubah orang lain (versi ${t.version}, bukan ${expected}). Muat ulang lalu ulangi.`,
+  );
+}
+
+function snapshotForAudit(agg: TicketAggregate): Record<string, unknown> {
+  const t = agg.ticket;
+  return {
+    status: t.status,
+    assigneeId: t.assigneeId,
+    slaState: t.slaState,
+    version: t.version,
+    checklist: Object.fromEntries(agg.checklist.map((i) => [i.code, i.status])),
+    steps: Object.fromEntries(
+      agg.steps.map((s) => [s.stepOrder, `${s.status}:${s.assigneeId ?? '-'}`]),
+    ),
+  };
+}
+
+function localYear(at: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+}
+
+export { applyTicketFigures, logState };
+export type { ClockRow, TicketAction };

@@ -1,0 +1,27 @@
+/** Names of the outgoing e-mail templates (see `GET /api/v1/mail/templates`). */
+export type MailTemplateName =
+  | 'ticket-received'
+  | 'documents-incomplete'
+  | 'step-assigned'
+  | 'sla-at-risk'
+  | 'sla-breached'
+  | 'agent-reply'
+  | 'ticket-resolved'
+  | 'password-reset';
+
+export type MailLocale = 'id' | 'en';
+
+export interface MailTemplateSummary {
+  name: MailTemplateName;
+  /** What the message is for, in Indonesian and English. */
+  description: Record<MailLocale, string>;
+}
+
+/** A template rendered with its sample data. */
+export interface MailPreview {
+  name: MailTemplateName;
+  locale: MailLocale;
+  subject: string;
+  html: string;
+  text: string;
+}

@@ -1,0 +1,216 @@
+/**
+ * Tickets, OPDs, requester contacts, users and attachments as the API answers them (`/api/v1`).
+ * Instants are ISO 8601 in UTC; the console shows them in the office's zone.
+ */
+import type { Role } from './auth';
+
+export type TicketChannel = 'letter' | 'email' | 'portal' | 'walk-in' | 'phone';
+
+/**
+ * new -> triaged -> in-progress <-> waiting (on the requester, clock paused) -> resolved ->
+ * closed; resolved/closed -> reopened; most open states -> cancelled.
+ */
+export type TicketStatus =
+  'new' | 'triaged' | 'in-progress' | 'waiting' | 'resolved' | 'closed' | 'reopened' | 'cancelled';
+export const TICKET_STATUSES: readonly TicketStatus[] = [
+  'new',
+  'triaged',
+  'in-progress',
+  'waiting',
+  'resolved',
+  'closed',
+  'reopened',
+  'cancelled',
+];
+
+/** A clock's state as stored for querying; `not-started` before its start event. */
+export type TicketSlaState =
+  'not-started' | 'running' | 'paused' | 'at-risk' | 'breached' | 'met' | 'met-late';
+export const TICKET_SLA_STATES: readonly TicketSlaState[] = [
+  'not-started',
+  'running',
+  'paused',
+  'at-risk',
+  'breached',
+  'met',
+  'met-late',
+];
+
+export type ChecklistStatus = 'missing' | 'received' | 'verified' | 'rejected';
+/** pending: before its turn; active: its turn; done: completed. */
+export type StepStatus = 'pending' | 'active' | 'done';
+export type TimelineKind = 'reply' | 'note' | 'event';
+
+export interface OpdView {
+  id: string;
+  office: string;
+  name: string;
+  emailDomains: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OpdRequest {
+  name: string;
+  office: string;
+  emailDomains: string[];
+}
+
+export interface RequesterContactView {
+  id: string;
+  office: string;
+  opdId: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  office: string | null;
+  positions: string[];
+  active: boolean;
+  locale: 'id' | 'en';
+}
+
+export interface PositionHoldersView {
+  positionId: string;
+  office: string;
+  position: string;
+  holders: { id: string; name: string; email: string }[];
+}
+
+/** Figures of one SLA clock (ticket, first response, a step). */
+export interface ClockView {
+  state: TicketSlaState;
+  /** Duration text in force ("1 Hari", "30 menit"), null when the clock has none. */
+  duration: string | null;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  targetDueAt: string | null;
+  limitDueAt: string | null;
+  atRiskAt: string | null;
+  elapsedMinutes: number;
+  pausedMinutes: number;
+  remainingMinutes: number | null;
+  /** Fingerprint of the calendar the figures come from. */
+  calendarVersion: string | null;
+  /** True when the figures are frozen (a closed ticket, a completed step). */
+  frozen: boolean;
+}
+
+export interface ChecklistItemView {
+  code: string;
+  text: string;
+  optional: boolean;
+  options: { label: string; channel?: TicketChannel; items: string[] }[] | null;
+  status: ChecklistStatus;
+  reason: string | null;
+  attachmentIds: string[];
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface StepView {
+  order: number;
+  description: string;
+  position: string;
+  executors: string[];
+  time: string | null;
+  /** On the requester's side (OPD pemohon): no assignee in the office, ticket clock paused. */
+  requesterSide: boolean;
+  parallelWithPrevious: boolean;
+  status: StepStatus;
+  assignee: { id: string; name: string } | null;
+  output: { text: string | null; attachmentId: string | null } | null;
+  activatedAt: string | null;
+  completedAt: string | null;
+  completedBy: string | null;
+  clock: ClockView | null;
+}
+
+/** A row of the queue (`GET /api/v1/tickets`). */
+export interface TicketSummary {
+  number: string;
+  office: string;
+  service: string;
+  subject: string;
+  status: TicketStatus;
+  channel: TicketChannel;
+  opdId: string | null;
+  assigneeId: string | null;
+  slaState: TicketSlaState;
+  /** Limit due of the ticket clock; null before it starts. */
+  dueAt: string | null;
+  targetDueAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface TicketPage {
+  items: TicketSummary[];
+  /** Opaque; pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface TicketDetail extends TicketSummary {
+  description: string;
+  serviceVersion: number;
+  requester: RequesterContactView;
+  receivedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  checklist: ChecklistItemView[];
+  steps: StepView[];
+  clocks: {
+    ticket: ClockView;
+    firstResponse: ClockView;
+  };
+  firstResponseAt: string | null;
+  /** Actions the state machine allows now (the console enables its buttons from this). */
+  allowedActions: string[];
+}
+
+export interface TimelineEntryView {
+  id: number;
+  kind: TimelineKind;
+  event: string | null;
+  author: { id: string; name: string } | null;
+  body: string | null;
+  data: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface AttachmentView {
+  id: string;
+  ticket: string | null;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface OpenTicketRequest {
+  office: string;
+  service: string;
+  channel: TicketChannel;
+  subject: string;
+  description: string;
+  /** An existing contact ... */
+  requesterId?: string;
+  /** ... or a new one. */
+  requester?: { name: string; email?: string; phone?: string; opdId?: string };
+}
+
+export interface PasswordResetRequest {
+  email: string;
+}
+
+export interface PasswordResetConfirm {
+  token: string;
+  password: string;
+}
