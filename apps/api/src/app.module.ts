@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -35,6 +36,7 @@ export class AppModule {
         OutboxModule,
         OpdsModule,
         TicketsModule,
+        AttachmentsModule,
         MailModule,
       ],
       providers: [StartupService],

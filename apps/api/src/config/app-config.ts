@@ -190,6 +190,38 @@ export class AppConfig {
   @MinLength(16)
   mailMarkerSecret: string | null;
 
+  /** Public base URL of the console, for links in mail (`SIGAP_PUBLIC_URL`). */
+  @IsString()
+  @MinLength(8)
+  publicUrl: string;
+
+  /** Seconds between outbox worker runs (`SIGAP_OUTBOX_SECONDS`); 0 turns the worker off. */
+  @IsInt()
+  @Min(0)
+  outboxIntervalSeconds: number;
+
+  /** Sending attempts before a retryable failure becomes permanent (`SIGAP_OUTBOX_MAX_ATTEMPTS`). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  outboxMaxAttempts: number;
+
+  /** Bearer token of `POST /api/v1/inbound/mail`; null answers 503 (`SIGAP_INBOUND_TOKEN`). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  inboundToken: string | null;
+
+  /** Largest raw inbound message, in bytes (`SIGAP_INBOUND_MAX_MB`, default 30). */
+  @IsInt()
+  @Min(1024)
+  inboundMaxBytes: number;
+
+  /** Office of inbound mail whose recipient is no office's mailbox (`SIGAP_DEFAULT_OFFICE`). */
+  @IsOptional()
+  @IsString()
+  defaultOffice: string | null;
+
   /** `DATABASE_URL` with the password masked, safe to print. */
   get databaseDescription(): string {
     const db = this.database;
@@ -386,6 +418,15 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
     config.dkim = null;
   }
   config.mailMarkerSecret = optional(env, 'SIGAP_MAIL_MARKER_SECRET');
+  config.publicUrl = (
+    optional(env, 'SIGAP_PUBLIC_URL')?.trim() ?? `http://localhost:${config.port}`
+  ).replace(/\/+$/, '');
+  // Off in tests unless asked for: specs start the worker themselves.
+  config.outboxIntervalSeconds = int(env, 'SIGAP_OUTBOX_SECONDS', nodeEnv === 'test' ? 0 : 10);
+  config.outboxMaxAttempts = int(env, 'SIGAP_OUTBOX_MAX_ATTEMPTS', 8);
+  config.inboundToken = optional(env, 'SIGAP_INBOUND_TOKEN');
+  config.inboundMaxBytes = int(env, 'SIGAP_INBOUND_MAX_MB', 30) * 1024 * 1024;
+  config.defaultOffice = optional(env, 'SIGAP_DEFAULT_OFFICE')?.trim() ?? null;
 
   return validateConfig(config);
 }
@@ -414,6 +455,12 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   smtpTlsRejectUnauthorized: 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED',
   mailFrom: 'SIGAP_MAIL_FROM',
   mailMarkerSecret: 'SIGAP_MAIL_MARKER_SECRET',
+  publicUrl: 'SIGAP_PUBLIC_URL',
+  outboxIntervalSeconds: 'SIGAP_OUTBOX_SECONDS',
+  outboxMaxAttempts: 'SIGAP_OUTBOX_MAX_ATTEMPTS',
+  inboundToken: 'SIGAP_INBOUND_TOKEN',
+  inboundMaxBytes: 'SIGAP_INBOUND_MAX_MB',
+  defaultOffice: 'SIGAP_DEFAULT_OFFICE',
 };
 
 /** Validates a config object (also used by tests that build one by hand). */
@@ -421,7 +468,7 @@ export function validateConfig(config: AppConfig): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   const problems = errors.map((error) => {
     const name = ENV_NAMES[error.property as keyof AppConfig] ?? error.property;
-    const secret = /SECRET|PASSWORD/.test(name);
+    const secret = /SECRET|PASSWORD|TOKEN/.test(name);
     const value = secret ? '' : ` (nilai: "${String(error.value)}")`;
     return `${name} tidak valid${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;
   });

@@ -3,6 +3,7 @@ import { PasswordResetEntity } from '../identity/password-reset.entity';
 import { OpdDomainEntity, OpdEntity } from '../opds/opd.entity';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
+import { InboundMessageEntity } from '../mail/inbound/inbound-message.entity';
 import { ChecklistItemEntity } from '../tickets/checklist-item.entity';
 import { ClockEventEntity } from '../tickets/clock-event.entity';
 import { TicketStepEntity } from '../tickets/ticket-step.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   RequesterContactEntity,
   PasswordResetEntity,
   OutboxEntity,
+  InboundMessageEntity,
   TicketEntity,
   ChecklistItemEntity,
   TicketStepEntity,

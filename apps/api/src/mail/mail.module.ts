@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MailTemplatesController } from './mail-templates.controller';
+import { OutboxWorker } from './delivery/outbox-worker.service';
+import { InboundMailController } from './inbound/inbound-mail.controller';
+import { InboundMailService } from './inbound/inbound-mail.service';
 import { MailService } from './mail.service';
 
 /** Outgoing e-mail: templates, message building, the SMTP (or keep) transport, admin previews. */
 @Module({
-  controllers: [MailTemplatesController],
-  providers: [MailService],
-  exports: [MailService],
+  controllers: [MailTemplatesController, InboundMailController],
+  providers: [MailService, OutboxWorker, InboundMailService],
+  exports: [MailService, OutboxWorker],
 })
 export class MailModule {}

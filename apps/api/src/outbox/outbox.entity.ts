@@ -30,4 +30,31 @@ export class OutboxEntity {
 
   @Column({ name: 'next_attempt_at', type: 'datetime', precision: 3 })
   nextAttemptAt: Date;
+
+  /** The worker holding the row while it sends; null when free. */
+  @Column({ name: 'claimed_by', type: 'varchar', length: 64, nullable: true })
+  claimedBy?: string | null;
+
+  /** A claim older than this is abandoned (the worker died) and may be taken again. */
+  @Column({ name: 'claimed_until', type: 'datetime', precision: 3, nullable: true })
+  claimedUntil?: Date | null;
+
+  /** One line: why the last attempt failed. */
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError?: string | null;
+
+  @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
+  sentAt?: Date | null;
+
+  /** Message-ID of the mail built from this row (kept across retries). */
+  @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true })
+  messageId?: string | null;
+
+  /** The ticket the mail is about, when any. */
+  @Column({ name: 'ticket_number', type: 'varchar', length: 40, nullable: true })
+  ticketNumber?: string | null;
+
+  /** Address the mail went to (for bounces). */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  recipient?: string | null;
 }

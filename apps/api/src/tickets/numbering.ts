@@ -5,7 +5,8 @@ import { isMysql } from './db-time';
  * Allocates the next ticket number of an office and year (`BALI-2026-000123`) inside the
  * caller's transaction. The counter row is created or incremented by one upsert, which takes
  * its row lock (MariaDB: held until commit, so concurrent openings queue on it; SQLite: one
- * writer at a time); the value is then read back in the same transaction.
+ * writer at a time) and returns the new value in the same statement. Call it as late in the
+ * transaction as possible: the lock is held until commit.
  */
 export async function allocateTicketNumber(
   manager: EntityManager,
@@ -14,20 +15,20 @@ export async function allocateTicketNumber(
   year: number,
 ): Promise<string> {
   if (isMysql(manager)) {
-    await manager.query(
+    // One round trip: a new row answers "1 row affected" (value 1); an existing one is bumped
+    // and its new value comes back as the statement's insert id (LAST_INSERT_ID(expr)).
+    const result: { affectedRows: number; insertId: number } = await manager.query(
       'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
-        'ON DUPLICATE KEY UPDATE last_value = last_value + 1',
+        'ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1)',
       [officeCode, year],
     );
-  } else {
-    await manager.query(
-      'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
-        'ON CONFLICT (office_code, year) DO UPDATE SET last_value = last_value + 1',
-      [officeCode, year],
-    );
+    const value = result.affectedRows === 1 ? 1 : Number(result.insertId);
+    return formatTicketNumber(prefix, year, value);
   }
   const rows: { last_value: number | string }[] = await manager.query(
-    'SELECT last_value FROM ticket_counters WHERE office_code = ? AND year = ?',
+    'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
+      'ON CONFLICT (office_code, year) DO UPDATE SET last_value = last_value + 1 ' +
+      'RETURNING last_value',
     [officeCode, year],
   );
   return formatTicketNumber(prefix, year, Number(rows[0].last_value));

@@ -195,6 +195,7 @@ export class TicketActionsService {
       agg.ticket.slaSnapshot = null;
       agg.ticket.closedAt = null;
       agg.ticket.resolvedAt = null;
+      agg.ticket.alerted = null;
       event(agg, 'ticket.reopened', {
         reason,
         previousRound: previous.round,

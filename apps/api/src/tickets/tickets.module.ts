@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OpdsModule } from '../opds/opds.module';
 import { ServiceCache } from './service-cache';
+import { SlaSweepService } from './sla-sweep.service';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketListService } from './ticket-list.service';
 import { TicketsController } from './tickets.controller';
@@ -9,7 +10,13 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [OpdsModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketActionsService, TicketListService, ServiceCache],
-  exports: [TicketsService],
+  providers: [
+    TicketsService,
+    TicketActionsService,
+    TicketListService,
+    ServiceCache,
+    SlaSweepService,
+  ],
+  exports: [TicketsService, SlaSweepService],
 })
 export class TicketsModule {}

@@ -113,16 +113,11 @@ export class TicketsService {
           { path: 'requesterId', message: 'kontak kantor lain' },
         ]);
       }
-      const number = await allocateTicketNumber(
-        manager,
-        office.code,
-        office.ticketPrefix,
-        localYear(now, calendar.timeZone),
-      );
       const id = randomUUID();
+      // The number is allocated last (see below): a provisional unique value until then.
       const ticket: TicketEntity = {
         id,
-        number,
+        number: `~${id}`,
         officeCode: input.office,
         serviceId: service.serviceId,
         serviceCode: service.code,
@@ -229,6 +224,16 @@ export class TicketsService {
       if (checklist.length) await manager.insert(ChecklistItemEntity, checklist);
       if (steps.length) await manager.insert(TicketStepEntity, steps);
       await this.writeAppends(manager, agg);
+      // The office's counter row is locked from here to the commit, so concurrent openings
+      // queue only for these last statements, not for the whole opening.
+      const number = await allocateTicketNumber(
+        manager,
+        office.code,
+        office.ticketPrefix,
+        localYear(now, calendar.timeZone),
+      );
+      ticket.number = number;
+      await manager.update(TicketEntity, { id }, { number });
       await this.audit.record(
         {
           actorId: user.id,
@@ -452,7 +457,8 @@ export class TicketsService {
 
   // ---- loading and writing ----
 
-  private async load(
+  /** Loads a ticket with everything an action may change (locked on MariaDB when `lock`). */
+  async load(
     manager: EntityManager,
     number: string,
     calendar: TicketAggregate['calendar'],
@@ -696,8 +702,15 @@ function snapshotForAudit(agg: TicketAggregate): Record<string, unknown> {
   };
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localYear(at: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(at));
 }
 
 export { applyTicketFigures, logState };

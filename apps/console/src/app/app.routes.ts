@@ -41,6 +41,22 @@ export const routes: Routes = [
         title: 'Kalender kerja · Sigap',
         loadComponent: () => import('./calendars/calendar.page').then((m) => m.CalendarPage),
       },
+      {
+        path: 'tiket',
+        pathMatch: 'full',
+        title: 'Tiket · Sigap',
+        loadComponent: () => import('./tickets/queue.page').then((m) => m.QueuePage),
+      },
+      {
+        path: 'tiket/baru',
+        title: 'Tiket baru · Sigap',
+        loadComponent: () => import('./tickets/open-ticket.page').then((m) => m.OpenTicketPage),
+      },
+      {
+        path: 'tiket/:number',
+        title: 'Tiket · Sigap',
+        loadComponent: () => import('./tickets/workspace.page').then((m) => m.WorkspacePage),
+      },
       { path: '**', redirectTo: 'katalog' },
     ],
   },

@@ -214,3 +214,18 @@ export interface PasswordResetConfirm {
   token: string;
   password: string;
 }
+
+/** An uploaded file (`POST /api/v1/tickets/{number}/attachments`, field `file`). */
+export interface AttachmentView {
+  id: string;
+  ticket: string | null;
+  fileName: string;
+  /** Sniffed from the bytes (PDF, PNG, JPEG, GIF, DOCX/XLSX/PPTX, DOC/XLS, plain text). */
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string | null;
+  createdAt: string;
+  /** Download address (`GET`, always served as a download). */
+  href: string;
+}

@@ -117,11 +117,17 @@ export const NARROW_QUERY = '(max-width: 839.98px)';
             <mat-icon matListItemIcon svgIcon="clock" />
             <span matListItemTitle>{{ 'nav.calendar' | t }}</span>
           </a>
-          <mat-list-item disabled>
+          <a
+            mat-list-item
+            routerLink="/tiket"
+            routerLinkActive="active"
+            #ticketsLink="routerLinkActive"
+            [activated]="ticketsLink.isActive"
+            data-test="nav-tickets"
+          >
             <mat-icon matListItemIcon svgIcon="ticket" />
             <span matListItemTitle>{{ 'nav.tickets' | t }}</span>
-            <span matListItemLine>{{ 'nav.soon' | t }}</span>
-          </mat-list-item>
+          </a>
           <mat-list-item disabled>
             <mat-icon matListItemIcon svgIcon="dashboard" />
             <span matListItemTitle>{{ 'nav.dashboard' | t }}</span>

@@ -1,0 +1,47 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Content-addressed file store under `<data dir>/attachments`: a file lives at
+ * `ab/cd/<sha256>`, so identical uploads share one copy and the path proves the content.
+ * Writes go to a temporary name first and are renamed into place (never half a file).
+ */
+export class AttachmentStore {
+  constructor(private readonly root: string) {}
+
+  static sha256(bytes: Buffer): string {
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+
+  pathOf(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`bukan sha256: ${sha256}`);
+    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  /** Stores the bytes (once per content) and returns their checksum. */
+  async put(bytes: Buffer): Promise<string> {
+    const sha256 = AttachmentStore.sha256(bytes);
+    const path = this.pathOf(sha256);
+    try {
+      if ((await stat(path)).size === bytes.length) return sha256;
+    } catch {
+      // not stored yet
+    }
+    await mkdir(join(path, '..'), { recursive: true });
+    const temp = `${path}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(temp, bytes, { flag: 'wx' });
+      await rename(temp, path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    return sha256;
+  }
+
+  open(sha256: string): ReadStream {
+    return createReadStream(this.pathOf(sha256));
+  }
+}

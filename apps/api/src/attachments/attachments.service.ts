@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import type { AttachmentView } from '@sigap/contracts';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import type { AuthUser } from '../identity/auth-user';
+import { ticketAccess } from '../tickets/access';
+import { TicketStepEntity } from '../tickets/ticket-step.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { AttachmentError } from './attachment-error';
+import { AttachmentEntity } from './attachment.entity';
+import { AttachmentStore } from './attachment-store';
+import { ACCEPTED_TYPES, extensionOf, sniff } from './sniff';
+import type { UploadedBytes } from './upload.interceptor';
+
+const ACCEPTED = ACCEPTED_TYPES.map((t) => t.label).join(', ');
+
+@Injectable()
+export class AttachmentsService {
+  private readonly store: AttachmentStore;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    config: AppConfig,
+  ) {
+    this.store = new AttachmentStore(`${config.dataDir}/attachments`);
+  }
+
+  /** Stores a file for a ticket after checking who uploads it and what its bytes are. */
+  async upload(
+    user: AuthUser,
+    number: string,
+    file: UploadedBytes | undefined,
+  ): Promise<AttachmentView> {
+    const ticket = await this.ticketFor(user, number, 'write');
+    if (!file || file.fieldname !== 'file')
+      throw new AttachmentError(
+        'attachment.missing_file',
+        'Tidak ada berkas: kirim multipart/form-data dengan berkas di kolom "file".',
+        [{ path: 'file', message: 'wajib diisi' }],
+      );
+    const fileName = cleanName(file.originalname);
+    const sniffed = sniff(file.buffer);
+    if (!sniffed.ok) {
+      const why =
+        sniffed.reason === 'executable' || sniffed.reason === 'markup'
+          ? `isinya ${sniffed.label}, yang tidak pernah diterima`
+          : sniffed.reason === 'empty'
+            ? 'berkasnya kosong'
+            : `isinya (${sniffed.label}) bukan jenis yang diterima`;
+      throw new AttachmentError(
+        'attachment.unsupported_type',
+        `Lampiran "${fileName}" ditolak: ${why}. Jenis yang diterima: ${ACCEPTED}.`,
+        [{ path: 'file', message: why }],
+      );
+    }
+    const ext = extensionOf(fileName);
+    const claimed = ACCEPTED_TYPES.find((t) => t.extensions.includes(ext));
+    if (ext && !sniffed.type.extensions.includes(ext) && (claimed || isRiskyExtension(ext))) {
+      throw new AttachmentError(
+        'attachment.type_mismatch',
+        `Lampiran "${fileName}" ditolak: namanya berakhiran .${ext} tetapi isinya ${sniffed.type.label}.`,
+        [{ path: 'file', message: `nama .${ext}, isi ${sniffed.type.label}` }],
+      );
+    }
+    const sha256 = await this.store.put(file.buffer);
+    const now = this.clock.now();
+    const row: AttachmentEntity = {
+      id: randomUUID(),
+      officeCode: ticket.officeCode,
+      ticketId: ticket.id,
+      sha256,
+      size: file.buffer.length,
+      mediaType: sniffed.type.mediaType,
+      fileName,
+      uploadedBy: user.id,
+      createdAt: now,
+    };
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(AttachmentEntity, row);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'attachment.uploaded',
+          entityType: 'ticket',
+          entityId: ticket.number,
+          after: { id: row.id, fileName, mediaType: row.mediaType, size: row.size, sha256 },
+        },
+        manager,
+      );
+    });
+    return toView(row, ticket.number);
+  }
+
+  /** The stored row and a stream of its bytes, for a user who may read its ticket. */
+  async download(user: AuthUser, id: string) {
+    const row = await this.dataSource.manager.findOne(AttachmentEntity, { where: { id } });
+    if (!row) throw notFound(id);
+    const ticket = row.ticketId
+      ? await this.dataSource.manager.findOne(TicketEntity, { where: { id: row.ticketId } })
+      : null;
+    if (ticket) await this.ticketFor(user, ticket.number, 'read', () => notFound(id));
+    else if (user.office !== row.officeCode && !user.roles.includes('admin')) throw notFound(id);
+    return { row, stream: this.store.open(row.sha256) };
+  }
+
+  private async ticketFor(
+    user: AuthUser,
+    number: string,
+    need: 'read' | 'write',
+    hidden = () =>
+      new AttachmentError('attachment.not_found', `Tiket "${number}" tidak ditemukan.`),
+  ): Promise<TicketEntity> {
+    const manager = this.dataSource.manager;
+    const ticket = await manager.findOne(TicketEntity, { where: { number } });
+    if (!ticket) throw hidden();
+    const steps = await manager.find(TicketStepEntity, { where: { ticketId: ticket.id } });
+    const access = ticketAccess(user, ticket, steps);
+    if (access === 'none') throw hidden();
+    if (need === 'write' && access === 'read')
+      throw new AttachmentError(
+        'attachment.forbidden',
+        `Anda hanya boleh membaca tiket ${number}, tidak melampirkan berkas.`,
+      );
+    return ticket;
+  }
+}
+
+function notFound(id: string): AttachmentError {
+  return new AttachmentError('attachment.not_found', `Lampiran "${id}" tidak ditemukan.`);
+}
+
+/** Extensions that browsers or systems run or render: never allowed to carry other content. */
+function isRiskyExtension(ext: string): boolean {
+  return /^(exe|com|bat|cmd|msi|scr|js|mjs|vbs|ps1|sh|jar|html?|xhtml|svg|xml|php|hta|lnk|dll)$/.test(
+    ext,
+  );
+}
+
+/** The client's file name without folders or control characters, at most 255 characters. */
+function cleanName(name: string | undefined): string {
+  const base = basename((name ?? '').replace(/\\/g, '/'))
+    .split('')
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .join('')
+    .trim();
+  return (base || 'lampiran').slice(-255);
+}
+
+export function toView(row: AttachmentEntity, ticketNumber: string | null): AttachmentView {
+  return {
+    id: row.id,
+    ticket: ticketNumber,
+    fileName: row.fileName,
+    mediaType: row.mediaType,
+    size: row.size,
+    sha256: row.sha256,
+    uploadedBy: row.uploadedBy,
+    createdAt: row.createdAt.toISOString(),
+    href: `/api/v1/attachments/${row.id}`,
+  };
+}

@@ -1,0 +1,184 @@
+import { createServer } from 'node:net';
+import { DataSource } from 'typeorm';
+import { SMTPServer } from 'smtp-server';
+import { Clock } from '../../clock/clock';
+import { OutboxEntity } from '../../outbox/outbox.entity';
+import { OutboxService } from '../../outbox/outbox.service';
+import {
+  DATABASES,
+  createTestDatabase,
+  startTestApp,
+  type TestApp,
+  type TestDatabase,
+} from '../../testing/test-app';
+import { MailService } from '../mail.service';
+import { OutboxWorker, backoffMs } from './outbox-worker.service';
+
+/** An in-process SMTP server that records each received message's Message-ID. */
+class CountingSmtp {
+  readonly ids: string[] = [];
+  private server: SMTPServer | null = null;
+
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (address.address.startsWith('tolak')) {
+          const error = new Error('mailbox unavailable') as Error & { responseCode: number };
+          error.responseCode = 550;
+          return callback(error);
+        }
+        callback();
+      },
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const head = Buffer.concat(chunks).toString('utf8');
+          const match = /^Message-ID:\s*(<[^>]+>)/im.exec(head);
+          this.ids.push(match ? match[1] : '?');
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(resolve) : resolve()));
+    this.server = null;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+describe('backoffMs', () => {
+  it('doubles from 30 s with jitter within ±20 % and caps at 6 h', () => {
+    expect(backoffMs(1, () => 0.5)).toBe(30_000);
+    expect(backoffMs(2, () => 0.5)).toBe(60_000);
+    expect(backoffMs(3, () => 0)).toBe(96_000);
+    expect(backoffMs(3, () => 1)).toBe(144_000);
+    expect(backoffMs(40, () => 0.5)).toBe(6 * 3600_000);
+  });
+});
+
+for (const kind of DATABASES) {
+  describe(`outbox worker [${kind}]`, () => {
+    let db: TestDatabase;
+    let app: TestApp;
+    let smtp: CountingSmtp;
+    let worker: OutboxWorker;
+    let clock: Clock;
+    let dataSource: DataSource;
+
+    beforeAll(async () => {
+      const port = await freePort();
+      smtp = new CountingSmtp(port);
+      db = await createTestDatabase(kind);
+      app = await startTestApp(db, {
+        SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
+        SIGAP_SMTP_POOL: 'false',
+        SIGAP_MAIL_FROM: '"Sigap" <helpdesk@sigap.example.go.id>',
+        SIGAP_PUBLIC_URL: 'https://sigap.example.go.id/',
+      });
+      worker = app.app.get(OutboxWorker);
+      clock = app.app.get(Clock);
+      dataSource = app.app.get(DataSource);
+    }, 60_000);
+
+    afterAll(async () => {
+      await smtp.stop();
+      await app?.close();
+      await db?.drop();
+    }, 30_000);
+
+    const enqueueResets = async (count: number, prefix: string) => {
+      const outbox = app.app.get(OutboxService);
+      await outbox.enqueue(
+        Array.from({ length: count }, (_, i) => ({
+          kind: 'password-reset',
+          payload: {
+            userId: `u${i}`,
+            email: `${prefix}${i}@opd.example.go.id`,
+            name: `Pengguna ${i}`,
+            locale: 'id',
+            token: `rahasia-${prefix}-${i}`,
+            expiresAt: new Date(clock.now().getTime() + 3600_000).toISOString(),
+          },
+        })),
+        clock.now(),
+      );
+    };
+
+    const rows = () => dataSource.getRepository(OutboxEntity).find();
+
+    it('keeps retrying while SMTP is down, then sends every message once', async () => {
+      await enqueueResets(5, 'down');
+      const first = await worker.drain();
+      expect(first.retried).toBe(5);
+      expect(first.sent).toBe(0);
+      let stored = await rows();
+      expect(stored.every((r) => r.status === 'pending' && r.attempts === 1)).toBeTrue();
+      expect(stored.every((r) => /ECONNREFUSED|ECONNECTION/.test(r.lastError ?? ''))).toBeTrue();
+      expect(stored.every((r) => r.nextAttemptAt.getTime() > clock.now().getTime())).toBeTrue();
+      // Not due yet: nothing is claimed.
+      expect((await worker.runOnce()).claimed).toBe(0);
+
+      await smtp.start();
+      clock.set(clock.now().getTime() + 10 * 60_000);
+      const second = await worker.drain();
+      expect(second.sent).toBe(5);
+      stored = await rows();
+      expect(stored.every((r) => r.status === 'sent' && r.attempts === 2 && r.sentAt)).toBeTrue();
+      expect(new Set(smtp.ids).size).toBe(5);
+      expect(smtp.ids.length).toBe(5);
+      // The plain reset token is gone from the payload; the message carried the public URL.
+      for (const r of stored) {
+        expect(r.payload).not.toContain('rahasia-');
+        expect(JSON.parse(r.payload).tokenErased).toBeTrue();
+      }
+      expect((await worker.drain()).claimed).toBe(0);
+    }, 60_000);
+
+    it('marks a 5xx rejection as a permanent failure without retrying', async () => {
+      await enqueueResets(1, 'tolak');
+      const result = await worker.drain();
+      expect(result.failed).toBe(1);
+      const row = (await rows()).find((r) => r.recipient === 'tolak0@opd.example.go.id');
+      expect(row?.status).toBe('failed');
+      expect(row?.lastError).toContain('550');
+    }, 30_000);
+
+    it('two workers on one database never send one row twice', async () => {
+      smtp.ids.length = 0;
+      await enqueueResets(60, 'dua');
+      const other = new OutboxWorker(dataSource, app.app.get(MailService), app.config, clock);
+      expect(other.id).not.toBe(worker.id);
+      const [a, b] = await Promise.all([worker.drain(), other.drain()]);
+      expect(a.sent + b.sent).toBe(60);
+      if (kind === 'mysql') {
+        // Both really worked (SKIP LOCKED hands each its own rows).
+        expect(a.sent).toBeGreaterThan(0);
+        expect(b.sent).toBeGreaterThan(0);
+      }
+      expect(smtp.ids.length).toBe(60);
+      expect(new Set(smtp.ids).size).toBe(60);
+      const sent = (await rows()).filter((r) => r.recipient?.startsWith('dua'));
+      expect(sent.every((r) => r.status === 'sent' && r.attempts === 1)).toBeTrue();
+    }, 60_000);
+  });
+}

@@ -1,0 +1,313 @@
+/**
+ * Delivers the outbox: claims due rows (MariaDB: `FOR UPDATE SKIP LOCKED`; SQLite: a
+ * conditional UPDATE per row), renders and sends each through `MailService`, retries retryable
+ * failures with exponential backoff and jitter, and marks permanent ones (on the ticket's
+ * timeline too). Several workers may share one database: a row is held by one claim at a time,
+ * and only the claim holder may mark it sent.
+ */
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import { Clock } from '../../clock/clock';
+import { AppConfig } from '../../config/app-config';
+import { OutboxEntity } from '../../outbox/outbox.entity';
+import { TicketEntity } from '../../tickets/ticket.entity';
+import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import { InboundMessageEntity } from '../inbound/inbound-message.entity';
+import { MailService } from '../mail.service';
+import { classifySmtpError, type SmtpErrorClassification } from '../transport/mail-transport';
+import { OUTBOX_MAIL_KINDS, OutboxPayloadError, parsePayload } from './outbox-mail';
+
+/** How long a claim holds a row; a worker that dies releases its rows after this. */
+export const CLAIM_MS = 5 * 60_000;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 6 * 3600_000;
+
+/** Delay before attempt `attempts + 1`: 30 s doubling, capped, with ±20 % jitter. */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+export interface RunResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+@Injectable()
+export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
+  readonly id = `w-${randomBytes(6).toString('hex')}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<RunResult> | null = null;
+  private readonly log = new Logger('OutboxWorker');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.outboxIntervalSeconds > 0) this.start(this.config.outboxIntervalSeconds * 1000);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
+  }
+
+  start(intervalMs: number): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (!this.running) void this.runOnce().catch((e) => this.log.error(String(e)));
+    }, intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass: claims up to `batch` due rows and delivers them. */
+  runOnce(batch = 20): Promise<RunResult> {
+    if (this.running) return this.running;
+    this.running = this.deliver(batch).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Runs passes until nothing due is left (tests, shutdown). */
+  async drain(maxPasses = 100): Promise<RunResult> {
+    const total: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    for (let i = 0; i < maxPasses; i++) {
+      const r = await this.runOnce();
+      total.claimed += r.claimed;
+      total.sent += r.sent;
+      total.retried += r.retried;
+      total.failed += r.failed;
+      if (!r.claimed) break;
+    }
+    return total;
+  }
+
+  private async deliver(batch: number): Promise<RunResult> {
+    const result: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    const rows = await this.claim(batch);
+    result.claimed = rows.length;
+    for (const row of rows) {
+      const outcome = await this.deliverOne(row);
+      result[outcome]++;
+    }
+    return result;
+  }
+
+  /** Takes due rows for this worker; returns those it now holds. */
+  async claim(batch: number): Promise<OutboxEntity[]> {
+    const now = this.clock.now();
+    const until = new Date(now.getTime() + CLAIM_MS);
+    const kinds = Object.keys(OUTBOX_MAIL_KINDS);
+    const due = (qb: ReturnType<DataSource['createQueryBuilder']>) =>
+      qb
+        .select('o.id', 'id')
+        .from(OutboxEntity, 'o')
+        .where("o.status = 'pending'")
+        .andWhere('o.kind IN (:...kinds)', { kinds })
+        .andWhere('o.next_attempt_at <= :now', { now })
+        .andWhere('(o.claimed_until IS NULL OR o.claimed_until < :now)', { now })
+        .orderBy('o.next_attempt_at', 'ASC')
+        .limit(batch);
+    let ids: string[];
+    if (this.dataSource.options.type === 'mysql') {
+      // READ COMMITTED: no gap locks, so concurrent claimers skip each other's rows cleanly.
+      ids = await this.claimMysql(async () =>
+        this.dataSource.transaction('READ COMMITTED', async (manager) => {
+          const found: { id: string }[] = await due(manager.createQueryBuilder())
+            .setLock('pessimistic_write')
+            .setOnLocked('skip_locked')
+            .getRawMany();
+          const taken = found.map((r) => r.id);
+          if (taken.length) {
+            await manager.update(
+              OutboxEntity,
+              { id: In(taken) },
+              { claimedBy: this.id, claimedUntil: until },
+            );
+          }
+          return taken;
+        }),
+      );
+    } else {
+      const found: { id: string }[] = await due(this.dataSource.createQueryBuilder()).getRawMany();
+      ids = [];
+      for (const { id } of found) {
+        const r = await this.dataSource
+          .createQueryBuilder()
+          .update(OutboxEntity)
+          .set({ claimedBy: this.id, claimedUntil: until })
+          .where("id = :id AND status = 'pending'", { id })
+          .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
+          .execute();
+        if (r.affected) ids.push(id);
+      }
+    }
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(OutboxEntity).find({
+      where: { id: In(ids), claimedBy: this.id },
+      order: { nextAttemptAt: 'ASC' },
+    });
+  }
+
+  /** A deadlock while claiming just means another worker got there: claim nothing this pass. */
+  private async claimMysql(run: () => Promise<string[]>): Promise<string[]> {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { driverError?: { errno?: number } })?.driverError?.errno;
+      if (code === 1213 || code === 1205) return [];
+      throw error;
+    }
+  }
+
+  private async deliverOne(row: OutboxEntity): Promise<'sent' | 'retried' | 'failed'> {
+    let ticketNumber: string | null = row.ticketNumber ?? null;
+    try {
+      const payload = parsePayload(row.payload);
+      const prepare = OUTBOX_MAIL_KINDS[row.kind];
+      const manager = this.dataSource.manager;
+      const prepared = await prepare(payload, {
+        config: this.config,
+        manager,
+        threadIds: (n) => this.threadIds(n),
+        nextSeq: (n) => this.nextSeq(n),
+      });
+      ticketNumber = prepared.ticketNumber;
+      const built = this.mail.compose({
+        ...prepared.request,
+        nonce: row.id.replace(/-/g, '').toLowerCase().slice(0, 32),
+      });
+      // Remember the Message-ID before sending, so a reply can thread even if we crash now.
+      await this.dataSource.manager.update(
+        OutboxEntity,
+        { id: row.id, claimedBy: this.id },
+        {
+          messageId: built.messageId,
+          ticketNumber,
+          recipient: prepared.recipient.toLowerCase(),
+        },
+      );
+      await this.mail.send(built);
+      const done = await this.dataSource.manager.update(
+        OutboxEntity,
+        { id: row.id, claimedBy: this.id },
+        {
+          status: 'sent',
+          sentAt: this.clock.now(),
+          attempts: row.attempts + 1,
+          claimedBy: null,
+          claimedUntil: null,
+          lastError: null,
+          ...(prepared.payloadAfterSend
+            ? { payload: JSON.stringify(prepared.payloadAfterSend) }
+            : {}),
+        },
+      );
+      if (!done.affected) this.log.warn(`baris outbox ${row.id}: klaim hilang setelah terkirim`);
+      return 'sent';
+    } catch (error) {
+      const c: SmtpErrorClassification =
+        error instanceof OutboxPayloadError || (error as Error)?.name === 'MailMessageError'
+          ? { kind: 'permanent', reason: (error as Error).message }
+          : classifySmtpError(error);
+      return this.recordFailure(row, c, ticketNumber);
+    }
+  }
+
+  private async recordFailure(
+    row: OutboxEntity,
+    c: SmtpErrorClassification,
+    ticketNumber: string | null,
+  ): Promise<'retried' | 'failed'> {
+    const attempts = row.attempts + 1;
+    const now = this.clock.now();
+    const reason = c.reason.slice(0, 500);
+    if (c.kind === 'retryable' && attempts < this.config.outboxMaxAttempts) {
+      await this.dataSource.manager.update(
+        OutboxEntity,
+        { id: row.id, claimedBy: this.id },
+        {
+          attempts,
+          lastError: reason,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          claimedBy: null,
+          claimedUntil: null,
+        },
+      );
+      this.log.warn(`pengiriman ${row.kind} ${row.id} gagal (percobaan ${attempts}): ${reason}`);
+      return 'retried';
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        OutboxEntity,
+        { id: row.id, claimedBy: this.id },
+        { status: 'failed', attempts, lastError: reason, claimedBy: null, claimedUntil: null },
+      );
+      if (ticketNumber) await markMailFailedOnTicket(manager, ticketNumber, row, reason, now);
+    });
+    this.log.error(`pengiriman ${row.kind} ${row.id} gagal permanen: ${reason}`);
+    return 'failed';
+  }
+
+  /** Message-IDs of the ticket's thread, oldest first: what we sent and what we received. */
+  async threadIds(ticketNumber: string): Promise<string[]> {
+    const sent = await this.dataSource.getRepository(OutboxEntity).find({
+      select: { messageId: true, createdAt: true },
+      where: { ticketNumber, messageId: Not(IsNull()), status: In(['sent', 'pending']) },
+      order: { createdAt: 'ASC' },
+    });
+    const received = await this.dataSource.getRepository(InboundMessageEntity).find({
+      select: { messageId: true, receivedAt: true },
+      where: { ticketNumber },
+      order: { receivedAt: 'ASC' },
+    });
+    return [
+      ...sent.map((r) => ({ id: r.messageId as string, at: r.createdAt.getTime() })),
+      ...received.map((r) => ({ id: r.messageId, at: r.receivedAt.getTime() })),
+    ]
+      .sort((a, b) => a.at - b.at)
+      .map((r) => r.id);
+  }
+
+  private async nextSeq(ticketNumber: string): Promise<number> {
+    const count = await this.dataSource
+      .getRepository(OutboxEntity)
+      .count({ where: { ticketNumber, messageId: Not(IsNull()) } });
+    return count + 1;
+  }
+}
+
+/** Shows a mail that could not be delivered on its ticket's timeline (a system event). */
+export async function markMailFailedOnTicket(
+  manager: DataSource['manager'],
+  ticketNumber: string,
+  row: Pick<OutboxEntity, 'id' | 'kind' | 'messageId' | 'recipient'>,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  const ticket = await manager.findOne(TicketEntity, {
+    select: { id: true },
+    where: { number: ticketNumber },
+  });
+  if (!ticket) return;
+  const entry = manager.create(TimelineEntryEntity, {
+    ticketId: ticket.id,
+    kind: 'event',
+    event: 'mail.failed',
+    authorId: null,
+    body: `E-mail tidak terkirim ke ${row.recipient ?? 'pemohon'}: ${reason}`,
+    data: { outboxId: row.id, kind: row.kind, messageId: row.messageId ?? null, reason },
+    at,
+  });
+  await manager.save(entry);
+}

@@ -1,0 +1,207 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { OutboxEntity } from '../../outbox/outbox.entity';
+import { TicketEntity } from '../../tickets/ticket.entity';
+import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import { REPO_ROOT, describeOnBothDatabases, type TestApp } from '../../testing/test-app';
+import { InboundMessageEntity } from './inbound-message.entity';
+
+const FIXTURES = join(REPO_ROOT, 'libs/mail-threading/fixtures');
+const TOKEN = 'token-masuk-0123456789abcdef';
+const BOUNCED_ID = '<sigap.BALI-2026-000136.n1.p9o7i5@helpdesk.diskominfos.baliprov.go.id>';
+
+describeOnBothDatabases(
+  'inbound mail endpoint',
+  (ctx) => {
+    let app: TestApp;
+    let ds: DataSource;
+
+    const post = (file: string, token = TOKEN) =>
+      app.request('POST', '/api/v1/inbound/mail', {
+        raw: readFileSync(join(FIXTURES, file)),
+        headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${token}` },
+      });
+
+    const openTicket = async (email: string, number: string) => {
+      const res = await app.request('POST', '/api/v1/tickets', {
+        token: await app.token('helpdesk.bali@sigap.local'),
+        body: {
+          office: 'bali',
+          service: 'pengembangan-aplikasi',
+          channel: 'email',
+          subject: `Permohonan ${number}`,
+          description: 'Permohonan uji.',
+          requester: { name: 'Pemohon', email },
+        },
+      });
+      expect(res.status).withContext(res.text).toBe(201);
+      await ds.getRepository(TicketEntity).update({ number: res.body.number }, { number });
+    };
+
+    const timeline = async (number: string) => {
+      const t = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
+      return ds.getRepository(TimelineEntryEntity).find({ where: { ticketId: t.id } });
+    };
+
+    beforeAll(async () => {
+      app = ctx();
+      ds = app.app.get(DataSource);
+      await openTicket('made.sudarsana@bkd.baliprov.go.id', 'BALI-2026-000123');
+      await openTicket('kadek.surya@dispar.baliprov.go.id', 'BALI-2026-000136');
+      await ds.getRepository(OutboxEntity).insert({
+        id: '00000000-0000-4000-8000-000000000136',
+        kind: 'ticket.reply',
+        payload: '{}',
+        status: 'sent',
+        createdAt: new Date(),
+        attempts: 1,
+        nextAttemptAt: new Date(),
+        messageId: BOUNCED_ID,
+        ticketNumber: 'BALI-2026-000136',
+        recipient: 'kadek.surya@dispar.baliprov.go.id',
+      });
+    }, 60_000);
+
+    it('answers 401 to a wrong token and keeps nothing', async () => {
+      const res = await post('01-gmail-reply-en.eml', 'salah-salah-salah-salah');
+      expect(res.status).toBe(401);
+      expect(await ds.getRepository(InboundMessageEntity).count()).toBe(0);
+      expect(existsSync(join(app.config.dataDir, 'mail', 'inbound'))).toBeFalse();
+    });
+
+    it('refuses a body that is not message/rfc822 (415)', async () => {
+      const res = await app.request('POST', '/api/v1/inbound/mail', {
+        raw: 'x',
+        headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${TOKEN}` },
+      });
+      expect(res.status).toBe(415);
+    });
+
+    it('appends a reply via References, keeps raw and attachments, then sees the duplicate', async () => {
+      const res = await post('22-reply-pdf-attachment.eml');
+      expect(res.status).withContext(res.text).toBe(202);
+      expect(res.body.action).toBe('appended');
+      expect(res.body.ticketNumber).toBe('BALI-2026-000123');
+      const entries = await timeline('BALI-2026-000123');
+      const mail = entries.find((e) => e.event === 'mail.received');
+      expect(mail?.kind).toBe('reply');
+      const data = mail?.data as { messageId: string; attachments: { filename: string }[] };
+      expect(data.messageId).toBe(res.body.messageId);
+      expect(data.attachments.length).toBeGreaterThan(0);
+      expect(data.attachments[0].filename).toMatch(/\.pdf$/i);
+      const row = await ds.getRepository(InboundMessageEntity).findOneByOrFail({
+        messageId: res.body.messageId,
+      });
+      expect(existsSync(join(app.config.dataDir, 'mail', 'inbound', `${row.sha256}.eml`))).toBe(
+        true,
+      );
+      expect(readdirSync(join(app.config.dataDir, 'mail', 'attachments')).length).toBeGreaterThan(
+        0,
+      );
+
+      const again = await post('22-reply-pdf-attachment.eml');
+      expect(again.status).toBe(202);
+      expect(again.body.action).toBe('duplicate');
+      expect(
+        (await timeline('BALI-2026-000123')).filter((e) => e.event === 'mail.received').length,
+      ).toBe(1);
+    });
+
+    it('appends via the body marker and via the subject tag from a participant', async () => {
+      const marker = await post('23-rewritten-message-id-marker.eml');
+      expect([marker.body.action, marker.body.ticketNumber]).toEqual([
+        'appended',
+        'BALI-2026-000123',
+      ]);
+      const subject = await post('25-subject-tag-participant.eml');
+      expect([subject.body.action, subject.body.ticketNumber]).toEqual([
+        'appended',
+        'BALI-2026-000123',
+      ]);
+      const first = await post('01-gmail-reply-en.eml');
+      expect(first.body.action).toBe('appended');
+    });
+
+    it('puts new mail from a known sender in the triage inbox', async () => {
+      const res = await post('12-forward-with-note.eml');
+      expect(res.status).toBe(202);
+      expect(res.body.action).toBe('created');
+      const row = await ds.getRepository(InboundMessageEntity).findOneByOrFail({
+        messageId: res.body.messageId,
+      });
+      expect(row.status).toBe('triage');
+    });
+
+    it('records an auto-reply without touching the ticket or queueing mail', async () => {
+      const before = await ds.getRepository(OutboxEntity).count();
+      const res = await post('14-ooo-exchange-en.eml');
+      expect(res.body.action).toBe('auto-reply');
+      expect(await ds.getRepository(OutboxEntity).count()).toBe(before);
+    });
+
+    it('marks the outbound message failed on a bounce and shows it on the ticket', async () => {
+      const res = await post('19-dsn-postfix.eml');
+      expect(res.body.action).toBe('bounce');
+      expect(res.body.ticketNumber).toBe('BALI-2026-000136');
+      const out = await ds.getRepository(OutboxEntity).findOneByOrFail({ messageId: BOUNCED_ID });
+      expect(out.status).toBe('failed');
+      expect((await timeline('BALI-2026-000136')).some((e) => e.event === 'mail.failed')).toBe(
+        true,
+      );
+    });
+
+    it('quarantines an unknown sender; an admin lists and releases it', async () => {
+      const res = await post('35-unknown-sender.eml');
+      expect(res.body.action).toBe('quarantined');
+      const admin = await app.token('admin@sigap.local');
+      const list = await app.request('GET', '/api/v1/inbound/messages?status=quarantined', {
+        token: admin,
+      });
+      expect(list.status).toBe(200);
+      const row = list.body.find((m: { messageId: string }) => m.messageId === res.body.messageId);
+      expect(row).toBeDefined();
+      const released = await app.request('POST', `/api/v1/inbound/messages/${row.id}/release`, {
+        token: admin,
+      });
+      expect(released.status).withContext(released.text).toBe(200);
+      expect(released.body.status).toBe('triage');
+      const twice = await app.request('POST', `/api/v1/inbound/messages/${row.id}/discard`, {
+        token: admin,
+      });
+      expect(twice.status).toBe(404);
+    });
+
+    it('keeps malformed MIME and answers 202', async () => {
+      for (const file of ['32-malformed-missing-boundary.eml', '33-malformed-bad-base64.eml']) {
+        const res = await post(file);
+        expect(res.status).withContext(`${file}: ${res.text}`).toBe(202);
+        const row = await ds.getRepository(InboundMessageEntity).findOneByOrFail({
+          messageId: res.body.messageId,
+        });
+        expect(row.size).toBeGreaterThan(0);
+      }
+    });
+  },
+  {
+    SIGAP_INBOUND_TOKEN: TOKEN,
+    SIGAP_MAIL_FROM: 'helpdesk@helpdesk.diskominfos.baliprov.go.id',
+    SIGAP_MAIL_MARKER_SECRET: 'rahasia-uji-fixture',
+  },
+);
+
+describeOnBothDatabases('inbound mail endpoint without a token configured', (ctx) => {
+  it('answers 503 to a bearer and 401 without one', async () => {
+    const raw = readFileSync(join(FIXTURES, '01-gmail-reply-en.eml'));
+    const withBearer = await ctx().request('POST', '/api/v1/inbound/mail', {
+      raw,
+      headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(withBearer.status).toBe(503);
+    const without = await ctx().request('POST', '/api/v1/inbound/mail', {
+      raw,
+      headers: { 'Content-Type': 'message/rfc822' },
+    });
+    expect(without.status).toBe(401);
+  });
+});

@@ -1,0 +1,285 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { TicketSlaState } from '@sigap/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { CalendarProvider, type OfficeCalendar } from '../calendars/calendar-provider';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { OutboxService } from '../outbox/outbox.service';
+import { supervisorHolders } from './assignment';
+import { dbInstant, isMysql } from './db-time';
+import { ServiceCache } from './service-cache';
+import { TicketStepEntity } from './ticket-step.entity';
+import { TicketEntity } from './ticket.entity';
+import { TicketsService } from './tickets.service';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+import { event, refreshStoredFigures, type TicketAggregate } from './workflow';
+
+/** The alerts a clock can raise, in order; each is sent at most once per clock (round). */
+type AlertLevel = 'at-risk' | 'breached';
+const RANK: Record<string, number> = { 'at-risk': 1, breached: 2 };
+
+function alertLevel(state: TicketSlaState): AlertLevel | null {
+  return state === 'at-risk' || state === 'breached' ? state : null;
+}
+
+/** True when `level` is news compared with the alert already sent (`alerted`). */
+function isNewAlert(level: AlertLevel | null, alerted: string | null): level is AlertLevel {
+  return level !== null && RANK[level] > (alerted ? (RANK[alerted] ?? 0) : 0);
+}
+
+/** Another sweeper changed an alert first: the batch rolls back and is skipped this time. */
+class SweepConflict extends Error {}
+
+export interface SweepResult {
+  /** Tickets whose clocks crossed a threshold and were examined under lock. */
+  claimed: number;
+  /** Alerts emitted (one timeline entry and one outbox row each). */
+  alerts: number;
+}
+
+/**
+ * Moves running clocks to at-risk and breached as time passes and emits each alert once: a
+ * timeline event and an outbox row (the mail worker delivers it). A late step escalates to the
+ * holder(s) of the position above the step's position (`positions.reports_to`).
+ *
+ * Safe with several API instances on one database: candidates are read without locks, then
+ * each batch is claimed with `SELECT ... FOR UPDATE SKIP LOCKED` on MariaDB (another instance
+ * skips rows already claimed, and the ticket actions lock the same rows); SQLite has one writer
+ * at a time. Inside the claim the figures are recomputed from the clock logs and every write is
+ * guarded by the previous `alerted` value, so an alert already sent is never sent again.
+ * Sweeps do not bump the ticket version: they change no user data, only the stored SLA state.
+ */
+@Injectable()
+export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SlaSweep');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SweepResult> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tickets: TicketsService,
+    private readonly cache: ServiceCache,
+    private readonly calendars: CalendarProvider,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the timer (`SIGAP_SLA_SWEEP_SECONDS`, 0 = off); tests drive `sweepOnce` instead. */
+  onApplicationBootstrap(): void {
+    if (this.config.slaSweepSeconds > 0 && this.config.nodeEnv !== 'test')
+      this.start(this.config.slaSweepSeconds * 1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stop();
+    await this.running?.catch(() => undefined);
+  }
+
+  start(intervalMs: number): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  get started(): boolean {
+    return this.timer !== null;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return; // the previous sweep is still busy: skip this beat
+    try {
+      await this.sweepOnce();
+    } catch (error) {
+      this.logger.error(`Sapuan SLA gagal: ${(error as Error).message}`);
+    }
+  }
+
+  /** One sweep: every clock due for an alert at `Clock.now()`, in batches. */
+  sweepOnce(batchSize = 50): Promise<SweepResult> {
+    const run = this.run(batchSize).finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async run(batchSize: number): Promise<SweepResult> {
+    const now = this.clock.now();
+    const total: SweepResult = { claimed: 0, alerts: 0 };
+    const seen = new Set<string>();
+    for (;;) {
+      const candidates = (await this.candidates(now, batchSize * 4)).filter((c) => !seen.has(c.id));
+      if (!candidates.length) return total;
+      for (let i = 0; i < candidates.length; i += batchSize) {
+        const batch = candidates.slice(i, i + batchSize);
+        batch.forEach((c) => seen.add(c.id));
+        try {
+          const r = await this.sweepBatch(batch, now);
+          total.claimed += r.claimed;
+          total.alerts += r.alerts;
+        } catch (error) {
+          if (!(error instanceof SweepConflict)) throw error;
+        }
+      }
+    }
+  }
+
+  /** Open tickets whose ticket clock or an active step's clock crossed at-risk or due. */
+  private async candidates(
+    now: Date,
+    limit: number,
+  ): Promise<{ id: string; number: string; office: string }[]> {
+    const m = this.dataSource.manager;
+    const at = dbInstant(m, now);
+    const lim = Math.max(1, Math.floor(limit));
+    const tickets: { id: string; number: string; office: string }[] = await m.query(
+      `SELECT id, number, office_code AS office FROM tickets
+        WHERE is_open = ? AND ((sla_state = 'running' AND at_risk_at <= ?)
+           OR (sla_state IN ('running', 'at-risk') AND due_at <= ?))
+        ORDER BY due_at LIMIT ${lim}`,
+      [true, at, at],
+    );
+    const steps: { id: string; number: string; office: string }[] = await m.query(
+      `SELECT DISTINCT t.id AS id, t.number AS number, t.office_code AS office
+         FROM ticket_steps s JOIN tickets t ON t.id = s.ticket_id
+        WHERE s.status = 'active' AND t.is_open = ? AND ((s.sla_state = 'running' AND s.at_risk_at <= ?)
+           OR (s.sla_state IN ('running', 'at-risk') AND s.due_at <= ?))
+        LIMIT ${lim}`,
+      [true, at, at],
+    );
+    const byId = new Map([...tickets, ...steps].map((r) => [r.id, r]));
+    return [...byId.values()];
+  }
+
+  private async sweepBatch(
+    batch: { id: string; number: string; office: string }[],
+    now: Date,
+  ): Promise<SweepResult> {
+    const calendars = new Map<string, OfficeCalendar>();
+    for (const office of new Set(batch.map((b) => b.office)))
+      calendars.set(office, await this.calendars.forOffice(office));
+    return this.dataSource.transaction(async (manager) => {
+      const marks = batch.map(() => '?').join(', ');
+      const lock = isMysql(manager) ? ' FOR UPDATE SKIP LOCKED' : '';
+      const claimed: { id: string; number: string; office: string }[] = await manager.query(
+        `SELECT id, number, office_code AS office FROM tickets WHERE id IN (${marks}) AND is_open = ?${lock}`,
+        [...batch.map((b) => b.id), true],
+      );
+      let alerts = 0;
+      for (const row of claimed) {
+        const calendar = calendars.get(row.office) as OfficeCalendar;
+        const agg = await this.tickets.load(manager, row.number, calendar, null, false);
+        agg.now = now;
+        alerts += await this.sweepTicket(manager, agg);
+      }
+      return { claimed: claimed.length, alerts };
+    });
+  }
+
+  /** Recomputes one claimed ticket's figures, emits its new alerts and stores the states. */
+  private async sweepTicket(manager: EntityManager, agg: TicketAggregate): Promise<number> {
+    const t = agg.ticket;
+    const previousAlert = t.alerted;
+    const stepAlerts = new Map(agg.steps.map((s) => [s.id, s.alerted]));
+    refreshStoredFigures(agg, this.cache);
+    let alerts = 0;
+
+    const level = alertLevel(t.slaState);
+    if (isNewAlert(level, t.alerted)) {
+      t.alerted = level;
+      const recipients = t.assigneeId ? [t.assigneeId] : [];
+      const data = { clock: 'ticket', dueAt: t.dueAt.toISOString(), recipients };
+      event(agg, level === 'breached' ? 'sla.breached' : 'sla.at_risk', data);
+      agg.outbox.push({
+        kind: `ticket.sla-${level}`,
+        payload: { ticket: t.number, office: t.officeCode, ...data },
+      });
+      alerts++;
+    }
+
+    for (const step of agg.steps) {
+      if (step.status !== 'active') continue;
+      const stepLevel = alertLevel(step.slaState);
+      if (!isNewAlert(stepLevel, step.alerted)) continue;
+      step.alerted = stepLevel;
+      agg.dirtySteps.add(step);
+      const base = {
+        clock: `step:${step.stepOrder}`,
+        step: step.stepOrder,
+        position: step.positionCode,
+        assigneeId: step.assigneeId,
+        dueAt: step.dueAt?.toISOString() ?? null,
+      };
+      if (stepLevel === 'breached') {
+        // Escalation: the holder(s) of the position the late step's position reports to.
+        const above = await supervisorHolders(manager, t.officeCode, step.positionCode);
+        const data = { ...base, escalatedTo: above.position, recipients: above.userIds };
+        event(agg, 'sla.step_breached', data);
+        agg.outbox.push({
+          kind: 'ticket.step-escalated',
+          payload: { ticket: t.number, office: t.officeCode, ...data },
+        });
+      } else {
+        const data = { ...base, recipients: step.assigneeId ? [step.assigneeId] : [] };
+        event(agg, 'sla.step_at_risk', data);
+        agg.outbox.push({
+          kind: 'ticket.step-sla-at-risk',
+          payload: { ticket: t.number, office: t.officeCode, ...data },
+        });
+      }
+      alerts++;
+    }
+
+    // Guarded writes: if another sweeper already moved the alert on, this one writes nothing.
+    const ticketUpdate = manager
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({
+        slaState: t.slaState,
+        dueAt: t.dueAt,
+        targetDueAt: t.targetDueAt,
+        atRiskAt: t.atRiskAt,
+        calendarVersion: t.calendarVersion,
+        firstResponseState: t.firstResponseState,
+        firstResponseDueAt: t.firstResponseDueAt,
+        alerted: t.alerted,
+      })
+      .where('id = :id AND version = :version', { id: t.id, version: t.version });
+    if (previousAlert === null) ticketUpdate.andWhere('alerted IS NULL');
+    else ticketUpdate.andWhere('alerted = :previousAlert', { previousAlert });
+    if (!(await ticketUpdate.execute()).affected) return 0;
+    for (const step of agg.dirtySteps) {
+      const previous = stepAlerts.get(step.id) ?? null;
+      const update = manager
+        .createQueryBuilder()
+        .update(TicketStepEntity)
+        .set({
+          slaState: step.slaState,
+          dueAt: step.dueAt,
+          targetDueAt: step.targetDueAt,
+          atRiskAt: step.atRiskAt,
+          alerted: step.alerted,
+        })
+        .where('id = :id', { id: step.id });
+      if (previous === null) update.andWhere('alerted IS NULL');
+      else update.andWhere('alerted = :previous', { previous });
+      if (!(await update.execute()).affected) throw new SweepConflict(step.id);
+    }
+    if (agg.timeline.length) {
+      await manager.insert(
+        TimelineEntryEntity,
+        agg.timeline.map((e) => ({ ...e, ticketId: t.id, at: agg.now })) as unknown as Parameters<
+          EntityManager['insert']
+        >[1],
+      );
+    }
+    await this.outbox.enqueue(agg.outbox, agg.now, manager);
+    return alerts;
+  }
+}

@@ -1,0 +1,458 @@
+import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import type { OpdView, ServiceSummary, TicketSummary } from '@sigap/contracts';
+import { catchError, of, type Subscription } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { CatalogApi } from '../catalog/catalog.api';
+import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import type { MessageKey } from '../i18n/id';
+import { ErrorNotifier } from '../shared/problem';
+import { ZonedDatePipe } from '../shared/zoned-date';
+import { TICK_MS, formatMinutes, minutesUntil } from './countdown';
+import { QUEUE_VIEWS, viewQuery, type QueueView } from './queue-views';
+import { TicketsApi } from './tickets.api';
+
+/** Height of one queue row in pixels (the virtual scroll needs a fixed size). */
+export const ROW_HEIGHT = 76;
+export const PAGE_SIZE = 50;
+/** Load the next page when the first visible row comes this close to the end of what is loaded. */
+const PREFETCH_ROWS = 20;
+
+/** `/tiket`: the queue of the user's office, by view, sorted by due, virtually scrolled. */
+@Component({
+  selector: 'sg-queue-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    ScrollingModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslatePipe,
+    ZonedDatePipe,
+  ],
+  host: { '(document:keydown)': 'onKey($event)' },
+  template: `
+    <section class="page queue">
+      <header class="page-header">
+        <h1>{{ 'tickets.title' | t }}</h1>
+        <span class="spacer"></span>
+        <a mat-flat-button routerLink="/tiket/baru" data-test="new-ticket">
+          <mat-icon svgIcon="add" />{{ 'tickets.new' | t }}
+        </a>
+      </header>
+      <nav class="views" [attr.aria-label]="'tickets.title' | t">
+        @for (item of views; track item) {
+          <button
+            mat-stroked-button
+            type="button"
+            [class.current]="view() === item"
+            [attr.aria-pressed]="view() === item"
+            (click)="view.set(item)"
+            [attr.data-test]="'view-' + item"
+          >
+            {{ viewLabel(item) | t }}
+          </button>
+        }
+      </nav>
+      <div class="filters">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'tickets.filter.service' | t }}</mat-label>
+          <mat-select [value]="service()" (valueChange)="service.set($event)" data-test="service">
+            <mat-option [value]="''">{{ 'tickets.filter.any' | t }}</mat-option>
+            @for (item of services(); track item.code) {
+              <mat-option [value]="item.code">{{ item.name }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'tickets.filter.opd' | t }}</mat-label>
+          <mat-select [value]="opd()" (valueChange)="opd.set($event)" data-test="opd">
+            <mat-option [value]="''">{{ 'tickets.filter.any' | t }}</mat-option>
+            @for (item of opds(); track item.id) {
+              <mat-option [value]="item.id">{{ item.name }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="search">
+          <mat-label>{{ 'tickets.search' | t }}</mat-label>
+          <input
+            #search
+            matInput
+            type="search"
+            [value]="q()"
+            (change)="q.set(search.value.trim())"
+            (keydown.enter)="q.set(search.value.trim())"
+            data-test="search"
+          />
+        </mat-form-field>
+      </div>
+      <p class="muted keys">{{ 'tickets.keys' | t }} · {{ 'tickets.dueHint' | t }}</p>
+      @if (loading() && items().length === 0) {
+        <mat-progress-bar mode="indeterminate" />
+      } @else if (items().length === 0) {
+        <p class="empty" data-test="empty">{{ 'tickets.empty' | t }}</p>
+      }
+      <cdk-virtual-scroll-viewport
+        [itemSize]="rowHeight"
+        class="viewport"
+        [class.hidden]="items().length === 0"
+        (scrolledIndexChange)="scrolled($event)"
+        data-test="queue"
+      >
+        <a
+          *cdkVirtualFor="let ticket of items(); let i = index; trackBy: byNumber"
+          class="row"
+          [class.selected]="i === selected()"
+          [routerLink]="['/tiket', ticket.number]"
+          [attr.aria-current]="i === selected() ? 'true' : null"
+          data-test="ticket-row"
+        >
+          <span class="number">{{ ticket.number }}</span>
+          <span class="subject">{{ ticket.subject }}</span>
+          <span class="meta">
+            {{ serviceName(ticket.service) }} · {{ opdName(ticket.opdId) }} ·
+            {{ key('tickets.channel', ticket.channel) | t }}
+          </span>
+          <span class="state">
+            <span class="badge status">{{ key('tickets.status', ticket.status) | t }}</span>
+            <span class="badge" [class]="'sla-' + ticket.slaState">{{
+              key('tickets.sla', ticket.slaState) | t
+            }}</span>
+            <span class="assignee">{{
+              (ticket.assigneeId ? 'tickets.assigned' : 'tickets.unassigned') | t
+            }}</span>
+          </span>
+          <span class="due" data-test="due">
+            @if (ticket.dueAt) {
+              <span class="countdown" [class.over]="overdue(ticket)">{{ countdown(ticket) }}</span>
+              <span class="muted">{{ ticket.dueAt | zoned: timeZone() }}</span>
+            } @else {
+              <span class="muted">{{ 'tickets.noDue' | t }}</span>
+            }
+          </span>
+        </a>
+      </cdk-virtual-scroll-viewport>
+      @if (nextCursor()) {
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="loadMore()"
+          [disabled]="loading()"
+          data-test="load-more"
+        >
+          {{ 'tickets.loadMore' | t }}
+        </button>
+      }
+    </section>
+  `,
+  styles: `
+    .queue {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .views,
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .views .current {
+      background: var(--mat-sys-secondary-container);
+    }
+    .search {
+      flex: 1;
+      min-width: 200px;
+    }
+    .keys {
+      margin: 0;
+      font-size: 12px;
+    }
+    .viewport {
+      height: calc(100dvh - 330px);
+      min-height: 300px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      background: var(--mat-sys-surface);
+    }
+    .viewport.hidden {
+      display: none;
+    }
+    .row {
+      box-sizing: border-box;
+      height: 76px;
+      display: grid;
+      grid-template-columns: 150px 1fr 220px;
+      grid-template-rows: auto auto;
+      column-gap: 12px;
+      padding: 8px 12px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      color: inherit;
+      text-decoration: none;
+      overflow: hidden;
+    }
+    .row.selected {
+      background: var(--mat-sys-secondary-container);
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: -2px;
+    }
+    .number {
+      font-weight: 600;
+    }
+    .subject,
+    .meta {
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .meta,
+    .muted {
+      font-size: 12px;
+      opacity: 0.75;
+    }
+    .state {
+      display: flex;
+      gap: 4px;
+      align-items: center;
+      font-size: 12px;
+    }
+    .due {
+      grid-column: 3;
+      grid-row: 1 / span 2;
+      display: flex;
+      flex-direction: column;
+      align-items: flex-end;
+      justify-content: center;
+    }
+    .countdown {
+      font-weight: 600;
+    }
+    .countdown.over,
+    .sla-breached {
+      color: var(--mat-sys-error);
+    }
+    .sla-at-risk {
+      color: #8a5a00;
+    }
+    .badge {
+      padding: 1px 6px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container-high);
+    }
+    @media (max-width: 599.98px) {
+      .row {
+        grid-template-columns: 1fr 120px;
+      }
+      .due {
+        grid-column: 2;
+      }
+    }
+  `,
+})
+export class QueuePage {
+  private readonly api = inject(TicketsApi);
+  private readonly catalog = inject(CatalogApi);
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly i18n = inject(I18nService);
+  private readonly viewport = viewChild(CdkVirtualScrollViewport);
+  private readonly searchInput = viewChild<ElementRef<HTMLInputElement>>('search');
+
+  protected readonly views = QUEUE_VIEWS;
+  protected readonly rowHeight = ROW_HEIGHT;
+  protected readonly view = signal<QueueView>('unassigned');
+  protected readonly service = signal('');
+  protected readonly opd = signal('');
+  protected readonly q = signal('');
+
+  protected readonly items = signal<TicketSummary[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly selected = signal(0);
+  /** Ticks every 30 s so the countdowns move without a reload. */
+  protected readonly now = signal(Date.now());
+
+  private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
+  protected readonly office = computed(
+    () => this.auth.user()?.office ?? this.offices()[0]?.code ?? null,
+  );
+  protected readonly timeZone = computed(
+    () => this.offices().find((o) => o.code === this.office())?.timeZone ?? 'Asia/Jakarta',
+  );
+  protected readonly services = signal<ServiceSummary[]>([]);
+  protected readonly opds = signal<OpdView[]>([]);
+  private pageRequest: Subscription | null = null;
+
+  constructor() {
+    const timer = setInterval(() => this.now.set(Date.now()), TICK_MS);
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(timer);
+      this.pageRequest?.unsubscribe();
+    });
+
+    effect((onCleanup) => {
+      const office = this.office();
+      if (!office) return;
+      const a = this.catalog
+        .services(office)
+        .pipe(catchError(() => of([] as ServiceSummary[])))
+        .subscribe((list) => this.services.set(list));
+      const b = this.api
+        .opds(office)
+        .pipe(catchError(() => of([] as OpdView[])))
+        .subscribe((list) => this.opds.set(list));
+      onCleanup(() => {
+        a.unsubscribe();
+        b.unsubscribe();
+      });
+    });
+
+    // A new view or filter starts the list again from its first page.
+    effect(() => {
+      const office = this.office();
+      const query = {
+        ...viewQuery(this.view(), this.auth.user()?.id ?? null),
+        office: office ?? undefined,
+        service: this.service() || undefined,
+        opd: this.opd() || undefined,
+        q: this.q() || undefined,
+      };
+      untracked(() => this.load(query, true));
+    });
+  }
+
+  private lastQuery: Record<string, unknown> = {};
+
+  private load(query: Record<string, unknown>, reset: boolean): void {
+    this.pageRequest?.unsubscribe();
+    if (reset) {
+      this.lastQuery = query;
+      this.items.set([]);
+      this.nextCursor.set(null);
+      this.selected.set(0);
+    }
+    this.loading.set(true);
+    this.pageRequest = this.api
+      .list({
+        ...this.lastQuery,
+        limit: PAGE_SIZE,
+        cursor: reset ? undefined : (this.nextCursor() ?? undefined),
+      })
+      .subscribe({
+        next: (page) => {
+          this.items.update((list) => [...list, ...page.items]);
+          this.nextCursor.set(page.nextCursor);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.notifier.show(error);
+        },
+      });
+  }
+
+  protected loadMore(): void {
+    if (this.loading() || !this.nextCursor()) return;
+    this.load(this.lastQuery, false);
+  }
+
+  /** Called by the virtual scroll: fetch the next page before the user reaches the end. */
+  protected scrolled(firstVisible: number): void {
+    if (firstVisible + PREFETCH_ROWS >= this.items().length) this.loadMore();
+  }
+
+  protected key(prefix: string, value: string): MessageKey {
+    return `${prefix}.${value}` as MessageKey;
+  }
+
+  protected viewLabel(view: QueueView): MessageKey {
+    return `tickets.view.${view}` as MessageKey;
+  }
+
+  protected readonly byNumber = (_: number, ticket: TicketSummary) => ticket.number;
+
+  protected serviceName(code: string): string {
+    return this.services().find((s) => s.code === code)?.name ?? code;
+  }
+
+  protected opdName(id: string | null): string {
+    if (!id) return this.i18n.t('app.dash');
+    return this.opds().find((o) => o.id === id)?.name ?? id;
+  }
+
+  protected overdue(ticket: TicketSummary): boolean {
+    return (minutesUntil(ticket.dueAt, this.now()) ?? 0) < 0;
+  }
+
+  protected countdown(ticket: TicketSummary): string {
+    const minutes = minutesUntil(ticket.dueAt, this.now());
+    if (minutes === null) return this.i18n.t('tickets.noDue');
+    const time = formatMinutes(minutes, {
+      d: this.i18n.t('tickets.units.d'),
+      h: this.i18n.t('tickets.units.h'),
+      m: this.i18n.t('tickets.units.m'),
+    });
+    return this.i18n.t(minutes < 0 ? 'tickets.overdue' : 'tickets.dueIn', { time });
+  }
+
+  /** j / k move, Enter opens, / focuses the search; typing in a field is left alone. */
+  protected onKey(event: KeyboardEvent): void {
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const typing =
+      !!target &&
+      (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    const count = this.items().length;
+    if (event.key === '/') {
+      event.preventDefault();
+      this.searchInput()?.nativeElement.focus();
+    } else if (event.key === 'j' && count) {
+      this.select(Math.min(this.selected() + 1, count - 1));
+    } else if (event.key === 'k' && count) {
+      this.select(Math.max(this.selected() - 1, 0));
+    } else if (
+      event.key === 'Enter' &&
+      count &&
+      !target?.closest('a, button, [role="combobox"], [role="option"]')
+    ) {
+      const ticket = this.items()[this.selected()];
+      if (ticket) void this.router.navigate(['/tiket', ticket.number]);
+    }
+  }
+
+  private select(index: number): void {
+    this.selected.set(index);
+    const viewport = this.viewport();
+    if (!viewport) return;
+    const first = Math.floor(viewport.measureScrollOffset() / ROW_HEIGHT);
+    const visible = Math.max(1, Math.floor(viewport.getViewportSize() / ROW_HEIGHT));
+    if (index < first || index >= first + visible) viewport.scrollToIndex(index);
+    if (index + PREFETCH_ROWS >= this.items().length) this.loadMore();
+  }
+}

@@ -1,0 +1,84 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  OpdView,
+  OpenTicketRequest,
+  TicketDetail,
+  TicketPage,
+  TimelineEntryView,
+} from '@sigap/contracts';
+import type { Observable } from 'rxjs';
+
+const BASE = '/api/v1';
+
+/** Filters of `GET /api/v1/tickets` the console uses. */
+export interface TicketQuery {
+  office?: string;
+  status?: string;
+  open?: 'true' | 'false';
+  service?: string;
+  opd?: string;
+  assignee?: string;
+  sla?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A state change: the path after `/tickets/{number}/` and its body (without the version). */
+export type TicketActionPath =
+  | 'return-to-requester'
+  | 'requester-answered'
+  | 'resolve'
+  | 'close'
+  | 'reopen'
+  | 'cancel'
+  | 'notes'
+  | 'replies'
+  | `checklist/${string}/${'receive' | 'verify' | 'reject'}`
+  | `steps/${number}/${'complete' | 'assign'}`;
+
+/** The tickets endpoints; every action carries the version the agent saw (`expectedVersion`). */
+@Injectable({ providedIn: 'root' })
+export class TicketsApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: TicketQuery): Observable<TicketPage> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '')
+        params = params.set(key, String(value));
+    }
+    return this.http.get<TicketPage>(`${BASE}/tickets`, { params });
+  }
+
+  get(number: string): Observable<TicketDetail> {
+    return this.http.get<TicketDetail>(`${BASE}/tickets/${encodeURIComponent(number)}`);
+  }
+
+  timeline(number: string): Observable<TimelineEntryView[]> {
+    return this.http.get<TimelineEntryView[]>(
+      `${BASE}/tickets/${encodeURIComponent(number)}/timeline`,
+    );
+  }
+
+  open(request: OpenTicketRequest): Observable<TicketDetail> {
+    return this.http.post<TicketDetail>(`${BASE}/tickets`, request);
+  }
+
+  act(
+    number: string,
+    path: TicketActionPath,
+    expectedVersion: number,
+    body: Record<string, unknown> = {},
+  ): Observable<unknown> {
+    return this.http.post(`${BASE}/tickets/${encodeURIComponent(number)}/${path}`, {
+      ...body,
+      expectedVersion,
+    });
+  }
+
+  opds(office: string): Observable<OpdView[]> {
+    return this.http.get<OpdView[]>(`${BASE}/opds`, { params: { office } });
+  }
+}

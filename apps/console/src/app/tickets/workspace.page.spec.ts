@@ -1,0 +1,260 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { ClockView, CurrentUser, TicketDetail, TimelineEntryView } from '@sigap/contracts';
+import { OFFICES } from '../../testing/fixtures';
+import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
+import { WorkspacePage } from './workspace.page';
+
+const NUMBER = 'BALI-2026-00007';
+const URL = `/api/v1/tickets/${NUMBER}`;
+
+const AGENT: CurrentUser = {
+  id: 'u-bali',
+  email: 'helpdesk.bali@sigap.local',
+  name: 'Helpdesk Bali',
+  roles: ['agent'],
+  office: 'bali',
+  locale: 'id',
+};
+
+const clock = (overrides: Partial<ClockView> = {}): ClockView => ({
+  state: 'running',
+  duration: '7 Hari',
+  startedAt: '2026-03-02T00:00:00.000Z',
+  stoppedAt: null,
+  targetDueAt: '2026-03-10T08:00:00.000Z',
+  limitDueAt: '2026-03-11T08:00:00.000Z',
+  atRiskAt: null,
+  elapsedMinutes: 150,
+  pausedMinutes: 0,
+  remainingMinutes: 450,
+  calendarVersion: 'abc',
+  frozen: false,
+  ...overrides,
+});
+
+const DETAIL: TicketDetail = {
+  number: NUMBER,
+  office: 'bali',
+  service: 'pengembangan-aplikasi',
+  subject: 'Aplikasi perizinan',
+  status: 'in-progress',
+  channel: 'letter',
+  opdId: null,
+  assigneeId: 'u-bali',
+  slaState: 'running',
+  dueAt: '2026-03-11T08:00:00.000Z',
+  targetDueAt: '2026-03-10T08:00:00.000Z',
+  createdAt: '2026-03-02T00:00:00.000Z',
+  version: 4,
+  description: 'Mohon dibuatkan aplikasi.',
+  serviceVersion: 1,
+  requester: {
+    id: 'c-1',
+    office: 'bali',
+    opdId: null,
+    name: 'Made Wirawan',
+    email: 'made@baliprov.go.id',
+    phone: null,
+  },
+  receivedAt: '2026-03-02T00:00:00.000Z',
+  resolvedAt: null,
+  closedAt: null,
+  checklist: [
+    {
+      code: 'r1',
+      text: 'Surat permohonan',
+      optional: false,
+      options: null,
+      status: 'received',
+      reason: null,
+      attachmentIds: [],
+      updatedBy: null,
+      updatedAt: null,
+    },
+  ],
+  steps: [
+    {
+      order: 1,
+      description: 'Menerima surat permohonan',
+      position: 'Pelaksana',
+      executors: ['Pelaksana'],
+      time: '1 Hari',
+      requesterSide: false,
+      parallelWithPrevious: false,
+      status: 'active',
+      assignee: { id: 'u-bali', name: 'Helpdesk Bali' },
+      output: null,
+      activatedAt: '2026-03-02T00:00:00.000Z',
+      completedAt: null,
+      completedBy: null,
+      clock: clock({ remainingMinutes: 90, elapsedMinutes: 390, duration: '1 Hari' }),
+    },
+    {
+      order: 2,
+      description: 'Analisis kebutuhan',
+      position: 'Kepala Bidang',
+      executors: [],
+      time: '2 Hari',
+      requesterSide: false,
+      parallelWithPrevious: false,
+      status: 'pending',
+      assignee: null,
+      output: null,
+      activatedAt: null,
+      completedAt: null,
+      completedBy: null,
+      clock: null,
+    },
+  ],
+  clocks: { ticket: clock(), firstResponse: clock({ state: 'met' }) },
+  firstResponseAt: '2026-03-02T01:00:00.000Z',
+  allowedActions: ['assign', 'return-to-requester', 'resolve', 'cancel'],
+};
+
+const TIMELINE: TimelineEntryView[] = [
+  {
+    id: 1,
+    kind: 'event',
+    event: 'opened',
+    author: null,
+    body: null,
+    data: null,
+    at: '2026-03-02T00:00:00.000Z',
+  },
+  {
+    id: 2,
+    kind: 'note',
+    event: null,
+    author: { id: 'u-bali', name: 'Helpdesk Bali' },
+    body: 'Cek berkas',
+    data: null,
+    at: '2026-03-02T01:00:00.000Z',
+  },
+  {
+    id: 3,
+    kind: 'reply',
+    event: null,
+    author: { id: 'u-bali', name: 'Helpdesk Bali' },
+    body: 'Terima kasih',
+    data: null,
+    at: '2026-03-02T02:00:00.000Z',
+  },
+];
+
+describe('WorkspacePage', () => {
+  let harness: RouterTestingHarness;
+  let backend: HttpTestingController;
+
+  async function open(): Promise<HTMLElement> {
+    resetStorage(AGENT);
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([{ path: 'tiket/:number', component: WorkspacePage }]),
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/tiket/${NUMBER}`);
+    await settle();
+    backend.expectOne('/api/v1/offices').flush(OFFICES);
+    backend.expectOne(URL).flush(DETAIL);
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+    await settle();
+    return harness.routeNativeElement!;
+  }
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  function type(element: HTMLElement, selector: string, value: string): void {
+    const input = element.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  afterEach(() => backend.verify());
+
+  it('shows the clocks in the office zone, the checklist, the steps and the timeline', async () => {
+    const element = await open();
+    expect(textOf(element, '[data-test=ticket-number]')).toContain(NUMBER);
+    const ticketClock = textOf(element, '[data-test=ticket-clock]');
+    expect(ticketClock).toContain('sisa 7 j 30 mnt');
+    expect(ticketClock).toContain('Terpakai 25%');
+    expect(ticketClock).toContain('11 Mar 2026 16.00 WITA');
+    expect(textOf(element, '[data-test=step-clock]')).toContain('sisa 1 j 30 mnt');
+    expect(textOf(element, '[data-test=checklist-status]')).toBe('Diterima');
+    const steps = element.querySelectorAll('[data-test=step]');
+    expect(steps.length).toBe(2);
+    expect(steps[0].getAttribute('data-status')).toBe('active');
+    expect(textOf(steps[0] as HTMLElement, '[data-test=step-assignee]')).toBe('Helpdesk Bali');
+    expect(textOf(steps[1] as HTMLElement, '[data-test=step-assignee]')).toBe(
+      'Belum ada pelaksana',
+    );
+    const kinds = Array.from(element.querySelectorAll('[data-test=timeline-entry]')).map((e) =>
+      e.getAttribute('data-kind'),
+    );
+    expect(kinds).toEqual(['event', 'note', 'reply']);
+    expect(element.querySelector('.entry-note')).not.toBeNull();
+    expect(element.querySelector('[data-test=action-resolve]')).not.toBeNull();
+    expect(element.querySelector('[data-test=action-close]')).toBeNull();
+  });
+
+  it('verifies a checklist item with the version it saw', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=verify]')!.click();
+    const request = backend.expectOne(`${URL}/checklist/r1/verify`);
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ expectedVersion: 4 });
+    request.flush({});
+    await settle();
+    backend.expectOne(URL).flush({ ...DETAIL, version: 5 });
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+  });
+
+  it('completes the active step with its output', async () => {
+    const element = await open();
+    type(element, '[data-test=step-output]', 'Surat diterima lengkap');
+    element.querySelector<HTMLElement>('[data-test=complete-step]')!.click();
+    const request = backend.expectOne(`${URL}/steps/1/complete`);
+    expect(request.request.body).toEqual({ expectedVersion: 4, output: 'Surat diterima lengkap' });
+    request.flush({});
+    await settle();
+    backend.expectOne(URL).flush(DETAIL);
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+  });
+
+  it('asks for a reason before returning to the requester, then sends it', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=action-return-to-requester]')!.click();
+    backend.expectNone(`${URL}/return-to-requester`);
+    type(element, '[data-test=action-reason]', 'Lampirkan KAK');
+    element.querySelector<HTMLElement>('[data-test=action-return-to-requester]')!.click();
+    const request = backend.expectOne(`${URL}/return-to-requester`);
+    expect(request.request.body).toEqual({ expectedVersion: 4, reason: 'Lampirkan KAK' });
+    request.flush({});
+    await settle();
+    backend.expectOne(URL).flush({ ...DETAIL, status: 'waiting' });
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+  });
+
+  it('on 409 says someone else changed the ticket and reloads it', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=action-resolve]')!.click();
+    backend.expectOne(`${URL}/resolve`).flush(
+      {
+        type: 'about:blank',
+        title: 'Versi tiket sudah berubah',
+        status: 409,
+        code: 'ticket.stale_version',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(document.body.textContent).toContain('Tiket sudah diubah orang lain, muat ulang');
+    backend.expectOne(URL).flush({ ...DETAIL, version: 6, subject: 'Diubah' });
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+    await settle();
+    expect(textOf(element, '[data-test=ticket-number]')).toContain('Diubah');
+  });
+});

@@ -1,0 +1,229 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { NgTemplateOutlet } from '@angular/common';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import type { ClockView, TicketDetail, TimelineEntryView } from '@sigap/contracts';
+import { catchError, map, of } from 'rxjs';
+import { CatalogApi } from '../catalog/catalog.api';
+import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import type { MessageKey } from '../i18n/id';
+import { ErrorNotifier } from '../shared/problem';
+import { ZonedDatePipe, zoneAbbreviation } from '../shared/zoned-date';
+import { REFRESH_MS, formatMinutes, shareUsed, workingRemaining } from './countdown';
+import { TicketsApi, type TicketActionPath } from './tickets.api';
+
+/** The state changes offered as buttons, and whether each needs a reason. */
+export const ACTIONS: readonly { action: string; reason: 'required' | 'optional' | 'none' }[] = [
+  { action: 'return-to-requester', reason: 'required' },
+  { action: 'requester-answered', reason: 'optional' },
+  { action: 'resolve', reason: 'optional' },
+  { action: 'close', reason: 'none' },
+  { action: 'reopen', reason: 'required' },
+  { action: 'cancel', reason: 'required' },
+];
+
+/** `/tiket/:number`: the ticket with its clocks, checklist, steps, timeline and actions. */
+@Component({
+  selector: 'sg-workspace-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ZonedDatePipe,
+  ],
+  templateUrl: './workspace.page.html',
+  styleUrl: './workspace.page.scss',
+})
+export class WorkspacePage {
+  private readonly api = inject(TicketsApi);
+  private readonly catalog = inject(CatalogApi);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly number = toSignal(
+    inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('number') ?? '')),
+    { initialValue: '' },
+  );
+  protected readonly ticket = signal<TicketDetail | null>(null);
+  protected readonly timeline = signal<TimelineEntryView[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly failed = signal(false);
+
+  /** Reasons typed beside checklist items, by item code. */
+  protected readonly itemReasons = signal<Partial<Record<string, string>>>({});
+  /** Output texts typed beside active steps, by step order. */
+  protected readonly outputs = signal<Partial<Record<number, string>>>({});
+  protected readonly actionReason = signal('');
+  protected readonly composerKind = signal<'note' | 'reply'>('note');
+  protected readonly composerText = signal('');
+
+  private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
+  protected readonly timeZone = computed(
+    () => this.offices().find((o) => o.code === this.ticket()?.office)?.timeZone ?? 'Asia/Jakarta',
+  );
+  protected readonly zone = computed(() => zoneAbbreviation(this.timeZone()));
+  protected readonly activeStep = computed(
+    () => this.ticket()?.steps.find((s) => s.status === 'active') ?? null,
+  );
+  protected readonly actions = computed(() => {
+    const allowed = this.ticket()?.allowedActions ?? [];
+    return ACTIONS.filter((a) => allowed.includes(a.action));
+  });
+
+  constructor() {
+    effect(() => {
+      const number = this.number();
+      if (number) untracked(() => this.load(number, true));
+    });
+    // Fresh clock figures every minute (the remaining working time depends on the calendar).
+    const timer = setInterval(() => {
+      const number = this.number();
+      if (number && !this.busy()) this.load(number, false);
+    }, REFRESH_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  private load(number: string, withTimeline: boolean): void {
+    this.api.get(number).subscribe({
+      next: (ticket) => {
+        this.ticket.set(ticket);
+        this.failed.set(false);
+      },
+      error: (error: unknown) => {
+        this.failed.set(true);
+        this.notifier.show(error);
+      },
+    });
+    if (withTimeline) {
+      this.api.timeline(number).subscribe({
+        next: (entries) => this.timeline.set(entries),
+        error: (error: unknown) => this.notifier.show(error),
+      });
+    }
+  }
+
+  protected reload(): void {
+    this.load(this.number(), true);
+  }
+
+  /** Sends an action with the version shown; a 409 means someone else changed the ticket. */
+  protected act(path: TicketActionPath, body: Record<string, unknown> = {}, after?: () => void) {
+    const ticket = this.ticket();
+    if (!ticket || this.busy()) return;
+    this.busy.set(true);
+    this.api.act(ticket.number, path, ticket.version, body).subscribe({
+      next: () => {
+        this.busy.set(false);
+        after?.();
+        this.reload();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        if (error instanceof HttpErrorResponse && error.status === 409) {
+          this.snackBar.open(this.i18n.t('tickets.stale'), this.i18n.t('app.close'), {
+            duration: 8000,
+            panelClass: 'sg-snack-error',
+          });
+          this.reload();
+        } else {
+          this.notifier.show(error);
+        }
+      },
+    });
+  }
+
+  protected checklist(code: string, verb: 'receive' | 'verify' | 'reject'): void {
+    const path = `checklist/${encodeURIComponent(code)}/${verb}` as TicketActionPath;
+    if (verb !== 'reject') return this.act(path);
+    const reason = (this.itemReasons()[code] ?? '').trim();
+    if (!reason) return this.warn();
+    this.act(path, { reason }, () => this.itemReasons.update((r) => ({ ...r, [code]: '' })));
+  }
+
+  protected completeStep(order: number): void {
+    const output = (this.outputs()[order] ?? '').trim();
+    this.act(`steps/${order}/complete`, output ? { output } : {}, () =>
+      this.outputs.update((o) => ({ ...o, [order]: '' })),
+    );
+  }
+
+  protected runAction(action: string, reasonRule: 'required' | 'optional' | 'none'): void {
+    const reason = this.actionReason().trim();
+    if (reasonRule === 'required' && !reason) return this.warn();
+    const body = reasonRule !== 'none' && reason ? { reason } : {};
+    this.act(action as TicketActionPath, body, () => this.actionReason.set(''));
+  }
+
+  protected send(): void {
+    const body = this.composerText().trim();
+    if (!body) return;
+    this.act(this.composerKind() === 'note' ? 'notes' : 'replies', { body }, () =>
+      this.composerText.set(''),
+    );
+  }
+
+  protected setItemReason(code: string, value: string): void {
+    this.itemReasons.update((r) => ({ ...r, [code]: value }));
+  }
+
+  protected setOutput(order: number, value: string): void {
+    this.outputs.update((o) => ({ ...o, [order]: value }));
+  }
+
+  private warn(): void {
+    this.snackBar.open(this.i18n.t('tickets.ws.reasonRequired'), this.i18n.t('app.close'), {
+      duration: 5000,
+    });
+  }
+
+  protected key(prefix: string, value: string): MessageKey {
+    return `${prefix}.${value}` as MessageKey;
+  }
+
+  protected remaining(clock: ClockView | null): string {
+    const minutes = workingRemaining(clock);
+    if (minutes === null) return this.i18n.t('app.dash');
+    const time = formatMinutes(
+      minutes,
+      {
+        d: this.i18n.t('tickets.units.d'),
+        h: this.i18n.t('tickets.units.h'),
+        m: this.i18n.t('tickets.units.m'),
+      },
+      Number.MAX_SAFE_INTEGER,
+    );
+    return this.i18n.t(minutes < 0 ? 'tickets.overdue' : 'tickets.dueIn', { time });
+  }
+
+  protected share(clock: ClockView | null): string {
+    const share = shareUsed(clock);
+    return share === null
+      ? this.i18n.t('app.dash')
+      : this.i18n.t('tickets.ws.used', { share: Math.round(share * 100) });
+  }
+}

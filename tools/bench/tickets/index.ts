@@ -1,0 +1,472 @@
+/**
+ * Tickets benchmark on MariaDB, in one run:
+ * 1. the agent queue: `GET /api/v1/tickets?open=true&limit=50` (one office's open tickets sorted
+ *    by due, first page) over a database of --tickets (default 1,000,000) seeded tickets:
+ *    p50 / p99 latency through HTTP (goal p99 < 30 ms);
+ * 2. opening tickets through `POST /api/v1/tickets` with --clients (default 10) concurrent
+ *    clients, each ticket with its checklist, steps, clock events, timeline and audit rows
+ *    (at least 300/s, goal 600);
+ * 3. the ceiling: raw mysql2 transactions inserting the same rows (copied from an opened
+ *    ticket) with as many connections, and our rate as a share of it.
+ *
+ * Run from the repository root: `bash tools/bench/tickets/run.sh` (MariaDB at
+ * SIGAP_BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/). The database
+ * `sigap_bench_tickets` is created on the first run (multi-row inserts, a few minutes) and
+ * reused while it holds the right number of seeded tickets. Options: --tickets=N, --opens=N
+ * (default 3000), --clients=N, --queue-requests=N (default 500), --fresh (drop and re-seed).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fork } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import { loadConfig } from '../../../apps/api/src/config/app-config';
+import { createApp } from '../../../apps/api/src/create-app';
+
+const arg = (name: string, fallback: number): number => {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.split('=')[1]) : fallback;
+};
+const TICKETS = arg('tickets', 1_000_000);
+const OPENS = arg('opens', 3000);
+const CLIENTS = arg('clients', 10);
+const QUEUE_REQUESTS = arg('queue-requests', 500);
+const FRESH = process.argv.includes('--fresh');
+
+const ROOT = resolve(__dirname, '../../..');
+const DB = 'sigap_bench_tickets';
+const server = new URL(process.env['SIGAP_BENCH_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/');
+const conn = {
+  host: server.hostname,
+  port: Number(server.port || 3306),
+  user: decodeURIComponent(server.username || 'root'),
+  password: decodeURIComponent(server.password),
+};
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const log = (line: string) => console.log(line);
+
+async function seededCount(pool: Pool): Promise<number> {
+  try {
+    const [rows] = await pool.query<RowDataPacket[]>(
+      "SELECT COUNT(*) AS n FROM tickets WHERE description = 'bench'",
+    );
+    return Number(rows[0]['n']);
+  } catch {
+    return -1;
+  }
+}
+
+/** Seeds TICKETS tickets spread over the offices and their services (multi-row inserts). */
+async function seed(pool: Pool): Promise<void> {
+  const [services] = await pool.query<RowDataPacket[]>(
+    'SELECT s.id, s.code, s.office_code, o.ticket_prefix FROM catalog_services s JOIN offices o ON o.code = s.office_code',
+  );
+  const contacts = new Map<string, string>();
+  for (const office of new Set(services.map((s) => s['office_code'] as string))) {
+    const id = randomUUID();
+    await pool.query(
+      'INSERT INTO requester_contacts (id, office_code, name, email, created_at) VALUES (?, ?, ?, ?, NOW(3))',
+      [id, office, 'Pemohon Bench', `bench@${office}.go.id`],
+    );
+    contacts.set(office, id);
+  }
+  const started = Date.now();
+  const batch = 5000;
+  // Secondary indexes are dropped during the load and rebuilt afterwards (a sorted build is far
+  // faster than a million random index insertions); their definitions are read back first so
+  // the rebuilt ones are exactly the migration's.
+  const indexes = await secondaryIndexes(pool);
+  const base = Date.UTC(2025, 0, 1);
+  const conn2 = await pool.getConnection();
+  await conn2.query('SET foreign_key_checks = 0, unique_checks = 0');
+  for (const ix of indexes) await conn2.query(`ALTER TABLE tickets DROP INDEX \`${ix.name}\``);
+  for (let from = 0; from < TICKETS; from += batch) {
+    const values: unknown[][] = [];
+    for (let i = from; i < Math.min(TICKETS, from + batch); i++) {
+      const s = services[i % services.length];
+      // Ascending ids (same shape as a UUID) so the clustered index is appended to, not split.
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      const open = i % 10 < 2; // 20 % open
+      const created = new Date(base + (i % 300) * 86_400_000 + (i % 3600) * 1000);
+      const due = open
+        ? new Date(created.getTime() + ((i * 7919) % 60) * 86_400_000)
+        : new Date('9999-12-31T00:00:00Z');
+      values.push([
+        id,
+        `${s['ticket_prefix']}-2025-B${String(i).padStart(7, '0')}`,
+        s['office_code'],
+        s['id'],
+        s['code'],
+        1,
+        'letter',
+        contacts.get(s['office_code']),
+        null,
+        `Tiket uji ${i}`,
+        'bench',
+        open ? 'in-progress' : 'closed',
+        open ? 1 : 0,
+        null,
+        1,
+        1,
+        null,
+        created,
+        created,
+        created,
+        null,
+        null,
+        open ? 'running' : 'met',
+        due,
+        null,
+        null,
+        null,
+        null,
+        'met',
+        null,
+        null,
+        null,
+      ]);
+    }
+    await conn2.query(
+      `INSERT INTO tickets (id, number, office_code, service_id, service_code, service_version, channel,
+        requester_contact_id, opd_id, subject, description, status, is_open, assignee_id, version,
+        clock_round, created_by, created_at, updated_at, received_at, resolved_at, closed_at,
+        sla_state, due_at, target_due_at, at_risk_at, calendar_version, sla_snapshot,
+        first_response_state, first_response_due_at, first_response_at, alerted) VALUES ?`,
+      [values],
+    );
+    if ((from / batch) % 40 === 0)
+      log(
+        `  seeded ${from + values.length} tickets (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      );
+  }
+  log(
+    `  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s; rebuilding ${indexes.length} indexes`,
+  );
+  await conn2.query(
+    `ALTER TABLE tickets ${indexes
+      .map(
+        (ix) =>
+          `ADD ${ix.unique ? 'UNIQUE ' : ''}INDEX \`${ix.name}\` (${ix.columns.map((c) => `\`${c}\``).join(', ')})`,
+      )
+      .join(', ')}`,
+  );
+  await conn2.query('SET foreign_key_checks = 1, unique_checks = 1');
+  conn2.release();
+  await pool.query('ANALYZE TABLE tickets');
+  log(`  seeded ${TICKETS} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Secondary indexes of `tickets` that a plain `ADD INDEX` can rebuild (not the FKs' own). */
+async function secondaryIndexes(
+  pool: Pool,
+): Promise<{ name: string; unique: boolean; columns: string[] }[]> {
+  const [rows] = await pool.query<RowDataPacket[]>(
+    `SELECT INDEX_NAME AS name, NON_UNIQUE AS nonUnique, COLUMN_NAME AS col
+       FROM information_schema.STATISTICS
+      WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'tickets'
+        AND INDEX_NAME <> 'PRIMARY' AND INDEX_NAME NOT LIKE 'fk%'
+      ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+    [DB],
+  );
+  const byName = new Map<string, { name: string; unique: boolean; columns: string[] }>();
+  for (const r of rows) {
+    const name = r['name'] as string;
+    const entry = byName.get(name) ?? { name, unique: Number(r['nonUnique']) === 0, columns: [] };
+    entry.columns.push(r['col'] as string);
+    byName.set(name, entry);
+  }
+  return [...byName.values()];
+}
+
+async function main(): Promise<void> {
+  // Reuse the bench database only when it holds exactly the seeded tickets; otherwise (or with
+  // --fresh, or after an interrupted load) it is dropped and built again.
+  const admin = await createConnection(conn);
+  await admin.query(
+    `CREATE DATABASE IF NOT EXISTS \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+  const probe = createPool({ ...conn, database: DB, connectionLimit: 1 });
+  const existing = await seededCount(probe);
+  await probe.end();
+  const reuse = existing === TICKETS && !FRESH;
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
+    await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
+  await admin.end();
+  const pool = createPool({ ...conn, database: DB, connectionLimit: CLIENTS + 2, timezone: 'Z' });
+
+  const url = new URL(server.toString());
+  url.pathname = `/${DB}`;
+  const config = loadConfig(
+    {
+      NODE_ENV: 'development',
+      SIGAP_DEMO: 'true',
+      SIGAP_JWT_SECRET: 'bench-secret-0123456789-0123456789-0123456789',
+      SIGAP_SEED_DIR: join(ROOT, 'tools/seed'),
+      SIGAP_DATA_DIR: mkdtempSync(join(tmpdir(), 'sigap-bench-')),
+      SIGAP_CONSOLE_DIR: join(tmpdir(), 'no-console'),
+      SIGAP_SLA_SWEEP_SECONDS: '0',
+      SIGAP_LOGIN_MAX_FAILURES: '1000',
+      DATABASE_URL: url.toString(),
+    },
+    { cwd: ROOT },
+  );
+  const app = await createApp(config, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  log(`database ${DB}: ${reuse ? `reused, ${existing} seeded tickets` : 'new'}`);
+  if (!reuse) await seed(pool);
+
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'helpdesk.bali@sigap.local', password: config.demoPassword }),
+  });
+  const token = ((await login.json()) as { accessToken: string }).accessToken;
+  const auth = { Authorization: `Bearer ${token}` };
+
+  // 1. Agent queue.
+  const queue = async () => {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/tickets?open=true&limit=50`, { headers: auth });
+    const body = (await res.json()) as { items: unknown[] };
+    if (res.status !== 200 || body.items.length !== 50) throw new Error(`queue: ${res.status}`);
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 20; i++) await queue();
+  const times: number[] = [];
+  for (let i = 0; i < QUEUE_REQUESTS; i++) times.push(await queue());
+  times.sort((a, b) => a - b);
+  const [explain] = await pool.query<RowDataPacket[]>(
+    "EXPLAIN SELECT id FROM tickets WHERE office_code = 'bali' AND is_open = 1 ORDER BY due_at, id LIMIT 50",
+  );
+  log(
+    `agent queue (bali, open, first 50 by due; ${QUEUE_REQUESTS} requests): p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, max ${ms(times[times.length - 1])} [index ${explain[0]['key']}]`,
+  );
+
+  // 2. Opening through the API.
+  const [contact] = await pool.query<RowDataPacket[]>(
+    "SELECT id FROM requester_contacts WHERE office_code = 'bali' LIMIT 1",
+  );
+  const body = JSON.stringify({
+    office: 'bali',
+    service: 'pengembangan-aplikasi',
+    channel: 'letter',
+    subject: 'Permohonan bench',
+    description: 'Dibuka oleh bench.',
+    requesterId: contact[0]['id'],
+  });
+  const openOne = async () => {
+    const res = await fetch(`${base}/api/v1/tickets`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body,
+    });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`open: ${res.status} ${text}`);
+    return (JSON.parse(text) as { number: string }).number;
+  };
+  const sample = await openOne();
+  for (let i = 0; i < 50; i++) await openOne(); // warm-up
+  // One client alone: latency and statements per opening (server-wide counter, so approximate).
+  const questions = async () =>
+    Number(
+      (await pool.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Questions'"))[0][0]['Value'],
+    );
+  const q0 = await questions();
+  const single: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const s0 = performance.now();
+    await openOne();
+    single.push(performance.now() - s0);
+  }
+  const perOpening = ((await questions()) - q0 - 1) / 100;
+  single.sort((a, b) => a - b);
+  log(
+    `opening, one client: p50 ${ms(pct(single, 50))}, p99 ${ms(pct(single, 99))}; ~${perOpening.toFixed(1)} SQL statements per opening`,
+  );
+  // The concurrent clients run in a child process, so the server keeps this one's CPU.
+  const apiRate = await loadFromChild({ base, token, body, count: OPENS, clients: CLIENTS });
+  const rowsPer = await rowsOfTicket(pool, sample);
+  log(
+    `opening via HTTP (${CLIENTS} clients, ${OPENS} tickets): ${apiRate.toFixed(0)} tickets/s (${rowsPer.total} rows each: ${rowsPer.detail})`,
+  );
+
+  // 3. Raw mysql2 ceiling: the same rows, one transaction per ticket.
+  const rawRate = await rawCeiling(pool, sample);
+  log(
+    `raw mysql2 inserts of the same rows (${CLIENTS} connections): ${rawRate.toFixed(0)} tickets/s; API = ${((100 * apiRate) / rawRate).toFixed(0)} % of the ceiling`,
+  );
+
+  await app.close();
+  await pool.end();
+}
+
+const CHILD_TABLES = [
+  'ticket_checklist_items',
+  'ticket_steps',
+  'ticket_clock_events',
+  'ticket_timeline',
+];
+
+async function rowsOfTicket(pool: Pool, number: string) {
+  const [[ticket]] = await pool.query<RowDataPacket[]>('SELECT * FROM tickets WHERE number = ?', [
+    number,
+  ]);
+  const children: Record<string, RowDataPacket[]> = {};
+  for (const table of CHILD_TABLES)
+    [children[table]] = await pool.query<RowDataPacket[]>(
+      `SELECT * FROM ${table} WHERE ticket_id = ?`,
+      [ticket['id']],
+    );
+  const [audit] = await pool.query<RowDataPacket[]>('SELECT * FROM audit_log WHERE entity_id = ?', [
+    number,
+  ]);
+  const counts = {
+    tickets: 1,
+    ...Object.fromEntries(CHILD_TABLES.map((t) => [t, children[t].length])),
+    audit_log: audit.length,
+  };
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return {
+    ticket,
+    children,
+    audit,
+    total,
+    detail: Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  };
+}
+
+async function rawCeiling(pool: Pool, sample: string): Promise<number> {
+  const { ticket, children, audit } = await rowsOfTicket(pool, sample);
+  const insertOf = (
+    table: string,
+    rows: RowDataPacket[],
+    patch: (r: RowDataPacket) => Record<string, unknown>,
+  ) => {
+    const patched = rows.map(patch);
+    const cols = Object.keys(patched[0]);
+    return {
+      sql: `INSERT INTO ${table} (${cols.map((c) => `\`${c}\``).join(', ')}) VALUES ?`,
+      values: [patched.map((r) => cols.map((c) => r[c]))],
+    };
+  };
+  let next = 0;
+  let serial = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      const c = await pool.getConnection();
+      try {
+        while (next++ < OPENS) {
+          const id = randomUUID();
+          const number = `RAW-${Date.now()}-${serial++}`;
+          const withoutAuto = (r: RowDataPacket) => {
+            const { id: old, ...rest } = r;
+            return typeof old === 'number'
+              ? { ...rest, ticket_id: id }
+              : { ...rest, id: randomUUID(), ticket_id: id };
+          };
+          await c.beginTransaction();
+          await c.query(
+            'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, 2099, 1) ON DUPLICATE KEY UPDATE last_value = last_value + 1',
+            ['bali'],
+          );
+          await c.query(
+            'SELECT last_value FROM ticket_counters WHERE office_code = ? AND year = 2099',
+            ['bali'],
+          );
+          const t = insertOf('tickets', [ticket], (r) => ({ ...r, id, number }));
+          await c.query(t.sql, t.values);
+          for (const table of CHILD_TABLES) {
+            if (!children[table].length) continue;
+            const q = insertOf(table, children[table], withoutAuto);
+            await c.query(q.sql, q.values);
+          }
+          if (audit.length) {
+            const q = insertOf('audit_log', audit, (r) => {
+              const { id: old, ...rest } = r;
+              return typeof old === 'number'
+                ? { ...rest, entity_id: number }
+                : { ...rest, id: randomUUID(), entity_id: number };
+            });
+            await c.query(q.sql, q.values);
+          }
+          await c.commit();
+        }
+      } finally {
+        c.release();
+      }
+    }),
+  );
+  const rate = OPENS / ((performance.now() - t0) / 1000);
+  await pool.query("DELETE FROM tickets WHERE number LIKE 'RAW-%'");
+  await pool.query("DELETE FROM audit_log WHERE entity_id LIKE 'RAW-%'");
+  return rate;
+}
+
+interface LoadJob {
+  base: string;
+  token: string;
+  body: string;
+  count: number;
+  clients: number;
+}
+
+/** Runs `clients` concurrent loops of POST /api/v1/tickets; answers tickets per second. */
+async function load(job: LoadJob): Promise<number> {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: job.clients }, async () => {
+      while (next++ < job.count) {
+        const res = await fetch(`${job.base}/api/v1/tickets`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${job.token}`, 'Content-Type': 'application/json' },
+          body: job.body,
+        });
+        const text = await res.text();
+        if (res.status !== 201) throw new Error(`open: ${res.status} ${text}`);
+      }
+    }),
+  );
+  return job.count / ((performance.now() - t0) / 1000);
+}
+
+function loadFromChild(job: LoadJob): Promise<number> {
+  return new Promise((resolveRate, reject) => {
+    const child = fork(__filename, ['--load-child'], {
+      execArgv: ['-r', join(ROOT, 'tools/jasmine/register.js')],
+    });
+    child.once('message', (m: { rate?: number; error?: string }) => {
+      if (m.error) reject(new Error(m.error));
+      else resolveRate(m.rate as number);
+      child.kill();
+    });
+    child.once('error', reject);
+    child.send(job);
+  });
+}
+
+if (process.argv.includes('--load-child')) {
+  process.once('message', (job: LoadJob) => {
+    load(job).then(
+      (rate) => process.send?.({ rate }),
+      (error: Error) => process.send?.({ error: error.message }),
+    );
+  });
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
