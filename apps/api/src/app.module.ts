@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { ImapModule } from './mail/imap/imap.module';
 import { MailModule } from './mail/mail.module';
 import { OfficesModule } from './offices/offices.module';
 import { OpdsModule } from './opds/opds.module';
@@ -38,6 +39,7 @@ export class AppModule {
         TicketsModule,
         AttachmentsModule,
         MailModule,
+        ImapModule,
       ],
       providers: [StartupService],
     };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parseImapMailboxes, type ImapMailboxSettings } from '../mail/imap/imap-settings';
 import {
   IsBoolean,
   IsEmail,
@@ -222,6 +223,9 @@ export class AppConfig {
   @IsString()
   defaultOffice: string | null;
 
+  /** IMAP mailboxes polled for inbound mail (`SIGAP_IMAP_MAILBOXES`, JSON); none by default. */
+  imapMailboxes: ImapMailboxSettings[];
+
   /** `DATABASE_URL` with the password masked, safe to print. */
   get databaseDescription(): string {
     const db = this.database;
@@ -427,6 +431,11 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.inboundToken = optional(env, 'SIGAP_INBOUND_TOKEN');
   config.inboundMaxBytes = int(env, 'SIGAP_INBOUND_MAX_MB', 30) * 1024 * 1024;
   config.defaultOffice = optional(env, 'SIGAP_DEFAULT_OFFICE')?.trim() ?? null;
+  try {
+    config.imapMailboxes = parseImapMailboxes(optional(env, 'SIGAP_IMAP_MAILBOXES'), env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 
   return validateConfig(config);
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { LoginResponse } from '@sigap/contracts';
+import type { LoginResponse, Role } from '@sigap/contracts';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { AuthUser } from './auth-user';
 import { IdentityError } from './identity-error';
 import { LoginLimiter } from './login-limiter';
 import { DUMMY_HASH, verifyPassword } from './password';
-import { normaliseEmail, toCurrentUser, UsersService } from './users.service';
+import type { UserEntity } from './user.entity';
+import { normaliseEmail, toAuthUser, toCurrentUser, UsersService } from './users.service';
 
 interface TokenPayload {
   sub: string;
@@ -16,12 +18,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 @Injectable()
 export class AuthService {
+  /** Verified tokens remembered at most (the map is emptied when full). */
+  static readonly VERIFIED_TOKENS_MAX = 10_000;
+
   private readonly limiter: LoginLimiter;
+  private readonly verified = new Map<string, { sub: string; expiresAt: number }>();
 
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
   ) {
     this.limiter = new LoginLimiter({
       maxFailures: config.loginMaxFailures,
@@ -60,17 +67,74 @@ export class AuthService {
     };
   }
 
-  /** The user a bearer token stands for; throws 401 when invalid, expired or deactivated. */
+  /**
+   * The user a bearer token stands for; throws 401 when invalid, expired or deactivated.
+   *
+   * A token's signature is checked once and remembered until the token expires (a signature
+   * cannot become invalid later); the user row, their active flag and positions are read on
+   * every request (one indexed query), so deactivation and position changes take effect at once.
+   */
   async authenticate(token: string): Promise<AuthUser> {
-    let payload: TokenPayload;
+    const subject = await this.verifiedSubject(token);
+    const user = await this.loadUser(subject);
+    if (!user) throw IdentityError.unauthenticated();
+    return user;
+  }
+
+  private async verifiedSubject(token: string): Promise<string> {
+    const now = Date.now();
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.expiresAt > now) return hit.sub;
+      this.verified.delete(token);
+      throw IdentityError.unauthenticated();
+    }
+    let payload: TokenPayload & { exp?: number };
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<TokenPayload & { exp?: number }>(token, {
+        algorithms: ['HS256'],
+      });
     } catch {
       throw IdentityError.unauthenticated();
     }
     if (typeof payload?.sub !== 'string') throw IdentityError.unauthenticated();
-    const user = await this.users.loadAuthUser(payload.sub);
-    if (!user) throw IdentityError.unauthenticated();
-    return user;
+    if (typeof payload.exp === 'number') {
+      if (this.verified.size >= AuthService.VERIFIED_TOKENS_MAX) this.verified.clear();
+      this.verified.set(token, { sub: payload.sub, expiresAt: payload.exp * 1000 });
+    }
+    return payload.sub;
+  }
+
+  /** The active user with their position codes, in one query (null when unknown or inactive). */
+  private async loadUser(id: string): Promise<AuthUser | null> {
+    const rows: {
+      id: string;
+      email: string;
+      name: string;
+      roles: string;
+      office_code: string | null;
+      locale: string;
+      active: number | boolean | string;
+      position: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.roles, u.office_code, u.locale, u.active, p.code AS position
+         FROM users u
+         LEFT JOIN position_holders h ON h.user_id = u.id
+         LEFT JOIN positions p ON p.id = h.position_id
+        WHERE u.id = ?`,
+      [id],
+    );
+    const first = rows[0];
+    if (!first || !Number(first.active)) return null;
+    const user = {
+      id: first.id,
+      email: first.email,
+      name: first.name,
+      roles: (first.roles ? first.roles.split(',') : []) as Role[],
+      officeCode: first.office_code,
+      locale: first.locale as 'id' | 'en',
+      positions: rows.filter((r) => r.position !== null).map((r) => ({ code: r.position })),
+    };
+    return toAuthUser(user as unknown as UserEntity);
   }
 }

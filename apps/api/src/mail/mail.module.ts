@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module';
 import { MailTemplatesController } from './mail-templates.controller';
 import { OutboxWorker } from './delivery/outbox-worker.service';
 import { InboundMailController } from './inbound/inbound-mail.controller';
@@ -7,8 +8,9 @@ import { MailService } from './mail.service';
 
 /** Outgoing e-mail: templates, message building, the SMTP (or keep) transport, admin previews. */
 @Module({
+  imports: [TicketsModule],
   controllers: [MailTemplatesController, InboundMailController],
   providers: [MailService, OutboxWorker, InboundMailService],
-  exports: [MailService, OutboxWorker],
+  exports: [MailService, InboundMailService, OutboxWorker],
 })
 export class MailModule {}

@@ -22,6 +22,8 @@ export interface ComposeRequest {
   nonce: string;
   /** Null only for mail about no ticket (password reset). */
   thread: { ticketNumber: string; seq: number; threadMessageIds: string[] } | null;
+  /** Overrides whether it is marked Auto-Submitted (default: all but a person's reply). */
+  automatic?: boolean;
 }
 
 /** Renders, builds and sends outgoing mail; owns the one SMTP (or keep) transport. */
@@ -70,7 +72,7 @@ export class MailService implements OnModuleDestroy {
       domain: this.domain,
       nonce: request.nonce,
       thread: kind && request.thread ? { ...request.thread, kind } : null,
-      automatic: kind !== 'reply',
+      automatic: request.automatic ?? kind !== 'reply',
     });
   }
 

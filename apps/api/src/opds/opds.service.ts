@@ -297,5 +297,7 @@ export function toContactView(c: RequesterContactEntity): RequesterContactView {
     name: c.name,
     email: c.email,
     phone: c.phone,
+    emailBouncedAt: c.emailBouncedAt?.toISOString() ?? null,
+    emailBounceReason: c.emailBounceReason ?? null,
   };
 }

@@ -24,4 +24,12 @@ export class RequesterContactEntity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** Set when mail to `email` bounced permanently: automatic mail to it is skipped. */
+  @Column({ name: 'email_bounced_at', type: 'datetime', precision: 3, nullable: true })
+  emailBouncedAt?: Date | null;
+
+  /** Why it bounced (the DSN status and the address), one line. */
+  @Column({ name: 'email_bounce_reason', type: 'varchar', length: 500, nullable: true })
+  emailBounceReason?: string | null;
 }

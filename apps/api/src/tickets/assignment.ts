@@ -2,15 +2,17 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * The holder of a position who gets a new step: the active holder with the fewest active steps
- * (ties: the lowest user id, so the choice is repeatable). Null when nobody holds it.
+ * (ties: the lowest user id, so the choice is repeatable), with their name. Null when nobody
+ * holds it.
  */
 export async function leastLoadedHolder(
   manager: EntityManager,
   officeCode: string,
   positionCode: string,
-): Promise<string | null> {
-  const rows: { user_id: string; open_steps: number | string }[] = await manager.query(
-    `SELECT h.user_id AS user_id,
+): Promise<{ id: string; name: string } | null> {
+  const rows: { user_id: string; name: string; open_steps: number | string }[] =
+    await manager.query(
+      `SELECT h.user_id AS user_id, u.name AS name,
             (SELECT COUNT(*) FROM ticket_steps s WHERE s.assignee_id = h.user_id AND s.status = 'active') AS open_steps
        FROM position_holders h
        JOIN positions p ON p.id = h.position_id
@@ -18,9 +20,9 @@ export async function leastLoadedHolder(
       WHERE p.office_code = ? AND p.code = ? AND u.active = ?
       ORDER BY open_steps ASC, h.user_id ASC
       LIMIT 1`,
-    [officeCode, positionCode, true],
-  );
-  return rows[0]?.user_id ?? null;
+      [officeCode, positionCode, true],
+    );
+  return rows[0] ? { id: rows[0].user_id, name: rows[0].name } : null;
 }
 
 /** True when the user holds the position (an explicit reassignment must go to a holder). */
@@ -57,4 +59,32 @@ export async function supervisorHolders(
     position: rows[0].code,
     userIds: rows.map((r) => r.user_id).filter((id): id is string => !!id),
   };
+}
+
+/**
+ * The active holders of a position with their load (active steps assigned to them, in every
+ * ticket), least loaded first: the order in which `leastLoadedHolder` picks.
+ */
+export async function holdersWithLoad(
+  manager: EntityManager,
+  officeCode: string,
+  positionCode: string,
+): Promise<{ id: string; name: string; email: string; openSteps: number }[]> {
+  const rows: { user_id: string; name: string; email: string; open_steps: number | string }[] =
+    await manager.query(
+      `SELECT h.user_id AS user_id, u.name AS name, u.email AS email,
+            (SELECT COUNT(*) FROM ticket_steps s WHERE s.assignee_id = h.user_id AND s.status = 'active') AS open_steps
+       FROM position_holders h
+       JOIN positions p ON p.id = h.position_id
+       JOIN users u ON u.id = h.user_id
+      WHERE p.office_code = ? AND p.code = ? AND u.active = ?
+      ORDER BY open_steps ASC, h.user_id ASC`,
+      [officeCode, positionCode, true],
+    );
+  return rows.map((r) => ({
+    id: r.user_id,
+    name: r.name,
+    email: r.email,
+    openSteps: Number(r.open_steps),
+  }));
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseDuration, type Duration, type ServiceStandard } from '@sigap/standards';
 import type { EntityManager } from 'typeorm';
-import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
 import { OfficeEntity } from '../offices/office.entity';
 import { PositionEntity } from '../offices/position.entity';
@@ -33,9 +32,16 @@ export class ServiceCache {
   private readonly durations = new Map<string, Duration | null>();
 
   async current(manager: EntityManager, office: string, code: string): Promise<CachedService> {
-    const service = await manager.findOne(CatalogServiceEntity, {
-      where: { officeCode: office, code },
-    });
+    // The current-version pointer is read on every opening (one indexed row, raw: it changes
+    // when a new version is published); the parsed version itself comes from the cache.
+    const rows: { id: string; status: string; current_version: number | string }[] =
+      await manager.query(
+        'SELECT id, status, current_version FROM catalog_services WHERE office_code = ? AND code = ?',
+        [office, code],
+      );
+    const service = rows[0]
+      ? { id: rows[0].id, status: rows[0].status, currentVersion: Number(rows[0].current_version) }
+      : null;
     if (!service) {
       throw new TicketError(
         'ticket.unknown_service',

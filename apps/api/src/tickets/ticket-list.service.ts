@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketPage } from '@sigap/contracts';
-import { DataSource } from 'typeorm';
+import type { QueueStepView, TicketPage } from '@sigap/contracts';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, hasRole } from '../identity/auth-user';
-import { dbInstant } from './db-time';
+import { dbInstant, readInstant } from './db-time';
 import { parseStatuses, type ListTicketsQuery } from './ticket.dto';
 import { TicketError } from './ticket-error';
 import { TicketEntity } from './ticket.entity';
@@ -85,10 +85,61 @@ export class TicketListService {
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
+    const current = await this.currentSteps(
+      manager,
+      items.map((t) => t.id),
+    );
     return {
-      items: items.map(toSummary),
+      items: items.map((t) => ({ ...toSummary(t), currentStep: current.get(t.id) ?? null })),
       nextCursor: more && last ? encodeCursor(last.dueAt, last.id) : null,
     };
+  }
+
+  /**
+   * The current step of each ticket of a page with its assignee's name: one query over the
+   * page's ids (the steps' (ticket_id, step_order) key), whatever the page size.
+   */
+  private async currentSteps(
+    manager: EntityManager,
+    ticketIds: string[],
+  ): Promise<Map<string, QueueStepView>> {
+    const result = new Map<string, QueueStepView>();
+    if (!ticketIds.length) return result;
+    const rows: {
+      ticket_id: string;
+      step_order: number | string;
+      description: string;
+      position_code: string;
+      requester_side: number | boolean | string;
+      assignee_id: string | null;
+      assignee_name: string | null;
+      due_at: Date | string | null;
+    }[] = await manager.query(
+      `SELECT s.ticket_id, s.step_order, s.description, s.position_code, s.requester_side,
+              s.assignee_id, u.name AS assignee_name, s.due_at
+         FROM ticket_steps s
+         LEFT JOIN users u ON u.id = s.assignee_id
+        WHERE s.ticket_id IN (${ticketIds.map(() => '?').join(', ')}) AND s.status = 'active'
+        ORDER BY s.ticket_id, s.step_order`,
+      ticketIds,
+    );
+    for (const r of rows) {
+      const seen = result.get(r.ticket_id);
+      if (seen) {
+        seen.activeSteps++;
+        continue;
+      }
+      result.set(r.ticket_id, {
+        order: Number(r.step_order),
+        description: r.description,
+        position: r.position_code,
+        requesterSide: !!Number(r.requester_side),
+        assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '?' } : null,
+        dueAt: readInstant(r.due_at)?.toISOString() ?? null,
+        activeSteps: 1,
+      });
+    }
+    return result;
   }
 }
 

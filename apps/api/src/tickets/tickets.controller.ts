@@ -10,7 +10,12 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { TicketDetail, TicketPage, TimelineEntryView } from '@sigap/contracts';
+import type {
+  StepCandidateView,
+  TicketDetail,
+  TicketPage,
+  TimelineEntryView,
+} from '@sigap/contracts';
 import { RequestValidationError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { Roles, SignedInUser } from '../identity/decorators';
@@ -165,6 +170,15 @@ export class TicketsController {
       b.output ?? null,
       b.attachmentId ?? null,
     );
+  }
+
+  @Get(':number/steps/:order/candidates')
+  candidates(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Param('order', ORDER) order: number,
+  ): Promise<StepCandidateView[]> {
+    return this.tickets.candidates(u, n, order);
   }
 
   @Post(':number/steps/:order/assign')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type {
   ChecklistItemView,
+  StepCandidateView,
   StepView,
   TicketDetail,
   TicketSummary,
@@ -18,7 +19,7 @@ import { UserEntity } from '../identity/user.entity';
 import { OpdsService, toContactView } from '../opds/opds.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { canWorkStep, ticketAccess, TicketAccess } from './access';
-import { holdsPosition } from './assignment';
+import { holdersWithLoad, holdsPosition } from './assignment';
 import { ChecklistItemEntity } from './checklist-item.entity';
 import { ClockEventEntity } from './clock-event.entity';
 import {
@@ -34,6 +35,7 @@ import {
 } from './clocks';
 import { isMysql } from './db-time';
 import { allocateTicketNumber } from './numbering';
+import { insertRows } from './row-insert';
 import { ServiceCache } from './service-cache';
 import { allowedActions, type TicketAction } from './state-machine';
 import { TicketError } from './ticket-error';
@@ -220,9 +222,10 @@ export class TicketsService {
       reconcileClocks(agg, this.cache);
       refreshStoredFigures(agg, this.cache);
 
-      await manager.insert(TicketEntity, ticket);
-      if (checklist.length) await manager.insert(ChecklistItemEntity, checklist);
-      if (steps.length) await manager.insert(TicketStepEntity, steps);
+      // Multi-row inserts, one statement per table, nothing read back.
+      await insertRows(manager, TicketEntity, [ticket]);
+      await insertRows(manager, ChecklistItemEntity, checklist);
+      await insertRows(manager, TicketStepEntity, steps);
       await this.writeAppends(manager, agg);
       // The office's counter row is locked from here to the commit, so concurrent openings
       // queue only for these last statements, not for the whole opening.
@@ -233,7 +236,7 @@ export class TicketsService {
         localYear(now, calendar.timeZone),
       );
       ticket.number = number;
-      await manager.update(TicketEntity, { id }, { number });
+      await manager.query('UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
       await this.audit.record(
         {
           actorId: user.id,
@@ -329,6 +332,31 @@ export class TicketsService {
       data: e.data,
       at: e.at.toISOString(),
     }));
+  }
+
+  /**
+   * Who may take a step: the active holders of its position with their open-step load, least
+   * loaded first (the automatic choice's order). For those who may reassign it (the office's
+   * agents, admins); others get 403, or 404 when the ticket is not theirs to see.
+   */
+  async candidates(user: AuthUser, number: string, order: number): Promise<StepCandidateView[]> {
+    const manager = this.dataSource.manager;
+    const ticket = await this.findTicket(manager, number);
+    const steps = await manager.find(TicketStepEntity, { where: { ticketId: ticket.id } });
+    assertAccess(ticketAccess(user, ticket, steps), 'full', number);
+    const step = steps.find((s) => s.stepOrder === order);
+    if (!step)
+      throw new TicketError(
+        'ticket.step_not_found',
+        `Tiket ${ticket.number} tidak punya langkah ${order}.`,
+      );
+    if (step.requesterSide)
+      throw new TicketError(
+        'ticket.assignee_invalid',
+        `Langkah ${order} ada di pihak pemohon; tidak ada pemegang jabatan kantor untuknya.`,
+      );
+    const holders = await holdersWithLoad(manager, ticket.officeCode, step.positionCode);
+    return holders.map((h) => ({ ...h, current: h.id === step.assigneeId }));
   }
 
   /** Admin: recomputes a closed ticket's frozen figures with the calendar in force now. */
@@ -536,20 +564,18 @@ export class TicketsService {
 
   private async writeAppends(manager: EntityManager, agg: TicketAggregate): Promise<void> {
     if (agg.newClockRows.length) {
-      await manager.insert(
+      await insertRows(
+        manager,
         ClockEventEntity,
         agg.newClockRows.map((r) => ({ ticketId: agg.ticket.id, ...r })),
       );
       agg.newClockRows = [];
     }
     if (agg.timeline.length) {
-      await manager.insert(
+      await insertRows(
+        manager,
         TimelineEntryEntity,
-        agg.timeline.map((e) => ({
-          ...e,
-          ticketId: agg.ticket.id,
-          at: agg.now,
-        })) as unknown as Parameters<EntityManager['insert']>[1],
+        agg.timeline.map((e) => ({ ...e, ticketId: agg.ticket.id, at: agg.now })),
       );
       agg.timeline = [];
     }
@@ -581,10 +607,12 @@ export class TicketsService {
     const t = agg.ticket;
     const contact =
       contactView ?? toContactView(await this.opds.findContact(manager, t.requesterContactId));
+    const known = agg.knownNames ?? new Map<string, string>();
     const names = await this.userNames(
       manager,
-      agg.steps.map((s) => s.assigneeId),
+      agg.steps.map((s) => (s.assigneeId && known.has(s.assigneeId) ? null : s.assigneeId)),
     );
+    for (const [userId, name] of known) names.set(userId, name);
     const cal = agg.calendar.calendar;
     const nowMs = agg.now.getTime();
     const durationOf = (text: string | null) => this.cache.duration(text);

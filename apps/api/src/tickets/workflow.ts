@@ -40,6 +40,8 @@ export interface TicketAggregate {
   calendar: OfficeCalendar;
   now: Date;
   actorId: string | null;
+  /** Names of users this action assigned (so the answer needs not read them back). */
+  knownNames?: Map<string, string>;
 }
 
 export function addClockEvent(
@@ -141,7 +143,9 @@ export async function activateNextSteps(
       step.status = 'active';
       step.activatedAt = agg.now;
       if (!step.requesterSide && !step.assigneeId) {
-        step.assigneeId = await leastLoadedHolder(manager, step.officeCode, step.positionCode);
+        const holder = await leastLoadedHolder(manager, step.officeCode, step.positionCode);
+        step.assigneeId = holder?.id ?? null;
+        if (holder) (agg.knownNames ??= new Map()).set(holder.id, holder.name);
       }
       if (!step.requesterSide && cache.duration(step.timeText)) {
         addClockEvent(agg, stepClock(step.stepOrder), 'start', { duration: step.timeText });

@@ -7,6 +7,9 @@ import { createConnection } from 'mysql2/promise';
 
 const root = resolve(__dirname, '../../../..');
 
+/** Token of the inbound mail endpoint in the e2e run (`POST /api/v1/inbound/mail`). */
+export const E2E_INBOUND_TOKEN = 'e2e-inbound-token-0123456789abcdef';
+
 export interface RunningSigap {
   baseUrl: string;
   stop(): Promise<void>;
@@ -54,6 +57,7 @@ export async function startSigap(): Promise<RunningSigap> {
     SIGAP_DATA_DIR: dataDir,
     SIGAP_DEMO: 'true',
     NODE_ENV: 'development',
+    SIGAP_INBOUND_TOKEN: E2E_INBOUND_TOKEN,
   };
   let dropDb: (() => Promise<void>) | null = null;
   if (process.env['SIGAP_E2E_DB'] !== 'sqlite') {

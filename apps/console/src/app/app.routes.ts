@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { rolesGuard } from './admin/admin.guard';
 import { adminGuard, authGuard, guestGuard } from './auth/auth.guard';
 
 export const routes: Routes = [
@@ -56,6 +57,30 @@ export const routes: Routes = [
         path: 'tiket/:number',
         title: 'Tiket · Sigap',
         loadComponent: () => import('./tickets/workspace.page').then((m) => m.WorkspacePage),
+      },
+      {
+        path: 'admin/pengguna',
+        canActivate: [rolesGuard('admin', 'manager')],
+        title: 'Pengguna · Sigap',
+        loadComponent: () => import('./admin/users.page').then((m) => m.UsersPage),
+      },
+      {
+        path: 'admin/opd',
+        canActivate: [rolesGuard('admin', 'manager', 'agent')],
+        title: 'OPD · Sigap',
+        loadComponent: () => import('./admin/opds.page').then((m) => m.OpdsPage),
+      },
+      {
+        path: 'admin/karantina',
+        canActivate: [rolesGuard('admin')],
+        title: 'Karantina e-mail · Sigap',
+        loadComponent: () => import('./admin/quarantine.page').then((m) => m.QuarantinePage),
+      },
+      {
+        path: 'admin/templat-email',
+        canActivate: [rolesGuard('admin')],
+        title: 'Templat e-mail · Sigap',
+        loadComponent: () => import('./admin/templates.page').then((m) => m.TemplatesPage),
       },
       { path: '**', redirectTo: 'katalog' },
     ],

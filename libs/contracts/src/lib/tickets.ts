@@ -63,6 +63,10 @@ export interface RequesterContactView {
   name: string;
   email: string | null;
   phone: string | null;
+  /** When mail to `email` bounced permanently (automatic mail to it is skipped); null if never. */
+  emailBouncedAt?: string | null;
+  /** Why it bounced. */
+  emailBounceReason?: string | null;
 }
 
 export interface UserView {
@@ -148,6 +152,34 @@ export interface TicketSummary {
   targetDueAt: string | null;
   createdAt: string;
   version: number;
+  /**
+   * In the queue: the ticket's current step (the lowest-order active one; parallel steps are
+   * counted in `activeSteps`), null when no step is active. Absent outside the queue.
+   */
+  currentStep?: QueueStepView | null;
+}
+
+/** The current step of a queue row: what is being done, by which position, by whom. */
+export interface QueueStepView {
+  order: number;
+  description: string;
+  position: string;
+  requesterSide: boolean;
+  assignee: { id: string; name: string } | null;
+  dueAt: string | null;
+  /** Active steps of the ticket (more than one while parallel steps run). */
+  activeSteps: number;
+}
+
+/** A holder of a step's position who may take the step (`GET .../steps/{order}/candidates`). */
+export interface StepCandidateView {
+  id: string;
+  name: string;
+  email: string;
+  /** Active steps assigned to this user, in every ticket. */
+  openSteps: number;
+  /** True for the step's current assignee. */
+  current: boolean;
 }
 
 export interface TicketPage {

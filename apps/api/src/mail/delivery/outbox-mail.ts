@@ -1,14 +1,40 @@
 /**
- * Turns an outbox row into a mail request: one function per row kind the worker delivers. A row
- * whose payload cannot make a message throws `OutboxPayloadError` (a permanent failure).
+ * Turns an outbox row into a mail request: one function per row kind, each naming the template
+ * it renders. A kind listed nowhere, or a payload that cannot make a message, throws
+ * `OutboxPayloadError`: a permanent failure with the reason, never a silent skip.
+ *
+ * Kinds and payloads (all ticket kinds carry `ticket`, the ticket number):
+ * - `password-reset` {email, name, token, expiresAt, locale} → password-reset
+ * - `ticket.received` {ticket} → ticket-received, to the requester (automatic)
+ * - `ticket.returned-to-requester` {ticket, reason} → documents-incomplete, to the requester
+ *   (automatic): the rejected documents with their reasons, else the missing ones
+ * - `ticket.resolved` {ticket, note?} → ticket-resolved, to the requester (automatic)
+ * - `ticket.reply` {ticket, body, agentName?} → agent-reply, to the requester (written by a person)
+ * - `ticket.step-assigned` {ticket, step, assigneeId} → step-assigned, to the assignee
+ * - `ticket.sla-at-risk`, `ticket.sla-breached` {ticket, recipients, dueAt} → sla-at-risk /
+ *   sla-breached about the ticket clock, to the assignee
+ * - `ticket.step-sla-at-risk` {ticket, step, recipients, dueAt} → sla-at-risk about the step
+ * - `ticket.step-escalated` {ticket, step, recipients, assigneeId, dueAt} → sla-breached to the
+ *   holders of the position above (audience `supervisor`)
+ * - `ticket.requester-replied` {ticket, recipients, from, body} → agent-reply addressed to the
+ *   assignees, carrying the requester's words
  */
-import type { EntityManager } from 'typeorm';
+import { readDuration, type Duration } from '@sigap/standards';
+import { workingMinutesBetween } from '@sigap/sla';
+import { In, type EntityManager } from 'typeorm';
+import type { OfficeCalendar } from '../../calendars/calendar-provider';
+import { CatalogServiceEntity } from '../../catalog/catalog-service.entity';
 import type { AppConfig } from '../../config/app-config';
+import { UserEntity } from '../../identity/user.entity';
 import { OfficeEntity } from '../../offices/office.entity';
+import { PositionEntity } from '../../offices/position.entity';
 import { RequesterContactEntity } from '../../opds/requester-contact.entity';
-import { TicketEntity } from '../../tickets/ticket.entity';
+import { ChecklistItemEntity } from '../../tickets/checklist-item.entity';
+import { TicketStepEntity } from '../../tickets/ticket-step.entity';
+import { NO_DUE, TicketEntity } from '../../tickets/ticket.entity';
 import type { ComposeRequest } from '../mail.service';
 import type { MailLocale } from '../templates/helpers';
+import type { StepSummary, TicketSummary } from '../templates/template-props';
 
 export class OutboxPayloadError extends Error {
   constructor(message: string) {
@@ -24,6 +50,11 @@ export interface PreparedMail {
   recipient: string;
   /** The payload to store once sent (secrets removed). */
   payloadAfterSend: Record<string, unknown> | null;
+  /**
+   * Set for automatic mail to a requester contact: the worker skips a bounced address and
+   * holds the 4th automatic mail within 10 minutes to the same contact.
+   */
+  automaticTo: RequesterContactEntity | null;
 }
 
 type Payload = Record<string, unknown>;
@@ -35,6 +66,9 @@ export interface PrepareContext {
   threadIds(ticketNumber: string): Promise<string[]>;
   /** Sequence number of the next message of the ticket. */
   nextSeq(ticketNumber: string): Promise<number>;
+  /** The office's working calendar (for minutes left or overdue). */
+  calendar(officeCode: string): Promise<OfficeCalendar>;
+  now(): Date;
 }
 
 function text(payload: Payload, field: string): string {
@@ -74,61 +108,359 @@ async function preparePasswordReset(payload: Payload, ctx: PrepareContext): Prom
     ticketNumber: null,
     recipient: email,
     payloadAfterSend: { ...rest, tokenErased: true },
+    automaticTo: null,
   };
+}
+
+/** Everything a ticket message needs about its ticket, loaded once per row. */
+interface TicketContext {
+  ticket: TicketEntity;
+  office: OfficeEntity | null;
+  contact: RequesterContactEntity | null;
+  summary: TicketSummary;
+}
+
+async function loadTicket(payload: Payload, ctx: PrepareContext): Promise<TicketContext> {
+  const number = text(payload, 'ticket');
+  const ticket = await ctx.manager.findOne(TicketEntity, { where: { number } });
+  if (!ticket) throw new OutboxPayloadError(`tiket ${number} tidak ditemukan`);
+  const [office, contact, service] = await Promise.all([
+    ctx.manager.findOne(OfficeEntity, { where: { code: ticket.officeCode } }),
+    ctx.manager.findOne(RequesterContactEntity, { where: { id: ticket.requesterContactId } }),
+    ctx.manager.findOne(CatalogServiceEntity, {
+      select: { id: true, name: true },
+      where: { id: ticket.serviceId },
+    }),
+  ]);
+  return {
+    ticket,
+    office,
+    contact,
+    summary: {
+      number,
+      subject: ticket.subject,
+      serviceName: service?.name ?? ticket.serviceCode,
+      officeName: office?.name ?? ticket.officeCode,
+      url: null,
+    },
+  };
+}
+
+/** Staff get a link to the ticket in the console; requesters do not sign in. */
+function staffSummary(t: TicketContext, ctx: PrepareContext): TicketSummary {
+  const base = ctx.config.publicUrl.replace(/\/+$/, '');
+  return { ...t.summary, url: `${base}/tiket/${encodeURIComponent(t.ticket.number)}` };
+}
+
+async function thread(number: string, ctx: PrepareContext): Promise<ComposeRequest['thread']> {
+  return {
+    ticketNumber: number,
+    seq: await ctx.nextSeq(number),
+    threadMessageIds: await ctx.threadIds(number),
+  };
+}
+
+function requesterOf(t: TicketContext): RequesterContactEntity & { email: string } {
+  if (!t.contact?.email) {
+    throw new OutboxPayloadError(`pemohon tiket ${t.ticket.number} tidak punya alamat e-mail`);
+  }
+  return t.contact as RequesterContactEntity & { email: string };
+}
+
+/** A mail to the ticket's requester. */
+async function toRequester(
+  t: TicketContext,
+  ctx: PrepareContext,
+  mail: ComposeRequest['mail'],
+  automatic: boolean,
+): Promise<PreparedMail> {
+  const contact = requesterOf(t);
+  return {
+    request: {
+      mail,
+      locale: 'id',
+      timeZone: t.office?.timeZone ?? 'Asia/Jakarta',
+      to: [contact.email],
+      replyTo: t.office?.helpdeskEmail ?? null,
+      thread: await thread(t.ticket.number, ctx),
+    },
+    ticketNumber: t.ticket.number,
+    recipient: contact.email,
+    payloadAfterSend: null,
+    automaticTo: automatic ? contact : null,
+  };
+}
+
+/** Active users named by id; none is a permanent failure (nobody to tell). */
+async function users(ids: unknown, ctx: PrepareContext, field: string): Promise<UserEntity[]> {
+  const list = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  const found = list.length
+    ? await ctx.manager.find(UserEntity, { where: { id: In(list), active: true } })
+    : [];
+  if (!found.length) throw new OutboxPayloadError(`payload.${field}: tidak ada penerima aktif`);
+  return list.map((id) => found.find((u) => u.id === id)).filter((u): u is UserEntity => !!u);
+}
+
+/** A mail to staff (assignees, supervisors). */
+async function toStaff(
+  t: TicketContext,
+  ctx: PrepareContext,
+  people: UserEntity[],
+  mail: ComposeRequest['mail'],
+): Promise<PreparedMail> {
+  return {
+    request: {
+      mail,
+      locale: people[0].locale === 'en' ? 'en' : 'id',
+      timeZone: t.office?.timeZone ?? 'Asia/Jakarta',
+      to: people.map((u) => u.email),
+      replyTo: t.office?.helpdeskEmail ?? null,
+      thread: await thread(t.ticket.number, ctx),
+    },
+    ticketNumber: t.ticket.number,
+    recipient: people[0].email,
+    payloadAfterSend: null,
+    automaticTo: null,
+  };
+}
+
+function names(people: UserEntity[]): string {
+  return people.map((u) => u.name).join(', ');
+}
+
+function iso(d: Date | null | undefined): string | null {
+  return d && d.getTime() !== NO_DUE.getTime() ? d.toISOString() : null;
+}
+
+async function stepOf(t: TicketContext, payload: Payload, ctx: PrepareContext) {
+  const order = Number(payload['step']);
+  if (!Number.isInteger(order) || order < 1) {
+    throw new OutboxPayloadError('payload.step wajib berupa nomor langkah');
+  }
+  const step = await ctx.manager.findOne(TicketStepEntity, {
+    where: { ticketId: t.ticket.id, stepOrder: order },
+  });
+  if (!step) throw new OutboxPayloadError(`tiket ${t.ticket.number} tidak punya langkah ${order}`);
+  const position = await ctx.manager.findOne(PositionEntity, {
+    select: { id: true, name: true },
+    where: { officeCode: step.officeCode, code: step.positionCode },
+  });
+  const parsed = step.timeText ? readDuration(step.timeText) : null;
+  const time: Duration | null = parsed?.ok ? parsed.value : null;
+  const summary: StepSummary = {
+    number: step.stepOrder,
+    title: step.description,
+    positionName: position?.name ?? step.positionCode,
+    time,
+  };
+  return { step, summary };
+}
+
+async function prepareReceived(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
+  const t = await loadTicket(payload, ctx);
+  const items = await ctx.manager.find(ChecklistItemEntity, {
+    where: { ticketId: t.ticket.id },
+    order: { sortOrder: 'ASC' },
+  });
+  const received = (s: string) => s === 'received' || s === 'verified';
+  return toRequester(
+    t,
+    ctx,
+    {
+      template: 'ticket-received',
+      props: {
+        requesterName: requesterOf(t).name,
+        ticket: t.summary,
+        receivedAt: t.ticket.receivedAt.toISOString(),
+        checklist: items.map((i) => ({ label: i.text, received: received(i.status) })),
+        missing: items.filter((i) => !i.optional && !received(i.status)).map((i) => i.text),
+        dueAt: iso(t.ticket.dueAt),
+      },
+    },
+    true,
+  );
+}
+
+async function prepareReturned(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
+  const t = await loadTicket(payload, ctx);
+  const reason = text(payload, 'reason');
+  const items = await ctx.manager.find(ChecklistItemEntity, {
+    where: { ticketId: t.ticket.id },
+    order: { sortOrder: 'ASC' },
+  });
+  const rejected = items.filter((i) => i.status === 'rejected');
+  const missing = items.filter((i) => !i.optional && i.status === 'missing');
+  const lines = rejected.length
+    ? rejected.map((i) => ({ label: i.text, reason: i.reason ?? reason }))
+    : missing.map((i) => ({ label: i.text, reason: 'belum diterima' }));
+  return toRequester(
+    t,
+    ctx,
+    {
+      template: 'documents-incomplete',
+      props: { requesterName: requesterOf(t).name, ticket: t.summary, items: lines, note: reason },
+    },
+    true,
+  );
+}
+
+async function prepareResolved(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
+  const t = await loadTicket(payload, ctx);
+  const note = typeof payload['note'] === 'string' && payload['note'].trim() ? payload['note'] : '';
+  return toRequester(
+    t,
+    ctx,
+    {
+      template: 'ticket-resolved',
+      props: {
+        requesterName: requesterOf(t).name,
+        ticket: t.summary,
+        resolvedAt: (t.ticket.resolvedAt ?? ctx.now()).toISOString(),
+        resolution: note || 'Permohonan Anda telah diselesaikan.',
+        surveyUrl: null,
+      },
+    },
+    true,
+  );
 }
 
 async function prepareAgentReply(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
-  const number = text(payload, 'ticket');
+  const t = await loadTicket(payload, ctx);
   const body = text(payload, 'body');
-  const ticket = await ctx.manager.findOne(TicketEntity, { where: { number } });
-  if (!ticket) throw new OutboxPayloadError(`tiket ${number} tidak ditemukan`);
-  const contact = await ctx.manager.findOne(RequesterContactEntity, {
-    where: { id: ticket.requesterContactId },
-  });
-  if (!contact?.email) throw new OutboxPayloadError(`pemohon tiket ${number} tidak punya e-mail`);
-  const office = await ctx.manager.findOne(OfficeEntity, { where: { code: ticket.officeCode } });
   const agentName = typeof payload['agentName'] === 'string' ? payload['agentName'] : 'Helpdesk';
-  return {
-    request: {
-      mail: {
-        template: 'agent-reply',
-        props: {
-          requesterName: contact.name,
-          agentName,
-          ticket: {
-            number,
-            subject: ticket.subject,
-            serviceName: ticket.serviceCode,
-            officeName: office?.name ?? ticket.officeCode,
-            url: null,
-          },
-          message: body,
-        },
-      },
-      locale: 'id',
-      timeZone: office?.timeZone ?? 'Asia/Jakarta',
-      to: [contact.email],
-      replyTo: office?.helpdeskEmail ?? null,
-      thread: {
-        ticketNumber: number,
-        seq: await ctx.nextSeq(number),
-        threadMessageIds: await ctx.threadIds(number),
-      },
+  return toRequester(
+    t,
+    ctx,
+    {
+      template: 'agent-reply',
+      props: { requesterName: requesterOf(t).name, agentName, ticket: t.summary, message: body },
     },
-    ticketNumber: number,
-    recipient: contact.email,
-    payloadAfterSend: null,
+    false,
+  );
+}
+
+async function prepareStepAssigned(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
+  const t = await loadTicket(payload, ctx);
+  const { step, summary } = await stepOf(t, payload, ctx);
+  const people = await users([payload['assigneeId'] ?? step.assigneeId], ctx, 'assigneeId');
+  return toStaff(t, ctx, people, {
+    template: 'step-assigned',
+    props: {
+      assigneeName: names(people),
+      ticket: staffSummary(t, ctx),
+      step: summary,
+      dueAt: iso(step.dueAt),
+    },
+  });
+}
+
+/** An SLA alert: minutes left (at risk) or overdue (breached), counted in working time. */
+function slaAlert(
+  level: 'at-risk' | 'breached',
+  withStep: boolean,
+  audience: 'assignee' | 'supervisor',
+) {
+  return async (payload: Payload, ctx: PrepareContext): Promise<PreparedMail> => {
+    const t = await loadTicket(payload, ctx);
+    const step = withStep ? await stepOf(t, payload, ctx) : null;
+    const people = await users(payload['recipients'], ctx, 'recipients');
+    const due = Date.parse(text(payload, 'dueAt'));
+    if (!Number.isFinite(due)) throw new OutboxPayloadError('payload.dueAt tidak valid');
+    const cal = (await ctx.calendar(t.ticket.officeCode)).calendar;
+    const now = ctx.now().getTime();
+    const responsibleId = step ? step.step.assigneeId : t.ticket.assigneeId;
+    const responsible = responsibleId
+      ? await ctx.manager.findOne(UserEntity, {
+          select: { id: true, name: true },
+          where: { id: responsibleId },
+        })
+      : null;
+    const base = {
+      recipientName: names(people),
+      audience,
+      ticket: staffSummary(t, ctx),
+      step: step?.summary ?? null,
+      assigneeName: responsible?.name ?? 'belum ditugaskan',
+      dueAt: new Date(due).toISOString(),
+    };
+    return toStaff(
+      t,
+      ctx,
+      people,
+      level === 'at-risk'
+        ? {
+            template: 'sla-at-risk',
+            props: {
+              ...base,
+              remainingMinutes: now < due ? workingMinutesBetween(cal, now, due) : 0,
+            },
+          }
+        : {
+            template: 'sla-breached',
+            props: {
+              ...base,
+              overdueMinutes: now > due ? workingMinutesBetween(cal, due, now) : 0,
+            },
+          },
+    );
   };
 }
 
-/** Row kinds the worker sends, and how. Kinds not listed stay in the outbox untouched. */
+async function prepareRequesterReplied(
+  payload: Payload,
+  ctx: PrepareContext,
+): Promise<PreparedMail> {
+  const t = await loadTicket(payload, ctx);
+  const people = await users(payload['recipients'], ctx, 'recipients');
+  const body = text(payload, 'body');
+  const from = typeof payload['from'] === 'string' ? payload['from'] : 'pemohon';
+  const sender = t.contact?.email === from ? `${t.contact.name} <${from}>` : from;
+  const prepared = await toStaff(t, ctx, people, {
+    template: 'agent-reply',
+    props: {
+      requesterName: names(people),
+      agentName: sender,
+      ticket: staffSummary(t, ctx),
+      message: body,
+    },
+  });
+  // Written by the requester but sent by the system: marked automatic.
+  prepared.request.automatic = true;
+  return prepared;
+}
+
+/** Row kinds the worker sends, and how. Any other kind is a permanent failure. */
 export const OUTBOX_MAIL_KINDS: Record<
   string,
   (payload: Payload, ctx: PrepareContext) => Promise<PreparedMail>
 > = {
   'password-reset': preparePasswordReset,
+  'ticket.received': prepareReceived,
+  'ticket.returned-to-requester': prepareReturned,
+  'ticket.resolved': prepareResolved,
   'ticket.reply': prepareAgentReply,
+  'ticket.step-assigned': prepareStepAssigned,
+  'ticket.sla-at-risk': slaAlert('at-risk', false, 'assignee'),
+  'ticket.sla-breached': slaAlert('breached', false, 'assignee'),
+  'ticket.step-sla-at-risk': slaAlert('at-risk', true, 'assignee'),
+  'ticket.step-escalated': slaAlert('breached', true, 'supervisor'),
+  'ticket.requester-replied': prepareRequesterReplied,
 };
+
+/** How to prepare a row of this kind; an unknown kind is a permanent failure naming it. */
+export function preparerFor(
+  kind: string,
+): (payload: Payload, ctx: PrepareContext) => Promise<PreparedMail> {
+  const prepare = Object.prototype.hasOwnProperty.call(OUTBOX_MAIL_KINDS, kind)
+    ? OUTBOX_MAIL_KINDS[kind]
+    : undefined;
+  if (!prepare) {
+    throw new OutboxPayloadError(
+      `jenis pesan outbox "${kind}" tidak punya templat e-mail (dikenal: ${Object.keys(OUTBOX_MAIL_KINDS).join(', ')})`,
+    );
+  }
+  return prepare;
+}
 
 export function parsePayload(raw: string): Payload {
   let value: unknown;

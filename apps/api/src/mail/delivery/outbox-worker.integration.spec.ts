@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { SMTPServer } from 'smtp-server';
+import { CalendarProvider } from '../../calendars/calendar-provider';
 import { Clock } from '../../clock/clock';
 import { OutboxEntity } from '../../outbox/outbox.entity';
 import { OutboxService } from '../../outbox/outbox.service';
@@ -166,7 +167,13 @@ for (const kind of DATABASES) {
     it('two workers on one database never send one row twice', async () => {
       smtp.ids.length = 0;
       await enqueueResets(60, 'dua');
-      const other = new OutboxWorker(dataSource, app.app.get(MailService), app.config, clock);
+      const other = new OutboxWorker(
+        dataSource,
+        app.app.get(MailService),
+        app.config,
+        clock,
+        app.app.get(CalendarProvider),
+      );
       expect(other.id).not.toBe(worker.id);
       const [a, b] = await Promise.all([worker.drain(), other.drain()]);
       expect(a.sent + b.sent).toBe(60);

@@ -7,16 +7,26 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DEFAULT_AUTO_REPLY_POLICY, mayAutoReply, nextAutoReplyAt } from '@sigap/mail-threading';
+import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
+import { CalendarProvider } from '../../calendars/calendar-provider';
 import { Clock } from '../../clock/clock';
 import { AppConfig } from '../../config/app-config';
+import type { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { OutboxEntity } from '../../outbox/outbox.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
 import { InboundMessageEntity } from '../inbound/inbound-message.entity';
 import { MailService } from '../mail.service';
 import { classifySmtpError, type SmtpErrorClassification } from '../transport/mail-transport';
-import { OUTBOX_MAIL_KINDS, OutboxPayloadError, parsePayload } from './outbox-mail';
+import { OutboxPayloadError, parsePayload, preparerFor, type PreparedMail } from './outbox-mail';
+
+/** Kinds sent automatically to a requester: limited per address, never to a bounced one. */
+export const AUTOMATIC_KINDS = [
+  'ticket.received',
+  'ticket.returned-to-requester',
+  'ticket.resolved',
+];
 
 /** How long a claim holds a row; a worker that dies releases its rows after this. */
 export const CLAIM_MS = 5 * 60_000;
@@ -34,6 +44,8 @@ export interface RunResult {
   sent: number;
   retried: number;
   failed: number;
+  /** Held back by the per-contact limit of automatic mail; due again when the limit allows. */
+  deferred: number;
 }
 
 @Injectable()
@@ -48,6 +60,7 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly calendars: CalendarProvider,
   ) {}
 
   onModuleInit(): void {
@@ -80,20 +93,21 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
 
   /** Runs passes until nothing due is left (tests, shutdown). */
   async drain(maxPasses = 100): Promise<RunResult> {
-    const total: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    const total: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0 };
     for (let i = 0; i < maxPasses; i++) {
       const r = await this.runOnce();
       total.claimed += r.claimed;
       total.sent += r.sent;
       total.retried += r.retried;
       total.failed += r.failed;
+      total.deferred += r.deferred;
       if (!r.claimed) break;
     }
     return total;
   }
 
   private async deliver(batch: number): Promise<RunResult> {
-    const result: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    const result: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0 };
     const rows = await this.claim(batch);
     result.claimed = rows.length;
     for (const row of rows) {
@@ -107,13 +121,11 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   async claim(batch: number): Promise<OutboxEntity[]> {
     const now = this.clock.now();
     const until = new Date(now.getTime() + CLAIM_MS);
-    const kinds = Object.keys(OUTBOX_MAIL_KINDS);
     const due = (qb: ReturnType<DataSource['createQueryBuilder']>) =>
       qb
         .select('o.id', 'id')
         .from(OutboxEntity, 'o')
         .where("o.status = 'pending'")
-        .andWhere('o.kind IN (:...kinds)', { kinds })
         .andWhere('o.next_attempt_at <= :now', { now })
         .andWhere('(o.claimed_until IS NULL OR o.claimed_until < :now)', { now })
         .orderBy('o.next_attempt_at', 'ASC')
@@ -170,19 +182,27 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async deliverOne(row: OutboxEntity): Promise<'sent' | 'retried' | 'failed'> {
+  private async deliverOne(row: OutboxEntity): Promise<'sent' | 'retried' | 'failed' | 'deferred'> {
     let ticketNumber: string | null = row.ticketNumber ?? null;
     try {
       const payload = parsePayload(row.payload);
-      const prepare = OUTBOX_MAIL_KINDS[row.kind];
+      // Known before preparing, so a row that cannot be prepared still shows on its ticket.
+      if (!ticketNumber && typeof payload['ticket'] === 'string') ticketNumber = payload['ticket'];
+      const prepare = preparerFor(row.kind);
       const manager = this.dataSource.manager;
       const prepared = await prepare(payload, {
         config: this.config,
         manager,
         threadIds: (n) => this.threadIds(n),
         nextSeq: (n) => this.nextSeq(n),
+        calendar: (office) => this.calendars.forOffice(office),
+        now: () => this.clock.now(),
       });
       ticketNumber = prepared.ticketNumber;
+      if (prepared.automaticTo) {
+        const held = await this.holdAutomatic(row, prepared, prepared.automaticTo);
+        if (held) return held;
+      }
       const built = this.mail.compose({
         ...prepared.request,
         nonce: row.id.replace(/-/g, '').toLowerCase().slice(0, 32),
@@ -222,6 +242,72 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
           : classifySmtpError(error);
       return this.recordFailure(row, c, ticketNumber);
     }
+  }
+
+  /**
+   * Automatic mail to a requester: a bounced address is skipped (a permanent failure, shown on
+   * the ticket); the 4th automatic mail to one address within 10 minutes waits until the limit
+   * allows it (nothing is dropped, no attempt is counted).
+   */
+  private async holdAutomatic(
+    row: OutboxEntity,
+    prepared: PreparedMail,
+    contact: RequesterContactEntity,
+  ): Promise<'failed' | 'deferred' | null> {
+    const now = this.clock.now();
+    if (contact.emailBouncedAt) {
+      const reason = `dilewati: alamat ${prepared.recipient} ditandai terpental sejak ${contact.emailBouncedAt.toISOString()} (${contact.emailBounceReason ?? 'tanpa keterangan'})`;
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(
+          OutboxEntity,
+          { id: row.id, claimedBy: this.id },
+          {
+            status: 'failed',
+            lastError: reason.slice(0, 500),
+            recipient: prepared.recipient.toLowerCase(),
+            ticketNumber: prepared.ticketNumber,
+            claimedBy: null,
+            claimedUntil: null,
+          },
+        );
+        if (prepared.ticketNumber) {
+          await markMailFailedOnTicket(
+            manager,
+            prepared.ticketNumber,
+            { ...row, recipient: prepared.recipient },
+            reason.slice(0, 500),
+            now,
+            'mail.skipped',
+          );
+        }
+      });
+      this.log.warn(`pengiriman ${row.kind} ${row.id} ${reason}`);
+      return 'failed';
+    }
+    const since = new Date(now.getTime() - DEFAULT_AUTO_REPLY_POLICY.windowMs);
+    const recent = await this.dataSource.getRepository(OutboxEntity).find({
+      select: { id: true, sentAt: true },
+      where: {
+        recipient: prepared.recipient.toLowerCase(),
+        status: 'sent',
+        kind: In(AUTOMATIC_KINDS),
+        sentAt: MoreThan(since),
+      },
+    });
+    const history = recent.map((r) => r.sentAt as Date);
+    if (mayAutoReply(history, now)) return null;
+    const next = new Date(nextAutoReplyAt(history, now));
+    await this.dataSource.manager.update(
+      OutboxEntity,
+      { id: row.id, claimedBy: this.id },
+      {
+        nextAttemptAt: next,
+        lastError: `ditahan: batas ${DEFAULT_AUTO_REPLY_POLICY.max} e-mail otomatis per ${DEFAULT_AUTO_REPLY_POLICY.windowMs / 60_000} menit ke ${prepared.recipient}`,
+        claimedBy: null,
+        claimedUntil: null,
+      },
+    );
+    return 'deferred';
   }
 
   private async recordFailure(
@@ -294,6 +380,7 @@ export async function markMailFailedOnTicket(
   row: Pick<OutboxEntity, 'id' | 'kind' | 'messageId' | 'recipient'>,
   reason: string,
   at: Date,
+  code: 'mail.failed' | 'mail.skipped' = 'mail.failed',
 ): Promise<void> {
   const ticket = await manager.findOne(TicketEntity, {
     select: { id: true },
@@ -303,7 +390,7 @@ export async function markMailFailedOnTicket(
   const entry = manager.create(TimelineEntryEntity, {
     ticketId: ticket.id,
     kind: 'event',
-    event: 'mail.failed',
+    event: code,
     authorId: null,
     body: `E-mail tidak terkirim ke ${row.recipient ?? 'pemohon'}: ${reason}`,
     data: { outboxId: row.id, kind: row.kind, messageId: row.messageId ?? null, reason },

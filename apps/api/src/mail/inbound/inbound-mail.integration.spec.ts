@@ -49,6 +49,8 @@ describeOnBothDatabases(
       ds = app.app.get(DataSource);
       await openTicket('made.sudarsana@bkd.baliprov.go.id', 'BALI-2026-000123');
       await openTicket('kadek.surya@dispar.baliprov.go.id', 'BALI-2026-000136');
+      // The address the Postfix DSN fixture reports as unknown.
+      await openTicket('gusti.ngurah@dishub.baliprov.go.id', 'BALI-2026-000150');
       await ds.getRepository(OutboxEntity).insert({
         id: '00000000-0000-4000-8000-000000000136',
         kind: 'ticket.reply',
@@ -149,6 +151,19 @@ describeOnBothDatabases(
       expect((await timeline('BALI-2026-000136')).some((e) => e.event === 'mail.failed')).toBe(
         true,
       );
+      // The address the DSN names is flagged on its contact, and the contact API shows it.
+      const contacts = await app.request('GET', '/api/v1/contacts?office=bali&q=gusti.ngurah', {
+        token: await app.token('helpdesk.bali@sigap.local'),
+      });
+      expect(contacts.status).withContext(contacts.text).toBe(200);
+      const [contact] = contacts.body;
+      expect(contact.email).toBe('gusti.ngurah@dishub.baliprov.go.id');
+      expect(Date.parse(contact.emailBouncedAt)).not.toBeNaN();
+      expect(contact.emailBounceReason).toContain('5.1.1');
+      const other = await app.request('GET', '/api/v1/contacts?office=bali&q=made.sudarsana', {
+        token: await app.token('helpdesk.bali@sigap.local'),
+      });
+      expect(other.body[0].emailBouncedAt).toBeNull();
     });
 
     it('quarantines an unknown sender; an admin lists and releases it', async () => {

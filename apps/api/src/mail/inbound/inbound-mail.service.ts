@@ -6,7 +6,7 @@
  * inbox: a ticket needs a service, so an agent opens it) or mail from a stranger (quarantine).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import {
@@ -21,6 +21,7 @@ import {
   senderAddress,
   stripQuoted,
   stripQuotedHtml,
+  type BounceRecipient,
   type InboundMessage,
   type ThreadLookups,
 } from '@sigap/mail-threading';
@@ -33,7 +34,7 @@ import { OpdDomainEntity } from '../../opds/opd.entity';
 import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { OutboxEntity } from '../../outbox/outbox.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
-import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import { SystemActionsService } from '../../tickets/system-actions.service';
 import { markMailFailedOnTicket } from '../delivery/outbox-worker.service';
 import { mailDomain, resolveMarkerSecret } from '../mail-settings';
 import {
@@ -79,11 +80,14 @@ export class InboundMailService {
   private readonly log = new Logger('InboundMail');
   private readonly markerSecret: string;
   private readonly ourDomains: string[];
+  private readonly madeDirs = new Set<string>();
+  private officeCache: { list: OfficeEntity[]; until: number } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly systemActions: SystemActionsService,
   ) {
     this.markerSecret = resolveMarkerSecret(config);
     this.ourDomains = [mailDomain(config)];
@@ -94,18 +98,39 @@ export class InboundMailService {
     return join(this.config.dataDir, 'mail', 'inbound', `${hash}.eml`);
   }
 
-  private keep(folder: 'inbound' | 'attachments', hash: string, data: Buffer, ext: string): void {
+  /**
+   * Writes a content-addressed file once (an existing one is the same bytes). Asynchronous, so
+   * large messages do not hold up the other requests while the disk writes.
+   */
+  private async keep(
+    folder: 'inbound' | 'attachments',
+    hash: string,
+    data: Buffer,
+    ext: string,
+  ): Promise<void> {
     const dir = join(this.config.dataDir, 'mail', folder);
-    const file = join(dir, `${hash}${ext}`);
-    if (existsSync(file)) return;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, data);
+    if (!this.madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
+    try {
+      await writeFile(join(dir, `${hash}${ext}`), data, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 
   /** Reads as much of the MIME as possible; never throws. */
   async read(raw: Buffer): Promise<ReadMessage> {
     try {
-      const parsed = await simpleParser(raw, { keepDeliveryStatus: true, skipImageLinks: true });
+      // The parser hashes each attachment as it decodes it (SHA-256: the stored file's name);
+      // the text-to-HTML conversion is not used (the display HTML is the sanitised original).
+      const parsed = await simpleParser(raw, {
+        keepDeliveryStatus: true,
+        skipImageLinks: true,
+        skipTextToHtml: true,
+        checksumAlgo: 'sha256',
+      });
       return {
         message: fromParsedMail(parsed),
         attachments: parsed.attachments ?? [],
@@ -137,8 +162,11 @@ export class InboundMailService {
 
   async accept(raw: Buffer, recipients: string[] = []): Promise<InboundResult> {
     const hash = sha256(raw);
-    this.keep('inbound', hash, raw, '.eml');
-    const { message, attachments, parseError } = await this.read(raw);
+    // The raw message is on disk before anything is decided (parsed meanwhile).
+    const [, { message, attachments, parseError }] = await Promise.all([
+      this.keep('inbound', hash, raw, '.eml'),
+      this.read(raw),
+    ]);
     const messageId = normalizeMessageId(message.messageId) ?? `<${hash}@inbound.sigap.invalid>`;
 
     const seen = await this.dataSource.getRepository(InboundMessageEntity).findOne({
@@ -146,11 +174,12 @@ export class InboundMailService {
     });
     if (seen) return { action: 'duplicate', ticketNumber: seen.ticketNumber, messageId };
 
+    const writes: Promise<void>[] = [];
     const stored = attachments
       .filter((a) => a.content && a.contentDisposition !== 'inline')
       .map((a): StoredAttachment => {
-        const h = sha256(a.content);
-        this.keep('attachments', h, a.content, '');
+        const h = a.checksum && /^[0-9a-f]{64}$/.test(a.checksum) ? a.checksum : sha256(a.content);
+        writes.push(this.keep('attachments', h, a.content, ''));
         return {
           filename: a.filename ?? 'lampiran',
           size: a.size ?? a.content.length,
@@ -159,6 +188,7 @@ export class InboundMailService {
         };
       });
 
+    await Promise.all(writes);
     try {
       return await this.dataSource.transaction((manager) =>
         this.process(manager, { raw, hash, message, parseError, messageId, recipients, stored }),
@@ -173,8 +203,18 @@ export class InboundMailService {
     }
   }
 
+  /** Offices and their mailboxes, re-read at most every 10 s (they change rarely). */
+  private async offices(manager: EntityManager): Promise<OfficeEntity[]> {
+    const now = Date.now();
+    if (!this.officeCache || this.officeCache.until < now) {
+      const list = await manager.find(OfficeEntity, { order: { code: 'ASC' } });
+      this.officeCache = { list, until: now + 10_000 };
+    }
+    return this.officeCache.list;
+  }
+
   private async officeFor(manager: EntityManager, addresses: string[]): Promise<string> {
-    const offices = await manager.find(OfficeEntity, { order: { code: 'ASC' } });
+    const offices = await this.offices(manager);
     if (!offices.length) throw new Error('belum ada kantor');
     const wanted = new Set(addresses.map((a) => a.toLowerCase()));
     const byMailbox = offices.find(
@@ -313,6 +353,15 @@ export class InboundMailService {
           await markMailFailedOnTicket(manager, outbound.ticketNumber, outbound, reason, now);
         }
       }
+      if (bounce && bounce.permanent !== false) {
+        // The DSN names the failed addresses; without any, the address we sent to.
+        const failed = bounce.recipients.length
+          ? bounce.recipients
+          : outbound?.recipient
+            ? [{ address: outbound.recipient, permanent: true, status: bounce.status }]
+            : [];
+        await this.flagBounced(manager, failed, now);
+      }
       return finish(
         'bounce',
         'processed',
@@ -330,28 +379,28 @@ export class InboundMailService {
     }
 
     if (match.kind === 'reply') {
-      const ticket = await manager.findOne(TicketEntity, { where: { number: match.ticketNumber } });
-      if (ticket) {
-        const entry = manager.create(TimelineEntryEntity, {
-          ticketId: ticket.id,
-          kind: 'reply',
-          event: 'mail.received',
-          authorId: null,
-          body: bodyText,
-          data: {
-            messageId,
-            from: sender,
-            subject: message.subject ?? null,
-            bodyText,
-            bodyHtml,
-            attachments: input.stored,
-            inboundId: row.id,
-            via: match.via,
-          },
-          at: now,
-        });
-        await manager.save(entry);
-        return finish('appended', 'processed', ticket.number, `balasan (${match.via})`);
+      const contact = sender
+        ? await manager.findOne(RequesterContactEntity, {
+            select: { id: true },
+            where: { officeCode, email: sender },
+          })
+        : null;
+      const effect = await this.systemActions.requesterReplied(manager, {
+        ticketNumber: match.ticketNumber,
+        contactId: contact?.id ?? null,
+        from: sender,
+        messageId,
+        subject: message.subject ?? null,
+        bodyText,
+        bodyHtml,
+        attachments: input.stored,
+        inboundId: row.id,
+        via: match.via,
+      });
+      if (effect) {
+        const what =
+          effect === 'appended' ? '' : `, ${effect === 'answered' ? 'dijawab' : 'dibuka ulang'}`;
+        return finish('appended', 'processed', match.ticketNumber, `balasan (${match.via}${what})`);
       }
     }
     if (match.kind === 'quarantine') {
@@ -359,6 +408,27 @@ export class InboundMailService {
     }
     const mention = 'mentionedTicketNumber' in match ? match.mentionedTicketNumber : undefined;
     return finish('created', 'triage', null, mention ? `menyebut ${mention}` : 'permintaan baru');
+  }
+
+  /**
+   * Flags every contact whose address bounced permanently (in any office: the mailbox is gone
+   * for all of them). The delivery worker then skips automatic mail to it.
+   */
+  private async flagBounced(
+    manager: EntityManager,
+    recipients: BounceRecipient[],
+    now: Date,
+  ): Promise<void> {
+    for (const r of recipients) {
+      const address = normalizeAddress(r.address);
+      if (!address || !r.permanent) continue;
+      const reason = clip(`${address}: ${r.status ?? ''} ${r.diagnostic ?? ''}`.trim(), 500);
+      await manager.update(
+        RequesterContactEntity,
+        { email: address },
+        { emailBouncedAt: now, emailBounceReason: reason },
+      );
+    }
   }
 
   // ---- admin: quarantine and triage inbox ----

@@ -128,6 +128,56 @@ export const NARROW_QUERY = '(max-width: 839.98px)';
             <mat-icon matListItemIcon svgIcon="ticket" />
             <span matListItemTitle>{{ 'nav.tickets' | t }}</span>
           </a>
+          @if (auth.hasRole('admin') || auth.hasRole('manager')) {
+            <a
+              mat-list-item
+              routerLink="/admin/pengguna"
+              routerLinkActive
+              #usersLink="routerLinkActive"
+              [activated]="usersLink.isActive"
+              data-test="nav-users"
+            >
+              <mat-icon matListItemIcon svgIcon="users" />
+              <span matListItemTitle>{{ 'nav.users' | t }}</span>
+            </a>
+          }
+          @if (auth.hasRole('admin') || auth.hasRole('manager') || auth.hasRole('agent')) {
+            <a
+              mat-list-item
+              routerLink="/admin/opd"
+              routerLinkActive
+              #opdLink="routerLinkActive"
+              [activated]="opdLink.isActive"
+              data-test="nav-opds"
+            >
+              <mat-icon matListItemIcon svgIcon="building" />
+              <span matListItemTitle>{{ 'nav.opds' | t }}</span>
+            </a>
+          }
+          @if (auth.isAdmin()) {
+            <a
+              mat-list-item
+              routerLink="/admin/karantina"
+              routerLinkActive
+              #quarantineLink="routerLinkActive"
+              [activated]="quarantineLink.isActive"
+              data-test="nav-quarantine"
+            >
+              <mat-icon matListItemIcon svgIcon="shield" />
+              <span matListItemTitle>{{ 'nav.quarantine' | t }}</span>
+            </a>
+            <a
+              mat-list-item
+              routerLink="/admin/templat-email"
+              routerLinkActive
+              #templatesLink="routerLinkActive"
+              [activated]="templatesLink.isActive"
+              data-test="nav-templates"
+            >
+              <mat-icon matListItemIcon svgIcon="mail" />
+              <span matListItemTitle>{{ 'nav.templates' | t }}</span>
+            </a>
+          }
           <mat-list-item disabled>
             <mat-icon matListItemIcon svgIcon="dashboard" />
             <span matListItemTitle>{{ 'nav.dashboard' | t }}</span>

@@ -25,6 +25,14 @@ export const ICONS: Readonly<Record<string, string>> = {
   remove: stroke('<path d="M6 6l12 12M18 6L6 18"/>'),
   warning: stroke('<path d="M12 3l10 18H2z"/><path d="M12 10v5M12 18h.01"/>'),
   clock: stroke('<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>'),
+  users: stroke(
+    '<circle cx="9" cy="8" r="3.5"/><path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14a6 6 0 0 1 3.5 6"/>',
+  ),
+  building: stroke(
+    '<path d="M4 21V5l8-2v18M12 8h8v13M2 21h20M7 8h2M7 12h2M7 16h2M15 12h2M15 16h2"/>',
+  ),
+  mail: stroke('<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/>'),
+  shield: stroke('<path d="M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6z"/>'),
 };
 
 /** Registers `ICONS` so `<mat-icon svgIcon="menu">` works everywhere. */

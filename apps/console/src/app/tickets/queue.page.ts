@@ -182,6 +182,7 @@ const PREFETCH_ROWS = 20;
     }
     .views .current {
       background: var(--mat-sys-secondary-container);
+      --mat-button-outlined-label-text-color: var(--mat-sys-on-secondary-container);
     }
     .search {
       flex: 1;
@@ -231,7 +232,7 @@ const PREFETCH_ROWS = 20;
     .meta,
     .muted {
       font-size: 12px;
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     .state {
       display: flex;

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   OpdView,
   OpenTicketRequest,
+  StepCandidateView,
   TicketDetail,
   TicketPage,
   TimelineEntryView,
@@ -76,6 +77,13 @@ export class TicketsApi {
       ...body,
       expectedVersion,
     });
+  }
+
+  /** Holders of a step's position who may take it, with their open steps. */
+  candidates(number: string, order: number): Observable<StepCandidateView[]> {
+    return this.http.get<StepCandidateView[]>(
+      `${BASE}/tickets/${encodeURIComponent(number)}/steps/${order}/candidates`,
+    );
   }
 
   opds(office: string): Observable<OpdView[]> {

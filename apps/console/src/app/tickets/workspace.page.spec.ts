@@ -117,10 +117,10 @@ const TIMELINE: TimelineEntryView[] = [
   {
     id: 1,
     kind: 'event',
-    event: 'opened',
+    event: 'ticket.status_changed',
     author: null,
     body: null,
-    data: null,
+    data: { from: 'new', to: 'in-progress' },
     at: '2026-03-02T00:00:00.000Z',
   },
   {
@@ -195,6 +195,10 @@ describe('WorkspacePage', () => {
       e.getAttribute('data-kind'),
     );
     expect(kinds).toEqual(['event', 'note', 'reply']);
+    // System events read as sentences, not codes.
+    expect(textOf(element, '[data-test=event-text]')).toBe(
+      'Status berubah dari Baru menjadi Dikerjakan',
+    );
     expect(element.querySelector('.entry-note')).not.toBeNull();
     expect(element.querySelector('[data-test=action-resolve]')).not.toBeNull();
     expect(element.querySelector('[data-test=action-close]')).toBeNull();
@@ -222,6 +226,54 @@ describe('WorkspacePage', () => {
     await settle();
     backend.expectOne(URL).flush(DETAIL);
     backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+  });
+
+  it('reassigns a step to another holder of its position, from the candidates', async () => {
+    const element = await open();
+    const steps = element.querySelectorAll<HTMLElement>('[data-test=step]');
+    steps[0].querySelector<HTMLElement>('[data-test=reassign]')!.click();
+    await settle();
+    backend.expectOne(`${URL}/steps/1/candidates`).flush([
+      { id: 'u-bali', name: 'Helpdesk Bali', email: 'h@bali', openSteps: 3, current: true },
+      { id: 'u-putu', name: 'Putu Ayu', email: 'p@bali', openSteps: 0, current: false },
+      { id: 'u-gede', name: 'Gede Arta', email: 'g@bali', openSteps: 1, current: false },
+    ]);
+    await settle();
+    const select = element.querySelector<HTMLSelectElement>('[data-test=candidate-select]')!;
+    const options = Array.from(select.options);
+    expect(options.map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+      'Helpdesk Bali · 3 langkah aktif · pelaksana sekarang',
+      'Putu Ayu · 0 langkah aktif',
+      'Gede Arta · 1 langkah aktif',
+    ]);
+    // The current assignee cannot be picked again; the first other holder is preselected.
+    expect(options[0].disabled).toBe(true);
+    expect(select.value).toBe('u-putu');
+    select.value = 'u-gede';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    element.querySelector<HTMLElement>('[data-test=assign-step]')!.click();
+    const request = backend.expectOne(`${URL}/steps/1/assign`);
+    expect(request.request.body).toEqual({ expectedVersion: 4, userId: 'u-gede' });
+    request.flush({});
+    await settle();
+    backend.expectOne(URL).flush(DETAIL);
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+    await settle();
+    expect(element.querySelector('[data-test=reassign-picker]')).toBeNull();
+  });
+
+  it('says so when nobody holds the position of the step', async () => {
+    const element = await open();
+    element
+      .querySelectorAll<HTMLElement>('[data-test=step]')[1]
+      .querySelector<HTMLElement>('[data-test=reassign]')!
+      .click();
+    await settle();
+    backend.expectOne(`${URL}/steps/2/candidates`).flush([]);
+    await settle();
+    expect(textOf(element, '[data-test=no-candidates]')).toBe('Tidak ada pemegang jabatan ini.');
+    expect(element.querySelector('[data-test=assign-step]')).toBeNull();
   });
 
   it('asks for a reason before returning to the requester, then sends it', async () => {

@@ -18,7 +18,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { NgTemplateOutlet } from '@angular/common';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { ClockView, TicketDetail, TimelineEntryView } from '@sigap/contracts';
+import type {
+  ClockView,
+  StepCandidateView,
+  TicketDetail,
+  TimelineEntryView,
+} from '@sigap/contracts';
 import { catchError, map, of } from 'rxjs';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
@@ -27,6 +32,7 @@ import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe, zoneAbbreviation } from '../shared/zoned-date';
 import { REFRESH_MS, formatMinutes, shareUsed, workingRemaining } from './countdown';
 import { TicketsApi, type TicketActionPath } from './tickets.api';
+import { describeEvent } from './timeline-text';
 
 /** The state changes offered as buttons, and whether each needs a reason. */
 export const ACTIONS: readonly { action: string; reason: 'required' | 'optional' | 'none' }[] = [
@@ -165,6 +171,41 @@ export class WorkspacePage {
     this.act(path, { reason }, () => this.itemReasons.update((r) => ({ ...r, [code]: '' })));
   }
 
+  /** The step whose assignee is being changed, its candidates (null while loading), the pick. */
+  protected readonly picker = signal<{
+    order: number;
+    candidates: StepCandidateView[] | null;
+    chosen: string;
+  } | null>(null);
+
+  protected openPicker(order: number): void {
+    const ticket = this.ticket();
+    if (!ticket) return;
+    this.picker.set({ order, candidates: null, chosen: '' });
+    this.api.candidates(ticket.number, order).subscribe({
+      next: (candidates) =>
+        this.picker.update((p) =>
+          p?.order === order
+            ? { order, candidates, chosen: candidates.find((c) => !c.current)?.id ?? '' }
+            : p,
+        ),
+      error: (error: unknown) => {
+        this.picker.set(null);
+        this.notifier.show(error);
+      },
+    });
+  }
+
+  protected chooseCandidate(id: string): void {
+    this.picker.update((p) => (p ? { ...p, chosen: id } : p));
+  }
+
+  protected assignStep(): void {
+    const p = this.picker();
+    if (!p?.chosen) return;
+    this.act(`steps/${p.order}/assign`, { userId: p.chosen }, () => this.picker.set(null));
+  }
+
   protected completeStep(order: number): void {
     const output = (this.outputs()[order] ?? '').trim();
     this.act(`steps/${order}/complete`, output ? { output } : {}, () =>
@@ -199,6 +240,12 @@ export class WorkspacePage {
     this.snackBar.open(this.i18n.t('tickets.ws.reasonRequired'), this.i18n.t('app.close'), {
       duration: 5000,
     });
+  }
+
+  /** A system event of the timeline as a sentence in the console's language. */
+  protected eventText(entry: TimelineEntryView): string {
+    this.i18n.locale();
+    return describeEvent(entry, this.ticket(), (key, params) => this.i18n.t(key, params));
   }
 
   protected key(prefix: string, value: string): MessageKey {

@@ -1,0 +1,327 @@
+import { createServer } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../clock/clock';
+import { UserEntity } from '../../identity/user.entity';
+import { RequesterContactEntity } from '../../opds/requester-contact.entity';
+import { OutboxEntity } from '../../outbox/outbox.entity';
+import { OutboxService } from '../../outbox/outbox.service';
+import { TicketStepEntity } from '../../tickets/ticket-step.entity';
+import { TicketEntity } from '../../tickets/ticket.entity';
+import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import {
+  DATABASES,
+  createTestDatabase,
+  startTestApp,
+  type TestApp,
+  type TestDatabase,
+} from '../../testing/test-app';
+import { AUTOMATIC_KINDS, OutboxWorker } from './outbox-worker.service';
+import { OUTBOX_MAIL_KINDS } from './outbox-mail';
+
+interface Received {
+  to: string[];
+  mail: ParsedMail;
+}
+
+/** An in-process SMTP server keeping every message it receives, parsed. */
+class RecordingSmtp {
+  readonly messages: Received[] = [];
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        simpleParser(Buffer.concat(chunks)).then(
+          (mail) => {
+            this.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+
+  listen(port: number): Promise<void> {
+    return new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(resolve));
+  }
+
+  byMessageId(id: string | null | undefined): Received | undefined {
+    return this.messages.find((m) => m.mail.messageId === id);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+const REQUESTER = 'nyoman.sari@diskes.baliprov.go.id';
+
+for (const kind of DATABASES) {
+  describe(`outbox worker: every kind through the templates [${kind}]`, () => {
+    let db: TestDatabase;
+    let app: TestApp;
+    let smtp: RecordingSmtp;
+    let worker: OutboxWorker;
+    let clock: Clock;
+    let ds: DataSource;
+    let number: string;
+    let agent: UserEntity;
+    let kadis: UserEntity;
+    let step: TicketStepEntity;
+
+    const enqueue = (kindName: string, payload: Record<string, unknown>) =>
+      app.app.get(OutboxService).enqueue([{ kind: kindName, payload }], clock.now());
+    const rowsOf = (kindName: string) =>
+      ds.getRepository(OutboxEntity).find({ where: { kind: kindName } });
+    const timeline = async () =>
+      ds.getRepository(TimelineEntryEntity).find({
+        where: { ticketId: (await ds.getRepository(TicketEntity).findOneByOrFail({ number })).id },
+      });
+
+    beforeAll(async () => {
+      const port = await freePort();
+      smtp = new RecordingSmtp();
+      await smtp.listen(port);
+      db = await createTestDatabase(kind);
+      app = await startTestApp(db, {
+        SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
+        SIGAP_SMTP_POOL: 'false',
+        SIGAP_MAIL_FROM: '"Sigap" <helpdesk@sigap.example.go.id>',
+        SIGAP_PUBLIC_URL: 'https://sigap.example.go.id/',
+        SIGAP_SLA_SWEEP_SECONDS: '0',
+      });
+      worker = app.app.get(OutboxWorker);
+      clock = app.app.get(Clock);
+      clock.set(Date.now());
+      ds = app.app.get(DataSource);
+      const users = ds.getRepository(UserEntity);
+      agent = await users.findOneByOrFail({ email: 'helpdesk.bali@sigap.local' });
+      kadis = await users.findOneByOrFail({ email: 'kadis.bali@sigap.local' });
+      const token = await app.token('helpdesk.bali@sigap.local');
+      const opened = await app.request('POST', '/api/v1/tickets', {
+        token,
+        body: {
+          office: 'bali',
+          service: 'pengembangan-aplikasi',
+          channel: 'email',
+          subject: 'Aplikasi antrean puskesmas',
+          description: 'Permohonan pembangunan aplikasi antrean.',
+          requester: { name: 'Nyoman Sari', email: REQUESTER },
+        },
+      });
+      expect(opened.status).withContext(opened.text).toBe(201);
+      number = opened.body.number;
+      const assigned = await app.request('POST', `/api/v1/tickets/${number}/assign`, {
+        token,
+        body: { userId: agent.id, expectedVersion: opened.body.version },
+      });
+      expect(assigned.status).withContext(assigned.text).toBe(200);
+      const ticket = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
+      step = await ds.getRepository(TicketStepEntity).findOneOrFail({
+        where: { ticketId: ticket.id, requesterSide: false },
+        order: { stepOrder: 'ASC' },
+      });
+      // Whatever the ticket's own actions queued is not this test's business.
+      await ds.getRepository(OutboxEntity).createQueryBuilder().delete().execute();
+    }, 60_000);
+
+    afterAll(async () => {
+      await app?.close();
+      await smtp?.close();
+      await db?.drop();
+    }, 30_000);
+
+    it('renders and sends every kind the tickets domain and the sweep write, threaded', async () => {
+      const now = clock.now().getTime();
+      const inTwoHours = new Date(now + 2 * 3600_000).toISOString();
+      const twoHoursAgo = new Date(now - 2 * 3600_000).toISOString();
+      const order = step.stepOrder;
+      const rows: [string, Record<string, unknown>, string[], RegExp][] = [
+        ['ticket.received', {}, [REQUESTER], /nomor tiket/],
+        [
+          'ticket.returned-to-requester',
+          { reason: 'Surat belum bertanda tangan.' },
+          [REQUESTER],
+          /Surat belum bertanda tangan/,
+        ],
+        [
+          'ticket.reply',
+          { body: 'Mohon kirim daftar puskesmas.' },
+          [REQUESTER],
+          /Mohon kirim daftar puskesmas/,
+        ],
+        [
+          'ticket.resolved',
+          { note: 'Aplikasi sudah terpasang.' },
+          [REQUESTER],
+          /Aplikasi sudah terpasang/,
+        ],
+        [
+          'ticket.step-assigned',
+          { step: order, assigneeId: agent.id },
+          [agent.email],
+          /ditugaskan kepada Anda/,
+        ],
+        [
+          'ticket.sla-at-risk',
+          { recipients: [agent.id], dueAt: inTwoHours },
+          [agent.email],
+          /Sisa waktu/,
+        ],
+        [
+          'ticket.sla-breached',
+          { recipients: [agent.id], dueAt: twoHoursAgo },
+          [agent.email],
+          /.+/,
+        ],
+        [
+          'ticket.step-sla-at-risk',
+          { step: order, recipients: [agent.id], dueAt: inTwoHours },
+          [agent.email],
+          new RegExp(`langkah ${order}`),
+        ],
+        [
+          'ticket.step-escalated',
+          { step: order, recipients: [kadis.id], assigneeId: agent.id, dueAt: twoHoursAgo },
+          [kadis.email],
+          /atasan/,
+        ],
+        [
+          'ticket.requester-replied',
+          { recipients: [agent.id], from: REQUESTER, body: 'Daftar puskesmas terlampir.' },
+          [agent.email],
+          /Daftar puskesmas terlampir/,
+        ],
+      ];
+      // Every kind the worker knows is exercised here.
+      expect(rows.map((r) => r[0]).sort()).toEqual(
+        Object.keys(OUTBOX_MAIL_KINDS)
+          .filter((k) => k !== 'password-reset')
+          .sort(),
+      );
+      for (const [kindName, payload] of rows)
+        await enqueue(kindName, { ticket: number, ...payload });
+
+      const result = await worker.drain();
+      expect([result.sent, result.failed, result.deferred]).toEqual([rows.length, 0, 0]);
+      expect(smtp.messages.length).toBe(rows.length);
+
+      const sentIds: string[] = [];
+      for (const [kindName, , to, text] of rows) {
+        const [row] = await rowsOf(kindName);
+        expect(row.status).withContext(`${kindName}: ${row.lastError}`).toBe('sent');
+        const got = smtp.byMessageId(row.messageId);
+        expect(got).withContext(kindName).toBeDefined();
+        expect(got?.to).withContext(kindName).toEqual(to);
+        expect(got?.mail.subject).withContext(kindName).toContain(`[#${number}]`);
+        expect(got?.mail.text ?? '')
+          .withContext(kindName)
+          .toMatch(text);
+        expect(got?.mail.html || '')
+          .withContext(kindName)
+          .toContain('<');
+        sentIds.push(row.messageId as string);
+      }
+      // One thread: every message but the first refers to earlier ones of the ticket.
+      const withRefs = smtp.messages.filter((m) => {
+        const refs = m.mail.references;
+        return (Array.isArray(refs) ? refs.length : refs ? 1 : 0) > 0 && !!m.mail.inReplyTo;
+      });
+      expect(withRefs.length)
+        .withContext(smtp.messages.map((m) => `${m.mail.subject} ${m.mail.inReplyTo}`).join('\n'))
+        .toBe(rows.length - 1);
+      for (const m of withRefs) {
+        const refs = ([] as string[]).concat(m.mail.references ?? []);
+        expect(refs.every((r) => sentIds.includes(r)))
+          .withContext(refs.join(' '))
+          .toBeTrue();
+      }
+      expect(new Set(sentIds).size).toBe(rows.length);
+      const automatic = smtp.messages.filter(
+        (m) => m.mail.headers.get('auto-submitted') === 'auto-generated',
+      );
+      const reply = await rowsOf('ticket.reply');
+      expect(automatic.length).toBe(rows.length - 1); // all but the agent's own reply
+      expect(automatic.some((m) => m.mail.messageId === reply[0].messageId)).toBeFalse();
+    }, 60_000);
+
+    it('fails a kind without a template permanently, with the reason on the ticket', async () => {
+      await enqueue('ticket.unknown-kind', { ticket: number });
+      const result = await worker.drain();
+      expect([result.failed, result.sent]).toEqual([1, 0]);
+      const [row] = await rowsOf('ticket.unknown-kind');
+      expect(row.status).toBe('failed');
+      expect(row.lastError).toMatch(/"ticket\.unknown-kind" tidak punya templat/);
+      const entry = (await timeline()).find(
+        (e) => e.event === 'mail.failed' && (e.data as { kind: string }).kind === row.kind,
+      );
+      expect(entry?.body).toContain('tidak punya templat');
+    });
+
+    it('holds the 4th automatic mail to a contact within 10 minutes, then sends it', async () => {
+      const before = smtp.messages.length;
+      // Three automatic mails went to the requester in the first test, just now.
+      expect(AUTOMATIC_KINDS).toContain('ticket.received');
+      await enqueue('ticket.received', { ticket: number });
+      await enqueue('ticket.resolved', { ticket: number });
+      await enqueue('ticket.reply', { ticket: number, body: 'Balasan petugas tidak dibatasi.' });
+      const held = await worker.drain();
+      expect([held.sent, held.deferred, held.failed]).toEqual([1, 2, 0]);
+      expect(smtp.messages.length).toBe(before + 1);
+      const waiting = (
+        await ds.getRepository(OutboxEntity).find({ where: { status: 'pending' } })
+      ).map((r) => r);
+      expect(waiting.length).toBe(2);
+      for (const r of waiting) {
+        expect(r.attempts).toBe(0);
+        expect(r.lastError).toContain('batas 3 e-mail otomatis per 10 menit');
+        expect(r.nextAttemptAt.getTime()).toBeGreaterThan(clock.now().getTime());
+      }
+      clock.advance(9 * 60_000);
+      expect((await worker.drain()).claimed).toBe(0);
+      clock.advance(60_000 + 1000);
+      const later = await worker.drain();
+      expect(later.sent).toBe(2);
+      expect(smtp.messages.length).toBe(before + 3);
+    });
+
+    it('skips automatic mail to a bounced address and says so on the timeline', async () => {
+      clock.advance(11 * 60_000);
+      await ds
+        .getRepository(RequesterContactEntity)
+        .update(
+          { email: REQUESTER },
+          { emailBouncedAt: clock.now(), emailBounceReason: `${REQUESTER}: 5.1.1` },
+        );
+      const before = smtp.messages.length;
+      await enqueue('ticket.received', { ticket: number, marker: 'terpental' });
+      const result = await worker.drain();
+      expect([result.failed, result.sent]).toEqual([1, 0]);
+      expect(smtp.messages.length).toBe(before);
+      const row = (await rowsOf('ticket.received')).find((r) => r.payload.includes('terpental'));
+      expect(row?.status).toBe('failed');
+      expect(row?.lastError).toContain('ditandai terpental');
+      const skipped = (await timeline()).filter((e) => e.event === 'mail.skipped');
+      expect(skipped.length).toBe(1);
+      expect(skipped[0].body).toContain(REQUESTER);
+    });
+  });
+}

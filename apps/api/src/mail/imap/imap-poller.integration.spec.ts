@@ -1,0 +1,299 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
+import { DataSource } from 'typeorm';
+import { TicketEntity } from '../../tickets/ticket.entity';
+import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import {
+  DATABASES,
+  REPO_ROOT,
+  createTestDatabase,
+  startTestApp,
+  type TestApp,
+  type TestDatabase,
+} from '../../testing/test-app';
+import { InboundMessageEntity } from '../inbound/inbound-message.entity';
+import { InboundMailService } from '../inbound/inbound-mail.service';
+import type { ImapPoller } from './imap-poller';
+import { ImapPollerService } from './imap-poller.service';
+import type { ImapMailboxSettings } from './imap-settings';
+import { TestDovecot, dovecotInstalled } from './testing/dovecot';
+
+const FIXTURES = join(REPO_ROOT, 'libs/mail-threading/fixtures');
+const PASSWORD = 'sandi-uji-imap-0123';
+
+async function until(what: string, check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`menunggu terlalu lama: ${what}`);
+}
+
+if (!dovecotInstalled()) {
+  describe('IMAP polling against Dovecot', () => {
+    it('needs Dovecot', () => {
+      pending('Dovecot tidak terpasang: jalankan tools/ci/install-system-deps.sh sebagai root');
+    });
+  });
+}
+
+for (const kind of dovecotInstalled() ? DATABASES : []) {
+  describe(`IMAP polling against Dovecot [${kind}]`, () => {
+    let dovecot: TestDovecot;
+    let db: TestDatabase;
+    let app: TestApp;
+    let ds: DataSource;
+    let mail: ImapFlow;
+    let mailbox: ImapMailboxSettings;
+
+    const append = async (folder: string, ...files: string[]) => {
+      for (const file of files) await mail.append(folder, readFileSync(join(FIXTURES, file)));
+    };
+    /** [messages, unseen] in a folder, as another client sees them. */
+    const counts = async (folder: string): Promise<[number, number]> => {
+      const status = await mail.status(folder, { messages: true, unseen: true });
+      if (!status) throw new Error(`STATUS ${folder} gagal`);
+      return [status.messages ?? -1, status.unseen ?? -1];
+    };
+    const inboundRows = () => ds.getRepository(InboundMessageEntity).count();
+    /** Each appended message has exactly one timeline entry, and no entry lacks its message. */
+    const expectOneEntryPerReply = async () => {
+      const appended = await ds.getRepository(InboundMessageEntity).count({
+        where: { action: 'appended' },
+      });
+      const entries = await ds.getRepository(TimelineEntryEntity).count({
+        where: { event: 'mail.received' },
+      });
+      expect(entries).toBe(appended);
+    };
+    const poller = (folder: string, extra: Parameters<ImapPollerService['create']>[1]) =>
+      app.app
+        .get(ImapPollerService)
+        .create({ ...mailbox, name: folder.toLowerCase(), folder }, { ...extra });
+
+    beforeAll(async () => {
+      dovecot = await TestDovecot.start('helpdesk', PASSWORD);
+      mailbox = {
+        name: 'bali',
+        office: 'bali',
+        host: '127.0.0.1',
+        port: dovecot.port,
+        secure: false,
+        user: 'helpdesk',
+        passwordEnv: 'SIGAP_TEST_IMAP_PASSWORD',
+        password: PASSWORD,
+        folder: 'INBOX',
+        processedFolder: null,
+        enabled: true,
+        pollSeconds: 30,
+        tlsRejectUnauthorized: true,
+      };
+      const { password: _secret, ...inConfig } = mailbox;
+      db = await createTestDatabase(kind);
+      app = await startTestApp(db, {
+        SIGAP_IMAP_MAILBOXES: JSON.stringify([inConfig]),
+        SIGAP_TEST_IMAP_PASSWORD: PASSWORD,
+        SIGAP_MAIL_FROM: 'helpdesk@helpdesk.diskominfos.baliprov.go.id',
+        SIGAP_MAIL_MARKER_SECRET: 'rahasia-uji-fixture',
+      });
+      ds = app.app.get(DataSource);
+      const res = await app.request('POST', '/api/v1/tickets', {
+        token: await app.token('helpdesk.bali@sigap.local'),
+        body: {
+          office: 'bali',
+          service: 'pengembangan-aplikasi',
+          channel: 'email',
+          subject: 'Permohonan uji IMAP',
+          description: 'Permohonan uji.',
+          requester: { name: 'Pemohon', email: 'made.sudarsana@bkd.baliprov.go.id' },
+        },
+      });
+      expect(res.status).withContext(res.text).toBe(201);
+      await ds
+        .getRepository(TicketEntity)
+        .update({ number: res.body.number }, { number: 'BALI-2026-000123' });
+      mail = new ImapFlow({
+        host: '127.0.0.1',
+        port: dovecot.port,
+        secure: false,
+        auth: { user: 'helpdesk', pass: PASSWORD },
+        logger: false,
+      });
+      await mail.connect();
+      for (const folder of ['Crash', 'Putus', 'Pindah', 'Gagal']) await mail.mailboxCreate(folder);
+    }, 60_000);
+
+    afterAll(async () => {
+      await mail?.logout().catch(() => undefined);
+      await app?.close();
+      await db?.drop();
+      await dovecot?.destroy();
+    }, 30_000);
+
+    it('fetches new mail pushed by IDLE, hands it to the inbound service, then marks it seen', async () => {
+      await until('poller connected', async () => {
+        const res = await app.request('GET', '/api/v1/mailboxes', {
+          token: await app.token('admin@sigap.local'),
+        });
+        return res.body[0]?.state === 'idle';
+      });
+      const before = await inboundRows();
+      await append('INBOX', '22-reply-pdf-attachment.eml', '35-unknown-sender.eml');
+      await append('INBOX', '14-ooo-exchange-en.eml');
+      await until('3 messages seen', async () => (await counts('INBOX')).join() === '3,0');
+      expect(await inboundRows()).toBe(before + 3);
+      const rows = await ds.getRepository(InboundMessageEntity).find();
+      expect(rows.map((r) => r.action).sort()).toEqual(['appended', 'auto-reply', 'quarantined']);
+      expect(rows.find((r) => r.action === 'appended')?.ticketNumber).toBe('BALI-2026-000123');
+      await expectOneEntryPerReply();
+
+      const admin = await app.token('admin@sigap.local');
+      const res = await app.request('GET', '/api/v1/mailboxes', { token: admin });
+      expect(res.status).toBe(200);
+      expect(res.body.length).toBe(1);
+      expect(res.body[0]).toEqual(
+        jasmine.objectContaining({
+          name: 'bali',
+          office: 'bali',
+          mode: 'idle',
+          lastError: null,
+          counts: { appended: 1, quarantined: 1, 'auto-reply': 1 },
+        }),
+      );
+      expect(res.text).not.toContain(PASSWORD);
+      expect(res.text).not.toContain('"password"');
+      const agent = await app.request('GET', '/api/v1/mailboxes', {
+        token: await app.token('helpdesk.bali@sigap.local'),
+      });
+      expect(agent.status).toBe(403);
+      const unknown = await app.request('GET', '/api/v1/mailboxes/lain', { token: admin });
+      expect(unknown.status).toBe(404);
+    }, 40_000);
+
+    it('after a crash between commit and flag, recognises the duplicate and only flags it', async () => {
+      await append('Crash', '01-gmail-reply-en.eml');
+      const before = await inboundRows();
+      let crashed!: () => void;
+      const crash = new Promise<void>((r) => (crashed = r));
+      const first = poller('Crash', {
+        beforeFlag: () => {
+          crashed();
+          throw new Error('proses mati sebelum menandai');
+        },
+        backoffMs: () => 60_000,
+      });
+      first.start();
+      await crash;
+      await first.stop();
+      expect(await inboundRows()).toBe(before + 1);
+      expect(await counts('Crash')).toEqual([1, 1]);
+      await expectOneEntryPerReply();
+
+      const second = poller('Crash', {});
+      second.start();
+      try {
+        await until('message seen', async () => (await counts('Crash')).join() === '1,0');
+        expect(second.snapshot().counts).toEqual({ duplicate: 1 });
+      } finally {
+        await second.stop();
+      }
+      expect(await inboundRows()).toBe(before + 1);
+      await expectOneEntryPerReply();
+    }, 40_000);
+
+    it('leaves a message the inbound service fails on unread, goes on, and retries it', async () => {
+      await append('Gagal', '28-iso-8859-1-subject-body.eml', '29-windows-1252-body.eml');
+      const before = await inboundRows();
+      const inbound = app.app.get(InboundMailService);
+      let calls = 0;
+      const p = poller('Gagal', {
+        accept: (raw, recipients) => {
+          if (calls++ === 0) return Promise.reject(new Error('basis data tidak menjawab'));
+          return inbound.accept(raw, recipients);
+        },
+      });
+      p.start();
+      try {
+        await until('second seen', async () => (await counts('Gagal')).join() === '2,1');
+        expect(p.snapshot().counts['failed']).toBe(1);
+        expect(p.snapshot().lastError).toContain('basis data tidak menjawab');
+        expect(await inboundRows()).toBe(before + 1);
+        p.pollNow();
+        await until('both seen', async () => (await counts('Gagal')).join() === '2,0');
+      } finally {
+        await p.stop();
+      }
+      expect(await inboundRows()).toBe(before + 2);
+    }, 30_000);
+
+    it('moves processed mail to the processed folder (created when missing) instead of flagging', async () => {
+      await append('Pindah', '27-encoded-subject-utf8.eml');
+      const before = await inboundRows();
+      const p = app.app
+        .get(ImapPollerService)
+        .create({ ...mailbox, name: 'pindah', folder: 'Pindah', processedFolder: 'Diproses' });
+      p.start();
+      try {
+        await until('moved', async () => (await counts('Pindah'))[0] === 0);
+      } finally {
+        await p.stop();
+      }
+      expect(await counts('Diproses')).toEqual([1, 1]);
+      expect(await inboundRows()).toBe(before + 1);
+    }, 30_000);
+
+    it('survives the server going away mid-round: reconnects, loses and doubles nothing', async () => {
+      await append('Putus', '02-gmail-reply-id.eml', '03-outlook-desktop-reply.eml');
+      await append('Putus', '07-thunderbird-reply.eml');
+      const before = await inboundRows();
+      let restarts = 0;
+      let errorsSeen = 0;
+      const p: ImapPoller = poller('Putus', {
+        beforeFlag: async () => {
+          if (restarts++ === 0) await dovecot.restart();
+        },
+        backoffMs: () => {
+          errorsSeen = p.snapshot().failures;
+          return 200;
+        },
+      });
+      p.start();
+      try {
+        await until('all seen', async () => {
+          try {
+            return (await counts('Putus')).join() === '3,0';
+          } catch {
+            // our own client lost the server too
+            await mail.logout().catch(() => undefined);
+            mail = new ImapFlow({
+              host: '127.0.0.1',
+              port: dovecot.port,
+              secure: false,
+              auth: { user: 'helpdesk', pass: PASSWORD },
+              logger: false,
+            });
+            await mail.connect().catch(() => undefined);
+            return false;
+          }
+        });
+        expect(errorsSeen).toBeGreaterThan(0);
+        expect(p.snapshot().lastError).toBeTruthy();
+        expect(p.snapshot().failures).toBe(0);
+        expect(p.snapshot().counts['duplicate']).toBe(1);
+      } finally {
+        await p.stop();
+      }
+      expect(await inboundRows()).toBe(before + 3);
+      await expectOneEntryPerReply();
+      // The configured poller lost its connection too, and came back.
+      await until('configured poller back', async () => {
+        const res = await app.request('GET', '/api/v1/mailboxes/bali', {
+          token: await app.token('admin@sigap.local'),
+        });
+        return res.body.state === 'idle';
+      });
+    }, 60_000);
+  });
+}

@@ -1,0 +1,266 @@
+/**
+ * Polls one IMAP mailbox: one connection, IDLE when the server offers it (else a NOOP/interval
+ * poll), each unread message fed through the inbound mail service (its own transaction), and
+ * only then marked \Seen or moved. A crash between commit and flag leaves the message unread; on
+ * the next round the inbound service answers `duplicate` for its Message-ID and it is flagged
+ * then, so nothing is lost and nothing is processed twice.
+ */
+import { Logger } from '@nestjs/common';
+import { ImapFlow } from 'imapflow';
+import type { InboundResult } from '../inbound/inbound-mail.service';
+import type { ImapMailboxSettings } from './imap-settings';
+
+export type PollerState = 'stopped' | 'connecting' | 'idle' | 'polling' | 'processing' | 'error';
+
+/** What the API shows of one mailbox: settings without the password, and its health. */
+export interface MailboxStatus {
+  name: string;
+  office: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  folder: string;
+  processedFolder: string | null;
+  enabled: boolean;
+  state: PollerState;
+  /** `idle` when the server pushes new mail (IMAP IDLE), `poll` when Sigap asks every interval. */
+  mode: 'idle' | 'poll' | null;
+  lastPolledAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** Consecutive failed connection attempts; drives the backoff. */
+  failures: number;
+  nextAttemptAt: string | null;
+  /** Messages handled since start, by inbound action. */
+  counts: Record<string, number>;
+}
+
+export interface PollerDeps {
+  /** The same method `POST /api/v1/inbound/mail` uses. */
+  accept(raw: Buffer, recipients: string[]): Promise<InboundResult>;
+  /** Recipient addresses that tie a message to the mailbox's office. */
+  recipients(): Promise<string[]>;
+  /** Fault injection for tests: runs after the commit, before the flag. */
+  beforeFlag?: (uid: number, result: InboundResult) => Promise<void> | void;
+  /** Backoff after the n-th consecutive failure, in ms (default 1 s doubling up to 5 min). */
+  backoffMs?: (failures: number) => number;
+}
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export function defaultBackoffMs(failures: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, failures - 1));
+}
+
+function errorText(error: unknown): string {
+  const e = error as { message?: string; responseText?: string; code?: string };
+  const text = [e.message, e.responseText, e.code].filter(Boolean).join(' — ');
+  return (text || String(error)).slice(0, 500);
+}
+
+export class ImapPoller {
+  private readonly log: Logger;
+  private client: ImapFlow | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  /** New mail announced while a round was running: poll again at once. */
+  private pending = false;
+  private readonly status: MailboxStatus;
+
+  constructor(
+    readonly settings: ImapMailboxSettings,
+    private readonly deps: PollerDeps,
+  ) {
+    this.log = new Logger(`Imap:${settings.name}`);
+    this.status = {
+      name: settings.name,
+      office: settings.office,
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      user: settings.user,
+      folder: settings.folder,
+      processedFolder: settings.processedFolder,
+      enabled: settings.enabled,
+      state: 'stopped',
+      mode: null,
+      lastPolledAt: null,
+      lastError: null,
+      lastErrorAt: null,
+      failures: 0,
+      nextAttemptAt: null,
+      counts: {},
+    };
+  }
+
+  snapshot(): MailboxStatus {
+    return { ...this.status, counts: { ...this.status.counts } };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Ends the loop and the connection; resolves when the loop has finished. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      try {
+        await Promise.race([client.logout(), new Promise((r) => setTimeout(r, 2000))]);
+      } catch {
+        // closing anyway
+      }
+      client.close();
+    }
+    await this.loop;
+    this.loop = null;
+    this.status.state = 'stopped';
+  }
+
+  /** Asks for a poll now (e.g. from the API), without waiting for IDLE or the interval. */
+  pollNow(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.ensureConnected();
+        await this.poll();
+        this.status.failures = 0;
+        this.status.nextAttemptAt = null;
+        await this.waitForMail();
+      } catch (error) {
+        if (!this.running) break;
+        this.status.failures++;
+        this.status.state = 'error';
+        this.status.lastError = errorText(error);
+        this.status.lastErrorAt = new Date().toISOString();
+        const delay = (this.deps.backoffMs ?? defaultBackoffMs)(this.status.failures);
+        this.status.nextAttemptAt = new Date(Date.now() + delay).toISOString();
+        this.log.warn(`${this.status.lastError}; mencoba lagi dalam ${Math.round(delay / 1000)} d`);
+        this.dropClient();
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private dropClient(): void {
+    const client = this.client;
+    this.client = null;
+    if (client) client.close();
+  }
+
+  private async ensureConnected(): Promise<ImapFlow> {
+    if (this.client?.usable) return this.client;
+    this.dropClient();
+    this.status.state = 'connecting';
+    const s = this.settings;
+    const client = new ImapFlow({
+      host: s.host,
+      port: s.port,
+      secure: s.secure,
+      auth: { user: s.user, pass: s.password },
+      logger: false,
+      tls: { rejectUnauthorized: s.tlsRejectUnauthorized },
+      maxIdleTime: s.pollSeconds * 1000,
+      autoIdleDelay: 1000,
+    });
+    // Errors surface through the failing command and the 'close' event.
+    client.on('error', (error: Error) => {
+      this.status.lastError = errorText(error);
+      this.status.lastErrorAt = new Date().toISOString();
+    });
+    client.on('close', () => {
+      if (this.client === client) this.wake?.();
+    });
+    client.on('exists', () => {
+      if (this.client !== client) return;
+      this.pending = true;
+      this.wake?.();
+    });
+    await client.connect();
+    if (s.processedFolder) {
+      const list = await client.list();
+      if (!list.some((m) => m.path === s.processedFolder)) {
+        await client.mailboxCreate(s.processedFolder);
+      }
+    }
+    this.client = client;
+    this.status.mode = client.capabilities.has('IDLE') ? 'idle' : 'poll';
+    return client;
+  }
+
+  /** One round: every unread message (every message when moving), oldest first. */
+  async poll(): Promise<void> {
+    const client = await this.ensureConnected();
+    this.status.state = 'processing';
+    const lock = await client.getMailboxLock(this.settings.folder);
+    this.pending = false;
+    try {
+      const found = await client.search(
+        this.settings.processedFolder ? { all: true } : { seen: false },
+        { uid: true },
+      );
+      const uids = (found || []).sort((a, b) => a - b);
+      const recipients = uids.length ? await this.deps.recipients() : [];
+      for (const uid of uids) {
+        if (!this.running) break;
+        const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
+        if (!message || !message.source) continue;
+        // Commit first (its own transaction in the inbound service) ...
+        let result: InboundResult;
+        try {
+          result = await this.deps.accept(message.source, recipients);
+        } catch (error) {
+          // Left unread, retried next round; the messages after it still go through.
+          this.status.counts['failed'] = (this.status.counts['failed'] ?? 0) + 1;
+          this.status.lastError = `UID ${uid}: ${errorText(error)}`;
+          this.status.lastErrorAt = new Date().toISOString();
+          this.log.warn(`pesan UID ${uid} gagal diproses: ${errorText(error)}`);
+          continue;
+        }
+        this.status.counts[result.action] = (this.status.counts[result.action] ?? 0) + 1;
+        await this.deps.beforeFlag?.(uid, result);
+        // ... and only then tell the server it is done.
+        if (this.settings.processedFolder) {
+          await client.messageMove(String(uid), this.settings.processedFolder, { uid: true });
+        } else {
+          await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+        }
+      }
+      this.status.lastPolledAt = new Date().toISOString();
+    } finally {
+      lock.release();
+    }
+    this.status.state = this.status.mode === 'idle' ? 'idle' : 'polling';
+  }
+
+  /** Waits for new mail (IDLE pushes 'exists'), the poll interval, a close or `stop()`. */
+  private waitForMail(): Promise<void> {
+    if (this.pending) return Promise.resolve();
+    return this.sleep(this.settings.pollSeconds * 1000);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}

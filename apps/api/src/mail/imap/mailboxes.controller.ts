@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../identity/decorators';
+import type { MailboxStatus } from './imap-poller';
+import { ImapPollerService } from './imap-poller.service';
+
+/** Status of the IMAP mailboxes (configured in `SIGAP_IMAP_MAILBOXES`); never shows passwords. */
+@ApiTags('mail')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('v1/mailboxes')
+export class MailboxesController {
+  constructor(private readonly imap: ImapPollerService) {}
+
+  @Get()
+  list(): MailboxStatus[] {
+    return this.imap.status();
+  }
+
+  @Get(':name')
+  one(@Param('name') name: string): MailboxStatus {
+    const found = this.imap.status().find((m) => m.name === name);
+    if (!found) throw new NotFoundException(`Kotak surat "${name}" tidak ada di konfigurasi.`);
+    return found;
+  }
+
+  /** Polls now instead of waiting for IDLE or the interval. */
+  @Post(':name/poll')
+  @HttpCode(202)
+  poll(@Param('name') name: string): MailboxStatus {
+    const found = this.one(name);
+    if (!this.imap.pollNow(name)) {
+      throw new NotFoundException(`Kotak surat "${name}" tidak aktif (enabled: false).`);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,82 @@
+import type { TicketDetail } from '@sigap/contracts';
+import { DataSource } from 'typeorm';
+import { describeOnBothDatabases } from '../testing/test-app';
+import { ClockEventEntity } from './clock-event.entity';
+import { insertRows } from './row-insert';
+import { TicketStepEntity } from './ticket-step.entity';
+import { TicketEntity } from './ticket.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+
+/** `insertRows` stores exactly what `manager.insert` stores (dates, json, booleans, nulls). */
+describeOnBothDatabases('tickets: multi-row inserts', (ctx) => {
+  let ticketId: string;
+  let data: DataSource;
+
+  beforeAll(async () => {
+    const app = ctx();
+    data = app.app.get(DataSource);
+    const res = await app.request<TicketDetail>('POST', '/api/v1/tickets', {
+      token: await app.token('helpdesk.bali@sigap.local'),
+      body: {
+        office: 'bali',
+        service: 'pengembangan-aplikasi',
+        channel: 'portal',
+        subject: 'Sisipan baris',
+        description: 'x',
+        requester: { name: 'Ketut', email: 'ketut@diskes.baliprov.go.id' },
+      },
+    });
+    expect(res.status).withContext(res.text).toBe(201);
+    ticketId = (await data.manager.findOneByOrFail(TicketEntity, { number: res.body.number })).id;
+  });
+
+  it('reads back the same values as the ORM insert', async () => {
+    const at = new Date('2026-01-02T03:04:05.678Z');
+    const entry = (body: string) => ({
+      ticketId,
+      kind: 'note' as const,
+      event: null,
+      authorId: null,
+      body,
+      data: { list: [1, 'dua'], nested: { ok: true } },
+      at,
+    });
+    await insertRows(data.manager, TimelineEntryEntity, [entry('lewat insertRows'), entry('dua')]);
+    await data.manager.insert(TimelineEntryEntity, entry('lewat ORM'));
+    const rows = await data.manager.find(TimelineEntryEntity, {
+      where: { ticketId, kind: 'note' },
+      order: { id: 'ASC' },
+    });
+    expect(rows.map((r) => r.body)).toEqual(['lewat insertRows', 'dua', 'lewat ORM']);
+    const strip = ({ id: _id, body: _body, ...rest }: TimelineEntryEntity) => rest;
+    expect(strip(rows[0])).toEqual(strip(rows[2]));
+    expect(rows[0].at.toISOString()).toBe(at.toISOString());
+    expect(rows[0].data).toEqual({ list: [1, 'dua'], nested: { ok: true } });
+    // Booleans and arrays of the step rows the opening wrote went through the same path.
+    const steps = await data.manager.find(TicketStepEntity, {
+      where: { ticketId },
+      order: { stepOrder: 'ASC' },
+    });
+    expect(steps[0].requesterSide).toBe(true);
+    expect(steps[1].requesterSide).toBe(false);
+    expect(Array.isArray(steps[1].executors)).toBe(true);
+  });
+
+  it('refuses rows that do not define the same columns, writing nothing', async () => {
+    const before = await data.manager.count(ClockEventEntity, { where: { ticketId } });
+    const row = {
+      ticketId,
+      clock: 'ticket',
+      round: 9,
+      type: 'start' as const,
+      at: new Date(),
+      duration: null,
+      reason: null,
+    };
+    const { reason: _reason, ...partial } = row;
+    await expectAsync(
+      insertRows(data.manager, ClockEventEntity, [row, partial]),
+    ).toBeRejectedWithError(/row without "reason"/);
+    expect(await data.manager.count(ClockEventEntity, { where: { ticketId } })).toBe(before);
+  });
+});

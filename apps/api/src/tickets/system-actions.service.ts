@@ -1,0 +1,228 @@
+/**
+ * Ticket changes made by the system on behalf of someone who does not sign in: a requester's
+ * e-mail reply. They go through the same state table, clock rules and versioned write as the
+ * agents' actions; the actor recorded is the sender's contact (`authorId` null on the timeline,
+ * the contact in the event data and in the audit log).
+ */
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CalendarProvider } from '../calendars/calendar-provider';
+import { AppConfig } from '../config/app-config';
+import { ChecklistItemEntity } from './checklist-item.entity';
+import { ClockEventEntity } from './clock-event.entity';
+import { ServiceCache } from './service-cache';
+import { TicketError } from './ticket-error';
+import { TicketStepEntity } from './ticket-step.entity';
+import { TicketEntity } from './ticket.entity';
+import { TicketsService } from './tickets.service';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+import { OutboxService } from '../outbox/outbox.service';
+import {
+  event,
+  reconcileClocks,
+  refreshStoredFigures,
+  transition,
+  type TicketAggregate,
+} from './workflow';
+
+/** The outbox kind that tells the ticket's assignees a requester wrote. */
+export const REQUESTER_REPLIED_KIND = 'ticket.requester-replied';
+
+export interface MailReplyInput {
+  ticketNumber: string;
+  /** The sender's contact, when the address is a known contact; null for an OPD-domain sender. */
+  contactId: string | null;
+  from: string | null;
+  messageId: string;
+  subject: string | null;
+  bodyText: string;
+  bodyHtml: string | null;
+  attachments: { filename: string; size: number; contentType: string; sha256: string }[];
+  inboundId: string;
+  via: string;
+}
+
+/** What the reply changed besides the timeline entry. */
+export type MailReplyEffect = 'answered' | 'reopened' | 'appended';
+
+@Injectable()
+export class SystemActionsService {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly cache: ServiceCache,
+    private readonly calendars: CalendarProvider,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A requester's e-mail reply, in the caller's transaction: appended to the timeline; a waiting
+   * ticket counts as answered (its clocks resume); a resolved or closed ticket within
+   * `SIGAP_REOPEN_DAYS` reopens; the assignees are notified. The ticket version moves on.
+   * Null when no ticket has that number.
+   */
+  async requesterReplied(
+    manager: EntityManager,
+    input: MailReplyInput,
+  ): Promise<MailReplyEffect | null> {
+    const pre = await manager.findOne(TicketEntity, {
+      select: { officeCode: true },
+      where: { number: input.ticketNumber },
+    });
+    if (!pre) return null; // the ticket is gone: the caller files the mail as new
+    const calendar = await this.calendars.forOffice(pre.officeCode);
+    const agg = await this.tickets.load(manager, input.ticketNumber, calendar, null, true);
+    const expected = agg.ticket.version;
+    const before = snapshot(agg);
+    const actor = { type: 'contact', contactId: input.contactId, email: input.from };
+    agg.timeline.push({
+      kind: 'reply',
+      event: 'mail.received',
+      authorId: null,
+      body: input.bodyText,
+      data: {
+        messageId: input.messageId,
+        from: input.from,
+        contactId: input.contactId,
+        subject: input.subject,
+        bodyText: input.bodyText,
+        bodyHtml: input.bodyHtml,
+        attachments: input.attachments,
+        inboundId: input.inboundId,
+        via: input.via,
+      },
+    });
+
+    let effect: MailReplyEffect = 'appended';
+    const t = agg.ticket;
+    if (t.status === 'waiting') {
+      transition(agg, 'requester-answered');
+      event(agg, 'ticket.requester_answered', { via: 'email', messageId: input.messageId, actor });
+      effect = 'answered';
+    } else if (this.withinReopenWindow(t, agg.now)) {
+      const previous = { round: t.clockRound, snapshot: t.slaSnapshot };
+      transition(agg, 'reopen');
+      t.clockRound += 1;
+      t.slaSnapshot = null;
+      t.closedAt = null;
+      t.resolvedAt = null;
+      t.alerted = null;
+      event(agg, 'ticket.reopened', {
+        reason: 'Pemohon membalas e-mail setelah tiket diselesaikan.',
+        via: 'email',
+        messageId: input.messageId,
+        actor,
+        previousRound: previous.round,
+        previousFigures: previous.snapshot ? JSON.parse(previous.snapshot) : null,
+      });
+      effect = 'reopened';
+    }
+
+    const recipients = [
+      ...new Set(
+        [
+          t.assigneeId,
+          ...agg.steps.filter((s) => s.status === 'active').map((s) => s.assigneeId),
+        ].filter((id): id is string => !!id),
+      ),
+    ];
+    if (recipients.length) {
+      agg.outbox.push({
+        kind: REQUESTER_REPLIED_KIND,
+        payload: {
+          ticket: t.number,
+          recipients,
+          from: input.from,
+          contactId: input.contactId,
+          body: input.bodyText.slice(0, 4000),
+          effect,
+        },
+      });
+    }
+
+    reconcileClocks(agg, this.cache);
+    refreshStoredFigures(agg, this.cache);
+    await this.persist(manager, agg, expected);
+    await this.audit.record(
+      {
+        actorId: input.contactId,
+        action: `ticket.requester_mail_${effect}`,
+        entityType: 'ticket',
+        entityId: t.number,
+        before,
+        after: { ...snapshot(agg), actor },
+      },
+      manager,
+    );
+    return effect;
+  }
+
+  /** A resolved ticket (since its resolution) or a closed one (since closing), within the days. */
+  private withinReopenWindow(t: TicketEntity, now: Date): boolean {
+    const since =
+      t.status === 'resolved' ? t.resolvedAt : t.status === 'closed' ? t.closedAt : null;
+    if (!since) return false;
+    return now.getTime() - since.getTime() <= this.config.reopenWindowDays * 86_400_000;
+  }
+
+  /** The versioned write: a concurrent change that committed first makes it a stale error. */
+  private async persist(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    expected: number,
+  ): Promise<void> {
+    const t = agg.ticket;
+    t.updatedAt = agg.now;
+    t.version = expected + 1;
+    const { id, ...fields } = t;
+    const result = await manager
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set(fields)
+      .where('id = :id AND version = :expected', { id, expected })
+      .execute();
+    if (!result.affected) {
+      throw new TicketError(
+        'ticket.stale_version',
+        `Tiket ${t.number} berubah bersamaan (versi ${expected}); ulangi.`,
+      );
+    }
+    for (const step of agg.dirtySteps) {
+      const { id: stepId, ...rest } = step;
+      await manager.update(TicketStepEntity, { id: stepId }, rest);
+    }
+    for (const item of agg.dirtyItems) {
+      const { id: itemId, ...rest } = item;
+      await manager.update(ChecklistItemEntity, { id: itemId }, rest);
+    }
+    if (agg.newClockRows.length) {
+      await manager.insert(
+        ClockEventEntity,
+        agg.newClockRows.map((r) => ({ ticketId: t.id, ...r })),
+      );
+      agg.newClockRows = [];
+    }
+    if (agg.timeline.length) {
+      await manager.insert(
+        TimelineEntryEntity,
+        agg.timeline.map((e) => ({ ...e, ticketId: t.id, at: agg.now })) as unknown as Parameters<
+          EntityManager['insert']
+        >[1],
+      );
+      agg.timeline = [];
+    }
+    await this.outbox.enqueue(agg.outbox, agg.now, manager);
+    agg.outbox = [];
+  }
+}
+
+function snapshot(agg: TicketAggregate): Record<string, unknown> {
+  return {
+    status: agg.ticket.status,
+    slaState: agg.ticket.slaState,
+    version: agg.ticket.version,
+    clockRound: agg.ticket.clockRound,
+  };
+}
