@@ -3,6 +3,7 @@ import type { TicketDetail } from '@sigap/contracts';
 import type { EntityManager } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import type { AuthUser } from '../identity/auth-user';
+import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { FIRST_RESPONSE_CLOCK, logState, rowsOf } from './clocks';
 import { TicketError } from './ticket-error';
 import { TicketsService } from './tickets.service';
@@ -10,6 +11,7 @@ import {
   addClockEvent,
   checklistComplete,
   event,
+  notifyStepAssignee,
   transition,
   type TicketAggregate,
 } from './workflow';
@@ -151,11 +153,12 @@ export class TicketActionsService {
       step.assigneeId = userId;
       agg.dirtySteps.add(step);
       event(agg, 'step.assigned', { order, from, to: userId });
+      if (from !== userId) notifyStepAssignee(agg, step);
     });
   }
 
   resolve(user: AuthUser, number: string, v: Version, note: string | null): Promise<TicketDetail> {
-    return this.tickets.act(user, number, v, 'resolved', (agg) => {
+    return this.tickets.act(user, number, v, 'resolved', async (agg, manager) => {
       const open = agg.steps.filter((s) => s.status !== 'done').map((s) => s.stepOrder);
       const missing = agg.checklist
         .filter((i) => !i.optional && i.status !== 'verified')
@@ -174,6 +177,16 @@ export class TicketActionsService {
       transition(agg, 'resolve');
       agg.ticket.resolvedAt = agg.now;
       event(agg, 'ticket.resolved', { note });
+      // The requester hears of it by mail when the contact has an address.
+      const contact = await manager.findOne(RequesterContactEntity, {
+        select: { id: true, email: true },
+        where: { id: agg.ticket.requesterContactId },
+      });
+      if (contact?.email)
+        agg.outbox.push({
+          kind: 'ticket.resolved',
+          payload: note ? { ticket: agg.ticket.number, note } : { ticket: agg.ticket.number },
+        });
     });
   }
 

@@ -17,7 +17,8 @@ import { AppConfig } from '../config/app-config';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { UserEntity } from '../identity/user.entity';
 import { OpdsService, toContactView } from '../opds/opds.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxEntity } from '../outbox/outbox.entity';
+import { OutboxService, type OutboxMessage } from '../outbox/outbox.service';
 import { canWorkStep, ticketAccess, TicketAccess } from './access';
 import { holdersWithLoad, holdsPosition } from './assignment';
 import { ChecklistItemEntity } from './checklist-item.entity';
@@ -51,6 +52,19 @@ import {
   refreshStoredFigures,
   type TicketAggregate,
 } from './workflow';
+
+/** An outbox row for a message queued before the ticket had its number (the opening). */
+function outboxRow(message: OutboxMessage, number: string, at: Date): OutboxEntity {
+  return {
+    id: randomUUID(),
+    kind: message.kind,
+    payload: JSON.stringify({ ...(message.payload as Record<string, unknown>), ticket: number }),
+    status: 'pending',
+    createdAt: at,
+    attempts: 0,
+    nextAttemptAt: at,
+  };
+}
 
 export interface OpenTicketInput {
   office: string;
@@ -222,6 +236,11 @@ export class TicketsService {
       reconcileClocks(agg, this.cache);
       refreshStoredFigures(agg, this.cache);
 
+      // The mail rows need the ticket's number: written once it is allocated (below).
+      const mail = agg.outbox;
+      agg.outbox = [];
+      if (contact.email) mail.unshift({ kind: 'ticket.received', payload: {} });
+
       // Multi-row inserts, one statement per table, nothing read back.
       await insertRows(manager, TicketEntity, [ticket]);
       await insertRows(manager, ChecklistItemEntity, checklist);
@@ -237,6 +256,12 @@ export class TicketsService {
       );
       ticket.number = number;
       await manager.query('UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
+      // One statement for the opening's mail: the receipt to the requester, the assignees.
+      await insertRows(
+        manager,
+        OutboxEntity,
+        mail.map((m) => outboxRow(m, number, now)),
+      );
       await this.audit.record(
         {
           actorId: user.id,

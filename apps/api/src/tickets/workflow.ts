@@ -147,6 +147,7 @@ export async function activateNextSteps(
         step.assigneeId = holder?.id ?? null;
         if (holder) (agg.knownNames ??= new Map()).set(holder.id, holder.name);
       }
+      notifyStepAssignee(agg, step);
       if (!step.requesterSide && cache.duration(step.timeText)) {
         addClockEvent(agg, stepClock(step.stepOrder), 'start', { duration: step.timeText });
       }
@@ -161,6 +162,19 @@ export async function activateNextSteps(
     });
     return;
   }
+}
+
+/**
+ * Queues `ticket.step-assigned` for an active office step's assignee (mail to the executor).
+ * Requester-side steps have no executor to tell: their position is held at the OPD.
+ * At opening the ticket's number is provisional; the opening path sets it on the payloads.
+ */
+export function notifyStepAssignee(agg: TicketAggregate, step: TicketStepEntity): void {
+  if (step.requesterSide || !step.assigneeId || step.status !== 'active') return;
+  agg.outbox.push({
+    kind: 'ticket.step-assigned',
+    payload: { ticket: agg.ticket.number, step: step.stepOrder, assigneeId: step.assigneeId },
+  });
 }
 
 /**
