@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  COMPLIANCE_GROUPS,
+  COMPLIANCE_LEVELS,
+  DASHBOARD_PERIODS,
+  type ComplianceGroup,
+  type ComplianceLevel,
+  type DashboardPeriod,
+} from '@sigap/contracts';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Filters of every dashboard query; months are the office's local months, inclusive. */
+export class DashboardFilterDto {
+  @ApiPropertyOptional({ example: 'bali', description: 'office code (admins; others: their own)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  office?: string;
+
+  @ApiPropertyOptional({ example: 'pengembangan-aplikasi', description: 'service code' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  service?: string;
+
+  @ApiPropertyOptional({ description: 'OPD id' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(36)
+  opd?: string;
+
+  @ApiPropertyOptional({ example: '2026-01' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'bulan harus berbentuk YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'bulan harus berbentuk YYYY-MM' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: DASHBOARD_PERIODS, default: 'month' })
+  @IsOptional()
+  @IsIn(DASHBOARD_PERIODS)
+  period?: DashboardPeriod;
+}
+
+export class ComplianceQueryDto extends DashboardFilterDto {
+  @ApiPropertyOptional({ enum: COMPLIANCE_LEVELS, default: 'tickets' })
+  @IsOptional()
+  @IsIn(COMPLIANCE_LEVELS)
+  level?: ComplianceLevel;
+
+  @ApiPropertyOptional({ enum: COMPLIANCE_GROUPS, default: 'service' })
+  @IsOptional()
+  @IsIn(COMPLIANCE_GROUPS)
+  by?: ComplianceGroup;
+}

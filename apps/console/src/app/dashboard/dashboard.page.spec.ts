@@ -1,0 +1,252 @@
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type {
+  AtRiskResponse,
+  BacklogResponse,
+  ComplianceResponse,
+  CurrentUser,
+  DashboardMeta,
+  FirstResponseResponse,
+  StepBottlenecksResponse,
+  WorkloadResponse,
+} from '@sigap/contracts';
+import { OFFICES } from '../../testing/fixtures';
+import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
+import { DashboardPage, percent, workingTime } from './dashboard.page';
+
+const MANAGER: CurrentUser = {
+  id: 'u-kadis',
+  email: 'kadis.bali@sigap.local',
+  name: 'Kepala Dinas',
+  roles: ['manager'],
+  office: 'bali',
+  locale: 'id',
+};
+const EXECUTOR: CurrentUser = {
+  ...MANAGER,
+  id: 'u-kasi',
+  name: 'Kasi Aplikasi',
+  roles: ['executor'],
+};
+
+const META: DashboardMeta = {
+  scope: { office: 'bali', holderId: null, holderName: null },
+  from: '2026-01',
+  to: '2026-12',
+  period: 'month',
+  dataAsOf: '2026-05-27T01:00:00.000Z',
+  generatedAt: '2026-05-27T01:00:30.000Z',
+};
+const row = (key: string, total: number, met: number, metLate: number, breached: number) => ({
+  key,
+  label: key === 'pengembangan-aplikasi' ? 'Pengembangan Aplikasi' : key,
+  total,
+  met,
+  metLate,
+  breached,
+  withinLimitShare: total ? (met + metLate) / total : null,
+  metShare: total ? met / total : null,
+  averageMinutes: total ? 135 : null,
+});
+const COMPLIANCE: ComplianceResponse = {
+  ...META,
+  level: 'tickets',
+  by: 'service',
+  rows: [row('pengembangan-aplikasi', 3, 2, 0, 1)],
+  trend: [row('2026-04', 2, 2, 0, 0), row('2026-05', 1, 0, 0, 1)],
+};
+const STEPS: StepBottlenecksResponse = {
+  ...META,
+  rows: [
+    {
+      service: 'pengembangan-aplikasi',
+      serviceName: 'Pengembangan Aplikasi',
+      stepOrder: 3,
+      position: 'kabid-iai',
+      positionName: 'Kepala Bidang IAI',
+      standard: '1 Jam',
+      targetMinutes: 60,
+      count: 3,
+      medianMinutes: 30,
+      p90Minutes: 450,
+      lateShare: 2 / 3,
+      breached: 2,
+    },
+  ],
+};
+const BACKLOG: BacklogResponse = {
+  ...META,
+  total: 1,
+  buckets: [
+    { key: '0', minDays: 0, maxDays: 0, count: 0, breached: 0 },
+    { key: '21+', minDays: 21, maxDays: null, count: 1, breached: 1 },
+  ],
+};
+const AT_RISK: AtRiskResponse = {
+  ...META,
+  atRisk: 0,
+  breached: 1,
+  tickets: [
+    {
+      id: 't-1',
+      number: 'BALI-2026-000004',
+      subject: 'Aplikasi masih terbuka',
+      service: 'pengembangan-aplikasi',
+      state: 'breached',
+      dueAt: '2026-05-20T01:00:00.000Z',
+    },
+  ],
+  steps: [],
+};
+const FIRST: FirstResponseResponse = {
+  ...META,
+  rows: [],
+  overall: {
+    key: 'all',
+    label: '2026-01 – 2026-12',
+    total: 3,
+    met: 2,
+    metLate: 0,
+    breached: 1,
+    medianMinutes: 40,
+    p90Minutes: 570,
+  },
+};
+const WORKLOAD: WorkloadResponse = {
+  ...META,
+  positions: [{ key: 'kasubbag-tu', label: 'Kasubbag TU', active: 1, atRisk: 0, breached: 1 }],
+  holders: [{ key: 'u-tu', label: 'Ni Made', active: 1, atRisk: 0, breached: 1 }],
+};
+
+/** Cell texts of every row under `selector`, a row's cells joined by " | ". */
+function rowsOf(root: HTMLElement, selector: string): string[] {
+  return [...root.querySelectorAll(`${selector} tr`)].map((tr) =>
+    [...tr.querySelectorAll('th, td')]
+      .map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .join(' | '),
+  );
+}
+
+describe('dashboard helpers', () => {
+  it('shows working minutes as hours and minutes, shares as percentages', () => {
+    expect(workingTime(135)).toBe('2 j 15 m');
+    expect(workingTime(45)).toBe('45 m');
+    expect(workingTime(null)).toBe('—');
+    expect(percent(2 / 3)).toBe('66.7 %');
+    expect(percent(null)).toBe('—');
+  });
+});
+
+describe('DashboardPage', () => {
+  let harness: RouterTestingHarness;
+  let backend: HttpTestingController;
+
+  const dashboards = (path: string) => (r: { url: string }) =>
+    r.url === `/api/v1/dashboards/${path}`;
+
+  async function open(user: CurrentUser): Promise<HTMLElement> {
+    resetStorage(user);
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([{ path: 'dasbor', component: DashboardPage }]),
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dasbor');
+    backend.expectOne('/api/v1/offices').flush(OFFICES);
+    backend.expectOne('/api/v1/catalog/services?office=bali').flush([]);
+    return harness.routeNativeElement!;
+  }
+
+  function flushAll(skipFirstResponse = false): TestRequest {
+    const compliance = backend.expectOne(dashboards('compliance'));
+    compliance.flush(COMPLIANCE);
+    backend.expectOne(dashboards('steps')).flush(STEPS);
+    backend.expectOne(dashboards('backlog')).flush(BACKLOG);
+    backend.expectOne(dashboards('at-risk')).flush(AT_RISK);
+    if (!skipFirstResponse) backend.expectOne(dashboards('first-response')).flush(FIRST);
+    backend.expectOne(dashboards('workload')).flush(WORKLOAD);
+    return compliance;
+  }
+
+  afterEach(() => backend.verify());
+
+  it('shows each table with its figures, a labelled chart beside it and the data time', async () => {
+    const element = await open(MANAGER);
+    backend.expectOne('/api/v1/opds?office=bali').flush([]);
+    const compliance = flushAll();
+    expect(compliance.request.params.get('level')).toBe('tickets');
+    expect(compliance.request.params.get('by')).toBe('service');
+    expect(compliance.request.params.get('office')).toBeNull();
+    await harness.fixture.whenStable();
+
+    expect(textOf(element, 'h1')).toBe('Dasbor SLA');
+    // 27 May 01:00 UTC is 09.00 WITA.
+    expect(textOf(element, '[data-test=dash-as-of]')).toContain('27 Mei 2026 09.00 WITA');
+    expect(rowsOf(element, '[data-test=dash-compliance-table] tbody')).toEqual([
+      'Pengembangan Aplikasi | 3 | 2 | 0 | 1 | 66.7 % | 2 j 15 m',
+    ]);
+    expect(rowsOf(element, '[data-test=dash-trend-table] tbody')).toContain(
+      '2026-05 | 1 | 0 | 0 | 1 | 0.0 %',
+    );
+    expect(rowsOf(element, '[data-test=dash-steps-table] tbody')).toEqual([
+      'Pengembangan Aplikasi · 3 | Kepala Bidang IAI | 1 Jam | 3 | 30 m | 7 j 30 m | 66.7 %',
+    ]);
+    expect(rowsOf(element, '[data-test=dash-backlog-table] tbody')).toContain('21+ | 1 | 1');
+    expect(textOf(element, '[data-test=dash-risk-counts]')).toBe('0 berisiko, 1 melewati batas');
+    expect(textOf(element, '[data-test=dash-risk-tickets] tbody')).toContain('BALI-2026-000004');
+    expect(rowsOf(element, '[data-test=dash-fr-table] tbody')).toContain(
+      'Keseluruhan | 3 | 2 | 1 | 40 m | 9 j 30 m',
+    );
+    expect(rowsOf(element, '[data-test=dash-load-positions] tbody')).toEqual([
+      'Kasubbag TU | 1 | 0 | 1',
+    ]);
+
+    const canvases = element.querySelectorAll('canvas[role=img]');
+    expect(canvases.length).toBe(6);
+    canvases.forEach((c) => expect(c.getAttribute('aria-label')).toContain('tabel di sampingnya'));
+    const buttons = element.querySelectorAll<HTMLButtonElement>('button[data-test^=dash-xlsx]');
+    expect(buttons.length).toBe(6);
+    buttons.forEach((b) => expect(b.getAttribute('aria-label')).toMatch(/^Unduh XLSX: /));
+  });
+
+  it('applies the filter to every table and exports with the same filter', async () => {
+    const element = await open(MANAGER);
+    backend.expectOne('/api/v1/opds?office=bali').flush([]);
+    flushAll();
+    await harness.fixture.whenStable();
+
+    const from = element.querySelector<HTMLInputElement>('[data-test=dash-from]')!;
+    from.value = '2025-01';
+    from.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('[data-test=dash-apply]')!.click();
+    const compliance = flushAll();
+    expect(compliance.request.params.get('from')).toBe('2025-01');
+    await harness.fixture.whenStable();
+
+    spyOn(URL, 'createObjectURL').and.returnValue('blob:x');
+    spyOn(HTMLAnchorElement.prototype, 'click');
+    element.querySelector<HTMLButtonElement>('[data-test=dash-xlsx-steps]')!.click();
+    const file = backend.expectOne(dashboards('steps/export'));
+    expect(file.request.params.get('format')).toBe('xlsx');
+    expect(file.request.params.get('from')).toBe('2025-01');
+    expect(file.request.responseType).toBe('blob');
+    file.flush(new Blob(['x']));
+    expect(HTMLAnchorElement.prototype.click).toHaveBeenCalled();
+
+    element.querySelector<HTMLButtonElement>('[data-test=dash-csv-compliance]')!.click();
+    const csv = backend.expectOne(dashboards('compliance/export'));
+    expect(csv.request.params.get('by')).toBe('service');
+    expect(csv.request.params.get('format')).toBe('csv');
+    csv.flush(new Blob(['x']));
+  });
+
+  it('an executor reads their own steps: no first response, steps level', async () => {
+    const element = await open(EXECUTOR);
+    const compliance = flushAll(true);
+    expect(compliance.request.params.get('level')).toBe('steps');
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-test=dash-first-response]')).toBeNull();
+    expect(element.querySelector('[data-test=dash-level]')).toBeNull();
+  });
+});
