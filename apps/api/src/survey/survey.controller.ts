@@ -1,0 +1,124 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { IkmReport, SurveyCommentPage, SurveySubmitted, SurveyView } from '@sigap/contracts';
+import type { Request } from 'express';
+import { Clock } from '../clock/clock';
+import { hasRole, type AuthUser } from '../identity/auth-user';
+import { Public, Roles, SignedInUser } from '../identity/decorators';
+import { IkmReportService } from './ikm-report.service';
+import { SurveyError } from './survey-error';
+import { SurveyLimiter } from './survey-limiter';
+import { localDate, SurveyService } from './survey.service';
+import { CommentQueryDto, IkmQueryDto, SurveySubmissionDto } from './survey.dto';
+
+const TEN_MINUTES = 10 * 60_000;
+
+/** Whose figures a user may read: admins any office (or all), managers their own office. */
+function officeFor(user: AuthUser, office: string | undefined): string | null {
+  if (hasRole(user, 'admin')) return office?.trim() || null;
+  if (!hasRole(user, 'manager') || !user.office) {
+    throw new SurveyError('survey.forbidden', 'Hanya pimpinan dan admin yang dapat melihat IKM.');
+  }
+  if (office && office !== user.office) {
+    throw new SurveyError('survey.forbidden', 'IKM kantor lain tidak dapat dilihat.');
+  }
+  return user.office;
+}
+
+/** The inclusive local-date range: defaults to 1 January up to today, from <= to. */
+function range(clock: Clock, from?: string, to?: string): { from: string; to: string } {
+  // Today in the easternmost zone (WIT), so "today" includes every office's today.
+  const end = to ?? localDate(clock.now(), 'Asia/Jayapura');
+  const start = from ?? `${end.slice(0, 4)}-01-01`;
+  if (start > end) {
+    throw new SurveyError('survey.query_invalid', 'Tanggal awal setelah tanggal akhir.', [
+      { path: 'from', message: 'harus sebelum atau sama dengan to' },
+    ]);
+  }
+  return { from: start, to: end };
+}
+
+@ApiTags('survey')
+@Controller('v1/survey')
+export class SurveyController {
+  private readonly reads = new SurveyLimiter(60, TEN_MINUTES);
+  private readonly writes = new SurveyLimiter(10, TEN_MINUTES);
+
+  constructor(
+    private readonly surveys: SurveyService,
+    private readonly reports: IkmReportService,
+    private readonly clock: Clock,
+  ) {}
+
+  private limit(limiter: SurveyLimiter, req: Request): void {
+    const wait = limiter.hit(req.ip ?? req.socket.remoteAddress ?? '?', Date.now());
+    if (wait !== null) {
+      throw new SurveyError(
+        'survey.rate_limited',
+        'Terlalu banyak permintaan. Coba lagi nanti.',
+        undefined,
+        { 'Retry-After': String(wait) },
+      );
+    }
+  }
+
+  /** IKM per service and period (month, quarter, year) with per-element averages and grade. */
+  @Get('ikm')
+  @ApiBearerAuth()
+  @Roles('manager', 'admin')
+  ikm(@SignedInUser() user: AuthUser, @Query() q: IkmQueryDto): Promise<IkmReport> {
+    return this.reports.ikm({
+      office: officeFor(user, q.office),
+      service: q.service?.trim() || null,
+      ...range(this.clock, q.from, q.to),
+      period: q.period ?? 'month',
+    });
+  }
+
+  /** The respondents' comments, newest first. */
+  @Get('comments')
+  @ApiBearerAuth()
+  @Roles('manager', 'admin')
+  comments(
+    @SignedInUser() user: AuthUser,
+    @Query() q: CommentQueryDto,
+  ): Promise<SurveyCommentPage> {
+    return this.reports.comments({
+      office: officeFor(user, q.office),
+      service: q.service?.trim() || null,
+      ...range(this.clock, q.from, q.to),
+      limit: q.limit ?? 50,
+      offset: q.offset ?? 0,
+    });
+  }
+
+  /** What the public survey page shows: the ticket number and the service, nothing personal. */
+  @Get(':token')
+  @Public()
+  view(@Param('token') token: string, @Req() req: Request): Promise<SurveyView> {
+    this.limit(this.reads, req);
+    return this.surveys.view(token);
+  }
+
+  /** Submits the questionnaire; once per link and per ticket. */
+  @Post(':token')
+  @Public()
+  @HttpCode(201)
+  submit(
+    @Param('token') token: string,
+    @Body() body: SurveySubmissionDto,
+    @Req() req: Request,
+  ): Promise<SurveySubmitted> {
+    this.limit(this.writes, req);
+    const comment = cleanComment(body.comment);
+    return this.surveys.submit(token, body.scores, comment);
+  }
+}
+
+/** Plain text only: control characters dropped, whitespace trimmed, empty means none. */
+export function cleanComment(value: string | null | undefined): string | null {
+  if (!value) return null;
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const text = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  return text || null;
+}

@@ -1,0 +1,96 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { SURVEY_COMMENT_MAX, type IkmPeriod } from '@sigap/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+/** `POST /api/v1/survey/{token}`: nine scores 1-4 (U1 first) and an optional comment. */
+export class SurveySubmissionDto {
+  @IsArray()
+  @ArrayMinSize(9)
+  @ArrayMaxSize(9)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(4, { each: true })
+  scores: number[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(SURVEY_COMMENT_MAX)
+  comment?: string | null;
+}
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class IkmQueryDto {
+  @ApiPropertyOptional({ description: 'Office code; managers get their own office' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  office?: string;
+
+  @ApiPropertyOptional({ description: 'Service code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  service?: string;
+
+  @ApiPropertyOptional({ description: 'First local date, YYYY-MM-DD (default 1 January)' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from harus tanggal YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Last local date, YYYY-MM-DD (default today)' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to harus tanggal YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['month', 'quarter', 'year'] })
+  @IsOptional()
+  @IsIn(['month', 'quarter', 'year'])
+  period?: IkmPeriod;
+}
+
+export class CommentQueryDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  office?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  service?: string;
+
+  @IsOptional()
+  @Matches(DAY, { message: 'from harus tanggal YYYY-MM-DD' })
+  from?: string;
+
+  @IsOptional()
+  @Matches(DAY, { message: 'to harus tanggal YYYY-MM-DD' })
+  to?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { IkmReportService } from './ikm-report.service';
+import { SurveyController } from './survey.controller';
+import { SurveyService } from './survey.service';
+
+/**
+ * The satisfaction survey (SKM) and index (IKM). Exports `SurveyService` (invitations, written
+ * by the tickets domain when a ticket is resolved) and `IkmReportService` (IKM per office,
+ * service and period, for the dashboards).
+ */
+@Module({
+  controllers: [SurveyController],
+  providers: [SurveyService, IkmReportService],
+  exports: [SurveyService, IkmReportService],
+})
+export class SurveyModule {}
