@@ -1,0 +1,23 @@
+import type { reportsId } from './reports.id';
+
+/** English texts of the service performance evaluation report download (`/laporan`). */
+export const reportsEn: { readonly [K in keyof typeof reportsId]: string } = {
+  'nav.reports': 'Reports',
+  'reports.title': 'Service Performance Evaluation Report',
+  'reports.intro':
+    "Download the office's monthly or yearly report as a PDF: SLA compliance, working time, breaches with their reasons, IKM and complaints per service, with a signature block for the head of office.",
+  'reports.office': 'Office',
+  'reports.period': 'Period',
+  'reports.period.month': 'Monthly',
+  'reports.period.year': 'Yearly',
+  'reports.month': 'Month',
+  'reports.year': 'Year',
+  'reports.lang': 'Report language',
+  'reports.lang.id': 'Bahasa Indonesia',
+  'reports.lang.en': 'English',
+  'reports.download': 'Download report',
+  'reports.downloading': 'Preparing the report…',
+  'reports.invalidMonth': 'Choose a month (YYYY-MM).',
+  'reports.invalidYear': 'Enter a four-digit year.',
+  'reports.downloaded': 'Report {file} downloaded.',
+};

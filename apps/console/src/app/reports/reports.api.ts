@@ -1,0 +1,22 @@
+import { HttpClient, HttpParams, type HttpResponse } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { EvaluationReportQuery } from '@sigap/contracts';
+import type { Observable } from 'rxjs';
+
+/** The printable reports (`/api/v1/reports/...`). */
+@Injectable({ providedIn: 'root' })
+export class ReportsApi {
+  private readonly http = inject(HttpClient);
+
+  /** The evaluation report as a PDF file, with its headers (for the file name). */
+  evaluation(query: EvaluationReportQuery): Observable<HttpResponse<Blob>> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '') params = params.set(key, String(value));
+    return this.http.get('/api/v1/reports/evaluation', {
+      params,
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+}
