@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import type { EntityManager } from 'typeorm';
+import { ComplaintsService } from './complaints.service';
+
+/** A message that arrived at an office's complaints address. */
+export interface ComplaintMail {
+  office: string;
+  fromAddress: string;
+  fromName: string | null;
+  subject: string | null;
+  bodyText: string;
+  receivedAt: Date;
+}
+
+/**
+ * Mail addressed to an office's complaints address (`SIGAP_COMPLAINT_ADDRESSES`) opens a
+ * complaint instead of a service request. The inbound mail service asks `officeFor` with the
+ * recipients, and files through `fileFromMail` inside its own transaction.
+ */
+@Injectable()
+export class ComplaintMailRouter {
+  private readonly byAddress: Map<string, string>;
+
+  constructor(
+    config: AppConfig,
+    private readonly complaints: ComplaintsService,
+  ) {
+    this.byAddress = new Map(
+      Object.entries(config.complaintAddresses).map(([office, address]) => [address, office]),
+    );
+  }
+
+  /** The office whose complaints address is among the recipients, else null. */
+  officeFor(recipients: readonly string[]): string | null {
+    if (!this.byAddress.size) return null;
+    for (const r of recipients) {
+      const office = this.byAddress.get(r.trim().toLowerCase());
+      if (office) return office;
+    }
+    return null;
+  }
+
+  /** Files the complaint (category pengaduan) from the sender; answers its number. */
+  async fileFromMail(manager: EntityManager, mail: ComplaintMail): Promise<string> {
+    const text = mail.bodyText.trim() || mail.subject?.trim() || '(tanpa isi)';
+    const result = await this.complaints.fileIn(
+      manager,
+      {
+        office: mail.office,
+        category: 'pengaduan',
+        name: mail.fromName?.trim() || mail.fromAddress,
+        email: mail.fromAddress,
+        text,
+        subject: mail.subject,
+      },
+      { source: 'email', channel: 'email', actorId: null, receivedAt: mail.receivedAt },
+    );
+    return result.number;
+  }
+}

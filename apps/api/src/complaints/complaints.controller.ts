@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ComplaintView, FileComplaintResponse, LaporPullResponse } from '@sigap/contracts';
+import type { Request } from 'express';
+import type { AuthUser } from '../identity/auth-user';
+import { Public, Roles, SignedInUser } from '../identity/decorators';
+import { AgentComplaintDto, FileComplaintDto } from './complaint.dto';
+import { ComplaintsService } from './complaints.service';
+
+/** The public complaint form (no sign-in). */
+@ApiTags('public')
+@Controller('v1/public/complaints')
+export class PublicComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Public()
+  @Post()
+  @HttpCode(201)
+  file(@Body() body: FileComplaintDto, @Req() req: Request): Promise<FileComplaintResponse> {
+    return this.complaints.filePublic(body, req.ip ?? req.socket.remoteAddress ?? '?');
+  }
+}
+
+/** Complaints for the office's staff: record one, read its facts, SP4N-LAPOR!. */
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('v1/complaints')
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Post()
+  @Roles('admin', 'agent')
+  @HttpCode(201)
+  file(
+    @SignedInUser() user: AuthUser,
+    @Body() body: AgentComplaintDto,
+  ): Promise<FileComplaintResponse> {
+    const { channel, website: _ignored, ...input } = body;
+    void _ignored;
+    return this.complaints.fileByAgent(user, input, channel);
+  }
+
+  @Get(':number')
+  view(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<ComplaintView> {
+    return this.complaints.view(user, number);
+  }
+
+  @Post(':number/lapor/forward')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  forward(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<ComplaintView> {
+    return this.complaints.forwardToLapor(user, number);
+  }
+
+  @Post(':number/lapor/pull')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  pull(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+  ): Promise<LaporPullResponse> {
+    return this.complaints.pullFromLapor(user, number);
+  }
+}

@@ -1,0 +1,302 @@
+import type { ComplaintView, FileComplaintResponse, TicketPage } from '@sigap/contracts';
+import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
+import { OutboxEntity } from '../outbox/outbox.entity';
+import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
+import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
+import { LaporGateway } from './lapor/lapor-gateway';
+
+const TOKEN = 'token-masuk-pengaduan-0123456789';
+const COMPLAINTS_ADDRESS = 'pengaduan@diskominfos.baliprov.go.id';
+
+/** Monday 11 May 2026, 10.00 WITA. */
+const FILED_AT = '2026-05-11T02:00:00.000Z';
+/**
+ * 5 working days in Bali's calendar, by hand: Tue 12, Wed 13, (Thu 14 Kenaikan Yesus Kristus,
+ * Fri 15 cuti bersama, weekend), Mon 18, Tue 19, Wed 20 May, at the same clock time 10.00 WITA.
+ */
+const DUE_AT = '2026-05-20T02:00:00.000Z';
+
+const form = (extra: Record<string, unknown> = {}) => ({
+  office: 'bali',
+  category: 'pengaduan',
+  name: 'I Made Wirawan',
+  email: 'made.wirawan@example.id',
+  text: 'Aplikasi yang diserahkan tidak dapat diakses sejak minggu lalu.',
+  ...extra,
+});
+
+describeOnBothDatabases(
+  'complaints',
+  (ctx) => {
+    let app: TestApp;
+    let ds: DataSource;
+    let baliTicket: string;
+    let riauTicket: string;
+
+    const file = (body: unknown, ip?: string) =>
+      app.request<FileComplaintResponse>('POST', '/api/v1/public/complaints', {
+        body,
+        headers: ip ? { 'X-Forwarded-For': ip } : {},
+      });
+
+    const openTicket = async (office: string, service: string) => {
+      const res = await app.request('POST', '/api/v1/tickets', {
+        token: await app.token(`helpdesk.${office}@sigap.local`),
+        body: {
+          office,
+          service,
+          channel: 'letter',
+          subject: 'Permohonan uji',
+          description: 'Permohonan uji.',
+          requester: { name: 'Pemohon', email: `pemohon.${office}@opd.go.id` },
+        },
+      });
+      expect(res.status).withContext(res.text).toBe(201);
+      return res.body.number as string;
+    };
+
+    beforeAll(async () => {
+      app = ctx();
+      ds = app.app.get(DataSource);
+      app.app.get(Clock).set(FILED_AT);
+      baliTicket = await openTicket('bali', 'pengembangan-aplikasi');
+      riauTicket = await openTicket('riau', 'konsultasi-tata-kelola-spbe');
+    });
+
+    afterAll(() => app.app.get(Clock).release());
+
+    it('files a public complaint: its own number, 5 working days in the office calendar, an acknowledgement in the outbox', async () => {
+      const res = await file(form({ service: 'pengembangan-aplikasi', phone: '0361 123456' }));
+      expect(res.status).withContext(res.text).toBe(201);
+      expect(res.body.number).toMatch(/^ADUBALI-2026-\d{6}$/);
+      expect(res.body.dueAt).toBe(DUE_AT);
+      expect(res.body.timeZone).toBe('Asia/Makassar');
+
+      const ticket = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: res.body.number });
+      expect(ticket.kind).toBe('complaint');
+      expect(ticket.serviceCode).toBe('pengembangan-aplikasi');
+      expect(ticket.dueAt.toISOString()).toBe(DUE_AT);
+      const mail = await ds
+        .getRepository(OutboxEntity)
+        .find({ where: { kind: 'ticket.received' } });
+      expect(mail.map((m) => JSON.parse(m.payload).ticket)).toContain(res.body.number);
+
+      const agent = await app.token('helpdesk.bali@sigap.local');
+      const view = await app.request<ComplaintView>(
+        'GET',
+        `/api/v1/complaints/${res.body.number}`,
+        { token: agent },
+      );
+      expect(view.status).withContext(view.text).toBe(200);
+      expect(view.body).toEqual(
+        jasmine.objectContaining({ category: 'pengaduan', source: 'public', relatedTicket: null }),
+      );
+      // The agent works it as a ticket: the detail answers with the complaint clock.
+      const detail = await app.request('GET', `/api/v1/tickets/${res.body.number}`, {
+        token: agent,
+      });
+      expect(detail.status).withContext(detail.text).toBe(200);
+      expect(detail.body.clocks.ticket.limitDueAt).toBe(DUE_AT);
+      expect(detail.body.kind).toBe('complaint');
+    });
+
+    it('shows complaints in the agent queue with a filter, apart from requests', async () => {
+      const agent = await app.token('helpdesk.bali@sigap.local');
+      const complaints = await app.request<TicketPage>('GET', '/api/v1/tickets?kind=complaint', {
+        token: agent,
+      });
+      expect(complaints.status).withContext(complaints.text).toBe(200);
+      expect(complaints.body.items.length).toBeGreaterThan(0);
+      expect(complaints.body.items.every((t) => t.kind === 'complaint')).toBeTrue();
+      const requests = await app.request<TicketPage>('GET', '/api/v1/tickets?kind=request', {
+        token: agent,
+      });
+      expect(requests.body.items.map((t) => t.number)).toContain(baliTicket);
+      expect(requests.body.items.every((t) => t.kind === 'request')).toBeTrue();
+      const bad = await app.request('GET', '/api/v1/tickets?kind=keluhan', { token: agent });
+      expect(bad.status).toBe(400);
+    });
+
+    it('links the ticket it is about within the office, and answers alike for other offices and unknown numbers', async () => {
+      const linked = await file(form({ relatedTicket: baliTicket, category: 'saran' }));
+      expect(linked.status).withContext(linked.text).toBe(201);
+      const view = await app.request<ComplaintView>(
+        'GET',
+        `/api/v1/complaints/${linked.body.number}`,
+        { token: await app.token('helpdesk.bali@sigap.local') },
+      );
+      expect(view.body.relatedTicket).toBe(baliTicket);
+      expect(view.body.category).toBe('saran');
+
+      const otherOffice = await file(form({ relatedTicket: riauTicket }));
+      const unknown = await file(form({ relatedTicket: 'BALI-2026-999999' }));
+      expect(otherOffice.status).toBe(422);
+      expect(unknown.status).toBe(422);
+      const shape = (b: Record<string, unknown>) => ({
+        code: b['code'],
+        detail: b['detail'],
+        errors: b['errors'],
+      });
+      expect(shape(otherOffice.body as never)).toEqual(shape(unknown.body as never));
+      expect(otherOffice.text).not.toContain('riau');
+    });
+
+    it('rejects bad input with 4xx and field paths, and files nothing', async () => {
+      const before = await ds.getRepository(TicketEntity).count({ where: { kind: 'complaint' } });
+      const cases: [unknown, number, string | null][] = [
+        [form({ email: 'bukan-email' }), 400, 'email'],
+        [form({ category: 'keluhan' }), 400, 'category'],
+        [form({ text: 'pendek' }), 400, 'text'],
+        [form({ name: '' }), 400, 'name'],
+        [form({ phone: 'telepon saya' }), 400, 'phone'],
+        [form({ relatedTicket: 'nomor-asal' }), 400, 'relatedTicket'],
+        [form({ admin: true }), 400, 'admin'],
+        [form({ office: 'atlantis' }), 422, 'office'],
+        [form({ service: 'tidak-ada' }), 422, 'service'],
+        [form({ website: 'http://spam.example' }), 400, null],
+      ];
+      for (const [body, status, path] of cases) {
+        const res = await file(body);
+        expect(res.status).withContext(JSON.stringify(body)).toBe(status);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        if (path) {
+          const paths = ((res.body as { errors?: { path: string }[] }).errors ?? []).map(
+            (e) => e.path,
+          );
+          expect(paths).withContext(JSON.stringify(body)).toContain(path);
+        }
+      }
+      const after = await ds.getRepository(TicketEntity).count({ where: { kind: 'complaint' } });
+      expect(after).toBe(before);
+    });
+
+    it('limits complaints per client address and per e-mail address', async () => {
+      const ip = '203.0.113.77';
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await file(form({ email: `warga${i}@example.id` }), ip);
+        statuses.push(res.status);
+        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([201, 201, 201, 429]);
+
+      const email = 'sering.mengadu@example.id';
+      const byEmail: number[] = [];
+      for (let i = 0; i < 3; i++) byEmail.push((await file(form({ email }))).status);
+      expect(byEmail).toEqual([201, 201, 429]);
+    });
+
+    it('lets only the office read a complaint, and only its helpdesk forward it', async () => {
+      const res = await file(form({ email: 'akses@example.id' }));
+      const number = res.body.number;
+      const as = async (email: string, method = 'GET', path = '') =>
+        (
+          await app.request(method, `/api/v1/complaints/${number}${path}`, {
+            token: await app.token(email),
+          })
+        ).status;
+      expect(await as('helpdesk.bali@sigap.local')).toBe(200);
+      expect(await as('kadis.bali@sigap.local')).toBe(200);
+      expect(await as('admin@sigap.local')).toBe(200);
+      expect(await as('helpdesk.riau@sigap.local')).toBe(404);
+      expect(await as('kasi-ai.bali@sigap.local')).toBe(404);
+      expect(await as('kadis.bali@sigap.local', 'POST', '/lapor/forward')).toBe(403);
+      expect(await as('helpdesk.riau@sigap.local', 'POST', '/lapor/forward')).toBe(404);
+      expect((await app.request('GET', `/api/v1/complaints/${number}`)).status).toBe(401);
+      const request = await app.request('GET', `/api/v1/complaints/${baliTicket}`, {
+        token: await app.token('helpdesk.bali@sigap.local'),
+      });
+      expect(request.status).withContext('a request is not a complaint').toBe(404);
+    });
+
+    it('forwards to SP4N-LAPOR! and pulls its answers back onto the timeline, each once', async () => {
+      const fake = app.app.get(LaporGateway);
+      expect(fake).toBeInstanceOf(FakeLaporGateway);
+      const res = await file(form({ email: 'lapor@example.id' }));
+      const number = res.body.number;
+      const agent = await app.token('helpdesk.bali@sigap.local');
+      const notYet = await app.request('POST', `/api/v1/complaints/${number}/lapor/pull`, {
+        token: agent,
+      });
+      expect(notYet.status).toBe(409);
+
+      const forwarded = await app.request<ComplaintView>(
+        'POST',
+        `/api/v1/complaints/${number}/lapor/forward`,
+        { token: agent },
+      );
+      expect(forwarded.status).withContext(forwarded.text).toBe(200);
+      const trackingId = forwarded.body.lapor.trackingId as string;
+      expect(trackingId).toMatch(/^LPR\d{10}$/);
+      const sent = (fake as FakeLaporGateway).submission(trackingId);
+      expect(sent?.reference).toBe(number);
+      expect(sent?.agency.code).toBe('bali');
+      const again = await app.request('POST', `/api/v1/complaints/${number}/lapor/forward`, {
+        token: agent,
+      });
+      expect(again.status).toBe(409);
+
+      (fake as FakeLaporGateway).answer(trackingId, {
+        status: 'Selesai',
+        answer: 'Akses aplikasi sudah dipulihkan oleh Diskominfos.',
+        from: 'Diskominfos Provinsi Bali',
+      });
+      const pulled = await app.request('POST', `/api/v1/complaints/${number}/lapor/pull`, {
+        token: agent,
+      });
+      expect(pulled.status).withContext(pulled.text).toBe(200);
+      expect(pulled.body.added).toBe(1);
+      expect(pulled.body.complaint.lapor.status).toBe('Selesai');
+      const twice = await app.request('POST', `/api/v1/complaints/${number}/lapor/pull`, {
+        token: agent,
+      });
+      expect(twice.body.added).toBe(0);
+      const ticket = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
+      const entries = await ds
+        .getRepository(TimelineEntryEntity)
+        .find({ where: { ticketId: ticket.id, event: 'lapor.update' } });
+      expect(entries.map((e) => e.body)).toEqual([
+        'Akses aplikasi sudah dipulihkan oleh Diskominfos.',
+      ]);
+    });
+
+    it('opens a complaint from mail to the office complaints address', async () => {
+      const raw = [
+        'From: Ketut Arsana <ketut.arsana@example.id>',
+        `To: ${COMPLAINTS_ADDRESS}`,
+        'Subject: Layanan lambat',
+        'Message-ID: <pengaduan-1@example.id>',
+        'Date: Mon, 11 May 2026 10:00:00 +0800',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Permohonan kami belum dijawab sejak bulan lalu.',
+        '',
+      ].join('\r\n');
+      const res = await app.request('POST', '/api/v1/inbound/mail', {
+        raw,
+        headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${TOKEN}` },
+      });
+      expect(res.status).withContext(res.text).toBe(202);
+      expect(res.body.ticketNumber).toMatch(/^ADUBALI-2026-\d{6}$/);
+      const ticket = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: res.body.ticketNumber });
+      expect(ticket.kind).toBe('complaint');
+      expect(ticket.channel).toBe('email');
+      expect(ticket.subject).toBe('Pengaduan: Layanan lambat');
+    });
+  },
+  {
+    SIGAP_LAPOR_FAKE: 'true',
+    SIGAP_COMPLAINT_ADDRESSES: `bali=${COMPLAINTS_ADDRESS}`,
+    SIGAP_COMPLAINT_IP_LIMIT: '3',
+    SIGAP_COMPLAINT_EMAIL_LIMIT: '2',
+    SIGAP_INBOUND_TOKEN: TOKEN,
+  },
+);

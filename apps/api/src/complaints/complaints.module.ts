@@ -1,0 +1,32 @@
+import { Logger, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { OpdsModule } from '../opds/opds.module';
+import { ComplaintsController, PublicComplaintsController } from './complaints.controller';
+import { ComplaintMailRouter } from './complaint-mail-router';
+import { ComplaintsService } from './complaints.service';
+import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
+import { HttpLaporGateway } from './lapor/http-lapor.gateway';
+import { DisabledLaporGateway, LaporGateway } from './lapor/lapor-gateway';
+
+/** The LAPOR! connection the configuration asks for; the token is never logged. */
+export function laporGatewayFor(config: AppConfig): LaporGateway {
+  const log = new Logger('Lapor');
+  if (config.laporUrl && config.laporToken) {
+    log.log(`SP4N-LAPOR! aktif: ${config.laporUrl}`);
+    return new HttpLaporGateway(config.laporUrl, config.laporToken);
+  }
+  if (config.laporFake) return new FakeLaporGateway();
+  return new DisabledLaporGateway();
+}
+
+@Module({
+  imports: [OpdsModule],
+  controllers: [PublicComplaintsController, ComplaintsController],
+  providers: [
+    ComplaintsService,
+    ComplaintMailRouter,
+    { provide: LaporGateway, useFactory: laporGatewayFor, inject: [AppConfig] },
+  ],
+  exports: [ComplaintsService, ComplaintMailRouter],
+})
+export class ComplaintsModule {}

@@ -1,0 +1,43 @@
+import type { Routes } from '@angular/router';
+
+const layout = () => import('./public-layout.component').then((m) => m.PublicLayoutComponent);
+
+/**
+ * The public pages (no sign-in), outside the agent console's shell: `/standar-pelayanan`,
+ * `/standar-pelayanan/:office`, `/standar-pelayanan/:office/:code` and `/pengaduan`. Only this
+ * configuration is loaded with the app; the pages themselves are loaded when visited.
+ */
+export const PUBLIC_ROUTES: Routes = [
+  {
+    path: 'standar-pelayanan',
+    loadComponent: layout,
+    children: [
+      {
+        path: '',
+        title: 'Standar Pelayanan · Sigap',
+        loadComponent: () => import('./offices.page').then((m) => m.PublicOfficesPage),
+      },
+      {
+        path: ':office',
+        title: 'Standar Pelayanan · Sigap',
+        loadComponent: () => import('./office.page').then((m) => m.PublicOfficePage),
+      },
+      {
+        path: ':office/:code',
+        title: 'Standar Pelayanan · Sigap',
+        loadComponent: () => import('./service.page').then((m) => m.PublicServicePage),
+      },
+    ],
+  },
+  {
+    path: 'pengaduan',
+    loadComponent: layout,
+    children: [
+      {
+        path: '',
+        title: 'Pengaduan · Sigap',
+        loadComponent: () => import('./complaint.page').then((m) => m.ComplaintPage),
+      },
+    ],
+  },
+];

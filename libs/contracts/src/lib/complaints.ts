@@ -1,0 +1,72 @@
+/**
+ * Complaints (pengaduan, saran dan masukan): a ticket of kind `complaint`, answered within
+ * 5 working days in the office's calendar, optionally about another ticket of the same office,
+ * and optionally forwarded to SP4N-LAPOR!.
+ */
+
+/** A service request or a complaint; dashboards and the queue tell them apart by this. */
+export type TicketKind = 'request' | 'complaint';
+export const TICKET_KINDS: readonly TicketKind[] = ['request', 'complaint'];
+
+export type ComplaintCategory = 'pengaduan' | 'saran' | 'masukan';
+export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = ['pengaduan', 'saran', 'masukan'];
+
+/** Where a complaint came from. */
+export type ComplaintSource = 'public' | 'portal' | 'email' | 'agent';
+
+/** The answer time of a complaint (Permenpan RB 62/2018, SP4N-LAPOR!: 5 working days). */
+export const COMPLAINT_ANSWER_TIME = '5 Hari';
+
+/** Number prefix marker of complaints: `ADU` + the office's ticket prefix (`ADUBALI-2026-000001`). */
+export const COMPLAINT_NUMBER_MARKER = 'ADU';
+
+/** `POST /api/v1/public/complaints` (no sign-in) and the portal's complaint form. */
+export interface FileComplaintRequest {
+  office: string;
+  /** Catalog code of the service the complaint is about, when any. */
+  service?: string | null;
+  category: ComplaintCategory;
+  name: string;
+  email: string;
+  phone?: string | null;
+  text: string;
+  /** The number of the ticket the complaint is about (same office), when any. */
+  relatedTicket?: string | null;
+  /** Left empty by people; a filled value marks an automated submission. */
+  website?: string;
+}
+
+/** What the person filing learns: the number and when the answer is due. */
+export interface FileComplaintResponse {
+  number: string;
+  category: ComplaintCategory;
+  office: string;
+  /** The answer is due by this instant (5 working days in the office calendar). */
+  dueAt: string | null;
+  /** The office's time zone, to show `dueAt` in local time. */
+  timeZone: string;
+}
+
+/** `GET /api/v1/complaints/{number}`: the complaint's own facts, for agents. */
+export interface ComplaintView {
+  number: string;
+  office: string;
+  category: ComplaintCategory;
+  source: ComplaintSource;
+  relatedTicket: string | null;
+  service: string | null;
+  lapor: {
+    /** A LAPOR! connection is configured (forwarding possible). */
+    available: boolean;
+    trackingId: string | null;
+    status: string | null;
+    forwardedAt: string | null;
+    syncedAt: string | null;
+  };
+}
+
+/** `POST /api/v1/complaints/{number}/lapor/pull`: answers added to the timeline. */
+export interface LaporPullResponse {
+  complaint: ComplaintView;
+  added: number;
+}
