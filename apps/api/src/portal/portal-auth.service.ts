@@ -1,0 +1,284 @@
+/**
+ * Sign-in to the requester portal by a link sent by e-mail. Who may get one: a registered
+ * requester contact, or any address on an OPD's e-mail domain (it becomes a contact of that
+ * OPD). The answer is the same whether or not the address is known; requests are limited per
+ * address and per client address. Links are single use and expire after 15 minutes; sessions
+ * after 8 hours. Tokens are stored only as SHA-256 hashes.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { PortalMe } from '@sigap/contracts';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../clock/clock';
+import { LoginLimiter } from '../identity/login-limiter';
+import { OfficeEntity } from '../offices/office.entity';
+import { zoneAbbreviation } from '../offices/time-zone';
+import { OpdDomainEntity, OpdEntity } from '../opds/opd.entity';
+import { OpdsService } from '../opds/opds.service';
+import { RequesterContactEntity } from '../opds/requester-contact.entity';
+import { OutboxService } from '../outbox/outbox.service';
+import { PortalError } from './portal-error';
+import { PortalLinkEntity, PortalSessionEntity } from './portal.entities';
+
+export const PORTAL_LINK_KIND = 'portal.sign-in-link';
+export const LINK_TTL_MS = 15 * 60_000;
+export const SESSION_TTL_MS = 8 * 3_600_000;
+/** Link requests allowed per address, and per client address, in the window. */
+export const LINK_LIMIT_PER_ADDRESS = 5;
+export const LINK_LIMIT_PER_IP = 20;
+const LIMIT_WINDOW_MS = 15 * 60_000;
+
+/** The neutral answer to every link request. */
+export const LINK_SENT_MESSAGE =
+  'Jika alamat tersebut terdaftar pada OPD yang dilayani, tautan masuk telah dikirim ke alamat itu. Periksa kotak masuk Anda; tautan berlaku 15 menit dan hanya sekali pakai.';
+
+/** Who is signed in to the portal. */
+export interface PortalPrincipal {
+  sessionId: string;
+  csrfHash: string;
+  expiresAt: Date;
+  contactId: string;
+  name: string;
+  email: string;
+  officeCode: string;
+  opdId: string | null;
+}
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Constant-time comparison of two hex digests. */
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+/** A readable name from an address's local part: `ani.rahma` → `Ani Rahma`. */
+function nameFromAddress(email: string): string {
+  const local = email
+    .split('@')[0]
+    .replace(/[._+-]+/g, ' ')
+    .trim();
+  const name = local.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  return (name || email).slice(0, 200);
+}
+
+@Injectable()
+export class PortalAuthService {
+  private readonly log = new Logger('Portal');
+  private readonly perAddress = new LoginLimiter({
+    maxFailures: LINK_LIMIT_PER_ADDRESS,
+    freeFailures: LINK_LIMIT_PER_ADDRESS,
+    delayMs: 0,
+    windowMs: LIMIT_WINDOW_MS,
+  });
+  private readonly perIp = new LoginLimiter({
+    maxFailures: LINK_LIMIT_PER_IP,
+    freeFailures: LINK_LIMIT_PER_IP,
+    delayMs: 0,
+    windowMs: LIMIT_WINDOW_MS,
+  });
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly opds: OpdsService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Checks the limits (a 429 is the only answer that differs, and it does not depend on the
+   * address being known), then looks the address up and writes the link after the answer has
+   * gone: known and unknown addresses take the same time to answer.
+   */
+  requestLink(rawEmail: string, ip: string): { done: Promise<void> } {
+    const email = rawEmail.trim().toLowerCase();
+    for (const [limiter, key] of [
+      [this.perIp, `ip:${ip}`],
+      [this.perAddress, `email:${email}`],
+    ] as const) {
+      const decision = limiter.begin([key]);
+      if (!decision.allowed) {
+        throw new PortalError(
+          'portal.rate_limited',
+          `Terlalu banyak permintaan tautan. Coba lagi dalam ${Math.ceil(decision.retryAfterSeconds / 60)} menit.`,
+          undefined,
+          { 'Retry-After': String(decision.retryAfterSeconds) },
+        );
+      }
+    }
+    const done = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.sendLink(email, ip))
+      .catch((error: unknown) =>
+        // The address is not logged (it may be a stranger's); the failure is.
+        this.log.error(`tautan masuk portal tidak dapat dibuat: ${(error as Error).message}`),
+      );
+    return { done };
+  }
+
+  private async sendLink(email: string, ip: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      let contact = await manager.findOne(RequesterContactEntity, {
+        where: { email },
+        order: { createdAt: 'ASC' },
+      });
+      if (!contact) {
+        const domain = email.slice(email.lastIndexOf('@') + 1);
+        const match = await manager.findOne(OpdDomainEntity, {
+          where: { domain },
+          order: { officeCode: 'ASC' },
+        });
+        if (!match) return; // unknown address: nothing is sent, nothing is said
+        contact = await this.opds.insertContact(
+          manager,
+          match.officeCode,
+          { name: nameFromAddress(email), email, opdId: match.opdId },
+          null,
+        );
+      }
+      const token = newToken();
+      const now = this.clock.now();
+      const link: PortalLinkEntity = {
+        id: randomUUID(),
+        tokenHash: sha256Hex(token),
+        contactId: contact.id,
+        requestedIp: ip.slice(0, 64) || null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + LINK_TTL_MS),
+        usedAt: null,
+      };
+      await manager.insert(PortalLinkEntity, link);
+      // The plain token lives only in the outbox row until the mail is sent (then erased).
+      await this.outbox.enqueue(
+        [
+          {
+            kind: PORTAL_LINK_KIND,
+            payload: {
+              email,
+              name: contact.name,
+              office: contact.officeCode,
+              token,
+              expiresAt: link.expiresAt.toISOString(),
+            },
+          },
+        ],
+        now,
+        manager,
+      );
+    });
+  }
+
+  /** Exchanges a link's token for a new session; the link is spent whatever happens next. */
+  async signIn(token: string): Promise<{ sessionToken: string; csrfToken: string; me: PortalMe }> {
+    const invalid = () =>
+      new PortalError(
+        'portal.link_invalid',
+        'Tautan masuk tidak berlaku (sudah dipakai, kedaluwarsa, atau salah). Minta tautan baru.',
+      );
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw invalid();
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const link = await manager.findOne(PortalLinkEntity, {
+        where: { tokenHash: sha256Hex(token) },
+      });
+      if (!link || link.usedAt || link.expiresAt.getTime() <= now.getTime()) throw invalid();
+      // Spent with a guarded write: two clicks at once cannot both open a session.
+      const spent = await manager
+        .createQueryBuilder()
+        .update(PortalLinkEntity)
+        .set({ usedAt: now })
+        .where('id = :id AND used_at IS NULL', { id: link.id })
+        .execute();
+      if (!spent.affected) throw invalid();
+      const sessionToken = newToken();
+      const csrfToken = newToken();
+      const session: PortalSessionEntity = {
+        id: randomUUID(),
+        tokenHash: sha256Hex(sessionToken),
+        csrfHash: sha256Hex(csrfToken),
+        contactId: link.contactId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+        revokedAt: null,
+      };
+      await manager.insert(PortalSessionEntity, session);
+      await this.audit.record(
+        {
+          actorId: null,
+          action: 'portal.signed_in',
+          entityType: 'requester_contact',
+          entityId: link.contactId,
+          after: { session: session.id },
+        },
+        manager,
+      );
+      const principal = await this.principalOf(session);
+      if (!principal) throw invalid();
+      return { sessionToken, csrfToken, me: await this.me(principal, csrfToken) };
+    });
+  }
+
+  /** The session behind a cookie's token, or null when it is unknown, expired or revoked. */
+  async authenticate(sessionToken: string | undefined): Promise<PortalPrincipal | null> {
+    if (!sessionToken || !/^[A-Za-z0-9_-]{20,100}$/.test(sessionToken)) return null;
+    const session = await this.dataSource.manager.findOne(PortalSessionEntity, {
+      where: { tokenHash: sha256Hex(sessionToken), revokedAt: IsNull() },
+    });
+    if (!session || session.expiresAt.getTime() <= this.clock.nowMs()) return null;
+    return this.principalOf(session);
+  }
+
+  async signOut(principal: PortalPrincipal): Promise<void> {
+    await this.dataSource.manager.update(
+      PortalSessionEntity,
+      { id: principal.sessionId },
+      { revokedAt: this.clock.now() },
+    );
+  }
+
+  async me(principal: PortalPrincipal, csrfToken: string): Promise<PortalMe> {
+    const manager = this.dataSource.manager;
+    const [office, opd] = await Promise.all([
+      manager.findOneOrFail(OfficeEntity, { where: { code: principal.officeCode } }),
+      principal.opdId ? manager.findOne(OpdEntity, { where: { id: principal.opdId } }) : null,
+    ]);
+    return {
+      name: principal.name,
+      email: principal.email,
+      opd: opd ? { id: opd.id, name: opd.name } : null,
+      office: {
+        code: office.code,
+        name: office.name,
+        timeZone: office.timeZone,
+        zone: zoneAbbreviation(office.timeZone),
+      },
+      csrfToken,
+      expiresAt: principal.expiresAt.toISOString(),
+    };
+  }
+
+  private async principalOf(session: PortalSessionEntity): Promise<PortalPrincipal | null> {
+    const contact = await this.dataSource.manager.findOne(RequesterContactEntity, {
+      where: { id: session.contactId },
+    });
+    if (!contact?.email) return null;
+    return {
+      sessionId: session.id,
+      csrfHash: session.csrfHash,
+      expiresAt: session.expiresAt,
+      contactId: contact.id,
+      name: contact.name,
+      email: contact.email,
+      officeCode: contact.officeCode,
+      opdId: contact.opdId,
+    };
+  }
+}

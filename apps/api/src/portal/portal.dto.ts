@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  PortalAnswerRequest,
+  PortalLinkRequest,
+  PortalOpenRequest,
+  PortalSignInRequest,
+} from '@sigap/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+export class PortalLinkDto implements PortalLinkRequest {
+  @ApiProperty({ example: 'ani@diskes.gorontaloprov.go.id' })
+  @IsEmail({}, { message: 'alamat e-mail tidak valid' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class PortalSignInDto implements PortalSignInRequest {
+  @ApiProperty()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: 'token tidak valid' })
+  token: string;
+}
+
+export class PortalOpenDto implements PortalOpenRequest {
+  @ApiProperty({ example: 'pengembangan-aplikasi' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  service: string;
+
+  @ApiProperty({ example: 'Pengembangan aplikasi e-Puskesmas' })
+  @IsString()
+  @Matches(/\S/, { message: 'wajib diisi' })
+  @MaxLength(300)
+  subject: string;
+
+  @ApiProperty()
+  @IsString()
+  @Matches(/\S/, { message: 'wajib diisi' })
+  @MaxLength(20_000)
+  description: string;
+}
+
+export class PortalAnswerDto implements PortalAnswerRequest {
+  @ApiProperty()
+  @IsString()
+  @Matches(/\S/, { message: 'wajib diisi' })
+  @MaxLength(20_000)
+  body: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'id lampiran tidak valid' })
+  attachmentIds?: string[];
+}

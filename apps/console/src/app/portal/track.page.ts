@@ -1,0 +1,128 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import type { PortalTrackingView } from '@sigap/contracts';
+import { TranslatePipe } from '../i18n/i18n.service';
+import { LanguageSwitchComponent } from '../layout/language-switch.component';
+import { ZonedDatePipe } from '../shared/zoned-date';
+import { PortalApi } from './portal.api';
+import { statusKey } from './portal-status';
+
+/** `/lacak/:token`: the read-only status of one request, from the acknowledgement e-mail. */
+@Component({
+  selector: 'sg-portal-track',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslatePipe, ZonedDatePipe, LanguageSwitchComponent],
+  template: `
+    <header class="bar">
+      <span class="brand">{{ 'app.name' | t }} · {{ 'portal.brand' | t }}</span>
+      <sg-language-switch />
+    </header>
+    <main class="page">
+      @if (view(); as v) {
+        <h1>{{ 'portal.track.title' | t: { number: v.number } }}</h1>
+        <p class="muted">{{ 'portal.track.intro' | t }}</p>
+        <dl>
+          <dt>{{ 'portal.track.office' | t }}</dt>
+          <dd>{{ v.officeName }}</dd>
+          <dt>{{ 'portal.detail.service' | t }}</dt>
+          <dd>{{ v.serviceName }}</dd>
+          <dt>{{ 'portal.detail.status' | t }}</dt>
+          <dd data-test="track-status">{{ statusKey(v.status) | t }}</dd>
+          <dt>{{ 'portal.detail.step' | t }}</dt>
+          <dd data-test="track-step">
+            @for (s of v.currentSteps; track s.order) {
+              <div>
+                {{ s.order }}. {{ s.description }} —
+                @if (s.requesterSide) {
+                  {{ 'portal.detail.yourTurn' | t }}
+                } @else {
+                  {{ 'portal.detail.stepBy' | t: { position: s.position } }}
+                }
+              </div>
+            } @empty {
+              {{ 'portal.detail.noStep' | t }}
+            }
+          </dd>
+          <dt>{{ 'portal.detail.due' | t }}</dt>
+          <dd data-test="track-due">
+            @if (v.dueAt) {
+              {{ v.dueAt | zoned: v.timeZone }}
+            } @else {
+              {{ 'portal.detail.noDue' | t }}
+            }
+          </dd>
+        </dl>
+        @if (v.missing.length) {
+          <h2>{{ 'portal.track.missing' | t }}</h2>
+          <ul>
+            @for (m of v.missing; track $index) {
+              <li>{{ m }}</li>
+            }
+          </ul>
+        }
+        <p>
+          {{ 'portal.track.signIn' | t }}
+          <a routerLink="/portal/masuk">{{ 'portal.signIn.title' | t }}</a>
+        </p>
+      } @else if (missingToken()) {
+        <h1>{{ 'portal.brand' | t }}</h1>
+        <p role="alert">{{ 'portal.track.notFound' | t }}</p>
+      } @else {
+        <p role="status">{{ 'portal.loading' | t }}</p>
+      }
+    </main>
+  `,
+  styles: `
+    :host {
+      display: block;
+      min-height: 100%;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+    }
+    .bar {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      padding: 12px 24px;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .brand {
+      font-weight: 700;
+    }
+    .page {
+      max-width: 860px;
+      margin: 0 auto;
+      padding: 24px 16px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 6px 16px;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class PortalTrackPage implements OnInit {
+  private readonly route = inject(ActivatedRoute);
+  private readonly api = inject(PortalApi);
+  protected readonly view = signal<PortalTrackingView | null>(null);
+  protected readonly missingToken = signal(false);
+  protected readonly statusKey = statusKey;
+
+  async ngOnInit(): Promise<void> {
+    try {
+      this.view.set(await this.api.track(this.route.snapshot.paramMap.get('token') ?? ''));
+    } catch {
+      this.missingToken.set(true);
+    }
+  }
+}
