@@ -1,0 +1,132 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { MailboxView } from '@sigap/contracts';
+import { ADMIN, OFFICES } from '../../testing/fixtures';
+import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
+import { MailboxesPage, draftOf, emptyDraft, inputOf } from './mailboxes.page';
+
+const DB: MailboxView = {
+  id: '33333333-3333-4333-8333-333333333333',
+  origin: 'database',
+  name: 'bali-helpdesk',
+  office: 'bali',
+  host: 'imap.baliprov.go.id',
+  port: 993,
+  secure: true,
+  tlsRejectUnauthorized: true,
+  user: 'helpdesk@diskominfos.baliprov.go.id',
+  hasPassword: true,
+  folder: 'INBOX',
+  processedFolder: null,
+  useIdle: true,
+  pollSeconds: 60,
+  enabled: true,
+  version: 3,
+  state: 'idle',
+  lastPollAt: '2026-11-24T02:00:00.000Z',
+  lastError: null,
+  lastErrorAt: null,
+  messagesProcessed: 12,
+};
+const CONFIG: MailboxView = { ...DB, id: null, origin: 'config', name: 'riau', office: 'riau' };
+
+describe('mailbox drafts', () => {
+  it('leaves an empty password out and maps "mark seen" to no processed folder', () => {
+    const body = inputOf({ ...draftOf(DB), password: '' });
+    expect('password' in body).toBeFalse();
+    expect(body.processedFolder).toBeNull();
+    const moved = inputOf({ ...emptyDraft('bali'), afterProcessing: 'move', password: 'x' });
+    expect(moved.processedFolder).toBe('Sigap/Diproses');
+    expect(moved.password).toBe('x');
+  });
+});
+
+describe('MailboxesPage', () => {
+  let harness: RouterTestingHarness;
+  let backend: HttpTestingController;
+
+  async function open(): Promise<HTMLElement> {
+    resetStorage(ADMIN);
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([{ path: 'admin/kotak-surat', component: MailboxesPage }]),
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/admin/kotak-surat');
+    await harness.fixture.whenStable();
+    backend.expectOne('/api/v1/offices').flush(OFFICES);
+    backend.expectOne('/api/v1/admin/mailboxes').flush([DB, CONFIG]);
+    await harness.fixture.whenStable();
+    return harness.routeNativeElement!;
+  }
+
+  afterEach(() => backend.verify());
+
+  it('shows status, and offers no edit on a mailbox from configuration', async () => {
+    const element = await open();
+    const db = element.querySelector<HTMLElement>('[data-test=mailbox][data-origin=database]')!;
+    expect(textOf(db, '[data-test=mailbox-status]')).toContain('12');
+    expect(db.querySelector('[data-test=edit-mailbox]')).not.toBeNull();
+    const config = element.querySelector<HTMLElement>('[data-test=mailbox][data-origin=config]')!;
+    expect(config.textContent).toContain('hanya baca');
+    expect(config.querySelector('[data-test=edit-mailbox]')).toBeNull();
+  });
+
+  it('edits without sending a password unless one is typed', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=edit-mailbox]')!.click();
+    await harness.fixture.whenStable();
+    const password = element.querySelector<HTMLInputElement>('[data-test=mailbox-password]')!;
+    expect(password.value).toBe('');
+    expect(password.type).toBe('password');
+    element.querySelector<HTMLElement>('[data-test=save-mailbox]')!.click();
+    await harness.fixture.whenStable();
+    const req = backend.expectOne({ method: 'PATCH', url: `/api/v1/admin/mailboxes/${DB.id}` });
+    expect(req.request.body.expectedVersion).toBe(3);
+    expect('password' in req.request.body).toBeFalse();
+    req.flush({ ...DB, version: 4 });
+    await harness.fixture.whenStable();
+    backend.expectOne('/api/v1/admin/mailboxes').flush([{ ...DB, version: 4 }, CONFIG]);
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-test=mailbox-form]')).toBeNull();
+  });
+
+  it('shows the connection test result and the API field errors', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=test-mailbox]')!.click();
+    await harness.fixture.whenStable();
+    backend
+      .expectOne(`/api/v1/admin/mailboxes/${DB.id}/test`)
+      .flush({ ok: false, messages: null, error: 'ECONNREFUSED', capabilities: [] });
+    await harness.fixture.whenStable();
+    expect(textOf(element, '[data-test=test-result]')).toBe('Koneksi gagal: ECONNREFUSED');
+
+    element.querySelector<HTMLElement>('[data-test=new-mailbox]')!.click();
+    await harness.fixture.whenStable();
+    const fill = (test: string, value: string) => {
+      const input = element.querySelector<HTMLInputElement>(`[data-test=${test}]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    fill('mailbox-name', 'Nama Salah');
+    fill('mailbox-host', 'imap.baliprov.go.id');
+    fill('mailbox-user', 'helpdesk');
+    fill('mailbox-password', 'rahasia');
+    element.querySelector<HTMLElement>('[data-test=save-mailbox]')!.click();
+    await harness.fixture.whenStable();
+    backend.expectOne({ method: 'POST', url: '/api/v1/admin/mailboxes' }).flush(
+      {
+        type: 'about:blank',
+        title: 'Data tidak valid',
+        status: 400,
+        errors: [{ path: 'name', message: 'huruf kecil, angka dan tanda minus' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-test=mailbox-form]')?.textContent).toContain(
+      'huruf kecil, angka dan tanda minus',
+    );
+  });
+});

@@ -1,0 +1,248 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { MailboxInput, MailboxView, OfficeSummary } from '@sigap/contracts';
+import { catchError, of } from 'rxjs';
+import { CatalogApi } from '../catalog/catalog.api';
+import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import type { MessageKey } from '../i18n/id';
+import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
+import { ZonedDatePipe } from '../shared/zoned-date';
+import { AdminMailApi } from './admin-mail.api';
+
+/** The form's fields; the password stays empty unless the admin types a new one. */
+export interface MailboxDraft {
+  name: string;
+  office: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  tlsRejectUnauthorized: boolean;
+  user: string;
+  password: string;
+  folder: string;
+  afterProcessing: 'seen' | 'move';
+  processedFolder: string;
+  useIdle: boolean;
+  pollSeconds: number;
+  enabled: boolean;
+}
+
+export function emptyDraft(office = ''): MailboxDraft {
+  return {
+    name: '',
+    office,
+    host: '',
+    port: 993,
+    secure: true,
+    tlsRejectUnauthorized: true,
+    user: '',
+    password: '',
+    folder: 'INBOX',
+    afterProcessing: 'seen',
+    processedFolder: 'Sigap/Diproses',
+    useIdle: true,
+    pollSeconds: 60,
+    enabled: true,
+  };
+}
+
+export function draftOf(m: MailboxView): MailboxDraft {
+  return {
+    name: m.name,
+    office: m.office,
+    host: m.host,
+    port: m.port,
+    secure: m.secure,
+    tlsRejectUnauthorized: m.tlsRejectUnauthorized,
+    user: m.user,
+    password: '',
+    folder: m.folder,
+    afterProcessing: m.processedFolder ? 'move' : 'seen',
+    processedFolder: m.processedFolder ?? 'Sigap/Diproses',
+    useIdle: m.useIdle,
+    pollSeconds: m.pollSeconds,
+    enabled: m.enabled,
+  };
+}
+
+/** The request body of a draft; an empty password is left out (the stored one stays). */
+export function inputOf(d: MailboxDraft): MailboxInput {
+  const body: MailboxInput = {
+    name: d.name.trim(),
+    office: d.office,
+    host: d.host.trim(),
+    port: Number(d.port),
+    secure: d.secure,
+    tlsRejectUnauthorized: d.tlsRejectUnauthorized,
+    user: d.user.trim(),
+    folder: d.folder.trim() || 'INBOX',
+    processedFolder: d.afterProcessing === 'move' ? d.processedFolder.trim() || null : null,
+    useIdle: d.useIdle,
+    pollSeconds: Number(d.pollSeconds),
+    enabled: d.enabled,
+  };
+  if (d.password) body.password = d.password;
+  return body;
+}
+
+/**
+ * `/admin/kotak-surat`: the IMAP mailboxes of each office. Database mailboxes are created,
+ * edited, tested and disabled here; those from `SIGAP_IMAP_MAILBOXES` are shown read-only.
+ * The password is write-only: the form never receives it back.
+ */
+@Component({
+  selector: 'sg-mailboxes-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSelectModule,
+    TranslatePipe,
+    ZonedDatePipe,
+  ],
+  templateUrl: './mailboxes.page.html',
+  styleUrl: './admin.scss',
+})
+export class MailboxesPage {
+  private readonly api = inject(AdminMailApi);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly mailboxes = signal<MailboxView[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly busy = signal<string | null>(null);
+  /** The mailbox being edited (null: a new one), or undefined when the form is closed. */
+  protected readonly editing = signal<MailboxView | null | undefined>(undefined);
+  protected readonly draft = signal<MailboxDraft>(emptyDraft());
+  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly testResults = signal<Record<string, string>>({});
+  protected readonly offices = toSignal(
+    inject(CatalogApi)
+      .offices()
+      .pipe(catchError(() => of([] as OfficeSummary[]))),
+    { initialValue: [] as OfficeSummary[] },
+  );
+
+  constructor() {
+    this.load();
+  }
+
+  protected zoneOf(office: string): string {
+    return this.offices().find((o) => o.code === office)?.timeZone ?? 'Asia/Jakarta';
+  }
+
+  protected originKey(m: MailboxView): MessageKey {
+    return `admin.mailboxes.origin.${m.origin}` as MessageKey;
+  }
+
+  protected set<K extends keyof MailboxDraft>(key: K, value: MailboxDraft[K]): void {
+    this.draft.update((d) => ({ ...d, [key]: value }));
+  }
+
+  private load(): void {
+    this.loading.set(true);
+    this.api.mailboxes().subscribe({
+      next: (list) => {
+        this.mailboxes.set(list);
+        this.loading.set(false);
+      },
+      error: (e: unknown) => {
+        this.loading.set(false);
+        this.notifier.show(e);
+      },
+    });
+  }
+
+  protected create(): void {
+    this.errors.set({});
+    this.draft.set(emptyDraft(this.offices()[0]?.code ?? ''));
+    this.editing.set(null);
+  }
+
+  protected edit(m: MailboxView): void {
+    this.errors.set({});
+    this.draft.set(draftOf(m));
+    this.editing.set(m);
+  }
+
+  protected cancel(): void {
+    this.editing.set(undefined);
+    this.draft.set(emptyDraft());
+  }
+
+  protected save(): void {
+    const editing = this.editing();
+    if (editing === undefined) return;
+    const body = inputOf(this.draft());
+    if (!editing && !body.password) {
+      this.errors.set({ password: this.i18n.t('admin.mailboxes.password') });
+      return;
+    }
+    this.busy.set('form');
+    const request = editing?.id
+      ? this.api.updateMailbox(editing.id, { ...body, expectedVersion: editing.version })
+      : this.api.createMailbox(body);
+    request.subscribe({
+      next: () => {
+        this.busy.set(null);
+        this.cancel();
+        this.snackBar.open(this.i18n.t('admin.mailboxes.saved'), undefined, { duration: 3000 });
+        this.load();
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        const fields = fieldErrorsOf(problemOf(e));
+        this.errors.set(fields);
+        if (!Object.keys(fields).length) this.notifier.show(e);
+      },
+    });
+  }
+
+  protected toggle(m: MailboxView): void {
+    if (!m.id) return;
+    this.busy.set(m.id);
+    this.api.setMailboxEnabled(m.id, !m.enabled, m.version).subscribe({
+      next: (updated) => {
+        this.busy.set(null);
+        this.mailboxes.update((list) => list.map((x) => (x.id === updated.id ? updated : x)));
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        this.notifier.show(e);
+        this.load();
+      },
+    });
+  }
+
+  protected test(m: MailboxView): void {
+    const id = m.id;
+    if (!id) return;
+    this.busy.set(id);
+    this.api.testMailbox(id).subscribe({
+      next: (result) => {
+        this.busy.set(null);
+        const text = result.ok
+          ? this.i18n.t('admin.mailboxes.testOk', { count: String(result.messages ?? 0) })
+          : this.i18n.t('admin.mailboxes.testFailed', { error: result.error ?? '?' });
+        this.testResults.update((r) => ({ ...r, [id]: text }));
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        this.notifier.show(e);
+      },
+    });
+  }
+}

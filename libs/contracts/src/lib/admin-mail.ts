@@ -1,0 +1,99 @@
+/** Administration of mail: the outbox (`/api/v1/admin/outbox`) and IMAP mailboxes (`/api/v1/admin/mailboxes`). */
+
+export type OutboxStatusView = 'pending' | 'sent' | 'failed';
+
+/** A row of the outbox list. */
+export interface OutboxItemView {
+  id: string;
+  kind: string;
+  status: OutboxStatusView;
+  ticketNumber: string | null;
+  /** Known once the message was built (the first sending attempt). */
+  recipient: string | null;
+  messageId: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string;
+  sentAt: string | null;
+}
+
+export interface OutboxPageView {
+  items: OutboxItemView[];
+  /** Opaque; pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** One outbox message with its content, for the reader. */
+export interface OutboxMessageView extends OutboxItemView {
+  /**
+   * Where the content comes from: `kept` (the file written when no SMTP server is configured),
+   * `rendered` (built now from the row, as the worker would), `hidden` (it carries a secret link,
+   * e.g. a password reset) or `unavailable` (it cannot be built; see `contentError`).
+   */
+  source: 'kept' | 'rendered' | 'hidden' | 'unavailable';
+  headers: { name: string; value: string }[];
+  subject: string | null;
+  text: string | null;
+  /** Sanitised HTML (no scripts, handlers, forms or remote loads); show it in a sandboxed frame. */
+  html: string | null;
+  contentError: string | null;
+}
+
+/** How a mailbox is set up: from the database (editable) or from `SIGAP_IMAP_MAILBOXES`. */
+export type MailboxOrigin = 'database' | 'config';
+
+/** A mailbox as the API shows it: never its password. */
+export interface MailboxView {
+  /** Null for a mailbox from configuration. */
+  id: string | null;
+  origin: MailboxOrigin;
+  name: string;
+  office: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  tlsRejectUnauthorized: boolean;
+  user: string;
+  /** True when a password is stored (the value itself is never returned). */
+  hasPassword: boolean;
+  folder: string;
+  /** Processed messages are moved there; null marks them seen instead. */
+  processedFolder: string | null;
+  useIdle: boolean;
+  pollSeconds: number;
+  enabled: boolean;
+  version: number;
+  /** The poller's live state when it runs in this process. */
+  state: string | null;
+  lastPollAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  messagesProcessed: number;
+}
+
+export interface MailboxInput {
+  name: string;
+  office: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  tlsRejectUnauthorized?: boolean;
+  user: string;
+  /** Required on create; on edit, omitted keeps the stored one. */
+  password?: string;
+  folder?: string;
+  processedFolder?: string | null;
+  useIdle?: boolean;
+  pollSeconds?: number;
+  enabled?: boolean;
+}
+
+export interface MailboxTestResult {
+  ok: boolean;
+  /** Messages in the folder, when the connection worked. */
+  messages: number | null;
+  error: string | null;
+  /** Server capabilities of interest (IDLE, MOVE). */
+  capabilities: string[];
+}
