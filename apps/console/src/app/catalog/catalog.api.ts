@@ -1,6 +1,14 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ImportResult, OfficeSummary, ServiceDetail, ServiceSummary } from '@sigap/contracts';
+import type {
+  ImportResult,
+  OfficeDetail,
+  OfficeSummary,
+  ServiceDetail,
+  ServiceSummary,
+  SlaPreviewRequest,
+  SlaPreviewResponse,
+} from '@sigap/contracts';
 import type { ServiceStandard } from '@sigap/standards';
 import { Observable, shareReplay } from 'rxjs';
 
@@ -53,5 +61,21 @@ export class CatalogApi {
 
   create(standard: CreateServiceRequest): Observable<ServiceDetail> {
     return this.http.post<ServiceDetail>(`${BASE}/catalog/services`, standard);
+  }
+
+  /** Saves an edited standard as a new version; 409 when someone saved another one first. */
+  update(standard: ServiceStandard, expectedVersion: number): Observable<ServiceDetail> {
+    const path = `${BASE}/catalog/services/${encodeURIComponent(standard.office)}/${encodeURIComponent(standard.code)}`;
+    return this.http.put<ServiceDetail>(path, { expectedVersion, standard });
+  }
+
+  /** The office with its positions (the executors a step may name). */
+  office(code: string): Observable<OfficeDetail> {
+    return this.http.get<OfficeDetail>(`${BASE}/offices/${encodeURIComponent(code)}`);
+  }
+
+  /** Target and limit of one written time from `start`, in the office calendar. */
+  previewTime(request: SlaPreviewRequest): Observable<SlaPreviewResponse> {
+    return this.http.post<SlaPreviewResponse>(`${BASE}/sla/preview`, request);
   }
 }

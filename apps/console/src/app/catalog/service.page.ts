@@ -17,6 +17,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { OfficeSummary, ServiceDetail, ServicePreviewResponse } from '@sigap/contracts';
 import type { Duration, InternalComponents, Step } from '@sigap/standards';
 import { catchError, of } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
 import type { MessageKey } from '../i18n/id';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { describeDuration } from '../shared/duration';
@@ -70,6 +71,7 @@ export class ServicePage {
   private readonly notifier = inject(ErrorNotifier);
   private readonly i18n = inject(I18nService);
   private readonly calendars = inject(CalendarsApi);
+  protected readonly isAdmin = inject(AuthService).isAdmin;
 
   private readonly params = toSignal(this.route.paramMap, {
     initialValue: this.route.snapshot.paramMap,

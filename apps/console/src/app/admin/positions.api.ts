@@ -1,0 +1,22 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { PositionHoldersView, PositionView } from '@sigap/contracts';
+import type { Observable } from 'rxjs';
+
+const BASE = '/api/v1/positions';
+
+/** Positions of an office and who holds them. */
+@Injectable({ providedIn: 'root' })
+export class PositionsApi {
+  private readonly http = inject(HttpClient);
+
+  list(office: string): Observable<PositionView[]> {
+    return this.http.get<PositionView[]>(BASE, { params: { office } });
+  }
+
+  setHolders(positionId: string, userIds: string[]): Observable<PositionHoldersView> {
+    return this.http.put<PositionHoldersView>(`${BASE}/${encodeURIComponent(positionId)}/holders`, {
+      userIds,
+    });
+  }
+}

@@ -1,0 +1,182 @@
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { OfficeDetail, SlaPreviewRequest, SlaPreviewResponse } from '@sigap/contracts';
+import { ADMIN, SERVICE_DETAIL } from '../../testing/fixtures';
+import {
+  BlankComponent,
+  consoleTestProviders,
+  resetStorage,
+  textOf,
+} from '../../testing/providers';
+import { PREVIEW_DEBOUNCE_MS, ServiceEditorPage } from './service-editor.page';
+
+const URL = '/api/v1/catalog/services/tebingtinggi/inventarisasi-aplikasi';
+const PREVIEW_URL = '/api/v1/sla/preview';
+
+const OFFICE: OfficeDetail = {
+  code: 'tebingtinggi',
+  name: 'Diskominfo Kota Tebing Tinggi',
+  timeZone: 'Asia/Jakarta',
+  zoneAbbreviation: 'WIB',
+  ticketPrefix: 'TT',
+  region: 'ID-SU',
+  positions: [
+    { code: 'kadis', name: 'Kepala Dinas', reportsTo: null },
+    { code: 'tim-teknis', name: 'Tim Teknis Kominfo', reportsTo: 'kadis' },
+    { code: 'opd-pemohon', name: 'OPD Pemohon', reportsTo: null, requesterSide: true },
+  ],
+};
+
+/** The preview answers "start + hours" for "N Jam" and a day later for anything else. */
+function answer(request: TestRequest): SlaPreviewRequest {
+  const body = request.request.body as SlaPreviewRequest;
+  const text = String(body.duration);
+  const hours = /^(\d+) jam$/i.exec(text)?.[1];
+  const target = new Date(Date.parse(body.start) + (hours ? Number(hours) : 24) * 3_600_000);
+  request.flush({
+    target: target.toISOString(),
+    limit: target.toISOString(),
+    breakdown: {},
+  } as unknown as SlaPreviewResponse);
+  return body;
+}
+
+describe('ServiceEditorPage', () => {
+  let harness: RouterTestingHarness;
+  let backend: HttpTestingController;
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  /** Waits for the debounce, then answers the chained preview requests one by one. */
+  async function flushPreview(): Promise<SlaPreviewRequest[]> {
+    await new Promise((resolve) => setTimeout(resolve, PREVIEW_DEBOUNCE_MS + 30));
+    const sent: SlaPreviewRequest[] = [];
+    let idle = 0;
+    while (idle < 3) {
+      const pending = backend.match(PREVIEW_URL);
+      if (pending.length === 0) idle++;
+      else idle = 0;
+      for (const request of pending) sent.push(answer(request));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await settle();
+    return sent;
+  }
+
+  async function open(): Promise<HTMLElement> {
+    resetStorage(ADMIN);
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([
+        { path: 'katalog/:office/:code', component: BlankComponent },
+        { path: 'katalog/:office/:code/ubah', component: ServiceEditorPage },
+      ]),
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/katalog/tebingtinggi/inventarisasi-aplikasi/ubah');
+    backend.expectOne(URL).flush(SERVICE_DETAIL);
+    backend.expectOne('/api/v1/offices/tebingtinggi').flush(OFFICE);
+    await settle();
+    return harness.routeNativeElement!;
+  }
+
+  function type(element: HTMLElement, selector: string, value: string): void {
+    const input = element.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  afterEach(() => backend.verify());
+
+  it('shows the standard to edit and its due dates, steps chained', async () => {
+    const element = await open();
+    expect(element.querySelectorAll('[data-test=step-editor]').length).toBe(12);
+    expect(element.querySelectorAll('[data-test=requirement-option]').length).toBe(2);
+    const sent = await flushPreview();
+    // Total, the walk-in time, and step 7 (the only step with a time).
+    expect(sent.map((s) => s.duration)).toEqual([
+      '1 Hari',
+      '30 (tiga puluh) menit sejak permintaan disampaikan',
+      '2 Jam',
+    ]);
+    expect(textOf(element, '[data-test=preview-step-7]')).toMatch(/WIB|\d{2}\.\d{2}/);
+    expect(textOf(element, '[data-test=preview-step-1]')).toBe('tanpa waktu');
+  });
+
+  it('checks a step time as it is typed and updates the preview from it', async () => {
+    const element = await open();
+    await flushPreview();
+    const before = textOf(element, '[data-test=preview-step-7]');
+
+    type(element, '[data-test=step-time-0]', 'secepatnya');
+    await settle();
+    expect(textOf(element, '[data-test=step-time-error-0]')).toContain('Tidak terbaca');
+    await flushPreview();
+    expect(textOf(element, '[data-test=preview-step-1]')).toBe('waktu tidak terbaca');
+
+    type(element, '[data-test=step-time-0]', '3 Jam');
+    await settle();
+    expect(element.querySelector('[data-test=step-time-error-0]')).toBeNull();
+    const sent = await flushPreview();
+    const step1 = sent.find((s) => s.duration === '3 Jam')!;
+    const step7 = sent.find((s) => s.duration === '2 Jam')!;
+    // Step 7 now starts where step 1's target is: three hours later than before.
+    expect(Date.parse(step7.start) - Date.parse(step1.start)).toBe(3 * 3_600_000);
+    expect(textOf(element, '[data-test=preview-step-7]')).not.toBe(before);
+  });
+
+  it('saves the edited standard as a new version, with the version it was based on', async () => {
+    const element = await open();
+    await flushPreview();
+    type(element, '[data-test=step-time-6]', '4 Jam');
+    element.querySelector<HTMLElement>('[data-test=add-requirement]')!.click();
+    await settle();
+    type(element, '[data-test=requirement-text-1]', 'Identitas pemohon');
+    await settle();
+    element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
+    const request = backend.expectOne((r) => r.method === 'PUT' && r.url === URL);
+    const body = request.request.body as {
+      expectedVersion: number;
+      standard: typeof SERVICE_DETAIL.standard;
+    };
+    expect(body.expectedVersion).toBe(2);
+    expect(body.standard.steps[6].time).toBe('4 Jam');
+    expect(body.standard.steps[0].time).toBeNull();
+    expect(body.standard.requirements.map((r) => [r.code, r.text])).toEqual([
+      ['r1', 'Permohonan layanan'],
+      ['r2', 'Identitas pemohon'],
+    ]);
+    request.flush({ ...SERVICE_DETAIL, version: 3 });
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/katalog/tebingtinggi/inventarisasi-aplikasi');
+    backend.match(PREVIEW_URL);
+  });
+
+  it('refuses to save with problems, and says so on 409', async () => {
+    const element = await open();
+    await flushPreview();
+    type(element, '[data-test=step-time-0]', 'kapan-kapan');
+    await settle();
+    element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
+    await settle();
+    backend.expectNone((r) => r.method === 'PUT');
+    expect(textOf(element, '[data-test=form-error]')).toBe('Periksa isian yang ditandai.');
+
+    type(element, '[data-test=step-time-0]', '1 Jam');
+    await settle();
+    element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
+    backend
+      .expectOne((r) => r.method === 'PUT')
+      .flush(
+        { status: 409, title: 'Versi berubah', code: 'catalog.version_conflict' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+    expect(textOf(element, '[data-test=form-error]')).toContain('sudah diubah orang lain');
+    await flushPreview();
+  });
+});

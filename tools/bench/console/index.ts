@@ -1,0 +1,283 @@
+/**
+ * Console benchmark: the agent queue with --tickets (default 10,000) open tickets of one office.
+ *
+ * Starts the built API (which serves the built console) on a fresh MariaDB database through the
+ * e2e harness, opens one Bali ticket through the API and copies its row in SQL into N open
+ * tickets with distinct due dates (one INSERT ... SELECT), then drives Debian's Chromium with
+ * playwright-core as the Bali helpdesk and prints:
+ * 1. first render: from navigation start to the first queue row painted (the page's own
+ *    `performance.now()`, a MutationObserver and the next animation frame), median of --runs
+ *    (default 7) warm navigations, plus the first (cold) one; goal < 1 s;
+ * 2. virtual scroll to the end: time from the top to the last ticket rendered, the pages loaded
+ *    on the way by the prefetching scroll, and the largest number of row elements in the DOM;
+ * 3. frame times of a scroll over all loaded rows (3,000 px per frame): p50, p95, max, and the
+ *    DOM row count, which must stay bounded whatever the number of tickets.
+ *
+ * Run from the repository root after building both apps:
+ *   flock /tmp/sigap-build.lock bash tools/bench/console/run.sh
+ * MariaDB at SIGAP_TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/mysql); the database is
+ * dropped at the end. Chromium at CHROME_BIN (default /usr/bin/chromium).
+ */
+import type { LoginResponse, TicketDetail } from '@sigap/contracts';
+import { createConnection } from 'mysql2/promise';
+import type { RowDataPacket } from 'mysql2/promise';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../../../apps/console-e2e/src/support/browser';
+import { startSigap, type RunningSigap } from '../../../apps/console-e2e/src/support/server';
+
+const arg = (name: string, fallback: number): number => {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.split('=')[1]) : fallback;
+};
+const TICKETS = arg('tickets', 10_000);
+const RUNS = arg('runs', 7);
+const OFFICE = 'bali';
+const AGENT = 'helpdesk.bali@sigap.local';
+const PASSWORD = 'sigap-demo';
+
+const log = (line: string) => console.log(line);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function api<T>(
+  sigap: RunningSigap,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${sigap.baseUrl}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * Copies the row of one opened ticket into `count - 1` more: every column as it is, except the
+ * id, number, subject and due dates (one minute apart, from now on), so the copies follow the
+ * schema whatever columns it has.
+ */
+async function seed(databaseUrl: string, template: string, count: number): Promise<string> {
+  const db = await createConnection({ uri: databaseUrl, multipleStatements: false });
+  const [columns] = await db.query<RowDataPacket[]>(
+    `SELECT column_name AS name FROM information_schema.columns
+      WHERE table_schema = DATABASE() AND table_name = 'tickets' ORDER BY ordinal_position`,
+  );
+  const names = columns.map((c) => String(c['name']));
+  const replaced: Record<string, string> = {
+    id: "CONCAT('00000000-0000-4000-8000-', LPAD(n.seq, 12, '0'))",
+    number: "CONCAT('BALI-2026-B', LPAD(n.seq, 6, '0'))",
+    subject: "CONCAT('Permohonan pengembangan aplikasi uji ', n.seq)",
+    status: "'new'",
+    is_open: '1',
+    sla_state: "'running'",
+    due_at: 'DATE_ADD(UTC_TIMESTAMP(3), INTERVAL n.seq MINUTE)',
+    target_due_at: 'DATE_ADD(UTC_TIMESTAMP(3), INTERVAL n.seq MINUTE)',
+  };
+  const digits =
+    '(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)';
+  const numbers = `(SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d AS seq
+      FROM ${digits} a, ${digits} b, ${digits} c, ${digits} e, ${digits} f) n`;
+  const started = Date.now();
+  await db.query(
+    `INSERT INTO tickets (${names.map((n) => `\`${n}\``).join(', ')})
+     SELECT ${names.map((n) => replaced[n] ?? `t.\`${n}\``).join(', ')}
+       FROM tickets t JOIN ${numbers} ON n.seq BETWEEN 1 AND ?
+      WHERE t.id = ?`,
+    [count - 1, template],
+  );
+  await db.query('ANALYZE TABLE tickets');
+  const [last] = await db.query<RowDataPacket[]>(
+    `SELECT number FROM tickets WHERE office_code = ? AND status IN ('new', 'reopened')
+      ORDER BY due_at DESC, id DESC LIMIT 1`,
+    [OFFICE],
+  );
+  const [total] = await db.query<RowDataPacket[]>(
+    "SELECT COUNT(*) AS n FROM tickets WHERE office_code = ? AND status IN ('new', 'reopened')",
+    [OFFICE],
+  );
+  await db.end();
+  log(`seeded ${Number(total[0]['n'])} open tickets of ${OFFICE} in ${ms(Date.now() - started)}`);
+  return String(last[0]['number']);
+}
+
+/** A context signed in as the agent (token in session storage) that records the first row. */
+async function agentContext(context: BrowserContext, login: LoginResponse): Promise<void> {
+  await context.addInitScript(
+    ([token, user]) => {
+      sessionStorage.setItem('sigap.token', token);
+      sessionStorage.setItem('sigap.user', user);
+      const w = window as unknown as { __sgRowInserted?: number; __sgRowPainted?: number };
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[data-test="ticket-row"]')) return;
+        observer.disconnect();
+        w.__sgRowInserted = performance.now();
+        requestAnimationFrame(() => setTimeout(() => (w.__sgRowPainted = performance.now())));
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    },
+    [login.accessToken, JSON.stringify(login.user)] as const,
+  );
+}
+
+async function firstRender(
+  context: BrowserContext,
+  baseUrl: string,
+): Promise<{ painted: number; inserted: number; rows: number }> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/tiket`);
+  await page.waitForFunction(
+    () => (window as unknown as { __sgRowPainted?: number }).__sgRowPainted !== undefined,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const figures = await page.evaluate(() => {
+    const w = window as unknown as { __sgRowInserted: number; __sgRowPainted: number };
+    return {
+      inserted: w.__sgRowInserted,
+      painted: w.__sgRowPainted,
+      rows: document.querySelectorAll('[data-test="ticket-row"]').length,
+    };
+  });
+  await page.close();
+  return figures;
+}
+
+async function main(): Promise<void> {
+  log(`console benchmark: ${TICKETS} open tickets, ${RUNS} runs`);
+  const sigap = await startSigap();
+  const browser = await launchBrowser();
+  try {
+    if (!sigap.databaseUrl)
+      throw new Error('the console benchmark needs MariaDB (not SIGAP_E2E_DB=sqlite)');
+    const login = await api<LoginResponse>(sigap, 'POST', '/api/v1/auth/login', null, {
+      email: AGENT,
+      password: PASSWORD,
+    });
+    const ticket = await api<TicketDetail>(sigap, 'POST', '/api/v1/tickets', login.accessToken, {
+      office: OFFICE,
+      service: 'pengembangan-aplikasi',
+      channel: 'letter',
+      subject: 'Permohonan pengembangan aplikasi',
+      description: 'Tiket contoh untuk benchmark antrean.',
+      requester: { name: 'Ni Luh Ayu', email: 'ayu@baliprov.go.id' },
+    });
+    const [row] = (await (async () => {
+      const db = await createConnection({ uri: sigap.databaseUrl! });
+      const [rows] = await db.query<RowDataPacket[]>('SELECT id FROM tickets WHERE number = ?', [
+        ticket.number,
+      ]);
+      await db.end();
+      return rows;
+    })()) as RowDataPacket[];
+    const lastNumber = await seed(sigap.databaseUrl, String(row['id']), TICKETS);
+
+    // 1. First render.
+    const cold = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await agentContext(cold, login);
+    const first = await firstRender(cold, sigap.baseUrl);
+    await cold.close();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await agentContext(context, login);
+    await firstRender(context, sigap.baseUrl); // warms the HTTP cache of this context
+    const runs: { painted: number; inserted: number; rows: number }[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await firstRender(context, sigap.baseUrl));
+    const painted = runs.map((r) => r.painted);
+    log('');
+    log(`first render (navigation start -> first queue row painted), ${TICKETS} open tickets:`);
+    log(`  cold (empty cache): ${ms(first.painted)}`);
+    log(
+      `  warm median of ${RUNS}: ${ms(median(painted))} (min ${ms(Math.min(...painted))}, max ${ms(Math.max(...painted))}); row inserted at median ${ms(median(runs.map((r) => r.inserted)))}`,
+    );
+    log(`  rows in the DOM at first render: ${runs[0].rows}`);
+    log(`  goal < 1000 ms: ${median(painted) < 1000 ? 'met' : 'NOT met'}`);
+
+    // 2. Scroll to the end: the queue loads pages of 50 as the viewport comes near the end.
+    const page = await context.newPage();
+    await page.goto(`${sigap.baseUrl}/tiket`);
+    await page.locator('[data-test="ticket-row"]').first().waitFor();
+    const end = await page.evaluate(async (expectedLast) => {
+      const viewport = document.querySelector('cdk-virtual-scroll-viewport') as HTMLElement;
+      const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const started = performance.now();
+      let maxRows = 0;
+      let frames = 0;
+      for (;;) {
+        viewport.scrollTop = viewport.scrollHeight;
+        // When the last page arrived while the viewport already sat at the bottom, the scrolled
+        // index does not change and no prefetch follows: the agent would press "Muat lagi".
+        const more = document.querySelector<HTMLButtonElement>('[data-test="load-more"]');
+        if (more && !more.disabled && frames % 30 === 29) more.click();
+        await frame();
+        frames++;
+        const rows = document.querySelectorAll('[data-test="ticket-row"]');
+        maxRows = Math.max(maxRows, rows.length);
+        const last = rows[rows.length - 1]?.querySelector('.number')?.textContent?.trim();
+        if (last === expectedLast && !document.querySelector('[data-test="load-more"]')) break;
+        if (performance.now() - started > 300_000)
+          throw new Error(`the end was not reached (last ${last})`);
+      }
+      return { ms: performance.now() - started, maxRows, frames, height: viewport.scrollHeight };
+    }, lastNumber);
+    log('');
+    log(`virtual scroll to the last of ${TICKETS} tickets (${lastNumber}):`);
+    log(
+      `  ${ms(end.ms)} over ${end.frames} frames, ${Math.ceil(TICKETS / 50)} pages of 50 fetched on the way`,
+    );
+    log(
+      `  largest number of row elements in the DOM: ${end.maxRows} (scroll height ${end.height} px)`,
+    );
+
+    // 3. Frame times over everything loaded, top to bottom.
+    const frames = await page.evaluate(async () => {
+      const viewport = document.querySelector('cdk-virtual-scroll-viewport') as HTMLElement;
+      const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      viewport.scrollTop = 0;
+      await frame();
+      let previous = await frame();
+      const deltas: number[] = [];
+      let maxRows = 0;
+      while (viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight - 1) {
+        viewport.scrollTop += 3000;
+        const now = await frame();
+        deltas.push(now - previous);
+        previous = now;
+        maxRows = Math.max(maxRows, document.querySelectorAll('[data-test="ticket-row"]').length);
+      }
+      return { deltas, maxRows };
+    });
+    log('');
+    log(
+      `scrolling all ${TICKETS} loaded rows at 3000 px per frame (${frames.deltas.length} frames):`,
+    );
+    log(
+      `  frame time p50 ${frames.deltas.length ? pct(frames.deltas, 50).toFixed(1) : '-'} ms, p95 ${pct(frames.deltas, 95).toFixed(1)} ms, max ${Math.max(...frames.deltas).toFixed(1)} ms`,
+    );
+    log(`  row elements in the DOM stayed at most ${frames.maxRows}`);
+    await page.close();
+    await context.close();
+  } finally {
+    await browser.close();
+    await sigap.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
