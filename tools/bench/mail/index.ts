@@ -15,10 +15,18 @@
  * SIGAP_BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/). The database `sigap_bench_mail`
  * is created fresh on every run. Options: --messages=N (default 2000), --clients=N,
  * --tickets=N (open tickets replied to, default 200), --attachment-kb=N.
+ *
+ * Also printed: SQL statements (and bytes) the API sends per message. SIGAP_BENCH_QUERIES=1 lists
+ * them by statement; SIGAP_BENCH_PROFILE=<file>.cpuprofile writes a CPU profile of the API taken
+ * during the load only (open it in Chrome DevTools). On a shared machine, judge by CPU and
+ * statements per message rather than by the rate.
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import * as diagnostics from 'node:diagnostics_channel';
+import { Agent, request } from 'node:http';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import * as os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -177,11 +185,42 @@ async function main(): Promise<void> {
     numbers.push(body.number);
   }
 
+  // Every SQL statement the API sends while the load runs (SIGAP_BENCH_QUERIES=1 lists them),
+  // seen on mysql2's own tracing channel: whichever path sent it (TypeORM or plain SQL).
+  const queries = new Map<string, { n: number; bytes: number }>();
+  let queryCount = 0;
+  let queryBytes = 0;
+  let counting = true;
+  const onQuery = (context: unknown) => {
+    if (!counting) return;
+    const sql = String((context as { query?: unknown }).query ?? '');
+    queryCount++;
+    queryBytes += sql.length;
+    if (process.env['SIGAP_BENCH_QUERIES']) {
+      const shape = sql
+        .replace(/'(?:[^'\\]|\\.)*'/g, '?')
+        .replace(/\b\d+(\.\d+)?\b/g, '?')
+        .replace(/\s+/g, ' ')
+        .slice(0, 120);
+      const seen = queries.get(shape) ?? { n: 0, bytes: 0 };
+      queries.set(shape, { n: seen.n + 1, bytes: seen.bytes + sql.length });
+    }
+  };
+  diagnostics.subscribe('tracing:mysql2:query:start', onQuery);
+
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 100);
   // The parent only serves the API while the child builds and posts (building costs it nothing).
+  // SIGAP_BENCH_PROFILE=file.cpuprofile: a CPU profile of the API during the load only.
+  const profileTo = process.env['SIGAP_BENCH_PROFILE'];
+  const profiler = profileTo ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const cpu0 = process.cpuUsage();
   const db0 = mariadbCpuMs();
   const {
@@ -191,9 +230,16 @@ async function main(): Promise<void> {
     seconds,
     avgKb,
   } = await loadFromChild({ base, numbers });
-  clearInterval(sampler);
   const cpu = process.cpuUsage(cpu0);
   const db1 = mariadbCpuMs();
+  clearInterval(sampler);
+  counting = false;
+  diagnostics.unsubscribe('tracing:mysql2:query:start', onQuery);
+  if (profiler && profileTo) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / MESSAGES;
 
   latencies.sort((a, b) => a - b);
@@ -212,7 +258,15 @@ async function main(): Promise<void> {
         : ''
     }; ${os.cpus().length} CPUs here`,
   );
+  log(
+    `  SQL per message: ${(queryCount / MESSAGES).toFixed(1)} statements, ${(queryBytes / MESSAGES / 1024).toFixed(1)} KB of SQL`,
+  );
   log(`  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  for (const [shape, q] of [...queries].sort((a, b) => b[1].bytes - a[1].bytes)) {
+    log(
+      `    ${(q.n / MESSAGES).toFixed(2)} x ${(q.bytes / q.n / 1024).toFixed(1).padStart(6)} KB  ${shape}`,
+    );
+  }
   const expected = { created: Math.ceil(MESSAGES / 2), appended: Math.floor(MESSAGES / 2) };
   const wrong =
     actions.get('created') !== expected.created || actions.get('appended') !== expected.appended;
@@ -297,18 +351,43 @@ async function load(job: LoadJob): Promise<LoadResult> {
   const latencies: number[] = [];
   const actions: Record<string, number> = {};
   let next = 0;
+  // Plain node:http on kept-alive connections, as an MTA's delivery agent would post: the load
+  // generator shares the two cores with the API, so it should cost as little as it can.
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const url = new URL('/api/v1/inbound/mail', job.base);
+  const post = (body: Buffer) =>
+    new Promise<{ status: number; text: string }>((done, fail) => {
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'Content-Type': 'message/rfc822',
+            'Content-Length': body.length,
+            Authorization: `Bearer ${TOKEN}`,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
+          );
+          res.on('error', fail);
+        },
+      );
+      req.on('error', fail);
+      req.end(body);
+    });
   const client = async () => {
     for (;;) {
       const index = next++;
       if (index >= messages.length) return;
       const t0 = performance.now();
-      const res = await fetch(`${job.base}/api/v1/inbound/mail`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${TOKEN}` },
-        body: messages[index],
-      });
-      const body = (await res.json()) as { action?: string };
+      const res = await post(messages[index]);
       latencies.push(performance.now() - t0);
+      const body = JSON.parse(res.text) as { action?: string };
       const key = res.status === 202 ? (body.action ?? '?') : `HTTP ${res.status}`;
       actions[key] = (actions[key] ?? 0) + 1;
     }
@@ -317,6 +396,7 @@ async function load(job: LoadJob): Promise<LoadResult> {
   const cpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const cpu = process.cpuUsage(cpu0);
+  agent.destroy();
   return {
     latencies,
     actions,

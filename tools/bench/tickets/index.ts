@@ -4,20 +4,25 @@
  *    by due, first page) over a database of --tickets (default 1,000,000) seeded tickets:
  *    p50 / p99 latency through HTTP (goal p99 < 30 ms);
  * 2. opening tickets through `POST /api/v1/tickets` with --clients (default 10) concurrent
- *    clients, each ticket with its checklist, steps, clock events, timeline and audit rows
- *    (at least 300/s, goal 600);
- * 3. the ceiling: raw mysql2 transactions writing the same rows (copied from an opened ticket)
- *    with the same statements (one multi-row insert per table, the counter upsert, the number)
- *    but none of the opening's reads, on as many connections; our rate as a share of it.
+ *    clients, each ticket with its checklist, steps, clock events, timeline, outbox and audit
+ *    rows (at least 300/s, goal 600). The clients run in a child process; the CPU time of the
+ *    API (this process), of the clients and of the MariaDB server (read from /proc when it runs
+ *    on this machine) are printed per opening: figures that hold when the machine is busy;
+ * 3. the ceiling: raw mysql2 transactions writing the same rows (copied from an opened ticket,
+ *    outbox rows included) with the same statements (one multi-row insert per table, the counter
+ *    upsert, the number) but none of the opening's reads, on as many connections; our rate as a
+ *    share of it.
  *
  * Run from the repository root: `bash tools/bench/tickets/run.sh` (MariaDB at
  * SIGAP_BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/). The database
  * `sigap_bench_tickets` is created on the first run (multi-row inserts, a few minutes) and
  * reused while it holds the right number of seeded tickets. Options: --tickets=N, --opens=N
  * (default 3000), --clients=N, --queue-requests=N (default 500), --fresh (drop and re-seed).
+ * The outbox worker and the SLA sweep are off during the run: delivering mail is not opening.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -212,6 +217,7 @@ async function main(): Promise<void> {
       SIGAP_DATA_DIR: mkdtempSync(join(tmpdir(), 'sigap-bench-')),
       SIGAP_CONSOLE_DIR: join(tmpdir(), 'no-console'),
       SIGAP_SLA_SWEEP_SECONDS: '0',
+      SIGAP_OUTBOX_SECONDS: '0',
       SIGAP_LOGIN_MAX_FAILURES: '1000',
       DATABASE_URL: url.toString(),
     },
@@ -296,22 +302,54 @@ async function main(): Promise<void> {
   );
   // The concurrent clients run in a child process, so the server keeps this one's CPU.
   // The API server runs in this process: its CPU time over the load is the Node cost per opening.
+  const db0 = mariadbCpuMs();
   const cpu0 = process.cpuUsage();
-  const apiRate = await loadFromChild({ base, token, body, count: OPENS, clients: CLIENTS });
+  const load = await loadFromChild({ base, token, body, count: OPENS, clients: CLIENTS });
   const cpu = process.cpuUsage(cpu0);
+  const db1 = mariadbCpuMs();
+  const apiRate = load.rate;
   const rowsPer = await rowsOfTicket(pool, sample);
   log(
-    `opening via HTTP (${CLIENTS} clients, ${OPENS} tickets): ${apiRate.toFixed(0)} tickets/s, server CPU ${ms((cpu.user + cpu.system) / 1000 / OPENS)} per opening (${rowsPer.total} rows each: ${rowsPer.detail})`,
+    `opening via HTTP (${CLIENTS} clients, ${OPENS} tickets): ${apiRate.toFixed(0)} tickets/s (${rowsPer.total} rows each: ${rowsPer.detail}; response ${load.bytes} bytes)`,
+  );
+  const perOpen = (cpuMs: number) => ms(cpuMs / OPENS);
+  log(
+    `  CPU per opening: API server ${perOpen((cpu.user + cpu.system) / 1000)}, MariaDB ${db0 !== null && db1 !== null ? perOpen(db1 - db0) : 'n/a'}, load clients ${perOpen(load.cpuMs)}`,
   );
 
   // 3. Raw mysql2 ceiling: the same rows, one transaction per ticket.
-  const rawRate = await rawCeiling(pool, sample);
+  const raw = await rawCeiling(pool, sample);
+  const rawRate = raw.rate;
   log(
     `raw mysql2 inserts of the same rows (${CLIENTS} connections): ${rawRate.toFixed(0)} tickets/s; API = ${((100 * apiRate) / rawRate).toFixed(0)} % of the ceiling`,
+  );
+  log(
+    `  CPU per ticket: mysql2 client ${perOpen(raw.cpuMs)}, MariaDB ${raw.dbMs !== null ? perOpen(raw.dbMs) : 'n/a'}`,
   );
 
   await app.close();
   await pool.end();
+}
+
+/**
+ * CPU time (user + system, ms) the local MariaDB server has used so far, from /proc; null when
+ * it does not run on this machine (or /proc is not there).
+ */
+function mariadbCpuMs(): number | null {
+  if (!['127.0.0.1', 'localhost', '::1'].includes(server.hostname)) return null;
+  try {
+    const pid = execFileSync('pidof', ['mariadbd', 'mysqld'], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/)[0];
+    // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name) are utime and stime.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return Number.isFinite(ticks) ? (ticks * 1000) / hz : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -328,6 +366,8 @@ async function forgetEarlierOpenings(pool: Pool): Promise<void> {
   await pool.query(
     "DELETE a FROM audit_log a JOIN tickets t ON t.number = a.entity_id AND a.entity_type = 'ticket' WHERE t.description <> 'bench'",
   );
+  // Every outbox row here was queued by an opening (the worker is off).
+  await pool.query('DELETE FROM outbox');
   await pool.query("DELETE FROM tickets WHERE description <> 'bench'");
   log(`  removed ${n} tickets opened by earlier runs`);
 }
@@ -352,9 +392,14 @@ async function rowsOfTicket(pool: Pool, number: string) {
   const [audit] = await pool.query<RowDataPacket[]>('SELECT * FROM audit_log WHERE entity_id = ?', [
     number,
   ]);
+  const [outbox] = await pool.query<RowDataPacket[]>(
+    'SELECT * FROM outbox WHERE payload LIKE ? ORDER BY created_at, id',
+    [`%"ticket":"${number}"%`],
+  );
   const counts = {
     tickets: 1,
     ...Object.fromEntries(CHILD_TABLES.map((t) => [t, children[t].length])),
+    outbox: outbox.length,
     audit_log: audit.length,
   };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -362,6 +407,7 @@ async function rowsOfTicket(pool: Pool, number: string) {
     ticket,
     children,
     audit,
+    outbox,
     total,
     detail: Object.entries(counts)
       .map(([k, v]) => `${k} ${v}`)
@@ -369,8 +415,12 @@ async function rowsOfTicket(pool: Pool, number: string) {
   };
 }
 
-async function rawCeiling(pool: Pool, sample: string): Promise<number> {
-  const { ticket, children, audit } = await rowsOfTicket(pool, sample);
+/** Tickets per second, and the CPU this process and MariaDB spent on them (ms). */
+async function rawCeiling(
+  pool: Pool,
+  sample: string,
+): Promise<{ rate: number; cpuMs: number; dbMs: number | null }> {
+  const { ticket, children, audit, outbox } = await rowsOfTicket(pool, sample);
   const insertOf = (
     table: string,
     rows: RowDataPacket[],
@@ -385,6 +435,8 @@ async function rawCeiling(pool: Pool, sample: string): Promise<number> {
   };
   let next = 0;
   let serial = 0;
+  const db0 = mariadbCpuMs();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -401,7 +453,8 @@ async function rawCeiling(pool: Pool, sample: string): Promise<number> {
           };
           // The write statements of an opening, in its order, without its reads: the ticket
           // under a provisional number, one multi-row insert per child table, the counter
-          // upsert (its row lock held only from here to the commit), the number, the audit row.
+          // upsert (its row lock held only from here to the commit), the number, the outbox
+          // rows (their payload names the number), the audit row.
           await c.beginTransaction();
           const t = insertOf('tickets', [ticket], (r) => ({ ...r, id, number: `~${id}` }));
           await c.query(t.sql, t.values);
@@ -416,6 +469,14 @@ async function rawCeiling(pool: Pool, sample: string): Promise<number> {
             ['bali'],
           );
           await c.query('UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
+          if (outbox.length) {
+            const q = insertOf('outbox', outbox, (r) => ({
+              ...r,
+              id: randomUUID(),
+              payload: String(r['payload']).replace(sample, number),
+            }));
+            await c.query(q.sql, q.values);
+          }
           if (audit.length) {
             const q = insertOf('audit_log', audit, (r) => {
               const { id: old, ...rest } = r;
@@ -433,9 +494,16 @@ async function rawCeiling(pool: Pool, sample: string): Promise<number> {
     }),
   );
   const rate = OPENS / ((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  const db1 = mariadbCpuMs();
   await pool.query("DELETE FROM tickets WHERE number LIKE 'RAW-%'");
   await pool.query("DELETE FROM audit_log WHERE entity_id LIKE 'RAW-%'");
-  return rate;
+  await pool.query('DELETE FROM outbox WHERE payload LIKE \'%"ticket":"RAW-%\'');
+  return {
+    rate,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    dbMs: db0 !== null && db1 !== null ? db1 - db0 : null,
+  };
 }
 
 interface LoadJob {
@@ -446,9 +514,20 @@ interface LoadJob {
   clients: number;
 }
 
-/** Runs `clients` concurrent loops of POST /api/v1/tickets; answers tickets per second. */
-async function load(job: LoadJob): Promise<number> {
+interface LoadResult {
+  /** Tickets opened per second. */
+  rate: number;
+  /** CPU time of the load process over the run, in ms. */
+  cpuMs: number;
+  /** Size of the last answer. */
+  bytes: number;
+}
+
+/** Runs `clients` concurrent loops of POST /api/v1/tickets. */
+async function load(job: LoadJob): Promise<LoadResult> {
   let next = 0;
+  let bytes = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: job.clients }, async () => {
@@ -460,20 +539,23 @@ async function load(job: LoadJob): Promise<number> {
         });
         const text = await res.text();
         if (res.status !== 201) throw new Error(`open: ${res.status} ${text}`);
+        bytes = Buffer.byteLength(text);
       }
     }),
   );
-  return job.count / ((performance.now() - t0) / 1000);
+  const rate = job.count / ((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  return { rate, cpuMs: (cpu.user + cpu.system) / 1000, bytes };
 }
 
-function loadFromChild(job: LoadJob): Promise<number> {
+function loadFromChild(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolveRate, reject) => {
     const child = fork(__filename, ['--load-child'], {
       execArgv: ['-r', join(ROOT, 'tools/jasmine/register.js')],
     });
-    child.once('message', (m: { rate?: number; error?: string }) => {
+    child.once('message', (m: { result?: LoadResult; error?: string }) => {
       if (m.error) reject(new Error(m.error));
-      else resolveRate(m.rate as number);
+      else resolveRate(m.result as LoadResult);
       child.kill();
     });
     child.once('error', reject);
@@ -484,7 +566,7 @@ function loadFromChild(job: LoadJob): Promise<number> {
 if (process.argv.includes('--load-child')) {
   process.once('message', (job: LoadJob) => {
     load(job).then(
-      (rate) => process.send?.({ rate }),
+      (result) => process.send?.({ result }),
       (error: Error) => process.send?.({ error: error.message }),
     );
   });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertRows } from '../tickets/row-insert';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -20,15 +21,18 @@ export class AuditService {
     record: AuditRecord,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await manager.insert(AuditEntryEntity, {
-      at: new Date(),
-      actorId: record.actorId,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      before: record.before === undefined ? null : JSON.stringify(record.before),
-      after: record.after === undefined ? null : JSON.stringify(record.after),
-    });
+    // One raw statement (the ORM's insert builds a query builder per row, on hot paths).
+    await insertRows(manager, AuditEntryEntity, [
+      {
+        at: new Date(),
+        actorId: record.actorId,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        before: record.before === undefined ? null : JSON.stringify(record.before),
+        after: record.after === undefined ? null : JSON.stringify(record.after),
+      },
+    ]);
   }
 
   /** Newest first, for one entity. */

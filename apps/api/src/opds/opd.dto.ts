@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEmail,
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -84,4 +85,51 @@ export class CreateContactDto extends ContactDto {
   @IsNotEmpty()
   @MaxLength(40)
   office: string;
+}
+
+/** A contact's edit: only the fields sent change; `null` clears e-mail, phone or OPD. */
+export class UpdateContactDto {
+  @ApiPropertyOptional({ example: 'Ni Made Sari, S.Kom.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'made.sari@dinkes.baliprov.go.id', nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ example: '+62 361 654321', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: 'nomor telepon tidak valid' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  opdId?: string | null;
+}
+
+export class ContactsQuery {
+  @ApiPropertyOptional({ example: 'bali' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  office?: string;
+
+  @ApiPropertyOptional({ description: 'part of the name or e-mail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'also list deactivated contacts' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  includeInactive?: 'true' | 'false';
 }

@@ -1,10 +1,16 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { OpdView, RequesterContactView } from '@sigap/contracts';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { AuthUser } from '../identity/auth-user';
 import { SignedInUser } from '../identity/decorators';
-import { CreateContactDto, CreateOpdDto, UpdateOpdDto } from './opd.dto';
+import {
+  ContactsQuery,
+  CreateContactDto,
+  CreateOpdDto,
+  UpdateContactDto,
+  UpdateOpdDto,
+} from './opd.dto';
 import { OpdsService } from './opds.service';
 
 export class OfficeQuery {
@@ -50,6 +56,10 @@ export class OpdsController {
   }
 }
 
+/**
+ * Requester contacts of an office: admins, and the office's managers and helpdesk agents. A
+ * deactivated contact stays on its tickets but cannot be named by a new one.
+ */
 @ApiTags('opds')
 @ApiBearerAuth()
 @Controller('v1/contacts')
@@ -59,9 +69,19 @@ export class ContactsController {
   @Get()
   list(
     @SignedInUser() user: AuthUser,
-    @Query() query: OfficeQuery,
+    @Query() query: ContactsQuery,
   ): Promise<RequesterContactView[]> {
-    return this.opds.listContacts(user, query.office ?? user.office ?? '', query.q);
+    return this.opds.listContacts(
+      user,
+      query.office ?? user.office ?? '',
+      query.q,
+      query.includeInactive === 'true',
+    );
+  }
+
+  @Get(':id')
+  get(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<RequesterContactView> {
+    return this.opds.getContact(user, id);
   }
 
   @Post()
@@ -71,5 +91,29 @@ export class ContactsController {
   ): Promise<RequesterContactView> {
     const { office, ...input } = body;
     return this.opds.createContact(user, office, input);
+  }
+
+  @Patch(':id')
+  update(
+    @SignedInUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: UpdateContactDto,
+  ): Promise<RequesterContactView> {
+    return this.opds.updateContact(user, id, body);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(
+    @SignedInUser() user: AuthUser,
+    @Param('id') id: string,
+  ): Promise<RequesterContactView> {
+    return this.opds.setContactActive(user, id, false);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  activate(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<RequesterContactView> {
+    return this.opds.setContactActive(user, id, true);
   }
 }

@@ -121,23 +121,138 @@ export class OpdsService {
     user: AuthUser,
     office: string,
     input: ContactInput,
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<RequesterContactView> {
-    this.assertCanRead(user, office);
-    const contact = await this.insertContact(manager, office, input, user.id);
-    return toContactView(contact);
+    this.assertCanManage(user, office);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.offices.exists(office, manager))) throw OfficeError.notFound(office);
+      return toContactView(await this.insertContact(manager, office, input, user.id));
+    });
   }
 
-  async listContacts(user: AuthUser, office: string, q?: string): Promise<RequesterContactView[]> {
-    this.assertCanRead(user, office);
+  /** The office's contacts by name (active ones unless `includeInactive`), at most 100. */
+  async listContacts(
+    user: AuthUser,
+    office: string,
+    q?: string,
+    includeInactive = false,
+  ): Promise<RequesterContactView[]> {
+    this.assertCanManage(user, office);
     const query = this.dataSource
       .getRepository(RequesterContactEntity)
       .createQueryBuilder('c')
       .where('c.office_code = :office', { office })
       .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
       .limit(100);
+    if (!includeInactive) query.andWhere('c.deactivated_at IS NULL');
     if (q) query.andWhere('(c.name LIKE :q OR c.email LIKE :q)', { q: `%${escapeLike(q)}%` });
     return (await query.getMany()).map(toContactView);
+  }
+
+  async getContact(user: AuthUser, id: string): Promise<RequesterContactView> {
+    const contact = await this.findContact(this.dataSource.manager, id);
+    this.assertCanManage(user, contact.officeCode);
+    return toContactView(contact);
+  }
+
+  /**
+   * Edits a contact: name, e-mail, phone, OPD (`null` clears the last three). It must keep an
+   * e-mail or a phone. A new e-mail clears the bounce flag of the old one and, when no OPD is
+   * named or kept, picks the OPD from its domain.
+   */
+  async updateContact(
+    user: AuthUser,
+    id: string,
+    input: {
+      name?: string;
+      email?: string | null;
+      phone?: string | null;
+      opdId?: string | null;
+    },
+  ): Promise<RequesterContactView> {
+    return this.dataSource.transaction(async (manager) => {
+      const contact = await this.findContact(manager, id);
+      this.assertCanManage(user, contact.officeCode);
+      const before = contactAudit(contact);
+      if (input.name !== undefined) contact.name = input.name.trim();
+      if (input.phone !== undefined) contact.phone = input.phone?.trim() || null;
+      const emailChanged =
+        input.email !== undefined && (input.email?.trim().toLowerCase() || null) !== contact.email;
+      if (emailChanged) {
+        contact.email = input.email?.trim().toLowerCase() || null;
+        contact.emailBouncedAt = null;
+        contact.emailBounceReason = null;
+      }
+      if (input.opdId !== undefined) {
+        contact.opdId = input.opdId
+          ? await this.resolveOpd(manager, contact.officeCode, input.opdId, null, 'opdId')
+          : null;
+      } else if (emailChanged && !contact.opdId) {
+        contact.opdId = await this.resolveOpd(manager, contact.officeCode, null, contact.email);
+      }
+      if (!contact.email && !contact.phone) {
+        throw new OpdError('contact.invalid', 'Kontak pemohon perlu e-mail atau nomor telepon.', [
+          { path: input.email === null ? 'email' : 'phone', message: 'isi e-mail atau telepon' },
+        ]);
+      }
+      contact.updatedAt = this.clock.now();
+      await manager.update(
+        RequesterContactEntity,
+        { id },
+        {
+          name: contact.name,
+          email: contact.email,
+          phone: contact.phone,
+          opdId: contact.opdId,
+          emailBouncedAt: contact.emailBouncedAt ?? null,
+          emailBounceReason: contact.emailBounceReason ?? null,
+          updatedAt: contact.updatedAt,
+        },
+      );
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'contact.updated',
+          entityType: 'requester_contact',
+          entityId: id,
+          before,
+          after: contactAudit(contact),
+        },
+        manager,
+      );
+      return toContactView(contact);
+    });
+  }
+
+  /** Deactivates (or activates again) a contact; doing what is already so changes nothing. */
+  async setContactActive(
+    user: AuthUser,
+    id: string,
+    active: boolean,
+  ): Promise<RequesterContactView> {
+    return this.dataSource.transaction(async (manager) => {
+      const contact = await this.findContact(manager, id);
+      this.assertCanManage(user, contact.officeCode);
+      if (!contact.deactivatedAt === active) return toContactView(contact);
+      const now = this.clock.now();
+      contact.deactivatedAt = active ? null : now;
+      contact.updatedAt = now;
+      await manager.update(
+        RequesterContactEntity,
+        { id },
+        { deactivatedAt: contact.deactivatedAt, updatedAt: now },
+      );
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: active ? 'contact.activated' : 'contact.deactivated',
+          entityType: 'requester_contact',
+          entityId: id,
+        },
+        manager,
+      );
+      return toContactView(contact);
+    });
   }
 
   /**
@@ -156,21 +271,7 @@ export class OpdsService {
         { path: 'requester', message: 'isi e-mail atau telepon' },
       ]);
     }
-    let opdId = input.opdId ?? null;
-    if (opdId) {
-      const opd = await manager.findOne(OpdEntity, { where: { id: opdId } });
-      if (!opd || opd.officeCode !== office) {
-        throw new OpdError('opd.not_found', `OPD "${opdId}" tidak ada di kantor "${office}".`, [
-          { path: 'requester.opdId', message: 'OPD tidak dikenal di kantor ini' },
-        ]);
-      }
-    } else if (email) {
-      const domain = email.split('@')[1];
-      const match = await manager.findOne(OpdDomainEntity, {
-        where: { officeCode: office, domain },
-      });
-      opdId = match?.opdId ?? null;
-    }
+    const opdId = await this.resolveOpd(manager, office, input.opdId ?? null, email);
     const contact: RequesterContactEntity = {
       id: randomUUID(),
       officeCode: office,
@@ -192,6 +293,30 @@ export class OpdsService {
       manager,
     );
     return contact;
+  }
+
+  /** The named OPD (which must be the office's), else the one owning the e-mail's domain. */
+  private async resolveOpd(
+    manager: EntityManager,
+    office: string,
+    opdId: string | null,
+    email: string | null,
+    path = 'requester.opdId',
+  ): Promise<string | null> {
+    if (opdId) {
+      const opd = await manager.findOne(OpdEntity, { where: { id: opdId } });
+      if (!opd || opd.officeCode !== office) {
+        throw new OpdError('opd.not_found', `OPD "${opdId}" tidak ada di kantor "${office}".`, [
+          { path, message: 'OPD tidak dikenal di kantor ini' },
+        ]);
+      }
+      return opd.id;
+    }
+    if (!email) return null;
+    const match = await manager.findOne(OpdDomainEntity, {
+      where: { officeCode: office, domain: email.split('@')[1] },
+    });
+    return match?.opdId ?? null;
   }
 
   async findContact(manager: EntityManager, id: string): Promise<RequesterContactEntity> {
@@ -299,5 +424,11 @@ export function toContactView(c: RequesterContactEntity): RequesterContactView {
     phone: c.phone,
     emailBouncedAt: c.emailBouncedAt?.toISOString() ?? null,
     emailBounceReason: c.emailBounceReason ?? null,
+    active: !c.deactivatedAt,
+    deactivatedAt: c.deactivatedAt?.toISOString() ?? null,
   };
+}
+
+function contactAudit(c: RequesterContactEntity): Record<string, unknown> {
+  return { name: c.name, email: c.email, phone: c.phone, opdId: c.opdId };
 }

@@ -25,6 +25,13 @@ export class RequesterContactEntity {
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3, nullable: true })
+  updatedAt?: Date | null;
+
+  /** Set when deactivated: kept for its tickets, refused for new ones. */
+  @Column({ name: 'deactivated_at', type: 'datetime', precision: 3, nullable: true })
+  deactivatedAt?: Date | null;
+
   /** Set when mail to `email` bounced permanently: automatic mail to it is skipped. */
   @Column({ name: 'email_bounced_at', type: 'datetime', precision: 3, nullable: true })
   emailBouncedAt?: Date | null;

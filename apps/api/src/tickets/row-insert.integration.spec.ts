@@ -1,8 +1,9 @@
 import type { TicketDetail } from '@sigap/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { describeOnBothDatabases } from '../testing/test-app';
 import { ClockEventEntity } from './clock-event.entity';
-import { insertRows } from './row-insert';
+import { dbInstant } from './db-time';
+import { insertRows, runSql, selectRows } from './row-insert';
 import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
@@ -78,5 +79,60 @@ describeOnBothDatabases('tickets: multi-row inserts', (ctx) => {
       insertRows(data.manager, ClockEventEntity, [row, partial]),
     ).toBeRejectedWithError(/row without "reason"/);
     expect(await data.manager.count(ClockEventEntity, { where: { ticketId } })).toBe(before);
+  });
+
+  it('selectRows hydrates like the ORM read, inside and outside a transaction', async () => {
+    const orm = await data.manager.find(TicketStepEntity, {
+      where: { ticketId },
+      order: { stepOrder: 'ASC' },
+    });
+    const raw = await selectRows(
+      data.manager,
+      TicketStepEntity,
+      'ticket_id = ? ORDER BY step_order',
+      [ticketId],
+    );
+    expect(raw.length).toBe(orm.length);
+    expect(raw.map((r) => ({ ...r }))).toEqual(orm.map((r) => ({ ...r })));
+    const inTx = await data.transaction((m) => selectRows(m, TicketEntity, 'id = ?', [ticketId]));
+    const ticket = await data.manager.findOneByOrFail(TicketEntity, { id: ticketId });
+    expect(inTx).toEqual([{ ...ticket }]);
+    expect(inTx[0].createdAt instanceof Date).toBeTrue();
+    expect(await selectRows(data.manager, TicketEntity, 'id = ?', ['tidak-ada'])).toEqual([]);
+  });
+
+  it('runSql answers what manager.query answers and fails with QueryFailedError', async () => {
+    const sql = 'SELECT number FROM tickets WHERE id = ?';
+    const inTx = await data.transaction(async (m) => ({
+      fast: await runSql<{ number: string }[]>(m, sql, [ticketId]),
+      orm: await m.query(sql, [ticketId]),
+    }));
+    expect(inTx.fast).toEqual(inTx.orm);
+    expect(inTx.fast.length).toBe(1);
+    await expectAsync(
+      data.transaction((m) => runSql(m, 'SELECT nothing FROM no_such_table')),
+    ).toBeRejectedWith(jasmine.any(QueryFailedError));
+    // A failed statement rolls its transaction back like any other.
+    const before = await data.manager.count(ClockEventEntity, { where: { ticketId } });
+    await expectAsync(
+      data.transaction(async (m) => {
+        await runSql(
+          m,
+          'INSERT INTO ticket_clock_events (ticket_id, clock, round, type, at) VALUES (?, ?, ?, ?, ?)',
+          [ticketId, 'ticket', 7, 'start', dbInstant(m, new Date())],
+        );
+        await runSql(m, 'SELECT nothing FROM no_such_table');
+      }),
+    ).toBeRejected();
+    expect(await data.manager.count(ClockEventEntity, { where: { ticketId } })).toBe(before);
+    // The same insert alone commits (so the rollback above was the failure's doing).
+    await data.transaction((m) =>
+      runSql(
+        m,
+        'INSERT INTO ticket_clock_events (ticket_id, clock, round, type, at) VALUES (?, ?, ?, ?, ?)',
+        [ticketId, 'ticket', 7, 'start', dbInstant(m, new Date())],
+      ),
+    );
+    expect(await data.manager.count(ClockEventEntity, { where: { ticketId } })).toBe(before + 1);
   });
 });

@@ -121,6 +121,167 @@ describeOnBothDatabases('tickets: SLA sweep', (ctx) => {
   });
 });
 
+/** The office's active helpdesk agents, read independently of the sweep's own query. */
+async function baliAgents(app: TestApp): Promise<string[]> {
+  const rows: { id: string; roles: string }[] = await app.app
+    .get(DataSource)
+    .query("SELECT id, roles FROM users WHERE office_code = 'bali' AND active = ? ORDER BY id", [
+      true,
+    ]);
+  return rows.filter((r) => r.roles.split(',').includes('agent')).map((r) => r.id);
+}
+
+/**
+ * The first-response clock (`SIGAP_FIRST_RESPONSE`, 1 Hari) and alerts whose clock has nobody
+ * assigned. Each test reads only its own ticket's timeline, so the tickets can share the sweeps.
+ */
+describeOnBothDatabases('tickets: SLA sweep, first response and recipients', (ctx) => {
+  let app: TestApp;
+  let clock: Clock;
+  let sweep: SlaSweepService;
+  let ds: DataSource;
+  let plain: TicketDetail;
+  let answered: TicketDetail;
+  let unassigned: TicketDetail;
+
+  const eventsOf = async (ticket: TicketDetail, code: string) =>
+    (
+      await app.request<TimelineEntryView[]>('GET', `/api/v1/tickets/${ticket.number}/timeline`, {
+        token: await app.token('helpdesk.bali@sigap.local'),
+      })
+    ).body.filter((e) => e.event === code);
+  const outboxOf = async (ticket: TicketDetail, kind: string) =>
+    (await app.app.get(OutboxService).pending(kind))
+      .map((o) => JSON.parse(o.payload) as Record<string, unknown>)
+      .filter((p) => p['ticket'] === ticket.number);
+  const stored = async (ticket: TicketDetail) =>
+    (
+      await ds.query(
+        'SELECT first_response_state AS state, first_response_alerted AS alerted FROM tickets WHERE number = ?',
+        [ticket.number],
+      )
+    )[0] as { state: string; alerted: string | null };
+  const unassignStep2 = (ticket: TicketDetail) =>
+    ds.query(
+      'UPDATE ticket_steps SET assignee_id = NULL WHERE step_order = 2 AND ticket_id = (SELECT id FROM tickets WHERE number = ?)',
+      [ticket.number],
+    );
+  const at = (iso: string | null, plusMinutes: number) =>
+    new Date(Date.parse(iso as string) + plusMinutes * 60_000);
+
+  beforeAll(async () => {
+    app = ctx();
+    clock = app.app.get(Clock);
+    sweep = app.app.get(SlaSweepService);
+    ds = app.app.get(DataSource);
+    clock.set(wita('2026-03-16T09:00:00'));
+    plain = await openBali(app, 'Respons pertama');
+    answered = await openBali(app, 'Sudah dijawab');
+    unassigned = await openBali(app, 'Langkah tanpa pelaksana');
+    await unassignStep2(unassigned);
+    clock.set(wita('2026-03-16T09:10:00'));
+    const reply = await app.request<TicketDetail>(
+      'POST',
+      `/api/v1/tickets/${answered.number}/replies`,
+      {
+        token: await app.token('helpdesk.bali@sigap.local'),
+        body: { expectedVersion: answered.version, body: 'Permohonan Anda kami terima.' },
+      },
+    );
+    expect(reply.status).toBe(200);
+  });
+  afterAll(() => clock.release());
+
+  it('opens the first-response clock with an at-risk instant before its due time', () => {
+    const fr = plain.clocks.firstResponse;
+    expect(fr.state).toBe('running');
+    expect(Date.parse(fr.atRiskAt as string)).toBeGreaterThan(Date.parse(fr.startedAt as string));
+    expect(Date.parse(fr.atRiskAt as string)).toBeLessThan(Date.parse(fr.limitDueAt as string));
+  });
+
+  it('a step at risk with no assignee goes to the holders of its position', async () => {
+    clock.set(wita('2026-03-16T09:50:00'));
+    await sweep.sweepOnce();
+    const events = await eventsOf(unassigned, 'sla.step_at_risk');
+    expect(events.length).toBe(1);
+    const kasubbag = await userId(app, 'kasubbag-tu.bali@sigap.local');
+    expect(events[0].data?.['recipients']).toEqual([kasubbag]);
+    const mail = await outboxOf(unassigned, 'ticket.step-sla-at-risk');
+    expect(mail.map((m) => m['recipients'])).toEqual([[kasubbag]]);
+  });
+
+  it('just before the at-risk instant the first response raises nothing', async () => {
+    clock.set(at(plain.clocks.firstResponse.atRiskAt, -1));
+    await sweep.sweepOnce();
+    expect(await eventsOf(plain, 'sla.first_response_at_risk')).toEqual([]);
+    expect((await stored(plain)).state).toBe('running');
+  });
+
+  it('past its at-risk instant the first response alerts the helpdesk agents once', async () => {
+    clock.set(at(plain.clocks.firstResponse.atRiskAt, 1));
+    await sweep.sweepOnce();
+    await sweep.sweepOnce();
+    const events = await eventsOf(plain, 'sla.first_response_at_risk');
+    expect(events.length).toBe(1);
+    const agents = await baliAgents(app);
+    expect(agents.length).toBeGreaterThan(0);
+    expect(events[0].data?.['recipients']).toEqual(agents);
+    expect(events[0].data?.['clock']).toBe('first-response');
+    const mail = await outboxOf(plain, 'ticket.sla-at-risk');
+    expect(mail.length).toBe(1);
+    expect(mail[0]['clock']).toBe('first-response');
+    expect(mail[0]['dueAt']).toBe(plain.clocks.firstResponse.limitDueAt);
+    expect(await stored(plain)).toEqual({ state: 'at-risk', alerted: 'at-risk' });
+  });
+
+  it('past its due time it is breached: one more alert, then silence', async () => {
+    clock.set(at(plain.clocks.firstResponse.limitDueAt, 1));
+    await sweep.sweepOnce();
+    await sweep.sweepOnce();
+    expect((await eventsOf(plain, 'sla.first_response_breached')).length).toBe(1);
+    expect((await eventsOf(plain, 'sla.first_response_at_risk')).length).toBe(1);
+    const mail = await outboxOf(plain, 'ticket.sla-breached');
+    expect(mail.length).toBe(1);
+    expect(mail[0]['recipients']).toEqual(await baliAgents(app));
+    expect(await stored(plain)).toEqual({ state: 'breached', alerted: 'breached' });
+    const read = await app.request<TicketDetail>('GET', `/api/v1/tickets/${plain.number}`, {
+      token: await app.token('helpdesk.bali@sigap.local'),
+    });
+    expect(read.body.clocks.firstResponse.state).toBe('breached');
+    expect(read.body.version).toBe(plain.version);
+  });
+
+  it('a ticket answered in time raises no first-response alert', async () => {
+    expect(await eventsOf(answered, 'sla.first_response_at_risk')).toEqual([]);
+    expect(await eventsOf(answered, 'sla.first_response_breached')).toEqual([]);
+    expect((await stored(answered)).alerted).toBeNull();
+  });
+
+  it('with no holder left, a step at risk and its escalation go to the helpdesk agents', async () => {
+    clock.set(wita('2026-03-17T09:00:00'));
+    const lonely = await openBali(app, 'Jabatan kosong');
+    await unassignStep2(lonely);
+    // Nobody holds Kasubbag TU any more, nor the Sekretaris above it.
+    await ds.query(
+      `DELETE FROM position_holders WHERE position_id IN
+         (SELECT id FROM positions WHERE office_code = 'bali' AND code IN ('kasubbag-tu', 'sekretaris'))`,
+    );
+    const agents = await baliAgents(app);
+    clock.set(wita('2026-03-17T09:50:00'));
+    await sweep.sweepOnce();
+    const risk = await eventsOf(lonely, 'sla.step_at_risk');
+    expect(risk.length).toBe(1);
+    expect(risk[0].data?.['recipients']).toEqual(agents);
+    clock.set(wita('2026-03-17T11:30:00'));
+    await sweep.sweepOnce();
+    const late = await eventsOf(lonely, 'sla.step_breached');
+    expect(late.length).toBe(1);
+    expect(late[0].data?.['recipients']).toEqual(agents);
+    const mail = await outboxOf(lonely, 'ticket.step-escalated');
+    expect(mail.map((m) => m['recipients'])).toEqual([agents]);
+  });
+});
+
 /** Two API instances (two sweepers) on one MariaDB database: each alert is emitted once. */
 if (DATABASES.includes('mysql')) {
   describe('tickets: two SLA sweepers on one MariaDB database', () => {

@@ -5,13 +5,14 @@ import { CalendarProvider, type OfficeCalendar } from '../calendars/calendar-pro
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../outbox/outbox.service';
-import { supervisorHolders } from './assignment';
+import { activeAgentIds, activeHolderIds, supervisorHolders } from './assignment';
 import { dbInstant, isMysql } from './db-time';
 import { ServiceCache } from './service-cache';
 import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
 import { TicketsService } from './tickets.service';
 import { TimelineEntryEntity } from './timeline-entry.entity';
+import { FIRST_RESPONSE_CLOCK } from './clocks';
 import { event, refreshStoredFigures, type TicketAggregate } from './workflow';
 
 /** The alerts a clock can raise, in order; each is sent at most once per clock (round). */
@@ -38,9 +39,15 @@ export interface SweepResult {
 }
 
 /**
- * Moves running clocks to at-risk and breached as time passes and emits each alert once: a
- * timeline event and an outbox row (the mail worker delivers it). A late step escalates to the
- * holder(s) of the position above the step's position (`positions.reports_to`).
+ * Moves running clocks (the ticket's, its first response's, its active steps') to at-risk and
+ * breached as time passes and emits each alert once: a timeline event and an outbox row (the
+ * mail worker delivers it). Who hears of it:
+ * - the ticket clock and the first response: the ticket's assignee, else the office's helpdesk
+ *   agents (answering first and routing the ticket is theirs);
+ * - a step at risk: its assignee, else the holders of its position, else the office's agents;
+ * - a late step escalates to the holder(s) of the position above the step's position
+ *   (`positions.reports_to`), else to the office's agents.
+ * An alert therefore always names someone; it is never left with no recipient.
  *
  * Safe with several API instances on one database: candidates are read without locks, then
  * each batch is claimed with `SELECT ... FOR UPDATE SKIP LOCKED` on MariaDB (another instance
@@ -130,7 +137,7 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  /** Open tickets whose ticket clock or an active step's clock crossed at-risk or due. */
+  /** Open tickets whose ticket clock, first response or an active step crossed at-risk or due. */
   private async candidates(
     now: Date,
     limit: number,
@@ -153,7 +160,15 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
         LIMIT ${lim}`,
       [true, at, at],
     );
-    const byId = new Map([...tickets, ...steps].map((r) => [r.id, r]));
+    const firstResponses: { id: string; number: string; office: string }[] = await m.query(
+      `SELECT id, number, office_code AS office FROM tickets
+        WHERE is_open = ? AND first_response_at_risk_at <= ?
+          AND (first_response_state = 'running'
+           OR (first_response_state = 'at-risk' AND first_response_due_at <= ?))
+        ORDER BY first_response_at_risk_at LIMIT ${lim}`,
+      [true, at, at],
+    );
+    const byId = new Map([...tickets, ...steps, ...firstResponses].map((r) => [r.id, r]));
     return [...byId.values()];
   }
 
@@ -186,18 +201,43 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
   private async sweepTicket(manager: EntityManager, agg: TicketAggregate): Promise<number> {
     const t = agg.ticket;
     const previousAlert = t.alerted;
+    const previousFirstResponseAlert = t.firstResponseAlerted ?? null;
     const stepAlerts = new Map(agg.steps.map((s) => [s.id, s.alerted]));
     refreshStoredFigures(agg, this.cache);
     let alerts = 0;
+    let agents: Promise<string[]> | null = null;
+    const officeAgents = () => (agents ??= activeAgentIds(manager, t.officeCode));
 
     const level = alertLevel(t.slaState);
     if (isNewAlert(level, t.alerted)) {
       t.alerted = level;
-      const recipients = t.assigneeId ? [t.assigneeId] : [];
+      const recipients = t.assigneeId ? [t.assigneeId] : await officeAgents();
       const data = { clock: 'ticket', dueAt: t.dueAt.toISOString(), recipients };
       event(agg, level === 'breached' ? 'sla.breached' : 'sla.at_risk', data);
       agg.outbox.push({
         kind: `ticket.sla-${level}`,
+        payload: { ticket: t.number, office: t.officeCode, ...data },
+      });
+      alerts++;
+    }
+
+    const frLevel = alertLevel(t.firstResponseState);
+    if (t.firstResponseDueAt && isNewAlert(frLevel, previousFirstResponseAlert)) {
+      t.firstResponseAlerted = frLevel;
+      const recipients = t.assigneeId ? [t.assigneeId] : await officeAgents();
+      const data = {
+        clock: FIRST_RESPONSE_CLOCK,
+        dueAt: t.firstResponseDueAt.toISOString(),
+        recipients,
+      };
+      event(
+        agg,
+        frLevel === 'breached' ? 'sla.first_response_breached' : 'sla.first_response_at_risk',
+        data,
+      );
+      // The same mail as the ticket clock's alert; `clock` says which deadline it is about.
+      agg.outbox.push({
+        kind: `ticket.sla-${frLevel}`,
         payload: { ticket: t.number, office: t.officeCode, ...data },
       });
       alerts++;
@@ -219,14 +259,15 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
       if (stepLevel === 'breached') {
         // Escalation: the holder(s) of the position the late step's position reports to.
         const above = await supervisorHolders(manager, t.officeCode, step.positionCode);
-        const data = { ...base, escalatedTo: above.position, recipients: above.userIds };
+        const recipients = above.userIds.length ? above.userIds : await officeAgents();
+        const data = { ...base, escalatedTo: above.position, recipients };
         event(agg, 'sla.step_breached', data);
         agg.outbox.push({
           kind: 'ticket.step-escalated',
           payload: { ticket: t.number, office: t.officeCode, ...data },
         });
       } else {
-        const data = { ...base, recipients: step.assigneeId ? [step.assigneeId] : [] };
+        const data = { ...base, recipients: await this.stepRecipients(manager, agg, step) };
         event(agg, 'sla.step_at_risk', data);
         agg.outbox.push({
           kind: 'ticket.step-sla-at-risk',
@@ -248,11 +289,19 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
         calendarVersion: t.calendarVersion,
         firstResponseState: t.firstResponseState,
         firstResponseDueAt: t.firstResponseDueAt,
+        firstResponseAtRiskAt: t.firstResponseAtRiskAt ?? null,
         alerted: t.alerted,
+        firstResponseAlerted: t.firstResponseAlerted ?? null,
       })
       .where('id = :id AND version = :version', { id: t.id, version: t.version });
     if (previousAlert === null) ticketUpdate.andWhere('alerted IS NULL');
     else ticketUpdate.andWhere('alerted = :previousAlert', { previousAlert });
+    if (previousFirstResponseAlert === null)
+      ticketUpdate.andWhere('first_response_alerted IS NULL');
+    else
+      ticketUpdate.andWhere('first_response_alerted = :previousFirstResponseAlert', {
+        previousFirstResponseAlert,
+      });
     if (!(await ticketUpdate.execute()).affected) return 0;
     for (const step of agg.dirtySteps) {
       const previous = stepAlerts.get(step.id) ?? null;
@@ -281,5 +330,16 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
     }
     await this.outbox.enqueue(agg.outbox, agg.now, manager);
     return alerts;
+  }
+
+  /** Who hears that a step is at risk: its assignee, else its position's holders, else agents. */
+  private async stepRecipients(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    step: TicketStepEntity,
+  ): Promise<string[]> {
+    if (step.assigneeId) return [step.assigneeId];
+    const holders = await activeHolderIds(manager, agg.ticket.officeCode, step.positionCode);
+    return holders.length ? holders : activeAgentIds(manager, agg.ticket.officeCode);
   }
 }
