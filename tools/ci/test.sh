@@ -32,5 +32,9 @@ if [ -f apps/console-e2e/project.json ]; then
   npx nx run console-e2e:e2e --output-style=stream | tee -a "$log"
 fi
 
+step "bundle budget (initial JavaScript, gzipped)"
+[ -f dist/apps/console/browser/index.html ] || npx nx run console:build --output-style=stream
+node tools/ci/check-bundle-size.js dist/apps/console/browser
+
 # One closing line over every runner (jasmine: "N specs, M failures"; karma: "Executed N of M").
 node tools/ci/summarise.js "$log"
