@@ -2,10 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { CalendarsModule } from './calendars/calendars.module';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -13,9 +16,14 @@ import { ImapModule } from './mail/imap/imap.module';
 import { MailModule } from './mail/mail.module';
 import { OfficesModule } from './offices/offices.module';
 import { OpdsModule } from './opds/opds.module';
+import { OutboxAdminModule } from './outbox/outbox-admin.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PortalModule } from './portal/portal.module';
+import { PublicModule } from './public/public.module';
+import { ReportsModule } from './reports/reports.module';
 import { SlaModule } from './sla/sla.module';
 import { StartupService } from './startup.service';
+import { SurveyModule } from './survey/survey.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
@@ -37,9 +45,17 @@ export class AppModule {
         OutboxModule,
         OpdsModule,
         TicketsModule,
+        DashboardsModule,
+        ReportsModule,
         AttachmentsModule,
+        CannedResponsesModule,
         MailModule,
         ImapModule,
+        OutboxAdminModule,
+        PortalModule,
+        SurveyModule,
+        ComplaintsModule,
+        PublicModule,
       ],
       providers: [StartupService],
     };

@@ -72,7 +72,7 @@ describe('admin pages', () => {
     await context.close();
   });
 
-  it('an admin releases a message from an unknown sender; an agent cannot open the quarantine', async () => {
+  it('an admin releases a message from an unknown sender; the agent chooses the service of the ticket it opened', async () => {
     const subject = `Minta akun e-mail ${Date.now()}`;
     const raw = [
       'From: Orang Asing <orang.asing@contoh-luar.example>',
@@ -107,14 +107,37 @@ describe('admin pages', () => {
     await screenshot(admin.page, 'admin-quarantine');
     await card.locator('[data-test=release]').click();
     await card.waitFor({ state: 'detached' });
-    await admin.page.locator('[data-test=status-triage]').click();
-    await admin.page.locator('[data-test=inbound-message]', { hasText: subject }).waitFor();
+    // Releasing opened a ticket without a service: the released list links to it.
+    await admin.page.locator('[data-test=status-released]').click();
+    const released = admin.page.locator('[data-test=inbound-message]', { hasText: subject });
+    const number = (await released.locator('[data-test=ticket-link]').innerText()).trim();
+    expect(number).toMatch(/^BALI-\d{4}-\d{6}$/);
     await admin.context.close();
 
     const agent = await signIn('helpdesk.bali@sigap.local');
     expect(await agent.page.locator('[data-test=nav-quarantine]').count()).toBe(0);
     await agent.page.goto(`${e2e.sigap.baseUrl}/admin/karantina`);
     await agent.page.waitForURL(/\/katalog$/);
+
+    // The queue's triage view lists it; the workspace offers the office's services.
+    await agent.page.goto(`${e2e.sigap.baseUrl}/tiket`);
+    await agent.page.locator('[data-test=view-triage]').click();
+    await agent.page.locator('[data-test=ticket-row]', { hasText: number }).click();
+    await agent.page.waitForURL(new RegExp(`/tiket/${number}$`));
+    const panel = agent.page.locator('[data-test=choose-service]');
+    await panel.waitFor();
+    expect(await blockingViolations(agent.page))
+      .withContext('triage panel')
+      .toEqual([]);
+    await panel.locator('[data-test=service-picker]').click();
+    await agent.page.getByRole('option', { name: 'PENGEMBANGAN APLIKASI' }).click();
+    await screenshot(agent.page, 'ticket-triage');
+    await panel.locator('[data-test=choose-service-submit]').click();
+    await panel.waitFor({ state: 'detached' });
+    await agent.page.locator('[data-test=step][data-status=active]').first().waitFor();
+    expect(await agent.page.locator('[data-test=ticket-service]').innerText()).toBe(
+      'pengembangan-aplikasi',
+    );
     await agent.context.close();
   });
 

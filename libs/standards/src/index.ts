@@ -20,3 +20,19 @@ export { validateStandard } from './lib/catalog/validate';
 export { ImportError, type ImportDraftResult, type ImportedDraftStep } from './lib/import/draft';
 export { importStandard, type ImportContentType } from './lib/import/import';
 export { htmlToText } from './lib/import/html-text';
+export {
+  addTotals,
+  computeIkm,
+  EMPTY_TOTALS,
+  EQUAL_WEIGHTS,
+  IKM_CONVERSION,
+  IKM_GRADES,
+  IkmInputError,
+  ikmGrade,
+  ikmOfResponses,
+  SKM_ELEMENT_COUNT,
+  totalsOf,
+  type IkmGrade,
+  type IkmResult,
+  type IkmTotals,
+} from './lib/ikm/ikm';

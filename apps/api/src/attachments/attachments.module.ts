@@ -6,5 +6,6 @@ import { UploadInterceptor } from './upload.interceptor';
 @Module({
   controllers: [AttachmentsController],
   providers: [AttachmentsService, UploadInterceptor],
+  exports: [AttachmentsService, UploadInterceptor],
 })
 export class AttachmentsModule {}

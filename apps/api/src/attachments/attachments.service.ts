@@ -38,6 +38,19 @@ export class AttachmentsService {
     file: UploadedBytes | undefined,
   ): Promise<AttachmentView> {
     const ticket = await this.ticketFor(user, number, 'write');
+    return this.storeForTicket(ticket, file, user.id);
+  }
+
+  /**
+   * Checks and stores a file for a ticket whose access the caller has already checked (the
+   * requester portal checks its own session): the type is sniffed from the bytes, the name
+   * cleaned, the bytes kept under the data folder by their SHA-256.
+   */
+  async storeForTicket(
+    ticket: TicketEntity,
+    file: UploadedBytes | undefined,
+    actorId: string | null,
+  ): Promise<AttachmentView> {
     if (!file || file.fieldname !== 'file')
       throw new AttachmentError(
         'attachment.missing_file',
@@ -78,14 +91,14 @@ export class AttachmentsService {
       size: file.buffer.length,
       mediaType: sniffed.type.mediaType,
       fileName,
-      uploadedBy: user.id,
+      uploadedBy: actorId,
       createdAt: now,
     };
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(AttachmentEntity, row);
       await this.audit.record(
         {
-          actorId: user.id,
+          actorId,
           action: 'attachment.uploaded',
           entityType: 'ticket',
           entityId: ticket.number,

@@ -191,6 +191,18 @@ export class AppConfig {
   @MinLength(16)
   mailMarkerSecret: string | null;
 
+  /** Key of the satisfaction survey links; derived from the JWT secret when unset. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  surveySecret: string | null;
+
+  /** Days a satisfaction survey link stays valid (`SIGAP_SURVEY_DAYS`). */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  surveyDays: number;
+
   /** Public base URL of the console, for links in mail (`SIGAP_PUBLIC_URL`). */
   @IsString()
   @MinLength(8)
@@ -225,6 +237,34 @@ export class AppConfig {
 
   /** IMAP mailboxes polled for inbound mail (`SIGAP_IMAP_MAILBOXES`, JSON); none by default. */
   imapMailboxes: ImapMailboxSettings[];
+
+  /** Office code -> complaints address (`SIGAP_COMPLAINT_ADDRESSES`: `bali=pengaduan@…,riau=…`). */
+  complaintAddresses: Record<string, string>;
+
+  /** Public complaints accepted per client address per hour (`SIGAP_COMPLAINT_IP_LIMIT`). */
+  @IsInt()
+  @Min(1)
+  complaintIpLimit: number;
+
+  /** Public complaints accepted per e-mail address per 24 hours (`SIGAP_COMPLAINT_EMAIL_LIMIT`). */
+  @IsInt()
+  @Min(1)
+  complaintEmailLimit: number;
+
+  /** SP4N-LAPOR! API base URL (`SIGAP_LAPOR_URL`); unset: no forwarding. */
+  @IsOptional()
+  @IsString()
+  laporUrl: string | null;
+
+  /** SP4N-LAPOR! API token (`SIGAP_LAPOR_TOKEN`, a secret: never printed). */
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  laporToken: string | null;
+
+  /** Use the in-memory LAPOR! stand-in (`SIGAP_LAPOR_FAKE`; never in production). */
+  @IsBoolean()
+  laporFake: boolean;
 
   /** `DATABASE_URL` with the password masked, safe to print. */
   get databaseDescription(): string {
@@ -422,6 +462,8 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
     config.dkim = null;
   }
   config.mailMarkerSecret = optional(env, 'SIGAP_MAIL_MARKER_SECRET');
+  config.surveySecret = optional(env, 'SIGAP_SURVEY_SECRET');
+  config.surveyDays = int(env, 'SIGAP_SURVEY_DAYS', 14);
   config.publicUrl = (
     optional(env, 'SIGAP_PUBLIC_URL')?.trim() ?? `http://localhost:${config.port}`
   ).replace(/\/+$/, '');
@@ -436,11 +478,45 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  config.complaintAddresses = parseComplaintAddresses(optional(env, 'SIGAP_COMPLAINT_ADDRESSES'));
+  config.complaintIpLimit = int(env, 'SIGAP_COMPLAINT_IP_LIMIT', 10);
+  config.complaintEmailLimit = int(env, 'SIGAP_COMPLAINT_EMAIL_LIMIT', 5);
+  config.laporUrl = optional(env, 'SIGAP_LAPOR_URL')?.trim().replace(/\/+$/, '') ?? null;
+  config.laporToken = optional(env, 'SIGAP_LAPOR_TOKEN');
+  config.laporFake = bool(env, 'SIGAP_LAPOR_FAKE', false);
+  if (config.laporFake && nodeEnv === 'production') {
+    throw new ConfigError('SIGAP_LAPOR_FAKE tidak boleh dipakai bila NODE_ENV=production');
+  }
+  if (Boolean(config.laporUrl) !== Boolean(config.laporToken)) {
+    throw new ConfigError('SIGAP_LAPOR_URL dan SIGAP_LAPOR_TOKEN harus diisi bersama');
+  }
 
   return validateConfig(config);
 }
 
+/** `bali=pengaduan@diskominfos.baliprov.go.id,riau=…` -> { bali: 'pengaduan@…' } (lower case). */
+export function parseComplaintAddresses(raw: string | null): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!raw) return result;
+  const parts = raw.split(',').map((p) => p.trim());
+  for (const part of parts.filter(Boolean)) {
+    const match = /^([a-z0-9-]+)=([^\s@=,]+@[^\s@=,]+\.[^\s@=,]+)$/i.exec(part);
+    if (!match) {
+      throw new ConfigError(
+        `SIGAP_COMPLAINT_ADDRESSES tidak valid: "${part}" (bentuk: kantor=alamat@domain)`,
+      );
+    }
+    result[match[1].toLowerCase()] = match[2].toLowerCase();
+  }
+  return result;
+}
+
 const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
+  complaintIpLimit: 'SIGAP_COMPLAINT_IP_LIMIT',
+  complaintEmailLimit: 'SIGAP_COMPLAINT_EMAIL_LIMIT',
+  laporUrl: 'SIGAP_LAPOR_URL',
+  laporToken: 'SIGAP_LAPOR_TOKEN',
+  laporFake: 'SIGAP_LAPOR_FAKE',
   nodeEnv: 'NODE_ENV',
   port: 'PORT',
   dataDir: 'SIGAP_DATA_DIR',
@@ -464,6 +540,8 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   smtpTlsRejectUnauthorized: 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED',
   mailFrom: 'SIGAP_MAIL_FROM',
   mailMarkerSecret: 'SIGAP_MAIL_MARKER_SECRET',
+  surveySecret: 'SIGAP_SURVEY_SECRET',
+  surveyDays: 'SIGAP_SURVEY_DAYS',
   publicUrl: 'SIGAP_PUBLIC_URL',
   outboxIntervalSeconds: 'SIGAP_OUTBOX_SECONDS',
   outboxMaxAttempts: 'SIGAP_OUTBOX_MAX_ATTEMPTS',

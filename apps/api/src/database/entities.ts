@@ -1,9 +1,12 @@
 import { AttachmentEntity } from '../attachments/attachment.entity';
+import { CannedResponseEntity } from '../canned-responses/canned-response.entity';
 import { PasswordResetEntity } from '../identity/password-reset.entity';
 import { OpdDomainEntity, OpdEntity } from '../opds/opd.entity';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
+import { PortalLinkEntity, PortalSessionEntity } from '../portal/portal.entities';
 import { InboundMessageEntity } from '../mail/inbound/inbound-message.entity';
+import { MailboxEntity } from '../mail/mailboxes/mailbox.entity';
 import { ChecklistItemEntity } from '../tickets/checklist-item.entity';
 import { ClockEventEntity } from '../tickets/clock-event.entity';
 import { TicketStepEntity } from '../tickets/ticket-step.entity';
@@ -11,11 +14,13 @@ import { TicketEntity } from '../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { CALENDAR_ENTITIES } from '../calendars/calendar.entities';
+import { ComplaintEntity } from '../complaints/complaint.entity';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
 import { UserEntity } from '../identity/user.entity';
 import { OfficeEntity } from '../offices/office.entity';
 import { PositionEntity } from '../offices/position.entity';
+import { SURVEY_ENTITIES } from '../survey/survey.entities';
 
 export const ENTITIES = [
   OfficeEntity,
@@ -31,12 +36,21 @@ export const ENTITIES = [
   PasswordResetEntity,
   OutboxEntity,
   InboundMessageEntity,
+  MailboxEntity,
   TicketEntity,
   ChecklistItemEntity,
   TicketStepEntity,
   ClockEventEntity,
   TimelineEntryEntity,
   AttachmentEntity,
+  // requester portal
+  PortalLinkEntity,
+  PortalSessionEntity,
   // calendars
   ...CALENDAR_ENTITIES,
+  // survey
+  ...SURVEY_ENTITIES,
+  // complaints
+  ComplaintEntity,
+  CannedResponseEntity,
 ];

@@ -26,6 +26,8 @@ const TABLES = [
   'ticket_clock_events',
   'ticket_timeline',
   'attachments',
+  // complaints
+  'complaints',
 ];
 
 for (const kind of DATABASES) {
@@ -68,7 +70,7 @@ for (const kind of DATABASES) {
       } finally {
         await runner.release();
       }
-    });
+    }, 60_000);
 
     it('stores instants in UTC with milliseconds and enforces unique e-mails', async () => {
       const at = new Date('2026-03-19T23:59:58.123Z');

@@ -119,6 +119,19 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/password-reset',
       'POST /api/v1/auth/password-reset/confirm',
+      // The satisfaction survey page: the signed link is the credential.
+      'GET /api/v1/survey/{token}',
+      'POST /api/v1/survey/{token}',
+      // The requester portal's way in (its other routes need the portal session cookie) and
+      // the tracking page, whose unguessable link is the credential.
+      'POST /api/v1/portal/auth/link',
+      'POST /api/v1/portal/auth/session',
+      'GET /api/v1/portal/track/{token}',
+      // The public page of service standards and the public complaint form.
+      'GET /api/v1/public/offices',
+      'GET /api/v1/public/offices/{office}',
+      'GET /api/v1/public/offices/{office}/services/{code}',
+      'POST /api/v1/public/complaints',
     ];
     const checked: string[] = [];
     for (const [path, operations] of Object.entries(docs.body.paths)) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PositionHoldersView, UserView } from '@sigap/contracts';
+import type { PositionHoldersView, PositionView, UserView } from '@sigap/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
@@ -112,6 +112,43 @@ export class UserAdminService {
       );
       return after;
     });
+  }
+
+  /** The positions of an office in their published order, each with id and holders. */
+  async positions(user: AuthUser, office?: string): Promise<PositionView[]> {
+    const scope = office ?? user.office;
+    if (!scope) {
+      throw new IdentityError('identity.invalid_user', 'Sebutkan kantor (office).', undefined, [
+        { path: 'office', message: 'wajib diisi' },
+      ]);
+    }
+    if (!hasRole(user, 'admin') && user.office !== scope) {
+      throw IdentityError.forbidden(`Jabatan kantor ${scope} hanya untuk kantor itu.`);
+    }
+    if (!(await this.offices.exists(scope))) throw OfficeError.notFound(scope);
+    const positions = await this.dataSource.getRepository(PositionEntity).find({
+      where: { officeCode: scope },
+      order: { sortOrder: 'ASC', code: 'ASC' },
+    });
+    const rows: { positionId: string; id: string; name: string; email: string }[] = positions.length
+      ? await this.dataSource.query(
+          `SELECT h.position_id AS positionId, u.id AS id, u.name AS name, u.email AS email
+             FROM position_holders h JOIN users u ON u.id = h.user_id
+            WHERE u.office_code = ? ORDER BY u.email`,
+          [scope],
+        )
+      : [];
+    return positions.map((p) => ({
+      id: p.id,
+      office: p.officeCode,
+      code: p.code,
+      name: p.name,
+      reportsToId: p.reportsToId,
+      requesterSide: p.requesterSide,
+      holders: rows
+        .filter((r) => r.positionId === p.id)
+        .map((r) => ({ id: r.id, name: r.name, email: r.email })),
+    }));
   }
 
   async holders(user: AuthUser, positionId: string): Promise<PositionHoldersView> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { PositionHoldersView, UserView } from '@sigap/contracts';
+import type { PositionHoldersView, PositionView, UserView } from '@sigap/contracts';
 import type { AuthUser } from './auth-user';
 import { Public, Roles, SignedInUser } from './decorators';
 import { PasswordResetService } from './password-reset.service';
@@ -54,6 +54,11 @@ export class UsersAdminController {
 @Controller('v1/positions')
 export class PositionHoldersController {
   constructor(private readonly admin: UserAdminService) {}
+
+  @Get()
+  list(@SignedInUser() user: AuthUser, @Query() query: UserListQuery): Promise<PositionView[]> {
+    return this.admin.positions(user, query.office);
+  }
 
   @Get(':id/holders')
   holders(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<PositionHoldersView> {

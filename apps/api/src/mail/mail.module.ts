@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ComplaintsModule } from '../complaints/complaints.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { MailTemplatesController } from './mail-templates.controller';
 import { OutboxWorker } from './delivery/outbox-worker.service';
@@ -8,7 +9,7 @@ import { MailService } from './mail.service';
 
 /** Outgoing e-mail: templates, message building, the SMTP (or keep) transport, admin previews. */
 @Module({
-  imports: [TicketsModule],
+  imports: [TicketsModule, ComplaintsModule],
   controllers: [MailTemplatesController, InboundMailController],
   providers: [MailService, OutboxWorker, InboundMailService],
   exports: [MailService, InboundMailService, OutboxWorker],

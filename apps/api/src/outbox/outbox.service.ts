@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertRows } from '../tickets/row-insert';
 import { OutboxEntity } from './outbox.entity';
 
 export interface OutboxMessage {
@@ -19,7 +20,8 @@ export class OutboxService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     if (!messages.length) return;
-    await manager.insert(
+    await insertRows(
+      manager,
       OutboxEntity,
       messages.map((m) => ({
         id: randomUUID(),

@@ -40,15 +40,22 @@ const ENDPOINTS: Endpoint[] = [
     path: (n) => `/api/v1/tickets/${n}/checklist/r1/${a}`,
     body: STALE,
   })),
-  ...(['checklist/r1/reject', 'return-to-requester', 'reopen', 'cancel'] as const).map(
-    (a): Endpoint => ({
-      name: a,
-      need: 'full',
-      method: 'POST',
-      path: (n) => `/api/v1/tickets/${n}/${a}`,
-      body: { ...STALE, reason: 'uji akses' },
-    }),
-  ),
+  {
+    name: 'choose service (triage)',
+    need: 'full',
+    method: 'POST',
+    path: (n) => `/api/v1/tickets/${n}/service`,
+    body: { ...STALE, serviceCode: 'pengembangan-aplikasi' },
+  },
+  ...(
+    ['checklist/r1/reject', 'return-to-requester', 'reopen', 'cancel', 'reject-request'] as const
+  ).map((a): Endpoint => ({
+    name: a,
+    need: 'full',
+    method: 'POST',
+    path: (n) => `/api/v1/tickets/${n}/${a}`,
+    body: { ...STALE, reason: 'uji akses' },
+  })),
   ...(['requester-answered', 'resolve', 'close'] as const).map((a): Endpoint => ({
     name: a,
     need: 'full',

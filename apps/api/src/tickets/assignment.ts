@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { runSql } from './row-insert';
 
 /**
  * The holder of a position who gets a new step: the active holder with the fewest active steps
@@ -10,9 +11,9 @@ export async function leastLoadedHolder(
   officeCode: string,
   positionCode: string,
 ): Promise<{ id: string; name: string } | null> {
-  const rows: { user_id: string; name: string; open_steps: number | string }[] =
-    await manager.query(
-      `SELECT h.user_id AS user_id, u.name AS name,
+  const rows: { user_id: string; name: string; open_steps: number | string }[] = await runSql(
+    manager,
+    `SELECT h.user_id AS user_id, u.name AS name,
             (SELECT COUNT(*) FROM ticket_steps s WHERE s.assignee_id = h.user_id AND s.status = 'active') AS open_steps
        FROM position_holders h
        JOIN positions p ON p.id = h.position_id
@@ -20,8 +21,8 @@ export async function leastLoadedHolder(
       WHERE p.office_code = ? AND p.code = ? AND u.active = ?
       ORDER BY open_steps ASC, h.user_id ASC
       LIMIT 1`,
-      [officeCode, positionCode, true],
-    );
+    [officeCode, positionCode, true],
+  );
   return rows[0] ? { id: rows[0].user_id, name: rows[0].name } : null;
 }
 
@@ -87,4 +88,35 @@ export async function holdersWithLoad(
     email: r.email,
     openSteps: Number(r.open_steps),
   }));
+}
+
+/** Ids of the active holders of a position, in id order. */
+export async function activeHolderIds(
+  manager: EntityManager,
+  officeCode: string,
+  positionCode: string,
+): Promise<string[]> {
+  const rows: { user_id: string }[] = await manager.query(
+    `SELECT DISTINCT h.user_id AS user_id
+       FROM position_holders h
+       JOIN positions p ON p.id = h.position_id
+       JOIN users u ON u.id = h.user_id
+      WHERE p.office_code = ? AND p.code = ? AND u.active = ?
+      ORDER BY h.user_id`,
+    [officeCode, positionCode, true],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** Ids of the office's active helpdesk agents, in id order. */
+export async function activeAgentIds(
+  manager: EntityManager,
+  officeCode: string,
+): Promise<string[]> {
+  const rows: { id: string; roles: string }[] = await manager.query(
+    `SELECT id, roles FROM users WHERE office_code = ? AND active = ? ORDER BY id`,
+    [officeCode, true],
+  );
+  // `roles` is a comma-separated list: match whole entries, not substrings.
+  return rows.filter((r) => r.roles.split(',').includes('agent')).map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isMysql } from './db-time';
+import { runSql } from './row-insert';
 
 /**
  * Allocates the next ticket number of an office and year (`BALI-2026-000123`) inside the
@@ -17,7 +18,8 @@ export async function allocateTicketNumber(
   if (isMysql(manager)) {
     // One round trip: a new row answers "1 row affected" (value 1); an existing one is bumped
     // and its new value comes back as the statement's insert id (LAST_INSERT_ID(expr)).
-    const result: { affectedRows: number; insertId: number } = await manager.query(
+    const result: { affectedRows: number; insertId: number } = await runSql(
+      manager,
       'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
         'ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1)',
       [officeCode, year],
@@ -25,7 +27,8 @@ export async function allocateTicketNumber(
     const value = result.affectedRows === 1 ? 1 : Number(result.insertId);
     return formatTicketNumber(prefix, year, value);
   }
-  const rows: { last_value: number | string }[] = await manager.query(
+  const rows: { last_value: number | string }[] = await runSql(
+    manager,
     'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
       'ON CONFLICT (office_code, year) DO UPDATE SET last_value = last_value + 1 ' +
       'RETURNING last_value',

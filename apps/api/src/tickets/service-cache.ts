@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
 import { OfficeEntity } from '../offices/office.entity';
 import { PositionEntity } from '../offices/position.entity';
+import { runSql } from './row-insert';
 import { TicketError } from './ticket-error';
 
 export interface CachedService {
@@ -34,11 +35,11 @@ export class ServiceCache {
   async current(manager: EntityManager, office: string, code: string): Promise<CachedService> {
     // The current-version pointer is read on every opening (one indexed row, raw: it changes
     // when a new version is published); the parsed version itself comes from the cache.
-    const rows: { id: string; status: string; current_version: number | string }[] =
-      await manager.query(
-        'SELECT id, status, current_version FROM catalog_services WHERE office_code = ? AND code = ?',
-        [office, code],
-      );
+    const rows: { id: string; status: string; current_version: number | string }[] = await runSql(
+      manager,
+      'SELECT id, status, current_version FROM catalog_services WHERE office_code = ? AND code = ?',
+      [office, code],
+    );
     const service = rows[0]
       ? { id: rows[0].id, status: rows[0].status, currentVersion: Number(rows[0].current_version) }
       : null;

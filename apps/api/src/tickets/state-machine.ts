@@ -9,7 +9,8 @@ export type TicketAction =
   | 'resolve'
   | 'close'
   | 'reopen'
-  | 'cancel';
+  | 'cancel'
+  | 'choose-service';
 
 export const TICKET_ACTIONS: readonly TicketAction[] = [
   'assign',
@@ -20,6 +21,7 @@ export const TICKET_ACTIONS: readonly TicketAction[] = [
   'close',
   'reopen',
   'cancel',
+  'choose-service',
 ];
 
 /**
@@ -33,18 +35,22 @@ export const TICKET_ACTIONS: readonly TicketAction[] = [
  * - `resolve` needs the work done (checked by the service); `close` freezes the SLA figures.
  * - `reopen`: a resolved ticket, or a closed one within the reopen window (checked by the
  *   service), goes back to work.
+ * - `choose-service`: a ticket opened from e-mail without a service (triage) gets one while it
+ *   is new or triaged; the state stays. Offered only while the ticket has no service.
  */
 export const TRANSITIONS: Readonly<
   Record<TicketStatus, Partial<Record<TicketAction, TicketStatus>>>
 > = {
   new: {
     assign: 'triaged',
+    'choose-service': 'new',
     'start-work': 'in-progress',
     'return-to-requester': 'waiting',
     cancel: 'cancelled',
   },
   triaged: {
     assign: 'triaged',
+    'choose-service': 'triaged',
     'start-work': 'in-progress',
     'return-to-requester': 'waiting',
     resolve: 'resolved',

@@ -39,8 +39,11 @@ export interface MailReplyInput {
   bodyText: string;
   bodyHtml: string | null;
   attachments: { filename: string; size: number; contentType: string; sha256: string }[];
-  inboundId: string;
+  /** The stored inbound message; null for an answer written in the requester portal. */
+  inboundId: string | null;
   via: string;
+  /** Where the requester wrote: e-mail (default) or the requester portal. */
+  channel?: 'email' | 'portal';
 }
 
 /** What the reply changed besides the timeline entry. */
@@ -79,7 +82,7 @@ export class SystemActionsService {
     const actor = { type: 'contact', contactId: input.contactId, email: input.from };
     agg.timeline.push({
       kind: 'reply',
-      event: 'mail.received',
+      event: input.channel === 'portal' ? 'portal.received' : 'mail.received',
       authorId: null,
       body: input.bodyText,
       data: {
@@ -99,7 +102,11 @@ export class SystemActionsService {
     const t = agg.ticket;
     if (t.status === 'waiting') {
       transition(agg, 'requester-answered');
-      event(agg, 'ticket.requester_answered', { via: 'email', messageId: input.messageId, actor });
+      event(agg, 'ticket.requester_answered', {
+        via: input.channel ?? 'email',
+        messageId: input.messageId,
+        actor,
+      });
       effect = 'answered';
     } else if (this.withinReopenWindow(t, agg.now)) {
       const previous = { round: t.clockRound, snapshot: t.slaSnapshot };
@@ -110,8 +117,11 @@ export class SystemActionsService {
       t.resolvedAt = null;
       t.alerted = null;
       event(agg, 'ticket.reopened', {
-        reason: 'Pemohon membalas e-mail setelah tiket diselesaikan.',
-        via: 'email',
+        reason:
+          input.channel === 'portal'
+            ? 'Pemohon menjawab melalui portal setelah tiket diselesaikan.'
+            : 'Pemohon membalas e-mail setelah tiket diselesaikan.',
+        via: input.channel ?? 'email',
         messageId: input.messageId,
         actor,
         previousRound: previous.round,
@@ -120,14 +130,16 @@ export class SystemActionsService {
       effect = 'reopened';
     }
 
-    const recipients = [
-      ...new Set(
-        [
-          t.assigneeId,
-          ...agg.steps.filter((s) => s.status === 'active').map((s) => s.assigneeId),
-        ].filter((id): id is string => !!id),
-      ),
-    ];
+    // Told: whoever holds the active step (the one waiting on the requester), else the agent.
+    const stepAssignees = agg.steps
+      .filter((s) => s.status === 'active')
+      .map((s) => s.assigneeId)
+      .filter((id): id is string => !!id);
+    const recipients = stepAssignees.length
+      ? [...new Set(stepAssignees)]
+      : t.assigneeId
+        ? [t.assigneeId]
+        : [];
     if (recipients.length) {
       agg.outbox.push({
         kind: REQUESTER_REPLIED_KIND,
@@ -138,6 +150,7 @@ export class SystemActionsService {
           contactId: input.contactId,
           body: input.bodyText.slice(0, 4000),
           effect,
+          attachments: input.attachments.length,
         },
       });
     }
@@ -148,7 +161,7 @@ export class SystemActionsService {
     await this.audit.record(
       {
         actorId: input.contactId,
-        action: `ticket.requester_mail_${effect}`,
+        action: `ticket.requester_${input.channel === 'portal' ? 'portal' : 'mail'}_${effect}`,
         entityType: 'ticket',
         entityId: t.number,
         before,
@@ -157,6 +170,62 @@ export class SystemActionsService {
       manager,
     );
     return effect;
+  }
+
+  /**
+   * Documents a requester handed in through the portal, one per checklist line, in the caller's
+   * transaction: each line becomes `received` (a verified line stays verified) with the file
+   * added. The ticket's state and clocks do not move: the agent verifies, and an answer (above)
+   * is what resumes a waiting ticket. Null when no ticket has that number.
+   */
+  async requesterDocuments(
+    manager: EntityManager,
+    input: {
+      ticketNumber: string;
+      contactId: string;
+      documents: { code: string; attachmentId: string }[];
+    },
+  ): Promise<'recorded' | null> {
+    const pre = await manager.findOne(TicketEntity, {
+      select: { officeCode: true },
+      where: { number: input.ticketNumber },
+    });
+    if (!pre) return null;
+    const calendar = await this.calendars.forOffice(pre.officeCode);
+    const agg = await this.tickets.load(manager, input.ticketNumber, calendar, null, true);
+    const expected = agg.ticket.version;
+    const actor = { type: 'contact', contactId: input.contactId };
+    for (const doc of input.documents) {
+      const item = this.tickets.itemOf(agg, doc.code);
+      if (item.status !== 'verified') {
+        item.status = 'received';
+        item.reason = null;
+      }
+      item.attachmentIds = [...new Set([...(item.attachmentIds ?? []), doc.attachmentId])];
+      item.updatedBy = null;
+      item.updatedAt = agg.now;
+      agg.dirtyItems.add(item);
+      event(agg, 'checklist.received', {
+        code: doc.code,
+        attachmentIds: [doc.attachmentId],
+        via: 'portal',
+        actor,
+      });
+    }
+    reconcileClocks(agg, this.cache);
+    refreshStoredFigures(agg, this.cache);
+    await this.persist(manager, agg, expected);
+    await this.audit.record(
+      {
+        actorId: input.contactId,
+        action: 'ticket.requester_documents',
+        entityType: 'ticket',
+        entityId: agg.ticket.number,
+        after: { documents: input.documents, actor },
+      },
+      manager,
+    );
+    return 'recorded';
   }
 
   /** A resolved ticket (since its resolution) or a closed one (since closing), within the days. */

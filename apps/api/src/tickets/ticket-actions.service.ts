@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import type { AuthUser } from '../identity/auth-user';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
+import { SurveyService } from '../survey/survey.service';
 import { FIRST_RESPONSE_CLOCK, logState, rowsOf } from './clocks';
 import { TicketError } from './ticket-error';
 import { TicketsService } from './tickets.service';
@@ -21,7 +22,10 @@ type Version = number | null;
 /** The ticket actions; each one runs through `TicketsService.act` (version check, table, audit). */
 @Injectable()
 export class TicketActionsService {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly surveys: SurveyService,
+  ) {}
 
   assign(user: AuthUser, number: string, v: Version, userId: string): Promise<TicketDetail> {
     return this.tickets.act(user, number, v, 'assigned', async (agg, manager) => {
@@ -182,11 +186,15 @@ export class TicketActionsService {
         select: { id: true, email: true },
         where: { id: agg.ticket.requesterContactId },
       });
-      if (contact?.email)
+      if (contact?.email) {
         agg.outbox.push({
           kind: 'ticket.resolved',
           payload: note ? { ticket: agg.ticket.number, note } : { ticket: agg.ticket.number },
         });
+        // And the satisfaction survey invitation (once per ticket), in the same transaction.
+        const invitation = await this.surveys.invite(manager, agg.ticket, agg.now);
+        if (invitation) agg.outbox.push(invitation);
+      }
     });
   }
 
@@ -237,15 +245,27 @@ export class TicketActionsService {
     );
   }
 
-  reply(user: AuthUser, number: string, v: Version, body: string): Promise<TicketDetail> {
-    return this.tickets.act(user, number, v, 'replied', (agg) => {
+  reply(
+    user: AuthUser,
+    number: string,
+    v: Version,
+    body: string,
+    attachmentIds: string[] = [],
+  ): Promise<TicketDetail> {
+    return this.tickets.act(user, number, v, 'replied', async (agg, manager) => {
       if (agg.ticket.status === 'closed' || agg.ticket.status === 'cancelled')
         throw new TicketError(
           'ticket.illegal_transition',
           `Tiket berstatus "${agg.ticket.status}".`,
         );
-      agg.timeline.push({ kind: 'reply', event: null, authorId: user.id, body, data: null });
-      agg.outbox.push({ kind: 'ticket.reply', payload: { ticket: agg.ticket.number, body } });
+      const attached = [...new Set(attachmentIds)];
+      await assertAttachments(manager, agg, attached);
+      const data = attached.length ? { attachmentIds: attached } : null;
+      agg.timeline.push({ kind: 'reply', event: null, authorId: user.id, body, data });
+      agg.outbox.push({
+        kind: 'ticket.reply',
+        payload: { ticket: agg.ticket.number, body, ...(data ?? {}) },
+      });
       const fr = logState(rowsOf(agg.clockRows, FIRST_RESPONSE_CLOCK));
       if (!agg.ticket.firstResponseAt) agg.ticket.firstResponseAt = agg.now;
       if (fr === 'running') addClockEvent(agg, FIRST_RESPONSE_CLOCK, 'stop');

@@ -17,7 +17,9 @@ export type TicketErrorCode =
   | 'ticket.assignee_invalid'
   | 'ticket.reopen_window_passed'
   | 'ticket.attachment_invalid'
-  | 'ticket.cursor_invalid';
+  | 'ticket.cursor_invalid'
+  | 'ticket.service_already_chosen'
+  | 'ticket.not_triage';
 
 const STATUS: Record<TicketErrorCode, number> = {
   'ticket.not_found': 404,
@@ -37,6 +39,8 @@ const STATUS: Record<TicketErrorCode, number> = {
   'ticket.reopen_window_passed': 409,
   'ticket.attachment_invalid': 422,
   'ticket.cursor_invalid': 400,
+  'ticket.service_already_chosen': 409,
+  'ticket.not_triage': 409,
 };
 
 /** Ticket errors, each a stable code answered as problem+json. */

@@ -47,6 +47,8 @@ export class TicketListService {
     if (query.open) qb.andWhere('t.is_open = :open', { open: query.open === 'true' });
     if (statuses) qb.andWhere('t.status IN (:...statuses)', { statuses });
     if (query.service) qb.andWhere('t.service_code = :service', { service: query.service });
+    if (query.triage) qb.andWhere(`t.service_id IS ${query.triage === 'true' ? '' : 'NOT '}NULL`);
+    if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
     if (query.opd) qb.andWhere('t.opd_id = :opd', { opd: query.opd });
     if (query.assignee) {
       qb.andWhere(

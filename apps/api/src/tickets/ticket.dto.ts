@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TICKET_SLA_STATES, TICKET_STATUSES, type TicketSlaState } from '@sigap/contracts';
+import {
+  TICKET_KINDS,
+  TICKET_SLA_STATES,
+  TICKET_STATUSES,
+  type TicketKind,
+  type TicketSlaState,
+} from '@sigap/contracts';
 import { CHANNELS, type Channel } from '@sigap/standards';
 import { Type } from 'class-transformer';
 import {
@@ -81,6 +87,15 @@ export class ReasonDto extends VersionedDto {
   reason: string;
 }
 
+/** The service an agent chooses for a ticket opened from e-mail (triage). */
+export class ChooseServiceDto extends VersionedDto {
+  @ApiProperty({ description: 'Kode layanan aktif di katalog kantor tiket' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  serviceCode: string;
+}
+
 export class OptionalReasonDto extends VersionedDto {
   @ApiPropertyOptional()
   @IsOptional()
@@ -118,11 +133,23 @@ export class TextDto extends VersionedDto {
   body: string;
 }
 
+/** A reply to the requester: text and, optionally, attachments uploaded to the ticket first. */
+export class ReplyDto extends TextDto {
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(36, { each: true })
+  attachmentIds?: string[];
+}
+
 export class ListTicketsQuery {
   @IsOptional() @IsString() @MaxLength(40) office?: string;
   @IsOptional() @IsString() @MaxLength(200) status?: string;
   @IsOptional() @IsIn(['true', 'false']) open?: 'true' | 'false';
   @IsOptional() @IsString() @MaxLength(80) service?: string;
+  /** `true`: only tickets opened from e-mail still without a service (the triage view). */
+  @IsOptional() @IsIn(['true', 'false']) triage?: 'true' | 'false';
+  @IsOptional() @IsIn(TICKET_KINDS) kind?: TicketKind;
   @IsOptional() @IsString() @MaxLength(36) opd?: string;
   @IsOptional() @IsString() @MaxLength(36) assignee?: string;
   @IsOptional() @IsString() @MaxLength(60) position?: string;

@@ -1,5 +1,5 @@
 import type { Channel } from '@sigap/standards';
-import type { TicketSlaState, TicketStatus } from '@sigap/contracts';
+import type { TicketKind, TicketSlaState, TicketStatus } from '@sigap/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Stored in `due_at` when a clock has no due yet (not started): sorts last in the queue. */
@@ -17,15 +17,16 @@ export class TicketEntity {
   @Column({ name: 'office_code', type: 'varchar', length: 40 })
   officeCode: string;
 
-  @Column({ name: 'service_id', type: 'varchar', length: 36 })
-  serviceId: string;
+  /** Null while a ticket opened from e-mail waits in triage for an agent to choose its service. */
+  @Column({ name: 'service_id', type: 'varchar', length: 36, nullable: true })
+  serviceId: string | null;
 
-  @Column({ name: 'service_code', type: 'varchar', length: 80 })
-  serviceCode: string;
+  @Column({ name: 'service_code', type: 'varchar', length: 80, nullable: true })
+  serviceCode: string | null;
 
   /** The catalog version the ticket was opened under (its checklist and steps come from it). */
-  @Column({ name: 'service_version', type: 'int' })
-  serviceVersion: number;
+  @Column({ name: 'service_version', type: 'int', nullable: true })
+  serviceVersion: number | null;
 
   @Column({ type: 'varchar', length: 16 })
   channel: Channel;
@@ -111,4 +112,20 @@ export class TicketEntity {
   /** The last SLA alert sent by the sweep (`at-risk`, `breached`), so each is sent once. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   alerted: string | null;
+
+  /** `request` (a service request) or `complaint` (pengaduan, saran, masukan); the database default is `request`. */
+  @Column({ type: 'varchar', length: 16, default: 'request' })
+  kind?: TicketKind;
+
+  /** A complaint: the ticket it is about (same office), when the complainant named one. */
+  @Column({ name: 'related_ticket_id', type: 'varchar', length: 36, nullable: true })
+  relatedTicketId?: string | null;
+
+  /** When the first-response clock becomes at risk (the sweep's index); null before it starts. */
+  @Column({ name: 'first_response_at_risk_at', type: 'datetime', precision: 3, nullable: true })
+  firstResponseAtRiskAt?: Date | null;
+
+  /** The last first-response alert sent by the sweep (`at-risk`, `breached`). */
+  @Column({ name: 'first_response_alerted', type: 'varchar', length: 16, nullable: true })
+  firstResponseAlerted?: string | null;
 }

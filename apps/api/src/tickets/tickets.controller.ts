@@ -22,17 +22,20 @@ import { Roles, SignedInUser } from '../identity/decorators';
 import {
   AssignDto,
   ChecklistActionDto,
+  ChooseServiceDto,
   CompleteStepDto,
   ListTicketsQuery,
   OpenTicketDto,
   OptionalReasonDto,
   ReasonDto,
+  ReplyDto,
   TextDto,
   VersionedDto,
 } from './ticket.dto';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketListService } from './ticket-list.service';
 import { TicketsService } from './tickets.service';
+import { TriageService } from './triage.service';
 
 const ORDER = new ParseIntPipe({
   exceptionFactory: () =>
@@ -59,6 +62,7 @@ export class TicketsController {
     private readonly tickets: TicketsService,
     private readonly actions: TicketActionsService,
     private readonly lists: TicketListService,
+    private readonly triage: TriageService,
   ) {}
 
   @Get()
@@ -237,6 +241,30 @@ export class TicketsController {
     return this.actions.cancel(u, n, versionOf(b, m), b.reason);
   }
 
+  /** Triage: the service of a ticket opened from e-mail (copies its documents and steps). */
+  @Post(':number/service')
+  @HttpCode(200)
+  chooseService(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: ChooseServiceDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.triage.chooseService(u, n, versionOf(b, m), b.serviceCode.trim());
+  }
+
+  /** Triage: the mail is not a service request; the ticket is cancelled with the reason. */
+  @Post(':number/reject-request')
+  @HttpCode(200)
+  rejectRequest(
+    @SignedInUser() u: AuthUser,
+    @Param('number') n: string,
+    @Body() b: ReasonDto,
+    @Headers('if-match') m?: string,
+  ) {
+    return this.triage.rejectAsNotRequest(u, n, versionOf(b, m), b.reason);
+  }
+
   @Post(':number/notes')
   @HttpCode(200)
   note(
@@ -253,10 +281,10 @@ export class TicketsController {
   reply(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
-    @Body() b: TextDto,
+    @Body() b: ReplyDto,
     @Headers('if-match') m?: string,
   ) {
-    return this.actions.reply(u, n, versionOf(b, m), b.body);
+    return this.actions.reply(u, n, versionOf(b, m), b.body, b.attachmentIds ?? []);
   }
 
   @Post(':number/sla/recompute')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OpdsModule } from '../opds/opds.module';
+import { SurveyModule } from '../survey/survey.module';
 import { ServiceCache } from './service-cache';
 import { SlaSweepService } from './sla-sweep.service';
 import { SystemActionsService } from './system-actions.service';
@@ -7,9 +8,10 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketListService } from './ticket-list.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
+import { TriageService } from './triage.service';
 
 @Module({
-  imports: [OpdsModule],
+  imports: [OpdsModule, SurveyModule],
   controllers: [TicketsController],
   providers: [
     TicketsService,
@@ -18,7 +20,8 @@ import { TicketsService } from './tickets.service';
     ServiceCache,
     SlaSweepService,
     SystemActionsService,
+    TriageService,
   ],
-  exports: [TicketsService, SlaSweepService, SystemActionsService],
+  exports: [TicketsService, SlaSweepService, SystemActionsService, TriageService],
 })
 export class TicketsModule {}

@@ -16,7 +16,9 @@ import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { UserEntity } from '../identity/user.entity';
+import { OpdError } from '../opds/opd-error';
 import { OpdsService, toContactView } from '../opds/opds.service';
+import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { OutboxService, type OutboxMessage } from '../outbox/outbox.service';
 import { canWorkStep, ticketAccess, TicketAccess } from './access';
@@ -36,13 +38,15 @@ import {
 } from './clocks';
 import { isMysql } from './db-time';
 import { allocateTicketNumber } from './numbering';
-import { insertRows } from './row-insert';
+import { insertRows, runSql, selectRows } from './row-insert';
 import { ServiceCache } from './service-cache';
-import { allowedActions, type TicketAction } from './state-machine';
+import type { TicketAction } from './state-machine';
 import { TicketError } from './ticket-error';
 import { TicketStepEntity } from './ticket-step.entity';
 import { NO_DUE, TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
+import { triageAwareActions, triageStandard } from './triage-standard';
+import { complaintStandard } from './complaint-standard';
 import {
   activateNextSteps,
   addClockEvent,
@@ -64,6 +68,13 @@ function outboxRow(message: OutboxMessage, number: string, at: Date): OutboxEnti
     attempts: 0,
     nextAttemptAt: at,
   };
+}
+
+/** The requester contact an opening names (one raw indexed read); 404 when unknown. */
+async function contactById(manager: EntityManager, id: string): Promise<RequesterContactEntity> {
+  const [contact] = await selectRows(manager, RequesterContactEntity, 'id = ?', [id]);
+  if (!contact) throw new OpdError('contact.not_found', `Kontak pemohon "${id}" tidak ada.`);
+  return contact;
 }
 
 export interface OpenTicketInput {
@@ -96,8 +107,20 @@ export class TicketsService {
   ) {}
 
   /** Opens a ticket: one transaction, batched inserts, cached service version and calendar. */
-  async open(user: AuthUser, input: OpenTicketInput): Promise<TicketDetail> {
-    if (!hasRole(user, 'admin') && !(hasRole(user, 'agent') && user.office === input.office)) {
+  /**
+   * `origin: 'requester'` is the requester portal: the caller has checked the requester's own
+   * session and passes the contact as `requesterId`; no staff role is needed then.
+   */
+  async open(
+    user: AuthUser,
+    input: OpenTicketInput,
+    origin: 'staff' | 'requester' = 'staff',
+  ): Promise<TicketDetail> {
+    if (
+      origin === 'staff' &&
+      !hasRole(user, 'admin') &&
+      !(hasRole(user, 'agent') && user.office === input.office)
+    ) {
       throw new TicketError(
         'ticket.forbidden',
         `Hanya helpdesk kantor "${input.office}" yang boleh membuka tiketnya.`,
@@ -117,7 +140,7 @@ export class TicketsService {
       const service = await this.cache.current(manager, input.office, input.service);
       const now = this.clock.now();
       const contact = input.requesterId
-        ? await this.opds.findContact(manager, input.requesterId)
+        ? await contactById(manager, input.requesterId)
         : await this.opds.insertContact(
             manager,
             input.office,
@@ -127,6 +150,11 @@ export class TicketsService {
       if (contact.officeCode !== input.office) {
         throw new TicketError('ticket.invalid', 'Kontak pemohon milik kantor lain.', [
           { path: 'requesterId', message: 'kontak kantor lain' },
+        ]);
+      }
+      if (contact.deactivatedAt) {
+        throw new TicketError('ticket.invalid', 'Kontak pemohon sudah dinonaktifkan.', [
+          { path: 'requesterId', message: 'kontak pemohon nonaktif' },
         ]);
       }
       const id = randomUUID();
@@ -255,7 +283,7 @@ export class TicketsService {
         localYear(now, calendar.timeZone),
       );
       ticket.number = number;
-      await manager.query('UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
+      await runSql(manager, 'UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
       // One statement for the opening's mail: the receipt to the requester, the assignees.
       await insertRows(
         manager,
@@ -534,7 +562,12 @@ export class TicketsService {
       }),
       manager.find(ClockEventEntity, { where: { ticketId: ticket.id }, order: { id: 'ASC' } }),
     ]);
-    const standard = await this.cache.version(manager, ticket.serviceId, ticket.serviceVersion);
+    const standard =
+      ticket.kind === 'complaint'
+        ? complaintStandard(ticket.officeCode)
+        : ticket.serviceId && ticket.serviceVersion !== null
+          ? await this.cache.version(manager, ticket.serviceId, ticket.serviceVersion)
+          : triageStandard(ticket.officeCode);
     return {
       ticket,
       checklist,
@@ -703,7 +736,7 @@ export class TicketsService {
         ),
       },
       firstResponseAt: t.firstResponseAt?.toISOString() ?? null,
-      allowedActions: access === 'full' ? allowedActions(t.status) : [],
+      allowedActions: access === 'full' ? triageAwareActions(t) : [],
     };
   }
 }
@@ -713,6 +746,7 @@ export function toSummary(t: TicketEntity): TicketSummary {
   return {
     number: t.number,
     office: t.officeCode,
+    kind: t.kind ?? 'request',
     service: t.serviceCode,
     subject: t.subject,
     status: t.status,

@@ -76,6 +76,13 @@ export function event(agg: TicketAggregate, code: string, data?: Record<string, 
 export function transition(agg: TicketAggregate, action: TicketAction): void {
   const from = agg.ticket.status;
   const to = nextStatus(from, action);
+  if (!agg.ticket.serviceId && (action === 'start-work' || action === 'resolve')) {
+    // A triage ticket (from e-mail) has no documents or steps until its service is chosen.
+    throw new TicketError(
+      'ticket.illegal_transition',
+      `Pilih layanan tiket ${agg.ticket.number} dahulu sebelum aksi "${action}".`,
+    );
+  }
   if (!to) {
     throw new TicketError(
       'ticket.illegal_transition',
@@ -253,6 +260,7 @@ export function refreshStoredFigures(agg: TicketAggregate, cache: ServiceCache):
   const fr = figuresOf(frRows, cal, nowMs, durationOf);
   t.firstResponseState = fr ? fr.state : 'not-started';
   t.firstResponseDueAt = fr ? new Date(fr.limitDueAt) : null;
+  t.firstResponseAtRiskAt = fr ? new Date(fr.atRiskAt) : null;
 
   for (const step of agg.steps) {
     const rows = rowsOf(agg.clockRows, stepClock(step.stepOrder));

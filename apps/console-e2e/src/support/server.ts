@@ -12,6 +12,10 @@ export const E2E_INBOUND_TOKEN = 'e2e-inbound-token-0123456789abcdef';
 
 export interface RunningSigap {
   baseUrl: string;
+  /** The server's data folder (outgoing mail is kept under `mail/kept/` without SMTP). */
+  dataDir: string;
+  /** The fresh MariaDB database's URL; null on the embedded SQLite. */
+  databaseUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -95,6 +99,8 @@ export async function startSigap(): Promise<RunningSigap> {
   }
   return {
     baseUrl,
+    dataDir,
+    databaseUrl: env['DATABASE_URL'] ?? null,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

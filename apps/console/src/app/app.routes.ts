@@ -1,8 +1,24 @@
 import type { Routes } from '@angular/router';
 import { rolesGuard } from './admin/admin.guard';
 import { adminGuard, authGuard, guestGuard } from './auth/auth.guard';
+import { PUBLIC_ROUTES } from './public/public.routes';
 
 export const routes: Routes = [
+  ...PUBLIC_ROUTES,
+  {
+    path: 'survei/:token',
+    title: 'Survei Kepuasan · Sigap',
+    loadComponent: () => import('./survey/survey.page').then((m) => m.SurveyPage),
+  },
+  {
+    path: 'portal',
+    loadChildren: () => import('./portal/portal.routes').then((m) => m.portalRoutes),
+  },
+  {
+    path: 'lacak/:token',
+    title: 'Lacak permohonan · Sigap',
+    loadComponent: () => import('./portal/track.page').then((m) => m.PortalTrackPage),
+  },
   {
     path: 'masuk',
     canActivate: [guestGuard],
@@ -26,6 +42,13 @@ export const routes: Routes = [
         canActivate: [adminGuard],
         title: 'Impor standar · Sigap',
         loadComponent: () => import('./catalog-import/import.page').then((m) => m.ImportPage),
+      },
+      {
+        path: 'katalog/:office/:code/ubah',
+        canActivate: [adminGuard],
+        title: 'Ubah layanan · Sigap',
+        loadComponent: () =>
+          import('./catalog/service-editor.page').then((m) => m.ServiceEditorPage),
       },
       {
         path: 'katalog/:office/:code',
@@ -54,15 +77,40 @@ export const routes: Routes = [
         loadComponent: () => import('./tickets/open-ticket.page').then((m) => m.OpenTicketPage),
       },
       {
+        path: 'tiket/jawaban',
+        title: 'Jawaban siap pakai · Sigap',
+        loadComponent: () =>
+          import('./tickets/canned-responses.page').then((m) => m.CannedResponsesPage),
+      },
+      {
         path: 'tiket/:number',
         title: 'Tiket · Sigap',
         loadComponent: () => import('./tickets/workspace.page').then((m) => m.WorkspacePage),
+      },
+      {
+        path: 'dasbor',
+        canActivate: [rolesGuard('admin', 'manager', 'agent', 'executor')],
+        title: 'Dasbor SLA · Sigap',
+        loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
+      },
+      {
+        path: 'laporan',
+        canActivate: [rolesGuard('admin', 'manager')],
+        title: 'Laporan Evaluasi · Sigap',
+        loadComponent: () =>
+          import('./reports/evaluation-report.page').then((m) => m.EvaluationReportPage),
       },
       {
         path: 'admin/pengguna',
         canActivate: [rolesGuard('admin', 'manager')],
         title: 'Pengguna · Sigap',
         loadComponent: () => import('./admin/users.page').then((m) => m.UsersPage),
+      },
+      {
+        path: 'admin/jabatan',
+        canActivate: [rolesGuard('admin', 'manager')],
+        title: 'Jabatan · Sigap',
+        loadComponent: () => import('./admin/positions.page').then((m) => m.PositionsPage),
       },
       {
         path: 'admin/opd',
@@ -75,6 +123,18 @@ export const routes: Routes = [
         canActivate: [rolesGuard('admin')],
         title: 'Karantina e-mail · Sigap',
         loadComponent: () => import('./admin/quarantine.page').then((m) => m.QuarantinePage),
+      },
+      {
+        path: 'admin/kotak-surat',
+        canActivate: [rolesGuard('admin')],
+        title: 'Kotak surat · Sigap',
+        loadComponent: () => import('./admin/mailboxes.page').then((m) => m.MailboxesPage),
+      },
+      {
+        path: 'admin/kotak-keluar',
+        canActivate: [rolesGuard('admin')],
+        title: 'Kotak keluar · Sigap',
+        loadComponent: () => import('./admin/outbox.page').then((m) => m.OutboxPage),
       },
       {
         path: 'admin/templat-email',

@@ -6,8 +6,11 @@ export type MailTemplateName =
   | 'sla-at-risk'
   | 'sla-breached'
   | 'agent-reply'
+  | 'requester-replied'
   | 'ticket-resolved'
-  | 'password-reset';
+  | 'survey-invitation'
+  | 'password-reset'
+  | 'portal-sign-in';
 
 export type MailLocale = 'id' | 'en';
 

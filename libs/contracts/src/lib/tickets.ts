@@ -2,6 +2,7 @@
  * Tickets, OPDs, requester contacts, users and attachments as the API answers them (`/api/v1`).
  * Instants are ISO 8601 in UTC; the console shows them in the office's zone.
  */
+import type { TicketKind } from './complaints';
 import type { Role } from './auth';
 
 export type TicketChannel = 'letter' | 'email' | 'portal' | 'walk-in' | 'phone';
@@ -67,6 +68,9 @@ export interface RequesterContactView {
   emailBouncedAt?: string | null;
   /** Why it bounced. */
   emailBounceReason?: string | null;
+  /** False once deactivated: kept on its tickets, not offered for new ones. */
+  active?: boolean;
+  deactivatedAt?: string | null;
 }
 
 export interface UserView {
@@ -140,7 +144,10 @@ export interface StepView {
 export interface TicketSummary {
   number: string;
   office: string;
-  service: string;
+  /** `complaint` for pengaduan/saran/masukan; absent or `request` for a service request. */
+  kind?: TicketKind;
+  /** Null for a ticket opened from e-mail whose service an agent has not chosen yet (triage). */
+  service: string | null;
   subject: string;
   status: TicketStatus;
   channel: TicketChannel;
@@ -190,7 +197,7 @@ export interface TicketPage {
 
 export interface TicketDetail extends TicketSummary {
   description: string;
-  serviceVersion: number;
+  serviceVersion: number | null;
   requester: RequesterContactView;
   receivedAt: string;
   resolvedAt: string | null;

@@ -3,6 +3,14 @@ import { Calendars1763900100000 } from './1763900100000-calendars';
 import { Tickets1763900200000 } from './1763900200000-tickets';
 import { MailDelivery1763900300000 } from './1763900300000-mail-delivery';
 import { ContactBounces1763900600000 } from './1763900600000-contact-bounces';
+import { FirstResponseAlertsAndContacts1763900700000 } from './1763900700000-first-response-alerts-and-contacts';
+import { InboundThreadingIndex1763900800000 } from './1763900800000-inbound-threading-index';
+import { TriageAndMailboxes1763900900000 } from './1763900900000-triage-and-mailboxes';
+import { Dashboards1763901000000 } from './1763901000000-dashboards';
+import { Survey1763901100000 } from './1763901100000-survey';
+import { Complaints1763901200000 } from './1763901200000-complaints';
+import { Portal1763901300000 } from './1763901300000-portal';
+import { CannedResponses1763901400000 } from './1763901400000-canned-responses';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -11,4 +19,12 @@ export const MIGRATIONS = [
   Tickets1763900200000,
   MailDelivery1763900300000,
   ContactBounces1763900600000,
+  FirstResponseAlertsAndContacts1763900700000,
+  InboundThreadingIndex1763900800000,
+  TriageAndMailboxes1763900900000,
+  Dashboards1763901000000,
+  Survey1763901100000,
+  Complaints1763901200000,
+  Portal1763901300000,
+  CannedResponses1763901400000,
 ];

@@ -175,6 +175,12 @@ for (const kind of DATABASES) {
           /Aplikasi sudah terpasang/,
         ],
         [
+          'survey.invitation',
+          { invitation: 'AAAAAAAAAAAAAAAAAAAAAA', expiresAt: inTwoHours },
+          [REQUESTER],
+          /\/survei\/AAAAAAAAAAAAAAAAAAAAAA\./,
+        ],
+        [
           'ticket.step-assigned',
           { step: order, assigneeId: agent.id },
           [agent.email],
@@ -214,7 +220,7 @@ for (const kind of DATABASES) {
       // Every kind the worker knows is exercised here.
       expect(rows.map((r) => r[0]).sort()).toEqual(
         Object.keys(OUTBOX_MAIL_KINDS)
-          .filter((k) => k !== 'password-reset')
+          .filter((k) => k !== 'password-reset' && k !== 'portal.sign-in-link')
           .sort(),
       );
       for (const [kindName, payload] of rows)

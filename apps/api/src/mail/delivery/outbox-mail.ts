@@ -5,10 +5,15 @@
  *
  * Kinds and payloads (all ticket kinds carry `ticket`, the ticket number):
  * - `password-reset` {email, name, token, expiresAt, locale} → password-reset
- * - `ticket.received` {ticket} → ticket-received, to the requester (automatic)
+ * - `ticket.received` {ticket} → ticket-received, to the requester (automatic), with the link to
+ *   the ticket's tracking page
+ * - `portal.sign-in-link` {email, name, office, token, expiresAt} → portal-sign-in (token erased
+ *   after sending)
  * - `ticket.returned-to-requester` {ticket, reason} → documents-incomplete, to the requester
  *   (automatic): the rejected documents with their reasons, else the missing ones
  * - `ticket.resolved` {ticket, note?} → ticket-resolved, to the requester (automatic)
+ * - `survey.invitation` {ticket, invitation, expiresAt} → survey-invitation, to the requester;
+ *   the signed link is made at sending from the invitation id (the row holds no usable link)
  * - `ticket.reply` {ticket, body, agentName?} → agent-reply, to the requester (written by a person)
  * - `ticket.step-assigned` {ticket, step, assigneeId} → step-assigned, to the assignee
  * - `ticket.sla-at-risk`, `ticket.sla-breached` {ticket, recipients, dueAt} → sla-at-risk /
@@ -16,8 +21,8 @@
  * - `ticket.step-sla-at-risk` {ticket, step, recipients, dueAt} → sla-at-risk about the step
  * - `ticket.step-escalated` {ticket, step, recipients, assigneeId, dueAt} → sla-breached to the
  *   holders of the position above (audience `supervisor`)
- * - `ticket.requester-replied` {ticket, recipients, from, body} → agent-reply addressed to the
- *   assignees, carrying the requester's words
+ * - `ticket.requester-replied` {ticket, recipients, from, body, effect?, attachments?} →
+ *   requester-replied to the assignees: what the reply did and the requester's words
  */
 import { readDuration, type Duration } from '@sigap/standards';
 import { workingMinutesBetween } from '@sigap/sla';
@@ -27,6 +32,7 @@ import { CatalogServiceEntity } from '../../catalog/catalog-service.entity';
 import type { AppConfig } from '../../config/app-config';
 import { UserEntity } from '../../identity/user.entity';
 import { OfficeEntity } from '../../offices/office.entity';
+import { trackingUrl } from '../../portal/tracking-token';
 import { PositionEntity } from '../../offices/position.entity';
 import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { ChecklistItemEntity } from '../../tickets/checklist-item.entity';
@@ -35,6 +41,7 @@ import { NO_DUE, TicketEntity } from '../../tickets/ticket.entity';
 import type { ComposeRequest } from '../mail.service';
 import type { MailLocale } from '../templates/helpers';
 import type { StepSummary, TicketSummary } from '../templates/template-props';
+import { resolveSurveySecret, signSurveyToken, surveyUrl } from '../../survey/survey-token';
 
 export class OutboxPayloadError extends Error {
   constructor(message: string) {
@@ -112,6 +119,42 @@ async function preparePasswordReset(payload: Payload, ctx: PrepareContext): Prom
   };
 }
 
+async function preparePortalSignIn(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
+  const email = text(payload, 'email');
+  const token = text(payload, 'token');
+  const expiresAt = Date.parse(text(payload, 'expiresAt'));
+  if (!Number.isFinite(expiresAt)) throw new OutboxPayloadError('payload.expiresAt tidak valid');
+  const office = await ctx.manager.findOne(OfficeEntity, {
+    where: { code: text(payload, 'office') },
+  });
+  const base = ctx.config.publicUrl.replace(/\/+$/, '');
+  // The plain token must not outlive the sending: only its hash stays (portal_sign_in_links).
+  const { token: _erased, ...rest } = payload;
+  void _erased;
+  return {
+    request: {
+      mail: {
+        template: 'portal-sign-in',
+        props: {
+          name: String(payload['name'] ?? email),
+          officeName: office?.name ?? 'Sigap',
+          signInUrl: `${base}/portal/masuk?token=${encodeURIComponent(token)}`,
+          expiresInMinutes: Math.max(1, Math.round((expiresAt - ctx.now().getTime()) / 60_000)),
+        },
+      },
+      locale: 'id',
+      timeZone: office?.timeZone ?? 'Asia/Jakarta',
+      to: [email],
+      replyTo: office?.helpdeskEmail ?? null,
+      thread: null,
+    },
+    ticketNumber: null,
+    recipient: email,
+    payloadAfterSend: { ...rest, tokenErased: true },
+    automaticTo: null,
+  };
+}
+
 /** Everything a ticket message needs about its ticket, loaded once per row. */
 interface TicketContext {
   ticket: TicketEntity;
@@ -127,10 +170,12 @@ async function loadTicket(payload: Payload, ctx: PrepareContext): Promise<Ticket
   const [office, contact, service] = await Promise.all([
     ctx.manager.findOne(OfficeEntity, { where: { code: ticket.officeCode } }),
     ctx.manager.findOne(RequesterContactEntity, { where: { id: ticket.requesterContactId } }),
-    ctx.manager.findOne(CatalogServiceEntity, {
-      select: { id: true, name: true },
-      where: { id: ticket.serviceId },
-    }),
+    ticket.serviceId
+      ? ctx.manager.findOne(CatalogServiceEntity, {
+          select: { id: true, name: true },
+          where: { id: ticket.serviceId },
+        })
+      : null,
   ]);
   return {
     ticket,
@@ -139,7 +184,8 @@ async function loadTicket(payload: Payload, ctx: PrepareContext): Promise<Ticket
     summary: {
       number,
       subject: ticket.subject,
-      serviceName: service?.name ?? ticket.serviceCode,
+      // A ticket from e-mail has no service until an agent chooses it in triage.
+      serviceName: service?.name ?? ticket.serviceCode ?? 'Layanan belum ditentukan',
       officeName: office?.name ?? ticket.officeCode,
       url: null,
     },
@@ -275,6 +321,7 @@ async function prepareReceived(payload: Payload, ctx: PrepareContext): Promise<P
         checklist: items.map((i) => ({ label: i.text, received: received(i.status) })),
         missing: items.filter((i) => !i.optional && !received(i.status)).map((i) => i.text),
         dueAt: iso(t.ticket.dueAt),
+        trackUrl: trackingUrl(ctx.config, t.ticket.id),
       },
     },
     true,
@@ -322,6 +369,40 @@ async function prepareResolved(payload: Payload, ctx: PrepareContext): Promise<P
     },
     true,
   );
+}
+
+async function prepareSurveyInvitation(
+  payload: Payload,
+  ctx: PrepareContext,
+): Promise<PreparedMail> {
+  const t = await loadTicket(payload, ctx);
+  const id = text(payload, 'invitation');
+  const expiresAt = new Date(text(payload, 'expiresAt'));
+  if (Number.isNaN(expiresAt.getTime()))
+    throw new OutboxPayloadError('payload.expiresAt tidak valid');
+  const token = signSurveyToken(resolveSurveySecret(ctx.config), {
+    id,
+    ticketId: t.ticket.id,
+    expiresAt,
+  });
+  const prepared = await toRequester(
+    t,
+    ctx,
+    {
+      template: 'survey-invitation',
+      props: {
+        requesterName: requesterOf(t).name,
+        ticket: t.summary,
+        surveyUrl: surveyUrl(ctx.config, token),
+        expiresAt: expiresAt.toISOString(),
+      },
+    },
+    false,
+  );
+  // Sent by the system, so marked automatic; not held by the per-contact limit, as it follows
+  // the resolution mail at once.
+  prepared.request.automatic = true;
+  return prepared;
 }
 
 async function prepareAgentReply(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
@@ -413,15 +494,20 @@ async function prepareRequesterReplied(
   const t = await loadTicket(payload, ctx);
   const people = await users(payload['recipients'], ctx, 'recipients');
   const body = text(payload, 'body');
-  const from = typeof payload['from'] === 'string' ? payload['from'] : 'pemohon';
-  const sender = t.contact?.email === from ? `${t.contact.name} <${from}>` : from;
+  const from = typeof payload['from'] === 'string' && payload['from'] ? payload['from'] : null;
+  const effect = payload['effect'];
+  const attachments = Number(payload['attachments']);
   const prepared = await toStaff(t, ctx, people, {
-    template: 'agent-reply',
+    template: 'requester-replied',
     props: {
-      requesterName: names(people),
-      agentName: sender,
+      recipientName: names(people),
+      requesterName:
+        t.contact && (!from || t.contact.email === from) ? t.contact.name : (from ?? 'Pemohon'),
+      requesterEmail: from,
       ticket: staffSummary(t, ctx),
       message: body,
+      effect: effect === 'answered' || effect === 'reopened' ? effect : 'appended',
+      attachmentCount: Number.isInteger(attachments) && attachments > 0 ? attachments : 0,
     },
   });
   // Written by the requester but sent by the system: marked automatic.
@@ -436,8 +522,10 @@ export const OUTBOX_MAIL_KINDS: Record<
 > = {
   'password-reset': preparePasswordReset,
   'ticket.received': prepareReceived,
+  'portal.sign-in-link': preparePortalSignIn,
   'ticket.returned-to-requester': prepareReturned,
   'ticket.resolved': prepareResolved,
+  'survey.invitation': prepareSurveyInvitation,
   'ticket.reply': prepareAgentReply,
   'ticket.step-assigned': prepareStepAssigned,
   'ticket.sla-at-risk': slaAlert('at-risk', false, 'assignee'),

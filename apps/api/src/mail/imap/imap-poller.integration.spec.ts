@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
 import {
@@ -18,6 +18,7 @@ import type { ImapPoller } from './imap-poller';
 import { ImapPollerService } from './imap-poller.service';
 import type { ImapMailboxSettings } from './imap-settings';
 import { TestDovecot, dovecotInstalled } from './testing/dovecot';
+import { ImapFaultProxy } from './testing/imap-proxy';
 
 const FIXTURES = join(REPO_ROOT, 'libs/mail-threading/fixtures');
 const PASSWORD = 'sandi-uji-imap-0123';
@@ -58,10 +59,13 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       return [status.messages ?? -1, status.unseen ?? -1];
     };
     const inboundRows = () => ds.getRepository(InboundMessageEntity).count();
-    /** Each appended message has exactly one timeline entry, and no entry lacks its message. */
+    /**
+     * Each appended message (a reply) and each created one (the first entry of its triage ticket)
+     * has exactly one timeline entry, and no entry lacks its message.
+     */
     const expectOneEntryPerReply = async () => {
       const appended = await ds.getRepository(InboundMessageEntity).count({
-        where: { action: 'appended' },
+        where: { action: In(['appended', 'created']) },
       });
       const entries = await ds.getRepository(TimelineEntryEntity).count({
         where: { event: 'mail.received' },
@@ -122,7 +126,9 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         logger: false,
       });
       await mail.connect();
-      for (const folder of ['Crash', 'Putus', 'Pindah', 'Gagal']) await mail.mailboxCreate(folder);
+      for (const folder of ['Crash', 'Putus', 'Pindah', 'Gagal', 'Idle', 'Sela', 'TanpaIdle']) {
+        await mail.mailboxCreate(folder);
+      }
     }, 60_000);
 
     afterAll(async () => {
@@ -170,6 +176,93 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       expect(agent.status).toBe(403);
       const unknown = await app.request('GET', '/api/v1/mailboxes/lain', { token: admin });
       expect(unknown.status).toBe(404);
+    }, 40_000);
+
+    it('handles a message appended while idling within a bounded time (IMAP IDLE)', async () => {
+      // Polling every 5 minutes: only the server's push can explain a quick pick-up.
+      const p = app.app
+        .get(ImapPollerService)
+        .create({ ...mailbox, name: 'idle', folder: 'Idle', pollSeconds: 300 });
+      p.start();
+      try {
+        await until('idling', async () => p.snapshot().state === 'idle');
+        expect(p.snapshot().mode).toBe('idle');
+        // Past the client's delay before it sends IDLE, so the server is really pushing.
+        await new Promise((r) => setTimeout(r, 1500));
+        const latencies: number[] = [];
+        for (const file of ['04-outlook-pesan-asli-id.eml', '06-zimbra-reply.eml']) {
+          const handled = () => Object.values(p.snapshot().counts).reduce((a, b) => a + b, 0);
+          const before = handled();
+          const t0 = Date.now();
+          await append('Idle', file);
+          await until('pushed and handled', async () => handled() === before + 1, 10_000);
+          latencies.push(Date.now() - t0);
+          await new Promise((r) => setTimeout(r, 1500));
+        }
+        console.log(`      IMAP IDLE: append to handled in ${latencies.join(' ms, ')} ms`);
+        for (const ms of latencies) expect(ms).toBeLessThan(5_000);
+        expect(await counts('Idle')).toEqual([2, 0]);
+      } finally {
+        await p.stop();
+      }
+    }, 40_000);
+
+    it('falls back to polling on a server without IDLE and still picks new mail up', async () => {
+      const proxy = await ImapFaultProxy.start(dovecot.port, { hideIdle: true });
+      const p = app.app.get(ImapPollerService).create({
+        ...mailbox,
+        name: 'tanpa-idle',
+        folder: 'TanpaIdle',
+        port: proxy.port,
+        pollSeconds: 2,
+      });
+      p.start();
+      try {
+        await until('connected', async () => p.snapshot().state === 'polling');
+        expect(p.snapshot().mode).toBe('poll');
+        const before = await inboundRows();
+        const t0 = Date.now();
+        await append('TanpaIdle', '08-apple-mail-reply.eml', '09-yahoo-reply.eml');
+        await until('both seen', async () => (await counts('TanpaIdle')).join() === '2,0', 15_000);
+        const ms = Date.now() - t0;
+        console.log(`      IMAP without IDLE: picked up by polling in ${ms} ms (poll every 2 s)`);
+        expect(ms).toBeLessThan(10_000);
+        expect(await inboundRows()).toBe(before + 2);
+        expect(p.snapshot().failures).toBe(0);
+      } finally {
+        await p.stop();
+        await proxy.close();
+      }
+    }, 40_000);
+
+    it('survives the connection dropping in the middle of a FETCH: nothing lost, nothing doubled', async () => {
+      await append('Sela', '10-outlook-android-reply.eml', '11-iphone-reply-id.eml');
+      await append('Sela', '12-forward-with-note.eml');
+      const before = await inboundRows();
+      const proxy = await ImapFaultProxy.start(dovecot.port);
+      const cut = proxy.cutNextFetch(300);
+      // Through the relay, which cuts the first FETCH answer after 300 bytes.
+      const p = app.app
+        .get(ImapPollerService)
+        .create(
+          { ...mailbox, name: 'sela', folder: 'Sela', port: proxy.port },
+          { backoffMs: () => 200 },
+        );
+      p.start();
+      try {
+        await cut;
+        await until('all seen', async () => (await counts('Sela')).join() === '3,0');
+        expect(proxy.cuts).toBe(1);
+        expect(proxy.connections).toBeGreaterThan(1);
+        expect(p.snapshot().lastError).toBeTruthy();
+        expect(p.snapshot().counts['duplicate'] ?? 0).toBe(0);
+        expect(p.snapshot().counts['failed'] ?? 0).toBe(0);
+      } finally {
+        await p.stop();
+        await proxy.close();
+      }
+      expect(await inboundRows()).toBe(before + 3);
+      await expectOneEntryPerReply();
     }, 40_000);
 
     it('after a crash between commit and flag, recognises the duplicate and only flags it', async () => {

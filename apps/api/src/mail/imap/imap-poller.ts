@@ -45,7 +45,12 @@ export interface PollerDeps {
   beforeFlag?: (uid: number, result: InboundResult) => Promise<void> | void;
   /** Backoff after the n-th consecutive failure, in ms (default 1 s doubling up to 5 min). */
   backoffMs?: (failures: number) => number;
+  /** Told after each round and each failure (a database mailbox records its status). */
+  report?: (event: PollerReport) => Promise<void> | void;
 }
+
+export type PollerReport =
+  { kind: 'polled'; at: Date; processed: number } | { kind: 'error'; at: Date; error: string };
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -146,6 +151,7 @@ export class ImapPoller {
         const delay = (this.deps.backoffMs ?? defaultBackoffMs)(this.status.failures);
         this.status.nextAttemptAt = new Date(Date.now() + delay).toISOString();
         this.log.warn(`${this.status.lastError}; mencoba lagi dalam ${Math.round(delay / 1000)} d`);
+        await this.tell({ kind: 'error', at: new Date(), error: this.status.lastError });
         this.dropClient();
         await this.sleep(delay);
       }
@@ -172,6 +178,8 @@ export class ImapPoller {
       tls: { rejectUnauthorized: s.tlsRejectUnauthorized },
       maxIdleTime: s.pollSeconds * 1000,
       autoIdleDelay: 1000,
+      // IDLE off: the mailbox is only polled every `pollSeconds`.
+      ...(s.useIdle === false ? { disableAutoIdle: true } : {}),
     });
     // Errors surface through the failing command and the 'close' event.
     client.on('error', (error: Error) => {
@@ -194,7 +202,7 @@ export class ImapPoller {
       }
     }
     this.client = client;
-    this.status.mode = client.capabilities.has('IDLE') ? 'idle' : 'poll';
+    this.status.mode = s.useIdle !== false && client.capabilities.has('IDLE') ? 'idle' : 'poll';
     return client;
   }
 
@@ -211,6 +219,7 @@ export class ImapPoller {
       );
       const uids = (found || []).sort((a, b) => a - b);
       const recipients = uids.length ? await this.deps.recipients() : [];
+      let processed = 0;
       for (const uid of uids) {
         if (!this.running) break;
         const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
@@ -228,6 +237,7 @@ export class ImapPoller {
           continue;
         }
         this.status.counts[result.action] = (this.status.counts[result.action] ?? 0) + 1;
+        processed++;
         await this.deps.beforeFlag?.(uid, result);
         // ... and only then tell the server it is done.
         if (this.settings.processedFolder) {
@@ -237,10 +247,20 @@ export class ImapPoller {
         }
       }
       this.status.lastPolledAt = new Date().toISOString();
+      await this.tell({ kind: 'polled', at: new Date(), processed });
     } finally {
       lock.release();
     }
     this.status.state = this.status.mode === 'idle' ? 'idle' : 'polling';
+  }
+
+  /** Reports to the owner; a failing report never stops the mailbox. */
+  private async tell(event: PollerReport): Promise<void> {
+    try {
+      await this.deps.report?.(event);
+    } catch (error) {
+      this.log.warn(`status kotak surat tidak tersimpan: ${errorText(error)}`);
+    }
   }
 
   /** Waits for new mail (IDLE pushes 'exists'), the poll interval, a close or `stop()`. */

@@ -26,6 +26,8 @@ export interface ImapMailboxSettings {
   pollSeconds: number;
   /** Refuse servers whose TLS certificate does not verify. */
   tlsRejectUnauthorized: boolean;
+  /** Use IMAP IDLE when the server offers it (default); false polls every `pollSeconds`. */
+  useIdle?: boolean;
 }
 
 type Env = Record<string, string | undefined>;

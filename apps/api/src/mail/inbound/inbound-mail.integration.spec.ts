@@ -125,14 +125,21 @@ describeOnBothDatabases(
       expect(first.body.action).toBe('appended');
     });
 
-    it('puts new mail from a known sender in the triage inbox', async () => {
+    it('opens a triage ticket (no service yet) for new mail from a known sender', async () => {
       const res = await post('12-forward-with-note.eml');
       expect(res.status).toBe(202);
       expect(res.body.action).toBe('created');
+      expect(res.body.ticketNumber).toMatch(/^BALI-\d{4}-\d{6}$/);
       const row = await ds.getRepository(InboundMessageEntity).findOneByOrFail({
         messageId: res.body.messageId,
       });
-      expect(row.status).toBe('triage');
+      expect([row.status, row.ticketNumber]).toEqual(['processed', res.body.ticketNumber]);
+      const ticket = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: res.body.ticketNumber });
+      expect([ticket.serviceId, ticket.status, ticket.channel]).toEqual([null, 'new', 'email']);
+      const first = (await timeline(ticket.number)).find((e) => e.event === 'mail.received');
+      expect((first?.data as { messageId: string }).messageId).toBe(res.body.messageId);
     });
 
     it('records an auto-reply without touching the ticket or queueing mail', async () => {
@@ -180,7 +187,13 @@ describeOnBothDatabases(
         token: admin,
       });
       expect(released.status).withContext(released.text).toBe(200);
-      expect(released.body.status).toBe('triage');
+      expect(released.body.status).toBe('released');
+      // Releasing opens a triage ticket for the message, its sender now a contact.
+      const ticket = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: released.body.ticketNumber });
+      expect(ticket.serviceId).toBeNull();
+      expect(ticket.createdBy).not.toBeNull();
       const twice = await app.request('POST', `/api/v1/inbound/messages/${row.id}/discard`, {
         token: admin,
       });

@@ -2,17 +2,19 @@
  * Inbound mail: stores each raw message first (content-addressed under the data dir, one row in
  * `inbound_messages` with its Message-ID unique), then decides in one transaction what it is: a
  * duplicate, a bounce (the outbound message is marked failed), an auto-reply (recorded, nothing
- * else), a reply (appended to the ticket's timeline), a new request from a known sender (triage
- * inbox: a ticket needs a service, so an agent opens it) or mail from a stranger (quarantine).
+ * else), a reply (appended to the ticket's timeline), a new request from a known sender (a
+ * ticket at once, without a service until an agent chooses one in triage) or mail from a
+ * stranger (quarantine; releasing it opens such a ticket too).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   classify,
   extractBounce,
   fromParsedMail,
+  htmlToText,
   matchThread,
   normalizeAddress,
   normalizeMessageId,
@@ -26,15 +28,16 @@ import {
   type ThreadLookups,
 } from '@sigap/mail-threading';
 import { simpleParser, type Attachment } from 'mailparser';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../clock/clock';
+import { ComplaintMailRouter } from '../../complaints/complaint-mail-router';
 import { AppConfig } from '../../config/app-config';
 import { OfficeEntity } from '../../offices/office.entity';
-import { OpdDomainEntity } from '../../opds/opd.entity';
 import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { OutboxEntity } from '../../outbox/outbox.entity';
-import { TicketEntity } from '../../tickets/ticket.entity';
 import { SystemActionsService } from '../../tickets/system-actions.service';
+import { TriageService } from '../../tickets/triage.service';
+import { insertRows, runSql } from '../../tickets/row-insert';
 import { markMailFailedOnTicket } from '../delivery/outbox-worker.service';
 import { mailDomain, resolveMarkerSecret } from '../mail-settings';
 import {
@@ -75,6 +78,15 @@ function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
+/** At most this many referenced Message-IDs (nearest first) are looked up for a thread. */
+const MAX_REFERENCED_IDS = 100;
+
+/** What the threading lookups learnt about the sender on the way (spares a query later). */
+interface SenderFacts {
+  /** The ticket's requester contact, when the sender is that contact. */
+  requesterContactId?: string;
+}
+
 @Injectable()
 export class InboundMailService {
   private readonly log = new Logger('InboundMail');
@@ -88,6 +100,8 @@ export class InboundMailService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly systemActions: SystemActionsService,
+    private readonly triage: TriageService,
+    @Optional() private readonly complaintRouter?: ComplaintMailRouter,
   ) {
     this.markerSecret = resolveMarkerSecret(config);
     this.ourDomains = [mailDomain(config)];
@@ -123,16 +137,21 @@ export class InboundMailService {
   /** Reads as much of the MIME as possible; never throws. */
   async read(raw: Buffer): Promise<ReadMessage> {
     try {
-      // The parser hashes each attachment as it decodes it (SHA-256: the stored file's name);
-      // the text-to-HTML conversion is not used (the display HTML is the sanitised original).
+      // The parser hashes each attachment as it decodes it (SHA-256: the stored file's name).
+      // Neither conversion between text and HTML is used: the display HTML is the sanitised
+      // original, and an HTML-only message gets its text from the library's own tokenizer
+      // (much cheaper than the parser's html-to-text rendering, and what the rest reads anyway).
       const parsed = await simpleParser(raw, {
         keepDeliveryStatus: true,
         skipImageLinks: true,
         skipTextToHtml: true,
+        skipHtmlToText: true,
         checksumAlgo: 'sha256',
       });
+      const message = fromParsedMail(parsed);
+      if (!message.text && message.html) message.text = htmlToText(message.html);
       return {
-        message: fromParsedMail(parsed),
+        message,
         attachments: parsed.attachments ?? [],
         parseError: null,
       };
@@ -169,9 +188,9 @@ export class InboundMailService {
     ]);
     const messageId = normalizeMessageId(message.messageId) ?? `<${hash}@inbound.sigap.invalid>`;
 
-    const seen = await this.dataSource.getRepository(InboundMessageEntity).findOne({
-      where: { messageId },
-    });
+    // A message seen before (a poller retrying after a crash, an MTA re-posting) is answered
+    // from its row; the unique index on the Message-ID still settles two copies at once.
+    const seen = await this.findByMessageId(messageId);
     if (seen) return { action: 'duplicate', ticketNumber: seen.ticketNumber, messageId };
 
     const writes: Promise<void>[] = [];
@@ -189,18 +208,25 @@ export class InboundMailService {
       });
 
     await Promise.all(writes);
+    const input = { raw, hash, message, parseError, messageId, recipients, stored };
     try {
-      return await this.dataSource.transaction((manager) =>
-        this.process(manager, { raw, hash, message, parseError, messageId, recipients, stored }),
-      );
+      return await this.dataSource.transaction((manager) => this.process(manager, input));
     } catch (error) {
       // The same Message-ID arriving twice at once: the unique index lets only one in.
-      const dup = await this.dataSource.getRepository(InboundMessageEntity).findOne({
-        where: { messageId },
-      });
+      const dup = await this.findByMessageId(messageId);
       if (dup) return { action: 'duplicate', ticketNumber: dup.ticketNumber, messageId };
       throw error;
     }
+  }
+
+  private async findByMessageId(
+    messageId: string,
+  ): Promise<{ ticketNumber: string | null } | null> {
+    const rows: { ticket_number: string | null }[] = await this.dataSource.query(
+      'SELECT ticket_number FROM inbound_messages WHERE message_id = ?',
+      [messageId],
+    );
+    return rows.length ? { ticketNumber: rows[0].ticket_number } : null;
   }
 
   /** Offices and their mailboxes, re-read at most every 10 s (they change rarely). */
@@ -227,56 +253,87 @@ export class InboundMailService {
     return (fallback ?? offices[0]).code;
   }
 
-  private lookups(manager: EntityManager, officeCode: string): ThreadLookups {
+  /**
+   * The lookups threading needs, one indexed statement each (plain SQL through `runSql`: these
+   * run for every message, and the query builder costs more CPU than the database does here).
+   */
+  private lookups(manager: EntityManager, officeCode: string, facts: SenderFacts): ThreadLookups {
     return {
       markerSecret: this.markerSecret,
       ourDomains: this.ourDomains,
-      findTicketByMessageIds: async (ids) => {
-        const sent = await manager.find(OutboxEntity, {
-          select: { messageId: true, ticketNumber: true },
-          where: { messageId: In(ids) },
-        });
-        const received = await manager.find(InboundMessageEntity, {
-          select: { messageId: true, ticketNumber: true },
-          where: { messageId: In(ids) },
-        });
-        const owner = new Map<string, string>();
-        for (const r of [...sent, ...received]) {
-          if (r.messageId && r.ticketNumber) owner.set(r.messageId, r.ticketNumber);
-        }
+      findTicketByMessageIds: async (all) => {
+        const ids = all.slice(0, MAX_REFERENCED_IDS);
+        const marks = ids.map(() => '?').join(', ');
+        const rows: { message_id: string; ticket_number: string }[] = await runSql(
+          manager,
+          `SELECT message_id, ticket_number FROM outbox
+            WHERE message_id IN (${marks}) AND ticket_number IS NOT NULL
+           UNION ALL
+           SELECT message_id, ticket_number FROM inbound_messages
+            WHERE message_id IN (${marks}) AND ticket_number IS NOT NULL`,
+          [...ids, ...ids],
+        );
+        const owner = new Map(rows.map((r) => [r.message_id, r.ticket_number]));
         for (const id of ids) if (owner.has(id)) return owner.get(id);
         return null;
       },
       isParticipant: async (ticketNumber, address) => {
-        const ticket = await manager.findOne(TicketEntity, { where: { number: ticketNumber } });
-        if (!ticket) return false;
-        const contact = await manager.findOne(RequesterContactEntity, {
-          where: { id: ticket.requesterContactId },
-        });
-        if (contact?.email && normalizeAddress(contact.email) === address) return true;
-        const cc = await manager.count(OutboxEntity, {
-          where: { ticketNumber, recipient: address },
-        });
-        if (cc) return true;
-        if (!ticket.opdId) return false;
-        return (
-          (await manager.count(OpdDomainEntity, {
-            where: { opdId: ticket.opdId, domain: domainOf(address) },
-          })) > 0
+        // The requester, an address we have mailed about the ticket (a cc), or the ticket's OPD
+        // domain: answered together.
+        const rows: {
+          contact_id: string | null;
+          contact_email: string | null;
+          mailed: number | string;
+          opd_domain: number | string;
+        }[] = await runSql(
+          manager,
+          `SELECT c.id AS contact_id, c.email AS contact_email,
+             CASE WHEN EXISTS (SELECT 1 FROM outbox o
+               WHERE o.ticket_number = t.number AND o.recipient = ?) THEN 1 ELSE 0 END AS mailed,
+             CASE WHEN EXISTS (SELECT 1 FROM opd_email_domains d
+               WHERE d.opd_id = t.opd_id AND d.domain = ?) THEN 1 ELSE 0 END AS opd_domain
+           FROM tickets t LEFT JOIN requester_contacts c ON c.id = t.requester_contact_id
+           WHERE t.number = ?`,
+          [address, domainOf(address), ticketNumber],
         );
+        const row = rows[0];
+        if (!row) return false;
+        if (
+          row.contact_id &&
+          row.contact_email &&
+          normalizeAddress(row.contact_email) === address
+        ) {
+          facts.requesterContactId = row.contact_id;
+          return true;
+        }
+        return Number(row.mailed) > 0 || Number(row.opd_domain) > 0;
       },
       isKnownSender: async (address) => {
-        const contacts = await manager.count(RequesterContactEntity, {
-          where: { officeCode, email: address },
-        });
-        if (contacts) return true;
-        return (
-          (await manager.count(OpdDomainEntity, {
-            where: { officeCode, domain: domainOf(address) },
-          })) > 0
+        const rows: { known: number | string }[] = await runSql(
+          manager,
+          `SELECT CASE WHEN
+             EXISTS (SELECT 1 FROM requester_contacts WHERE office_code = ? AND email = ?)
+             OR EXISTS (SELECT 1 FROM opd_email_domains WHERE office_code = ? AND domain = ?)
+           THEN 1 ELSE 0 END AS known`,
+          [officeCode, address, officeCode, domainOf(address)],
         );
+        return Number(rows[0]?.known) > 0;
       },
     };
+  }
+
+  /** The sender's contact in the office (the first, when an address is there twice). */
+  private async contactId(
+    manager: EntityManager,
+    officeCode: string,
+    address: string,
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await runSql(
+      manager,
+      'SELECT id FROM requester_contacts WHERE office_code = ? AND email = ? LIMIT 1',
+      [officeCode, address],
+    );
+    return rows[0]?.id ?? null;
   }
 
   private async process(
@@ -329,7 +386,7 @@ export class InboundMailService {
       reason: string | null,
     ): Promise<InboundResult> => {
       Object.assign(row, { action, status, ticketNumber, reason: clip(reason, 500) });
-      await manager.insert(InboundMessageEntity, row);
+      await insertRows(manager, InboundMessageEntity, [row]);
       return { action, ticketNumber, messageId };
     };
 
@@ -370,7 +427,8 @@ export class InboundMailService {
       );
     }
 
-    const match = await matchThread(message, this.lookups(manager, officeCode));
+    const facts: SenderFacts = {};
+    const match = await matchThread(message, this.lookups(manager, officeCode, facts));
     const reasons = verdict.reasons.join(', ');
     if (verdict.kind === 'auto-reply') {
       // Recorded on the thread only: never reopens, never counts as the answer, never answered.
@@ -379,15 +437,12 @@ export class InboundMailService {
     }
 
     if (match.kind === 'reply') {
-      const contact = sender
-        ? await manager.findOne(RequesterContactEntity, {
-            select: { id: true },
-            where: { officeCode, email: sender },
-          })
-        : null;
+      const contactId =
+        facts.requesterContactId ??
+        (sender ? await this.contactId(manager, officeCode, sender) : null);
       const effect = await this.systemActions.requesterReplied(manager, {
         ticketNumber: match.ticketNumber,
-        contactId: contact?.id ?? null,
+        contactId,
         from: sender,
         messageId,
         subject: message.subject ?? null,
@@ -403,11 +458,46 @@ export class InboundMailService {
         return finish('appended', 'processed', match.ticketNumber, `balasan (${match.via}${what})`);
       }
     }
+    // Sent to an office's complaints address (not a reply): a complaint, from anyone.
+    const complaintOffice = sender ? this.complaintRouter?.officeFor(recipients) : null;
+    if (complaintOffice && sender && this.complaintRouter) {
+      row.officeCode = complaintOffice;
+      const number = await this.complaintRouter.fileFromMail(manager, {
+        office: complaintOffice,
+        fromAddress: sender,
+        fromName: message.from?.name ?? null,
+        subject: message.subject ?? null,
+        bodyText,
+        receivedAt: now,
+      });
+      return finish('created', 'processed', number, 'pengaduan');
+    }
     if (match.kind === 'quarantine') {
       return finish('quarantined', 'quarantined', null, match.reason);
     }
     const mention = 'mentionedTicketNumber' in match ? match.mentionedTicketNumber : undefined;
-    return finish('created', 'triage', null, mention ? `menyebut ${mention}` : 'permintaan baru');
+    // A known sender's new request becomes a ticket at once; an agent chooses its service.
+    const opened = await this.triage.openFromMail(manager, {
+      officeCode,
+      contactId: null,
+      from: sender ?? `tanpa-alamat@${input.hash.slice(0, 12)}.invalid`,
+      fromName: message.from?.name ?? null,
+      subject: message.subject ?? null,
+      bodyText,
+      bodyHtml,
+      attachments: input.stored,
+      messageId,
+      inboundId: row.id,
+      receivedAt: now,
+      via: 'permintaan baru',
+      actorId: null,
+    });
+    return finish(
+      'created',
+      'processed',
+      opened,
+      mention ? `tiket triase (menyebut ${mention})` : 'tiket triase',
+    );
   }
 
   /**
@@ -441,26 +531,55 @@ export class InboundMailService {
     });
   }
 
-  /** Release moves a quarantined message to the triage inbox; discard drops it from the lists. */
+  /**
+   * Release opens a triage ticket from a quarantined message (the sender becomes a contact of the
+   * office), in one transaction with the decision; discard drops it from the lists.
+   */
   async decide(
     id: string,
     decision: 'release' | 'discard',
     userId: string,
   ): Promise<InboundMessageEntity | null> {
-    const repo = this.dataSource.getRepository(InboundMessageEntity);
-    const row = await repo.findOne({ where: { id } });
-    if (!row || row.status !== 'quarantined') return null;
-    row.status = decision === 'release' ? 'triage' : 'discarded';
-    row.decidedAt = this.clock.now();
-    row.decidedBy = userId;
-    await repo.update(
-      { id, status: 'quarantined' },
-      {
-        status: row.status,
-        decidedAt: row.decidedAt,
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(InboundMessageEntity, { where: { id } });
+      if (!row || row.status !== 'quarantined') return null;
+      const now = this.clock.now();
+      let ticketNumber: string | null = null;
+      if (decision === 'release') {
+        const summary = JSON.parse(row.summary ?? '{}') as {
+          bodyText?: string;
+          bodyHtml?: string | null;
+          attachments?: StoredAttachment[];
+        };
+        ticketNumber = await this.triage.openFromMail(manager, {
+          officeCode: row.officeCode,
+          contactId: null,
+          from: row.fromAddress ?? `tanpa-alamat@${row.sha256.slice(0, 12)}.invalid`,
+          fromName: null,
+          subject: row.subject,
+          bodyText: summary.bodyText ?? '',
+          bodyHtml: summary.bodyHtml ?? null,
+          attachments: summary.attachments ?? [],
+          messageId: row.messageId,
+          inboundId: row.id,
+          receivedAt: row.receivedAt,
+          via: 'dilepas dari karantina',
+          actorId: userId,
+        });
+      }
+      const changes = {
+        status: (decision === 'release' ? 'released' : 'discarded') as InboundStatus,
+        decidedAt: now,
         decidedBy: userId,
-      },
-    );
-    return row;
+        ...(ticketNumber ? { ticketNumber, action: 'created' as InboundAction } : {}),
+      };
+      const result = await manager.update(
+        InboundMessageEntity,
+        { id, status: 'quarantined' },
+        changes,
+      );
+      if (!result.affected) return null;
+      return { ...row, ...changes };
+    });
   }
 }

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { AuditEntryEntity } from '../../audit/audit-entry.entity';
 import { UserEntity } from '../../identity/user.entity';
@@ -7,6 +10,8 @@ import { ClockEventEntity } from '../../tickets/clock-event.entity';
 import { TicketStepEntity } from '../../tickets/ticket-step.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import { OutboxWorker } from '../delivery/outbox-worker.service';
+import { keptMailDir } from '../transport/mail-transport';
 import { describeOnBothDatabases, type TestApp } from '../../testing/test-app';
 
 const TOKEN = 'token-balasan-0123456789abcdef';
@@ -136,13 +141,14 @@ describeOnBothDatabases(
       expect(audit.actorId).toBe(contact.id);
       const sent = await notices(number);
       expect(sent.length).toBe(1);
-      // The ticket's assignee and the assignee of the active step.
+      // The assignee of the active step; the ticket's agent when the step has nobody yet.
       const steps = await ds.getRepository(TicketStepEntity).find({
         where: { ticketId: after.id, status: 'active' },
       });
-      const expected = [agentId, ...steps.map((x) => x.assigneeId).filter((x) => !!x)];
-      expect(sent[0].recipients).toEqual([...new Set(expected)]);
+      const holders = steps.map((x) => x.assigneeId).filter((x): x is string => !!x);
+      expect(sent[0].recipients).toEqual(holders.length ? [...new Set(holders)] : [agentId]);
       expect(sent[0].body).toContain('Berkas sudah saya lampirkan.');
+      expect(sent[0].effect).toBe('answered');
 
       // A second reply to a ticket already being worked on: appended, notified, versioned.
       const again = await post(reply(number, [], 'Tambahan: nomor surat 045/12.'));
@@ -151,6 +157,71 @@ describeOnBothDatabases(
       expect(later.status).toBe('in-progress');
       expect(later.version).toBe(after.version + 1);
       expect((await notices(number)).length).toBe(2);
+    });
+
+    it("sends the staff its own notice (not the agent's reply), naming what the reply did", async () => {
+      const number = await openAssigned();
+      await returnToRequester(number);
+      const res = await post(
+        reply(number, [], 'Surat permohonan sudah ditandatangani Kepala Dinas.'),
+      );
+      expect(res.body.action).withContext(res.text).toBe('appended');
+      const [notice] = await notices(number);
+      expect(notice).toBeDefined();
+
+      const kept = keptMailDir(app.config);
+      const listKept = () => {
+        try {
+          return new Set(readdirSync(kept));
+        } catch {
+          return new Set<string>();
+        }
+      };
+      const before = listKept();
+      await app.app.get(OutboxWorker).drain();
+      const row = await ds
+        .getRepository(OutboxEntity)
+        .findOneByOrFail({ kind: 'ticket.requester-replied', ticketNumber: number });
+      expect(row.status).withContext(String(row.lastError)).toBe('sent');
+
+      const added = [...listKept()].filter((f) => !before.has(f));
+      const mails = await Promise.all(
+        added.map(async (f) => simpleParser(readFileSync(join(kept, f)))),
+      );
+      const said = 'Surat permohonan sudah ditandatangani Kepala Dinas.';
+      const mail = mails.find((m) => m.text?.includes(said) && m.text.includes(number));
+      expect(mail)
+        .withContext(mails.map((m) => m.subject).join(' | '))
+        .toBeDefined();
+      expect(mail?.subject).toContain('Balasan pemohon');
+      const agent = await ds
+        .getRepository(UserEntity)
+        .findOneByOrFail({ id: notice.recipients[0] });
+      expect(mail?.to && 'value' in mail.to ? mail.to.value.map((a) => a.address) : []).toEqual([
+        agent.email,
+      ]);
+      expect(mail?.text).toContain('jam layanan berjalan kembali');
+      expect(mail?.text).toContain(REQUESTER);
+      // Never to the requester: the notice is for staff.
+      expect(JSON.stringify(mail?.to)).not.toContain(REQUESTER);
+    });
+
+    it('takes replies to one ticket arriving at the same moment, none lost', async () => {
+      const number = await openAssigned();
+      const before = await ticket(number);
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map((i) => post(reply(number, [], `Tambahan data ke-${i}.`))),
+      );
+      expect(results.map((r) => r.status))
+        .withContext(results.map((r) => r.text).join('\n'))
+        .toEqual([202, 202, 202, 202, 202]);
+      expect(results.map((r) => r.body.action)).toEqual(Array(5).fill('appended'));
+      expect((await ticket(number)).version).toBe(before.version + 5);
+      const bodies = (await entries(number))
+        .filter((e) => e.event === 'mail.received')
+        .map((e) => e.body)
+        .sort();
+      expect(bodies).toEqual([1, 2, 3, 4, 5].map((i) => `Tambahan data ke-${i}.`));
     });
 
     it('an auto-reply never counts as the answer, never changes the ticket, never queues mail', async () => {

@@ -27,8 +27,11 @@ export const TEMPLATE_KIND: Record<MailTemplateName, OutboundKind | null> = {
   'sla-at-risk': 'reminder',
   'sla-breached': 'reminder',
   'agent-reply': 'reply',
+  'requester-replied': 'notification',
   'ticket-resolved': 'notification',
+  'survey-invitation': 'notification',
   'password-reset': null,
+  'portal-sign-in': null,
 };
 
 export interface ThreadContext {

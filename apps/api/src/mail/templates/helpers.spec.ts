@@ -2,6 +2,7 @@ import type { Duration, DurationUnit } from '@sigap/standards';
 import Handlebars from 'handlebars';
 import {
   createMailHelpers,
+  excerpt,
   formatDateTime,
   formatMinutes,
   formatStandardDuration,
@@ -137,6 +138,40 @@ describe('mail helpers', () => {
 
     it('escapes each line and keeps the breaks', () => {
       expect(render('{{multiline m}}', { m: 'a <b>\r\nc & d' })).toBe('a &lt;b&gt;<br>\nc &amp; d');
+    });
+  });
+
+  describe('excerpt', () => {
+    it('keeps a short text whole and trims it', () => {
+      expect(excerpt('  Terima kasih.\n', 20)).toBe('Terima kasih.');
+    });
+
+    it('cuts a long text at a word break and marks the cut', () => {
+      const text = 'Berikut kami lampirkan dokumen yang diminta oleh petugas';
+      const short = excerpt(text, 30);
+      expect(short.endsWith('…')).toBeTrue();
+      expect(Array.from(short).length).toBeLessThanOrEqual(31);
+      expect(text.startsWith(short.slice(0, -1))).toBeTrue();
+      expect(short).toBe('Berikut kami lampirkan dokumen…');
+    });
+
+    it('cuts inside a word when there is no break near the end', () => {
+      expect(excerpt('a'.repeat(50), 10)).toBe(`${'a'.repeat(10)}…`);
+    });
+
+    it('never splits a character outside the basic plane', () => {
+      const short = excerpt('🙏'.repeat(12), 5);
+      expect(short).toBe(`${'🙏'.repeat(5)}…`);
+    });
+
+    it('folds runs of empty lines and normalises CRLF', () => {
+      expect(excerpt('a\r\n\r\n\r\n\r\nb', 100)).toBe('a\n\nb');
+    });
+
+    it('is available in templates and refuses a missing length', () => {
+      expect(render('{{excerpt m 4}}', { m: 'satu dua tiga' })).toBe('satu…');
+      expect(() => render('{{excerpt m}}', { m: 'x' })).toThrowError(/butuh panjang/);
+      expect(() => excerpt('x', 0)).toThrowError(/bukan panjang/);
     });
   });
 

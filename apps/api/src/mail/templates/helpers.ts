@@ -126,6 +126,27 @@ export function safeUrl(value: unknown): string | null {
   }
 }
 
+/**
+ * The text cut to at most `max` characters (code points, so no emoji is split), at the last word
+ * break when there is one in the final fifth, with "…" when anything was cut. Runs of more than
+ * one empty line become one.
+ */
+export function excerpt(value: string, max: number): string {
+  if (!Number.isInteger(max) || max < 1) {
+    throw new Error(`{{excerpt}}: ${max} bukan panjang yang valid`);
+  }
+  const text = value
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  let cut = chars.slice(0, max).join('');
+  const lastBreak = cut.search(/\s\S*$/);
+  if (lastBreak >= Math.floor(cut.length * 0.8)) cut = cut.slice(0, lastBreak);
+  return `${cut.trimEnd()}…`;
+}
+
 const LINK_STYLE = 'color:#0b5cad;text-decoration:underline;';
 
 /** Builds the helpers over one Handlebars runtime (the isolated instance they are registered on). */
@@ -174,6 +195,11 @@ export function createMailHelpers(hb: HandlebarsRuntime): Record<string, HelperD
     /** `{{#if (eq audience "supervisor")}}` */
     eq(a: unknown, b: unknown) {
       return a === b;
+    },
+    /** `{{excerpt message 1500}}`: the text shortened to at most that many characters. */
+    excerpt(value: unknown, max: unknown) {
+      if (typeof max !== 'number') throw new Error('{{excerpt}}: butuh panjang, mis. 1500');
+      return excerpt(String(value ?? ''), max);
     },
     /** `{{multiline message}}`: escaped text with line breaks kept as `<br>`. */
     multiline(value: unknown) {

@@ -75,6 +75,39 @@ describe('MailRenderer', () => {
     expect(mail.subject).toBe(hostile);
   });
 
+  it('tells staff what a requester reply did, quoting it shortened and escaped', () => {
+    const base = SAMPLE_PROPS['requester-replied'];
+    const render = (props: Partial<typeof base>, locale: 'id' | 'en' = 'id') =>
+      renderer.render(
+        { template: 'requester-replied', props: { ...base, ...props } },
+        { ...options, locale },
+      );
+    const answered = render({ effect: 'answered' });
+    expect(answered.subject).toBe(`Balasan pemohon: ${base.ticket.subject}`);
+    expect(answered.text).toContain(`Yth. ${base.recipientName},`);
+    expect(answered.text).toContain(`${base.requesterName} (${base.requesterEmail})`);
+    expect(answered.text).toContain('jam layanan berjalan kembali');
+    expect(answered.text).not.toContain('dibuka kembali');
+    expect(answered.text).toContain('Lampiran: 1 berkas');
+
+    const reopened = render({ effect: 'reopened', attachmentCount: 0 }, 'en');
+    expect(reopened.subject).toBe(`Requester replied: ${base.ticket.subject}`);
+    expect(reopened.html).toContain('<strong>reopened</strong>');
+    expect(reopened.text).not.toContain('clock runs again');
+    expect(reopened.text).not.toContain('Attachments:');
+
+    const plain = render({ effect: 'appended', requesterEmail: null });
+    expect(plain.text).not.toContain('jam layanan');
+    expect(plain.text).not.toContain('()');
+
+    const long = render({ message: `<script>x</script> ${'kata '.repeat(600)}` });
+    expect(long.html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(long.html).not.toContain('<script>');
+    expect(long.text).toContain('<script>x</script>');
+    expect(long.text).toContain('…');
+    expect(long.text.length).toBeLessThan(2500);
+  });
+
   it('addresses the supervisor only when the alert goes to the position above', () => {
     const props = SAMPLE_PROPS['sla-at-risk'];
     const boss = renderer.render({ template: 'sla-at-risk', props }, options);

@@ -33,6 +33,7 @@ export const SAMPLE_PROPS: { [N in keyof MailTemplatePropsMap]: MailTemplateProp
     ],
     missing: ['Dokumen proses bisnis (BPMN)', 'Analisis biaya dan manfaat'],
     dueAt: null,
+    trackUrl: 'https://sigap.example.go.id/lacak/contoh-token',
   },
   'documents-incomplete': {
     requesterName: 'Ni Made Ayu Lestari',
@@ -77,6 +78,16 @@ export const SAMPLE_PROPS: { [N in keyof MailTemplatePropsMap]: MailTemplateProp
     message:
       'Selamat siang,\n\nDokumen BPMN sudah kami terima. Permohonan diteruskan ke Bidang Aplikasi Informatika.',
   },
+  'requester-replied': {
+    recipientName: 'I Gede Wirawan',
+    requesterName: 'Ni Made Ayu Lestari',
+    requesterEmail: 'ayu.lestari@diskes.baliprov.go.id',
+    ticket: TICKET,
+    message:
+      'Selamat siang,\n\nBerikut kami lampirkan dokumen proses bisnis (BPMN) yang sudah diperbaiki.\nTerima kasih.',
+    effect: 'answered',
+    attachmentCount: 1,
+  },
   'ticket-resolved': {
     requesterName: 'Ni Made Ayu Lestari',
     ticket: TICKET,
@@ -85,9 +96,21 @@ export const SAMPLE_PROPS: { [N in keyof MailTemplatePropsMap]: MailTemplateProp
       'Aplikasi SIMPEG telah dipasang di https://simpeg.baliprov.go.id dan diserahterimakan.',
     surveyUrl: 'https://sigap.example.go.id/survei/BALI-2026-000042',
   },
+  'survey-invitation': {
+    requesterName: 'Ni Made Ayu Lestari',
+    ticket: TICKET,
+    surveyUrl: 'https://sigap.example.go.id/survei/contoh.tautan',
+    expiresAt: '2026-06-03T07:45:00Z',
+  },
   'password-reset': {
     name: 'Komang Sari',
     resetUrl: 'https://sigap.example.go.id/atur-ulang-sandi?token=contoh',
     expiresInMinutes: 60,
+  },
+  'portal-sign-in': {
+    name: 'Ani Rahmawati',
+    officeName: 'Dinas Komunikasi, Informatika dan Statistik Provinsi Gorontalo',
+    signInUrl: 'https://sigap.example.go.id/portal/masuk?token=contoh',
+    expiresInMinutes: 15,
   },
 };

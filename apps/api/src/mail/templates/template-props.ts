@@ -12,8 +12,11 @@ export const MAIL_TEMPLATE_NAMES = [
   'sla-at-risk',
   'sla-breached',
   'agent-reply',
+  'requester-replied',
   'ticket-resolved',
+  'survey-invitation',
   'password-reset',
+  'portal-sign-in',
 ] as const;
 
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
@@ -43,6 +46,8 @@ export interface TicketReceivedProps {
   missing: string[];
   /** Null while the clock waits for the documents (it starts when they are complete). */
   dueAt: string | null;
+  /** Read-only status page of the ticket, no sign-in (unguessable link); null for none. */
+  trackUrl: string | null;
 }
 
 export interface DocumentsIncompleteProps {
@@ -100,6 +105,24 @@ export interface AgentReplyProps {
   message: string;
 }
 
+/** What a requester's e-mail reply did to the ticket (besides adding to its thread). */
+export type RequesterReplyEffect = 'answered' | 'reopened' | 'appended';
+
+/** The staff notice that the requester replied by e-mail. */
+export interface RequesterRepliedProps {
+  /** The staff member(s) told: the active step's assignee, else the ticket's agent. */
+  recipientName: string;
+  requesterName: string;
+  /** The address the reply came from; null when unknown. */
+  requesterEmail: string | null;
+  ticket: TicketSummary;
+  /** The reply as plain text, quoted history removed (shortened in the message when long). */
+  message: string;
+  effect: RequesterReplyEffect;
+  /** Files attached to the reply (kept on the ticket). */
+  attachmentCount: number;
+}
+
 export interface TicketResolvedProps {
   requesterName: string;
   ticket: TicketSummary;
@@ -109,9 +132,25 @@ export interface TicketResolvedProps {
   surveyUrl: string | null;
 }
 
+/** The satisfaction survey link sent when a request is resolved. */
+export interface SurveyInvitationProps {
+  requesterName: string;
+  ticket: TicketSummary;
+  /** Signed, single-use link to the public survey page. */
+  surveyUrl: string;
+  expiresAt: string;
+}
+
 export interface PasswordResetProps {
   name: string;
   resetUrl: string;
+  expiresInMinutes: number;
+}
+
+export interface PortalSignInProps {
+  name: string;
+  officeName: string;
+  signInUrl: string;
   expiresInMinutes: number;
 }
 
@@ -122,8 +161,11 @@ export interface MailTemplatePropsMap {
   'sla-at-risk': SlaAtRiskProps;
   'sla-breached': SlaBreachedProps;
   'agent-reply': AgentReplyProps;
+  'requester-replied': RequesterRepliedProps;
   'ticket-resolved': TicketResolvedProps;
+  'survey-invitation': SurveyInvitationProps;
   'password-reset': PasswordResetProps;
+  'portal-sign-in': PortalSignInProps;
 }
 
 /** `{ template: 'ticket-received', props: {...} }`, discriminated on `template`. */

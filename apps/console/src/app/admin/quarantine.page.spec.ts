@@ -80,7 +80,7 @@ describe('QuarantinePage', () => {
     await harness.fixture.whenStable();
     backend
       .expectOne({ method: 'POST', url: `/api/v1/inbound/messages/${MESSAGE.id}/release` })
-      .flush({ ...MESSAGE, status: 'triage' });
+      .flush({ ...MESSAGE, status: 'released', ticketNumber: 'BALI-2026-000042' });
     await harness.fixture.whenStable();
     expect(element.querySelectorAll('[data-test=inbound-message]').length).toBe(1);
 
@@ -110,15 +110,18 @@ describe('QuarantinePage', () => {
     expect(element.querySelectorAll('[data-test=inbound-message]').length).toBe(2);
   });
 
-  it('lists messages released to triage on request, without decision buttons', async () => {
+  it('lists released messages with the ticket each opened, without decision buttons', async () => {
     const element = await open();
-    element.querySelector<HTMLElement>('[data-test=status-triage] button')!.click();
+    element.querySelector<HTMLElement>('[data-test=status-released] button')!.click();
     await harness.fixture.whenStable();
     backend
-      .expectOne('/api/v1/inbound/messages?status=triage')
-      .flush([{ ...MESSAGE, status: 'triage' }]);
+      .expectOne('/api/v1/inbound/messages?status=released')
+      .flush([{ ...MESSAGE, status: 'released', ticketNumber: 'BALI-2026-000042' }]);
     await harness.fixture.whenStable();
     expect(element.querySelectorAll('[data-test=inbound-message]').length).toBe(1);
     expect(element.querySelector('[data-test=release]')).toBeNull();
+    const link = element.querySelector<HTMLAnchorElement>('[data-test=ticket-link]')!;
+    expect(link.textContent?.trim()).toBe('BALI-2026-000042');
+    expect(link.getAttribute('href')).toBe('/tiket/BALI-2026-000042');
   });
 });

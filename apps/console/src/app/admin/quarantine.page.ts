@@ -5,6 +5,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { OfficeSummary } from '@sigap/contracts';
+import { RouterLink } from '@angular/router';
 import { catchError, of } from 'rxjs';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
@@ -32,13 +33,14 @@ export const QUARANTINE_REASONS: Readonly<Record<string, MessageKey>> = {
 
 /**
  * `/admin/karantina`: inbound e-mail from unknown senders, waiting for an admin to release it
- * (to the triage inbox, where an agent opens a ticket from it) or to discard it.
+ * (a triage ticket is opened; an agent then chooses its service) or to discard it.
  */
 @Component({
   selector: 'sg-quarantine-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ZonedDatePipe,
+    RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
     MatProgressBarModule,
@@ -53,7 +55,7 @@ export class QuarantinePage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
 
-  protected readonly statuses: InboundStatus[] = ['quarantined', 'triage', 'discarded'];
+  protected readonly statuses: InboundStatus[] = ['quarantined', 'released', 'discarded'];
   protected readonly status = signal<InboundStatus>('quarantined');
   protected readonly messages = signal<InboundMessageView[]>([]);
   protected readonly loading = signal(false);

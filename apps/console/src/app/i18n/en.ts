@@ -1,7 +1,21 @@
+import { adminMailEn } from './admin-mail.en';
+import { agentConsoleEn } from './agent-console.en';
+import { dashboardEn } from './dashboard.en';
+import { portalEn } from './portal.en';
+import { publicEn } from './public.en';
+import { reportsEn } from './reports.en';
+import { surveyEn } from './survey.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
 export const en: Dictionary = {
+  ...agentConsoleEn,
+  ...adminMailEn,
+  ...publicEn,
+  ...portalEn,
+  ...surveyEn,
+  ...dashboardEn,
+  ...reportsEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',
   'app.loading': 'Loading…',
@@ -396,7 +410,7 @@ export const en: Dictionary = {
   'admin.opds.err.name': 'The agency name is required.',
   'admin.quarantine.title': 'Mail quarantine',
   'admin.quarantine.intro':
-    'Mail from unknown senders waits for an admin: release it to the triage inbox (an agent opens a ticket from it), or discard it.',
+    'Mail from unknown senders waits for an admin: release it (a ticket without a service is opened; an agent then chooses its service), or discard it.',
   'admin.quarantine.filter': 'Show',
   'admin.quarantine.status.quarantined': 'Quarantined',
   'admin.quarantine.status.triage': 'Released to triage',
@@ -405,7 +419,7 @@ export const en: Dictionary = {
   'admin.quarantine.noSubject': '(no subject)',
   'admin.quarantine.release': 'Release',
   'admin.quarantine.discard': 'Discard',
-  'admin.quarantine.released': 'Message released to the triage inbox',
+  'admin.quarantine.released': 'Message released; a triage ticket was opened',
   'admin.quarantine.discarded': 'Message discarded',
   'admin.quarantine.none': 'No messages.',
   'admin.quarantine.reason.unknown-sender': 'Unknown sender (not a contact nor an OPD domain)',

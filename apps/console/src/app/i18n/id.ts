@@ -1,8 +1,23 @@
+import { adminMailId } from './admin-mail.id';
+import { agentConsoleId } from './agent-console.id';
+import { dashboardId } from './dashboard.id';
+import { portalId } from './portal.id';
+import { publicId } from './public.id';
+import { reportsId } from './reports.id';
+import { surveyId } from './survey.id';
+
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
  * must carry exactly these keys (see `Dictionary` in `en.ts`). `{name}` marks a parameter.
  */
 export const id = {
+  ...agentConsoleId,
+  ...adminMailId,
+  ...publicId,
+  ...portalId,
+  ...surveyId,
+  ...dashboardId,
+  ...reportsId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',
@@ -396,7 +411,7 @@ export const id = {
   'admin.opds.err.name': 'Nama OPD wajib diisi.',
   'admin.quarantine.title': 'Karantina e-mail',
   'admin.quarantine.intro':
-    'E-mail dari pengirim yang tidak dikenal menunggu keputusan admin: lepaskan ke kotak triase (petugas membuka tiket darinya), atau buang.',
+    'E-mail dari pengirim yang tidak dikenal menunggu keputusan admin: lepaskan (tiket tanpa layanan dibuka, lalu petugas memilih layanannya), atau buang.',
   'admin.quarantine.filter': 'Tampilkan',
   'admin.quarantine.status.quarantined': 'Dikarantina',
   'admin.quarantine.status.triage': 'Dilepas ke triase',
@@ -405,7 +420,7 @@ export const id = {
   'admin.quarantine.noSubject': '(tanpa subjek)',
   'admin.quarantine.release': 'Lepaskan',
   'admin.quarantine.discard': 'Buang',
-  'admin.quarantine.released': 'Pesan dilepas ke kotak triase',
+  'admin.quarantine.released': 'Pesan dilepas; tiket triase dibuka',
   'admin.quarantine.discarded': 'Pesan dibuang',
   'admin.quarantine.none': 'Tidak ada pesan.',
   'admin.quarantine.reason.unknown-sender': 'Pengirim tidak dikenal (bukan kontak atau domain OPD)',

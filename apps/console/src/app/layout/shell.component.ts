@@ -128,6 +128,17 @@ export const NARROW_QUERY = '(max-width: 839.98px)';
             <mat-icon matListItemIcon svgIcon="ticket" />
             <span matListItemTitle>{{ 'nav.tickets' | t }}</span>
           </a>
+          <a
+            mat-list-item
+            routerLink="/tiket/jawaban"
+            routerLinkActive
+            #cannedLink="routerLinkActive"
+            [activated]="cannedLink.isActive"
+            data-test="nav-canned"
+          >
+            <mat-icon matListItemIcon svgIcon="mail" />
+            <span matListItemTitle>{{ 'agent.nav.canned' | t }}</span>
+          </a>
           @if (auth.hasRole('admin') || auth.hasRole('manager')) {
             <a
               mat-list-item
@@ -139,6 +150,17 @@ export const NARROW_QUERY = '(max-width: 839.98px)';
             >
               <mat-icon matListItemIcon svgIcon="users" />
               <span matListItemTitle>{{ 'nav.users' | t }}</span>
+            </a>
+            <a
+              mat-list-item
+              routerLink="/admin/jabatan"
+              routerLinkActive
+              #positionsLink="routerLinkActive"
+              [activated]="positionsLink.isActive"
+              data-test="nav-positions"
+            >
+              <mat-icon matListItemIcon svgIcon="shield" />
+              <span matListItemTitle>{{ 'agent.nav.positions' | t }}</span>
             </a>
           }
           @if (auth.hasRole('admin') || auth.hasRole('manager') || auth.hasRole('agent')) {
@@ -177,12 +199,53 @@ export const NARROW_QUERY = '(max-width: 839.98px)';
               <mat-icon matListItemIcon svgIcon="mail" />
               <span matListItemTitle>{{ 'nav.templates' | t }}</span>
             </a>
+            <a
+              mat-list-item
+              routerLink="/admin/kotak-surat"
+              routerLinkActive
+              #mailboxesLink="routerLinkActive"
+              [activated]="mailboxesLink.isActive"
+              data-test="nav-mailboxes"
+            >
+              <mat-icon matListItemIcon svgIcon="mail" />
+              <span matListItemTitle>{{ 'nav.mailboxes' | t }}</span>
+            </a>
+            <a
+              mat-list-item
+              routerLink="/admin/kotak-keluar"
+              routerLinkActive
+              #outboxLink="routerLinkActive"
+              [activated]="outboxLink.isActive"
+              data-test="nav-outbox"
+            >
+              <mat-icon matListItemIcon svgIcon="mail" />
+              <span matListItemTitle>{{ 'nav.outbox' | t }}</span>
+            </a>
           }
-          <mat-list-item disabled>
+          <a
+            mat-list-item
+            routerLink="/dasbor"
+            routerLinkActive
+            #dashboardLink="routerLinkActive"
+            [activated]="dashboardLink.isActive"
+            data-test="nav-dashboard"
+          >
             <mat-icon matListItemIcon svgIcon="dashboard" />
             <span matListItemTitle>{{ 'nav.dashboard' | t }}</span>
-            <span matListItemLine>{{ 'nav.soon' | t }}</span>
-          </mat-list-item>
+          </a>
+          @if (auth.hasRole('admin') || auth.hasRole('manager')) {
+            <a
+              mat-list-item
+              routerLink="/laporan"
+              routerLinkActive
+              #reportsLink="routerLinkActive"
+              [activated]="reportsLink.isActive"
+              data-test="nav-reports"
+            >
+              <mat-icon matListItemIcon svgIcon="dashboard" />
+              <span matListItemTitle>{{ 'nav.reports' | t }}</span>
+            </a>
+          }
         </mat-nav-list>
       </mat-sidenav>
       <mat-sidenav-content class="content">

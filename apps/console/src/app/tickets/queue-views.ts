@@ -1,13 +1,16 @@
 import type { TicketQuery } from './tickets.api';
 
 /** The queue's views, in the order of the tabs. */
-export type QueueView = 'unassigned' | 'mine' | 'at-risk' | 'breached' | 'waiting' | 'all';
+export type QueueView =
+  'unassigned' | 'triage' | 'mine' | 'at-risk' | 'breached' | 'waiting' | 'complaints' | 'all';
 export const QUEUE_VIEWS: readonly QueueView[] = [
   'unassigned',
+  'triage',
   'mine',
   'at-risk',
   'breached',
   'waiting',
+  'complaints',
   'all',
 ];
 
@@ -24,6 +27,9 @@ export function viewQuery(view: QueueView, userId: string | null): TicketQuery {
   switch (view) {
     case 'unassigned':
       return { status: 'new,reopened' };
+    case 'triage':
+      // Opened from e-mail, still waiting for an agent to choose the service.
+      return { open: 'true', triage: 'true' };
     case 'mine':
       if (!userId) throw new Error('The "mine" view needs the signed-in user id');
       return { open: 'true', assignee: userId };
@@ -33,6 +39,9 @@ export function viewQuery(view: QueueView, userId: string | null): TicketQuery {
       return { open: 'true', sla: 'breached' };
     case 'waiting':
       return { status: 'waiting' };
+    case 'complaints':
+      // Pengaduan, saran and masukan still open (each must be answered within 5 working days).
+      return { open: 'true', kind: 'complaint' };
     case 'all':
       return {};
   }

@@ -2,9 +2,10 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { CurrentUser, TicketSummary } from '@sigap/contracts';
+import type { CurrentUser, OfficeCalendarView, TicketSummary } from '@sigap/contracts';
 import { OFFICES } from '../../testing/fixtures';
 import { BlankComponent, consoleTestProviders, resetStorage } from '../../testing/providers';
+import { BALI_CALENDAR, wita } from './calendar-fixture';
 import { QueuePage } from './queue.page';
 
 const BALI_AGENT: CurrentUser = {
@@ -40,6 +41,7 @@ describe('QueuePage', () => {
   async function open(
     items: TicketSummary[] = [row(1), row(2), row(3)],
     nextCursor: string | null = null,
+    calendar: OfficeCalendarView | null = null,
   ): Promise<HTMLElement> {
     resetStorage(BALI_AGENT);
     TestBed.configureTestingModule({
@@ -55,6 +57,9 @@ describe('QueuePage', () => {
     await settle();
     backend.expectOne('/api/v1/catalog/services?office=bali').flush([]);
     backend.expectOne('/api/v1/opds?office=bali').flush([]);
+    const calendarRequest = backend.expectOne((r) => r.url === '/api/v1/calendars/bali');
+    if (calendar) calendarRequest.flush(calendar);
+    else calendarRequest.flush(null, { status: 503, statusText: 'Unavailable' });
     backend
       .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('status') === 'new,reopened')
       .flush({ items, nextCursor });
@@ -80,6 +85,43 @@ describe('QueuePage', () => {
     expect(rows[0].textContent).toContain('Baru');
     expect(rows[0].querySelector('.countdown')!.textContent).toMatch(/^sisa 2 j/);
     expect(rows[0].textContent).toContain('WITA');
+  });
+
+  describe('with the office calendar and a fake clock', () => {
+    beforeEach(() => {
+      jasmine.clock().install();
+      // Thursday 5 March 2026, 15.00 WITA: one working hour left today.
+      jasmine.clock().mockDate(new Date(wita('2026-03-05T15:00:00')));
+    });
+    afterEach(() => jasmine.clock().uninstall());
+
+    it('counts down in working time and stands still after office hours', async () => {
+      const due = new Date(wita('2026-03-06T08:30:00')).toISOString();
+      const paused = row(2, { slaState: 'paused', dueAt: due });
+      const element = await open([row(1, { dueAt: due }), paused], null, BALI_CALENDAR);
+      const countdowns = () =>
+        Array.from(element.querySelectorAll('.countdown')).map((e) => e.textContent!.trim());
+      // Thursday 15.00-16.00 and Friday 07.30-08.30: two working hours, not 17.5 wall hours.
+      expect(countdowns()).toEqual(['sisa 2 j', 'Dijeda']);
+      expect(element.textContent).toContain('berhenti di luar jam kerja');
+
+      jasmine.clock().tick(30 * 60_000);
+      await settle();
+      expect(countdowns()[0]).toBe('sisa 1 j 30 mnt');
+
+      // From 16.00 to Friday 07.30 the office is closed: the countdown stands still.
+      jasmine.clock().tick(3 * 3_600_000);
+      await settle();
+      expect(countdowns()[0]).toBe('sisa 1 j');
+      jasmine.clock().tick(12 * 3_600_000);
+      await settle();
+      expect(countdowns()[0]).toBe('sisa 1 j');
+      // Friday 08.00 (18.30 + 12 h + 1.5 h): half an hour of working time has gone.
+      jasmine.clock().tick(90 * 60_000);
+      await settle();
+      expect(countdowns()[0]).toBe('sisa 30 mnt');
+      expect(countdowns()[1]).toBe('Dijeda');
+    });
   });
 
   it('maps each view to its API filters', async () => {
@@ -140,5 +182,169 @@ describe('QueuePage', () => {
     await settle();
     expect(element.querySelectorAll('[data-test=ticket-row]').length).toBe(2);
     expect(element.querySelector('[data-test=load-more]')).toBeNull();
+  });
+  function tick(element: HTMLElement, index: number): void {
+    element.querySelectorAll<HTMLElement>('[data-test=row-check] input')[index].click();
+  }
+
+  const step = (order: number, position: string) => ({
+    order,
+    description: 'Analisis kebutuhan',
+    position,
+    requesterSide: false,
+    assignee: null,
+    dueAt: null,
+    activeSteps: 1,
+  });
+
+  it('ticks rows by checkbox, x and select all, then assigns them each with its own version', async () => {
+    const element = await open([
+      row(1, { currentStep: step(1, 'Analis') }),
+      row(2, { version: 7 }),
+      row(3),
+    ]);
+    const count = () => element.querySelector('[data-test=selected-count]')!.textContent!.trim();
+    expect(element.querySelector<HTMLButtonElement>('[data-test=assign-selected]')!.disabled).toBe(
+      true,
+    );
+    tick(element, 0);
+    press('j');
+    press('x');
+    await settle();
+    expect(count()).toBe('2 dipilih');
+    const checks = element.querySelectorAll('[data-test=ticket-row].checked');
+    expect(Array.from(checks).map((e) => e.querySelector('.number')!.textContent)).toEqual([
+      'BALI-2026-00001',
+      'BALI-2026-00002',
+    ]);
+    element.querySelector<HTMLElement>('[data-test=select-all] input')!.click();
+    await settle();
+    expect(count()).toBe('3 dipilih');
+    element.querySelector<HTMLElement>('[data-test=select-all] input')!.click();
+    await settle();
+    expect(count()).toBe('0 dipilih');
+    tick(element, 0);
+    tick(element, 1);
+    await settle();
+
+    element.querySelector<HTMLElement>('[data-test=assign-selected]')!.click();
+    await settle();
+    const dialog = element.querySelector<HTMLElement>('[data-test=bulk-assign]')!;
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect(dialog.textContent).toContain('Tugaskan 2 tiket');
+    backend.expectOne('/api/v1/tickets/BALI-2026-00001/steps/1/candidates').flush([
+      { id: 'u-ani', name: 'Ani', email: 'ani@sigap.local', openSteps: 3, current: false },
+      { id: 'u-bali', name: 'Helpdesk Bali', email: 'x@sigap.local', openSteps: 1, current: false },
+    ]);
+    await settle();
+    const select = dialog.querySelector<HTMLSelectElement>('[data-test=bulk-assignee]')!;
+    const options = Array.from(select.options).map((o) =>
+      o.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(options).toEqual(['Helpdesk Bali (saya)', 'Ani · 3 langkah terbuka']);
+    // Keys of the queue stay quiet while the dialog is open.
+    press('x');
+    await settle();
+    expect(count()).toBe('2 dipilih');
+    select.value = 'u-ani';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    dialog.querySelector<HTMLElement>('[data-test=bulk-confirm]')!.click();
+    await settle();
+
+    const first = backend.expectOne('/api/v1/tickets/BALI-2026-00001/assign');
+    const second = backend.expectOne('/api/v1/tickets/BALI-2026-00002/assign');
+    expect(first.request.body).toEqual({ userId: 'u-ani', expectedVersion: 1 });
+    expect(second.request.body).toEqual({ userId: 'u-ani', expectedVersion: 7 });
+    first.flush({});
+    await settle();
+    expect(dialog.querySelector('[data-outcome=pending]')).not.toBeNull();
+    second.flush(
+      { type: 'about:blank', title: 'Versi berbeda', status: 409, code: 'ticket.version_conflict' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    backend
+      .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('status') === 'new,reopened')
+      .flush({ items: [row(1, { assigneeId: 'u-ani' }), row(3)], nextCursor: null });
+    await settle();
+    expect(dialog.querySelector('[data-test=bulk-summary]')!.textContent).toContain(
+      '1 ditugaskan · 1 bentrok · 0 gagal',
+    );
+    const outcomes = Array.from(dialog.querySelectorAll('[data-test=bulk-results] li')).map((li) =>
+      li.getAttribute('data-outcome'),
+    );
+    expect(outcomes).toEqual(['assigned', 'conflict']);
+    expect(count()).toBe('0 dipilih');
+    expect(element.querySelectorAll('[data-test=ticket-row]').length).toBe(2);
+    dialog.querySelector<HTMLElement>('[data-test=bulk-close]')!.click();
+    await settle();
+    expect(element.querySelector('[data-test=bulk-assign]')).toBeNull();
+  });
+
+  it('assigns the focused ticket with a, reports a refusal, and closes with Escape', async () => {
+    const element = await open();
+    press('j');
+    press('a');
+    await settle();
+    const dialog = element.querySelector<HTMLElement>('[data-test=bulk-assign]')!;
+    expect(dialog.textContent).toContain('Tugaskan 1 tiket');
+    expect(dialog.textContent).toContain('BALI-2026-00002');
+    // No current step: the signed-in agent is the only choice and no candidates are asked for.
+    const select = dialog.querySelector<HTMLSelectElement>('[data-test=bulk-assignee]')!;
+    expect(select.value).toBe('u-bali');
+    dialog.querySelector<HTMLElement>('[data-test=bulk-confirm]')!.click();
+    await settle();
+    const request = backend.expectOne('/api/v1/tickets/BALI-2026-00002/assign');
+    expect(request.request.body).toEqual({ userId: 'u-bali', expectedVersion: 1 });
+    request.flush(
+      {
+        type: 'about:blank',
+        title: 'Penanggung jawab tidak sah',
+        status: 422,
+        detail: 'Penanggung jawab tiket harus helpdesk aktif kantor ini.',
+        code: 'ticket.assignee_invalid',
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await settle();
+    backend
+      .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('status') === 'new,reopened')
+      .flush({ items: [row(1), row(2), row(3)], nextCursor: null });
+    await settle();
+    const result = dialog.querySelector('[data-test=bulk-results] li')!;
+    expect(result.getAttribute('data-outcome')).toBe('error');
+    expect(result.textContent).toContain('harus helpdesk aktif');
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(element.querySelector('[data-test=bulk-assign]')).toBeNull();
+  });
+
+  it('keeps loading while the viewport sits at the end of what has arrived', async () => {
+    const first = Array.from({ length: 50 }, (_, i) => row(i + 1));
+    const element = await open(first, 'c2');
+    const viewport = element.querySelector<HTMLElement>('[data-test=queue]')!;
+    // The viewport shows a handful of rows: nothing more is asked for yet.
+    backend.expectNone((r) => r.url === '/api/v1/tickets');
+    viewport.scrollTop = viewport.scrollHeight;
+    viewport.dispatchEvent(new Event('scroll'));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await settle();
+    backend
+      .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('cursor') === 'c2')
+      .flush({ items: [row(51), row(52)], nextCursor: 'c3' });
+    await settle();
+    // The short page leaves the viewport at the end without any scrolling: ask again.
+    backend
+      .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('cursor') === 'c3')
+      .flush({ items: [row(53)], nextCursor: null });
+    await settle();
+    expect(element.querySelector('[data-test=load-more]')).toBeNull();
+    viewport.scrollTop = viewport.scrollHeight;
+    viewport.dispatchEvent(new Event('scroll'));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await settle();
+    expect(viewport.querySelectorAll('[data-test=ticket-row]').length).toBeGreaterThan(0);
+    expect(viewport.textContent).toContain('BALI-2026-00053');
   });
 });

@@ -4,6 +4,8 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -13,6 +15,7 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -24,12 +27,15 @@ import { catchError, of, type Subscription } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { BulkAssignComponent } from './bulk-assign.component';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe } from '../shared/zoned-date';
-import { TICK_MS, formatMinutes, minutesUntil } from './countdown';
+import type { WorkCalendar } from '@sigap/sla';
+import { TICK_MS, formatMinutes, isCounting, minutesUntil, workingMinutesUntil } from './countdown';
 import { QUEUE_VIEWS, viewQuery, type QueueView } from './queue-views';
 import { TicketsApi } from './tickets.api';
+import { WorkingTime } from './working-time';
 
 /** Height of one queue row in pixels (the virtual scroll needs a fixed size). */
 export const ROW_HEIGHT = 76;
@@ -45,6 +51,7 @@ const PREFETCH_ROWS = 20;
     RouterLink,
     ScrollingModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -52,6 +59,7 @@ const PREFETCH_ROWS = 20;
     MatSelectModule,
     TranslatePipe,
     ZonedDatePipe,
+    BulkAssignComponent,
   ],
   host: { '(document:keydown)': 'onKey($event)' },
   template: `
@@ -109,11 +117,37 @@ const PREFETCH_ROWS = 20;
           />
         </mat-form-field>
       </div>
-      <p class="muted keys">{{ 'tickets.keys' | t }} · {{ 'tickets.dueHint' | t }}</p>
+      <p class="muted keys">
+        {{ 'tickets.keys' | t }} · {{ 'agent.bulk.keys' | t }} ·
+        {{ (calendar() ? 'agent.queue.dueHintWorking' : 'tickets.dueHint') | t }}
+      </p>
       @if (loading() && items().length === 0) {
         <mat-progress-bar mode="indeterminate" />
       } @else if (items().length === 0) {
         <p class="empty" data-test="empty">{{ 'tickets.empty' | t }}</p>
+      }
+      @if (items().length) {
+        <div class="bulk" data-test="bulk-bar">
+          <mat-checkbox
+            [checked]="allChecked()"
+            [indeterminate]="checkedCount() > 0 && !allChecked()"
+            (change)="checkAll($event.checked)"
+            data-test="select-all"
+            >{{ 'agent.bulk.selectAll' | t }}</mat-checkbox
+          >
+          <span class="muted" aria-live="polite" data-test="selected-count">{{
+            'agent.bulk.selected' | t: { count: checkedCount() }
+          }}</span>
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="checkedCount() === 0"
+            (click)="assignChecked()"
+            data-test="assign-selected"
+          >
+            {{ 'agent.bulk.assignSelected' | t }}
+          </button>
+        </div>
       }
       <cdk-virtual-scroll-viewport
         [itemSize]="rowHeight"
@@ -122,38 +156,52 @@ const PREFETCH_ROWS = 20;
         (scrolledIndexChange)="scrolled($event)"
         data-test="queue"
       >
-        <a
+        <div
           *cdkVirtualFor="let ticket of items(); let i = index; trackBy: byNumber"
-          class="row"
+          class="row-wrap"
           [class.selected]="i === selected()"
-          [routerLink]="['/tiket', ticket.number]"
-          [attr.aria-current]="i === selected() ? 'true' : null"
+          [class.checked]="checked().has(ticket.number)"
           data-test="ticket-row"
         >
-          <span class="number">{{ ticket.number }}</span>
-          <span class="subject">{{ ticket.subject }}</span>
-          <span class="meta">
-            {{ serviceName(ticket.service) }} · {{ opdName(ticket.opdId) }} ·
-            {{ key('tickets.channel', ticket.channel) | t }}
-          </span>
-          <span class="state">
-            <span class="badge status">{{ key('tickets.status', ticket.status) | t }}</span>
-            <span class="badge" [class]="'sla-' + ticket.slaState">{{
-              key('tickets.sla', ticket.slaState) | t
-            }}</span>
-            <span class="assignee">{{
-              (ticket.assigneeId ? 'tickets.assigned' : 'tickets.unassigned') | t
-            }}</span>
-          </span>
-          <span class="due" data-test="due">
-            @if (ticket.dueAt) {
-              <span class="countdown" [class.over]="overdue(ticket)">{{ countdown(ticket) }}</span>
-              <span class="muted">{{ ticket.dueAt | zoned: timeZone() }}</span>
-            } @else {
-              <span class="muted">{{ 'tickets.noDue' | t }}</span>
-            }
-          </span>
-        </a>
+          <mat-checkbox
+            class="check"
+            [checked]="checked().has(ticket.number)"
+            (change)="toggle(ticket.number)"
+            [aria-label]="'agent.bulk.selectRow' | t: { number: ticket.number }"
+            data-test="row-check"
+          />
+          <a
+            class="row"
+            [routerLink]="['/tiket', ticket.number]"
+            [attr.aria-current]="i === selected() ? 'true' : null"
+          >
+            <span class="number">{{ ticket.number }}</span>
+            <span class="subject">{{ ticket.subject }}</span>
+            <span class="meta">
+              {{ serviceName(ticket.service) }} · {{ opdName(ticket.opdId) }} ·
+              {{ key('tickets.channel', ticket.channel) | t }}
+            </span>
+            <span class="state">
+              <span class="badge status">{{ key('tickets.status', ticket.status) | t }}</span>
+              <span class="badge" [class]="'sla-' + ticket.slaState">{{
+                key('tickets.sla', ticket.slaState) | t
+              }}</span>
+              <span class="assignee">{{
+                (ticket.assigneeId ? 'tickets.assigned' : 'tickets.unassigned') | t
+              }}</span>
+            </span>
+            <span class="due" data-test="due">
+              @if (ticket.dueAt) {
+                <span class="countdown" [class.over]="overdue(ticket)">{{
+                  countdown(ticket)
+                }}</span>
+                <span class="muted">{{ ticket.dueAt | zoned: timeZone() }}</span>
+              } @else {
+                <span class="muted">{{ 'tickets.noDue' | t }}</span>
+              }
+            </span>
+          </a>
+        </div>
       </cdk-virtual-scroll-viewport>
       @if (nextCursor()) {
         <button
@@ -165,6 +213,9 @@ const PREFETCH_ROWS = 20;
         >
           {{ 'tickets.loadMore' | t }}
         </button>
+      }
+      @if (assigning(); as list) {
+        <sg-bulk-assign [tickets]="list" (finished)="assigned()" (closed)="closeAssign()" />
       }
     </section>
   `,
@@ -202,20 +253,37 @@ const PREFETCH_ROWS = 20;
     .viewport.hidden {
       display: none;
     }
-    .row {
+    .bulk {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px;
+    }
+    .row-wrap {
       box-sizing: border-box;
       height: 76px;
+      display: flex;
+      align-items: center;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .row-wrap.checked {
+      background: var(--mat-sys-surface-container);
+    }
+    .row {
+      box-sizing: border-box;
+      flex: 1;
+      min-width: 0;
+      height: 75px;
       display: grid;
       grid-template-columns: 150px 1fr 220px;
       grid-template-rows: auto auto;
       column-gap: 12px;
-      padding: 8px 12px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      padding: 8px 12px 8px 0;
       color: inherit;
       text-decoration: none;
       overflow: hidden;
     }
-    .row.selected {
+    .row-wrap.selected {
       background: var(--mat-sys-secondary-container);
       outline: 2px solid var(--mat-sys-primary);
       outline-offset: -2px;
@@ -280,8 +348,10 @@ export class QueuePage {
   private readonly router = inject(Router);
   private readonly notifier = inject(ErrorNotifier);
   private readonly i18n = inject(I18nService);
+  private readonly workingTime = inject(WorkingTime);
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
   private readonly searchInput = viewChild<ElementRef<HTMLInputElement>>('search');
+  private readonly injector = inject(Injector);
 
   protected readonly views = QUEUE_VIEWS;
   protected readonly rowHeight = ROW_HEIGHT;
@@ -294,8 +364,20 @@ export class QueuePage {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly selected = signal(0);
+  /** Ticket numbers ticked for a bulk action. */
+  protected readonly checked = signal<ReadonlySet<string>>(new Set());
+  protected readonly checkedCount = computed(() => this.checked().size);
+  protected readonly allChecked = computed(() => {
+    const items = this.items();
+    const checked = this.checked();
+    return items.length > 0 && items.every((t) => checked.has(t.number));
+  });
+  /** The tickets in the assign dialog (a snapshot: the list may reload behind it). */
+  protected readonly assigning = signal<TicketSummary[] | null>(null);
   /** Ticks every 30 s so the countdowns move without a reload. */
   protected readonly now = signal(Date.now());
+  /** The office calendar: the countdowns tick in its working time once it is known. */
+  protected readonly calendar = signal<WorkCalendar | null>(null);
 
   private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
     initialValue: [],
@@ -328,9 +410,13 @@ export class QueuePage {
         .opds(office)
         .pipe(catchError(() => of([] as OpdView[])))
         .subscribe((list) => this.opds.set(list));
+      const c = this.workingTime
+        .calendar(office)
+        .subscribe((calendar) => this.calendar.set(calendar));
       onCleanup(() => {
         a.unsubscribe();
         b.unsubscribe();
+        c.unsubscribe();
       });
     });
 
@@ -357,6 +443,7 @@ export class QueuePage {
       this.items.set([]);
       this.nextCursor.set(null);
       this.selected.set(0);
+      this.checked.set(new Set());
     }
     this.loading.set(true);
     this.pageRequest = this.api
@@ -370,6 +457,8 @@ export class QueuePage {
           this.items.update((list) => [...list, ...page.items]);
           this.nextCursor.set(page.nextCursor);
           this.loading.set(false);
+          // The viewport may already sit at the end of what arrived: no scroll event will come.
+          afterNextRender(() => this.loadIfNearEnd(), { injector: this.injector });
         },
         error: (error: unknown) => {
           this.loading.set(false);
@@ -385,7 +474,48 @@ export class QueuePage {
 
   /** Called by the virtual scroll: fetch the next page before the user reaches the end. */
   protected scrolled(firstVisible: number): void {
-    if (firstVisible + PREFETCH_ROWS >= this.items().length) this.loadMore();
+    if (firstVisible + this.visibleRows() + PREFETCH_ROWS >= this.items().length) this.loadMore();
+  }
+
+  /** Rows the viewport shows at once (a tall screen shows more than the prefetch margin). */
+  private visibleRows(): number {
+    const element = this.viewport()?.elementRef.nativeElement;
+    return element ? Math.ceil(element.clientHeight / ROW_HEIGHT) : 0;
+  }
+
+  /** Loads the next page when the last loaded row is in, or close to, the viewport. */
+  private loadIfNearEnd(): void {
+    const viewport = this.viewport();
+    if (!viewport || !this.nextCursor() || this.loading()) return;
+    viewport.checkViewportSize();
+    this.scrolled(Math.floor(viewport.measureScrollOffset() / ROW_HEIGHT));
+  }
+
+  protected toggle(number: string): void {
+    this.checked.update((set) => {
+      const next = new Set(set);
+      if (!next.delete(number)) next.add(number);
+      return next;
+    });
+  }
+
+  protected checkAll(on: boolean): void {
+    this.checked.set(on ? new Set(this.items().map((t) => t.number)) : new Set());
+  }
+
+  protected assignChecked(): void {
+    const checked = this.checked();
+    const tickets = this.items().filter((t) => checked.has(t.number));
+    if (tickets.length) this.assigning.set(tickets);
+  }
+
+  /** Every assignment was answered: the queue shows the tickets' new state. */
+  protected assigned(): void {
+    this.load(this.lastQuery, true);
+  }
+
+  protected closeAssign(): void {
+    this.assigning.set(null);
   }
 
   protected key(prefix: string, value: string): MessageKey {
@@ -398,7 +528,8 @@ export class QueuePage {
 
   protected readonly byNumber = (_: number, ticket: TicketSummary) => ticket.number;
 
-  protected serviceName(code: string): string {
+  protected serviceName(code: string | null): string {
+    if (!code) return this.i18n.t('triage.noService');
     return this.services().find((s) => s.code === code)?.name ?? code;
   }
 
@@ -408,31 +539,59 @@ export class QueuePage {
   }
 
   protected overdue(ticket: TicketSummary): boolean {
-    return (minutesUntil(ticket.dueAt, this.now()) ?? 0) < 0;
+    return (this.minutesLeft(ticket) ?? 0) < 0;
+  }
+
+  /**
+   * Minutes to the due date: working minutes in the office calendar while the ticket's clock
+   * counts (standing still outside office hours), calendar minutes until the calendar is known.
+   */
+  private minutesLeft(ticket: TicketSummary): number | null {
+    const calendar = this.calendar();
+    if (calendar && isCounting(ticket.slaState))
+      return workingMinutesUntil(calendar, ticket.dueAt, this.now());
+    return minutesUntil(ticket.dueAt, this.now());
   }
 
   protected countdown(ticket: TicketSummary): string {
-    const minutes = minutesUntil(ticket.dueAt, this.now());
+    if (ticket.slaState === 'paused') return this.i18n.t('tickets.sla.paused');
+    const minutes = this.minutesLeft(ticket);
     if (minutes === null) return this.i18n.t('tickets.noDue');
-    const time = formatMinutes(minutes, {
-      d: this.i18n.t('tickets.units.d'),
-      h: this.i18n.t('tickets.units.h'),
-      m: this.i18n.t('tickets.units.m'),
-    });
+    const working = this.calendar() !== null && isCounting(ticket.slaState);
+    const time = formatMinutes(
+      minutes,
+      {
+        d: this.i18n.t('tickets.units.d'),
+        h: this.i18n.t('tickets.units.h'),
+        m: this.i18n.t('tickets.units.m'),
+      },
+      working ? Number.MAX_SAFE_INTEGER : undefined,
+    );
     return this.i18n.t(minutes < 0 ? 'tickets.overdue' : 'tickets.dueIn', { time });
   }
 
-  /** j / k move, Enter opens, / focuses the search; typing in a field is left alone. */
+  /**
+   * j / k move, Enter opens, / focuses the search, x ticks the focused ticket, a assigns it;
+   * typing in a field is left alone.
+   */
   protected onKey(event: KeyboardEvent): void {
     const target = event.target instanceof HTMLElement ? event.target : null;
     const typing =
       !!target &&
-      (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
-    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      ((target instanceof HTMLInputElement && target.type !== 'checkbox') ||
+        target.tagName === 'TEXTAREA' ||
+        target.isContentEditable);
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || this.assigning()) return;
     const count = this.items().length;
+    const focused = this.items()[this.selected()];
     if (event.key === '/') {
       event.preventDefault();
       this.searchInput()?.nativeElement.focus();
+    } else if (event.key === 'x' && focused) {
+      this.toggle(focused.number);
+    } else if (event.key === 'a' && focused) {
+      event.preventDefault();
+      this.assigning.set([focused]);
     } else if (event.key === 'j' && count) {
       this.select(Math.min(this.selected() + 1, count - 1));
     } else if (event.key === 'k' && count) {

@@ -1,6 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AttachmentView,
   OpdView,
   OpenTicketRequest,
   StepCandidateView,
@@ -18,6 +19,10 @@ export interface TicketQuery {
   status?: string;
   open?: 'true' | 'false';
   service?: string;
+  /** `true`: tickets opened from e-mail still without a service. */
+  triage?: 'true' | 'false';
+  /** `complaint`: pengaduan, saran and masukan; `request`: service requests. */
+  kind?: 'request' | 'complaint';
   opd?: string;
   assignee?: string;
   sla?: string;
@@ -28,12 +33,15 @@ export interface TicketQuery {
 
 /** A state change: the path after `/tickets/{number}/` and its body (without the version). */
 export type TicketActionPath =
+  | 'assign'
   | 'return-to-requester'
   | 'requester-answered'
   | 'resolve'
   | 'close'
   | 'reopen'
   | 'cancel'
+  | 'service'
+  | 'reject-request'
   | 'notes'
   | 'replies'
   | `checklist/${string}/${'receive' | 'verify' | 'reject'}`
@@ -83,6 +91,17 @@ export class TicketsApi {
   candidates(number: string, order: number): Observable<StepCandidateView[]> {
     return this.http.get<StepCandidateView[]>(
       `${BASE}/tickets/${encodeURIComponent(number)}/steps/${order}/candidates`,
+    );
+  }
+
+  /** Uploads one file to the ticket, reporting upload progress events as they come. */
+  upload(number: string, file: File): Observable<HttpEvent<AttachmentView>> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<AttachmentView>(
+      `${BASE}/tickets/${encodeURIComponent(number)}/attachments`,
+      form,
+      { reportProgress: true, observe: 'events' },
     );
   }
 

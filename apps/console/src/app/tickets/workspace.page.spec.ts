@@ -1,9 +1,18 @@
+import { HttpEventType } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { ClockView, CurrentUser, TicketDetail, TimelineEntryView } from '@sigap/contracts';
+import type {
+  CannedResponseView,
+  ClockView,
+  CurrentUser,
+  OfficeCalendarView,
+  TicketDetail,
+  TimelineEntryView,
+} from '@sigap/contracts';
 import { OFFICES } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
+import { BALI_CALENDAR, wita } from './calendar-fixture';
 import { WorkspacePage } from './workspace.page';
 
 const NUMBER = 'BALI-2026-00007';
@@ -143,11 +152,31 @@ const TIMELINE: TimelineEntryView[] = [
   },
 ];
 
+const CANNED: CannedResponseView[] = [
+  {
+    id: 'k-1',
+    office: 'bali',
+    title: 'Dokumen belum lengkap',
+    body: 'Yth. {{nama_pemohon}}, permohonan {{nomor}} ({{layanan}}) menunggu KAK.',
+    placeholders: ['nama_pemohon', 'nomor', 'layanan'],
+    updatedAt: '2026-03-01T00:00:00.000Z',
+    updatedBy: null,
+  },
+];
+
 describe('WorkspacePage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
 
-  async function open(): Promise<HTMLElement> {
+  /** The composer asks for the office's canned responses and service names. */
+  function flushComposerLists(canned: CannedResponseView[] = CANNED): void {
+    backend.expectOne('/api/v1/canned-responses?office=bali').flush(canned);
+    backend
+      .expectOne('/api/v1/catalog/services?office=bali')
+      .flush([{ code: 'pengembangan-aplikasi', name: 'Pengembangan Aplikasi' }]);
+  }
+
+  async function open(calendar: OfficeCalendarView | null = null): Promise<HTMLElement> {
     resetStorage(AGENT);
     TestBed.configureTestingModule({
       providers: consoleTestProviders([{ path: 'tiket/:number', component: WorkspacePage }]),
@@ -159,6 +188,11 @@ describe('WorkspacePage', () => {
     backend.expectOne('/api/v1/offices').flush(OFFICES);
     backend.expectOne(URL).flush(DETAIL);
     backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+    await settle();
+    flushComposerLists();
+    const calendarRequest = backend.expectOne((r) => r.url === '/api/v1/calendars/bali');
+    if (calendar) calendarRequest.flush(calendar);
+    else calendarRequest.flush(null, { status: 503, statusText: 'Unavailable' });
     await settle();
     return harness.routeNativeElement!;
   }
@@ -308,5 +342,136 @@ describe('WorkspacePage', () => {
     backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
     await settle();
     expect(textOf(element, '[data-test=ticket-number]')).toContain('Diubah');
+  });
+
+  it('inserts a canned response with its placeholders filled, then saves it as a note', async () => {
+    const element = await open();
+    const picker = element.querySelector<HTMLSelectElement>('[data-test=canned-picker]')!;
+    picker.value = 'k-1';
+    picker.dispatchEvent(new Event('change'));
+    await settle();
+    const box = element.querySelector<HTMLTextAreaElement>('[data-test=composer]')!;
+    expect(box.value).toBe(
+      `Yth. Made Wirawan, permohonan ${NUMBER} (Pengembangan Aplikasi) menunggu KAK.`,
+    );
+    expect(picker.value).toBe('');
+    element.querySelector<HTMLElement>('[data-test=send]')!.click();
+    const request = backend.expectOne(`${URL}/notes`);
+    expect(request.request.body).toEqual({ expectedVersion: 4, body: box.value });
+    request.flush({});
+    await settle();
+    backend.expectOne(URL).flush(DETAIL);
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+    await settle();
+    expect(element.querySelector<HTMLTextAreaElement>('[data-test=composer]')!.value).toBe('');
+  });
+
+  it('uploads attachments with a progress bar and sends them with the reply', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=kind-reply]')!.click();
+    await settle();
+    type(element, '[data-test=composer]', 'Terlampir surat jawaban.');
+    const input = element.querySelector<HTMLInputElement>('[data-test=attach-input]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['%PDF-1.4 jawaban'], 'jawaban.pdf', { type: 'application/pdf' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    const upload = backend.expectOne(`${URL}/attachments`);
+    expect(upload.request.body instanceof FormData).toBeTrue();
+    expect((upload.request.body as FormData).get('file')).toEqual(jasmine.any(File));
+    upload.event({ type: HttpEventType.UploadProgress, loaded: 40, total: 100 });
+    await settle();
+    expect(textOf(element, '[data-test=upload-percent]')).toBe('40%');
+    expect(element.querySelector('[data-test=upload-progress]')).not.toBeNull();
+    // Sending waits for the upload to finish.
+    expect(element.querySelector<HTMLButtonElement>('[data-test=send]')!.disabled).toBeTrue();
+    upload.flush({ id: 'a-1', ticket: NUMBER, fileName: 'jawaban.pdf' });
+    await settle();
+    expect(element.querySelector('[data-test=upload]')!.getAttribute('data-state')).toBe('done');
+    element.querySelector<HTMLElement>('[data-test=send]')!.click();
+    const reply = backend.expectOne(`${URL}/replies`);
+    expect(reply.request.body).toEqual({
+      expectedVersion: 4,
+      body: 'Terlampir surat jawaban.',
+      attachmentIds: ['a-1'],
+    });
+    reply.flush({});
+    await settle();
+    backend.expectOne(URL).flush(DETAIL);
+    backend.expectOne(`${URL}/timeline`).flush([
+      ...TIMELINE,
+      {
+        id: 9,
+        kind: 'reply',
+        event: null,
+        author: null,
+        body: 'Terlampir surat jawaban.',
+        data: { attachmentIds: ['a-1'] },
+        at: '2026-03-02T03:00:00.000Z',
+      },
+    ]);
+    await settle();
+    expect(element.querySelectorAll('[data-test=upload]').length).toBe(0);
+    expect(textOf(element, '[data-test=entry-attachments]')).toBe('1 lampiran');
+  });
+
+  it('drops a failed upload from what is sent', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=kind-reply]')!.click();
+    await settle();
+    type(element, '[data-test=composer]', 'Balasan');
+    const input = element.querySelector<HTMLInputElement>('[data-test=attach-input]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['MZ'], 'program.pdf'));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    backend
+      .expectOne(`${URL}/attachments`)
+      .flush(
+        { status: 400, title: 'Lampiran ditolak', code: 'attachment.type_mismatch' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await settle();
+    expect(element.querySelector('[data-test=upload]')!.getAttribute('data-state')).toBe('failed');
+    element.querySelector<HTMLElement>('[data-test=send]')!.click();
+    const reply = backend.expectOne(`${URL}/replies`);
+    expect(reply.request.body).toEqual({ expectedVersion: 4, body: 'Balasan' });
+    reply.flush({});
+    await settle();
+    backend.expectOne(URL).flush(DETAIL);
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+  });
+
+  describe('with the office calendar and a fake clock', () => {
+    beforeEach(() => {
+      jasmine.clock().install();
+      jasmine.clock().mockDate(new Date(wita('2026-03-05T15:00:00')));
+    });
+    afterEach(() => jasmine.clock().uninstall());
+
+    it('ticks the clocks in working time between two fetches', async () => {
+      const element = await open(BALI_CALENDAR);
+      const remaining = () =>
+        textOf(element, '[data-test=ticket-clock] [data-test=clock-remaining]');
+      expect(remaining()).toBe('sisa 7 j 30 mnt');
+      expect(textOf(element, '[data-test=clock-note]')).toContain('jam kerja kantor');
+      jasmine.clock().tick(30 * 60_000);
+      await settle();
+      // The minute refresh asks the API again; until it answers the figure moves on locally.
+      backend.match(URL);
+      expect(remaining()).toBe('sisa 7 j');
+      // Past 16.00 nothing more passes until Friday 07.30.
+      jasmine.clock().tick(30 * 60_000);
+      await settle();
+      backend.match(URL);
+      expect(remaining()).toBe('sisa 6 j 30 mnt');
+      jasmine.clock().tick(2 * 3_600_000);
+      await settle();
+      backend.match(URL);
+      expect(remaining()).toBe('sisa 6 j 30 mnt');
+      expect(textOf(element, '[data-test=ticket-clock]')).toContain('Terpakai');
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   inject,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -30,9 +31,20 @@ import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe, zoneAbbreviation } from '../shared/zoned-date';
-import { REFRESH_MS, formatMinutes, shareUsed, workingRemaining } from './countdown';
+import type { WorkCalendar } from '@sigap/sla';
+import {
+  REFRESH_MS,
+  TICK_MS,
+  formatMinutes,
+  liveClock,
+  liveRemaining,
+  shareUsed,
+} from './countdown';
+import { ChooseServiceComponent } from './choose-service.component';
 import { TicketsApi, type TicketActionPath } from './tickets.api';
+import { ReplyComposerComponent, type ComposedMessage } from './reply-composer.component';
 import { describeEvent } from './timeline-text';
+import { WorkingTime } from './working-time';
 
 /** The state changes offered as buttons, and whether each needs a reason. */
 export const ACTIONS: readonly { action: string; reason: 'required' | 'optional' | 'none' }[] = [
@@ -56,6 +68,8 @@ export const ACTIONS: readonly { action: string; reason: 'required' | 'optional'
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    ReplyComposerComponent,
+    ChooseServiceComponent,
     TranslatePipe,
     ZonedDatePipe,
   ],
@@ -68,6 +82,7 @@ export class WorkspacePage {
   private readonly notifier = inject(ErrorNotifier);
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
+  private readonly workingTime = inject(WorkingTime);
 
   protected readonly number = toSignal(
     inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('number') ?? '')),
@@ -83,8 +98,6 @@ export class WorkspacePage {
   /** Output texts typed beside active steps, by step order. */
   protected readonly outputs = signal<Partial<Record<number, string>>>({});
   protected readonly actionReason = signal('');
-  protected readonly composerKind = signal<'note' | 'reply'>('note');
-  protected readonly composerText = signal('');
 
   private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
     initialValue: [],
@@ -93,6 +106,12 @@ export class WorkspacePage {
     () => this.offices().find((o) => o.code === this.ticket()?.office)?.timeZone ?? 'Asia/Jakarta',
   );
   protected readonly zone = computed(() => zoneAbbreviation(this.timeZone()));
+  /** When the clock figures shown were computed by the API, and the ticking now. */
+  private readonly fetchedAt = signal(Date.now());
+  protected readonly now = signal(Date.now());
+  /** The office calendar: between two fetches the clocks move on in its working time. */
+  protected readonly calendar = signal<WorkCalendar | null>(null);
+  private readonly ticketOffice = computed(() => this.ticket()?.office ?? null);
   protected readonly activeStep = computed(
     () => this.ticket()?.steps.find((s) => s.status === 'active') ?? null,
   );
@@ -111,12 +130,27 @@ export class WorkspacePage {
       const number = this.number();
       if (number && !this.busy()) this.load(number, false);
     }, REFRESH_MS);
-    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+    const tick = setInterval(() => this.now.set(Date.now()), TICK_MS);
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(timer);
+      clearInterval(tick);
+    });
+    effect((onCleanup) => {
+      const office = this.ticketOffice();
+      if (!office) return;
+      const subscription = this.workingTime
+        .calendar(office)
+        .subscribe((calendar) => this.calendar.set(calendar));
+      onCleanup(() => subscription.unsubscribe());
+    });
   }
 
   private load(number: string, withTimeline: boolean): void {
     this.api.get(number).subscribe({
       next: (ticket) => {
+        const at = Date.now();
+        this.fetchedAt.set(at);
+        this.now.set(at);
         this.ticket.set(ticket);
         this.failed.set(false);
       },
@@ -220,12 +254,21 @@ export class WorkspacePage {
     this.act(action as TicketActionPath, body, () => this.actionReason.set(''));
   }
 
-  protected send(): void {
-    const body = this.composerText().trim();
-    if (!body) return;
-    this.act(this.composerKind() === 'note' ? 'notes' : 'replies', { body }, () =>
-      this.composerText.set(''),
-    );
+  private readonly composer = viewChild(ReplyComposerComponent);
+
+  /** Saves a note, or sends a reply with the attachments uploaded for it. */
+  protected send(message: ComposedMessage): void {
+    const body =
+      message.kind === 'reply' && message.attachmentIds.length
+        ? { body: message.body, attachmentIds: message.attachmentIds }
+        : { body: message.body };
+    this.act(message.kind === 'note' ? 'notes' : 'replies', body, () => this.composer()?.reset());
+  }
+
+  /** Files sent with a reply (kept in the timeline entry's data). */
+  protected attachmentCount(entry: TimelineEntryView): number {
+    const ids = entry.data?.['attachmentIds'];
+    return Array.isArray(ids) ? ids.length : 0;
   }
 
   protected setItemReason(code: string, value: string): void {
@@ -253,7 +296,7 @@ export class WorkspacePage {
   }
 
   protected remaining(clock: ClockView | null): string {
-    const minutes = workingRemaining(clock);
+    const minutes = liveRemaining(clock, this.fetchedAt(), this.now(), this.calendar());
     if (minutes === null) return this.i18n.t('app.dash');
     const time = formatMinutes(
       minutes,
@@ -268,7 +311,7 @@ export class WorkspacePage {
   }
 
   protected share(clock: ClockView | null): string {
-    const share = shareUsed(clock);
+    const share = shareUsed(liveClock(clock, this.fetchedAt(), this.now(), this.calendar()));
     return share === null
       ? this.i18n.t('app.dash')
       : this.i18n.t('tickets.ws.used', { share: Math.round(share * 100) });

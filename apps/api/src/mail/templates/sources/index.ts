@@ -2,11 +2,14 @@ import type { MailTemplateName } from '../template-props';
 import { agentReply } from './agent-reply';
 import { documentsIncomplete } from './documents-incomplete';
 import { passwordReset } from './password-reset';
+import { portalSignIn } from './portal-sign-in';
+import { requesterReplied } from './requester-replied';
 import { slaAtRisk, slaBreached } from './sla-alerts';
 import type { TemplateSource } from './source';
 import { stepAssigned } from './step-assigned';
 import { ticketReceived } from './ticket-received';
 import { ticketResolved } from './ticket-resolved';
+import { surveyInvitation } from './survey-invitation';
 
 export type { TemplateParts, TemplateSource } from './source';
 
@@ -18,6 +21,9 @@ export const TEMPLATE_SOURCES: Record<MailTemplateName, TemplateSource> = {
   'sla-at-risk': slaAtRisk,
   'sla-breached': slaBreached,
   'agent-reply': agentReply,
+  'requester-replied': requesterReplied,
   'ticket-resolved': ticketResolved,
+  'survey-invitation': surveyInvitation,
   'password-reset': passwordReset,
+  'portal-sign-in': portalSignIn,
 };

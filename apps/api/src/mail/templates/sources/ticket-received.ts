@@ -21,7 +21,8 @@ export const ticketReceived: TemplateSource = {
 {{#if missing.length}}<p style="${S.alert}">Mohon lengkapi dokumen berikut dengan membalas e-mail ini (lampirkan berkasnya):<br>
 {{#each missing}}&bull; {{this}}<br>
 {{/each}}Waktu penyelesaian mulai dihitung setelah persyaratan lengkap.</p>{{/if}}
-{{#if dueAt}}<p style="${S.p}">Target penyelesaian: <strong>{{date dueAt}}</strong>.</p>{{/if}}`,
+{{#if dueAt}}<p style="${S.p}">Target penyelesaian: <strong>{{date dueAt}}</strong>.</p>{{/if}}
+{{#if trackUrl}}<p style="${S.p}">Pantau status permohonan tanpa masuk akun: {{link trackUrl "Lacak permohonan"}}</p>{{/if}}`,
     text: `Yth. {{requesterName}},
 
 Permohonan Anda kami terima pada {{date receivedAt}} dan dicatat dengan nomor tiket {{ticket.number}}.
@@ -37,6 +38,8 @@ Mohon lengkapi dokumen berikut dengan membalas e-mail ini (lampirkan berkasnya):
 {{/each}}Waktu penyelesaian mulai dihitung setelah persyaratan lengkap.
 {{/if}}{{#if dueAt}}
 Target penyelesaian: {{date dueAt}}.
+{{/if}}{{#if trackUrl}}
+Pantau status permohonan tanpa masuk akun: {{trackUrl}}
 {{/if}}`,
   },
   en: {
@@ -52,7 +55,8 @@ Target penyelesaian: {{date dueAt}}.
 {{#if missing.length}}<p style="${S.alert}">Please send the following {{plural missing.length "document"}} by replying to this e-mail (attach the files):<br>
 {{#each missing}}&bull; {{this}}<br>
 {{/each}}The service time starts once the documents are complete.</p>{{/if}}
-{{#if dueAt}}<p style="${S.p}">Expected completion: <strong>{{date dueAt}}</strong>.</p>{{/if}}`,
+{{#if dueAt}}<p style="${S.p}">Expected completion: <strong>{{date dueAt}}</strong>.</p>{{/if}}
+{{#if trackUrl}}<p style="${S.p}">Follow the request without signing in: {{link trackUrl "Track the request"}}</p>{{/if}}`,
     text: `Dear {{requesterName}},
 
 We received your request on {{date receivedAt}} and registered it as ticket {{ticket.number}}.
@@ -68,6 +72,8 @@ Please send the following {{plural missing.length "document"}} by replying to th
 {{/each}}The service time starts once the documents are complete.
 {{/if}}{{#if dueAt}}
 Expected completion: {{date dueAt}}.
+{{/if}}{{#if trackUrl}}
+Follow the request without signing in: {{trackUrl}}
 {{/if}}`,
   },
 };
