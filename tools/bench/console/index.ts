@@ -14,7 +14,7 @@
  *    DOM row count, which must stay bounded whatever the number of tickets.
  *
  * Run from the repository root after building both apps:
- *   flock /tmp/sigap-build.lock bash tools/bench/console/run.sh
+ *   bash tools/bench/console/run.sh
  * MariaDB at SIGAP_TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/mysql); the database is
  * dropped at the end. Chromium at CHROME_BIN (default /usr/bin/chromium).
  */
