@@ -37,9 +37,11 @@ describe('tickets: queue and workspace', () => {
       );
     }
 
-    // The ticket is in the queue ("Semua").
+    // The ticket is in the queue ("Semua"), found by its subject among the others.
     await page.goto(`${e2e.sigap.baseUrl}/tiket`);
     await page.locator('[data-test=view-all]').click();
+    await page.locator('[data-test=search]').fill(subject);
+    await page.locator('[data-test=search]').press('Enter');
     const row = page.locator('[data-test=ticket-row]', { hasText: number });
     await row.waitFor();
     expect(await row.innerText()).toContain(subject);
