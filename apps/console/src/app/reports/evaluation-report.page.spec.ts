@@ -139,7 +139,9 @@ describe('EvaluationReportPage', () => {
     );
     expect(clicked).toEqual([]);
   });
+});
 
+describe('fileNameOf', () => {
   it('reads the file name from the response header', () => {
     expect(fileNameOf('attachment; filename="laporan-evaluasi-BALI-2026.pdf"', 'x.pdf')).toBe(
       'laporan-evaluasi-BALI-2026.pdf',
