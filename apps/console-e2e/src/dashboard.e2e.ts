@@ -62,7 +62,9 @@ describe('SLA dashboard', () => {
       1,
     );
     expect(open.status).not.toBe('closed');
-    expect(await page.locator('canvas[role=img]').count()).toBe(6);
+    // Seven charts, the IKM's among them, each with its table.
+    expect(await page.locator('canvas[role=img]').count()).toBe(7);
+    expect(await page.locator('[data-test=dash-ikm-table]').count()).toBe(1);
 
     // Keyboard: the export buttons are reachable and named.
     const xlsx = page.locator('[data-test=dash-xlsx-compliance]');

@@ -9,7 +9,8 @@
  * drawn at random around each step's time standard), then the monthly rollups rebuilt by the
  * same SQL the refresh job runs (`rebuildRollups`). Seeded steps carry no frozen snapshot (the
  * refresh reads those; here the facts are written directly). After the queries, one incremental
- * refresh over --changed (default 500) tickets stamped as just changed is timed.
+ * refresh over --changed (default 500) tickets stamped as just changed is timed. The IKM queries
+ * read survey responses written for every fifth closed ticket (once, also on a reused database).
  *
  * Run from the repository root: `bash tools/bench/dashboards/run.sh` (MariaDB at
  * SIGAP_BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/). The database
@@ -28,6 +29,7 @@ import {
   rebuildRollups,
 } from '../../../apps/api/src/dashboards/dashboard-refresh.service';
 import { bucketOf } from '../../../apps/api/src/dashboards/figures';
+import { benchServer } from '../shared/bench-server';
 
 const arg = (name: string, fallback: number): number => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -39,13 +41,7 @@ const CHANGED = arg('changed', 500);
 const FRESH = process.argv.includes('--fresh');
 const ROOT = resolve(__dirname, '../../..');
 const DB = 'sigap_bench_dashboards';
-const server = new URL(process.env['SIGAP_BENCH_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/');
-const conn = {
-  host: server.hostname,
-  port: Number(server.port || 3306),
-  user: decodeURIComponent(server.username || 'root'),
-  password: decodeURIComponent(server.password),
-};
+const { url: server, conn, transport } = benchServer();
 const log = (line: string) => console.log(line);
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -432,6 +428,31 @@ async function seed(pool: Pool): Promise<void> {
   log(`  seeded ${TICKETS} tickets in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * Questionnaires for the IKM: one for every fifth closed ticket (about 200,000), answered when
+ * the ticket closed, scores drawn from the ticket id. Written once, on a new or reused database.
+ */
+async function seedSurvey(pool: Pool): Promise<void> {
+  const [[have]] = await pool.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM survey_responses');
+  if (Number(have['n']) > 0) return;
+  const t0 = Date.now();
+  const score = (n: number) => `1 + CRC32(CONCAT(t.id, 'u${n}')) % 4`;
+  await pool.query(
+    `INSERT INTO survey_responses (id, ticket_id, ticket_number, invitation_id, office_code,
+       service_id, service_code, submitted_at, local_date, local_month,
+       u1, u2, u3, u4, u5, u6, u7, u8, u9, comment)
+     SELECT UUID(), t.id, t.number, REPLACE(UUID(), '-', ''), t.office_code, t.service_id,
+       t.service_code, t.closed_at,
+       DATE_FORMAT(DATE_ADD(t.closed_at, INTERVAL IF(o.time_zone = 'Asia/Makassar', 8, IF(o.time_zone = 'Asia/Jayapura', 9, 7)) HOUR), '%Y-%m-%d'),
+       DATE_FORMAT(DATE_ADD(t.closed_at, INTERVAL IF(o.time_zone = 'Asia/Makassar', 8, IF(o.time_zone = 'Asia/Jayapura', 9, 7)) HOUR), '%Y-%m'),
+       ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(score).join(', ')}, NULL
+       FROM tickets t JOIN offices o ON o.code = t.office_code
+      WHERE t.description = 'bench-dashboards' AND t.is_open = 0 AND CRC32(t.id) % 5 = 0`,
+  );
+  await pool.query('ANALYZE TABLE survey_responses');
+  log(`  survey responses written in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
 async function seededCount(pool: Pool): Promise<number> {
   try {
     const [rows] = await pool.query<RowDataPacket[]>(
@@ -483,6 +504,7 @@ async function main(): Promise<void> {
   app.get(DashboardRefreshService).stop();
   const address = app.getHttpServer().address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  log(`mariadb via ${transport}`);
   log(`database ${DB}: ${reuse ? `reused, ${existing} seeded tickets` : 'new'}`);
   if (!reuse) await seed(pool);
   else if (process.argv.includes('--rebuild-rollups')) {
@@ -490,6 +512,8 @@ async function main(): Promise<void> {
     await rebuildRollups((sql, params) => pool.query(sql, params), 'all');
     log(`  rollups rebuilt from the facts in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
+
+  await seedSurvey(pool);
 
   const token = async (email: string) => {
     const res = await fetch(`${base}/api/v1/auth/login`, {
@@ -508,10 +532,11 @@ async function main(): Promise<void> {
     `SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM ticket_steps) AS steps,
             (SELECT COUNT(*) FROM tickets WHERE is_open = 1) AS open_tickets,
             (SELECT COUNT(*) FROM dash_step_facts) AS step_facts, (SELECT COUNT(*) FROM dash_hist) AS hist,
-            (SELECT COUNT(*) FROM dash_ticket_month) AS ticket_month, (SELECT COUNT(*) FROM dash_step_month) AS step_month`,
+            (SELECT COUNT(*) FROM dash_ticket_month) AS ticket_month, (SELECT COUNT(*) FROM dash_step_month) AS step_month,
+            (SELECT COUNT(*) FROM survey_responses) AS responses`,
   );
   log(
-    `data: ${counts['tickets']} tickets (${counts['open_tickets']} open), ${counts['steps']} steps, ${counts['step_facts']} step facts; rollup rows: ${counts['ticket_month']} ticket-month, ${counts['step_month']} step-month, ${counts['hist']} histogram`,
+    `data: ${counts['tickets']} tickets (${counts['open_tickets']} open), ${counts['steps']} steps, ${counts['step_facts']} step facts; rollup rows: ${counts['ticket_month']} ticket-month, ${counts['step_month']} step-month, ${counts['hist']} histogram; ${counts['responses']} survey responses`,
   );
   const to = new Date().toISOString().slice(0, 7);
   const d = new Date();
@@ -556,6 +581,12 @@ async function main(): Promise<void> {
     ['step bottlenecks, one OPD, 36 months', `steps?opd=${opd['id']}&${y3}`, manager],
     ['first response per month, 36 months', `first-response?${y3}`, manager],
     ['first response, one OPD, 36 months', `first-response?opd=${opd['id']}&${y3}`, manager],
+    ['IKM per service and month, 36 months', `ikm?${y3}`, manager],
+    [
+      'IKM per service and quarter, one OPD, 36 months',
+      `ikm?period=quarter&opd=${opd['id']}&${y3}`,
+      manager,
+    ],
     ['backlog by age', 'backlog', manager],
     ['at risk now', 'at-risk', manager],
     ['workload per position and holder', 'workload', manager],
@@ -599,8 +630,9 @@ async function main(): Promise<void> {
   log(`worst p95: ${worst.toFixed(1)} ms (goal < 300 ms): ${worst < 300 ? 'met' : 'NOT met'}`);
 
   // One incremental refresh: the CHANGED most recently closed tickets stamped as just changed,
-  // with frozen figures equal to their facts (seeded rows have none), so the refresh rewrites
-  // the same facts and rebuilds their office-months.
+  // with frozen figures one working minute longer than their facts (seeded rows have none), so
+  // the refresh rewrites every fact of theirs with new figures (often a new histogram bucket)
+  // and applies the differences to the rollups.
   const c = await pool.getConnection();
   await c.query("SET time_zone = '+00:00'");
   const [recent] = await c.query<RowDataPacket[]>(
@@ -609,7 +641,7 @@ async function main(): Promise<void> {
   );
   const ids = recent.map((r) => r['ticket_id'] as string);
   const snapshot = (alias: string) =>
-    `JSON_OBJECT('state', ${alias}.outcome, 'elapsedMs', ${alias}.elapsed_min * 60000,
+    `JSON_OBJECT('state', ${alias}.outcome, 'elapsedMs', (${alias}.elapsed_min + 1) * 60000,
       'targetMs', ${alias}.target_min * 60000, 'stoppedAt', ROUND(UNIX_TIMESTAMP(${alias}.stopped_at) * 1000),
       'frozen', TRUE)`;
   await c.query(
@@ -627,7 +659,37 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const result = await refresher.refresh();
   log(
-    `incremental refresh: ${result.tickets} changed tickets, ${result.ticketFacts} ticket and ${result.stepFacts} step facts rewritten, ${result.months} office-months rebuilt in ${(performance.now() - t0).toFixed(0)} ms`,
+    `incremental refresh: ${result.tickets} changed tickets, ${result.ticketFacts} ticket and ${result.stepFacts} step facts rewritten, ${result.groups} rollup groups updated in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+  // The rollups of the office-months these tickets fall in still add up to their facts.
+  const [months] = await pool.query<RowDataPacket[]>(
+    'SELECT DISTINCT office_code, month FROM dash_ticket_facts WHERE ticket_id IN (?)',
+    [ids],
+  );
+  let agree = true;
+  for (const m of months) {
+    const at = [m['office_code'], m['month']];
+    const sums = async (sql: string) =>
+      JSON.stringify(Object.values((await pool.query<RowDataPacket[]>(sql, at))[0][0]).map(Number));
+    const pairs: Array<[string, string]> = [
+      [
+        'SELECT SUM(total), SUM(met), SUM(elapsed_sum), SUM(fr_total) FROM dash_ticket_month WHERE office_code = ? AND month = ?',
+        "SELECT COUNT(*), SUM(outcome = 'met'), SUM(elapsed_min), SUM(fr_outcome IS NOT NULL) FROM dash_ticket_facts WHERE office_code = ? AND month = ?",
+      ],
+      [
+        "SELECT SUM(n), SUM(sum_min), SUM(n * bucket) FROM dash_hist_opd WHERE kind = 'step' AND office_code = ? AND month = ?",
+        'SELECT COUNT(*), SUM(elapsed_min), SUM(bucket) FROM dash_step_facts WHERE office_code = ? AND month = ?',
+      ],
+      [
+        "SELECT SUM(n), SUM(sum_min), SUM(n * bucket) FROM dash_hist WHERE kind = 'ticket' AND office_code = ? AND month = ?",
+        'SELECT COUNT(*), SUM(elapsed_min), SUM(bucket) FROM dash_ticket_facts WHERE office_code = ? AND month = ?',
+      ],
+    ];
+    for (const [rollup, facts] of pairs)
+      if ((await sums(rollup)) !== (await sums(facts))) agree = false;
+  }
+  log(
+    `  rollups of the ${months.length} office-months touched add up to their facts: ${agree ? 'yes' : 'NO'}`,
   );
   await app.close();
   await pool.end();

@@ -19,7 +19,7 @@ const OVERLAP_MS = 5 * 60_000;
 const BATCH = 500;
 const OUTCOMES = new Set(['met', 'met-late', 'breached']);
 
-interface TicketFact {
+export interface TicketFact {
   ticket_id: string;
   office_code: string;
   month: number;
@@ -36,7 +36,7 @@ interface TicketFact {
   stopped_at: Date | string;
 }
 
-interface StepFact {
+export interface StepFact {
   step_id: string;
   ticket_id: string;
   office_code: string;
@@ -58,7 +58,8 @@ export interface RefreshResult {
   tickets: number;
   ticketFacts: number;
   stepFacts: number;
-  months: number;
+  /** Rollup groups brought up to date (each read and written by its key). */
+  groups: number;
 }
 
 interface Cursor {
@@ -69,9 +70,212 @@ interface Cursor {
 const minutes = (ms: number) => Math.round(ms / 60_000);
 type Row = Record<string, unknown>;
 
+type Run = (sql: string, params?: unknown[]) => Promise<unknown>;
+type FactTable = 'dash_ticket_facts' | 'dash_step_facts';
+
+/** A fact row as read back or about to be written (column -> value). */
+export type FactRow = Record<string, unknown>;
+
+/**
+ * One rollup: the rows of `table` are the facts of `facts` grouped by `keys` (fact column,
+ * rollup column). `kind` tells the histogram kinds sharing a table apart; `only` narrows the
+ * facts counted (SQL, with `counts` saying the same of one fact row).
+ */
+interface Rollup {
+  table: string;
+  facts: FactTable;
+  kind?: string;
+  only?: string;
+  counts?: (fact: FactRow) => boolean;
+  keys: ReadonlyArray<readonly [string, string]>;
+  /** Constant key columns (rollup column, SQL literal). */
+  fixed?: ReadonlyArray<readonly [string, string]>;
+  /** Figure columns (rollup column, SQL aggregate over the facts). */
+  values: ReadonlyArray<readonly [string, string]>;
+  /**
+   * What one fact adds to each summed figure, in the order of `values` (the first is the row's
+   * count): changes are applied as differences.
+   */
+  delta: (fact: FactRow) => number[];
+  /** Figures after the sums that are a MAX of the fact column of the same name. */
+  kept?: readonly string[];
+}
+
+const count = (column: string, value: string) =>
+  `SUM(CASE WHEN ${column} = '${value}' THEN 1 ELSE 0 END)`;
+const same = (...columns: string[]) => columns.map((c) => [c, c] as const);
+const OUTCOME_SUMS = [
+  ['total', 'COUNT(*)'],
+  ['met', count('outcome', 'met')],
+  ['met_late', count('outcome', 'met-late')],
+  ['breached', count('outcome', 'breached')],
+  ['elapsed_sum', 'SUM(elapsed_min)'],
+] as const;
+const NO_STEP = [
+  ['step_order', '0'],
+  ['position_code', "''"],
+] as const;
+const HIST = [
+  ['n', 'COUNT(*)'],
+  ['sum_min', 'SUM(elapsed_min)'],
+] as const;
+const FIRST_HIST = [
+  ['n', 'COUNT(*)'],
+  ['sum_min', 'SUM(fr_min)'],
+] as const;
+const is = (value: unknown, wanted: string) => (value === wanted ? 1 : 0);
+const outcomes = (f: FactRow) => [
+  1,
+  is(f['outcome'], 'met'),
+  is(f['outcome'], 'met-late'),
+  is(f['outcome'], 'breached'),
+  Number(f['elapsed_min']),
+];
+const hasFirstResponse = (f: FactRow) => f['fr_bucket'] !== null && f['fr_bucket'] !== undefined;
+
+/** Every rollup the dashboards read, and how each is derived from the facts. */
+const ROLLUPS: readonly Rollup[] = [
+  {
+    table: 'dash_ticket_month',
+    facts: 'dash_ticket_facts',
+    keys: same('office_code', 'month', 'service_code', 'opd_id', 'assignee_id'),
+    values: [
+      ...OUTCOME_SUMS,
+      ['fr_total', 'SUM(CASE WHEN fr_outcome IS NULL THEN 0 ELSE 1 END)'],
+      ['fr_met', count('fr_outcome', 'met')],
+      ['fr_met_late', count('fr_outcome', 'met-late')],
+      ['fr_breached', count('fr_outcome', 'breached')],
+    ],
+    delta: (f) => [
+      ...outcomes(f),
+      f['fr_outcome'] === null || f['fr_outcome'] === undefined ? 0 : 1,
+      is(f['fr_outcome'], 'met'),
+      is(f['fr_outcome'], 'met-late'),
+      is(f['fr_outcome'], 'breached'),
+    ],
+  },
+  {
+    table: 'dash_step_month',
+    facts: 'dash_step_facts',
+    keys: same('office_code', 'month', 'service_code', 'step_order', 'position_code', 'holder_id'),
+    values: [...OUTCOME_SUMS, ['target_min', 'MAX(target_min)'], ['time_text', 'MAX(time_text)']],
+    delta: outcomes,
+    kept: ['target_min', 'time_text'],
+  },
+  {
+    table: 'dash_hist',
+    facts: 'dash_ticket_facts',
+    kind: 'ticket',
+    keys: same('office_code', 'month', 'service_code', 'bucket'),
+    fixed: [...NO_STEP, ['holder_id', "''"]],
+    values: HIST,
+    delta: (f) => [1, Number(f['elapsed_min'])],
+  },
+  {
+    table: 'dash_hist',
+    facts: 'dash_ticket_facts',
+    kind: 'first',
+    only: 'fr_bucket IS NOT NULL',
+    counts: hasFirstResponse,
+    keys: [...same('office_code', 'month', 'service_code'), ['fr_bucket', 'bucket']],
+    fixed: [...NO_STEP, ['holder_id', "''"]],
+    values: FIRST_HIST,
+    delta: (f) => [1, Number(f['fr_min'])],
+  },
+  {
+    table: 'dash_hist',
+    facts: 'dash_step_facts',
+    kind: 'step',
+    keys: same(
+      'office_code',
+      'month',
+      'service_code',
+      'step_order',
+      'position_code',
+      'holder_id',
+      'bucket',
+    ),
+    values: HIST,
+    delta: (f) => [1, Number(f['elapsed_min'])],
+  },
+  {
+    table: 'dash_step_opd_month',
+    facts: 'dash_step_facts',
+    keys: same('office_code', 'opd_id', 'month', 'service_code', 'step_order', 'position_code'),
+    values: [...OUTCOME_SUMS, ['target_min', 'MAX(target_min)'], ['time_text', 'MAX(time_text)']],
+    delta: outcomes,
+    kept: ['target_min', 'time_text'],
+  },
+  {
+    table: 'dash_hist_opd',
+    facts: 'dash_ticket_facts',
+    kind: 'first',
+    only: 'fr_bucket IS NOT NULL',
+    counts: hasFirstResponse,
+    keys: [...same('office_code', 'opd_id', 'month', 'service_code'), ['fr_bucket', 'bucket']],
+    fixed: NO_STEP,
+    values: FIRST_HIST,
+    delta: (f) => [1, Number(f['fr_min'])],
+  },
+  {
+    table: 'dash_hist_opd',
+    facts: 'dash_step_facts',
+    kind: 'step',
+    keys: same(
+      'office_code',
+      'opd_id',
+      'month',
+      'service_code',
+      'step_order',
+      'position_code',
+      'bucket',
+    ),
+    values: HIST,
+    delta: (f) => [1, Number(f['elapsed_min'])],
+  },
+];
+
+/**
+ * Rebuilds one rollup where `factWhere` holds for the facts and `rollupWhere` for its rows
+ * (the same condition, in the rollup's column names).
+ */
+async function rebuildRollup(
+  run: Run,
+  r: Rollup,
+  factWhere: string,
+  rollupWhere: string,
+  params: unknown[],
+): Promise<void> {
+  const kind = r.kind ? [r.kind] : [];
+  await run(`DELETE FROM ${r.table} WHERE ${r.kind ? 'kind = ? AND ' : ''}(${rollupWhere})`, [
+    ...kind,
+    ...params,
+  ]);
+  const fixed = r.fixed ?? [];
+  const columns = [
+    ...(r.kind ? ['kind'] : []),
+    ...fixed.map(([c]) => c),
+    ...r.keys.map(([, c]) => c),
+    ...r.values.map(([c]) => c),
+  ];
+  const select = [
+    ...(r.kind ? ['?'] : []),
+    ...fixed.map(([, v]) => v),
+    ...r.keys.map(([c]) => c),
+    ...r.values.map(([, v]) => v),
+  ];
+  await run(
+    `INSERT INTO ${r.table} (${columns.join(', ')})
+     SELECT ${select.join(', ')} FROM ${r.facts}
+      WHERE ${r.only ? `${r.only} AND ` : ''}(${factWhere})
+      GROUP BY ${r.keys.map(([c]) => c).join(', ')}`,
+    [...kind, ...params],
+  );
+}
+
 /** Monthly rollups of one office's month (or of everything) rebuilt from the facts. */
 export async function rebuildRollups(
-  run: (sql: string, params?: unknown[]) => Promise<unknown>,
+  run: Run,
   pairs: ReadonlyArray<readonly [string, number]> | 'all',
 ): Promise<void> {
   const targets: Array<{ where: string; params: unknown[] }> =
@@ -81,100 +285,232 @@ export async function rebuildRollups(
           where: 'office_code = ? AND month = ?',
           params: [office, month],
         }));
-  for (const { where, params } of targets) {
-    await run(`DELETE FROM dash_ticket_month WHERE ${where}`, params);
-    await run(`DELETE FROM dash_step_month WHERE ${where}`, params);
-    await run(`DELETE FROM dash_hist WHERE ${where}`, params);
-    await run(`DELETE FROM dash_step_opd_month WHERE ${where}`, params);
-    await run(`DELETE FROM dash_hist_opd WHERE ${where}`, params);
-    await run(
-      `INSERT INTO dash_ticket_month (office_code, month, service_code, opd_id, assignee_id,
-         total, met, met_late, breached, elapsed_sum, fr_total, fr_met, fr_met_late, fr_breached)
-       SELECT office_code, month, service_code, opd_id, assignee_id, COUNT(*),
-         SUM(CASE WHEN outcome = 'met' THEN 1 ELSE 0 END),
-         SUM(CASE WHEN outcome = 'met-late' THEN 1 ELSE 0 END),
-         SUM(CASE WHEN outcome = 'breached' THEN 1 ELSE 0 END),
-         SUM(elapsed_min),
-         SUM(CASE WHEN fr_outcome IS NULL THEN 0 ELSE 1 END),
-         SUM(CASE WHEN fr_outcome = 'met' THEN 1 ELSE 0 END),
-         SUM(CASE WHEN fr_outcome = 'met-late' THEN 1 ELSE 0 END),
-         SUM(CASE WHEN fr_outcome = 'breached' THEN 1 ELSE 0 END)
-       FROM dash_ticket_facts WHERE ${where}
-       GROUP BY office_code, month, service_code, opd_id, assignee_id`,
-      params,
-    );
-    await run(
-      `INSERT INTO dash_step_month (office_code, month, service_code, step_order, position_code,
-         holder_id, total, met, met_late, breached, elapsed_sum, target_min, time_text)
-       SELECT office_code, month, service_code, step_order, position_code, holder_id, COUNT(*),
-         SUM(CASE WHEN outcome = 'met' THEN 1 ELSE 0 END),
-         SUM(CASE WHEN outcome = 'met-late' THEN 1 ELSE 0 END),
-         SUM(CASE WHEN outcome = 'breached' THEN 1 ELSE 0 END),
-         SUM(elapsed_min), MAX(target_min), MAX(time_text)
-       FROM dash_step_facts WHERE ${where}
-       GROUP BY office_code, month, service_code, step_order, position_code, holder_id`,
-      params,
-    );
-    await run(
-      `INSERT INTO dash_hist (office_code, kind, month, service_code, step_order, position_code, holder_id, bucket, n, sum_min)
-       SELECT office_code, 'ticket', month, service_code, 0, '', '', bucket, COUNT(*), SUM(elapsed_min)
-       FROM dash_ticket_facts WHERE ${where}
-       GROUP BY office_code, month, service_code, bucket`,
-      params,
-    );
-    await run(
-      `INSERT INTO dash_hist (office_code, kind, month, service_code, step_order, position_code, holder_id, bucket, n, sum_min)
-       SELECT office_code, 'first', month, service_code, 0, '', '', fr_bucket, COUNT(*), SUM(fr_min)
-       FROM dash_ticket_facts WHERE ${where} AND fr_bucket IS NOT NULL
-       GROUP BY office_code, month, service_code, fr_bucket`,
-      params,
-    );
-    await run(
-      `INSERT INTO dash_hist (office_code, kind, month, service_code, step_order, position_code, holder_id, bucket, n, sum_min)
-       SELECT office_code, 'step', month, service_code, step_order, position_code, holder_id, bucket,
-         COUNT(*), SUM(elapsed_min)
-       FROM dash_step_facts WHERE ${where}
-       GROUP BY office_code, month, service_code, step_order, position_code, holder_id, bucket`,
-      params,
-    );
-    await run(
-      `INSERT INTO dash_step_opd_month (office_code, opd_id, month, service_code, step_order,
-         position_code, total, met, met_late, breached, elapsed_sum, target_min, time_text)
-       SELECT office_code, opd_id, month, service_code, step_order, position_code, COUNT(*),
-         SUM(CASE WHEN outcome = 'met' THEN 1 ELSE 0 END),
-         SUM(CASE WHEN outcome = 'met-late' THEN 1 ELSE 0 END),
-         SUM(CASE WHEN outcome = 'breached' THEN 1 ELSE 0 END),
-         SUM(elapsed_min), MAX(target_min), MAX(time_text)
-       FROM dash_step_facts WHERE ${where}
-       GROUP BY office_code, opd_id, month, service_code, step_order, position_code`,
-      params,
-    );
-    await run(
-      `INSERT INTO dash_hist_opd (office_code, kind, opd_id, month, service_code, step_order,
-         position_code, bucket, n, sum_min)
-       SELECT office_code, 'first', opd_id, month, service_code, 0, '', fr_bucket, COUNT(*), SUM(fr_min)
-       FROM dash_ticket_facts WHERE ${where} AND fr_bucket IS NOT NULL
-       GROUP BY office_code, opd_id, month, service_code, fr_bucket`,
-      params,
-    );
-    await run(
-      `INSERT INTO dash_hist_opd (office_code, kind, opd_id, month, service_code, step_order,
-         position_code, bucket, n, sum_min)
-       SELECT office_code, 'step', opd_id, month, service_code, step_order, position_code, bucket,
-         COUNT(*), SUM(elapsed_min)
-       FROM dash_step_facts WHERE ${where}
-       GROUP BY office_code, opd_id, month, service_code, step_order, position_code, bucket`,
-      params,
-    );
+  for (const { where, params } of targets)
+    for (const r of ROLLUPS) await rebuildRollup(run, r, where, where, params);
+}
+
+/** Rollup rows read, replaced or recomputed per statement (each one OR term, by full key). */
+const GROUPS_PER_STATEMENT = 200;
+
+const termOf = (names: readonly string[]) => `(${names.map((c) => `${c} = ?`).join(' AND ')})`;
+
+/**
+ * Applies the facts' changes to a rollup: per group, what the new facts add minus what the old
+ * ones did. Groups that did not change are left alone; the others are read by key, added up and
+ * written back, and a group whose count reaches 0 goes (as a full rebuild would have no row for
+ * it). A group whose kept MAX figures may move is summed again from its facts instead. Returns
+ * the number of groups written.
+ */
+async function applyDeltas(
+  run: Run,
+  r: Rollup,
+  old: readonly FactRow[],
+  fresh: readonly FactRow[],
+): Promise<number> {
+  const kept = r.kept ?? [];
+  const sumCount = r.values.length - kept.length;
+  interface Change {
+    key: unknown[];
+    add: number[];
+    /** The kept (MAX) figures of the facts counted out and in. */
+    removed: unknown[][];
+    added: unknown[][];
   }
+  const changes = new Map<string, Change>();
+  const fold = (rows: readonly FactRow[], sign: number) => {
+    for (const f of rows) {
+      if (r.counts && !r.counts(f)) continue;
+      const key = r.keys.map(([c]) => f[c]);
+      const id = JSON.stringify(key);
+      const entry = changes.get(id) ?? {
+        key,
+        add: Array.from({ length: sumCount }, () => 0),
+        removed: [],
+        added: [],
+      };
+      r.delta(f).forEach((v, i) => (entry.add[i] += sign * v));
+      if (kept.length) (sign < 0 ? entry.removed : entry.added).push(kept.map((c) => f[c] ?? null));
+      changes.set(id, entry);
+    }
+  };
+  fold(old, -1);
+  fold(fresh, 1);
+  const same = (a: unknown[], b: unknown[]) => JSON.stringify(a) === JSON.stringify(b);
+  // Unchanged: every sum nets out and the MAX figures in equal those out.
+  const changed = [...changes.values()].filter(
+    (c) =>
+      c.add.some((v) => v !== 0) ||
+      JSON.stringify(c.removed.map((x) => JSON.stringify(x)).sort()) !==
+        JSON.stringify(c.added.map((x) => JSON.stringify(x)).sort()),
+  );
+  const kind = r.kind ? [r.kind] : [];
+  const kindSql = r.kind ? 'kind = ? AND ' : '';
+  const keyColumns = r.keys.map(([, c]) => c);
+  const factKeys = r.keys.map(([c]) => c);
+  const valueColumns = r.values.map(([c]) => c);
+  const fixed = r.fixed ?? [];
+  const columns = [
+    ...(r.kind ? ['kind'] : []),
+    ...fixed.map(([c]) => c),
+    ...keyColumns,
+    ...valueColumns,
+  ];
+  const tuple = `(${[
+    ...(r.kind ? ['?'] : []),
+    ...fixed.map(([, v]) => v),
+    ...keyColumns.map(() => '?'),
+    ...valueColumns.map(() => '?'),
+  ].join(', ')})`;
+  for (let i = 0; i < changed.length; i += GROUPS_PER_STATEMENT) {
+    const chunk = changed.slice(i, i + GROUPS_PER_STATEMENT);
+    const where = `${kindSql}(${chunk.map(() => termOf(keyColumns)).join(' OR ')})`;
+    const params = [...kind, ...chunk.flatMap((c) => c.key)];
+    const current = new Map(
+      (
+        (await run(
+          `SELECT ${[...keyColumns, ...valueColumns].join(', ')} FROM ${r.table} WHERE ${where}`,
+          params,
+        )) as FactRow[]
+      ).map((row) => [JSON.stringify(keyColumns.map((c) => row[c])), row]),
+    );
+    const rows: Array<{ values: unknown[]; probes: Array<[string, unknown]> }> = [];
+    const recompute: unknown[][] = [];
+    for (const c of chunk) {
+      // Keys read back as the types written (numbers stay numbers), so they match.
+      const row = current.get(JSON.stringify(c.key));
+      const sums = c.add.map((v, k) => v + (row ? Number(row[valueColumns[k]]) : 0));
+      if (sums[0] <= 0) continue; // no fact left in the group: no row, as in a full rebuild
+      if (!kept.length) {
+        rows.push({ values: [...c.key, ...sums], probes: [] });
+        continue;
+      }
+      // A MAX (a step's standard) is kept while the facts coming in carry it (or nothing) and
+      // another fact still carries it where one going out did; otherwise the group is summed
+      // from its facts.
+      const stored = row ? kept.map((k) => row[k] ?? null) : (c.added[0] ?? []);
+      const fits = c.added.every((a) => a.every((v, k) => v === null || v === stored[k]));
+      if (!row && (c.removed.length || !c.added.every((a) => same(a, stored)))) {
+        recompute.push(c.key);
+        continue;
+      }
+      if (!fits) {
+        recompute.push(c.key);
+        continue;
+      }
+      const probes: Array<[string, unknown]> = [];
+      kept.forEach((column, k) => {
+        if (stored[k] !== null && c.removed.some((x) => x[k] === stored[k]))
+          probes.push([column, stored[k]]);
+      });
+      rows.push({ values: [...c.key, ...sums, ...stored], probes });
+    }
+    // Is each MAX still carried by a fact of its group? One indexed probe each, in one query.
+    const probes = rows.flatMap((x, n) =>
+      x.probes.map(([column, value]) => ({ n, column, value })),
+    );
+    const missing = new Set<number>();
+    for (let p = 0; p < probes.length; p += GROUPS_PER_STATEMENT) {
+      const part = probes.slice(p, p + GROUPS_PER_STATEMENT);
+      const found = (await run(
+        part
+          .map(
+            (probe, j) =>
+              `SELECT g FROM (SELECT ? AS g FROM ${r.facts} WHERE ${termOf([
+                ...factKeys,
+                probe.column,
+              ])} LIMIT 1) p${j}`,
+          )
+          .join(' UNION ALL '),
+        part.flatMap((probe, j) => [
+          p + j,
+          ...rows[probe.n].values.slice(0, factKeys.length),
+          probe.value,
+        ]),
+      )) as Array<{ g: number | string }>;
+      const hit = new Set(found.map((f) => Number(f.g)));
+      part.forEach((probe, j) => {
+        if (!hit.has(p + j)) missing.add(probe.n);
+      });
+    }
+    const write = rows.filter((_, n) => !missing.has(n));
+    for (const n of missing) recompute.push(rows[n].values.slice(0, factKeys.length));
+    await run(`DELETE FROM ${r.table} WHERE ${where}`, params);
+    if (write.length)
+      await run(
+        `INSERT INTO ${r.table} (${columns.join(', ')}) VALUES ${write.map(() => tuple).join(', ')}`,
+        write.flatMap((x) => [...kind, ...x.values]),
+      );
+    if (recompute.length)
+      await rebuildRollup(
+        run,
+        r,
+        recompute.map(() => termOf(factKeys)).join(' OR '),
+        recompute.map(() => termOf(keyColumns)).join(' OR '),
+        recompute.flat(),
+      );
+  }
+  return changed.length;
+}
+
+/**
+ * Brings the rollups up to date with changed facts: `old` are the fact rows removed, `fresh` the
+ * ones written (a changed fact is in both). Each group they count in takes the difference of
+ * its sums, read and written by key; a group whose MAX figure (a step's standard) may move is
+ * summed again from its facts. Either way the rows equal a full rebuild, and groups no changed
+ * fact counts in are not read. Returns the number of groups written.
+ */
+export async function refreshRollups(
+  run: Run,
+  old: { tickets: readonly FactRow[]; steps: readonly FactRow[] },
+  fresh: { tickets: readonly FactRow[]; steps: readonly FactRow[] },
+): Promise<number> {
+  let groups = 0;
+  for (const r of ROLLUPS) {
+    const side = r.facts === 'dash_ticket_facts' ? 'tickets' : 'steps';
+    groups += await applyDeltas(run, r, old[side], fresh[side]);
+  }
+  return groups;
+}
+
+/**
+ * Replaces the facts of some tickets (every fact of theirs goes; the given ones are written) and
+ * brings the rollups up to date with the difference. Returns the number of rollup groups written.
+ */
+export async function replaceFacts(
+  run: Run,
+  ticketIds: readonly string[],
+  ticketFacts: readonly TicketFact[],
+  stepFacts: readonly StepFact[],
+): Promise<number> {
+  const old: Record<FactTable, FactRow[]> = { dash_ticket_facts: [], dash_step_facts: [] };
+  for (let i = 0; i < ticketIds.length; i += BATCH) {
+    const ids = ticketIds.slice(i, i + BATCH);
+    const marks = ids.map(() => '?').join(', ');
+    for (const table of ['dash_ticket_facts', 'dash_step_facts'] as const) {
+      old[table].push(
+        ...((await run(`SELECT * FROM ${table} WHERE ticket_id IN (${marks})`, ids)) as FactRow[]),
+      );
+      await run(`DELETE FROM ${table} WHERE ticket_id IN (${marks})`, ids);
+    }
+  }
+  await insertMany(run, 'dash_ticket_facts', [...ticketFacts]);
+  await insertMany(run, 'dash_step_facts', [...stepFacts]);
+  return refreshRollups(
+    run,
+    { tickets: old.dash_ticket_facts, steps: old.dash_step_facts },
+    {
+      tickets: ticketFacts as unknown as FactRow[],
+      steps: stepFacts as unknown as FactRow[],
+    },
+  );
 }
 
 /**
  * Keeps the dashboards' facts and rollups up to date. Every REFRESH_SECONDS it reads the tickets
  * changed since the watermark (`tickets.updated_at`; every ticket action stamps it), rewrites
- * their facts from the frozen clock figures (a closed ticket; each completed step) and rebuilds
- * the monthly rollups of the office-months touched, in one transaction per batch. Reopening a
- * ticket clears its frozen figures, so its facts go away until it closes again.
+ * their facts from the frozen clock figures (a closed ticket; each completed step) and recomputes
+ * only the rollup rows their old and new facts count in (`refreshRollups`), in one
+ * transaction per batch. Reopening a ticket clears its frozen figures, so its facts go away until it closes again.
  *
  * Several API instances may run it: the transaction starts by locking the single watermark row,
  * so batches are applied one at a time; facts are keyed by ticket and step, so a batch applied
@@ -232,7 +568,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
   }
 
   private async refreshAll(): Promise<RefreshResult> {
-    const total: RefreshResult = { tickets: 0, ticketFacts: 0, stepFacts: 0, months: 0 };
+    const total: RefreshResult = { tickets: 0, ticketFacts: 0, stepFacts: 0, groups: 0 };
     let cursor: Cursor | null = null;
     for (;;) {
       const batch: { result: RefreshResult; next: Cursor | null } =
@@ -240,7 +576,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
       total.tickets += batch.result.tickets;
       total.ticketFacts += batch.result.ticketFacts;
       total.stepFacts += batch.result.stepFacts;
-      total.months += batch.result.months;
+      total.groups += batch.result.groups;
       if (!batch.next) break;
       cursor = batch.next;
     }
@@ -273,7 +609,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
       tickets: tickets.length,
       ticketFacts: 0,
       stepFacts: 0,
-      months: 0,
+      groups: 0,
     };
     if (!tickets.length) {
       await manager.query('UPDATE dash_refresh SET refreshed_at = ? WHERE id = 1', [
@@ -295,18 +631,6 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
         WHERE ticket_id IN (${marks}) AND clock = ? ORDER BY ticket_id, id`,
       [...ids, FIRST_RESPONSE_CLOCK],
     )) as Row[];
-    const touched = new Map<string, [string, number]>();
-    const touch = (office: string, month: number) =>
-      touched.set(`${office}|${month}`, [office, month]);
-    for (const table of ['dash_ticket_facts', 'dash_step_facts']) {
-      const old = (await manager.query(
-        `SELECT DISTINCT office_code, month FROM ${table} WHERE ticket_id IN (${marks})`,
-        ids,
-      )) as Row[];
-      for (const r of old) touch(r['office_code'] as string, Number(r['month']));
-      await manager.query(`DELETE FROM ${table} WHERE ticket_id IN (${marks})`, ids);
-    }
-
     const zones = new Map<string, string>();
     const zoneOf = async (office: string) => {
       if (!zones.has(office)) zones.set(office, (await this.calendars.forOffice(office)).timeZone);
@@ -369,10 +693,12 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
         stopped_at: dbInstant(manager, new Date(snap.stoppedAt)),
       });
     }
-    await insertMany(manager, 'dash_ticket_facts', ticketFacts);
-    await insertMany(manager, 'dash_step_facts', stepFacts);
-    for (const f of [...ticketFacts, ...stepFacts]) touch(f.office_code, f.month);
-    await rebuildRollups((sql, params) => manager.query(sql, params), [...touched.values()]);
+    const groups = await replaceFacts(
+      (sql, params) => manager.query(sql, params),
+      ids,
+      ticketFacts,
+      stepFacts,
+    );
 
     const lastRow = tickets[tickets.length - 1];
     const last = readInstant(lastRow['updated_at'] as Date | string) as Date;
@@ -383,7 +709,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
     ]);
     result.ticketFacts = ticketFacts.length;
     result.stepFacts = stepFacts.length;
-    result.months = touched.size;
+    result.groups = groups;
     const next = tickets.length === BATCH ? { at: last, id: lastRow['id'] as string } : null;
     return { result, next };
   }
@@ -428,13 +754,13 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
   }
 }
 
-async function insertMany(manager: EntityManager, table: string, rows: object[]): Promise<void> {
+async function insertMany(run: Run, table: string, rows: object[]): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200) as Array<Record<string, unknown>>;
     const marks = chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    await manager.query(
+    await run(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${marks}`,
       chunk.flatMap((r) => columns.map((c) => r[c])),
     );

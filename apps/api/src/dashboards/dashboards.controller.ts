@@ -8,6 +8,7 @@ import {
   type DashboardMeta,
   type DashboardTable,
   type FirstResponseResponse,
+  type IkmDashboardResponse,
   type StepBottlenecksResponse,
   type WorkloadResponse,
 } from '@sigap/contracts';
@@ -24,6 +25,7 @@ import {
   backlogSheets,
   complianceSheets,
   firstResponseSheets,
+  ikmSheets,
   stepSheets,
   toCsv,
   toXlsx,
@@ -106,6 +108,15 @@ export class DashboardsController {
     return this.dashboards.firstResponse(user, q);
   }
 
+  /** Satisfaction index (IKM) per service and period with grade and respondents. */
+  @Get('ikm')
+  ikm(
+    @SignedInUser() user: AuthUser,
+    @Query() q: DashboardFilterDto,
+  ): Promise<IkmDashboardResponse> {
+    return this.dashboards.ikm(user, q);
+  }
+
   /** Active steps per position and per holder now. */
   @Get('workload')
   workload(
@@ -175,6 +186,10 @@ export class DashboardsController {
       case 'first-response': {
         const r = await this.dashboards.firstResponse(user, filters);
         return { sheets: firstResponseSheets(r), meta: r };
+      }
+      case 'ikm': {
+        const r = await this.dashboards.ikm(user, filters);
+        return { sheets: ikmSheets(r), meta: r };
       }
       case 'workload': {
         const r = await this.dashboards.workload(user, filters);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  IkmDashboardResponse,
   AtRiskResponse,
   BacklogBucket,
   BacklogResponse,
@@ -22,6 +23,7 @@ import { DataSource } from 'typeorm';
 import { CalendarProvider } from '../calendars/calendar-provider';
 import { Clock } from '../clock/clock';
 import type { AuthUser } from '../identity/auth-user';
+import { IkmReportService } from '../survey/ikm-report.service';
 import { readInstant } from '../tickets/db-time';
 import { requireOfficeWide, resolveScope, type ResolvedScope } from './access';
 import { DashboardError } from './dashboard-error';
@@ -93,7 +95,28 @@ export class DashboardsService {
     private readonly calendars: CalendarProvider,
     private readonly clock: Clock,
     private readonly refresher: DashboardRefreshService,
+    private readonly ikmReports: IkmReportService,
   ) {}
+
+  /**
+   * The satisfaction index per service and period, with the same filters: the questionnaires
+   * submitted on the office-local dates of the months in range (on tickets of the OPD, when
+   * set). Office-wide figures: not for an executor's own view.
+   */
+  async ikm(user: AuthUser, q: DashboardFilterDto): Promise<IkmDashboardResponse> {
+    const ctx = await this.context(user, q);
+    requireOfficeWide(ctx.scope, 'IKM');
+    const report = await this.ikmReports.ikm({
+      office: ctx.scope.office,
+      service: ctx.service,
+      opd: ctx.opd,
+      // Local dates as text: the 31st closes every month.
+      from: `${ctx.meta.from}-01`,
+      to: `${ctx.meta.to}-31`,
+      period: ctx.period,
+    });
+    return { ...ctx.meta, rows: report.rows, totals: report.totals };
+  }
 
   async compliance(user: AuthUser, q: ComplianceQueryDto): Promise<ComplianceResponse> {
     const ctx = await this.context(user, q);

@@ -4,6 +4,7 @@ import type {
   ComplianceResponse,
   DashboardMeta,
   FirstResponseResponse,
+  IkmDashboardResponse,
   StepBottlenecksResponse,
   WorkloadResponse,
 } from '@sigap/contracts';
@@ -108,6 +109,37 @@ export function atRiskSheets(r: AtRiskResponse): Sheet[] {
       name: 'Langkah berisiko',
       headers: ['Nomor', 'Langkah', 'Jabatan', 'Status SLA', 'Batas waktu (UTC)'],
       rows: r.steps.map((s) => [s.number, s.stepOrder, s.positionName, s.state, s.dueAt]),
+    },
+  ];
+}
+
+/** IKM per period and service, then all services per period; averages per element U1-U9. */
+export function ikmSheets(r: IkmDashboardResponse): Sheet[] {
+  const round = (v: number | null, digits: number) =>
+    v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+  const figures = (x: IkmDashboardResponse['totals'][number]): Cell[] => [
+    x.respondents,
+    round(x.converted, 2),
+    x.grade,
+    x.gradeName,
+    ...Array.from({ length: 9 }, (_, i) => round(x.averages?.[i] ?? null, 3)),
+  ];
+  return [
+    {
+      name: 'IKM',
+      headers: [
+        'Periode',
+        'Layanan',
+        'Responden',
+        'IKM (25-100)',
+        'Mutu',
+        'Kinerja',
+        ...Array.from({ length: 9 }, (_, i) => `U${i + 1}`),
+      ],
+      rows: [
+        ...r.rows.map((x) => [x.period, x.serviceName, ...figures(x)]),
+        ...r.totals.map((x) => [x.period, 'Semua layanan', ...figures(x)]),
+      ],
     },
   ];
 }

@@ -1,10 +1,11 @@
 import { DomainError } from '../common/domain-error';
 
-export type OfficeErrorCode = 'office.not_found' | 'office.invalid';
+export type OfficeErrorCode = 'office.not_found' | 'office.invalid' | 'office.forbidden';
 
 const STATUS: Record<OfficeErrorCode, number> = {
   'office.not_found': 404,
   'office.invalid': 400,
+  'office.forbidden': 403,
 };
 
 export class OfficeError extends DomainError {

@@ -27,6 +27,14 @@ export class OfficeEntity {
   @Column({ name: 'helpdesk_email', type: 'varchar', length: 254, nullable: true })
   helpdeskEmail: string | null;
 
+  /** The head of office who signs the evaluation report (null: a line to fill in by hand). */
+  @Column({ name: 'head_name', type: 'varchar', length: 120, nullable: true })
+  headName: string | null;
+
+  /** Their NIP, 18 digits. */
+  @Column({ name: 'head_nip', type: 'varchar', length: 18, nullable: true })
+  headNip: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

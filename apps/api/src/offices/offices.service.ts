@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { OfficeDetail, OfficeSummary } from '@sigap/contracts';
+import type { OfficeDetail, OfficeSigner, OfficeSummary } from '@sigap/contracts';
 import type { OfficeDefinition } from '@sigap/standards';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { hasRole, type AuthUser } from '../identity/auth-user';
 import { OfficeEntity } from './office.entity';
 import { OfficeError } from './office-error';
 import { PositionEntity } from './position.entity';
@@ -39,6 +40,50 @@ export class OfficesService {
         ...(p.aliases?.length ? { aliases: p.aliases } : {}),
       })),
     };
+  }
+
+  /** The head of office who signs its reports: admins, and the office's own managers. */
+  async signer(user: AuthUser, code: string): Promise<OfficeSigner> {
+    if (!hasRole(user, 'admin') && user.office !== code)
+      throw new OfficeError('office.forbidden', 'Hanya kantor sendiri yang dapat dilihat.');
+    const office = await this.dataSource.getRepository(OfficeEntity).findOne({ where: { code } });
+    if (!office) throw OfficeError.notFound(code);
+    return { headName: office.headName, headNip: office.headNip };
+  }
+
+  /** Sets (or, with empty values, clears) the signer; admins only, audited. */
+  async setSigner(
+    user: AuthUser,
+    code: string,
+    input: { headName?: string | null; headNip?: string | null },
+  ): Promise<OfficeSigner> {
+    if (!hasRole(user, 'admin'))
+      throw new OfficeError('office.forbidden', 'Hanya admin yang dapat mengubah penanda tangan.');
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(OfficeEntity);
+      const office = await repo.findOne({ where: { code } });
+      if (!office) throw OfficeError.notFound(code);
+      const before: OfficeSigner = { headName: office.headName, headNip: office.headNip };
+      const clean = (value: string | null | undefined, kept: string | null) =>
+        value === undefined ? kept : value?.replace(/\s+/g, ' ').trim() || null;
+      const after: OfficeSigner = {
+        headName: clean(input.headName, office.headName),
+        headNip: clean(input.headNip, office.headNip),
+      };
+      await repo.update({ code }, after);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'office.signer_changed',
+          entityType: 'office',
+          entityId: code,
+          before,
+          after,
+        },
+        manager,
+      );
+      return after;
+    });
   }
 
   async exists(code: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {

@@ -24,7 +24,13 @@ function service(i: number): ServiceFigures {
 function data(lang: 'id' | 'en', services: number, breaches: number): EvaluationData {
   const list = Array.from({ length: services }, (_, i) => service(i + 1));
   return {
-    office: { code: 'bali', name: 'Diskominfos Provinsi Bali', timeZone: 'Asia/Makassar' },
+    office: {
+      code: 'bali',
+      name: 'Diskominfos Provinsi Bali',
+      timeZone: 'Asia/Makassar',
+      headName: null,
+      headNip: null,
+    },
     period: 'month',
     label: '2026-10',
     from: '2026-10',
@@ -61,7 +67,9 @@ describe('evaluation report PDF', () => {
     expect(lines).toContain('Pengaduan tanpa layanan: 2');
     expect(lines.join('\n')).toContain('Tidak ada tiket atau langkah yang melewati batas waktu');
     expect(lines).toContain('Kepala Dinas Diskominfos Provinsi Bali');
+    // No signer set: lines to fill in by hand.
     expect(lines.some((l) => l.startsWith('NIP: ...'))).toBeTrue();
+    expect(lines.some((l) => /^Nama: \.{10}/.test(l))).toBeTrue();
     expect(lines.some((l) => /, 2 November 2026$/.test(l))).toBeTrue();
     expect(lines).toContain('Diskominfos Provinsi Bali · Oktober 2026 · Halaman 1 dari 1');
   });
@@ -79,6 +87,28 @@ describe('evaluation report PDF', () => {
     for (let i = 1; i <= 80; i++)
       expect(lines).toContain(`BALI-2026-${String(i).padStart(6, '0')}`);
     expect(lines).toContain('Berkas menunggu tanda tangan 79');
+  });
+
+  it('prints text outside Latin-1 with an embedded Unicode font, and the signer', async () => {
+    const d = data('id', 1, 1);
+    d.office = {
+      ...d.office,
+      headName: 'Dr. I Gusti Ngurah Rāka Wiśnu',
+      headNip: '197001012000031001',
+    };
+    d.services[0] = { ...d.services[0], label: 'Data “Ōtsuka” ≤ 2 hari' };
+    d.breaches[0] = { ...d.breaches[0], reason: 'Menunggu ‘paraf’ Kabid — Łukasz' };
+    const pdf = await renderEvaluationPdf(d, { compress: false });
+    // The font travels inside the file (a subset), not the built-in Helvetica.
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(pdf.toString('latin1')).not.toContain('/BaseFont /Helvetica');
+    const lines = pdfTextLines(pdf);
+    expect(lines).toContain('Data “Ōtsuka” ≤ 2 hari');
+    expect(lines).toContain('Menunggu ‘paraf’ Kabid — Łukasz');
+    expect(lines).toContain('Dr. I Gusti Ngurah Rāka Wiśnu');
+    expect(lines).toContain('NIP: 197001012000031001');
+    expect(lines.join('\n')).not.toContain('\uFFFD');
+    expect(lines.some((l) => l.startsWith('Nama: ...'))).toBeFalse();
   });
 
   it('writes English with lang=en and compresses by default', async () => {

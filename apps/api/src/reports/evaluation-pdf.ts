@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { IKM_GRADES } from '@sigap/standards';
 import { evaluationTexts, type EvaluationTexts } from './evaluation-texts';
+import { BOLD, REGULAR, useReportFonts } from './pdf-fonts';
 import type { EvaluationData, ServiceFigures } from './reports.service';
 
 type Doc = PDFKit.PDFDocument;
@@ -77,14 +78,14 @@ function table(doc: Doc, columns: Column[], rows: string[][], bold: Set<number> 
     doc.y = y + h;
   };
   const header = columns.map((c) => c.title);
-  const headerHeight = heightOf(header, 'Helvetica-Bold');
+  const headerHeight = heightOf(header, BOLD);
   if (doc.y + headerHeight + 20 > bottom()) doc.addPage();
-  draw(header, 'Helvetica-Bold', true);
+  draw(header, BOLD, true);
   rows.forEach((row, i) => {
-    const font = bold.has(i) ? 'Helvetica-Bold' : 'Helvetica';
+    const font = bold.has(i) ? BOLD : REGULAR;
     if (doc.y + heightOf(row, font) > bottom()) {
       doc.addPage();
-      draw(header, 'Helvetica-Bold', true);
+      draw(header, BOLD, true);
     }
     draw(row, font, false);
   });
@@ -94,7 +95,7 @@ function table(doc: Doc, columns: Column[], rows: string[][], bold: Set<number> 
 function heading(doc: Doc, text: string) {
   if (doc.y + 60 > doc.page.height - MARGIN - FOOTER) doc.addPage();
   doc.x = MARGIN;
-  doc.font('Helvetica-Bold').fontSize(11).fillColor('black').text(text);
+  doc.font(BOLD).fontSize(11).fillColor('black').text(text);
   doc.moveDown(0.4);
 }
 
@@ -139,6 +140,7 @@ export function renderEvaluationPdf(
       Creator: 'Sigap',
     },
   });
+  useReportFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -147,10 +149,10 @@ export function renderEvaluationPdf(
   });
   const width = doc.page.width - 2 * MARGIN;
 
-  doc.font('Helvetica-Bold').fontSize(14).text(t.title, { align: 'center' });
-  doc.font('Helvetica-Bold').fontSize(12).text(data.office.name.toUpperCase(), { align: 'center' });
+  doc.font(BOLD).fontSize(14).text(t.title, { align: 'center' });
+  doc.font(BOLD).fontSize(12).text(data.office.name.toUpperCase(), { align: 'center' });
   doc
-    .font('Helvetica')
+    .font(REGULAR)
     .fontSize(10)
     .text(
       `${t.period}: ${periodText(data, t)} (${data.period === 'year' ? t.yearly : t.monthly})`,
@@ -187,13 +189,13 @@ export function renderEvaluationPdf(
   table(doc, cols, rows, new Set([rows.length - 1]));
   if (data.complaintsWithoutService)
     doc
-      .font('Helvetica')
+      .font(REGULAR)
       .fontSize(8)
       .text(`${t.complaintsWithoutService}: ${data.complaintsWithoutService}`)
       .moveDown(0.6);
 
   heading(doc, t.breaches);
-  if (!data.breaches.length) doc.font('Helvetica').fontSize(9).text(t.noBreaches).moveDown(0.8);
+  if (!data.breaches.length) doc.font(REGULAR).fontSize(9).text(t.noBreaches).moveDown(0.8);
   else {
     const breachCols: Column[] = [
       { title: t.ticket, width: 95 },
@@ -216,10 +218,10 @@ export function renderEvaluationPdf(
       ]),
     );
     if (data.breachesNotListed)
-      doc.font('Helvetica').fontSize(8).text(t.notListed(data.breachesNotListed)).moveDown(0.6);
+      doc.font(REGULAR).fontSize(8).text(t.notListed(data.breachesNotListed)).moveDown(0.6);
   }
 
-  doc.font('Helvetica').fontSize(7).fillColor('#444');
+  doc.font(REGULAR).fontSize(7).fillColor('#444');
   for (const note of t.notes) doc.text(note);
   doc.fillColor('black');
 
@@ -228,7 +230,7 @@ export function renderEvaluationPdf(
   const x = MARGIN + width - 240;
   doc.moveDown(1.5);
   const top = doc.y;
-  doc.font('Helvetica').fontSize(10);
+  doc.font(REGULAR).fontSize(10);
   doc.text(
     `................................, ${dateText(data.generatedAt, data.office.timeZone, t)}`,
     x,
@@ -238,9 +240,16 @@ export function renderEvaluationPdf(
     },
   );
   doc.text(`${t.head} ${data.office.name}`, x, doc.y, { width: 240 });
+  // Room to sign, then the name (bold, underlined) and NIP; unset ones are lines to fill in.
   doc.moveDown(4);
-  doc.text(`${t.name}: ..............................................`, x, doc.y, { width: 240 });
-  doc.text(`${t.nip}: ...............................................`, x, doc.y, { width: 240 });
+  const { headName, headNip } = data.office;
+  if (headName) doc.font(BOLD).text(headName, x, doc.y, { width: 240, underline: true });
+  else
+    doc.text(`${t.name}: ..............................................`, x, doc.y, { width: 240 });
+  doc.font(REGULAR);
+  doc.text(`${t.nip}: ${headNip ?? '...............................................'}`, x, doc.y, {
+    width: 240,
+  });
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
@@ -248,7 +257,7 @@ export function renderEvaluationPdf(
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc
-      .font('Helvetica')
+      .font(REGULAR)
       .fontSize(8)
       .fillColor('#444')
       .text(

@@ -218,8 +218,8 @@ describeOnBothDatabases('reports: the evaluation PDF prints the dashboards’ fi
     expect(at).withContext(lines.join(' | ')).toBeGreaterThan(0);
     // Respondents, then complaints (the one filed in April).
     expect(lines.slice(at + 1, at + 3)).toEqual(['1', '1']);
-    // The late step of the second ticket with its note, tags removed.
-    const text = lines.join(' ');
+    // The late step of the second ticket with its note, tags removed (wrapped lines joined).
+    const text = lines.join(' ').replace(/\s+/g, ' ');
     expect(text).toContain('3. ');
     expect(text).toContain('Kepala Bidang rapat di luar kantor; disposisi tertunda.');
     expect(text).not.toContain('<b>');

@@ -43,7 +43,14 @@ export interface BreachLine {
 
 /** Everything the printed evaluation report shows. */
 export interface EvaluationData {
-  office: { code: string; name: string; timeZone: string };
+  office: {
+    code: string;
+    name: string;
+    timeZone: string;
+    /** Who signs: null leaves a line to fill in by hand. */
+    headName: string | null;
+    headNip: string | null;
+  };
   period: ReportPeriod;
   /** `2026-10` or `2026`. */
   label: string;
@@ -124,9 +131,10 @@ export class ReportsService {
   async evaluation(user: AuthUser, q: EvaluationReportQueryDto): Promise<EvaluationData> {
     const { office, from, to, label } = resolveReport(user, q);
     const found = (
-      await this.dataSource.query('SELECT code, name, time_zone FROM offices WHERE code = ?', [
-        office,
-      ])
+      await this.dataSource.query(
+        'SELECT code, name, time_zone, head_name, head_nip FROM offices WHERE code = ?',
+        [office],
+      )
     )[0] as Row | undefined;
     if (!found)
       throw new ReportError('reports.office_unknown', `Kantor "${office}" tidak dikenal.`);
@@ -191,7 +199,13 @@ export class ReportsService {
     total.complaints += complaintsWithoutService;
     const { lines, more } = await this.breaches(range);
     return {
-      office: { code: office, name: String(found['name']), timeZone },
+      office: {
+        code: office,
+        name: String(found['name']),
+        timeZone,
+        headName: (found['head_name'] as string | null) ?? null,
+        headNip: (found['head_nip'] as string | null) ?? null,
+      },
       period: q.period,
       label,
       from,

@@ -19,6 +19,16 @@ export interface OfficeSummary {
 
 export type OfficeDetail = OfficeSummary & Pick<OfficeDefinition, 'positions' | 'region'>;
 
+/**
+ * `GET|PUT /api/v1/offices/:code/signer`: the head of office who signs the evaluation report.
+ * Null: the report leaves a line to fill in by hand.
+ */
+export interface OfficeSigner {
+  headName: string | null;
+  /** NIP: 18 digits. */
+  headNip: string | null;
+}
+
 /** One row of `GET /api/v1/catalog/services?office=bali`. */
 export interface ServiceSummary {
   office: string;

@@ -3,6 +3,7 @@
  * read from the SLA clocks: the frozen figures of closed tickets and completed steps, so a
  * dashboard row agrees with the ticket pages it counts. Periods are the office's local months.
  */
+import type { IkmRow, IkmTotalRow } from './survey';
 
 export type DashboardPeriod = 'month' | 'quarter' | 'year';
 export const DASHBOARD_PERIODS: readonly DashboardPeriod[] = ['month', 'quarter', 'year'];
@@ -174,7 +175,7 @@ export interface WorkloadResponse extends DashboardMeta {
 
 /** The tables a dashboard exports as CSV or XLSX (`GET /dashboards/<table>.csv|.xlsx`). */
 export type DashboardTable =
-  'compliance' | 'steps' | 'backlog' | 'at-risk' | 'first-response' | 'workload';
+  'compliance' | 'steps' | 'backlog' | 'at-risk' | 'first-response' | 'workload' | 'ikm';
 export const DASHBOARD_TABLES: readonly DashboardTable[] = [
   'compliance',
   'steps',
@@ -182,4 +183,15 @@ export const DASHBOARD_TABLES: readonly DashboardTable[] = [
   'at-risk',
   'first-response',
   'workload',
+  'ikm',
 ];
+
+/**
+ * `GET /api/v1/dashboards/ikm`: the satisfaction index (IKM) per service and period with its
+ * grade and respondents, and all services together per period, from the questionnaires
+ * submitted in the months of the filter (office-local dates; read live, not from the rollups).
+ */
+export interface IkmDashboardResponse extends DashboardMeta {
+  rows: IkmRow[];
+  totals: IkmTotalRow[];
+}

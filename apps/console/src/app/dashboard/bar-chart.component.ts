@@ -50,6 +50,8 @@ export class BarChartComponent implements OnDestroy {
   readonly series = input.required<BarSeries[]>();
   readonly stacked = input(false);
   readonly horizontal = input(false);
+  /** The value axis ends here (the IKM's 100); unset: fitted to the figures. */
+  readonly max = input<number | undefined>(undefined);
 
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart<'bar', Array<number | null>, string> | null = null;
@@ -78,7 +80,7 @@ export class BarChartComponent implements OnDestroy {
           indexAxis: this.horizontal() ? 'y' : 'x',
           scales: {
             x: { stacked: this.stacked() },
-            y: { stacked: this.stacked(), beginAtZero: true },
+            y: { stacked: this.stacked(), beginAtZero: true, max: this.max() },
           },
           plugins: { legend: { position: 'bottom' } },
         },

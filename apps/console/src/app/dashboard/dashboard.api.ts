@@ -9,6 +9,7 @@ import type {
   DashboardFilter,
   DashboardTable,
   FirstResponseResponse,
+  IkmDashboardResponse,
   OpdView,
   ServiceSummary,
   StepBottlenecksResponse,
@@ -68,6 +69,12 @@ export class DashboardApi {
 
   workload(filter: DashboardFilter): Observable<WorkloadResponse> {
     return this.http.get<WorkloadResponse>(`${BASE}/dashboards/workload`, {
+      params: paramsOf(filter),
+    });
+  }
+
+  ikm(filter: DashboardFilter): Observable<IkmDashboardResponse> {
+    return this.http.get<IkmDashboardResponse>(`${BASE}/dashboards/ikm`, {
       params: paramsOf(filter),
     });
   }

@@ -8,12 +8,13 @@ import type {
   CurrentUser,
   DashboardMeta,
   FirstResponseResponse,
+  IkmDashboardResponse,
   StepBottlenecksResponse,
   WorkloadResponse,
 } from '@sigap/contracts';
 import { OFFICES } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
-import { DashboardPage, percent, workingTime } from './dashboard.page';
+import { DashboardPage, ikmValue, percent, workingTime } from './dashboard.page';
 
 const MANAGER: CurrentUser = {
   id: 'u-kadis',
@@ -119,6 +120,45 @@ const WORKLOAD: WorkloadResponse = {
   holders: [{ key: 'u-tu', label: 'Ni Made', active: 1, atRisk: 0, breached: 1 }],
 };
 
+const ikmFigures = (respondents: number, converted: number, grade: 'A' | 'B' | 'C' | 'D') => ({
+  respondents,
+  averages: Array.from({ length: 9 }, () => converted / 25),
+  index: converted / 25,
+  converted,
+  grade,
+  gradeName: { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' }[grade],
+});
+const IKM: IkmDashboardResponse = {
+  ...META,
+  rows: [
+    {
+      officeCode: 'bali',
+      period: '2026-05',
+      serviceCode: 'pengembangan-aplikasi',
+      serviceName: 'Pengembangan Aplikasi',
+      ...ikmFigures(2, 87.5, 'B'),
+    },
+    {
+      officeCode: 'bali',
+      period: '2026-05',
+      serviceCode: 'hosting',
+      serviceName: 'Hosting',
+      ...ikmFigures(1, 100, 'A'),
+    },
+    {
+      officeCode: 'bali',
+      period: '2026-06',
+      serviceCode: 'hosting',
+      serviceName: 'Hosting',
+      ...ikmFigures(1, 47.2222, 'D'),
+    },
+  ],
+  totals: [
+    { officeCode: 'bali', period: '2026-05', ...ikmFigures(3, 91.6667, 'A') },
+    { officeCode: 'bali', period: '2026-06', ...ikmFigures(1, 47.2222, 'D') },
+  ],
+};
+
 /** Cell texts of every row under `selector`, a row's cells joined by " | ". */
 function rowsOf(root: HTMLElement, selector: string): string[] {
   return [...root.querySelectorAll(`${selector} tr`)].map((tr) =>
@@ -135,6 +175,9 @@ describe('dashboard helpers', () => {
     expect(workingTime(null)).toBe('—');
     expect(percent(2 / 3)).toBe('66.7 %');
     expect(percent(null)).toBe('—');
+    expect(ikmValue(87.5)).toBe('87.50');
+    expect(ikmValue(47.22222)).toBe('47.22');
+    expect(ikmValue(null)).toBe('—');
   });
 });
 
@@ -166,6 +209,7 @@ describe('DashboardPage', () => {
     backend.expectOne(dashboards('at-risk')).flush(AT_RISK);
     if (!skipFirstResponse) backend.expectOne(dashboards('first-response')).flush(FIRST);
     backend.expectOne(dashboards('workload')).flush(WORKLOAD);
+    if (!skipFirstResponse) backend.expectOne(dashboards('ikm')).flush(IKM);
     return compliance;
   }
 
@@ -202,11 +246,21 @@ describe('DashboardPage', () => {
       'Kasubbag TU | 1 | 0 | 1',
     ]);
 
+    // IKM per service and period with respondents and grade; all services where several.
+    expect(rowsOf(element, '[data-test=dash-ikm-table] tbody')).toEqual([
+      '2026-05 · Pengembangan Aplikasi | 2 | 87.50 | B (Baik)',
+      '2026-05 · Hosting | 1 | 100.00 | A (Sangat Baik)',
+      '2026-05 · Semua layanan | 3 | 91.67 | A (Sangat Baik)',
+      '2026-06 · Hosting | 1 | 47.22 | D (Tidak Baik)',
+    ]);
+    expect(element.querySelectorAll('[data-test=dash-ikm-row]').length).toBe(3);
+    expect(textOf(element, '[data-test=dash-ikm-table] thead')).toContain('Responden');
+
     const canvases = element.querySelectorAll('canvas[role=img]');
-    expect(canvases.length).toBe(6);
+    expect(canvases.length).toBe(7);
     canvases.forEach((c) => expect(c.getAttribute('aria-label')).toContain('tabel di sampingnya'));
     const buttons = element.querySelectorAll<HTMLButtonElement>('button[data-test^=dash-xlsx]');
-    expect(buttons.length).toBe(6);
+    expect(buttons.length).toBe(7);
     buttons.forEach((b) => expect(b.getAttribute('aria-label')).toMatch(/^Unduh XLSX: /));
   });
 
@@ -239,6 +293,29 @@ describe('DashboardPage', () => {
     expect(csv.request.params.get('by')).toBe('service');
     expect(csv.request.params.get('format')).toBe('csv');
     csv.flush(new Blob(['x']));
+
+    element.querySelector<HTMLButtonElement>('[data-test=dash-csv-ikm]')!.click();
+    const ikm = backend.expectOne(dashboards('ikm/export'));
+    expect(ikm.request.params.get('from')).toBe('2025-01');
+    expect(ikm.request.params.get('format')).toBe('csv');
+    ikm.flush(new Blob(['x']));
+  });
+
+  it('shows a line when no questionnaire matches the filter', async () => {
+    const element = await open(MANAGER);
+    backend.expectOne('/api/v1/opds?office=bali').flush([]);
+    const compliance = backend.expectOne(dashboards('compliance'));
+    compliance.flush(COMPLIANCE);
+    backend.expectOne(dashboards('steps')).flush(STEPS);
+    backend.expectOne(dashboards('backlog')).flush(BACKLOG);
+    backend.expectOne(dashboards('at-risk')).flush(AT_RISK);
+    backend.expectOne(dashboards('first-response')).flush(FIRST);
+    backend.expectOne(dashboards('workload')).flush(WORKLOAD);
+    backend.expectOne(dashboards('ikm')).flush({ ...IKM, rows: [], totals: [] });
+    await harness.fixture.whenStable();
+    expect(rowsOf(element, '[data-test=dash-ikm-table] tbody')).toEqual([
+      'Belum ada kuesioner yang diisi untuk saringan ini.',
+    ]);
   });
 
   it('an executor reads their own steps: no first response, steps level', async () => {
@@ -247,6 +324,7 @@ describe('DashboardPage', () => {
     expect(compliance.request.params.get('level')).toBe('steps');
     await harness.fixture.whenStable();
     expect(element.querySelector('[data-test=dash-first-response]')).toBeNull();
+    expect(element.querySelector('[data-test=dash-ikm]')).toBeNull();
     expect(element.querySelector('[data-test=dash-level]')).toBeNull();
   });
 });

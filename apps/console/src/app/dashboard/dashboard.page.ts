@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -17,6 +16,7 @@ import {
   type DashboardPeriod,
   type DashboardTable,
   type FirstResponseResponse,
+  type IkmDashboardResponse,
   type OfficeSummary,
   type OpdView,
   type ServiceSummary,
@@ -31,9 +31,19 @@ import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
 import { formatInZone } from '../shared/zoned-date';
 import { BarChartComponent, type BarSeries } from './bar-chart.component';
+import { DashCardComponent } from './dash-card.component';
 import { DashboardApi } from './dashboard.api';
+import { FiguresTableComponent, type FigureRow } from './figures-table.component';
 
 const COLORS = { met: '#2e7d32', late: '#b26a00', breached: '#c62828', other: '#1565c0' };
+/** Bars of the services in the IKM chart, in turn. */
+const PALETTE = ['#1565c0', '#2e7d32', '#6a1b9a', '#b26a00', '#00838f', '#ad1457', '#4e342e'];
+
+/** A table's column headers and rows, as `sg-figures-table` shows them. */
+interface FigureTable {
+  columns: string[];
+  rows: FigureRow[];
+}
 
 /** `YYYY-MM` of a date in UTC, shifted by whole months. */
 function monthOf(date: Date, shift = 0): string {
@@ -53,9 +63,15 @@ export function percent(share: number | null | undefined): string {
   return share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
 }
 
+/** An IKM on the 25-100 scale with two decimals ("87.50"); a dash without respondents. */
+export function ikmValue(converted: number | null | undefined): string {
+  return converted === null || converted === undefined ? '—' : converted.toFixed(2);
+}
+
 /**
- * `/dasbor`: SLA compliance, step bottlenecks, backlog age, work at risk, first response and
- * workload of an office, each as a chart with its table beside it and CSV/XLSX downloads.
+ * `/dasbor`: SLA compliance, step bottlenecks, backlog age, first response, satisfaction (IKM),
+ * work at risk and workload of an office, each as a chart with its table beside it and CSV/XLSX
+ * downloads.
  * Managers, helpdesk agents and admins see the office; an executor sees their own steps.
  */
 @Component({
@@ -63,7 +79,6 @@ export function percent(share: number | null | undefined): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule,
-    NgTemplateOutlet,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -71,6 +86,8 @@ export function percent(share: number | null | undefined): string {
     MatSelectModule,
     TranslatePipe,
     BarChartComponent,
+    DashCardComponent,
+    FiguresTableComponent,
   ],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
@@ -82,8 +99,6 @@ export class DashboardPage {
   private readonly i18n = inject(I18nService);
   private readonly notifier = inject(ErrorNotifier);
 
-  protected readonly workingTime = workingTime;
-  protected readonly percent = percent;
   protected readonly isAdmin = this.auth.isAdmin;
   /** An executor without an office-wide role reads only their own steps. */
   protected readonly ownStepsOnly = computed(
@@ -113,6 +128,7 @@ export class DashboardPage {
   protected readonly atRisk = signal<AtRiskResponse | null>(null);
   protected readonly firstResponse = signal<FirstResponseResponse | null>(null);
   protected readonly workload = signal<WorkloadResponse | null>(null);
+  protected readonly ikm = signal<IkmDashboardResponse | null>(null);
   private applied: DashboardFilter = {};
 
   protected readonly timeZone = computed(
@@ -206,6 +222,210 @@ export class DashboardPage {
     };
   });
 
+  private columns(...keys: MessageKey[]): string[] {
+    return keys.map((k) => this.i18n.t(k));
+  }
+
+  protected readonly complianceTable = computed((): FigureTable => ({
+    columns: this.columns(
+      'dash.col.group',
+      'dash.col.total',
+      'dash.col.met',
+      'dash.col.metLate',
+      'dash.col.breached',
+      'dash.col.withinLimit',
+      'dash.col.average',
+    ),
+    rows: (this.compliance()?.rows ?? []).map((r) => ({
+      key: r.key,
+      head: r.label,
+      cells: [
+        r.total,
+        r.met,
+        r.metLate,
+        r.breached,
+        percent(r.withinLimitShare),
+        workingTime(r.averageMinutes),
+      ],
+    })),
+  }));
+  protected readonly trendTable = computed((): FigureTable => ({
+    columns: this.columns(
+      'dash.period',
+      'dash.col.total',
+      'dash.col.met',
+      'dash.col.metLate',
+      'dash.col.breached',
+      'dash.col.withinLimit',
+    ),
+    rows: (this.compliance()?.trend ?? []).map((r) => ({
+      key: r.key,
+      head: r.label,
+      cells: [r.total, r.met, r.metLate, r.breached, percent(r.withinLimitShare)],
+    })),
+  }));
+  protected readonly stepTable = computed((): FigureTable => ({
+    columns: this.columns(
+      'dash.col.step',
+      'dash.col.position',
+      'dash.col.standard',
+      'dash.col.total',
+      'dash.col.median',
+      'dash.col.p90',
+      'dash.col.late',
+    ),
+    rows: (this.steps()?.rows ?? []).map((r) => ({
+      key: `${r.service}|${r.stepOrder}|${r.position}`,
+      head: `${r.serviceName} · ${r.stepOrder}`,
+      cells: [
+        r.positionName,
+        r.standard ?? '—',
+        r.count,
+        workingTime(r.medianMinutes),
+        workingTime(r.p90Minutes),
+        percent(r.lateShare),
+      ],
+    })),
+  }));
+  protected readonly backlogTable = computed((): FigureTable => ({
+    columns: this.columns('dash.col.age', 'dash.col.total', 'dash.col.breached'),
+    rows: (this.backlog()?.buckets ?? []).map((b) => ({
+      key: b.key,
+      head: this.ageLabel(b.minDays, b.maxDays),
+      cells: [b.count, b.breached],
+    })),
+  }));
+  protected readonly firstResponseTable = computed((): FigureTable => {
+    const f = this.firstResponse();
+    const row = (r: FirstResponseResponse['overall'], head: string, total = false) => ({
+      key: total ? '\u0000overall' : r.key,
+      head,
+      total,
+      cells: [r.total, r.met, r.breached, workingTime(r.medianMinutes), workingTime(r.p90Minutes)],
+    });
+    return {
+      columns: this.columns(
+        'dash.period',
+        'dash.col.total',
+        'dash.col.met',
+        'dash.col.breached',
+        'dash.col.median',
+        'dash.col.p90',
+      ),
+      rows: f
+        ? [...f.rows.map((r) => row(r, r.label)), row(f.overall, this.i18n.t('dash.overall'), true)]
+        : [],
+    };
+  });
+  protected readonly ikmTable = computed((): FigureTable => {
+    const r = this.ikm();
+    const all = this.i18n.t('dash.ikmAll');
+    const cells = (x: IkmDashboardResponse['totals'][number]) => [
+      x.respondents,
+      ikmValue(x.converted),
+      x.grade ? `${x.grade} (${x.gradeName ?? ''})` : '—',
+    ];
+    const rows: FigureRow[] = [];
+    // Per period: each service, then all services together when there are several.
+    for (const total of r?.totals ?? []) {
+      const services = (r?.rows ?? []).filter((x) => x.period === total.period);
+      for (const x of services)
+        rows.push({
+          key: `${x.period}|${x.serviceCode}`,
+          head: `${x.period} · ${x.serviceName}`,
+          cells: cells(x),
+        });
+      if (services.length > 1)
+        rows.push({
+          key: `${total.period}|\u0000all`,
+          head: `${total.period} · ${all}`,
+          cells: cells(total),
+          total: true,
+        });
+    }
+    return {
+      columns: this.columns(
+        'dash.col.ikmGroup',
+        'dash.col.respondents',
+        'dash.col.ikm',
+        'dash.col.grade',
+      ),
+      rows,
+    };
+  });
+  protected readonly ikmChart = computed(() => {
+    const r = this.ikm();
+    const periods = (r?.totals ?? []).map((t) => t.period);
+    const services = [...new Map((r?.rows ?? []).map((x) => [x.serviceCode, x.serviceName]))];
+    return {
+      categories: periods,
+      series: services.map(([code, name], i) => ({
+        label: name,
+        values: periods.map(
+          (p) => r?.rows.find((x) => x.period === p && x.serviceCode === code)?.converted ?? null,
+        ),
+        color: PALETTE[i % PALETTE.length],
+      })) as BarSeries[],
+    };
+  });
+  protected readonly riskTables = computed(() => {
+    const a = this.atRisk();
+    return {
+      columns: this.columns(
+        'dash.col.number',
+        'dash.col.subject',
+        'dash.col.state',
+        'dash.col.due',
+      ),
+      stepColumns: this.columns(
+        'dash.col.number',
+        'dash.col.step',
+        'dash.col.state',
+        'dash.col.due',
+      ),
+      tickets: (a?.tickets ?? []).map((t): FigureRow => ({
+        key: t.id,
+        head: t.number,
+        link: `/tiket/${t.number}`,
+        cells: [t.subject, this.stateLabel(t.state), this.due(t.dueAt)],
+      })),
+      steps: (a?.steps ?? []).map((st): FigureRow => ({
+        key: `${st.ticketId}|${st.stepOrder}`,
+        head: st.number,
+        link: `/tiket/${st.number}`,
+        cells: [
+          `${st.stepOrder}. ${st.positionName}`,
+          this.stateLabel(st.state),
+          this.due(st.dueAt),
+        ],
+      })),
+    };
+  });
+  protected readonly workloadTables = computed(() => {
+    const w = this.workload();
+    const row = (r: WorkloadResponse['positions'][number]): FigureRow => ({
+      key: r.key,
+      head: r.label,
+      cells: [r.active, r.atRisk, r.breached],
+    });
+    return {
+      positionColumns: this.columns(
+        'dash.col.position',
+        'dash.col.active',
+        'dash.col.atRisk',
+        'dash.col.breached',
+      ),
+      holderColumns: this.columns(
+        'dash.by.holder',
+        'dash.col.active',
+        'dash.col.atRisk',
+        'dash.col.breached',
+      ),
+      positions: (w?.positions ?? []).map(row),
+      holders: (w?.holders ?? []).map(row),
+    };
+  });
+
   constructor() {
     this.catalog
       .offices()
@@ -271,6 +491,7 @@ export class DashboardPage {
       atRisk: optional(this.api.atRisk(f), false),
       firstResponse: optional(this.api.firstResponse(f), this.ownStepsOnly()),
       workload: optional(this.api.workload(f), false),
+      ikm: optional(this.api.ikm(f), this.ownStepsOnly()),
     }).subscribe((r) => {
       this.compliance.set(r.compliance);
       this.steps.set(r.steps);
@@ -278,6 +499,7 @@ export class DashboardPage {
       this.atRisk.set(r.atRisk);
       this.firstResponse.set(r.firstResponse);
       this.workload.set(r.workload);
+      this.ikm.set(r.ikm);
       this.loading.set(false);
     });
   }

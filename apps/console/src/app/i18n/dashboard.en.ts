@@ -3,7 +3,8 @@ import type { dashboardId } from './dashboard.id';
 /** English texts of the SLA dashboard (`/dasbor`). */
 export const dashboardEn: { readonly [K in keyof typeof dashboardId]: string } = {
   'dash.title': 'SLA dashboard',
-  'dash.asOf': 'Closed-ticket figures as of {time}; queue figures now, {now}.',
+  'dash.asOf':
+    'Closed-ticket figures as of {time} (refreshed every minute, at most about a minute behind); queue figures now, {now}.',
   'dash.asOfNever': 'Closed-ticket figures have not been refreshed yet.',
   'dash.ownScope': 'Showing your own steps ({name}).',
   'dash.filters': 'Filter',
@@ -68,6 +69,15 @@ export const dashboardEn: { readonly [K in keyof typeof dashboardId]: string } =
   'dash.riskSteps': 'Steps at risk',
 
   'dash.firstResponse': 'First response',
+  'dash.ikm': 'Public Satisfaction Index (IKM)',
+  'dash.ikmNote':
+    'From the SKM questionnaires requesters fill in after their ticket is resolved; 25–100 scale, grades A–D.',
+  'dash.ikmEmpty': 'No questionnaires filled in for this filter yet.',
+  'dash.ikmAll': 'All services',
+  'dash.col.ikmGroup': 'Period · service',
+  'dash.col.respondents': 'Respondents',
+  'dash.col.ikm': 'IKM',
+  'dash.col.grade': 'Grade (performance)',
   'dash.overall': 'Overall',
 
   'dash.workload': 'Workload',

@@ -1,7 +1,8 @@
 /** Teks dasbor SLA (`/dasbor`). */
 export const dashboardId = {
   'dash.title': 'Dasbor SLA',
-  'dash.asOf': 'Data tiket selesai per {time}; data antrean saat ini {now}.',
+  'dash.asOf':
+    'Data tiket selesai per {time} (diperbarui tiap menit, tertinggal paling lama sekitar satu menit); data antrean saat ini {now}.',
   'dash.asOfNever': 'Data tiket selesai belum pernah diperbarui.',
   'dash.ownScope': 'Menampilkan langkah Anda sendiri ({name}).',
   'dash.filters': 'Saring',
@@ -66,6 +67,15 @@ export const dashboardId = {
   'dash.riskSteps': 'Langkah berisiko',
 
   'dash.firstResponse': 'Tanggapan pertama',
+  'dash.ikm': 'Indeks Kepuasan Masyarakat (IKM)',
+  'dash.ikmNote':
+    'Dari kuesioner SKM yang diisi pemohon setelah tiket selesai; skala 25–100 dengan mutu A–D.',
+  'dash.ikmEmpty': 'Belum ada kuesioner yang diisi untuk saringan ini.',
+  'dash.ikmAll': 'Semua layanan',
+  'dash.col.ikmGroup': 'Periode · layanan',
+  'dash.col.respondents': 'Responden',
+  'dash.col.ikm': 'IKM',
+  'dash.col.grade': 'Mutu (kinerja)',
   'dash.overall': 'Keseluruhan',
 
   'dash.workload': 'Beban kerja',

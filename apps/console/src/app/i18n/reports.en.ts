@@ -20,4 +20,14 @@ export const reportsEn: { readonly [K in keyof typeof reportsId]: string } = {
   'reports.invalidMonth': 'Choose a month (YYYY-MM).',
   'reports.invalidYear': 'Enter a four-digit year.',
   'reports.downloaded': 'Report {file} downloaded.',
+  'reports.signer.title': 'Report signer',
+  'reports.signer.intro':
+    'Name and NIP of the head of office printed in the signature block of the service performance evaluation report. When empty, the report leaves a line to fill in by hand.',
+  'reports.signer.name': 'Head of office (with titles)',
+  'reports.signer.nip': 'NIP',
+  'reports.signer.nipHint': '18 digits; spaces are allowed and removed.',
+  'reports.signer.err.nip': 'The NIP has 18 digits.',
+  'reports.signer.err.name': 'At most 120 characters, without < or >.',
+  'reports.signer.save': 'Save',
+  'reports.signer.saved': 'Signer saved.',
 };

@@ -18,4 +18,14 @@ export const reportsId = {
   'reports.invalidMonth': 'Pilih bulan (YYYY-MM).',
   'reports.invalidYear': 'Isi tahun empat angka.',
   'reports.downloaded': 'Laporan {file} diunduh.',
+  'reports.signer.title': 'Penanda tangan laporan',
+  'reports.signer.intro':
+    'Nama dan NIP Kepala Dinas yang dicetak di blok tanda tangan Laporan Evaluasi Kinerja Pelayanan. Bila kosong, laporan menyisakan garis untuk diisi tangan.',
+  'reports.signer.name': 'Nama Kepala Dinas (beserta gelar)',
+  'reports.signer.nip': 'NIP',
+  'reports.signer.nipHint': '18 angka; spasi boleh, akan dihapus.',
+  'reports.signer.err.nip': 'NIP terdiri atas 18 angka.',
+  'reports.signer.err.name': 'Nama paling panjang 120 karakter, tanpa < atau >.',
+  'reports.signer.save': 'Simpan',
+  'reports.signer.saved': 'Penanda tangan disimpan.',
 };

@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
 import type {
   EvaluationReportQuery,
   OfficeSummary,
@@ -37,7 +38,14 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 @Component({
   selector: 'sg-evaluation-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    RouterLink,
+    TranslatePipe,
+  ],
   template: `
     <section class="page">
       <h1>{{ 'reports.title' | t }}</h1>
@@ -110,6 +118,13 @@ export function fileNameOf(disposition: string | null, fallback: string): string
       </form>
       @if (invalid(); as message) {
         <p class="error" role="alert" data-test="report-invalid">{{ message }}</p>
+      }
+      @if (isAdmin()) {
+        <p>
+          <a routerLink="/admin/penanda-tangan" data-test="report-signer-link">{{
+            'reports.signer.title' | t
+          }}</a>
+        </p>
       }
     </section>
   `,

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { EvaluationReportQuery } from '@sigap/contracts';
+import type { EvaluationReportQuery, OfficeSigner } from '@sigap/contracts';
 import type { Observable } from 'rxjs';
 
 /** The printable reports (`/api/v1/reports/...`). */
@@ -18,5 +18,18 @@ export class ReportsApi {
       responseType: 'blob',
       observe: 'response',
     });
+  }
+
+  /** The head of office who signs the report (admins, and the office's managers). */
+  signer(office: string): Observable<OfficeSigner> {
+    return this.http.get<OfficeSigner>(`/api/v1/offices/${encodeURIComponent(office)}/signer`);
+  }
+
+  /** Sets the signer (admins); empty values clear a field. */
+  saveSigner(office: string, signer: OfficeSigner): Observable<OfficeSigner> {
+    return this.http.put<OfficeSigner>(
+      `/api/v1/offices/${encodeURIComponent(office)}/signer`,
+      signer,
+    );
   }
 }
