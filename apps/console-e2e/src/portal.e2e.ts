@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TicketDetail } from '@sigap/contracts';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from './support/a11y';
 import { apiToken, callApi } from './support/api';
 import { screenshot } from './support/browser';
 import { e2e } from './support/global-setup';
+import { mailTo, waitForMail } from './support/kept-mail';
 
 const DOMAIN = `e2e-portal-${Date.now().toString(36)}.gorontaloprov.go.id`;
 const REQUESTER = `ani.rahmawati@${DOMAIN}`;
@@ -16,33 +15,7 @@ function pdf(label: string): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 }
 
-/**
- * The first kept message (outgoing mail is kept as `.eml` under the data folder when no SMTP
- * server is set; the outbox worker sends within its interval) that matches.
- */
-async function waitForMail(match: (mail: ParsedMail) => boolean): Promise<ParsedMail> {
-  const dir = join(e2e.sigap.dataDir, 'mail', 'kept');
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
-    } catch {
-      // not created yet
-    }
-    for (const file of files) {
-      const mail = await simpleParser(readFileSync(join(dir, file)));
-      if (match(mail)) return mail;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no matching mail in ${dir}`);
-}
-
-const to = (mail: ParsedMail): string =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [])
-    .flatMap((a) => a.value.map((v) => v.address ?? ''))
-    .join(',');
+const to = mailTo;
 
 /** The path of a link in the mail's text (the mail names the configured public address). */
 function linkPath(mail: ParsedMail, pattern: RegExp): string {

@@ -3,6 +3,7 @@ import { blockingViolations } from './support/a11y';
 import { apiToken, callApi } from './support/api';
 import { screenshot } from './support/browser';
 import { e2e } from './support/global-setup';
+import { mailTo, waitForMail } from './support/kept-mail';
 
 describe('public pages (no sign-in): service standards and complaints', () => {
   it('shows a published standard from the office index down to its procedure, with no serious axe violation', async () => {
@@ -82,5 +83,15 @@ describe('public pages (no sign-in): service standards and complaints', () => {
     const mine = queue.items.find((t) => t.number === number);
     expect(mine?.kind).toBe('complaint');
     expect(mine?.subject).toContain('Saran:');
+
+    // The acknowledgement is a complaint's own: its number, 5 working days, the tracking link.
+    const ack = await waitForMail(
+      (m) =>
+        mailTo(m).includes('komang.sari@example.id') && (m.subject ?? '').includes(number ?? '-'),
+    );
+    expect(ack.subject).toContain('Saran diterima');
+    expect(ack.subject).not.toContain('Permohonan diterima');
+    expect(ack.text).toContain('5 hari kerja');
+    expect(ack.text).toMatch(/\/lacak\/[\w-]{46}/);
   });
 });

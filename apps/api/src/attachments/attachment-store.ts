@@ -1,18 +1,27 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
  * Content-addressed file store under `<data dir>/attachments`: a file lives at
  * `ab/cd/<sha256>`, so identical uploads share one copy and the path proves the content.
  * Writes go to a temporary name first and are renamed into place (never half a file).
+ *
+ * A file's modification time is the last time it was stored: storing bytes that are already
+ * there touches the file, so the cleanup of unreferenced files (`OrphanFileCleanup`) leaves it
+ * alone for its grace period while the new attachment row is being written.
  */
 export class AttachmentStore {
   constructor(private readonly root: string) {}
 
   static sha256(bytes: Buffer): string {
     return createHash('sha256').update(bytes).digest('hex');
+  }
+
+  /** The folder holding the files. */
+  get folder(): string {
+    return this.root;
   }
 
   pathOf(sha256: string): string {
@@ -25,9 +34,13 @@ export class AttachmentStore {
     const sha256 = AttachmentStore.sha256(bytes);
     const path = this.pathOf(sha256);
     try {
-      if ((await stat(path)).size === bytes.length) return sha256;
+      if ((await stat(path)).size === bytes.length) {
+        const now = new Date();
+        await utimes(path, now, now);
+        return sha256;
+      }
     } catch {
-      // not stored yet
+      // not stored yet (or just taken away by the cleanup): written below
     }
     await mkdir(join(path, '..'), { recursive: true });
     const temp = `${path}.${randomUUID()}.tmp`;

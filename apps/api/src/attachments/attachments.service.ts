@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { AttachmentView } from '@sigap/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
@@ -51,6 +51,22 @@ export class AttachmentsService {
     file: UploadedBytes | undefined,
     actorId: string | null,
   ): Promise<AttachmentView> {
+    const row = await this.storeBytes(ticket, file, actorId);
+    await this.dataSource.transaction((manager) => this.recordIn(manager, row, ticket.number));
+    return toView(row, ticket.number);
+  }
+
+  /**
+   * The first half of `storeForTicket`, for callers that record the file in a transaction of
+   * their own: checks the file and keeps its bytes (content-addressed, so a transaction that
+   * fails afterwards leaves no row, only bytes that nothing points to), and answers the row to
+   * insert with `recordIn`.
+   */
+  async storeBytes(
+    ticket: TicketEntity,
+    file: UploadedBytes | undefined,
+    actorId: string | null,
+  ): Promise<AttachmentEntity> {
     if (!file || file.fieldname !== 'file')
       throw new AttachmentError(
         'attachment.missing_file',
@@ -94,20 +110,32 @@ export class AttachmentsService {
       uploadedBy: actorId,
       createdAt: now,
     };
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(AttachmentEntity, row);
-      await this.audit.record(
-        {
-          actorId,
-          action: 'attachment.uploaded',
-          entityType: 'ticket',
-          entityId: ticket.number,
-          after: { id: row.id, fileName, mediaType: row.mediaType, size: row.size, sha256 },
+    return row;
+  }
+
+  /** The second half: the attachment row and its audit entry, in the caller's transaction. */
+  async recordIn(
+    manager: EntityManager,
+    row: AttachmentEntity,
+    ticketNumber: string,
+  ): Promise<void> {
+    await manager.insert(AttachmentEntity, row);
+    await this.audit.record(
+      {
+        actorId: row.uploadedBy,
+        action: 'attachment.uploaded',
+        entityType: 'ticket',
+        entityId: ticketNumber,
+        after: {
+          id: row.id,
+          fileName: row.fileName,
+          mediaType: row.mediaType,
+          size: row.size,
+          sha256: row.sha256,
         },
-        manager,
-      );
-    });
-    return toView(row, ticket.number);
+      },
+      manager,
+    );
   }
 
   /** The stored row and a stream of its bytes, for a user who may read its ticket. */

@@ -11,6 +11,19 @@ export interface ComplaintMail {
   subject: string | null;
   bodyText: string;
   receivedAt: Date;
+  /** The message's Message-ID, sanitised HTML body, stored inbound row and attachments. */
+  messageId?: string | null;
+  bodyHtml?: string | null;
+  inboundId?: string | null;
+  /** Files kept by the inbound service (content-addressed by SHA-256), listed on the timeline. */
+  attachments?: ComplaintMailAttachment[];
+}
+
+export interface ComplaintMailAttachment {
+  filename: string;
+  size: number;
+  contentType: string;
+  sha256: string;
 }
 
 /**
@@ -41,7 +54,11 @@ export class ComplaintMailRouter {
     return null;
   }
 
-  /** Files the complaint (category pengaduan) from the sender; answers its number. */
+  /**
+   * Files the complaint (category pengaduan) from the sender; the message itself, with its
+   * attachments, is the complaint's first entry on the timeline (as a reply's would be).
+   * Answers the complaint's number.
+   */
   async fileFromMail(manager: EntityManager, mail: ComplaintMail): Promise<string> {
     const text = mail.bodyText.trim() || mail.subject?.trim() || '(tanpa isi)';
     const result = await this.complaints.fileIn(
@@ -54,7 +71,26 @@ export class ComplaintMailRouter {
         text,
         subject: mail.subject,
       },
-      { source: 'email', channel: 'email', actorId: null, receivedAt: mail.receivedAt },
+      {
+        source: 'email',
+        channel: 'email',
+        actorId: null,
+        receivedAt: mail.receivedAt,
+        mail: {
+          messageId: mail.messageId ?? null,
+          from: mail.fromAddress,
+          subject: mail.subject,
+          bodyText: mail.bodyText,
+          bodyHtml: mail.bodyHtml ?? null,
+          inboundId: mail.inboundId ?? null,
+          attachments: (mail.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            size: a.size,
+            contentType: a.contentType,
+            sha256: a.sha256,
+          })),
+        },
+      },
     );
     return result.number;
   }

@@ -1,12 +1,20 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ComplaintView, FileComplaintResponse, TicketPage } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { AppConfig, loadConfig } from '../config/app-config';
+import { preparerFor } from '../mail/delivery/outbox-mail';
+import { MailRenderer } from '../mail/templates/mail-renderer';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
+import { JobLease } from './job-lease';
 import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
 import { LaporGateway } from './lapor/lapor-gateway';
+import { LAPOR_PULL_LEASE, LaporPullScheduler } from './lapor/lapor-pull.scheduler';
 
 const TOKEN = 'token-masuk-pengaduan-0123456789';
 const COMPLAINTS_ADDRESS = 'pengaduan@diskominfos.baliprov.go.id';
@@ -290,6 +298,192 @@ describeOnBothDatabases(
       expect(ticket.kind).toBe('complaint');
       expect(ticket.channel).toBe('email');
       expect(ticket.subject).toBe('Pengaduan: Layanan lambat');
+    });
+
+    it('keeps the files of a mailed complaint and lists them on its timeline entry', async () => {
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+      const sha = createHash('sha256').update(pdf).digest('hex');
+      const raw = [
+        'From: Luh Sari <luh.sari@example.id>',
+        `To: ${COMPLAINTS_ADDRESS}`,
+        'Subject: Bukti gangguan layanan',
+        'Message-ID: <pengaduan-lampiran@example.id>',
+        'Date: Mon, 11 May 2026 10:00:00 +0800',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="batas"',
+        '',
+        '--batas',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Terlampir tangkapan layar gangguan aplikasi.',
+        '--batas',
+        'Content-Type: application/pdf; name="bukti.pdf"',
+        'Content-Disposition: attachment; filename="bukti.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        pdf.toString('base64'),
+        '--batas--',
+        '',
+      ].join('\r\n');
+      const res = await app.request('POST', '/api/v1/inbound/mail', {
+        raw,
+        headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${TOKEN}` },
+      });
+      expect(res.status).withContext(res.text).toBe(202);
+      const ticket = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: res.body.ticketNumber });
+      const entry = await ds
+        .getRepository(TimelineEntryEntity)
+        .findOneByOrFail({ ticketId: ticket.id, event: 'mail.received' });
+      expect(entry.kind).toBe('reply');
+      expect(entry.body).toContain('Terlampir tangkapan layar');
+      const data = entry.data as {
+        from: string;
+        messageId: string;
+        attachments: { filename: string; size: number; contentType: string; sha256: string }[];
+      };
+      expect(data.from).toBe('luh.sari@example.id');
+      expect(data.messageId).toBe('<pengaduan-lampiran@example.id>');
+      expect(data.attachments).toEqual([
+        { filename: 'bukti.pdf', size: pdf.length, contentType: 'application/pdf', sha256: sha },
+      ]);
+      const kept = join(app.config.dataDir, 'mail', 'attachments', sha);
+      expect(existsSync(kept)).toBeTrue();
+      expect(readFileSync(kept).equals(pdf)).toBeTrue();
+      // Agents read it on the ticket's timeline like any reply with files.
+      const detail = await app.request('GET', `/api/v1/tickets/${ticket.number}/timeline`, {
+        token: await app.token('helpdesk.bali@sigap.local'),
+      });
+      expect(detail.status).withContext(detail.text).toBe(200);
+      expect(detail.text).toContain('bukti.pdf');
+    });
+
+    it('acknowledges a complaint with its own message: number, 5 working days, tracking link', async () => {
+      const res = await file(form({ email: 'tanda.terima@example.id', category: 'saran' }));
+      expect(res.status).withContext(res.text).toBe(201);
+      const number = res.body.number;
+      const row = (
+        await ds.getRepository(OutboxEntity).find({ where: { kind: 'ticket.received' } })
+      )
+        .map((r) => JSON.parse(r.payload) as { ticket: string })
+        .find((p) => p.ticket === number);
+      expect(row).toBeDefined();
+      const prepared = await preparerFor('ticket.received')(row!, {
+        config: app.app.get(AppConfig),
+        manager: ds.manager,
+        threadIds: async () => [],
+        nextSeq: async () => 1,
+        calendar: () => Promise.reject(new Error('not needed')),
+        now: () => new Date(FILED_AT),
+      });
+      expect(prepared.request.mail.template).toBe('complaint-received');
+      expect(prepared.recipient).toBe('tanda.terima@example.id');
+      const renderer = new MailRenderer();
+      const marker = { text: '', html: '' };
+      const id = renderer.render(prepared.request.mail, {
+        locale: 'id',
+        timeZone: 'Asia/Makassar',
+        marker,
+      });
+      expect(id.subject).toMatch(/^Saran diterima: /);
+      expect(id.subject).not.toContain('Permohonan');
+      expect(id.text).toContain(number);
+      expect(id.text).toContain('5 hari kerja');
+      expect(id.text).toContain('/lacak/');
+      expect(id.html).toContain(number);
+      expect(id.html).toContain('Lacak pengaduan');
+      const en = renderer.render(prepared.request.mail, {
+        locale: 'en',
+        timeZone: 'Asia/Makassar',
+        marker,
+      });
+      expect(en.subject).toMatch(/^Suggestion received: /);
+      expect(en.text).toContain('5 working days');
+      expect(en.text).toContain(number);
+
+      const agent = await app.token('admin@sigap.local');
+      const list = await app.request('GET', '/api/v1/mail/templates', { token: agent });
+      expect(list.status).withContext(list.text).toBe(200);
+      expect((list.body as { name: string }[]).map((t) => t.name)).toContain('complaint-received');
+    });
+
+    it('pulls forwarded complaints on a schedule, one instance per beat (database lease)', async () => {
+      const fake = app.app.get(LaporGateway) as FakeLaporGateway;
+      const scheduler = app.app.get(LaporPullScheduler);
+      // The timer stays off in tests and without the real connection.
+      expect(scheduler.started).toBeFalse();
+      expect(LaporPullScheduler.enabled(app.config)).toBeFalse();
+
+      const res = await file(form({ email: 'jadwal@example.id' }));
+      const number = res.body.number;
+      const agent = await app.token('helpdesk.bali@sigap.local');
+      const forwarded = await app.request<ComplaintView>(
+        'POST',
+        `/api/v1/complaints/${number}/lapor/forward`,
+        { token: agent },
+      );
+      const trackingId = forwarded.body.lapor.trackingId as string;
+      fake.answer(trackingId, {
+        status: 'Ditindaklanjuti',
+        answer: 'Tim teknis sedang memeriksa server aplikasi.',
+        from: 'Diskominfos Provinsi Bali',
+      });
+
+      const clock = app.app.get(Clock);
+      clock.set(Date.parse(FILED_AT) + 3_600_000);
+      try {
+        // Another instance holds the lease for this beat: this one skips it.
+        const other = new JobLease(ds, LAPOR_PULL_LEASE);
+        expect(await other.acquire(clock.nowMs(), 60_000)).toBeTrue();
+        expect(await scheduler.runOnce()).toEqual({ ran: false, reason: 'lease-held' });
+
+        // Once the other's lease has run out, this instance pulls every due complaint.
+        clock.advance(61_000);
+        const run = await scheduler.runOnce();
+        expect(run.ran).toBeTrue();
+        if (!run.ran) return;
+        expect(run.added).toBe(1);
+        expect(run.failed).toBe(0);
+        // ...and holds the lease: the other instance cannot take it within the beat.
+        expect(await other.acquire(clock.nowMs(), 60_000)).toBeFalse();
+        const again = await scheduler.runOnce();
+        expect(again.ran).toBeTrue();
+        if (again.ran) expect(again.added).toBe(0);
+      } finally {
+        clock.set(FILED_AT);
+      }
+      const ticket = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
+      const entries = await ds
+        .getRepository(TimelineEntryEntity)
+        .find({ where: { ticketId: ticket.id, event: 'lapor.update' } });
+      expect(entries.map((e) => e.body)).toEqual(['Tim teknis sedang memeriksa server aplikasi.']);
+      const view = await app.request<ComplaintView>('GET', `/api/v1/complaints/${number}`, {
+        token: agent,
+      });
+      expect(view.body.lapor.status).toBe('Ditindaklanjuti');
+    });
+
+    it('schedules the pull only for the real connection and a positive interval', () => {
+      const base = {
+        NODE_ENV: 'production',
+        SIGAP_JWT_SECRET: 'x'.repeat(40),
+        SIGAP_LAPOR_URL: 'https://api.lapor.go.id/v1',
+        SIGAP_LAPOR_TOKEN: 'rahasia-lapor-123',
+      };
+      expect(LaporPullScheduler.enabled(loadConfig(base))).toBeTrue();
+      expect(loadConfig(base).laporPullSeconds).toBe(900);
+      expect(
+        LaporPullScheduler.enabled(loadConfig({ ...base, SIGAP_LAPOR_PULL_SECONDS: '0' })),
+      ).toBeFalse();
+      expect(
+        LaporPullScheduler.enabled(
+          loadConfig({ NODE_ENV: 'development', SIGAP_LAPOR_FAKE: 'true' }),
+        ),
+      ).toBeFalse();
+      expect(() => loadConfig({ ...base, SIGAP_LAPOR_PULL_SECONDS: '-5' })).toThrowError(
+        /SIGAP_LAPOR_PULL_SECONDS/,
+      );
     });
   },
   {

@@ -1,11 +1,13 @@
 import { Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { OpdsModule } from '../opds/opds.module';
+import { SharedRateLimiter } from '../public/shared-rate-limit';
 import { ComplaintsController, PublicComplaintsController } from './complaints.controller';
 import { ComplaintMailRouter } from './complaint-mail-router';
 import { ComplaintsService } from './complaints.service';
 import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
 import { HttpLaporGateway } from './lapor/http-lapor.gateway';
+import { LaporPullScheduler } from './lapor/lapor-pull.scheduler';
 import { DisabledLaporGateway, LaporGateway } from './lapor/lapor-gateway';
 
 /** The LAPOR! connection the configuration asks for; the token is never logged. */
@@ -25,6 +27,8 @@ export function laporGatewayFor(config: AppConfig): LaporGateway {
   providers: [
     ComplaintsService,
     ComplaintMailRouter,
+    SharedRateLimiter,
+    LaporPullScheduler,
     { provide: LaporGateway, useFactory: laporGatewayFor, inject: [AppConfig] },
   ],
   exports: [ComplaintsService, ComplaintMailRouter],

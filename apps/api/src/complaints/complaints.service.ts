@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   COMPLAINT_NUMBER_MARKER,
   type ComplaintCategory,
@@ -40,7 +40,7 @@ import {
 import { ComplaintError } from './complaint-error';
 import { ComplaintEntity } from './complaint.entity';
 import { LaporError, LaporGateway } from './lapor/lapor-gateway';
-import { WindowLimiter } from './window-limiter';
+import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
 
 /** What a complaint needs, from whichever door it comes in. */
 export interface ComplaintInput {
@@ -62,6 +62,19 @@ export interface FileOptions {
   actorId: string | null;
   /** When the complaint arrived (an e-mail's receipt); default now. */
   receivedAt?: Date;
+  /** The e-mail it came in, recorded on the timeline with its attachments. */
+  mail?: ComplaintMailEntry;
+}
+
+/** The message of a complaint sent by e-mail, as its timeline entry keeps it. */
+export interface ComplaintMailEntry {
+  messageId: string | null;
+  from: string;
+  subject: string | null;
+  bodyText: string;
+  bodyHtml: string | null;
+  inboundId: string | null;
+  attachments: { filename: string; size: number; contentType: string; sha256: string }[];
 }
 
 const CATEGORY_LABEL: Record<ComplaintCategory, string> = {
@@ -96,7 +109,8 @@ export function cleanText(text: string): string {
 @Injectable()
 export class ComplaintsService {
   private readonly cache = new ServiceCache();
-  private readonly ipLimiter: WindowLimiter;
+  private readonly log = new Logger('Lapor');
+  private readonly ipLimit: RateLimit;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -106,20 +120,22 @@ export class ComplaintsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly lapor: LaporGateway,
+    private readonly limiter: SharedRateLimiter,
   ) {
-    this.ipLimiter = new WindowLimiter(config.complaintIpLimit, 3_600_000);
+    this.ipLimit = { bucket: 'complaint-ip', limit: config.complaintIpLimit, windowMs: 3_600_000 };
   }
 
   /**
    * The public form (no sign-in): the hidden field must be empty, then a limit per client
-   * address (every attempt counts, so ticket numbers cannot be probed) and per e-mail address.
+   * address (every attempt counts, so ticket numbers cannot be probed; counted in the database,
+   * so every API instance shares it) and per e-mail address.
    */
   async filePublic(
     input: ComplaintInput & { website?: string },
     clientAddress: string,
     source: 'public' | 'portal' = 'public',
   ): Promise<FileComplaintResponse> {
-    const limit = this.ipLimiter.hit(`ip:${clientAddress}`, this.clock.nowMs());
+    const limit = await this.limiter.hit(this.ipLimit, clientAddress);
     if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds);
     if (input.website?.trim()) {
       throw new ComplaintError('complaint.invalid', 'Pengaduan tidak dapat diterima.');
@@ -259,11 +275,30 @@ export class ComplaintsService {
       ClockEventEntity,
       agg.newClockRows.map((r) => ({ ticketId: id, ...r })),
     );
-    await insertRows(
-      manager,
-      TimelineEntryEntity,
-      agg.timeline.map((e) => ({ ...e, ticketId: id, at: receivedAt })),
-    );
+    const entries = agg.timeline.map((e) => ({ ...e, ticketId: id, at: receivedAt }));
+    if (options.mail) {
+      // The message itself, with its files, as the reply path records one.
+      entries.push({
+        ticketId: id,
+        kind: 'reply',
+        event: 'mail.received',
+        authorId: null,
+        body: text,
+        data: {
+          messageId: options.mail.messageId,
+          from: options.mail.from,
+          contactId: contact.id,
+          subject: options.mail.subject,
+          bodyText: options.mail.bodyText,
+          bodyHtml: options.mail.bodyHtml,
+          attachments: options.mail.attachments,
+          inboundId: options.mail.inboundId,
+          via: 'pengaduan',
+        },
+        at: receivedAt,
+      });
+    }
+    await insertRows(manager, TimelineEntryEntity, entries);
     const complaint: ComplaintEntity = {
       ticketId: id,
       officeCode: office.code,
@@ -414,7 +449,49 @@ export class ComplaintsService {
         'Koneksi SP4N-LAPOR! belum dikonfigurasi (SIGAP_LAPOR_URL dan SIGAP_LAPOR_TOKEN).',
       );
     }
-    const trackingId = complaint.laporTrackingId;
+    const added = await this.pullOne(ticket.id, complaint.laporTrackingId);
+    return { complaint: await this.view(user, number), added };
+  }
+
+  /**
+   * The scheduled pull (`SIGAP_LAPOR_PULL_SECONDS`): every forwarded complaint whose ticket is
+   * open, or was forwarded within the last 30 days, longest unsynced first; a failure of one
+   * does not stop the others. Answers how many were pulled, failed, and the answers added.
+   */
+  async pullDueFromLapor(limit = 200): Promise<{ pulled: number; failed: number; added: number }> {
+    const result = { pulled: 0, failed: 0, added: 0 };
+    if (!this.lapor.available) return result;
+    const manager = this.dataSource.manager;
+    const since = new Date(this.clock.nowMs() - 30 * DAY_MS);
+    const due = await manager
+      .createQueryBuilder(ComplaintEntity, 'c')
+      .innerJoin(TicketEntity, 't', 't.id = c.ticketId')
+      .where('c.laporTrackingId IS NOT NULL')
+      .andWhere('(t.isOpen = :open OR c.laporForwardedAt > :since)', {
+        open: true,
+        since: dbInstant(manager, since),
+      })
+      .orderBy('c.laporSyncedAt', 'ASC')
+      .limit(limit)
+      .getMany();
+    for (const complaint of due) {
+      if (!complaint.laporTrackingId) continue;
+      try {
+        result.added += await this.pullOne(complaint.ticketId, complaint.laporTrackingId);
+        result.pulled++;
+      } catch (error) {
+        result.failed++;
+        // The tracking id is the agency's reference, not personal data; the reason may be shown.
+        this.log.warn(
+          `tarikan SP4N-LAPOR! ${complaint.laporTrackingId} gagal: ${(error as Error).message}`,
+        );
+      }
+    }
+    return result;
+  }
+
+  /** Pulls one forwarded complaint; each new LAPOR! answer lands once on the timeline. */
+  private async pullOne(ticketId: string, trackingId: string): Promise<number> {
     let state: Awaited<ReturnType<LaporGateway['pull']>>;
     try {
       state = await this.lapor.pull(trackingId);
@@ -422,16 +499,16 @@ export class ComplaintsService {
       throw laporFailed(error);
     }
     const now = this.clock.now();
-    const added = await this.dataSource.transaction(async (tx) => {
+    const write = this.dataSource.transaction(async (tx) => {
       // Re-read under the transaction: two pulls at once add each answer once.
-      const current = await tx.findOneOrFail(ComplaintEntity, { where: { ticketId: ticket.id } });
+      const current = await tx.findOneOrFail(ComplaintEntity, { where: { ticketId } });
       const fresh = state.updates.slice(current.laporSeen);
       if (fresh.length) {
         await insertRows(
           tx,
           TimelineEntryEntity,
           fresh.map((u) => ({
-            ticketId: ticket.id,
+            ticketId,
             kind: 'event' as const,
             event: 'lapor.update',
             authorId: null,
@@ -450,14 +527,18 @@ export class ComplaintsService {
           laporSeen: current.laporSeen + fresh.length,
         })
         .where('ticket_id = :id AND lapor_seen = :seen', {
-          id: ticket.id,
+          id: ticketId,
           seen: current.laporSeen,
         })
         .execute();
-      if (!result.affected) return 0;
+      // Another pull got there first: its entries stand, ours roll back.
+      if (!result.affected) throw new PullOvertaken();
       return fresh.length;
     });
-    return { complaint: await this.view(user, number), added };
+    return write.catch((error: unknown) => {
+      if (error instanceof PullOvertaken) return 0;
+      throw error;
+    });
   }
 
   // ---- helpers ----
@@ -575,6 +656,9 @@ export class ComplaintsService {
     );
   }
 }
+
+/** A concurrent pull recorded the same answers first (rolls this one back). */
+class PullOvertaken extends Error {}
 
 function subjectOf(category: ComplaintCategory, subject: string | null, text: string): string {
   const label = CATEGORY_LABEL[category];

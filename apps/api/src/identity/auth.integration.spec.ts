@@ -1,9 +1,12 @@
 import type { HealthResponse, LoginResponse, Problem } from '@sigap/contracts';
 import { MIGRATIONS } from '../database/migrations';
+import { Clock } from '../clock/clock';
 import { Readiness } from '../health/readiness';
 import { describeOnBothDatabases } from '../testing/test-app';
 
 describeOnBothDatabases('health and sign-in', (ctx, kind) => {
+  afterEach(() => ctx().app.get(Clock).release());
+
   it('GET /api/health answers 200 with the database and migrations', async () => {
     const res = await ctx().request<HealthResponse>('GET', '/api/health');
     expect(res.status).toBe(200);
@@ -69,6 +72,9 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
   });
 
   it('slows down repeated failures for one e-mail, then answers 429 with Retry-After', async () => {
+    // The limiter counts in fixed windows; time stands still so no window edge falls mid-test.
+    const clock = ctx().app.get(Clock);
+    clock.set(Date.now());
     const attempt = async () => {
       const started = Date.now();
       const res = await ctx().request<Problem>('POST', '/api/v1/auth/login', {
@@ -96,6 +102,8 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
   }, 20_000);
 
   it('limits per client address across e-mails too', async () => {
+    const clock = ctx().app.get(Clock);
+    clock.set(Date.now());
     const ip = ctx().freshIp();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, Role } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { SharedRateLimiter } from '../public/shared-rate-limit';
 import type { AuthUser } from './auth-user';
 import { IdentityError } from './identity-error';
 import { LoginLimiter } from './login-limiter';
@@ -29,8 +30,9 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    sharedLimits: SharedRateLimiter,
   ) {
-    this.limiter = new LoginLimiter({
+    this.limiter = new LoginLimiter(sharedLimits, {
       maxFailures: config.loginMaxFailures,
       freeFailures: config.loginFreeFailures,
       delayMs: config.loginDelayMs,
@@ -44,7 +46,7 @@ export class AuthService {
    */
   async login(email: string, password: string, clientIp: string): Promise<LoginResponse> {
     const emailKey = `email:${normaliseEmail(email)}`;
-    const decision = this.limiter.begin([emailKey, `ip:${clientIp}`]);
+    const decision = await this.limiter.begin([emailKey, `ip:${clientIp}`]);
     if (!decision.allowed) {
       throw new IdentityError(
         'auth.rate_limited',
@@ -58,7 +60,7 @@ export class AuthService {
     const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !matches || !user.active) throw IdentityError.invalidCredentials();
 
-    this.limiter.succeed(decision.ticket, [emailKey]);
+    await this.limiter.succeed(decision.ticket, [emailKey]);
     const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenPayload);
     return {
       accessToken,

@@ -2,8 +2,9 @@
  * Sign-in to the requester portal by a link sent by e-mail. Who may get one: a registered
  * requester contact, or any address on an OPD's e-mail domain (it becomes a contact of that
  * OPD). The answer is the same whether or not the address is known; requests are limited per
- * address and per client address. Links are single use and expire after 15 minutes; sessions
- * after 8 hours. Tokens are stored only as SHA-256 hashes.
+ * address and per client address, counted in the database (shared by every API instance). Links
+ * are single use and expire after `SIGAP_PORTAL_LINK_MINUTES`; sessions after
+ * `SIGAP_PORTAL_SESSION_HOURS`. Tokens are stored only as SHA-256 hashes.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
@@ -11,27 +12,46 @@ import type { PortalMe } from '@sigap/contracts';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
-import { LoginLimiter } from '../identity/login-limiter';
+import { AppConfig } from '../config/app-config';
 import { OfficeEntity } from '../offices/office.entity';
 import { zoneAbbreviation } from '../offices/time-zone';
 import { OpdDomainEntity, OpdEntity } from '../opds/opd.entity';
 import { OpdsService } from '../opds/opds.service';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { OutboxService } from '../outbox/outbox.service';
+import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
 import { PortalError } from './portal-error';
 import { PortalLinkEntity, PortalSessionEntity } from './portal.entities';
 
 export const PORTAL_LINK_KIND = 'portal.sign-in-link';
-export const LINK_TTL_MS = 15 * 60_000;
-export const SESSION_TTL_MS = 8 * 3_600_000;
 /** Link requests allowed per address, and per client address, in the window. */
 export const LINK_LIMIT_PER_ADDRESS = 5;
 export const LINK_LIMIT_PER_IP = 20;
 const LIMIT_WINDOW_MS = 15 * 60_000;
+export const LINK_LIMITS: { ip: RateLimit; address: RateLimit } = {
+  ip: { bucket: 'portal-link-ip', limit: LINK_LIMIT_PER_IP, windowMs: LIMIT_WINDOW_MS },
+  address: {
+    bucket: 'portal-link-address',
+    limit: LINK_LIMIT_PER_ADDRESS,
+    windowMs: LIMIT_WINDOW_MS,
+  },
+};
 
-/** The neutral answer to every link request. */
-export const LINK_SENT_MESSAGE =
-  'Jika alamat tersebut terdaftar pada OPD yang dilayani, tautan masuk telah dikirim ke alamat itu. Periksa kotak masuk Anda; tautan berlaku 15 menit dan hanya sekali pakai.';
+/** Milliseconds a sign-in link, and a session, stays valid under this configuration. */
+export function linkTtlMs(config: AppConfig): number {
+  return config.portalLinkMinutes * 60_000;
+}
+
+export function sessionTtlMs(config: AppConfig): number {
+  return config.portalSessionHours * 3_600_000;
+}
+
+/** The neutral answer to every link request (the link's lifetime from the configuration). */
+export function linkSentMessage(config: AppConfig): string {
+  const minutes = config.portalLinkMinutes;
+  const lifetime = minutes % 60 === 0 ? `${minutes / 60} jam` : `${minutes} menit`;
+  return `Jika alamat tersebut terdaftar pada OPD yang dilayani, tautan masuk telah dikirim ke alamat itu. Periksa kotak masuk Anda; tautan berlaku ${lifetime} dan hanya sekali pakai.`;
+}
 
 /** Who is signed in to the portal. */
 export interface PortalPrincipal {
@@ -73,18 +93,6 @@ function nameFromAddress(email: string): string {
 @Injectable()
 export class PortalAuthService {
   private readonly log = new Logger('Portal');
-  private readonly perAddress = new LoginLimiter({
-    maxFailures: LINK_LIMIT_PER_ADDRESS,
-    freeFailures: LINK_LIMIT_PER_ADDRESS,
-    delayMs: 0,
-    windowMs: LIMIT_WINDOW_MS,
-  });
-  private readonly perIp = new LoginLimiter({
-    maxFailures: LINK_LIMIT_PER_IP,
-    freeFailures: LINK_LIMIT_PER_IP,
-    delayMs: 0,
-    windowMs: LIMIT_WINDOW_MS,
-  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -92,6 +100,8 @@ export class PortalAuthService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly limiter: SharedRateLimiter,
   ) {}
 
   /**
@@ -99,13 +109,13 @@ export class PortalAuthService {
    * address being known), then looks the address up and writes the link after the answer has
    * gone: known and unknown addresses take the same time to answer.
    */
-  requestLink(rawEmail: string, ip: string): { done: Promise<void> } {
+  async requestLink(rawEmail: string, ip: string): Promise<{ done: Promise<void> }> {
     const email = rawEmail.trim().toLowerCase();
-    for (const [limiter, key] of [
-      [this.perIp, `ip:${ip}`],
-      [this.perAddress, `email:${email}`],
+    for (const [rule, key] of [
+      [LINK_LIMITS.ip, ip],
+      [LINK_LIMITS.address, email],
     ] as const) {
-      const decision = limiter.begin([key]);
+      const decision = await this.limiter.hit(rule, key);
       if (!decision.allowed) {
         throw new PortalError(
           'portal.rate_limited',
@@ -152,7 +162,7 @@ export class PortalAuthService {
         contactId: contact.id,
         requestedIp: ip.slice(0, 64) || null,
         createdAt: now,
-        expiresAt: new Date(now.getTime() + LINK_TTL_MS),
+        expiresAt: new Date(now.getTime() + linkTtlMs(this.config)),
         usedAt: null,
       };
       await manager.insert(PortalLinkEntity, link);
@@ -206,7 +216,7 @@ export class PortalAuthService {
         csrfHash: sha256Hex(csrfToken),
         contactId: link.contactId,
         createdAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+        expiresAt: new Date(now.getTime() + sessionTtlMs(this.config)),
         revokedAt: null,
       };
       await manager.insert(PortalSessionEntity, session);

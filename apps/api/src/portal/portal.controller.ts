@@ -26,10 +26,11 @@ import type { Request, Response } from 'express';
 import { UploadInterceptor, type UploadedBytes } from '../attachments/upload.interceptor';
 import { Public } from '../identity/decorators';
 import { readCookie } from './cookies';
+import { AppConfig } from '../config/app-config';
 import {
-  LINK_SENT_MESSAGE,
+  linkSentMessage,
   PortalAuthService,
-  SESSION_TTL_MS,
+  sessionTtlMs,
   type PortalPrincipal,
 } from './portal-auth.service';
 import { PortalAnswerDto, PortalLinkDto, PortalOpenDto, PortalSignInDto } from './portal.dto';
@@ -38,8 +39,14 @@ import { PortalService } from './portal.service';
 
 const SESSION_PATH = '/api/v1/portal';
 
-function setCookies(req: Request, res: Response, session: string, csrf: string): void {
-  const base = { secure: req.secure, sameSite: 'lax' as const, maxAge: SESSION_TTL_MS };
+function setCookies(
+  req: Request,
+  res: Response,
+  session: string,
+  csrf: string,
+  maxAge: number,
+): void {
+  const base = { secure: req.secure, sameSite: 'lax' as const, maxAge };
   res.cookie(PORTAL_SESSION_COOKIE, session, { ...base, httpOnly: true, path: SESSION_PATH });
   // Readable by the page (it repeats the value in the CSRF header); worthless without the session.
   res.cookie(PORTAL_CSRF_COOKIE, csrf, { ...base, httpOnly: false, path: '/' });
@@ -64,15 +71,16 @@ export class PortalController {
   constructor(
     private readonly auth: PortalAuthService,
     private readonly portal: PortalService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Always 202 with the same text, known address or not. */
   @Post('auth/link')
   @PortalAnonymous()
   @HttpCode(202)
-  requestLink(@Req() req: Request, @Body() body: PortalLinkDto): PortalLinkResponse {
-    this.auth.requestLink(body.email, req.ip ?? '');
-    return { message: LINK_SENT_MESSAGE };
+  async requestLink(@Req() req: Request, @Body() body: PortalLinkDto): Promise<PortalLinkResponse> {
+    await this.auth.requestLink(body.email, req.ip ?? '');
+    return { message: linkSentMessage(this.config) };
   }
 
   /** Spends the e-mailed token and opens a session (cookies). */
@@ -85,7 +93,7 @@ export class PortalController {
     @Body() body: PortalSignInDto,
   ): Promise<PortalMe> {
     const { sessionToken, csrfToken, me } = await this.auth.signIn(body.token);
-    setCookies(req, res, sessionToken, csrfToken);
+    setCookies(req, res, sessionToken, csrfToken, sessionTtlMs(this.config));
     res.setHeader('Cache-Control', 'no-store');
     return me;
   }

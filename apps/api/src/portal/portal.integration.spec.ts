@@ -10,6 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
+import { AttachmentEntity } from '../attachments/attachment.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { preparerFor } from '../mail/delivery/outbox-mail';
@@ -17,13 +19,11 @@ import { OutboxWorker } from '../mail/delivery/outbox-worker.service';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
+import { ChecklistItemEntity } from '../tickets/checklist-item.entity';
+import { SystemActionsService } from '../tickets/system-actions.service';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
-import {
-  LINK_LIMIT_PER_ADDRESS,
-  LINK_LIMIT_PER_IP,
-  LINK_SENT_MESSAGE,
-} from './portal-auth.service';
+import { LINK_LIMIT_PER_ADDRESS, LINK_LIMIT_PER_IP, linkSentMessage } from './portal-auth.service';
 import { makeTrackingToken, trackingKey } from './tracking-token';
 
 /** A portal session as a browser holds it. */
@@ -156,7 +156,8 @@ describeOnBothDatabases(
         expect(a.status).toBe(202);
         expect(b.status).toBe(202);
         expect(a.text).toBe(b.text);
-        expect(a.body.message).toBe(LINK_SENT_MESSAGE);
+        expect(a.body.message).toBe(linkSentMessage(app.config));
+        expect(a.body.message).toContain('15 menit');
 
         expect((await linkPayloads(known)).length).toBe(1);
         expect((await linkPayloads(stranger, 0)).length).toBe(0);
@@ -356,6 +357,35 @@ describeOnBothDatabases(
         expect(file.text.startsWith('%PDF')).toBeTrue();
       });
 
+      it('records a document in one transaction: a failure leaves no file row, mark or audit', async () => {
+        const ticket = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
+        const count = async () => ({
+          files: await ds.getRepository(AttachmentEntity).countBy({ ticketId: ticket.id }),
+          audit: await ds
+            .getRepository(AuditEntryEntity)
+            .countBy({ entityId: number, action: 'attachment.uploaded' }),
+          timeline: await ds.getRepository(TimelineEntryEntity).countBy({ ticketId: ticket.id }),
+        });
+        const before = await count();
+        const actions = app.app.get(SystemActionsService);
+        const original = actions.requesterDocuments.bind(actions);
+        // The checklist mark is written, then something fails before the commit.
+        spyOn(actions, 'requesterDocuments').and.callFake(async (m, input) => {
+          await original(m, input);
+          throw new Error('gangguan penyimpanan');
+        });
+        const failed = await upload(s, number, PDF, 'r5.pdf', 'r5');
+        expect(failed.status).toBe(500);
+        expect(await count()).toEqual(before);
+        const line = await ds
+          .getRepository(ChecklistItemEntity)
+          .findOneByOrFail({ ticketId: ticket.id, code: 'r5' });
+        expect(line.status).toBe('missing');
+        expect(line.attachmentIds ?? []).toEqual([]);
+        const stored = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
+        expect(stored.version).toBe(ticket.version);
+      });
+
       it('an answer after "documents incomplete" resumes the clock and tells the assignee', async () => {
         const agent = await app.token('helpdesk.gorontalo@sigap.local');
         const act = async (path: string, body: Record<string, unknown> = {}) => {
@@ -466,6 +496,34 @@ describeOnBothDatabases(
         const tampered = token.slice(0, 40) + (token[40] === 'a' ? 'b' : 'a') + token.slice(41);
         expect((await app.request('GET', `/api/v1/portal/track/${tampered}`)).status).toBe(404);
         expect((await app.request('GET', `/api/v1/portal/track/${number}`)).status).toBe(404);
+      });
+
+      it('a tracking link stops working SIGAP_TRACKING_DAYS after the request is finished', async () => {
+        const ticket = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
+        const token = makeTrackingToken(trackingKey(app.app.get(AppConfig)), ticket.id);
+        const days = app.app.get(AppConfig).trackingDays;
+        expect(days).toBe(90);
+        const repo = ds.getRepository(TicketEntity);
+        const day = 86_400_000;
+        try {
+          await repo.update(
+            { id: ticket.id },
+            { status: 'closed', isOpen: false, closedAt: new Date(Date.now() - (days - 1) * day) },
+          );
+          expect((await app.request('GET', `/api/v1/portal/track/${token}`)).status).toBe(200);
+          await repo.update(
+            { id: ticket.id },
+            { closedAt: new Date(Date.now() - (days + 1) * day) },
+          );
+          const late = await app.request('GET', `/api/v1/portal/track/${token}`);
+          expect(late.status).toBe(404);
+          expect(late.text).not.toContain(number);
+        } finally {
+          await repo.update(
+            { id: ticket.id },
+            { status: ticket.status, isOpen: ticket.isOpen, closedAt: ticket.closedAt },
+          );
+        }
       });
     });
 

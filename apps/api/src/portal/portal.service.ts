@@ -293,17 +293,20 @@ export class PortalService {
           ],
         );
     }
-    const stored = await this.attachments.storeForTicket(ticket, file, p.contactId);
-    if (code) {
-      const documentCode = code;
-      await this.dataSource.transaction((m) =>
-        this.systemActions.requesterDocuments(m, {
-          ticketNumber: ticket.number,
-          contactId: p.contactId,
-          documents: [{ code: documentCode, attachmentId: stored.id }],
-        }),
-      );
-    }
+    // The bytes first (content-addressed: a failure below leaves only unreferenced bytes), then
+    // the attachment row, the checklist mark, the timeline and the audit in one transaction.
+    const row = await this.attachments.storeBytes(ticket, file, p.contactId);
+    const documentCode = code;
+    await this.dataSource.transaction(async (m) => {
+      await this.attachments.recordIn(m, row, ticket.number);
+      if (!documentCode) return;
+      const done = await this.systemActions.requesterDocuments(m, {
+        ticketNumber: ticket.number,
+        contactId: p.contactId,
+        documents: [{ code: documentCode, attachmentId: row.id }],
+      });
+      if (!done) throw PortalError.notFound(`Permohonan ${number}`);
+    });
     return this.detail(p, ticket.number);
   }
 
@@ -364,7 +367,7 @@ export class PortalService {
     const id = readTrackingToken(this.trackKey, token);
     const manager = this.dataSource.manager;
     const t = id ? await manager.findOne(TicketEntity, { where: { id } }) : null;
-    if (!t) throw PortalError.notFound('Permohonan');
+    if (!t || this.trackingExpired(t)) throw PortalError.notFound('Permohonan');
     const [steps, items, office, ctx] = await Promise.all([
       manager.find(TicketStepEntity, { where: { ticketId: t.id, status: 'active' } }),
       manager.find(ChecklistItemEntity, { where: { ticketId: t.id }, order: { sortOrder: 'ASC' } }),
@@ -402,6 +405,17 @@ export class PortalService {
     )
       throw PortalError.notFound(`Permohonan ${number}`);
     return ticket;
+  }
+
+  /**
+   * A tracking link works while the ticket is open and for `SIGAP_TRACKING_DAYS` after it was
+   * resolved, closed or cancelled; then it answers like an unknown link.
+   */
+  private trackingExpired(t: TicketEntity): boolean {
+    if (t.isOpen) return false;
+    const finished =
+      (t.status === 'resolved' ? t.resolvedAt : (t.closedAt ?? t.resolvedAt)) ?? t.updatedAt;
+    return this.clock.nowMs() - finished.getTime() > this.config.trackingDays * 86_400_000;
   }
 
   private canAnswer(t: TicketEntity): boolean {

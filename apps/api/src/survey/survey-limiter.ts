@@ -1,30 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
+
+const TEN_MINUTES = 10 * 60_000;
+
+/** Page views of a survey link per client address (the link is unguessable: flood guard only). */
+export const SURVEY_READ_LIMIT: RateLimit = {
+  bucket: 'survey-read',
+  limit: 60,
+  windowMs: TEN_MINUTES,
+};
+/** Submissions per client address. */
+export const SURVEY_WRITE_LIMIT: RateLimit = {
+  bucket: 'survey-write',
+  limit: 10,
+  windowMs: TEN_MINUTES,
+};
+
 /**
- * A fixed-window counter per client address for the public survey endpoints: a link is
- * unguessable, so this only keeps one client from flooding them. In memory, per instance.
+ * Keeps one client from flooding the public survey endpoints. The counts live in the database
+ * (`SharedRateLimiter`), so every API instance on one database shares them.
  */
+@Injectable()
 export class SurveyLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly shared: SharedRateLimiter) {}
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-
-  /** Counts a request; returns the seconds to wait when over the limit, else null. */
-  hit(key: string, now: number): number | null {
-    let w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      w = { start: now, count: 0 };
-      this.windows.set(key, w);
-    }
-    w.count++;
-    if (this.windows.size > 10_000) this.sweep(now);
-    if (w.count <= this.limit) return null;
-    return Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
-  }
-
-  private sweep(now: number): void {
-    for (const [key, w] of this.windows)
-      if (now - w.start >= this.windowMs) this.windows.delete(key);
+  /** Counts a request; answers the seconds to wait when over the limit, else null. */
+  async hit(kind: 'read' | 'write', clientAddress: string): Promise<number | null> {
+    const rule = kind === 'read' ? SURVEY_READ_LIMIT : SURVEY_WRITE_LIMIT;
+    const decision = await this.shared.hit(rule, clientAddress);
+    return decision.allowed ? null : decision.retryAfterSeconds;
   }
 }

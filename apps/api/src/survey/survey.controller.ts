@@ -11,8 +11,6 @@ import { SurveyLimiter } from './survey-limiter';
 import { localDate, SurveyService } from './survey.service';
 import { CommentQueryDto, IkmQueryDto, SurveySubmissionDto } from './survey.dto';
 
-const TEN_MINUTES = 10 * 60_000;
-
 /** Whose figures a user may read: admins any office (or all), managers their own office. */
 function officeFor(user: AuthUser, office: string | undefined): string | null {
   if (hasRole(user, 'admin')) return office?.trim() || null;
@@ -41,17 +39,15 @@ function range(clock: Clock, from?: string, to?: string): { from: string; to: st
 @ApiTags('survey')
 @Controller('v1/survey')
 export class SurveyController {
-  private readonly reads = new SurveyLimiter(60, TEN_MINUTES);
-  private readonly writes = new SurveyLimiter(10, TEN_MINUTES);
-
   constructor(
     private readonly surveys: SurveyService,
     private readonly reports: IkmReportService,
     private readonly clock: Clock,
+    private readonly limiter: SurveyLimiter,
   ) {}
 
-  private limit(limiter: SurveyLimiter, req: Request): void {
-    const wait = limiter.hit(req.ip ?? req.socket.remoteAddress ?? '?', Date.now());
+  private async limit(kind: 'read' | 'write', req: Request): Promise<void> {
+    const wait = await this.limiter.hit(kind, req.ip ?? req.socket.remoteAddress ?? '?');
     if (wait !== null) {
       throw new SurveyError(
         'survey.rate_limited',
@@ -95,8 +91,8 @@ export class SurveyController {
   /** What the public survey page shows: the ticket number and the service, nothing personal. */
   @Get(':token')
   @Public()
-  view(@Param('token') token: string, @Req() req: Request): Promise<SurveyView> {
-    this.limit(this.reads, req);
+  async view(@Param('token') token: string, @Req() req: Request): Promise<SurveyView> {
+    await this.limit('read', req);
     return this.surveys.view(token);
   }
 
@@ -104,12 +100,12 @@ export class SurveyController {
   @Post(':token')
   @Public()
   @HttpCode(201)
-  submit(
+  async submit(
     @Param('token') token: string,
     @Body() body: SurveySubmissionDto,
     @Req() req: Request,
   ): Promise<SurveySubmitted> {
-    this.limit(this.writes, req);
+    await this.limit('write', req);
     const comment = cleanComment(body.comment);
     return this.surveys.submit(token, body.scores, comment);
   }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SharedRateLimiter } from '../public/shared-rate-limit';
 import { IkmReportService } from './ikm-report.service';
+import { SurveyLimiter } from './survey-limiter';
 import { SurveyController } from './survey.controller';
 import { SurveyService } from './survey.service';
 
@@ -10,7 +12,7 @@ import { SurveyService } from './survey.service';
  */
 @Module({
   controllers: [SurveyController],
-  providers: [SurveyService, IkmReportService],
+  providers: [SurveyService, IkmReportService, SurveyLimiter, SharedRateLimiter],
   exports: [SurveyService, IkmReportService],
 })
 export class SurveyModule {}

@@ -1,0 +1,52 @@
+/**
+ * A named lease in the database (`job_leases`): one API instance at a time holds it until it
+ * expires or is released, so a scheduled job runs once per beat however many instances share
+ * the database. Taking it is one guarded UPDATE (free, expired, or already ours), atomic on
+ * MariaDB/MySQL and SQLite alike; a crashed holder's lease simply runs out.
+ */
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+export class JobLease {
+  /** Who this instance is in the lease table. */
+  readonly holder = randomUUID();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly name: string,
+  ) {}
+
+  /** Takes (or renews) the lease for `ttlMs` from `nowMs`; false when another holds it. */
+  async acquire(nowMs: number, ttlMs: number): Promise<boolean> {
+    const mysql = this.dataSource.options.type === 'mysql';
+    await this.dataSource.query(
+      mysql
+        ? 'INSERT IGNORE INTO job_leases (name, holder, expires_at) VALUES (?, ?, 0)'
+        : 'INSERT INTO job_leases (name, holder, expires_at) VALUES (?, ?, 0) ON CONFLICT DO NOTHING',
+      [this.name, ''],
+    );
+    const changed = await this.write(
+      'UPDATE job_leases SET holder = ?, expires_at = ? WHERE name = ? AND (expires_at <= ? OR holder = ?)',
+      [this.holder, nowMs + ttlMs, this.name, nowMs, this.holder],
+    );
+    return changed > 0;
+  }
+
+  /** Gives the lease back early (only when still ours). */
+  async release(): Promise<void> {
+    await this.write('UPDATE job_leases SET expires_at = 0 WHERE name = ? AND holder = ?', [
+      this.name,
+      this.holder,
+    ]);
+  }
+
+  private async write(sql: string, params: unknown[]): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      return Number(result.affected ?? 0);
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { PortalMe } from '@sigap/contracts';
+import { BlankComponent, consoleTestProviders, resetStorage } from '../../testing/providers';
+import { PortalLayoutComponent } from '../portal/portal-layout.component';
+import { PortalApi } from '../portal/portal.api';
+import { PublicLayoutComponent } from './public-layout.component';
+
+const ME: PortalMe = {
+  name: 'Ani Rahmawati',
+  email: 'ani@diskes.gorontaloprov.go.id',
+  opd: { id: 'opd-1', name: 'Dinas Kesehatan' },
+  office: {
+    code: 'gorontalo',
+    name: 'Diskominfo Gorontalo',
+    timeZone: 'Asia/Makassar',
+    zone: 'WITA',
+  },
+  csrfToken: 'csrf-from-session-0123456789',
+  expiresAt: '2026-03-02T10:00:00.000Z',
+};
+
+describe('the shared frame of the public pages and the portal', () => {
+  let harness: RouterTestingHarness;
+  let backend: HttpTestingController;
+
+  async function open(url: string): Promise<HTMLElement> {
+    resetStorage();
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([
+        {
+          path: 'standar-pelayanan',
+          component: PublicLayoutComponent,
+          children: [{ path: '', component: BlankComponent }],
+        },
+        {
+          path: 'portal',
+          component: PortalLayoutComponent,
+          children: [{ path: '', component: BlankComponent }],
+        },
+      ]),
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url);
+    await harness.fixture.whenStable();
+    return harness.fixture.nativeElement as HTMLElement;
+  }
+
+  afterEach(() => backend.verify());
+
+  it('frames the public pages: skip link, brand, navigation in the header, page in main', async () => {
+    const root = await open('/standar-pelayanan');
+    const header = root.querySelector('sg-site-frame header.frame-bar');
+    expect(header).not.toBeNull();
+    expect(header?.querySelector('.frame-brand')?.getAttribute('href')).toBe('/standar-pelayanan');
+    expect(header?.querySelector('.frame-what')?.textContent?.trim()).toBeTruthy();
+    expect(header?.querySelector('nav [data-test=nav-complaint]')).not.toBeNull();
+    expect(header?.querySelector('sg-language-switch')).not.toBeNull();
+    const main = root.querySelector('sg-site-frame main#isi');
+    expect(main?.querySelector('router-outlet')).not.toBeNull();
+    expect(main?.querySelector('nav')).toBeNull();
+    expect(root.querySelector('.frame-skip')?.getAttribute('href')).toBe('#isi');
+  });
+
+  it('frames the portal: the menu and sign-out only once signed in, always in the header', async () => {
+    const root = await open('/portal');
+    const header = () => root.querySelector('sg-site-frame header.frame-bar')!;
+    expect(header().querySelector('.frame-brand')?.getAttribute('href')).toBe('/portal');
+    expect(header().querySelector('[data-test=portal-sign-out]')).toBeNull();
+    expect(header().querySelector('.frame-spacer')).not.toBeNull();
+
+    TestBed.inject(PortalApi).me.set(ME);
+    await harness.fixture.whenStable();
+    expect(header().querySelector('[data-test=portal-nav-new]')).not.toBeNull();
+    expect(header().querySelector('[data-test=portal-sign-out]')).not.toBeNull();
+    expect(header().querySelector('.who')?.textContent).toContain('Ani Rahmawati');
+    expect(root.querySelector('main#isi [data-test=portal-sign-out]')).toBeNull();
+  });
+});
