@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { makeMarker } from '@sigap/mail-threading';
 import { AppConfig } from '../config/app-config';
+import type { MailAttachment } from './delivery/mail-attachments';
 import { mailFromAddress, mailDomain, resolveMarkerSecret } from './mail-settings';
 import { buildMailMessage, TEMPLATE_KIND, type BuiltMessage } from './message/build-message';
 import type { MailLocale } from './templates/helpers';
@@ -24,6 +25,8 @@ export interface ComposeRequest {
   thread: { ticketNumber: string; seq: number; threadMessageIds: string[] } | null;
   /** Overrides whether it is marked Auto-Submitted (default: all but a person's reply). */
   automatic?: boolean;
+  /** Files carried by the message (an agent's reply). */
+  attachments?: MailAttachment[];
 }
 
 /** Renders, builds and sends outgoing mail; owns the one SMTP (or keep) transport. */
@@ -73,6 +76,7 @@ export class MailService implements OnModuleDestroy {
       nonce: request.nonce,
       thread: kind && request.thread ? { ...request.thread, kind } : null,
       automatic: request.automatic ?? kind !== 'reply',
+      attachments: request.attachments,
     });
   }
 

@@ -3,6 +3,7 @@ import type { TicketDetail } from '@sigap/contracts';
 import type { EntityManager } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import type { AuthUser } from '../identity/auth-user';
+import { REPLY_ATTACHMENTS_MAX_BYTES } from '../mail/delivery/mail-attachments';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { SurveyService } from '../survey/survey.service';
 import { FIRST_RESPONSE_CLOCK, logState, rowsOf } from './clocks';
@@ -259,7 +260,20 @@ export class TicketActionsService {
           `Tiket berstatus "${agg.ticket.status}".`,
         );
       const attached = [...new Set(attachmentIds)];
-      await assertAttachments(manager, agg, attached);
+      const files = await assertAttachments(manager, agg, attached);
+      // The mail carries the files: refuse now what the mail could not carry later.
+      const total = files.reduce((sum, a) => sum + a.size, 0);
+      if (total > REPLY_ATTACHMENTS_MAX_BYTES)
+        throw new TicketError(
+          'ticket.attachment_invalid',
+          `Lampiran balasan terlalu besar untuk dikirim lewat e-mail: ${megabytes(total)} MB, batasnya ${megabytes(REPLY_ATTACHMENTS_MAX_BYTES)} MB. Kirim lebih sedikit berkas atau tautkan berkas besar.`,
+          [
+            {
+              path: 'attachmentIds',
+              message: `total lampiran melebihi ${megabytes(REPLY_ATTACHMENTS_MAX_BYTES)} MB`,
+            },
+          ],
+        );
       const data = attached.length ? { attachmentIds: attached } : null;
       agg.timeline.push({ kind: 'reply', event: null, authorId: user.id, body, data });
       agg.outbox.push({
@@ -273,11 +287,16 @@ export class TicketActionsService {
   }
 }
 
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
 async function assertAttachments(
   manager: EntityManager,
   agg: TicketAggregate,
   ids: string[],
-): Promise<void> {
+): Promise<AttachmentEntity[]> {
+  const found: AttachmentEntity[] = [];
   for (const [index, id] of ids.entries()) {
     const a = await manager.findOne(AttachmentEntity, { where: { id } });
     if (
@@ -291,5 +310,7 @@ async function assertAttachments(
         [{ path: `attachmentIds[${index}]`, message: 'lampiran tidak dikenal' }],
       );
     }
+    found.push(a);
   }
+  return found;
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { TriageAndMailboxes1763900900000 } from '../database/migrations/1763900900000-triage-and-mailboxes';
+import { InboundMessageEntity } from '../mail/inbound/inbound-message.entity';
 import {
   DATABASES,
   createTestDatabase,
@@ -8,6 +10,9 @@ import {
   testConfig,
   type TestDatabase,
 } from '../testing/test-app';
+import { TicketEntity } from './ticket.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+import { TriageBacklogService } from './triage-backlog.service';
 
 /**
  * The triage migration makes the tickets' service columns nullable: on SQLite that rebuilds the
@@ -92,6 +97,75 @@ for (const kind of DATABASES) {
         expect(Number(serviced[0].n)).toBe(before[0]);
       } finally {
         await ds.destroy();
+      }
+    }, 60_000);
+
+    it('turns mail left in the old triage queue into triage tickets at start-up, once', async () => {
+      const first = await startTestApp(db);
+      const id = randomUUID();
+      try {
+        await first.app
+          .get(DataSource)
+          .getRepository(InboundMessageEntity)
+          .insert({
+            id,
+            messageId: '<antrean-lama-1@diskes.baliprov.go.id>',
+            sha256: 'a'.repeat(64),
+            size: 1200,
+            officeCode: 'bali',
+            fromAddress: 'putu.lama@diskes.baliprov.go.id',
+            subject: 'Mohon akun SIMPEG untuk pegawai baru',
+            action: 'created',
+            status: 'triage',
+            ticketNumber: null,
+            reason: 'permintaan baru dari domain OPD',
+            parseError: null,
+            summary: JSON.stringify({
+              bodyText: 'Mohon dibuatkan akun SIMPEG untuk tiga pegawai baru.',
+              bodyHtml: null,
+              attachments: [],
+            }),
+            receivedAt: new Date('2026-11-20T01:30:00Z'),
+            decidedAt: null,
+            decidedBy: null,
+          });
+      } finally {
+        await first.close();
+      }
+
+      // The next start converts it: a service-less ticket with the mail as its first entry.
+      const second = await startTestApp(db);
+      try {
+        await second.app.get(TriageBacklogService).whenDone();
+        const ds = second.app.get(DataSource);
+        const row = await ds.getRepository(InboundMessageEntity).findOneByOrFail({ id });
+        expect([row.status, row.action]).toEqual(['processed', 'created']);
+        expect(row.ticketNumber).toBeTruthy();
+        const ticket = await ds
+          .getRepository(TicketEntity)
+          .findOneByOrFail({ number: row.ticketNumber as string });
+        expect([ticket.serviceId, ticket.channel, ticket.status]).toEqual([null, 'email', 'new']);
+        expect(ticket.subject).toBe('Mohon akun SIMPEG untuk pegawai baru');
+        expect(ticket.receivedAt.toISOString()).toBe('2026-11-20T01:30:00.000Z');
+        const mail = await ds
+          .getRepository(TimelineEntryEntity)
+          .findOneByOrFail({ ticketId: ticket.id, event: 'mail.received' });
+        expect(mail.body).toContain('tiga pegawai baru');
+        expect((mail.data as { inboundId: string }).inboundId).toBe(id);
+        const triage = await second.request<{ items: { number: string }[] }>(
+          'GET',
+          '/api/v1/tickets?triage=true',
+          { token: await second.token('helpdesk.bali@sigap.local') },
+        );
+        expect(triage.body.items.map((t) => t.number)).toContain(ticket.number);
+        // Nothing left to convert: a second pass opens nothing.
+        const again = await second.app.get(TriageBacklogService).convert();
+        expect(again).toEqual({ converted: [], failed: [] });
+        expect(
+          await ds.getRepository(TicketEntity).count({ where: { subject: ticket.subject } }),
+        ).toBe(1);
+      } finally {
+        await second.close();
       }
     }, 60_000);
   });

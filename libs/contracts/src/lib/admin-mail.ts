@@ -70,6 +70,13 @@ export interface MailboxView {
   lastError: string | null;
   lastErrorAt: string | null;
   messagesProcessed: number;
+  /** Messages that failed to process and wait for another attempt (left unread). */
+  failingMessages: number;
+  /** Messages that failed every attempt: flagged on the server for an admin, not fetched again. */
+  heldMessages: number;
+  /** The latest failed message: its UID, Message-ID and error; null when none. */
+  lastMessageError: string | null;
+  lastMessageErrorAt: string | null;
 }
 
 export interface MailboxInput {

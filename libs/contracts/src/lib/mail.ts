@@ -5,12 +5,15 @@ export type MailTemplateName =
   | 'step-assigned'
   | 'sla-at-risk'
   | 'sla-breached'
+  | 'first-response-at-risk'
+  | 'first-response-breached'
   | 'agent-reply'
   | 'requester-replied'
   | 'ticket-resolved'
   | 'survey-invitation'
   | 'password-reset'
-  | 'portal-sign-in';
+  | 'portal-sign-in'
+  | 'complaint-received';
 
 export type MailLocale = 'id' | 'en';
 

@@ -1,6 +1,3 @@
-import { createServer } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../clock/clock';
 import { UserEntity } from '../../identity/user.entity';
@@ -19,58 +16,7 @@ import {
 } from '../../testing/test-app';
 import { AUTOMATIC_KINDS, OutboxWorker } from './outbox-worker.service';
 import { OUTBOX_MAIL_KINDS } from './outbox-mail';
-
-interface Received {
-  to: string[];
-  mail: ParsedMail;
-}
-
-/** An in-process SMTP server keeping every message it receives, parsed. */
-class RecordingSmtp {
-  readonly messages: Received[] = [];
-  private readonly server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (stream, session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        simpleParser(Buffer.concat(chunks)).then(
-          (mail) => {
-            this.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      });
-    },
-  });
-
-  listen(port: number): Promise<void> {
-    return new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(resolve));
-  }
-
-  byMessageId(id: string | null | undefined): Received | undefined {
-    return this.messages.find((m) => m.mail.messageId === id);
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+import { RecordingSmtp, freePort } from './testing/recording-smtp';
 
 const REQUESTER = 'nyoman.sari@diskes.baliprov.go.id';
 
@@ -328,6 +274,60 @@ for (const kind of DATABASES) {
       const skipped = (await timeline()).filter((e) => e.event === 'mail.skipped');
       expect(skipped.length).toBe(1);
       expect(skipped[0].body).toContain(REQUESTER);
+    });
+
+    it('words the first-response alert on its own and each alert by its actual audience', async () => {
+      const now = clock.now().getTime();
+      const inOneHour = new Date(now + 3600_000).toISOString();
+      const anHourAgo = new Date(now - 3600_000).toISOString();
+      const tag = (n: number) => `audiens-${n}`;
+      const cases: [string, Record<string, unknown>, RegExp, RegExp | null][] = [
+        // The first response, to the ticket's agent.
+        [
+          'ticket.sla-at-risk',
+          { clock: 'first-response', recipients: [agent.id], dueAt: inOneHour },
+          /belum dibalas\. Batas tanggapan pertama/,
+          /karena tiket ini ditugaskan kepada Anda/,
+        ],
+        // The ticket clock sent to the office's agents (not just the assignee): standing in.
+        [
+          'ticket.sla-breached',
+          { clock: 'ticket', recipients: [agent.id, kadis.id], dueAt: anHourAgo },
+          /melewati tenggat/,
+          /sebagai petugas helpdesk/,
+        ],
+        // An escalation that found no supervisor went to the helpdesk agents.
+        [
+          'ticket.step-escalated',
+          { step: step.stepOrder, recipients: [agent.id], assigneeId: null, dueAt: anHourAgo },
+          /melewati tenggat/,
+          /Tidak ada atasan aktif yang tercatat di atas jabatan/,
+        ],
+      ];
+      const before = smtp.messages.length;
+      for (const [i, [kindName, payload]] of cases.entries())
+        await enqueue(kindName, { ticket: number, ...payload, marker: tag(i) });
+      const result = await worker.drain();
+      expect([result.sent, result.failed]).toEqual([cases.length, 0]);
+      expect(smtp.messages.length).toBe(before + cases.length);
+      const rows = await ds.getRepository(OutboxEntity).find();
+      for (const [i, [kindName, , what, why]] of cases.entries()) {
+        const row = rows.find((r) => r.kind === kindName && r.payload.includes(tag(i)));
+        const got = smtp.byMessageId(row?.messageId)?.mail;
+        expect(got?.text ?? '')
+          .withContext(kindName)
+          .toMatch(what);
+        if (why)
+          expect(got?.text ?? '')
+            .withContext(kindName)
+            .toMatch(why);
+        expect(got?.text ?? '')
+          .withContext(kindName)
+          .not.toContain('sebagai atasan dari');
+      }
+      const first = smtp.byMessageId(rows.find((r) => r.payload.includes(tag(0)))?.messageId)?.mail;
+      expect(first?.subject).toContain('Pemohon menunggu tanggapan pertama');
+      expect(first?.text).not.toContain('Sisa waktu untuk tiket');
     });
   });
 }

@@ -6,7 +6,7 @@
  * Kinds and payloads (all ticket kinds carry `ticket`, the ticket number):
  * - `password-reset` {email, name, token, expiresAt, locale} → password-reset
  * - `ticket.received` {ticket} → ticket-received, to the requester (automatic), with the link to
- *   the ticket's tracking page
+ *   the ticket's tracking page; for a ticket of kind `complaint`, complaint-received instead
  * - `portal.sign-in-link` {email, name, office, token, expiresAt} → portal-sign-in (token erased
  *   after sending)
  * - `ticket.returned-to-requester` {ticket, reason} → documents-incomplete, to the requester
@@ -14,33 +14,49 @@
  * - `ticket.resolved` {ticket, note?} → ticket-resolved, to the requester (automatic)
  * - `survey.invitation` {ticket, invitation, expiresAt} → survey-invitation, to the requester;
  *   the signed link is made at sending from the invitation id (the row holds no usable link)
- * - `ticket.reply` {ticket, body, agentName?} → agent-reply, to the requester (written by a person)
+ * - `ticket.reply` {ticket, body, agentName?, attachmentIds?} → agent-reply, to the requester
+ *   (written by a person), carrying the reply's files read from the attachment store at sending
+ *   (checked against their SHA-256; a missing or altered file is a permanent failure)
  * - `ticket.step-assigned` {ticket, step, assigneeId} → step-assigned, to the assignee
- * - `ticket.sla-at-risk`, `ticket.sla-breached` {ticket, recipients, dueAt} → sla-at-risk /
- *   sla-breached about the ticket clock, to the assignee
+ * - `ticket.sla-at-risk`, `ticket.sla-breached` {ticket, recipients, dueAt, clock?} → sla-at-risk /
+ *   sla-breached about the ticket clock; with `clock: 'first-response'`, first-response-at-risk /
+ *   first-response-breached (the requester still waits for an answer)
  * - `ticket.step-sla-at-risk` {ticket, step, recipients, dueAt} → sla-at-risk about the step
  * - `ticket.step-escalated` {ticket, step, recipients, assigneeId, dueAt} → sla-breached to the
- *   holders of the position above (audience `supervisor`)
+ *   holders of the position above
+ * Each alert is worded for its actual audience (`audienceOf`): the assignee, the supervisor, the
+ * holders of an unassigned step's position, or the helpdesk agents standing in.
  * - `ticket.requester-replied` {ticket, recipients, from, body, effect?, attachments?} →
  *   requester-replied to the assignees: what the reply did and the requester's words
  */
+import { readFile } from 'node:fs/promises';
 import { readDuration, type Duration } from '@sigap/standards';
 import { workingMinutesBetween } from '@sigap/sla';
 import { In, type EntityManager } from 'typeorm';
+import { AttachmentStore } from '../../attachments/attachment-store';
+import { AttachmentEntity } from '../../attachments/attachment.entity';
 import type { OfficeCalendar } from '../../calendars/calendar-provider';
 import { CatalogServiceEntity } from '../../catalog/catalog-service.entity';
 import type { AppConfig } from '../../config/app-config';
 import { UserEntity } from '../../identity/user.entity';
 import { OfficeEntity } from '../../offices/office.entity';
 import { trackingUrl } from '../../portal/tracking-token';
+import { ComplaintEntity } from '../../complaints/complaint.entity';
+import {
+  COMPLAINT_ANSWER_WORKING_DAYS,
+  COMPLAINT_CATEGORY_LABELS,
+} from '../../complaints/complaint-labels';
 import { PositionEntity } from '../../offices/position.entity';
 import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { ChecklistItemEntity } from '../../tickets/checklist-item.entity';
 import { TicketStepEntity } from '../../tickets/ticket-step.entity';
+import { activeHolderIds, supervisorHolders } from '../../tickets/assignment';
+import { FIRST_RESPONSE_CLOCK } from '../../tickets/clocks';
 import { NO_DUE, TicketEntity } from '../../tickets/ticket.entity';
 import type { ComposeRequest } from '../mail.service';
 import type { MailLocale } from '../templates/helpers';
-import type { StepSummary, TicketSummary } from '../templates/template-props';
+import type { SlaAudience, StepSummary, TicketSummary } from '../templates/template-props';
+import { REPLY_ATTACHMENTS_MAX_BYTES, type MailAttachment } from './mail-attachments';
 import { resolveSurveySecret, signSurveyToken, surveyUrl } from '../../survey/survey-token';
 
 export class OutboxPayloadError extends Error {
@@ -304,6 +320,7 @@ async function stepOf(t: TicketContext, payload: Payload, ctx: PrepareContext) {
 
 async function prepareReceived(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
   const t = await loadTicket(payload, ctx);
+  if (t.ticket.kind === 'complaint') return prepareComplaintReceived(t, ctx);
   const items = await ctx.manager.find(ChecklistItemEntity, {
     where: { ticketId: t.ticket.id },
     order: { sortOrder: 'ASC' },
@@ -320,6 +337,35 @@ async function prepareReceived(payload: Payload, ctx: PrepareContext): Promise<P
         receivedAt: t.ticket.receivedAt.toISOString(),
         checklist: items.map((i) => ({ label: i.text, received: received(i.status) })),
         missing: items.filter((i) => !i.optional && !received(i.status)).map((i) => i.text),
+        dueAt: iso(t.ticket.dueAt),
+        trackUrl: trackingUrl(ctx.config, t.ticket.id),
+      },
+    },
+    true,
+  );
+}
+
+/** A complaint's acknowledgement: its own template (number, 5 working days, tracking link). */
+async function prepareComplaintReceived(
+  t: TicketContext,
+  ctx: PrepareContext,
+): Promise<PreparedMail> {
+  const complaint = await ctx.manager.findOne(ComplaintEntity, {
+    where: { ticketId: t.ticket.id },
+  });
+  const category = complaint?.category ?? 'pengaduan';
+  return toRequester(
+    t,
+    ctx,
+    {
+      template: 'complaint-received',
+      props: {
+        requesterName: requesterOf(t).name,
+        ticket: t.summary,
+        categoryLabel: COMPLAINT_CATEGORY_LABELS[category],
+        text: t.ticket.description,
+        receivedAt: t.ticket.receivedAt.toISOString(),
+        answerDays: COMPLAINT_ANSWER_WORKING_DAYS,
         dueAt: iso(t.ticket.dueAt),
         trackUrl: trackingUrl(ctx.config, t.ticket.id),
       },
@@ -405,11 +451,63 @@ async function prepareSurveyInvitation(
   return prepared;
 }
 
+/**
+ * The files of a reply, read from the attachment store now: each must still belong to the
+ * ticket's office (and to the ticket, once linked), its bytes must match its SHA-256, and all
+ * together stay within the limit checked when the reply was written.
+ */
+async function replyAttachments(
+  t: TicketContext,
+  payload: Payload,
+  ctx: PrepareContext,
+): Promise<MailAttachment[]> {
+  const raw = payload['attachmentIds'];
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) {
+    throw new OutboxPayloadError('payload.attachmentIds wajib berupa daftar id');
+  }
+  const ids = [...new Set(raw as string[])];
+  if (!ids.length) return [];
+  const rows = await ctx.manager.find(AttachmentEntity, { where: { id: In(ids) } });
+  const store = new AttachmentStore(`${ctx.config.dataDir}/attachments`);
+  let total = 0;
+  const files: MailAttachment[] = [];
+  for (const id of ids) {
+    const a = rows.find((r) => r.id === id);
+    if (
+      !a ||
+      a.officeCode !== t.ticket.officeCode ||
+      (a.ticketId !== null && a.ticketId !== t.ticket.id)
+    ) {
+      throw new OutboxPayloadError(`lampiran ${id} tidak ada lagi pada tiket ${t.ticket.number}`);
+    }
+    total += a.size;
+    if (total > REPLY_ATTACHMENTS_MAX_BYTES) {
+      throw new OutboxPayloadError(
+        `lampiran melebihi batas ${REPLY_ATTACHMENTS_MAX_BYTES / (1024 * 1024)} MB per e-mail`,
+      );
+    }
+    let content: Buffer;
+    try {
+      content = await readFile(store.pathOf(a.sha256));
+    } catch {
+      throw new OutboxPayloadError(
+        `berkas lampiran "${a.fileName}" tidak ditemukan di penyimpanan`,
+      );
+    }
+    if (content.length !== a.size || AttachmentStore.sha256(content) !== a.sha256) {
+      throw new OutboxPayloadError(`berkas lampiran "${a.fileName}" berubah di penyimpanan`);
+    }
+    files.push({ filename: a.fileName, contentType: a.mediaType, content });
+  }
+  return files;
+}
+
 async function prepareAgentReply(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
   const t = await loadTicket(payload, ctx);
   const body = text(payload, 'body');
   const agentName = typeof payload['agentName'] === 'string' ? payload['agentName'] : 'Helpdesk';
-  return toRequester(
+  const prepared = await toRequester(
     t,
     ctx,
     {
@@ -418,6 +516,9 @@ async function prepareAgentReply(payload: Payload, ctx: PrepareContext): Promise
     },
     false,
   );
+  const attachments = await replyAttachments(t, payload, ctx);
+  if (attachments.length) prepared.request.attachments = attachments;
+  return prepared;
 }
 
 async function prepareStepAssigned(payload: Payload, ctx: PrepareContext): Promise<PreparedMail> {
@@ -435,12 +536,36 @@ async function prepareStepAssigned(payload: Payload, ctx: PrepareContext): Promi
   });
 }
 
+/**
+ * Who an alert's recipients are, which sets its wording. The sweep names the recipients only, so
+ * this is read from the ticket: the clock's assignee; for an escalation, the holders of the
+ * position above the step's; for an unassigned step, its position's holders; anyone else stands
+ * in as the office's helpdesk agents (no assignee, no holder, no supervisor).
+ */
+async function audienceOf(
+  t: TicketContext,
+  step: TicketStepEntity | null,
+  people: UserEntity[],
+  escalation: boolean,
+  ctx: PrepareContext,
+): Promise<SlaAudience> {
+  const ids = people.map((u) => u.id);
+  const within = (group: string[]) => group.length > 0 && ids.every((id) => group.includes(id));
+  if (escalation && step) {
+    const above = await supervisorHolders(ctx.manager, step.officeCode, step.positionCode);
+    return within(above.userIds) ? 'supervisor' : 'helpdesk';
+  }
+  const responsibleId = step ? step.assigneeId : t.ticket.assigneeId;
+  if (responsibleId && ids.length === 1 && ids[0] === responsibleId) return 'assignee';
+  if (step && !step.assigneeId) {
+    const holders = await activeHolderIds(ctx.manager, step.officeCode, step.positionCode);
+    if (within(holders)) return 'position';
+  }
+  return 'helpdesk';
+}
+
 /** An SLA alert: minutes left (at risk) or overdue (breached), counted in working time. */
-function slaAlert(
-  level: 'at-risk' | 'breached',
-  withStep: boolean,
-  audience: 'assignee' | 'supervisor',
-) {
+function slaAlert(level: 'at-risk' | 'breached', withStep: boolean, escalation: boolean) {
   return async (payload: Payload, ctx: PrepareContext): Promise<PreparedMail> => {
     const t = await loadTicket(payload, ctx);
     const step = withStep ? await stepOf(t, payload, ctx) : null;
@@ -449,6 +574,28 @@ function slaAlert(
     if (!Number.isFinite(due)) throw new OutboxPayloadError('payload.dueAt tidak valid');
     const cal = (await ctx.calendar(t.ticket.officeCode)).calendar;
     const now = ctx.now().getTime();
+    const remainingMinutes = now < due ? workingMinutesBetween(cal, now, due) : 0;
+    const overdueMinutes = now > due ? workingMinutesBetween(cal, due, now) : 0;
+    const audience = await audienceOf(t, step?.step ?? null, people, escalation, ctx);
+    if (!step && payload['clock'] === FIRST_RESPONSE_CLOCK) {
+      // The first response is its own deadline: an answer to the requester, not the work.
+      const first = {
+        recipientName: names(people),
+        audience: audience === 'assignee' ? ('assignee' as const) : ('helpdesk' as const),
+        ticket: staffSummary(t, ctx),
+        requesterName: t.contact?.name ?? 'Pemohon',
+        receivedAt: t.ticket.receivedAt.toISOString(),
+        dueAt: new Date(due).toISOString(),
+      };
+      return toStaff(
+        t,
+        ctx,
+        people,
+        level === 'at-risk'
+          ? { template: 'first-response-at-risk', props: { ...first, remainingMinutes } }
+          : { template: 'first-response-breached', props: { ...first, overdueMinutes } },
+      );
+    }
     const responsibleId = step ? step.step.assigneeId : t.ticket.assigneeId;
     const responsible = responsibleId
       ? await ctx.manager.findOne(UserEntity, {
@@ -469,20 +616,8 @@ function slaAlert(
       ctx,
       people,
       level === 'at-risk'
-        ? {
-            template: 'sla-at-risk',
-            props: {
-              ...base,
-              remainingMinutes: now < due ? workingMinutesBetween(cal, now, due) : 0,
-            },
-          }
-        : {
-            template: 'sla-breached',
-            props: {
-              ...base,
-              overdueMinutes: now > due ? workingMinutesBetween(cal, due, now) : 0,
-            },
-          },
+        ? { template: 'sla-at-risk', props: { ...base, remainingMinutes } }
+        : { template: 'sla-breached', props: { ...base, overdueMinutes } },
     );
   };
 }
@@ -528,10 +663,10 @@ export const OUTBOX_MAIL_KINDS: Record<
   'survey.invitation': prepareSurveyInvitation,
   'ticket.reply': prepareAgentReply,
   'ticket.step-assigned': prepareStepAssigned,
-  'ticket.sla-at-risk': slaAlert('at-risk', false, 'assignee'),
-  'ticket.sla-breached': slaAlert('breached', false, 'assignee'),
-  'ticket.step-sla-at-risk': slaAlert('at-risk', true, 'assignee'),
-  'ticket.step-escalated': slaAlert('breached', true, 'supervisor'),
+  'ticket.sla-at-risk': slaAlert('at-risk', false, false),
+  'ticket.sla-breached': slaAlert('breached', false, false),
+  'ticket.step-sla-at-risk': slaAlert('at-risk', true, false),
+  'ticket.step-escalated': slaAlert('breached', true, true),
   'ticket.requester-replied': prepareRequesterReplied,
 };
 

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MailboxView } from '@sigap/contracts';
 import { ImapFlow } from 'imapflow';
 import { DataSource, In } from 'typeorm';
 import { TicketEntity } from '../../tickets/ticket.entity';
@@ -14,7 +16,9 @@ import {
 } from '../../testing/test-app';
 import { InboundMessageEntity } from '../inbound/inbound-message.entity';
 import { InboundMailService } from '../inbound/inbound-mail.service';
+import { MailboxEntity } from '../mailboxes/mailbox.entity';
 import type { ImapPoller } from './imap-poller';
+import { MailboxMessageFailureEntity } from './mailbox-message-failure.entity';
 import { ImapPollerService } from './imap-poller.service';
 import type { ImapMailboxSettings } from './imap-settings';
 import { TestDovecot, dovecotInstalled } from './testing/dovecot';
@@ -126,7 +130,16 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         logger: false,
       });
       await mail.connect();
-      for (const folder of ['Crash', 'Putus', 'Pindah', 'Gagal', 'Idle', 'Sela', 'TanpaIdle']) {
+      for (const folder of [
+        'Crash',
+        'Putus',
+        'Pindah',
+        'Gagal',
+        'Rusak',
+        'Idle',
+        'Sela',
+        'TanpaIdle',
+      ]) {
         await mail.mailboxCreate(folder);
       }
     }, 60_000);
@@ -302,6 +315,7 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       const inbound = app.app.get(InboundMailService);
       let calls = 0;
       const p = poller('Gagal', {
+        messageRetryMs: () => 0,
         accept: (raw, recipients) => {
           if (calls++ === 0) return Promise.reject(new Error('basis data tidak menjawab'));
           return inbound.accept(raw, recipients);
@@ -320,6 +334,135 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       }
       expect(await inboundRows()).toBe(before + 2);
     }, 30_000);
+
+    it('records a message that keeps failing, retries it with a cap, then flags it for an admin', async () => {
+      await append('Rusak', '32-malformed-missing-boundary.eml', '30-inline-image-cid.eml');
+      const bad = readFileSync(join(FIXTURES, '32-malformed-missing-boundary.eml'));
+      const badId = /^message-id:\s*(<[^>]+>)/im.exec(bad.toString('latin1'))?.[1] ?? null;
+      const inbound = app.app.get(InboundMailService);
+      let failing = true;
+      let badCalls = 0;
+      const p = poller('Rusak', {
+        maxMessageAttempts: 3,
+        messageRetryMs: () => 0,
+        accept: (raw, recipients) => {
+          if (badId && raw.toString('latin1').includes(badId)) {
+            badCalls++;
+            if (failing) return Promise.reject(new Error('MIME tidak dapat diurai: batas hilang'));
+          }
+          return inbound.accept(raw, recipients);
+        },
+      });
+      const failures = () =>
+        ds.getRepository(MailboxMessageFailureEntity).find({ where: { mailbox: 'rusak' } });
+      // A mailbox row of that name shows the failures in the admin list.
+      const mailboxId = randomUUID();
+      await ds.getRepository(MailboxEntity).insert({
+        id: mailboxId,
+        name: 'rusak',
+        officeCode: 'bali',
+        host: '127.0.0.1',
+        port: dovecot.port,
+        secure: false,
+        tlsRejectUnauthorized: true,
+        username: 'helpdesk',
+        passwordEnc: 'v1:tidak:dipakai:di-sini',
+        folder: 'Rusak',
+        processedFolder: null,
+        useIdle: true,
+        pollSeconds: 30,
+        enabled: false,
+        version: 1,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+        updatedBy: null,
+        lastPollAt: null,
+        lastError: null,
+        lastErrorAt: null,
+        messagesProcessed: 0,
+      });
+      const admin = await app.token('admin@sigap.local');
+      const view = async () =>
+        (
+          await app.request<MailboxView>('GET', `/api/v1/admin/mailboxes/${mailboxId}`, {
+            token: admin,
+          })
+        ).body;
+      const flagsOfBad = async () => {
+        const lock = await mail.getMailboxLock('Rusak');
+        try {
+          const found: Set<string>[] = [];
+          for await (const m of mail.fetch('1:*', { flags: true, envelope: true })) {
+            const id = m.envelope?.messageId?.replace(/^<|>$/g, '');
+            if (badId && id === badId.replace(/^<|>$/g, '') && m.flags) found.push(m.flags);
+          }
+          return found[0] ?? new Set<string>();
+        } finally {
+          lock.release();
+          // Deselected again, so STATUS reads the folder afresh.
+          await mail.mailboxClose();
+        }
+      };
+
+      p.start();
+      try {
+        // The good message goes through; the bad one stays unread with its failure recorded.
+        await until('good one seen', async () => (await counts('Rusak')).join() === '2,1');
+        let [row] = await failures();
+        expect(row.attempts).toBe(1);
+        expect(row.heldAt).toBeNull();
+        expect(row.messageId).toBe(badId);
+        expect(row.lastError).toContain('batas hilang');
+        expect(p.snapshot().failingMessages).toBe(1);
+        expect(p.snapshot().lastError).toContain(String(badId));
+        let shown = await view();
+        expect([shown.failingMessages, shown.heldMessages]).toEqual([1, 0]);
+        expect(shown.lastMessageError).toContain('batas hilang');
+
+        // Retried each round until the cap, then held: flagged, still unread, not fetched again.
+        for (const attempts of [2, 3]) {
+          p.pollNow();
+          await until(
+            `attempt ${attempts}`,
+            async () => (await failures())[0]?.attempts === attempts,
+          );
+        }
+        [row] = await failures();
+        expect(row.heldAt).not.toBeNull();
+        await until('flagged', async () => (await flagsOfBad()).has('\\Flagged'));
+        expect((await flagsOfBad()).has('\\Seen')).toBeFalse();
+        const calls = badCalls;
+        const polled = p.snapshot().lastPolledAt;
+        p.pollNow();
+        await until('another round', async () => p.snapshot().lastPolledAt !== polled);
+        expect(badCalls).toBe(calls);
+        expect([p.snapshot().failingMessages, p.snapshot().heldMessages]).toEqual([0, 1]);
+        shown = await view();
+        expect([shown.failingMessages, shown.heldMessages]).toEqual([0, 1]);
+        expect(await counts('Rusak')).toEqual([2, 1]);
+
+        // An admin releases it (once the cause is fixed): it goes through and loses the flag.
+        failing = false;
+        const released = await app.request<MailboxView>(
+          'POST',
+          `/api/v1/admin/mailboxes/${mailboxId}/release-held`,
+          { token: admin },
+        );
+        expect(released.status).withContext(released.text).toBe(200);
+        p.pollNow();
+        await until('bad one seen', async () => (await counts('Rusak')).join() === '2,0');
+        expect(await failures()).toEqual([]);
+        expect((await flagsOfBad()).has('\\Flagged')).toBeFalse();
+        shown = await view();
+        expect([shown.failingMessages, shown.heldMessages, shown.lastMessageError]).toEqual([
+          0,
+          0,
+          null,
+        ]);
+      } finally {
+        await p.stop();
+      }
+    }, 60_000);
 
     it('moves processed mail to the processed folder (created when missing) instead of flagging', async () => {
       await append('Pindah', '27-encoded-subject-utf8.eml');

@@ -8,6 +8,7 @@ import { decryptSecret, mailboxKey } from '../mailboxes/mailbox-secret';
 import { MailboxEntity } from '../mailboxes/mailbox.entity';
 import { ImapPoller, type MailboxStatus, type PollerDeps, type PollerReport } from './imap-poller';
 import type { ImapMailboxSettings } from './imap-settings';
+import { DatabaseFailureStore } from './message-failures';
 
 /** The poller settings of a database mailbox (its password decrypted, for the connection only). */
 export function settingsOf(row: MailboxEntity, key: Buffer): ImapMailboxSettings {
@@ -133,7 +134,7 @@ export class ImapPollerService implements OnApplicationBootstrap, OnModuleDestro
 
   private async record(id: string, event: PollerReport): Promise<void> {
     const repo = this.dataSource.getRepository(MailboxEntity);
-    if (event.kind === 'error') {
+    if (event.kind === 'error' || event.kind === 'message-failed') {
       await repo.update({ id }, { lastError: event.error.slice(0, 500), lastErrorAt: event.at });
       return;
     }
@@ -153,6 +154,7 @@ export class ImapPollerService implements OnApplicationBootstrap, OnModuleDestro
     return new ImapPoller(mailbox, {
       accept: (raw, recipients) => this.inbound.accept(raw, recipients),
       recipients: () => this.recipients(mailbox),
+      failures: new DatabaseFailureStore(this.dataSource, mailbox.name),
       ...extra,
     });
   }

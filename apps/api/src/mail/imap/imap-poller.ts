@@ -4,6 +4,11 @@
  * only then marked \Seen or moved. A crash between commit and flag leaves the message unread; on
  * the next round the inbound service answers `duplicate` for its Message-ID and it is flagged
  * then, so nothing is lost and nothing is processed twice.
+ *
+ * A message the inbound service fails on (MIME that throws, a database error) stays unread and
+ * never blocks the others: its failure is recorded (attempts, last error), it is tried again
+ * after a growing delay, and after the last attempt it is flagged `\Flagged` for an admin and no
+ * longer fetched until an admin releases it.
  */
 import { Logger } from '@nestjs/common';
 import { ImapFlow } from 'imapflow';
@@ -34,6 +39,63 @@ export interface MailboxStatus {
   nextAttemptAt: string | null;
   /** Messages handled since start, by inbound action. */
   counts: Record<string, number>;
+  /** Messages that failed and wait for another attempt (left unread). */
+  failingMessages: number;
+  /** Messages that failed every attempt: flagged on the server for an admin, not fetched again. */
+  heldMessages: number;
+}
+
+/** One message the inbound service failed on (see `MessageFailureStore`). */
+export interface MessageFailure {
+  uid: number;
+  messageId: string | null;
+  attempts: number;
+  firstFailedAt: Date;
+  lastFailedAt: Date;
+  nextAttemptAt: Date;
+  lastError: string;
+  heldAt: Date | null;
+}
+
+/** Where the failures of one mailbox folder are kept, by UIDVALIDITY and UID. */
+export interface MessageFailureStore {
+  list(folder: string, uidValidity: string): Promise<MessageFailure[]>;
+  save(folder: string, uidValidity: string, failure: MessageFailure): Promise<void>;
+  clear(folder: string, uidValidity: string, uid: number): Promise<void>;
+}
+
+/** Kept in memory only: for pollers without a database (tests of the poller alone). */
+export class MemoryFailureStore implements MessageFailureStore {
+  private readonly rows = new Map<string, MessageFailure>();
+
+  async list(folder: string, uidValidity: string): Promise<MessageFailure[]> {
+    const prefix = `${folder}\u0000${uidValidity}\u0000`;
+    return [...this.rows.entries()].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v);
+  }
+
+  async save(folder: string, uidValidity: string, failure: MessageFailure): Promise<void> {
+    this.rows.set(`${folder}\u0000${uidValidity}\u0000${failure.uid}`, { ...failure });
+  }
+
+  async clear(folder: string, uidValidity: string, uid: number): Promise<void> {
+    this.rows.delete(`${folder}\u0000${uidValidity}\u0000${uid}`);
+  }
+}
+
+/** Attempts at one message before it is held for an admin. */
+export const MAX_MESSAGE_ATTEMPTS = 5;
+
+/** Delay after the n-th failed attempt at a message: 1 min, 5 min, 25 min, then 2 h. */
+export function defaultMessageRetryMs(attempts: number): number {
+  return Math.min(2 * 3600_000, 60_000 * 5 ** Math.max(0, attempts - 1));
+}
+
+/** The Message-ID header of a raw message, read from its header block only. */
+export function rawMessageId(raw: Buffer): string | null {
+  const end = raw.indexOf('\r\n\r\n');
+  const head = raw.subarray(0, end >= 0 ? Math.min(end, 65_536) : 65_536).toString('latin1');
+  const match = /^message-id:[ \t]*(?:\r?\n[ \t]+)?(<[^<>\s]{1,250}>)/im.exec(head);
+  return match ? match[1] : null;
 }
 
 export interface PollerDeps {
@@ -47,10 +109,18 @@ export interface PollerDeps {
   backoffMs?: (failures: number) => number;
   /** Told after each round and each failure (a database mailbox records its status). */
   report?: (event: PollerReport) => Promise<void> | void;
+  /** Where failed messages are recorded (default: in memory). */
+  failures?: MessageFailureStore;
+  /** Delay before the next attempt at a message after its n-th failure. */
+  messageRetryMs?: (attempts: number) => number;
+  /** Attempts at one message before it is held for an admin (default 5). */
+  maxMessageAttempts?: number;
 }
 
 export type PollerReport =
-  { kind: 'polled'; at: Date; processed: number } | { kind: 'error'; at: Date; error: string };
+  | { kind: 'polled'; at: Date; processed: number }
+  | { kind: 'error'; at: Date; error: string }
+  | { kind: 'message-failed'; at: Date; error: string; held: boolean };
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -73,6 +143,7 @@ export class ImapPoller {
   /** New mail announced while a round was running: poll again at once. */
   private pending = false;
   private readonly status: MailboxStatus;
+  private readonly failures: MessageFailureStore;
 
   constructor(
     readonly settings: ImapMailboxSettings,
@@ -97,7 +168,10 @@ export class ImapPoller {
       failures: 0,
       nextAttemptAt: null,
       counts: {},
+      failingMessages: 0,
+      heldMessages: 0,
     };
+    this.failures = deps.failures ?? new MemoryFailureStore();
   }
 
   snapshot(): MailboxStatus {
@@ -131,6 +205,8 @@ export class ImapPoller {
 
   /** Asks for a poll now (e.g. from the API), without waiting for IDLE or the interval. */
   pollNow(): void {
+    // Asked during a round: another round follows it at once.
+    this.pending = true;
     this.wake?.();
   }
 
@@ -218,10 +294,22 @@ export class ImapPoller {
         { uid: true },
       );
       const uids = (found || []).sort((a, b) => a - b);
+      const uidValidity = String(client.mailbox ? client.mailbox.uidValidity : 0);
+      // Known failures: only looked up when there is something to match them against.
+      const lookUp = uids.length > 0 || this.status.failingMessages + this.status.heldMessages > 0;
+      const failed = new Map(
+        (lookUp ? await this.failures.list(this.settings.folder, uidValidity) : []).map((f) => [
+          f.uid,
+          f,
+        ]),
+      );
       const recipients = uids.length ? await this.deps.recipients() : [];
       let processed = 0;
       for (const uid of uids) {
         if (!this.running) break;
+        const before = failed.get(uid);
+        // Held for an admin, or waiting for its next attempt: the others still go through.
+        if (before && (before.heldAt || before.nextAttemptAt.getTime() > Date.now())) continue;
         const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
         if (!message || !message.source) continue;
         // Commit first (its own transaction in the inbound service) ...
@@ -229,11 +317,12 @@ export class ImapPoller {
         try {
           result = await this.deps.accept(message.source, recipients);
         } catch (error) {
-          // Left unread, retried next round; the messages after it still go through.
-          this.status.counts['failed'] = (this.status.counts['failed'] ?? 0) + 1;
-          this.status.lastError = `UID ${uid}: ${errorText(error)}`;
-          this.status.lastErrorAt = new Date().toISOString();
-          this.log.warn(`pesan UID ${uid} gagal diproses: ${errorText(error)}`);
+          // Left unread and retried later (a growing delay); after the last attempt, flagged.
+          const failure = await this.recordFailure(client, uidValidity, uid, before, {
+            error,
+            messageId: rawMessageId(message.source),
+          });
+          failed.set(uid, failure);
           continue;
         }
         this.status.counts[result.action] = (this.status.counts[result.action] ?? 0) + 1;
@@ -245,13 +334,72 @@ export class ImapPoller {
         } else {
           await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
         }
+        if (before) {
+          // Released by an admin after being held: the flag set for them comes off.
+          if (before.attempts >= (this.deps.maxMessageAttempts ?? MAX_MESSAGE_ATTEMPTS)) {
+            await client.messageFlagsRemove(String(uid), ['\\Flagged'], { uid: true });
+          }
+          failed.delete(uid);
+          await this.failures.clear(this.settings.folder, uidValidity, uid);
+        }
       }
+      // Failures of messages no longer in the folder (moved or deleted by someone) are dropped.
+      const present = new Set(uids);
+      for (const uid of [...failed.keys()]) {
+        if (present.has(uid)) continue;
+        failed.delete(uid);
+        await this.failures.clear(this.settings.folder, uidValidity, uid);
+      }
+      this.status.heldMessages = [...failed.values()].filter((f) => f.heldAt).length;
+      this.status.failingMessages = failed.size - this.status.heldMessages;
       this.status.lastPolledAt = new Date().toISOString();
       await this.tell({ kind: 'polled', at: new Date(), processed });
     } finally {
       lock.release();
     }
     this.status.state = this.status.mode === 'idle' ? 'idle' : 'polling';
+  }
+
+  /**
+   * Records a failed attempt at a message: its count, error and next attempt; on the last
+   * attempt the message is flagged `\Flagged` (still unread) and held for an admin.
+   */
+  private async recordFailure(
+    client: ImapFlow,
+    uidValidity: string,
+    uid: number,
+    before: MessageFailure | undefined,
+    what: { error: unknown; messageId: string | null },
+  ): Promise<MessageFailure> {
+    const now = new Date();
+    const attempts = (before?.attempts ?? 0) + 1;
+    const max = this.deps.maxMessageAttempts ?? MAX_MESSAGE_ATTEMPTS;
+    const held = attempts >= max;
+    const reason = errorText(what.error);
+    const failure: MessageFailure = {
+      uid,
+      messageId: what.messageId ?? before?.messageId ?? null,
+      attempts,
+      firstFailedAt: before?.firstFailedAt ?? now,
+      lastFailedAt: now,
+      nextAttemptAt: new Date(
+        now.getTime() + (this.deps.messageRetryMs ?? defaultMessageRetryMs)(attempts),
+      ),
+      lastError: reason,
+      heldAt: held ? now : null,
+    };
+    this.status.counts['failed'] = (this.status.counts['failed'] ?? 0) + 1;
+    this.status.lastError =
+      `UID ${uid}${failure.messageId ? ` ${failure.messageId}` : ''}: ${reason}`.slice(0, 500);
+    this.status.lastErrorAt = now.toISOString();
+    this.log.warn(
+      `pesan UID ${uid} gagal diproses (percobaan ${attempts} dari ${max}): ${reason}` +
+        (held ? '; ditandai untuk admin dan tidak diambil lagi' : ''),
+    );
+    await this.failures.save(this.settings.folder, uidValidity, failure);
+    if (held) await client.messageFlagsAdd(String(uid), ['\\Flagged'], { uid: true });
+    await this.tell({ kind: 'message-failed', at: now, error: this.status.lastError, held });
+    return failure;
   }
 
   /** Reports to the owner; a failing report never stops the mailbox. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { OutboxEntity } from '../../outbox/outbox.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
@@ -38,6 +39,31 @@ describeOnBothDatabases(
       expect(res.status).withContext(res.text).toBe(201);
       await ds.getRepository(TicketEntity).update({ number: res.body.number }, { number });
     };
+
+    /** A new request (no thread) from `from`, as a mail client writes one. */
+    const newRequest = (from: string, messageId: string) =>
+      app.request('POST', '/api/v1/inbound/mail', {
+        raw: Buffer.from(
+          [
+            `From: Pemohon Baru <${from}>`,
+            'To: helpdesk@diskominfos.baliprov.go.id',
+            'Subject: Permohonan pembuatan akun e-mail dinas',
+            `Message-ID: ${messageId}`,
+            'Date: Mon, 23 Nov 2026 09:00:00 +0800',
+            'MIME-Version: 1.0',
+            'Content-Type: text/plain; charset=utf-8',
+            '',
+            'Mohon dibuatkan akun e-mail dinas untuk pegawai baru.',
+            '',
+          ].join('\r\n'),
+        ),
+        headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${TOKEN}` },
+      });
+    const sequenceOf = (number: string) => Number(/-(\d+)$/.exec(number)?.[1]);
+    const acknowledgements = async (number: string) =>
+      (await ds.getRepository(OutboxEntity).findBy({ kind: 'ticket.received' })).filter(
+        (o) => (JSON.parse(o.payload) as { ticket?: string }).ticket === number,
+      ).length;
 
     const timeline = async (number: string) => {
       const t = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
@@ -140,6 +166,76 @@ describeOnBothDatabases(
       expect([ticket.serviceId, ticket.status, ticket.channel]).toEqual([null, 'new', 'email']);
       const first = (await timeline(ticket.number)).find((e) => e.event === 'mail.received');
       expect((first?.data as { messageId: string }).messageId).toBe(res.body.messageId);
+    });
+
+    it("opens a known contact's request on that contact, and a known domain's on a new contact of its OPD", async () => {
+      const contacts = ds.getRepository(RequesterContactEntity);
+      const requester = (
+        await ds.getRepository(TicketEntity).findOneByOrFail({ number: 'BALI-2026-000123' })
+      ).requesterContactId;
+      const known = await newRequest('made.sudarsana@bkd.baliprov.go.id', '<kenal-1@bkd.go.id>');
+      expect([known.status, known.body.action]).withContext(known.text).toEqual([202, 'created']);
+      const ticket = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: known.body.ticketNumber });
+      expect(ticket.requesterContactId).toBe(requester);
+      expect(
+        await contacts.countBy({ officeCode: 'bali', email: 'made.sudarsana@bkd.baliprov.go.id' }),
+      ).toBe(1);
+
+      const opd = await app.request('POST', '/api/v1/opds', {
+        token: await app.token('admin@sigap.local'),
+        body: { name: 'Dinas Uji Domain', office: 'bali', emailDomains: ['ujidomain.go.id'] },
+      });
+      expect(opd.status).withContext(opd.text).toBe(201);
+      const byDomain = await newRequest('staf.baru@ujidomain.go.id', '<domain-1@ujidomain.go.id>');
+      expect(byDomain.body.action).withContext(byDomain.text).toBe('created');
+      const opened = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: byDomain.body.ticketNumber });
+      const contact = await contacts.findOneByOrFail({ id: opened.requesterContactId });
+      expect([contact.email, contact.opdId, contact.officeCode]).toEqual([
+        'staf.baru@ujidomain.go.id',
+        opd.body.id,
+        'bali',
+      ]);
+      expect(opened.opdId).toBe(opd.body.id);
+    });
+
+    it('answers a copy of a new request (later or at the same moment) as duplicate: one ticket, no number used', async () => {
+      const from = 'kadek.surya@dispar.baliprov.go.id';
+      const first = await newRequest(from, '<salinan-1@dispar.baliprov.go.id>');
+      expect(first.body.action).withContext(first.text).toBe('created');
+      const again = await newRequest(from, '<salinan-1@dispar.baliprov.go.id>');
+      expect([again.status, again.body.action, again.body.ticketNumber]).toEqual([
+        202,
+        'duplicate',
+        first.body.ticketNumber,
+      ]);
+
+      const both = await Promise.all([
+        newRequest(from, '<salinan-2@dispar.baliprov.go.id>'),
+        newRequest(from, '<salinan-2@dispar.baliprov.go.id>'),
+      ]);
+      expect(both.map((r) => r.status)).toEqual([202, 202]);
+      expect(both.map((r) => r.body.action).sort()).toEqual(['created', 'duplicate']);
+      expect(both[0].body.ticketNumber).toBe(both[1].body.ticketNumber);
+
+      // The copies' rolled-back work took no ticket number and queued nothing.
+      const next = await newRequest(from, '<salinan-3@dispar.baliprov.go.id>');
+      expect(sequenceOf(both[0].body.ticketNumber)).toBe(sequenceOf(first.body.ticketNumber) + 1);
+      expect(sequenceOf(next.body.ticketNumber)).toBe(sequenceOf(first.body.ticketNumber) + 2);
+      for (const number of [first.body.ticketNumber, both[0].body.ticketNumber]) {
+        expect(await acknowledgements(number))
+          .withContext(number)
+          .toBe(1);
+        expect((await timeline(number)).filter((e) => e.event === 'mail.received').length).toBe(1);
+      }
+      expect(
+        await ds.getRepository(InboundMessageEntity).countBy({
+          messageId: '<salinan-2@dispar.baliprov.go.id>',
+        }),
+      ).toBe(1);
     });
 
     it('records an auto-reply without touching the ticket or queueing mail', async () => {

@@ -37,6 +37,7 @@ import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { OutboxEntity } from '../../outbox/outbox.entity';
 import { SystemActionsService } from '../../tickets/system-actions.service';
 import { TriageService } from '../../tickets/triage.service';
+import { isMysql } from '../../tickets/db-time';
 import { insertRows, runSql } from '../../tickets/row-insert';
 import { markMailFailedOnTicket } from '../delivery/outbox-worker.service';
 import { mailDomain, resolveMarkerSecret } from '../mail-settings';
@@ -85,6 +86,8 @@ const MAX_REFERENCED_IDS = 100;
 interface SenderFacts {
   /** The ticket's requester contact, when the sender is that contact. */
   requesterContactId?: string;
+  /** The sender's contact in the office, read with the known-sender check (a new request). */
+  officeContact?: { id: string; opdId: string | null; email: string | null };
 }
 
 @Injectable()
@@ -189,9 +192,15 @@ export class InboundMailService {
     const messageId = normalizeMessageId(message.messageId) ?? `<${hash}@inbound.sigap.invalid>`;
 
     // A message seen before (a poller retrying after a crash, an MTA re-posting) is answered
-    // from its row; the unique index on the Message-ID still settles two copies at once.
-    const seen = await this.findByMessageId(messageId);
-    if (seen) return { action: 'duplicate', ticketNumber: seen.ticketNumber, messageId };
+    // from the first copy's row. On MariaDB the unique index on the Message-ID is the check: the
+    // row is the transaction's last write, so a copy rolls back everything it did and is
+    // answered below (a statement less for every message; the failed insert goes straight to
+    // the driver, so nothing of the mail is logged). Elsewhere (SQLite: one writer at a time,
+    // and TypeORM logs a failed statement with its values) it is looked up first.
+    if (!isMysql(this.dataSource.manager)) {
+      const seen = await this.findByMessageId(messageId);
+      if (seen) return { action: 'duplicate', ticketNumber: seen.ticketNumber, messageId };
+    }
 
     const writes: Promise<void>[] = [];
     const stored = attachments
@@ -309,15 +318,33 @@ export class InboundMailService {
         return Number(row.mailed) > 0 || Number(row.opd_domain) > 0;
       },
       isKnownSender: async (address) => {
-        const rows: { known: number | string }[] = await runSql(
+        // The sender's contact itself (the ticket opened next is theirs: no second lookup) and
+        // whether the address is of a known OPD domain, in one statement.
+        const rows: {
+          contact_id: string | null;
+          contact_opd_id: string | null;
+          contact_email: string | null;
+          domain_known: number | string;
+        }[] = await runSql(
           manager,
-          `SELECT CASE WHEN
-             EXISTS (SELECT 1 FROM requester_contacts WHERE office_code = ? AND email = ?)
-             OR EXISTS (SELECT 1 FROM opd_email_domains WHERE office_code = ? AND domain = ?)
-           THEN 1 ELSE 0 END AS known`,
-          [officeCode, address, officeCode, domainOf(address)],
+          `SELECT c.id AS contact_id, c.opd_id AS contact_opd_id, c.email AS contact_email,
+             CASE WHEN EXISTS (SELECT 1 FROM opd_email_domains WHERE office_code = ? AND domain = ?)
+             THEN 1 ELSE 0 END AS domain_known
+           FROM (SELECT 1 AS one) x
+           LEFT JOIN requester_contacts c ON c.office_code = ? AND c.email = ?
+           LIMIT 1`,
+          [officeCode, domainOf(address), officeCode, address],
         );
-        return Number(rows[0]?.known) > 0;
+        const row = rows[0];
+        if (row?.contact_id) {
+          facts.officeContact = {
+            id: row.contact_id,
+            opdId: row.contact_opd_id,
+            email: row.contact_email,
+          };
+          return true;
+        }
+        return Number(row?.domain_known) > 0;
       },
     };
   }
@@ -469,6 +496,10 @@ export class InboundMailService {
         subject: message.subject ?? null,
         bodyText,
         receivedAt: now,
+        messageId,
+        bodyHtml,
+        inboundId: row.id,
+        attachments: input.stored,
       });
       return finish('created', 'processed', number, 'pengaduan');
     }
@@ -480,6 +511,7 @@ export class InboundMailService {
     const opened = await this.triage.openFromMail(manager, {
       officeCode,
       contactId: null,
+      knownContact: facts.officeContact,
       from: sender ?? `tanpa-alamat@${input.hash.slice(0, 12)}.invalid`,
       fromName: message.from?.name ?? null,
       subject: message.subject ?? null,

@@ -75,6 +75,13 @@ export class MailboxAdminController {
     );
   }
 
+  /** Gives the messages held after failing every attempt one more try, at once. */
+  @Post(':id/release-held')
+  @HttpCode(200)
+  releaseHeld(@Param('id') id: string, @SignedInUser() user: AuthUser): Promise<MailboxView> {
+    return this.mailboxes.releaseHeld(id, user.id);
+  }
+
   /** Logs in with the stored settings and counts the folder's messages; changes nothing. */
   @Post(':id/test')
   @HttpCode(200)

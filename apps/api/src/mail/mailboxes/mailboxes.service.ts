@@ -16,6 +16,12 @@ import { AppConfig } from '../../config/app-config';
 import { OfficeEntity } from '../../offices/office.entity';
 import { ImapPollerService, settingsOf } from '../imap/imap-poller.service';
 import type { ImapMailboxSettings } from '../imap/imap-settings';
+import {
+  failureSummaries,
+  releaseHeld,
+  renameFailures,
+  type FailureSummary,
+} from '../imap/message-failures';
 import type { CreateMailboxDto, UpdateMailboxDto } from './mailbox.dto';
 import { encryptSecret, mailboxKey } from './mailbox-secret';
 import { MailboxEntity } from './mailbox.entity';
@@ -66,11 +72,38 @@ export class MailboxesService {
     const fromConfig = this.imap.mailboxes
       .filter((m) => !office || m.office === office)
       .map((m) => this.configView(m));
-    return [...rows.map((r) => this.view(r)), ...fromConfig];
+    const failures = await failureSummaries(
+      this.dataSource,
+      rows.map((r) => r.name),
+    );
+    return [...rows.map((r) => this.view(r, failures.get(r.name))), ...fromConfig];
   }
 
   async get(id: string): Promise<MailboxView> {
-    return this.view(await this.find(id));
+    return this.withFailures(await this.find(id));
+  }
+
+  /**
+   * Gives the messages held after failing every attempt one more try, at once; each one that
+   * goes through loses the flag set for the admin. Audited.
+   */
+  async releaseHeld(id: string, actorId: string): Promise<MailboxView> {
+    const row = await this.find(id);
+    const released = await releaseHeld(this.dataSource, row.name);
+    await this.audit.record({
+      actorId,
+      action: 'mailbox.held_released',
+      entityType: 'mailbox',
+      entityId: row.id,
+      after: { name: row.name, released },
+    });
+    this.imap.pollNow(row.name);
+    return this.withFailures(row);
+  }
+
+  private async withFailures(row: MailboxEntity): Promise<MailboxView> {
+    const failures = await failureSummaries(this.dataSource, [row.name]);
+    return this.view(row, failures.get(row.name));
   }
 
   async create(dto: CreateMailboxDto, actorId: string): Promise<MailboxView> {
@@ -115,7 +148,7 @@ export class MailboxesService {
       );
     });
     await this.imap.sync(row);
-    return this.view(row);
+    return this.withFailures(row);
   }
 
   async update(id: string, dto: UpdateMailboxDto, actorId: string): Promise<MailboxView> {
@@ -158,6 +191,8 @@ export class MailboxesService {
       if (!result.affected) {
         throw new MailboxError('mailbox.stale_version', 'Kotak surat berubah bersamaan; ulangi.');
       }
+      // Failed messages are keyed by the mailbox's name: they follow a rename.
+      await renameFailures(manager, current.name, next.name);
       await this.audit.record(
         {
           actorId,
@@ -171,9 +206,14 @@ export class MailboxesService {
       );
       return { row: next, before };
     });
-    if (before.name !== row.name) await this.imap.drop(before.name);
+    if (before.name !== row.name) {
+      await this.imap.drop(before.name);
+      // A round of the old poller that was still running may have recorded a failure under the
+      // old name after the rename committed; it is stopped now, so move those too.
+      await renameFailures(this.dataSource.manager, before.name, row.name);
+    }
     await this.imap.sync(row);
-    return this.view(row);
+    return this.withFailures(row);
   }
 
   /** Tries the connection with the stored settings: log in, open the folder, count messages. */
@@ -287,7 +327,7 @@ export class MailboxesService {
     };
   }
 
-  private view(r: MailboxEntity): MailboxView {
+  private view(r: MailboxEntity, failures?: FailureSummary): MailboxView {
     return {
       id: r.id,
       origin: 'database',
@@ -310,6 +350,10 @@ export class MailboxesService {
       lastError: r.lastError,
       lastErrorAt: r.lastErrorAt?.toISOString() ?? null,
       messagesProcessed: r.messagesProcessed,
+      failingMessages: failures?.failing ?? 0,
+      heldMessages: failures?.held ?? 0,
+      lastMessageError: failures?.lastError ?? null,
+      lastMessageErrorAt: failures?.lastFailedAt?.toISOString() ?? null,
     };
   }
 
@@ -342,6 +386,10 @@ export class MailboxesService {
       lastError: live?.lastError ?? null,
       lastErrorAt: live?.lastErrorAt ?? null,
       messagesProcessed: processed,
+      failingMessages: live?.failingMessages ?? 0,
+      heldMessages: live?.heldMessages ?? 0,
+      lastMessageError: null,
+      lastMessageErrorAt: null,
     };
   }
 }

@@ -104,6 +104,32 @@ describe('buildMailMessage', () => {
     });
   });
 
+  it('attaches files with a one-line name and no path, and none when there are none', () => {
+    const content = Buffer.from('%PDF-1.4 isi');
+    const built = buildMailMessage(rendered, {
+      ...base,
+      attachments: [
+        { filename: 'Surat\r\nBcc: x@y.z.pdf', contentType: 'application/pdf', content },
+        { filename: '../../etc/passwd', contentType: 'text/plain', content },
+      ],
+    });
+    expect(built.message.attachments).toEqual([
+      {
+        filename: 'Surat Bcc: x@y.z.pdf',
+        contentType: 'application/pdf',
+        content,
+        contentDisposition: 'attachment',
+      },
+      {
+        filename: '.._.._etc_passwd',
+        contentType: 'text/plain',
+        content,
+        contentDisposition: 'attachment',
+      },
+    ]);
+    expect(buildMailMessage(rendered, base).message.attachments).toBeUndefined();
+  });
+
   describe('boundedReferences', () => {
     it('keeps the first and the latest ids, at most the bound, without duplicates or junk', () => {
       const ids = Array.from({ length: 30 }, (_, i) => `<m${i}@example.org>`);

@@ -26,12 +26,15 @@ export const TEMPLATE_KIND: Record<MailTemplateName, OutboundKind | null> = {
   'step-assigned': 'notification',
   'sla-at-risk': 'reminder',
   'sla-breached': 'reminder',
+  'first-response-at-risk': 'reminder',
+  'first-response-breached': 'reminder',
   'agent-reply': 'reply',
   'requester-replied': 'notification',
   'ticket-resolved': 'notification',
   'survey-invitation': 'notification',
   'password-reset': null,
   'portal-sign-in': null,
+  'complaint-received': 'auto-reply',
 };
 
 export interface ThreadContext {
@@ -58,6 +61,8 @@ export interface OutgoingMail {
   thread: ThreadContext | null;
   /** Sent by the system, not typed by a person: marks it Auto-Submitted. */
   automatic: boolean;
+  /** Files carried by the message, each with its name and media type. */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface BuiltMessage {
@@ -133,6 +138,19 @@ export function buildMailMessage(rendered: RenderedMail, mail: OutgoingMail): Bu
     headers,
     textEncoding: 'quoted-printable',
   };
+  if (mail.attachments?.length) {
+    message.attachments = mail.attachments.map((a) => ({
+      // One line, no path: the name is shown to the recipient as given.
+      filename:
+        a.filename
+          .replace(/[\r\n\t]+/g, ' ')
+          .replace(/[\\/]/g, '_')
+          .trim() || 'lampiran',
+      contentType: a.contentType,
+      content: a.content,
+      contentDisposition: 'attachment' as const,
+    }));
+  }
 
   let messageId: string;
   if (mail.thread) {

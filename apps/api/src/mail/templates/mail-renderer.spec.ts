@@ -120,6 +120,121 @@ describe('MailRenderer', () => {
     expect(own.text).toContain('Sisa waktu untuk langkah 4.');
   });
 
+  describe('words each SLA alert for its actual audience', () => {
+    type Audience = (typeof SAMPLE_PROPS)['sla-at-risk']['audience'];
+    const render = (
+      template: 'sla-at-risk' | 'sla-breached',
+      audience: Audience,
+      withStep: boolean,
+      locale: 'id' | 'en' = 'id',
+    ) => {
+      const step = withStep ? SAMPLE_PROPS['sla-at-risk'].step : null;
+      const input = {
+        template,
+        props: { ...SAMPLE_PROPS[template], audience, step },
+      } as MailTemplateInput;
+      const mail = renderer.render(input, { ...options, locale });
+      // The same sentence in the HTML part as in the text part.
+      return { text: mail.text, html: mail.html };
+    };
+    const office = SAMPLE_PROPS['sla-at-risk'].ticket.officeName;
+    const cases: ['sla-at-risk' | 'sla-breached', Audience, boolean, string, string][] = [
+      [
+        'sla-at-risk',
+        'assignee',
+        true,
+        'Pemberitahuan ini dikirim kepada Anda karena langkah ini ditugaskan kepada Anda.',
+        'You receive this notice because this step is assigned to you.',
+      ],
+      [
+        'sla-breached',
+        'assignee',
+        false,
+        'Pemberitahuan ini dikirim kepada Anda karena tiket ini ditugaskan kepada Anda.',
+        'You receive this notice because this ticket is assigned to you.',
+      ],
+      [
+        'sla-breached',
+        'supervisor',
+        true,
+        'Pemberitahuan ini dikirim kepada Anda sebagai atasan dari I Gede Wirawan (Kepala Bidang Aplikasi Informatika).',
+        'You receive this notice as the supervisor of I Gede Wirawan (Kepala Bidang Aplikasi Informatika).',
+      ],
+      [
+        'sla-at-risk',
+        'position',
+        true,
+        'Langkah ini belum ditugaskan kepada seseorang; pemberitahuan ini dikirim kepada Anda sebagai pemegang jabatan Kepala Bidang Aplikasi Informatika.',
+        'you receive this notice as a holder of the position Kepala Bidang Aplikasi Informatika.',
+      ],
+      [
+        'sla-at-risk',
+        'helpdesk',
+        false,
+        `Tiket ini belum ditugaskan kepada petugas, sehingga pemberitahuan ini dikirim kepada Anda sebagai petugas helpdesk ${office}: mohon tugaskan atau tangani.`,
+        `This ticket is not assigned to an agent yet, so you receive this notice as a helpdesk agent of ${office}: please assign or handle it.`,
+      ],
+      [
+        'sla-at-risk',
+        'helpdesk',
+        true,
+        'Langkah ini belum ditugaskan dan jabatan Kepala Bidang Aplikasi Informatika tidak memiliki pemegang aktif, sehingga pemberitahuan ini dikirim kepada Anda sebagai petugas helpdesk',
+        'the position Kepala Bidang Aplikasi Informatika has no active holder, so you receive this notice as a helpdesk agent',
+      ],
+      [
+        'sla-breached',
+        'helpdesk',
+        true,
+        'Tidak ada atasan aktif yang tercatat di atas jabatan Kepala Bidang Aplikasi Informatika, sehingga pemberitahuan ini dikirim kepada Anda sebagai petugas helpdesk',
+        'No active supervisor is recorded above the position Kepala Bidang Aplikasi Informatika, so you receive this notice as a helpdesk agent',
+      ],
+    ];
+    for (const [template, audience, withStep, id, en] of cases) {
+      it(`${template} to ${audience} (${withStep ? 'step' : 'ticket'})`, () => {
+        const inId = render(template, audience, withStep);
+        expect(inId.text).toContain(id);
+        expect(inId.html).toContain(id.split(' (')[0].replace(/:.*/, ''));
+        const inEn = render(template, audience, withStep, 'en');
+        expect(inEn.text).toContain(en);
+        if (audience !== 'supervisor') {
+          expect(inId.text).not.toContain('atasan dari');
+          expect(inEn.text).not.toContain('supervisor of');
+        }
+        if (audience !== 'helpdesk') expect(inId.text).not.toContain('petugas helpdesk');
+      });
+    }
+  });
+
+  it('gives the first-response alerts their own words, not the ticket deadline', () => {
+    const atRisk = SAMPLE_PROPS['first-response-at-risk'];
+    const risk = renderer.render({ template: 'first-response-at-risk', props: atRisk }, options);
+    expect(risk.subject).toBe(`Pemohon menunggu tanggapan pertama: ${atRisk.ticket.subject}`);
+    expect(risk.text).toContain(
+      'Permohonan dari Ni Made Ayu Lestari yang diterima Senin, 2 Maret 2026 pukul 09.15 WITA belum dibalas.',
+    );
+    expect(risk.text).toContain('Batas tanggapan pertama: Senin, 2 Maret 2026 pukul 13.15 WITA');
+    expect(risk.text).toContain('balasan kepada pemohon');
+    expect(risk.text).toContain('sebagai petugas helpdesk');
+    expect(risk.html).toContain('<strong>Ni Made Ayu Lestari</strong>');
+    expect(risk.text).not.toMatch(/Tenggat|Sisa waktu untuk|atasan/);
+
+    const late = SAMPLE_PROPS['first-response-breached'];
+    const breached = renderer.render(
+      { template: 'first-response-breached', props: late },
+      { ...options, locale: 'en' },
+    );
+    expect(breached.subject).toBe(`First response overdue: ${late.ticket.subject}`);
+    expect(breached.text).toContain('Please reply to the requester now.');
+    expect(breached.text).toContain('because this ticket is assigned to you');
+    expect(breached.text).not.toContain('helpdesk agent');
+    const ticketClock = renderer.render(
+      { template: 'sla-breached', props: SAMPLE_PROPS['sla-breached'] },
+      { ...options, locale: 'en' },
+    );
+    expect(breached.subject).not.toBe(ticketClock.subject);
+    expect(breached.text).not.toContain('passed its due time');
+  });
+
   it('names the template and the problem when props are missing', () => {
     const broken = {
       template: 'password-reset',

@@ -11,12 +11,15 @@ export const MAIL_TEMPLATE_NAMES = [
   'step-assigned',
   'sla-at-risk',
   'sla-breached',
+  'first-response-at-risk',
+  'first-response-breached',
   'agent-reply',
   'requester-replied',
   'ticket-resolved',
   'survey-invitation',
   'password-reset',
   'portal-sign-in',
+  'complaint-received',
 ] as const;
 
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
@@ -73,8 +76,13 @@ export interface StepAssignedProps {
   dueAt: string | null;
 }
 
-/** Who an SLA alert goes to: the one doing the work, or the position above it. */
-export type SlaAudience = 'assignee' | 'supervisor';
+/**
+ * Who an SLA alert goes to, which sets its wording: the one doing the work (`assignee`), the
+ * holder(s) of the position above a late step (`supervisor`), the holders of an unassigned step's
+ * position (`position`), or the office's helpdesk agents standing in when there is nobody else
+ * (`helpdesk`: no assignee, no holder, no supervisor).
+ */
+export type SlaAudience = 'assignee' | 'supervisor' | 'position' | 'helpdesk';
 
 interface SlaAlertBase {
   recipientName: string;
@@ -94,6 +102,27 @@ export interface SlaAtRiskProps extends SlaAlertBase {
 
 export interface SlaBreachedProps extends SlaAlertBase {
   /** Working minutes past the due time. */
+  overdueMinutes: number;
+}
+
+/** An alert about the first response (the requester has not been answered yet). */
+interface FirstResponseAlertBase {
+  recipientName: string;
+  /** The ticket's agent, or the office's helpdesk agents while nobody is assigned. */
+  audience: 'assignee' | 'helpdesk';
+  ticket: TicketSummary;
+  requesterName: string;
+  /** When the request was received (the clock's start). */
+  receivedAt: string;
+  /** When the first response is due. */
+  dueAt: string;
+}
+
+export interface FirstResponseAtRiskProps extends FirstResponseAlertBase {
+  remainingMinutes: number;
+}
+
+export interface FirstResponseBreachedProps extends FirstResponseAlertBase {
   overdueMinutes: number;
 }
 
@@ -154,18 +183,39 @@ export interface PortalSignInProps {
   expiresInMinutes: number;
 }
 
+/** The acknowledgement of a complaint (pengaduan, saran, masukan). */
+export interface ComplaintReceivedProps {
+  requesterName: string;
+  /** The complaint as a ticket (its `ADU…` number, subject, office). */
+  ticket: TicketSummary;
+  /** The category's name in each language (`enLower` inside a sentence). */
+  categoryLabel: { id: string; en: string; enLower: string };
+  /** What the complainant wrote (plain text; shortened in the message). */
+  text: string;
+  receivedAt: string;
+  /** Working days within which the office answers (DOMAIN: 5). */
+  answerDays: number;
+  /** The answer's due date (the complaint's ticket clock); null when not set. */
+  dueAt: string | null;
+  /** Read-only status page, no sign-in; null for none. */
+  trackUrl: string | null;
+}
+
 export interface MailTemplatePropsMap {
   'ticket-received': TicketReceivedProps;
   'documents-incomplete': DocumentsIncompleteProps;
   'step-assigned': StepAssignedProps;
   'sla-at-risk': SlaAtRiskProps;
   'sla-breached': SlaBreachedProps;
+  'first-response-at-risk': FirstResponseAtRiskProps;
+  'first-response-breached': FirstResponseBreachedProps;
   'agent-reply': AgentReplyProps;
   'requester-replied': RequesterRepliedProps;
   'ticket-resolved': TicketResolvedProps;
   'survey-invitation': SurveyInvitationProps;
   'password-reset': PasswordResetProps;
   'portal-sign-in': PortalSignInProps;
+  'complaint-received': ComplaintReceivedProps;
 }
 
 /** `{ template: 'ticket-received', props: {...} }`, discriminated on `template`. */

@@ -53,6 +53,14 @@ export class AdminMailApi {
     );
   }
 
+  /** Gives the messages held after failing every attempt one more try. */
+  releaseHeldMessages(id: string): Observable<MailboxView> {
+    return this.http.post<MailboxView>(
+      `${BASE}/mailboxes/${encodeURIComponent(id)}/release-held`,
+      {},
+    );
+  }
+
   testMailbox(id: string): Observable<MailboxTestResult> {
     return this.http.post<MailboxTestResult>(
       `${BASE}/mailboxes/${encodeURIComponent(id)}/test`,

@@ -28,6 +28,10 @@ const DB: MailboxView = {
   lastError: null,
   lastErrorAt: null,
   messagesProcessed: 12,
+  failingMessages: 0,
+  heldMessages: 0,
+  lastMessageError: null,
+  lastMessageErrorAt: null,
 };
 const CONFIG: MailboxView = { ...DB, id: null, origin: 'config', name: 'riau', office: 'riau' };
 
@@ -73,6 +77,45 @@ describe('MailboxesPage', () => {
     expect(config.querySelector('[data-test=edit-mailbox]')).toBeNull();
   });
 
+  it('shows failed messages and retries the held ones on request', async () => {
+    const failing: MailboxView = {
+      ...DB,
+      failingMessages: 1,
+      heldMessages: 2,
+      lastMessageError: 'UID 7 <a@b.go.id>: MIME tidak dapat diurai',
+      lastMessageErrorAt: '2026-11-24T02:10:00.000Z',
+    };
+    resetStorage(ADMIN);
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([{ path: 'admin/kotak-surat', component: MailboxesPage }]),
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/admin/kotak-surat');
+    await harness.fixture.whenStable();
+    backend.expectOne('/api/v1/offices').flush(OFFICES);
+    backend.expectOne('/api/v1/admin/mailboxes').flush([failing, CONFIG]);
+    await harness.fixture.whenStable();
+    const element = harness.routeNativeElement!;
+    const shown = textOf(element, '[data-test=mailbox-failures]');
+    expect(shown).toContain('1 menunggu dicoba lagi, 2 ditahan untuk admin');
+    expect(shown).toContain('UID 7 <a@b.go.id>: MIME tidak dapat diurai');
+    element.querySelector<HTMLElement>('[data-test=release-held]')!.click();
+    await harness.fixture.whenStable();
+    backend
+      .expectOne({ method: 'POST', url: `/api/v1/admin/mailboxes/${DB.id}/release-held` })
+      .flush({ ...failing, heldMessages: 0 });
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-test=release-held]')).toBeNull();
+    expect(textOf(element, '[data-test=mailbox-failures]')).toContain('0 ditahan');
+  });
+
+  it('shows no failure line nor retry button when nothing failed', async () => {
+    const element = await open();
+    expect(element.querySelector('[data-test=mailbox-failures]')).toBeNull();
+    expect(element.querySelector('[data-test=release-held]')).toBeNull();
+  });
+
   it('edits without sending a password unless one is typed', async () => {
     const element = await open();
     element.querySelector<HTMLElement>('[data-test=edit-mailbox]')!.click();
@@ -113,9 +156,14 @@ describe('MailboxesPage', () => {
     fill('mailbox-host', 'imap.baliprov.go.id');
     fill('mailbox-user', 'helpdesk');
     fill('mailbox-password', 'rahasia');
+    fill('mailbox-port', '995');
     element.querySelector<HTMLElement>('[data-test=save-mailbox]')!.click();
     await harness.fixture.whenStable();
-    backend.expectOne({ method: 'POST', url: '/api/v1/admin/mailboxes' }).flush(
+    const post = backend.expectOne({ method: 'POST', url: '/api/v1/admin/mailboxes' });
+    expect(post.request.body).toEqual(
+      jasmine.objectContaining({ name: 'Nama Salah', port: 995, password: 'rahasia' }),
+    );
+    post.flush(
       {
         type: 'about:blank',
         title: 'Data tidak valid',
@@ -125,8 +173,7 @@ describe('MailboxesPage', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     await harness.fixture.whenStable();
-    expect(element.querySelector('[data-test=mailbox-form]')?.textContent).toContain(
-      'huruf kecil, angka dan tanda minus',
-    );
+    expect(textOf(element, '[data-test=error-name]')).toBe('huruf kecil, angka dan tanda minus');
+    expect(element.querySelector('[data-test=error-host]')).toBeNull();
   });
 });

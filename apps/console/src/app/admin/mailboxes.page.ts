@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
@@ -14,6 +13,7 @@ import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
+import { TextFieldComponent, type TextFieldSpec } from '../shared/text-field.component';
 import { ZonedDatePipe } from '../shared/zoned-date';
 import { AdminMailApi } from './admin-mail.api';
 
@@ -93,6 +93,69 @@ export function inputOf(d: MailboxDraft): MailboxInput {
   return body;
 }
 
+/** A text or number field of the form, by the draft property it edits. */
+export type MailboxField = TextFieldSpec & {
+  key: 'name' | 'host' | 'port' | 'user' | 'password' | 'folder' | 'pollSeconds';
+};
+
+/** The name field; the office selector follows it. */
+export const MAILBOX_NAME_FIELD: MailboxField = {
+  key: 'name',
+  label: 'admin.mailboxes.name',
+  required: true,
+  maxlength: 40,
+  test: 'mailbox-name',
+};
+
+/** The connection fields after the office selector, in the order shown. */
+export const MAILBOX_FIELDS: readonly MailboxField[] = [
+  {
+    key: 'host',
+    label: 'admin.mailboxes.host',
+    required: true,
+    maxlength: 255,
+    test: 'mailbox-host',
+  },
+  {
+    key: 'port',
+    label: 'admin.mailboxes.port',
+    type: 'number',
+    min: 1,
+    max: 65535,
+    test: 'mailbox-port',
+  },
+  {
+    key: 'user',
+    label: 'admin.mailboxes.user',
+    required: true,
+    maxlength: 320,
+    test: 'mailbox-user',
+  },
+  {
+    key: 'password',
+    label: 'admin.mailboxes.password',
+    type: 'password',
+    maxlength: 500,
+    test: 'mailbox-password',
+  },
+  { key: 'folder', label: 'admin.mailboxes.folder', maxlength: 200, test: 'mailbox-folder' },
+  {
+    key: 'pollSeconds',
+    label: 'admin.mailboxes.pollSeconds',
+    type: 'number',
+    min: 10,
+    max: 3600,
+    test: 'mailbox-poll',
+  },
+];
+
+/** The processed-messages folder, shown when messages are moved after processing. */
+export const MAILBOX_PROCESSED_FIELD: TextFieldSpec = {
+  label: 'admin.mailboxes.processedFolder',
+  maxlength: 200,
+  test: 'mailbox-processed-folder',
+};
+
 /**
  * `/admin/kotak-surat`: the IMAP mailboxes of each office. Database mailboxes are created,
  * edited, tested and disabled here; those from `SIGAP_IMAP_MAILBOXES` are shown read-only.
@@ -105,10 +168,10 @@ export function inputOf(d: MailboxDraft): MailboxInput {
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
-    MatInputModule,
     MatProgressBarModule,
     MatRadioModule,
     MatSelectModule,
+    TextFieldComponent,
     TranslatePipe,
     ZonedDatePipe,
   ],
@@ -128,6 +191,16 @@ export class MailboxesPage {
   protected readonly editing = signal<MailboxView | null | undefined>(undefined);
   protected readonly draft = signal<MailboxDraft>(emptyDraft());
   protected readonly errors = signal<Record<string, string>>({});
+  protected readonly nameField = MAILBOX_NAME_FIELD;
+  protected readonly processedField = MAILBOX_PROCESSED_FIELD;
+  /** The connection fields; when editing, the password label says an empty one keeps the old. */
+  protected readonly fields = computed(() =>
+    this.editing()
+      ? MAILBOX_FIELDS.map((f) =>
+          f.key === 'password' ? { ...f, label: 'admin.mailboxes.passwordKeep' as const } : f,
+        )
+      : MAILBOX_FIELDS,
+  );
   protected readonly testResults = signal<Record<string, string>>({});
   protected readonly offices = toSignal(
     inject(CatalogApi)
@@ -150,6 +223,11 @@ export class MailboxesPage {
 
   protected set<K extends keyof MailboxDraft>(key: K, value: MailboxDraft[K]): void {
     this.draft.update((d) => ({ ...d, [key]: value }));
+  }
+
+  /** Takes a field's typed text into the draft, as a number for the number fields. */
+  protected setField(field: MailboxField, text: string): void {
+    this.set(field.key, field.type === 'number' ? Number(text) : text);
   }
 
   private load(): void {
@@ -223,6 +301,23 @@ export class MailboxesPage {
         this.busy.set(null);
         this.notifier.show(e);
         this.load();
+      },
+    });
+  }
+
+  protected releaseHeld(m: MailboxView): void {
+    const id = m.id;
+    if (!id) return;
+    this.busy.set(id);
+    this.api.releaseHeldMessages(id).subscribe({
+      next: (updated) => {
+        this.busy.set(null);
+        this.mailboxes.update((list) => list.map((x) => (x.id === updated.id ? updated : x)));
+        this.snackBar.open(this.i18n.t('admin.mailboxes.released'), undefined, { duration: 3000 });
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        this.notifier.show(e);
       },
     });
   }

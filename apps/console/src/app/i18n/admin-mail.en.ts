@@ -60,6 +60,13 @@ export const adminMailEn: { readonly [K in keyof typeof adminMailId]: string } =
   'admin.mailboxes.processed': 'Messages processed',
   'admin.mailboxes.never': 'never',
   'admin.mailboxes.disabled': 'disabled',
+  'admin.mailboxes.failedMessages': 'Messages that failed',
+  'admin.mailboxes.failedCounts': '{failing} waiting for another attempt, {held} held for an admin',
+  'admin.mailboxes.lastMessageError': 'Latest failure',
+  'admin.mailboxes.heldHint':
+    'Held messages stay unread and flagged in the mailbox; look at them, then try again.',
+  'admin.mailboxes.releaseHeld': 'Retry held messages',
+  'admin.mailboxes.released': 'Held messages will be tried again now',
 
   'admin.outbox.title': 'Outbox',
   'admin.outbox.intro':

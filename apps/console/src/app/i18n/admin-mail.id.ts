@@ -58,6 +58,13 @@ export const adminMailId = {
   'admin.mailboxes.processed': 'Pesan diproses',
   'admin.mailboxes.never': 'belum pernah',
   'admin.mailboxes.disabled': 'nonaktif',
+  'admin.mailboxes.failedMessages': 'Pesan gagal diproses',
+  'admin.mailboxes.failedCounts': '{failing} menunggu dicoba lagi, {held} ditahan untuk admin',
+  'admin.mailboxes.lastMessageError': 'Kegagalan terakhir',
+  'admin.mailboxes.heldHint':
+    'Pesan yang ditahan tetap belum dibaca dan ditandai (bendera) di kotak surat; periksa, lalu coba lagi.',
+  'admin.mailboxes.releaseHeld': 'Coba lagi pesan yang ditahan',
+  'admin.mailboxes.released': 'Pesan yang ditahan akan dicoba lagi sekarang',
 
   'admin.outbox.title': 'Kotak keluar',
   'admin.outbox.intro':

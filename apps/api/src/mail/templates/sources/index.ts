@@ -1,6 +1,8 @@
 import type { MailTemplateName } from '../template-props';
 import { agentReply } from './agent-reply';
+import { complaintReceived } from './complaint-received';
 import { documentsIncomplete } from './documents-incomplete';
+import { firstResponseAtRisk, firstResponseBreached } from './first-response-alerts';
 import { passwordReset } from './password-reset';
 import { portalSignIn } from './portal-sign-in';
 import { requesterReplied } from './requester-replied';
@@ -20,10 +22,13 @@ export const TEMPLATE_SOURCES: Record<MailTemplateName, TemplateSource> = {
   'step-assigned': stepAssigned,
   'sla-at-risk': slaAtRisk,
   'sla-breached': slaBreached,
+  'first-response-at-risk': firstResponseAtRisk,
+  'first-response-breached': firstResponseBreached,
   'agent-reply': agentReply,
   'requester-replied': requesterReplied,
   'ticket-resolved': ticketResolved,
   'survey-invitation': surveyInvitation,
   'password-reset': passwordReset,
   'portal-sign-in': portalSignIn,
+  'complaint-received': complaintReceived,
 };
