@@ -25,7 +25,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as diagnostics from 'node:diagnostics_channel';
 import { Agent, request } from 'node:http';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import * as os from 'node:os';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,8 @@ import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../../apps/api/src/config/app-config';
 import { createApp } from '../../../apps/api/src/create-app';
+import { databaseCpuMs } from '../shared/proc-cpu';
+import { benchServer } from '../shared/bench-server';
 
 const arg = (name: string, fallback: number): number => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -50,13 +52,7 @@ const ATTACHMENT_KB = arg('attachment-kb', 300);
 const ROOT = resolve(__dirname, '../../..');
 const DB = 'sigap_bench_mail';
 const TOKEN = 'bench-inbound-token-0123456789abcdef';
-const server = new URL(process.env['SIGAP_BENCH_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/');
-const conn = {
-  host: server.hostname,
-  port: Number(server.port || 3306),
-  user: decodeURIComponent(server.username || 'root'),
-  password: decodeURIComponent(server.password),
-};
+const { url: server, conn, transport } = benchServer();
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -245,6 +241,7 @@ async function main(): Promise<void> {
   latencies.sort((a, b) => a - b);
   const actions = new Map(Object.entries(actionCounts));
   const rate = MESSAGES / seconds;
+  log(`mariadb via ${transport}`);
   log(
     `inbound mail: ${MESSAGES} messages (avg ${avgKb.toFixed(0)} KB; replies carry ${ATTACHMENT_KB} KB), ${CLIENTS} clients, MariaDB`,
   );
@@ -282,26 +279,9 @@ async function main(): Promise<void> {
   }
 }
 
-/** CPU time of a local MariaDB / MySQL server so far (Linux /proc), or null when not found. */
+/** CPU time of the MariaDB / MySQL server so far (ms), or null when it does not run here. */
 function mariadbCpuMs(): number | null {
-  try {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let comm = '';
-      try {
-        comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      } catch {
-        continue;
-      }
-      if (comm !== 'mariadbd' && comm !== 'mysqld') continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
-      return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-    }
-  } catch {
-    return null;
-  }
-  return null;
+  return databaseCpuMs(server.hostname);
 }
 
 interface LoadJob {

@@ -17,18 +17,30 @@
  * SIGAP_BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/). The database
  * `sigap_bench_tickets` is created on the first run (multi-row inserts, a few minutes) and
  * reused while it holds the right number of seeded tickets. Options: --tickets=N, --opens=N
- * (default 3000), --clients=N, --queue-requests=N (default 500), --fresh (drop and re-seed).
+ * (default 3000), --clients=N, --queue-requests=N (default 500), --fresh (drop and re-seed),
+ * --buffer-pool-mb=N (default 2048: the InnoDB buffer pool the run gives a smaller server, set at
+ * run time, printed and put back at the end; 0 leaves the server as it is).
  * The outbox worker and the SLA sweep are off during the run: delivering mail is not opening.
+ * SIGAP_BENCH_PROFILE=file.cpuprofile writes a CPU profile of the API during the concurrent load.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import {
+  createConnection,
+  createPool,
+  type Connection,
+  type Pool,
+  type RowDataPacket,
+} from 'mysql2/promise';
 import { loadConfig } from '../../../apps/api/src/config/app-config';
 import { createApp } from '../../../apps/api/src/create-app';
+import { databaseCpuMs } from '../shared/proc-cpu';
+import { benchServer } from '../shared/bench-server';
 
 const arg = (name: string, fallback: number): number => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -39,16 +51,12 @@ const OPENS = arg('opens', 3000);
 const CLIENTS = arg('clients', 10);
 const QUEUE_REQUESTS = arg('queue-requests', 500);
 const FRESH = process.argv.includes('--fresh');
+/** InnoDB buffer pool the run needs (MiB): the tickets table and its indexes are about 1 GB. */
+const BUFFER_POOL_MB = arg('buffer-pool-mb', 2048);
 
 const ROOT = resolve(__dirname, '../../..');
 const DB = 'sigap_bench_tickets';
-const server = new URL(process.env['SIGAP_BENCH_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/');
-const conn = {
-  host: server.hostname,
-  port: Number(server.port || 3306),
-  user: decodeURIComponent(server.username || 'root'),
-  password: decodeURIComponent(server.password),
-};
+const { url: server, conn, transport } = benchServer();
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -203,7 +211,7 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
     await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   }
-  await admin.end();
+  const bufferPool = await sizeBufferPool(admin);
   const pool = createPool({ ...conn, database: DB, connectionLimit: CLIENTS + 2, timezone: 'Z' });
 
   const url = new URL(server.toString());
@@ -228,7 +236,10 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
+  log(`mariadb via ${transport}`);
+
   log(`database ${DB}: ${reuse ? `reused, ${existing} seeded tickets` : 'new'}`);
+  log(`innodb_buffer_pool_size ${bufferPool.text}`);
   if (!reuse) await seed(pool);
   else await forgetEarlierOpenings(pool);
 
@@ -302,11 +313,24 @@ async function main(): Promise<void> {
   );
   // The concurrent clients run in a child process, so the server keeps this one's CPU.
   // The API server runs in this process: its CPU time over the load is the Node cost per opening.
+  // SIGAP_BENCH_PROFILE=file.cpuprofile: a CPU profile of the API during the load only.
+  const profileTo = process.env['SIGAP_BENCH_PROFILE'];
+  const profiler = profileTo ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const db0 = mariadbCpuMs();
   const cpu0 = process.cpuUsage();
   const load = await loadFromChild({ base, token, body, count: OPENS, clients: CLIENTS });
   const cpu = process.cpuUsage(cpu0);
   const db1 = mariadbCpuMs();
+  if (profiler && profileTo) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const apiRate = load.rate;
   const rowsPer = await rowsOfTicket(pool, sample);
   log(
@@ -329,27 +353,51 @@ async function main(): Promise<void> {
 
   await app.close();
   await pool.end();
+  await bufferPool.restore();
+  await admin.end();
 }
 
 /**
- * CPU time (user + system, ms) the local MariaDB server has used so far, from /proc; null when
- * it does not run on this machine (or /proc is not there).
+ * Gives the server the buffer pool the run needs (`--buffer-pool-mb`, default 2048; 0 leaves it
+ * as it is): MariaDB's default 128 MiB holds an eighth of the tickets table, and every opening
+ * would then read and evict pages of it. A deployment sets `innodb_buffer_pool_size` in the
+ * server's configuration (README, "Benchmarks"); here it is raised at run time (MariaDB 10.11
+ * and MySQL 8 resize it online), printed, and put back at the end.
  */
-function mariadbCpuMs(): number | null {
-  if (!['127.0.0.1', 'localhost', '::1'].includes(server.hostname)) return null;
+async function sizeBufferPool(
+  admin: Connection,
+): Promise<{ text: string; restore: () => Promise<void> }> {
+  const current = async () =>
+    Number(
+      (await admin.query<RowDataPacket[]>('SELECT @@GLOBAL.innodb_buffer_pool_size AS b'))[0][0][
+        'b'
+      ],
+    );
+  const mib = (bytes: number) => `${Math.round(bytes / 1048576)} MiB`;
+  const before = await current();
+  const wanted = BUFFER_POOL_MB * 1048576;
+  const keep = { text: `${mib(before)} (as configured)`, restore: async () => undefined };
+  if (!BUFFER_POOL_MB || before >= wanted) return keep;
   try {
-    const pid = execFileSync('pidof', ['mariadbd', 'mysqld'], { encoding: 'utf8' })
-      .trim()
-      .split(/\s+/)[0];
-    // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name) are utime and stime.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    return Number.isFinite(ticks) ? (ticks * 1000) / hz : null;
-  } catch {
-    return null;
+    await admin.query('SET GLOBAL innodb_buffer_pool_size = ?', [wanted]);
+  } catch (error) {
+    keep.text += `; raising it to ${mib(wanted)} failed: ${(error as Error).message}`;
+    return keep;
   }
+  // The resize runs in the background: wait until the server reports the new size.
+  for (let i = 0; i < 300 && (await current()) < wanted; i++)
+    await new Promise((r) => setTimeout(r, 100));
+  return {
+    text: `${mib(await current())} (raised from ${mib(before)} for this run by SET GLOBAL, put back at the end)`,
+    restore: async () => {
+      await admin.query('SET GLOBAL innodb_buffer_pool_size = ?', [before]);
+    },
+  };
+}
+
+/** CPU time (ms) the local MariaDB server has used so far; null when it does not run here. */
+function mariadbCpuMs(): number | null {
+  return databaseCpuMs(server.hostname);
 }
 
 /**
@@ -523,28 +571,49 @@ interface LoadResult {
   bytes: number;
 }
 
-/** Runs `clients` concurrent loops of POST /api/v1/tickets. */
+/**
+ * Runs `clients` concurrent loops of POST /api/v1/tickets: plain node:http on kept-alive
+ * connections (as a desk application or an integration would post), since the load generator
+ * shares the two cores with the API and the database and should cost as little as it can.
+ */
 async function load(job: LoadJob): Promise<LoadResult> {
   let next = 0;
   let bytes = 0;
+  const agent = new Agent({ keepAlive: true, maxSockets: job.clients });
+  const url = new URL('/api/v1/tickets', job.base);
+  const body = Buffer.from(job.body);
+  const headers = {
+    Authorization: `Bearer ${job.token}`,
+    'Content-Type': 'application/json',
+    'Content-Length': body.length,
+  };
+  const post = () =>
+    new Promise<{ status: number; text: string }>((done, fail) => {
+      const req = request(url, { method: 'POST', agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
+        );
+        res.on('error', fail);
+      });
+      req.on('error', fail);
+      req.end(body);
+    });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: job.clients }, async () => {
       while (next++ < job.count) {
-        const res = await fetch(`${job.base}/api/v1/tickets`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${job.token}`, 'Content-Type': 'application/json' },
-          body: job.body,
-        });
-        const text = await res.text();
-        if (res.status !== 201) throw new Error(`open: ${res.status} ${text}`);
-        bytes = Buffer.byteLength(text);
+        const res = await post();
+        if (res.status !== 201) throw new Error(`open: ${res.status} ${res.text}`);
+        bytes = Buffer.byteLength(res.text);
       }
     }),
   );
   const rate = job.count / ((performance.now() - t0) / 1000);
   const cpu = process.cpuUsage(cpu0);
+  agent.destroy();
   return { rate, cpuMs: (cpu.user + cpu.system) / 1000, bytes };
 }
 

@@ -30,6 +30,25 @@ describe('loadConfig', () => {
     expect(config.demo).toBeFalse();
   });
 
+  it('reaches a server on the same host through its Unix socket when the URL names one', () => {
+    const db = parseDatabaseUrl('mysql://sigap:pw@localhost/sigap?socket=/run/mysqld/mysqld.sock');
+    expect(db).toEqual(jasmine.objectContaining({ socketPath: '/run/mysqld/mysqld.sock' }));
+    const config = loadConfig({
+      DATABASE_URL: 'mysql://sigap:pw@localhost/sigap?socket=/run/mysqld/mysqld.sock',
+    });
+    expect(config.databaseDescription).toBe(
+      'mysql://sigap:****@localhost:3306/sigap?socket=/run/mysqld/mysqld.sock',
+    );
+    expect(parseDatabaseUrl('mysql://u@h/db')).not.toEqual(
+      jasmine.objectContaining({ socketPath: jasmine.anything() }),
+    );
+    for (const url of ['mysql://u@h/db?socket=relative.sock', 'mysql://u@h/db?ssl=true']) {
+      expect(() => parseDatabaseUrl(url)).toThrowMatching(
+        (e) => e instanceof ConfigError && e.message.startsWith('DATABASE_URL tidak valid'),
+      );
+    }
+  });
+
   it('refuses malformed database URLs with a message naming DATABASE_URL', () => {
     for (const url of [
       'nonsense',
@@ -72,6 +91,21 @@ describe('loadConfig', () => {
       expect((e as Error).message).toContain('SIGAP_JWT_SECRET');
       expect((e as Error).message).not.toContain('short-secret');
     }
+  });
+
+  it('bounds the attachment cleanup settings', () => {
+    const config = loadConfig({});
+    expect(config.attachmentOrphanGraceSeconds).toBe(3600);
+    expect(config.attachmentCleanupSeconds).toBe(3600);
+    expect(loadConfig({ SIGAP_ATTACHMENT_CLEANUP_SECONDS: '0' }).attachmentCleanupSeconds).toBe(0);
+    expect(() => loadConfig({ SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS: '10' })).toThrowError(
+      ConfigError,
+      /SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS/,
+    );
+    expect(() => loadConfig({ SIGAP_ATTACHMENT_CLEANUP_SECONDS: '-1' })).toThrowError(
+      ConfigError,
+      /SIGAP_ATTACHMENT_CLEANUP_SECONDS/,
+    );
   });
 
   it('wants the first admin e-mail and password together', () => {

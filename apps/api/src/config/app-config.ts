@@ -25,6 +25,8 @@ export type DatabaseSettings =
       username: string;
       password: string;
       database: string;
+      /** Unix socket of a server on the same host (`?socket=/run/mysqld/mysqld.sock`); host and port are then unused. */
+      socketPath?: string;
     };
 
 /** Parsed `SIGAP_SMTP_URL` (`smtp://user:pass@host:587` or `smtps://...`). */
@@ -266,12 +268,52 @@ export class AppConfig {
   @IsBoolean()
   laporFake: boolean;
 
+  /** Seconds between pulls of forwarded complaints from SP4N-LAPOR! (`SIGAP_LAPOR_PULL_SECONDS`); 0 = off. */
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  laporPullSeconds: number;
+
+  /**
+   * Seconds a stored attachment file that no attachment row names is kept before the cleanup
+   * removes it (`SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS`): longer than any upload takes to commit.
+   */
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86_400)
+  attachmentOrphanGraceSeconds: number;
+
+  /** Seconds between cleanups of unreferenced attachment files (`SIGAP_ATTACHMENT_CLEANUP_SECONDS`); 0 = off. */
+  @IsInt()
+  @Min(0)
+  @Max(7 * 86_400)
+  attachmentCleanupSeconds: number;
+
+  /** Minutes a portal sign-in link stays valid (`SIGAP_PORTAL_LINK_MINUTES`). */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  portalLinkMinutes: number;
+
+  /** Hours a portal session lasts (`SIGAP_PORTAL_SESSION_HOURS`). */
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24)
+  portalSessionHours: number;
+
+  /** Days a ticket's tracking link keeps working after the ticket is finished (`SIGAP_TRACKING_DAYS`). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  trackingDays: number;
+
   /** `DATABASE_URL` with the password masked, safe to print. */
   get databaseDescription(): string {
     const db = this.database;
     if (db.type === 'sqlite') return `sqlite:${db.file}`;
     const user = db.username ? `${db.username}${db.password ? ':****' : ''}@` : '';
-    return `mysql://${user}${db.host}:${db.port}/${db.database}`;
+    const socket = db.socketPath ? `?socket=${db.socketPath}` : '';
+    return `mysql://${user}${db.host}:${db.port}/${db.database}${socket}`;
   }
 
   /** `SIGAP_SMTP_URL` with the password masked, safe to print. */
@@ -337,6 +379,18 @@ export function parseDatabaseUrl(url: string): DatabaseSettings {
     throw new ConfigError('DATABASE_URL tidak valid: nama basis data tidak ada (…/nama_db)');
   }
   const port = parsed.port ? Number(parsed.port) : 3306;
+  const unknown = [...parsed.searchParams.keys()].filter((key) => key !== 'socket');
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `DATABASE_URL tidak valid: parameter "${unknown[0]}" tidak dikenal (yang didukung: socket)`,
+    );
+  }
+  const socket = parsed.searchParams.get('socket');
+  if (socket !== null && !socket.startsWith('/')) {
+    throw new ConfigError(
+      'DATABASE_URL tidak valid: socket harus path absolut, mis. ?socket=/run/mysqld/mysqld.sock',
+    );
+  }
   return {
     type: 'mysql',
     host: parsed.hostname,
@@ -344,6 +398,7 @@ export function parseDatabaseUrl(url: string): DatabaseSettings {
     username: decodeURIComponent(parsed.username),
     password: decodeURIComponent(parsed.password),
     database,
+    ...(socket ? { socketPath: socket } : {}),
   };
 }
 
@@ -484,6 +539,12 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.laporUrl = optional(env, 'SIGAP_LAPOR_URL')?.trim().replace(/\/+$/, '') ?? null;
   config.laporToken = optional(env, 'SIGAP_LAPOR_TOKEN');
   config.laporFake = bool(env, 'SIGAP_LAPOR_FAKE', false);
+  config.laporPullSeconds = int(env, 'SIGAP_LAPOR_PULL_SECONDS', 900);
+  config.attachmentOrphanGraceSeconds = int(env, 'SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS', 3600);
+  config.attachmentCleanupSeconds = int(env, 'SIGAP_ATTACHMENT_CLEANUP_SECONDS', 3600);
+  config.portalLinkMinutes = int(env, 'SIGAP_PORTAL_LINK_MINUTES', 15);
+  config.portalSessionHours = int(env, 'SIGAP_PORTAL_SESSION_HOURS', 8);
+  config.trackingDays = int(env, 'SIGAP_TRACKING_DAYS', 90);
   if (config.laporFake && nodeEnv === 'production') {
     throw new ConfigError('SIGAP_LAPOR_FAKE tidak boleh dipakai bila NODE_ENV=production');
   }
@@ -517,6 +578,12 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   laporUrl: 'SIGAP_LAPOR_URL',
   laporToken: 'SIGAP_LAPOR_TOKEN',
   laporFake: 'SIGAP_LAPOR_FAKE',
+  laporPullSeconds: 'SIGAP_LAPOR_PULL_SECONDS',
+  attachmentOrphanGraceSeconds: 'SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS',
+  attachmentCleanupSeconds: 'SIGAP_ATTACHMENT_CLEANUP_SECONDS',
+  portalLinkMinutes: 'SIGAP_PORTAL_LINK_MINUTES',
+  portalSessionHours: 'SIGAP_PORTAL_SESSION_HOURS',
+  trackingDays: 'SIGAP_TRACKING_DAYS',
   nodeEnv: 'NODE_ENV',
   port: 'PORT',
   dataDir: 'SIGAP_DATA_DIR',

@@ -33,6 +33,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     username: db.username,
     password: db.password,
     database: db.database,
+    ...(db.socketPath ? { socketPath: db.socketPath } : {}),
     // Instants are stored and read as UTC whatever the server's or Node's zone.
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',

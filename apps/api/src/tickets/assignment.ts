@@ -3,26 +3,41 @@ import { runSql } from './row-insert';
 
 /**
  * The holder of a position who gets a new step: the active holder with the fewest active steps
- * (ties: the lowest user id, so the choice is repeatable), with their name. Null when nobody
- * holds it.
+ * (ties: the lowest user id, so the choice is repeatable), with their name; no row when nobody
+ * holds it. Parameters: office code, position code, `true`. A position with a single active
+ * holder needs no load count (the count reads every active step of that holder): the `CASE`
+ * only runs it when there is a choice to make. Columns `user_id`, `name`.
  */
+export const LEAST_LOADED_HOLDER_SQL = `SELECT x.user_id AS user_id, x.name AS name,
+            CASE WHEN x.holders > 1
+                 THEN (SELECT COUNT(*) FROM ticket_steps s WHERE s.assignee_id = x.user_id AND s.status = 'active')
+                 ELSE 0 END AS open_steps
+       FROM (SELECT h.user_id AS user_id, u.name AS name, COUNT(*) OVER () AS holders
+               FROM position_holders h
+               JOIN positions p ON p.id = h.position_id
+               JOIN users u ON u.id = h.user_id
+              WHERE p.office_code = ? AND p.code = ? AND u.active = ?) x
+      ORDER BY open_steps ASC, x.user_id ASC
+      LIMIT 1`;
+
+/** Who picks the holder of a step being activated (the least loaded one, or a prefetched one). */
+export type HolderPicker = (
+  manager: EntityManager,
+  officeCode: string,
+  positionCode: string,
+) => Promise<{ id: string; name: string } | null>;
+
+/** The least loaded active holder of a position (see `LEAST_LOADED_HOLDER_SQL`), or null. */
 export async function leastLoadedHolder(
   manager: EntityManager,
   officeCode: string,
   positionCode: string,
 ): Promise<{ id: string; name: string } | null> {
-  const rows: { user_id: string; name: string; open_steps: number | string }[] = await runSql(
-    manager,
-    `SELECT h.user_id AS user_id, u.name AS name,
-            (SELECT COUNT(*) FROM ticket_steps s WHERE s.assignee_id = h.user_id AND s.status = 'active') AS open_steps
-       FROM position_holders h
-       JOIN positions p ON p.id = h.position_id
-       JOIN users u ON u.id = h.user_id
-      WHERE p.office_code = ? AND p.code = ? AND u.active = ?
-      ORDER BY open_steps ASC, h.user_id ASC
-      LIMIT 1`,
-    [officeCode, positionCode, true],
-  );
+  const rows: { user_id: string; name: string }[] = await runSql(manager, LEAST_LOADED_HOLDER_SQL, [
+    officeCode,
+    positionCode,
+    true,
+  ]);
   return rows[0] ? { id: rows[0].user_id, name: rows[0].name } : null;
 }
 

@@ -118,6 +118,36 @@ describeOnBothDatabases('tickets: queue current step and step candidates', (ctx)
     );
   });
 
+  it('gives a new ticket the least loaded holder when the position has several', async () => {
+    const agent = await app.token('helpdesk.bali@sigap.local');
+    const open = async () => {
+      const res = await app.request<TicketDetail>('POST', '/api/v1/tickets', {
+        token: agent,
+        body: {
+          office: 'bali',
+          service: 'pengembangan-aplikasi',
+          channel: 'letter',
+          subject: 'Beban pemegang jabatan',
+          description: 'Uji pemilihan pemegang.',
+          requester: { name: 'Ketut', email: 'ketut@diskes.baliprov.go.id' },
+        },
+      });
+      expect(res.status).withContext(res.text).toBe(201);
+      return res.body;
+    };
+    // Whatever the loads are now, each opening goes to the holder the candidates list puts
+    // first (fewest active steps, then lowest id), and the loads follow.
+    for (let i = 0; i < 3; i++) {
+      const before = await candidatesOf(2, agent);
+      expect(before.body.length).toBe(2);
+      const opened = await open();
+      expect(opened.steps[1].assignee?.id).withContext(`opening ${i}`).toBe(before.body[0].id);
+      const loads = new Map(before.body.map((c) => [c.id, c.openSteps]));
+      const least = Math.min(...loads.values());
+      expect(loads.get(opened.steps[1].assignee!.id)).toBe(least);
+    }
+  });
+
   it('answers a missing step 404 and a requester-side step 422', async () => {
     const agent = await app.token('helpdesk.bali@sigap.local');
     const missing = await candidatesOf(99, agent);

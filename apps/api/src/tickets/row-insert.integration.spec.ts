@@ -3,7 +3,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { describeOnBothDatabases } from '../testing/test-app';
 import { ClockEventEntity } from './clock-event.entity';
 import { dbInstant } from './db-time';
-import { insertRows, runSql, selectRows } from './row-insert';
+import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from './row-insert';
 import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
@@ -99,6 +99,27 @@ describeOnBothDatabases('tickets: multi-row inserts', (ctx) => {
     expect(inTx).toEqual([{ ...ticket }]);
     expect(inTx[0].createdAt instanceof Date).toBeTrue();
     expect(await selectRows(data.manager, TicketEntity, 'id = ?', ['tidak-ada'])).toEqual([]);
+  });
+
+  it('aliasedColumns and hydrateRow read an entity out of a join like the ORM read', async () => {
+    const sql = `SELECT t.number AS number, ${aliasedColumns(data.manager, TicketStepEntity, 's', 'step_')}
+                   FROM tickets t JOIN ticket_steps s ON s.ticket_id = t.id
+                  WHERE t.id = ? ORDER BY s.step_order`;
+    const joined = await data.transaction((m) =>
+      runSql<Record<string, unknown>[]>(m, sql, [ticketId]),
+    );
+    const orm = await data.manager.find(TicketStepEntity, {
+      where: { ticketId },
+      order: { stepOrder: 'ASC' },
+    });
+    expect(joined.length).toBe(orm.length);
+    expect(
+      joined.map((r) => ({ ...hydrateRow(data.manager, TicketStepEntity, r, 'step_') })),
+    ).toEqual(orm.map((r) => ({ ...r })));
+    // The prefix keeps the entity's columns apart from the others of the row.
+    const ticket = await data.manager.findOneByOrFail(TicketEntity, { id: ticketId });
+    expect(joined.every((r) => r['number'] === ticket.number)).toBeTrue();
+    expect(hydrateRow(data.manager, TicketStepEntity, joined[0], 'step_').ticketId).toBe(ticketId);
   });
 
   it('runSql answers what manager.query answers and fails with QueryFailedError', async () => {

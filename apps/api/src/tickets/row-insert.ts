@@ -116,14 +116,43 @@ export async function selectRows<T extends ObjectLiteral>(
     };
     selectPlans.set(metadata, plan);
   }
-  const driver = manager.connection.driver;
   const raw: Record<string, unknown>[] = await runSql(manager, `${plan.head} ${where}`, params);
-  return raw.map((row) => {
-    const entity: ObjectLiteral = {};
-    for (const column of (plan as SelectPlan).columns)
-      entity[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
-    return entity as T;
-  });
+  return raw.map((row) => hydrateRow(manager, target, row));
+}
+
+/**
+ * The select list of an entity's columns under a table alias, each named `<prefix><column>`, to
+ * read an entity's row inside a larger statement (a join); `hydrateRow` with the same prefix
+ * turns it back into the entity.
+ */
+export function aliasedColumns(
+  manager: EntityManager,
+  target: EntityTarget<ObjectLiteral>,
+  alias: string,
+  prefix: string,
+): string {
+  const escape = (name: string) => manager.connection.driver.escape(name);
+  return manager.connection
+    .getMetadata(target)
+    .columns.map((c) => `${alias}.${escape(c.databaseName)} AS ${escape(prefix + c.databaseName)}`)
+    .join(', ');
+}
+
+/** An entity from a raw row (columns named `<prefix><column>`), hydrated as TypeORM would. */
+export function hydrateRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+  prefix = '',
+): T {
+  const driver = manager.connection.driver;
+  const entity: ObjectLiteral = {};
+  for (const column of manager.connection.getMetadata(target).columns)
+    entity[column.propertyName] = driver.prepareHydratedValue(
+      row[prefix + column.databaseName],
+      column,
+    );
+  return entity as T;
 }
 
 function planFor<T extends ObjectLiteral>(

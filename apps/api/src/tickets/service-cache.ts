@@ -22,6 +22,17 @@ export interface CachedOffice {
   positions: Map<string, { id: string; requesterSide: boolean }>;
 }
 
+/** The current-version pointer of a service, as `SERVICE_POINTER_COLUMNS` names it. */
+export interface ServicePointerRow {
+  svc_id: string;
+  svc_status: string;
+  svc_version: number | string;
+}
+
+/** Select list of the pointer columns over `catalog_services s`. */
+export const SERVICE_POINTER_COLUMNS =
+  's.id AS svc_id, s.status AS svc_status, s.current_version AS svc_version';
+
 /**
  * Keeps parsed service versions (immutable, cached for good) and office positions (refreshed
  * every 30 s) so that opening a ticket reads one small row for the current version pointer.
@@ -31,17 +42,47 @@ export class ServiceCache {
   private readonly versions = new Map<string, ServiceStandard>();
   private readonly offices = new Map<string, { at: number; office: CachedOffice }>();
   private readonly durations = new Map<string, Duration | null>();
+  /** The version each service's pointer named when last read (by office and code). */
+  private readonly lastCurrent = new Map<string, { serviceId: string; version: number }>();
+
+  /**
+   * The service as its pointer stood when last read, without reading it (null when not read
+   * yet): a guess, for reads that can be batched with the pointer's own; the caller checks it
+   * against the pointer it then reads.
+   */
+  lastKnown(
+    office: string,
+    code: string,
+  ): { serviceId: string; version: number; standard: ServiceStandard } | null {
+    const last = this.lastCurrent.get(`${office}\u0000${code}`);
+    const standard = last && this.versions.get(`${last.serviceId}:${last.version}`);
+    return last && standard ? { ...last, standard } : null;
+  }
 
   async current(manager: EntityManager, office: string, code: string): Promise<CachedService> {
     // The current-version pointer is read on every opening (one indexed row, raw: it changes
     // when a new version is published); the parsed version itself comes from the cache.
-    const rows: { id: string; status: string; current_version: number | string }[] = await runSql(
+    const rows: ServicePointerRow[] = await runSql(
       manager,
-      'SELECT id, status, current_version FROM catalog_services WHERE office_code = ? AND code = ?',
+      `SELECT ${SERVICE_POINTER_COLUMNS} FROM catalog_services s WHERE s.office_code = ? AND s.code = ?`,
       [office, code],
     );
-    const service = rows[0]
-      ? { id: rows[0].id, status: rows[0].status, currentVersion: Number(rows[0].current_version) }
+    return this.fromPointer(manager, office, code, rows[0]);
+  }
+
+  /**
+   * The service a pointer row names (read by `current`, or within a caller's own statement with
+   * `SERVICE_POINTER_COLUMNS` over `catalog_services s`); an unknown (no row) or retired service
+   * is refused.
+   */
+  async fromPointer(
+    manager: EntityManager,
+    office: string,
+    code: string,
+    row: ServicePointerRow | undefined,
+  ): Promise<CachedService> {
+    const service = row
+      ? { id: row.svc_id, status: row.svc_status, currentVersion: Number(row.svc_version) }
       : null;
     if (!service) {
       throw new TicketError(
@@ -58,6 +99,10 @@ export class ServiceCache {
       );
     }
     const standard = await this.version(manager, service.id, service.currentVersion);
+    this.lastCurrent.set(`${office}\u0000${code}`, {
+      serviceId: service.id,
+      version: service.currentVersion,
+    });
     return {
       serviceId: service.id,
       office,

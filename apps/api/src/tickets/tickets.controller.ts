@@ -9,13 +9,15 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type {
   StepCandidateView,
+  TicketAssigneeView,
   TicketDetail,
   TicketPage,
   TimelineEntryView,
 } from '@sigap/contracts';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { RequestValidationError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { Roles, SignedInUser } from '../identity/decorators';
@@ -36,6 +38,11 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketListService } from './ticket-list.service';
 import { TicketsService } from './tickets.service';
 import { TriageService } from './triage.service';
+
+/** `GET /tickets/assignees`: an admin names the office; others get their own. */
+export class AssigneesQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) office?: string;
+}
 
 const ORDER = new ParseIntPipe({
   exceptionFactory: () =>
@@ -68,6 +75,15 @@ export class TicketsController {
   @Get()
   list(@SignedInUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<TicketPage> {
     return this.lists.list(user, query);
+  }
+
+  /** The office's active helpdesk agents, for the queue's assign dialog. */
+  @Get('assignees')
+  assignees(
+    @SignedInUser() user: AuthUser,
+    @Query() query: AssigneesQuery,
+  ): Promise<TicketAssigneeView[]> {
+    return this.lists.assignees(user, query.office);
   }
 
   @Post()

@@ -8,6 +8,7 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketListService } from './ticket-list.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
+import { TriageBacklogService } from './triage-backlog.service';
 import { TriageService } from './triage.service';
 
 @Module({
@@ -21,6 +22,7 @@ import { TriageService } from './triage.service';
     SlaSweepService,
     SystemActionsService,
     TriageService,
+    TriageBacklogService,
   ],
   exports: [TicketsService, SlaSweepService, SystemActionsService, TriageService],
 })

@@ -8,7 +8,7 @@ import type {
   TicketSummary,
   TimelineEntryView,
 } from '@sigap/contracts';
-import type { Channel } from '@sigap/standards';
+import type { Channel, ServiceStandard } from '@sigap/standards';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CalendarProvider } from '../calendars/calendar-provider';
@@ -22,7 +22,13 @@ import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { OutboxService, type OutboxMessage } from '../outbox/outbox.service';
 import { canWorkStep, ticketAccess, TicketAccess } from './access';
-import { holdersWithLoad, holdsPosition } from './assignment';
+import {
+  holdersWithLoad,
+  holdsPosition,
+  leastLoadedHolder,
+  LEAST_LOADED_HOLDER_SQL,
+  type HolderPicker,
+} from './assignment';
 import { ChecklistItemEntity } from './checklist-item.entity';
 import { ClockEventEntity } from './clock-event.entity';
 import {
@@ -38,8 +44,14 @@ import {
 } from './clocks';
 import { isMysql } from './db-time';
 import { allocateTicketNumber } from './numbering';
-import { insertRows, runSql, selectRows } from './row-insert';
-import { ServiceCache } from './service-cache';
+import { aliasedColumns, hydrateRow, insertRows, runSql } from './row-insert';
+import {
+  SERVICE_POINTER_COLUMNS,
+  ServiceCache,
+  type CachedOffice,
+  type CachedService,
+  type ServicePointerRow,
+} from './service-cache';
 import type { TicketAction } from './state-machine';
 import { TicketError } from './ticket-error';
 import { TicketStepEntity } from './ticket-step.entity';
@@ -57,6 +69,47 @@ import {
   type TicketAggregate,
 } from './workflow';
 
+/** The opening's read statement by shape, built once per database connection (its dialect). */
+const openingReadsSql = new WeakMap<object, Map<string, string>>();
+/** Positions an opening assigns, per office snapshot and service version. */
+const openingPositionsCache = new WeakMap<CachedOffice, Map<string, string[]>>();
+
+/** A new ticket's steps, copied from its service version (all pending, nobody assigned). */
+function stepsOf(
+  standard: ServiceStandard,
+  office: CachedOffice,
+  ticketId: string,
+): TicketStepEntity[] {
+  return standard.steps.map((s) => {
+    const position = s.executors[0];
+    return {
+      id: randomUUID(),
+      ticketId,
+      officeCode: office.code,
+      stepOrder: s.order,
+      description: s.description,
+      positionCode: position,
+      executors: s.executors,
+      timeText: s.time,
+      requesterSide: office.positions.get(position)?.requesterSide ?? false,
+      parallelWithPrevious: s.parallelWithPrevious ?? false,
+      status: 'pending',
+      assigneeId: null,
+      outputText: null,
+      outputAttachmentId: null,
+      activatedAt: null,
+      completedAt: null,
+      completedBy: null,
+      slaState: 'not-started',
+      dueAt: null,
+      targetDueAt: null,
+      atRiskAt: null,
+      slaSnapshot: null,
+      alerted: null,
+    };
+  });
+}
+
 /** An outbox row for a message queued before the ticket had its number (the opening). */
 function outboxRow(message: OutboxMessage, number: string, at: Date): OutboxEntity {
   return {
@@ -68,13 +121,6 @@ function outboxRow(message: OutboxMessage, number: string, at: Date): OutboxEnti
     attempts: 0,
     nextAttemptAt: at,
   };
-}
-
-/** The requester contact an opening names (one raw indexed read); 404 when unknown. */
-async function contactById(manager: EntityManager, id: string): Promise<RequesterContactEntity> {
-  const [contact] = await selectRows(manager, RequesterContactEntity, 'id = ?', [id]);
-  if (!contact) throw new OpdError('contact.not_found', `Kontak pemohon "${id}" tidak ada.`);
-  return contact;
 }
 
 export interface OpenTicketInput {
@@ -137,16 +183,17 @@ export class TicketsService {
     const calendar = await this.calendars.forOffice(input.office);
     return this.dataSource.transaction(async (manager) => {
       const office = await this.cache.office(manager, input.office);
-      const service = await this.cache.current(manager, input.office, input.service);
+      const reads = await this.openingReads(manager, office, input);
+      const service = reads.service;
+      const contact =
+        reads.contact ??
+        (await this.opds.insertContact(
+          manager,
+          input.office,
+          input.requester as NonNullable<OpenTicketInput['requester']>,
+          user.id,
+        ));
       const now = this.clock.now();
-      const contact = input.requesterId
-        ? await contactById(manager, input.requesterId)
-        : await this.opds.insertContact(
-            manager,
-            input.office,
-            input.requester as NonNullable<OpenTicketInput['requester']>,
-            user.id,
-          );
       if (contact.officeCode !== input.office) {
         throw new TicketError('ticket.invalid', 'Kontak pemohon milik kantor lain.', [
           { path: 'requesterId', message: 'kontak kantor lain' },
@@ -208,34 +255,7 @@ export class TicketsService {
         updatedBy: null,
         updatedAt: null,
       }));
-      const steps: TicketStepEntity[] = standard.steps.map((s) => {
-        const position = s.executors[0];
-        return {
-          id: randomUUID(),
-          ticketId: id,
-          officeCode: input.office,
-          stepOrder: s.order,
-          description: s.description,
-          positionCode: position,
-          executors: s.executors,
-          timeText: s.time,
-          requesterSide: office.positions.get(position)?.requesterSide ?? false,
-          parallelWithPrevious: s.parallelWithPrevious ?? false,
-          status: 'pending',
-          assigneeId: null,
-          outputText: null,
-          outputAttachmentId: null,
-          activatedAt: null,
-          completedAt: null,
-          completedBy: null,
-          slaState: 'not-started',
-          dueAt: null,
-          targetDueAt: null,
-          atRiskAt: null,
-          slaSnapshot: null,
-          alerted: null,
-        };
-      });
+      const steps = stepsOf(standard, office, id);
       const agg: TicketAggregate = {
         ticket,
         checklist,
@@ -260,7 +280,7 @@ export class TicketsService {
         addClockEvent(agg, FIRST_RESPONSE_CLOCK, 'start', {
           duration: this.config.firstResponseTime,
         });
-      await activateNextSteps(agg, manager, this.cache, true);
+      await activateNextSteps(agg, manager, this.cache, true, reads.pickHolder);
       reconcileClocks(agg, this.cache);
       refreshStoredFigures(agg, this.cache);
 
@@ -308,6 +328,128 @@ export class TicketsService {
       );
       return this.render(manager, agg, 'full', toContactView(contact));
     });
+  }
+
+  /**
+   * The opening's reads in one statement (each statement is a round trip to the database, on
+   * the opening's hot path): the service's current-version pointer; the requester contact when
+   * one is named; and the least loaded holder of the position the opening will assign, when the
+   * service's last known version says which one it is (a single office position). The guess is
+   * used only when the pointer read names that same version; otherwise the activation reads
+   * holders itself, as it always may. Refusals keep their order: an unknown or retired service
+   * (422), then an unknown contact (404).
+   */
+  private async openingReads(
+    manager: EntityManager,
+    office: CachedOffice,
+    input: OpenTicketInput,
+  ): Promise<{
+    service: CachedService;
+    contact: RequesterContactEntity | null;
+    pickHolder: HolderPicker;
+  }> {
+    const guess = this.cache.lastKnown(input.office, input.service);
+    const positions = guess ? await this.openingPositions(office, guess) : [];
+    const position = positions.length === 1 ? positions[0] : null;
+    const withContact = !!input.requesterId;
+    const key = `${withContact}:${position !== null}`;
+    let byShape = openingReadsSql.get(manager.connection);
+    if (!byShape) {
+      byShape = new Map();
+      openingReadsSql.set(manager.connection, byShape);
+    }
+    let sql = byShape.get(key);
+    if (!sql) {
+      const contactColumns = withContact
+        ? `, ${aliasedColumns(manager, RequesterContactEntity, 'c', 'c_')}`
+        : '';
+      sql = `SELECT ${SERVICE_POINTER_COLUMNS}${contactColumns}${position !== null ? ', h.user_id AS h_user_id, h.name AS h_name' : ''}
+               FROM catalog_services s${withContact ? ' LEFT JOIN requester_contacts c ON c.id = ?' : ''}${position !== null ? ` LEFT JOIN (${LEAST_LOADED_HOLDER_SQL}) h ON 1 = 1` : ''}
+              WHERE s.office_code = ? AND s.code = ?`;
+      byShape.set(key, sql);
+    }
+    const params: unknown[] = [];
+    if (withContact) params.push(input.requesterId);
+    if (position !== null) params.push(input.office, position, true);
+    params.push(input.office, input.service);
+    const rows: (ServicePointerRow & Record<string, unknown>)[] = await runSql(
+      manager,
+      sql,
+      params,
+    );
+    const service = await this.cache.fromPointer(manager, input.office, input.service, rows[0]);
+    const row = rows[0];
+    let contact: RequesterContactEntity | null = null;
+    if (withContact) {
+      if (row['c_id'] === null || row['c_id'] === undefined)
+        throw new OpdError('contact.not_found', `Kontak pemohon "${input.requesterId}" tidak ada.`);
+      contact = hydrateRow(manager, RequesterContactEntity, row, 'c_');
+    }
+    let pickHolder: HolderPicker = leastLoadedHolder;
+    if (
+      position !== null &&
+      guess &&
+      guess.serviceId === service.serviceId &&
+      guess.version === service.version
+    ) {
+      // Nobody holds the position: no row joined, and the step stays unassigned as it would.
+      const prefetched =
+        row['h_user_id'] === null || row['h_user_id'] === undefined
+          ? null
+          : { id: String(row['h_user_id']), name: String(row['h_name']) };
+      let pending = true;
+      pickHolder = (m, officeCode, positionCode) => {
+        if (pending && officeCode === input.office && positionCode === position) {
+          pending = false;
+          return Promise.resolve(prefetched);
+        }
+        return leastLoadedHolder(m, officeCode, positionCode);
+      };
+    }
+    return { service, contact, pickHolder };
+  }
+
+  /**
+   * The office positions whose holders an opening of this service version assigns (the steps
+   * that become active at once), found by running the activation itself on a scratch ticket
+   * that records the positions it asks for. Kept per office snapshot and version.
+   */
+  private async openingPositions(
+    office: CachedOffice,
+    service: { serviceId: string; version: number; standard: ServiceStandard },
+  ): Promise<string[]> {
+    let byVersion = openingPositionsCache.get(office);
+    if (!byVersion) {
+      byVersion = new Map();
+      openingPositionsCache.set(office, byVersion);
+    }
+    const key = `${service.serviceId}:${service.version}`;
+    const known = byVersion.get(key);
+    if (known) return known;
+    const positions: string[] = [];
+    const scratch: TicketAggregate = {
+      // Only the fields the activation reads of the ticket (its number, for the mail payload).
+      ticket: { number: '', clockRound: 1 } as TicketEntity,
+      checklist: [],
+      steps: stepsOf(service.standard, office, ''),
+      clockRows: [],
+      newClockRows: [],
+      dirtySteps: new Set(),
+      dirtyItems: new Set(),
+      timeline: [],
+      outbox: [],
+      standard: service.standard,
+      calendar: null as unknown as TicketAggregate['calendar'],
+      now: new Date(0),
+      actorId: null,
+    };
+    // The recording picker reads nothing: the manager is never used.
+    await activateNextSteps(scratch, this.dataSource.manager, this.cache, true, (_m, _o, p) => {
+      positions.push(p);
+      return Promise.resolve(null);
+    });
+    byVersion.set(key, positions);
+    return positions;
   }
 
   /** Runs an action on a ticket under optimistic concurrency and the transition table. */

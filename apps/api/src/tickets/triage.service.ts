@@ -30,7 +30,7 @@ import {
   type ClockRow,
 } from './clocks';
 import { allocateTicketNumber } from './numbering';
-import { insertRows } from './row-insert';
+import { insertRows, runSql } from './row-insert';
 import { ServiceCache } from './service-cache';
 import { TicketError } from './ticket-error';
 import { TicketStepEntity } from './ticket-step.entity';
@@ -49,6 +49,11 @@ export interface MailRequestInput {
   officeCode: string;
   /** The sender's contact in the office, when known; otherwise one is created from `from`. */
   contactId: string | null;
+  /**
+   * The contact of `from` in the office as the caller has just read it in this transaction
+   * (the inbound mail's known-sender check): spares looking it up again.
+   */
+  knownContact?: Pick<RequesterContactEntity, 'id' | 'opdId' | 'email'>;
   from: string;
   fromName: string | null;
   subject: string | null;
@@ -171,8 +176,9 @@ export class TriageService {
       yearIn(at, calendar.timeZone),
     );
     ticket.number = number;
-    await manager.query('UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
-    await manager.insert(TimelineEntryEntity, [
+    await runSql(manager, 'UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
+    // One multi-row statement (the ORM's insert builds a query per call, on every new mail).
+    await insertRows(manager, TimelineEntryEntity, [
       {
         ticketId: id,
         kind: 'event',
@@ -201,7 +207,7 @@ export class TriageService {
         },
         at,
       },
-    ] as unknown as Parameters<EntityManager['insert']>[1]);
+    ]);
     if (contact.email) {
       await this.outbox.enqueue(
         [{ kind: 'ticket.received', payload: { ticket: number } }],
@@ -359,8 +365,9 @@ export class TriageService {
   private async contactFor(
     manager: EntityManager,
     input: MailRequestInput,
-  ): Promise<RequesterContactEntity> {
+  ): Promise<Pick<RequesterContactEntity, 'id' | 'opdId' | 'email'>> {
     if (input.contactId) return this.opds.findContact(manager, input.contactId);
+    if (input.knownContact) return input.knownContact;
     const known = await manager.findOne(RequesterContactEntity, {
       where: { officeCode: input.officeCode, email: input.from },
     });

@@ -4,7 +4,7 @@ import { freezeClock, type ClockFigures } from '@sigap/sla';
 import type { EntityManager } from 'typeorm';
 import type { OfficeCalendar } from '../calendars/calendar-provider';
 import type { OutboxMessage } from '../outbox/outbox.service';
-import { leastLoadedHolder } from './assignment';
+import { leastLoadedHolder, type HolderPicker } from './assignment';
 import type { ChecklistItemEntity } from './checklist-item.entity';
 import {
   FIRST_RESPONSE_CLOCK,
@@ -114,14 +114,16 @@ export function checklistComplete(items: readonly ChecklistItemEntity[]): boolea
 /**
  * Activates the next group of steps when no step is active: the first pending step and the ones
  * after it marked `parallelWithPrevious`. Office steps get the least-loaded holder of their
- * position; requester-side steps get no assignee. Leading requester-side steps without a time
- * standard at opening (the request itself) are completed at once: the request has arrived.
+ * position (`pickHolder`); requester-side steps get no assignee. Leading requester-side steps
+ * without a time standard at opening (the request itself) are completed at once: the request
+ * has arrived.
  */
 export async function activateNextSteps(
   agg: TicketAggregate,
   manager: EntityManager,
   cache: ServiceCache,
   opening = false,
+  pickHolder: HolderPicker = leastLoadedHolder,
 ): Promise<void> {
   for (;;) {
     if (agg.steps.some((s) => s.status === 'active')) return;
@@ -150,7 +152,7 @@ export async function activateNextSteps(
       step.status = 'active';
       step.activatedAt = agg.now;
       if (!step.requesterSide && !step.assigneeId) {
-        const holder = await leastLoadedHolder(manager, step.officeCode, step.positionCode);
+        const holder = await pickHolder(manager, step.officeCode, step.positionCode);
         step.assigneeId = holder?.id ?? null;
         if (holder) (agg.knownNames ??= new Map()).set(holder.id, holder.name);
       }
