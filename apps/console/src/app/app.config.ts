@@ -2,6 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   ErrorHandler,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
@@ -10,6 +11,7 @@ import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
 import { provideSigapIcons } from './shared/icons';
 import { NotifyingErrorHandler } from './shared/problem';
+import { prefetchQueueOnFirstNavigation } from './tickets/queue-prefetch';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -18,6 +20,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withInterceptors([authInterceptor])),
     provideSigapIcons(),
+    provideAppInitializer(prefetchQueueOnFirstNavigation),
     { provide: ErrorHandler, useClass: NotifyingErrorHandler },
   ],
 };

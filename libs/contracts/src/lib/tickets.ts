@@ -189,6 +189,15 @@ export interface StepCandidateView {
   current: boolean;
 }
 
+/** A helpdesk agent of the office a ticket can be given to (`GET /api/v1/tickets/assignees`). */
+export interface TicketAssigneeView {
+  id: string;
+  name: string;
+  email: string;
+  /** Open tickets of the office this agent holds now. */
+  openTickets: number;
+}
+
 export interface TicketPage {
   items: TicketSummary[];
   /** Opaque; pass as `cursor` for the next page; null on the last page. */

@@ -84,6 +84,7 @@ export const agentConsoleEn: { readonly [K in keyof typeof agentConsoleId]: stri
   'agent.bulk.assignee': 'Assign to',
   'agent.bulk.me': '{name} (me)',
   'agent.bulk.openSteps': '{count} open steps',
+  'agent.bulk.openTickets': '{count} open tickets',
   'agent.bulk.noCandidates': 'No helpdesk agent can be chosen for these tickets.',
   'agent.bulk.cancel': 'Cancel',
   'agent.bulk.summary': '{assigned} assigned · {conflict} conflicts · {error} failed',

@@ -82,6 +82,7 @@ export const agentConsoleId = {
   'agent.bulk.assignee': 'Tugaskan ke',
   'agent.bulk.me': '{name} (saya)',
   'agent.bulk.openSteps': '{count} langkah terbuka',
+  'agent.bulk.openTickets': '{count} tiket terbuka',
   'agent.bulk.noCandidates': 'Tidak ada helpdesk yang bisa dipilih untuk tiket ini.',
   'agent.bulk.cancel': 'Batal',
   'agent.bulk.summary': '{assigned} ditugaskan · {conflict} bentrok · {error} gagal',

@@ -1,6 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { CurrentUser, QueueStepView, TicketSummary } from '@sigap/contracts';
+import type {
+  CurrentUser,
+  QueueStepView,
+  TicketAssigneeView,
+  TicketSummary,
+} from '@sigap/contracts';
 import { consoleTestProviders, resetStorage } from '../../testing/providers';
 import { BulkAssignComponent, type BulkAssignResult } from './bulk-assign.component';
 
@@ -9,6 +14,15 @@ const MANAGER: CurrentUser = {
   email: 'kabid@sigap.local',
   name: 'Kabid Aptika',
   roles: ['manager'],
+  office: 'bali',
+  locale: 'id',
+};
+
+const AGENT: CurrentUser = {
+  id: 'u-bali',
+  email: 'helpdesk.bali@sigap.local',
+  name: 'Helpdesk Bali',
+  roles: ['agent'],
   office: 'bali',
   locale: 'id',
 };
@@ -44,8 +58,8 @@ describe('BulkAssignComponent', () => {
   let fixture: ComponentFixture<BulkAssignComponent>;
   let backend: HttpTestingController;
 
-  async function create(tickets: TicketSummary[]): Promise<HTMLElement> {
-    resetStorage(MANAGER);
+  async function create(tickets: TicketSummary[], user = MANAGER): Promise<HTMLElement> {
+    resetStorage(user);
     TestBed.configureTestingModule({ providers: consoleTestProviders() });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(BulkAssignComponent);
@@ -56,32 +70,43 @@ describe('BulkAssignComponent', () => {
 
   afterEach(() => backend.verify());
 
-  it('asks for candidates once per position, skips requester-side steps, least loaded first', async () => {
+  const AGENTS: TicketAssigneeView[] = [
+    { id: 'u-budi', name: 'Budi', email: 'b@x', openTickets: 0 },
+    { id: 'u-bali', name: 'Helpdesk Bali', email: 'h@x', openTickets: 3 },
+    { id: 'u-ani', name: 'Ani', email: 'a@x', openTickets: 5 },
+  ];
+  const options = (element: HTMLElement) =>
+    Array.from(element.querySelector<HTMLSelectElement>('[data-test=bulk-assignee]')!.options);
+
+  it('offers every active agent of the tickets office, whatever their steps, asked once', async () => {
     const element = await create([
       ticket(1, step(2, 'Analis')),
-      ticket(2, step(3, 'Analis')),
       ticket(3, step(1, 'Programmer')),
       ticket(4, step(4, 'OPD', true)),
       ticket(5, null),
     ]);
-    backend
-      .expectOne('/api/v1/tickets/BALI-2026-00001/steps/2/candidates')
-      .flush([{ id: 'u-a', name: 'Ani', email: 'a@x', openSteps: 5, current: false }]);
-    backend.expectOne('/api/v1/tickets/BALI-2026-00003/steps/1/candidates').flush([
-      { id: 'u-b', name: 'Budi', email: 'b@x', openSteps: 0, current: false },
-      { id: 'u-a', name: 'Ani', email: 'a@x', openSteps: 5, current: true },
-    ]);
+    backend.expectOne('/api/v1/tickets/assignees?office=bali').flush(AGENTS);
     await fixture.whenStable();
-    const select = element.querySelector<HTMLSelectElement>('[data-test=bulk-assignee]')!;
-    // The manager is not an agent: only the holders are offered.
-    expect(Array.from(select.options).map((o) => o.value)).toEqual(['u-b', 'u-a']);
-    expect(select.value).toBe('u-b');
+    // The manager is not an agent: the office's agents as the API ordered them (least loaded).
+    expect(options(element).map((o) => o.value)).toEqual(['u-budi', 'u-bali', 'u-ani']);
+    expect(options(element)[2].textContent).toContain('Ani · 5 tiket terbuka');
+    expect(element.querySelector<HTMLSelectElement>('[data-test=bulk-assignee]')!.value).toBe(
+      'u-budi',
+    );
+  });
+
+  it('puts the signed-in agent first, named as such', async () => {
+    const element = await create([ticket(1, null)], AGENT);
+    backend.expectOne('/api/v1/tickets/assignees?office=bali').flush(AGENTS);
+    await fixture.whenStable();
+    expect(options(element).map((o) => o.value)).toEqual(['u-bali', 'u-budi', 'u-ani']);
+    expect(options(element)[0].textContent).toContain('Helpdesk Bali (saya)');
   });
 
   it('says so when nobody can be chosen, and cannot confirm', async () => {
     const element = await create([ticket(1, step(2, 'Analis'))]);
     backend
-      .expectOne('/api/v1/tickets/BALI-2026-00001/steps/2/candidates')
+      .expectOne('/api/v1/tickets/assignees?office=bali')
       .flush(null, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
     expect(element.querySelector('[data-test=bulk-no-candidates]')).not.toBeNull();
@@ -95,8 +120,8 @@ describe('BulkAssignComponent', () => {
     let finished: BulkAssignResult[] = [];
     fixture.componentInstance.finished.subscribe((r) => (finished = r));
     backend
-      .expectOne('/api/v1/tickets/BALI-2026-00001/steps/2/candidates')
-      .flush([{ id: 'u-a', name: 'Ani', email: 'a@x', openSteps: 1, current: false }]);
+      .expectOne('/api/v1/tickets/assignees?office=bali')
+      .flush([{ id: 'u-a', name: 'Ani', email: 'a@x', openTickets: 1 }]);
     await fixture.whenStable();
     element.querySelector<HTMLElement>('[data-test=bulk-confirm]')!.click();
     await fixture.whenStable();

@@ -13,8 +13,8 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { StepCandidateView, TicketSummary } from '@sigap/contracts';
-import { catchError, forkJoin, from, map, mergeMap, of, type Observable } from 'rxjs';
+import type { TicketAssigneeView, TicketSummary } from '@sigap/contracts';
+import { catchError, from, map, mergeMap, of, type Observable } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { ErrorNotifier } from '../shared/problem';
@@ -34,7 +34,8 @@ export interface BulkAssignResult {
 export interface AssignChoice {
   id: string;
   name: string;
-  openSteps: number | null;
+  /** Open tickets of the office the agent holds now. */
+  openTickets: number;
 }
 
 /** How many assignments run at the same time. */
@@ -94,10 +95,7 @@ const PARALLEL = 4;
               >
                 @for (c of list; track c.id) {
                   <option [value]="c.id" [selected]="c.id === chosen()">
-                    {{ c.name }}
-                    @if (c.openSteps !== null) {
-                      · {{ 'agent.bulk.openSteps' | t: { count: c.openSteps } }}
-                    }
+                    {{ c.name }} · {{ 'agent.bulk.openTickets' | t: { count: c.openTickets } }}
                   </option>
                 }
               </select>
@@ -235,34 +233,27 @@ export class BulkAssignComponent implements OnInit {
   }
 
   /**
-   * The signed-in agent first, then the holders of the positions running the tickets' current
-   * steps (asked once per position), least loaded first.
+   * Every active helpdesk agent of the tickets' office (the only people a ticket can be given
+   * to), the signed-in agent first, then the least loaded.
    */
   private loadChoices(): Observable<AssignChoice[]> {
-    const perPosition = new Map<string, { number: string; order: number }>();
-    for (const t of this.tickets()) {
-      const step = t.currentStep;
-      if (step && !step.requesterSide && !perPosition.has(step.position))
-        perPosition.set(step.position, { number: t.number, order: step.order });
-    }
-    const requests = [...perPosition.values()].map(({ number, order }) =>
-      this.api.candidates(number, order).pipe(catchError(() => of([] as StepCandidateView[]))),
-    );
-    const holders$ = requests.length ? forkJoin(requests) : of([] as StepCandidateView[][]);
-    return holders$.pipe(
-      map((lists) => {
-        const byId = new Map<string, AssignChoice>();
-        const me = this.auth.user();
-        if (me?.roles.includes('agent'))
-          byId.set(me.id, {
-            id: me.id,
-            name: this.i18n.t('agent.bulk.me', { name: me.name }),
-            openSteps: null,
-          });
-        const holders = lists.flat().sort((a, b) => a.openSteps - b.openSteps);
-        for (const h of holders)
-          if (!byId.has(h.id)) byId.set(h.id, { id: h.id, name: h.name, openSteps: h.openSteps });
-        return [...byId.values()];
+    const office = this.tickets()[0]?.office;
+    if (!office) return of([]);
+    return this.api.assignees(office).pipe(
+      catchError((error: unknown) => {
+        this.notifier.show(error);
+        return of([] as TicketAssigneeView[]);
+      }),
+      map((agents) => {
+        const me = this.auth.user()?.id;
+        const choices = agents.map((a): AssignChoice => ({
+          id: a.id,
+          name: a.id === me ? this.i18n.t('agent.bulk.me', { name: a.name }) : a.name,
+          openTickets: a.openTickets,
+        }));
+        const mine = choices.findIndex((c) => c.id === me);
+        if (mine > 0) choices.unshift(...choices.splice(mine, 1));
+        return choices;
       }),
     );
   }

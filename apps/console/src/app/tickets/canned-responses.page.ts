@@ -1,32 +1,22 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   CANNED_PLACEHOLDERS,
   type CannedPlaceholder,
   type CannedResponseView,
-  type OfficeSummary,
 } from '@sigap/contracts';
-import { catchError, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
-import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
+import { FormActionsComponent, FormHeadComponent } from '../shared/form-parts';
+import { loadInto, officeChoice, upsertById } from '../shared/office-choice';
+import { OfficeSelectComponent } from '../shared/office-select.component';
+import { EditForm } from '../shared/edit-form';
+import { ErrorNotifier } from '../shared/problem';
 import { CannedResponsesApi } from './canned-responses.api';
 
 /**
@@ -37,12 +27,14 @@ import { CannedResponsesApi } from './canned-responses.api';
   selector: 'sg-canned-responses-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FormActionsComponent,
+    FormHeadComponent,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
-    MatSelectModule,
+    OfficeSelectComponent,
     TranslatePipe,
   ],
   template: `
@@ -51,18 +43,11 @@ import { CannedResponsesApi } from './canned-responses.api';
         <h1>{{ 'agent.canned.title' | t }}</h1>
         <span class="spacer"></span>
         @if (isAdmin()) {
-          <mat-form-field class="office-field" subscriptSizing="dynamic">
-            <mat-label>{{ 'admin.office' | t }}</mat-label>
-            <mat-select
-              [value]="office()"
-              (valueChange)="chosen.set($event)"
-              data-test="office-select"
-            >
-              @for (o of offices(); track o.code) {
-                <mat-option [value]="o.code">{{ o.name }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
+          <sg-office-select
+            [offices]="choice.offices()"
+            [value]="office()"
+            (chosen)="choice.chosen.set($event)"
+          />
         }
         @if (canManage()) {
           <button mat-flat-button type="button" (click)="startCreate()" data-test="new-canned">
@@ -74,10 +59,10 @@ import { CannedResponsesApi } from './canned-responses.api';
 
       @if (editing() !== null) {
         <form class="card form" (ngSubmit)="save()" data-test="canned-form" novalidate>
-          <h2>{{ (editing() ? 'agent.canned.edit' : 'agent.canned.new') | t }}</h2>
-          @if (formError(); as message) {
-            <p class="form-error" role="alert" data-test="form-error">{{ message }}</p>
-          }
+          <sg-form-head
+            [title]="(editing() ? 'agent.canned.edit' : 'agent.canned.new') | t"
+            [error]="formError()"
+          />
           <mat-form-field class="full">
             <mat-label>{{ 'agent.canned.titleField' | t }}</mat-label>
             <input
@@ -119,14 +104,11 @@ import { CannedResponsesApi } from './canned-responses.api';
               </button>
             }
           </div>
-          <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="saving()" data-test="save-canned">
-              {{ 'admin.save' | t }}
-            </button>
-            <button mat-stroked-button type="button" (click)="editing.set(null)">
-              {{ 'admin.cancel' | t }}
-            </button>
-          </div>
+          <sg-form-actions
+            [saving]="saving()"
+            saveTest="save-canned"
+            (cancelled)="editing.set(null)"
+          />
         </form>
       }
 
@@ -159,9 +141,6 @@ import { CannedResponsesApi } from './canned-responses.api';
     </section>
   `,
   styles: `
-    .office-field {
-      min-width: 240px;
-    }
     .full {
       width: 100%;
     }
@@ -169,15 +148,11 @@ import { CannedResponsesApi } from './canned-responses.api';
       margin-bottom: 16px;
     }
     .chips,
-    .actions,
     .row-head {
       display: flex;
       flex-wrap: wrap;
       gap: 6px;
       align-items: center;
-    }
-    .actions {
-      margin-top: 12px;
     }
     .list {
       list-style: none;
@@ -190,8 +165,7 @@ import { CannedResponsesApi } from './canned-responses.api';
       white-space: pre-wrap;
       margin: 4px 0 0;
     }
-    .field-error,
-    .form-error {
+    .field-error {
       color: var(--mat-sys-error);
     }
   `,
@@ -200,7 +174,6 @@ export class CannedResponsesPage {
   private readonly api = inject(CannedResponsesApi);
   private readonly auth = inject(AuthService);
   private readonly notifier = inject(ErrorNotifier);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
 
   protected readonly placeholders = CANNED_PLACEHOLDERS;
@@ -208,44 +181,22 @@ export class CannedResponsesPage {
   protected readonly canManage = computed(
     () => this.auth.hasRole('admin') || this.auth.hasRole('agent') || this.auth.hasRole('manager'),
   );
-  protected readonly offices = toSignal(
-    inject(CatalogApi)
-      .offices()
-      .pipe(catchError(() => of([] as OfficeSummary[]))),
-    { initialValue: [] as OfficeSummary[] },
-  );
-  protected readonly chosen = signal(this.auth.user()?.office ?? '');
-  protected readonly office = computed(() => this.chosen() || this.offices()[0]?.code || '');
+  protected readonly choice = officeChoice((office) => this.load(office));
+  protected readonly office = this.choice.office;
   protected readonly items = signal<CannedResponseView[]>([]);
   protected readonly loading = signal(false);
 
-  /** Null: no form; '': a new response; an id: editing it. */
-  protected readonly editing = signal<string | null>(null);
+  /** The form: closed, on a new response ('') or on one being edited (its id). */
+  private readonly form = new EditForm();
+  protected readonly editing = this.form.editing;
+  protected readonly errors = this.form.errors;
+  protected readonly formError = this.form.formError;
+  protected readonly saving = this.form.saving;
   protected title = '';
   protected body = '';
-  protected readonly errors = signal<Record<string, string>>({});
-  protected readonly formError = signal<string | null>(null);
-  protected readonly saving = signal(false);
-
-  constructor() {
-    effect(() => {
-      const office = this.office();
-      if (office) untracked(() => this.load(office));
-    });
-  }
 
   private load(office: string): void {
-    this.loading.set(true);
-    this.api.list(office).subscribe({
-      next: (list) => {
-        this.items.set(list);
-        this.loading.set(false);
-      },
-      error: (e: unknown) => {
-        this.loading.set(false);
-        this.notifier.show(e);
-      },
-    });
+    loadInto(this.api.list(office), (list) => this.items.set(list), this.loading, this.notifier);
   }
 
   protected placeholderLabel(name: CannedPlaceholder): MessageKey {
@@ -255,17 +206,13 @@ export class CannedResponsesPage {
   protected startCreate(): void {
     this.title = '';
     this.body = '';
-    this.errors.set({});
-    this.formError.set(null);
-    this.editing.set('');
+    this.form.open('');
   }
 
   protected startEdit(item: CannedResponseView): void {
     this.title = item.title;
     this.body = item.body;
-    this.errors.set({});
-    this.formError.set(null);
-    this.editing.set(item.id);
+    this.form.open(item.id);
   }
 
   /** Puts `{{name}}` where the caret is (replacing a selection), without blank lines around it. */
@@ -296,26 +243,11 @@ export class CannedResponsesPage {
       id === ''
         ? this.api.create({ office: this.office(), title, body })
         : this.api.update(id, { title, body });
-    this.saving.set(true);
-    this.errors.set({});
-    this.formError.set(null);
-    request.subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.editing.set(null);
-        this.items.update((list) =>
-          (id === '' ? [...list, saved] : list.map((c) => (c.id === saved.id ? saved : c))).sort(
-            (a, b) => a.title.localeCompare(b.title),
-          ),
-        );
-        this.snackBar.open(this.i18n.t('admin.saved'), undefined, { duration: 3000 });
-      },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        this.errors.set(fieldErrorsOf(problemOf(e)));
-        this.formError.set(this.notifier.describe(e));
-      },
-    });
+    this.form.submit(request, (saved) =>
+      this.items.update((list) =>
+        upsertById(list, saved).sort((a, b) => a.title.localeCompare(b.title)),
+      ),
+    );
   }
 
   protected remove(item: CannedResponseView): void {

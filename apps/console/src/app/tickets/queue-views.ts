@@ -14,6 +14,9 @@ export const QUEUE_VIEWS: readonly QueueView[] = [
   'all',
 ];
 
+/** The view the queue opens with. */
+export const DEFAULT_QUEUE_VIEW: QueueView = 'unassigned';
+
 export function isQueueView(value: unknown): value is QueueView {
   return typeof value === 'string' && (QUEUE_VIEWS as readonly string[]).includes(value);
 }

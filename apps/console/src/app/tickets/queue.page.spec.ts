@@ -227,21 +227,24 @@ describe('QueuePage', () => {
     tick(element, 1);
     await settle();
 
-    element.querySelector<HTMLElement>('[data-test=assign-selected]')!.click();
+    const trigger = element.querySelector<HTMLElement>('[data-test=assign-selected]')!;
+    trigger.focus();
+    trigger.click();
     await settle();
     const dialog = element.querySelector<HTMLElement>('[data-test=bulk-assign]')!;
     expect(dialog.getAttribute('role')).toBe('dialog');
     expect(dialog.textContent).toContain('Tugaskan 2 tiket');
-    backend.expectOne('/api/v1/tickets/BALI-2026-00001/steps/1/candidates').flush([
-      { id: 'u-ani', name: 'Ani', email: 'ani@sigap.local', openSteps: 3, current: false },
-      { id: 'u-bali', name: 'Helpdesk Bali', email: 'x@sigap.local', openSteps: 1, current: false },
+    // Every agent of the office, not only the holders of the current steps' positions.
+    backend.expectOne('/api/v1/tickets/assignees?office=bali').flush([
+      { id: 'u-ani', name: 'Ani', email: 'ani@sigap.local', openTickets: 0 },
+      { id: 'u-bali', name: 'Helpdesk Bali', email: 'x@sigap.local', openTickets: 3 },
     ]);
     await settle();
     const select = dialog.querySelector<HTMLSelectElement>('[data-test=bulk-assignee]')!;
     const options = Array.from(select.options).map((o) =>
       o.textContent!.replace(/\s+/g, ' ').trim(),
     );
-    expect(options).toEqual(['Helpdesk Bali (saya)', 'Ani · 3 langkah terbuka']);
+    expect(options).toEqual(['Helpdesk Bali (saya) · 3 tiket terbuka', 'Ani · 0 tiket terbuka']);
     // Keys of the queue stay quiet while the dialog is open.
     press('x');
     await settle();
@@ -280,6 +283,31 @@ describe('QueuePage', () => {
     dialog.querySelector<HTMLElement>('[data-test=bulk-close]')!.click();
     await settle();
     expect(element.querySelector('[data-test=bulk-assign]')).toBeNull();
+    // The button that opened the dialog is disabled now (nothing ticked): focus goes to the
+    // focused ticket's row instead of being lost.
+    expect(document.activeElement).toBe(
+      element.querySelector('[data-test=ticket-row] a.row') as Element,
+    );
+  });
+
+  it('gives focus back to the button that opened the dialog when it is closed', async () => {
+    const element = await open();
+    tick(element, 1);
+    await settle();
+    const trigger = element.querySelector<HTMLElement>('[data-test=assign-selected]')!;
+    trigger.focus();
+    trigger.click();
+    await settle();
+    backend
+      .expectOne('/api/v1/tickets/assignees?office=bali')
+      .flush([{ id: 'u-bali', name: 'Helpdesk Bali', email: 'x@sigap.local', openTickets: 0 }]);
+    await settle();
+    const dialog = element.querySelector<HTMLElement>('[data-test=bulk-assign]')!;
+    expect(dialog.contains(document.activeElement)).toBeTrue();
+    dialog.querySelector<HTMLElement>('[data-test=bulk-close]')!.click();
+    await settle();
+    expect(element.querySelector('[data-test=bulk-assign]')).toBeNull();
+    expect(document.activeElement).toBe(trigger);
   });
 
   it('assigns the focused ticket with a, reports a refusal, and closes with Escape', async () => {
@@ -290,7 +318,12 @@ describe('QueuePage', () => {
     const dialog = element.querySelector<HTMLElement>('[data-test=bulk-assign]')!;
     expect(dialog.textContent).toContain('Tugaskan 1 tiket');
     expect(dialog.textContent).toContain('BALI-2026-00002');
-    // No current step: the signed-in agent is the only choice and no candidates are asked for.
+    backend.expectOne('/api/v1/tickets/assignees?office=bali').flush([
+      { id: 'u-budi', name: 'Budi', email: 'b@sigap.local', openTickets: 0 },
+      { id: 'u-bali', name: 'Helpdesk Bali', email: 'x@sigap.local', openTickets: 2 },
+    ]);
+    await settle();
+    // The signed-in agent comes first.
     const select = dialog.querySelector<HTMLSelectElement>('[data-test=bulk-assignee]')!;
     expect(select.value).toBe('u-bali');
     dialog.querySelector<HTMLElement>('[data-test=bulk-confirm]')!.click();
@@ -318,6 +351,9 @@ describe('QueuePage', () => {
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await settle();
     expect(element.querySelector('[data-test=bulk-assign]')).toBeNull();
+    // Opened by a key: focus lands on the focused ticket's row.
+    const links = element.querySelectorAll('[data-test=ticket-row] a.row');
+    expect(document.activeElement).toBe(links[1]);
   });
 
   it('keeps loading while the viewport sits at the end of what has arrived', async () => {

@@ -5,6 +5,7 @@ import {
   DestroyRef,
   ElementRef,
   Injector,
+  PendingTasks,
   afterNextRender,
   computed,
   effect,
@@ -33,13 +34,14 @@ import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe } from '../shared/zoned-date';
 import type { WorkCalendar } from '@sigap/sla';
 import { TICK_MS, formatMinutes, isCounting, minutesUntil, workingMinutesUntil } from './countdown';
-import { QUEUE_VIEWS, viewQuery, type QueueView } from './queue-views';
-import { TicketsApi } from './tickets.api';
+import { PAGE_SIZE, QueuePrefetch } from './queue-prefetch';
+import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, viewQuery, type QueueView } from './queue-views';
+import { TicketsApi, type TicketQuery } from './tickets.api';
 import { WorkingTime } from './working-time';
 
 /** Height of one queue row in pixels (the virtual scroll needs a fixed size). */
 export const ROW_HEIGHT = 76;
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE };
 /** Load the next page when the first visible row comes this close to the end of what is loaded. */
 const PREFETCH_ROWS = 20;
 
@@ -343,6 +345,7 @@ const PREFETCH_ROWS = 20;
 })
 export class QueuePage {
   private readonly api = inject(TicketsApi);
+  private readonly prefetched = inject(QueuePrefetch);
   private readonly catalog = inject(CatalogApi);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -352,10 +355,15 @@ export class QueuePage {
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
   private readonly searchInput = viewChild<ElementRef<HTMLInputElement>>('search');
   private readonly injector = inject(Injector);
+  private readonly pendingTasks = inject(PendingTasks);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** The control that opened the assign dialog and the ticket focused then. */
+  private returnFocus: { element: HTMLElement | null; number: string | null } | null = null;
 
   protected readonly views = QUEUE_VIEWS;
   protected readonly rowHeight = ROW_HEIGHT;
-  protected readonly view = signal<QueueView>('unassigned');
+  protected readonly view = signal<QueueView>(DEFAULT_QUEUE_VIEW);
   protected readonly service = signal('');
   protected readonly opd = signal('');
   protected readonly q = signal('');
@@ -376,8 +384,19 @@ export class QueuePage {
   protected readonly assigning = signal<TicketSummary[] | null>(null);
   /** Ticks every 30 s so the countdowns move without a reload. */
   protected readonly now = signal(Date.now());
-  /** The office calendar: the countdowns tick in its working time once it is known. */
-  protected readonly calendar = signal<WorkCalendar | null>(null);
+  /** The office calendar as loaded (compiled, but its working time not worked out yet). */
+  private readonly loadedCalendar = signal<WorkCalendar | null>(null);
+  /** Set when the browser is idle after showing the first page (or its failure). */
+  private readonly firstPageShown = signal(false);
+  private firstPageScheduled = false;
+  /**
+   * The office calendar: the countdowns tick in its working time once it is known and the first
+   * page is on screen. Working out a calendar's first working minutes takes tens of
+   * milliseconds, secondary to showing the rows, so it waits until then (calendar time before).
+   */
+  protected readonly calendar = computed(() =>
+    this.firstPageShown() ? this.loadedCalendar() : null,
+  );
 
   private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
     initialValue: [],
@@ -412,7 +431,7 @@ export class QueuePage {
         .subscribe((list) => this.opds.set(list));
       const c = this.workingTime
         .calendar(office)
-        .subscribe((calendar) => this.calendar.set(calendar));
+        .subscribe((calendar) => this.loadedCalendar.set(calendar));
       onCleanup(() => {
         a.unsubscribe();
         b.unsubscribe();
@@ -423,7 +442,7 @@ export class QueuePage {
     // A new view or filter starts the list again from its first page.
     effect(() => {
       const office = this.office();
-      const query = {
+      const query: TicketQuery = {
         ...viewQuery(this.view(), this.auth.user()?.id ?? null),
         office: office ?? undefined,
         service: this.service() || undefined,
@@ -434,9 +453,9 @@ export class QueuePage {
     });
   }
 
-  private lastQuery: Record<string, unknown> = {};
+  private lastQuery: TicketQuery = {};
 
-  private load(query: Record<string, unknown>, reset: boolean): void {
+  private load(query: TicketQuery, reset: boolean): void {
     this.pageRequest?.unsubscribe();
     if (reset) {
       this.lastQuery = query;
@@ -446,25 +465,50 @@ export class QueuePage {
       this.checked.set(new Set());
     }
     this.loading.set(true);
-    this.pageRequest = this.api
-      .list({
-        ...this.lastQuery,
-        limit: PAGE_SIZE,
-        cursor: reset ? undefined : (this.nextCursor() ?? undefined),
-      })
-      .subscribe({
-        next: (page) => {
-          this.items.update((list) => [...list, ...page.items]);
-          this.nextCursor.set(page.nextCursor);
-          this.loading.set(false);
-          // The viewport may already sit at the end of what arrived: no scroll event will come.
-          afterNextRender(() => this.loadIfNearEnd(), { injector: this.injector });
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.notifier.show(error);
-        },
-      });
+    const pageQuery = {
+      ...this.lastQuery,
+      limit: PAGE_SIZE,
+      cursor: reset ? undefined : (this.nextCursor() ?? undefined),
+    };
+    // The first page may already be on its way (asked while this page's code was loading).
+    this.pageRequest = (this.prefetched.take(pageQuery) ?? this.api.list(pageQuery)).subscribe({
+      next: (page) => {
+        this.items.update((list) => [...list, ...page.items]);
+        this.nextCursor.set(page.nextCursor);
+        this.loading.set(false);
+        // The viewport may already sit at the end of what arrived: no scroll event will come.
+        afterNextRender(() => this.loadIfNearEnd(), { injector: this.injector });
+        this.afterFirstPage();
+      },
+      error: (error: unknown) => {
+        this.loading.set(false);
+        this.notifier.show(error);
+        this.afterFirstPage();
+      },
+    });
+  }
+
+  /**
+   * Once the first page has been rendered, waits for the browser to be idle (at most half a
+   * second) and lets the secondary work in: the working-time countdowns.
+   */
+  private afterFirstPage(): void {
+    if (this.firstPageScheduled) return;
+    this.firstPageScheduled = true;
+    const done = this.pendingTasks.add();
+    // A page left before then does not keep the application busy.
+    this.destroyRef.onDestroy(done);
+    afterNextRender(
+      () => {
+        const show = () => {
+          this.firstPageShown.set(true);
+          done();
+        };
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(show, { timeout: 500 });
+        else setTimeout(show, 50);
+      },
+      { injector: this.injector },
+    );
   }
 
   protected loadMore(): void {
@@ -477,17 +521,23 @@ export class QueuePage {
     if (firstVisible + this.visibleRows() + PREFETCH_ROWS >= this.items().length) this.loadMore();
   }
 
-  /** Rows the viewport shows at once (a tall screen shows more than the prefetch margin). */
+  /**
+   * Rows the viewport shows at once (a tall screen shows more than the prefetch margin), from
+   * the size the virtual scroll measured: reading the element's height here would force a
+   * layout in the middle of rendering.
+   */
   private visibleRows(): number {
-    const element = this.viewport()?.elementRef.nativeElement;
-    return element ? Math.ceil(element.clientHeight / ROW_HEIGHT) : 0;
+    const size = this.viewport()?.getViewportSize() ?? 0;
+    return Math.ceil(size / ROW_HEIGHT);
   }
 
   /** Loads the next page when the last loaded row is in, or close to, the viewport. */
   private loadIfNearEnd(): void {
     const viewport = this.viewport();
-    if (!viewport || !this.nextCursor() || this.loading()) return;
-    viewport.checkViewportSize();
+    if (!viewport) return;
+    // Measured once the list shows (the viewport is hidden while the list is empty).
+    if (viewport.getViewportSize() === 0) viewport.checkViewportSize();
+    if (!this.nextCursor() || this.loading()) return;
     this.scrolled(Math.floor(viewport.measureScrollOffset() / ROW_HEIGHT));
   }
 
@@ -506,7 +556,17 @@ export class QueuePage {
   protected assignChecked(): void {
     const checked = this.checked();
     const tickets = this.items().filter((t) => checked.has(t.number));
-    if (tickets.length) this.assigning.set(tickets);
+    if (tickets.length) this.openAssign(tickets);
+  }
+
+  /** Opens the assign dialog, remembering the control that opened it to return focus there. */
+  private openAssign(tickets: TicketSummary[]): void {
+    const active = document.activeElement;
+    this.returnFocus = {
+      element: active instanceof HTMLElement && active !== document.body ? active : null,
+      number: this.items()[this.selected()]?.number ?? null,
+    };
+    this.assigning.set(tickets);
   }
 
   /** Every assignment was answered: the queue shows the tickets' new state. */
@@ -516,6 +576,37 @@ export class QueuePage {
 
   protected closeAssign(): void {
     this.assigning.set(null);
+    afterNextRender(() => this.restoreFocus(), { injector: this.injector });
+  }
+
+  /**
+   * Focus goes back to the control that opened the dialog; when that one is gone or disabled
+   * (the list reloaded after an assignment, nothing is ticked), to the row of the ticket that
+   * was focused (else the first row), else the search field.
+   */
+  private restoreFocus(): void {
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    const trigger = back?.element;
+    if (trigger?.isConnected && !trigger.matches(':disabled')) {
+      trigger.focus();
+      return;
+    }
+    const found = this.items().findIndex((t) => t.number === back?.number);
+    if (found >= 0) this.select(found);
+    const number = this.items()[this.selected()]?.number;
+    afterNextRender(
+      () => {
+        const rows = this.host.nativeElement.querySelectorAll<HTMLElement>(
+          '[data-test="ticket-row"]',
+        );
+        const row = Array.from(rows).find(
+          (r) => r.querySelector('.number')?.textContent?.trim() === number,
+        );
+        (row?.querySelector<HTMLElement>('a.row') ?? this.searchInput()?.nativeElement)?.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   protected key(prefix: string, value: string): MessageKey {
@@ -591,7 +682,7 @@ export class QueuePage {
       this.toggle(focused.number);
     } else if (event.key === 'a' && focused) {
       event.preventDefault();
-      this.assigning.set([focused]);
+      this.openAssign([focused]);
     } else if (event.key === 'j' && count) {
       this.select(Math.min(this.selected() + 1, count - 1));
     } else if (event.key === 'k' && count) {

@@ -5,6 +5,7 @@ import type {
   OpdView,
   OpenTicketRequest,
   StepCandidateView,
+  TicketAssigneeView,
   TicketDetail,
   TicketPage,
   TimelineEntryView,
@@ -103,6 +104,13 @@ export class TicketsApi {
       form,
       { reportProgress: true, observe: 'events' },
     );
+  }
+
+  /** The office's active helpdesk agents a ticket can be given to, least loaded first. */
+  assignees(office: string): Observable<TicketAssigneeView[]> {
+    return this.http.get<TicketAssigneeView[]>(`${BASE}/tickets/assignees`, {
+      params: { office },
+    });
   }
 
   opds(office: string): Observable<OpdView[]> {
