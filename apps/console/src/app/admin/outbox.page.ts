@@ -1,7 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+  type WritableSignal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -11,6 +17,7 @@ import type { OutboxItemView, OutboxMessageView, OutboxStatusView } from '@sigap
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
+import { TextFieldComponent, type TextFieldSpec } from '../shared/text-field.component';
 import { ZonedDatePipe } from '../shared/zoned-date';
 import { AdminMailApi } from './admin-mail.api';
 
@@ -26,7 +33,7 @@ import { AdminMailApi } from './admin-mail.api';
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
-    MatInputModule,
+    TextFieldComponent,
     MatProgressBarModule,
     MatSelectModule,
     TranslatePipe,
@@ -47,6 +54,26 @@ export class OutboxPage {
   protected readonly kind = signal('');
   protected readonly ticket = signal('');
   protected readonly recipient = signal('');
+  /** The free-text filters, each with the signal it fills. */
+  protected readonly textFilters: readonly {
+    spec: TextFieldSpec;
+    value: WritableSignal<string>;
+  }[] = [
+    { spec: { label: 'admin.outbox.kind', maxlength: 60, test: 'filter-kind' }, value: this.kind },
+    {
+      spec: { label: 'admin.outbox.ticket', maxlength: 40, test: 'filter-ticket' },
+      value: this.ticket,
+    },
+    {
+      spec: {
+        label: 'admin.outbox.recipient',
+        type: 'email',
+        maxlength: 320,
+        test: 'filter-recipient',
+      },
+      value: this.recipient,
+    },
+  ];
 
   protected readonly items = signal<OutboxItemView[]>([]);
   protected readonly nextCursor = signal<string | null>(null);

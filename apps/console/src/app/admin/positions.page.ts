@@ -1,24 +1,14 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { OfficeSummary, PositionView, UserView } from '@sigap/contracts';
-import { catchError, forkJoin, of } from 'rxjs';
+import type { PositionView, UserView } from '@sigap/contracts';
+import { forkJoin } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { loadInto, officeChoice } from '../shared/office-choice';
+import { OfficeSelectComponent } from '../shared/office-select.component';
 import { ErrorNotifier } from '../shared/problem';
 import { AdminApi } from './admin.api';
 import { PositionsApi } from './positions.api';
@@ -33,9 +23,8 @@ import { PositionsApi } from './positions.api';
   imports: [
     MatButtonModule,
     MatCheckboxModule,
-    MatFormFieldModule,
     MatProgressBarModule,
-    MatSelectModule,
+    OfficeSelectComponent,
     TranslatePipe,
   ],
   template: `
@@ -44,14 +33,11 @@ import { PositionsApi } from './positions.api';
         <h1>{{ 'agent.positions.title' | t }}</h1>
         <span class="spacer"></span>
         @if (isAdmin()) {
-          <mat-form-field class="office-field" subscriptSizing="dynamic">
-            <mat-label>{{ 'admin.office' | t }}</mat-label>
-            <mat-select [value]="office()" (valueChange)="choose($event)" data-test="office-select">
-              @for (o of offices(); track o.code) {
-                <mat-option [value]="o.code">{{ o.name }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
+          <sg-office-select
+            [offices]="choice.offices()"
+            [value]="office()"
+            (chosen)="choice.chosen.set($event)"
+          />
         }
       </header>
       <p class="muted">{{ 'agent.positions.intro' | t }}</p>
@@ -150,9 +136,6 @@ import { PositionsApi } from './positions.api';
     </section>
   `,
   styles: `
-    .office-field {
-      min-width: 240px;
-    }
     .small {
       font-size: 12px;
     }
@@ -191,14 +174,8 @@ export class PositionsPage {
   private readonly i18n = inject(I18nService);
 
   protected readonly isAdmin = this.auth.isAdmin;
-  protected readonly offices = toSignal(
-    inject(CatalogApi)
-      .offices()
-      .pipe(catchError(() => of([] as OfficeSummary[]))),
-    { initialValue: [] as OfficeSummary[] },
-  );
-  private readonly chosen = signal(this.auth.user()?.office ?? '');
-  protected readonly office = computed(() => this.chosen() || this.offices()[0]?.code || '');
+  protected readonly choice = officeChoice((office) => this.load(office));
+  protected readonly office = this.choice.office;
   /** Admins everywhere; a manager for the own office. */
   protected readonly canEdit = computed(
     () =>
@@ -213,31 +190,17 @@ export class PositionsPage {
   protected readonly chosenIds = signal<string[]>([]);
   protected readonly saving = signal(false);
 
-  constructor() {
-    effect(() => {
-      const office = this.office();
-      if (office) untracked(() => this.load(office));
-    });
-  }
-
   private load(office: string): void {
-    this.loading.set(true);
     this.editing.set(null);
-    forkJoin([this.api.list(office), this.admin.users(office)]).subscribe({
-      next: ([positions, users]) => {
+    loadInto(
+      forkJoin([this.api.list(office), this.admin.users(office)]),
+      ([positions, users]) => {
         this.positions.set(positions);
         this.users.set(users.filter((u) => u.active && u.office === office));
-        this.loading.set(false);
       },
-      error: (e: unknown) => {
-        this.loading.set(false);
-        this.notifier.show(e);
-      },
-    });
-  }
-
-  protected choose(office: string): void {
-    this.chosen.set(office);
+      this.loading,
+      this.notifier,
+    );
   }
 
   protected nameOf(id: string | null): string {

@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -15,15 +6,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { ROLES, type OfficeSummary, type Role, type UserView } from '@sigap/contracts';
+import { ROLES, type Role, type UserView } from '@sigap/contracts';
 import type { PositionDefinition } from '@sigap/standards';
-import { catchError, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
-import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
-import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
+import { EditButtonComponent, FormActionsComponent, FormHeadComponent } from '../shared/form-parts';
+import { officeChoice, upsertById } from '../shared/office-choice';
+import { OfficeSelectComponent } from '../shared/office-select.component';
+import { EditForm } from '../shared/edit-form';
+import { ErrorNotifier } from '../shared/problem';
 import { AdminApi, type CreateUserInput, type UpdateUserInput } from './admin.api';
 
 interface UserForm {
@@ -54,6 +46,9 @@ const emptyForm = (): UserForm => ({
   selector: 'sg-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    EditButtonComponent,
+    FormActionsComponent,
+    FormHeadComponent,
     FormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -61,6 +56,7 @@ const emptyForm = (): UserForm => ({
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
+    OfficeSelectComponent,
     TranslatePipe,
   ],
   templateUrl: './users.page.html',
@@ -70,32 +66,25 @@ export class UsersPage {
   private readonly api = inject(AdminApi);
   private readonly auth = inject(AuthService);
   private readonly notifier = inject(ErrorNotifier);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
 
   protected readonly roles = ROLES;
   protected readonly canEdit = this.auth.isAdmin;
-  protected readonly offices = toSignal(
-    inject(CatalogApi)
-      .offices()
-      .pipe(catchError(() => of([] as OfficeSummary[]))),
-    { initialValue: [] as OfficeSummary[] },
-  );
-  /** Office chosen in the selector; empty until chosen (a manager always sees their own). */
-  private readonly chosen = signal(this.auth.user()?.office ?? '');
-  /** Office shown: the chosen one, else the first office. */
-  protected readonly office = computed(() => this.chosen() || this.offices()[0]?.code || '');
+  /** Admins choose the office; a manager always sees their own. */
+  protected readonly choice = officeChoice((office) => this.load(office));
+  protected readonly office = this.choice.office;
   protected readonly users = signal<UserView[]>([]);
   protected readonly positions = signal<PositionDefinition[]>([]);
   protected readonly loading = signal(false);
   protected readonly failed = signal<string | null>(null);
 
-  /** Null: no form open; '' : creating; an id: editing that user. */
-  protected readonly editing = signal<string | null>(null);
+  /** The form: closed, on a new user ('') or on one being edited (their id). */
+  private readonly edit = new EditForm();
+  protected readonly editing = this.edit.editing;
+  protected readonly errors = this.edit.errors;
+  protected readonly formError = this.edit.formError;
+  protected readonly saving = this.edit.saving;
   protected form: UserForm = emptyForm();
-  protected readonly errors = signal<Record<string, string>>({});
-  protected readonly formError = signal<string | null>(null);
-  protected readonly saving = signal(false);
 
   /** Office positions (the requester's side excluded) with the users holding each. */
   protected readonly holders = computed(() =>
@@ -106,13 +95,6 @@ export class UsersPage {
         users: this.users().filter((u) => u.positions.includes(p.code)),
       })),
   );
-
-  constructor() {
-    effect(() => {
-      const office = this.office();
-      if (office) untracked(() => this.load(office));
-    });
-  }
 
   protected roleLabel(role: Role): string {
     return this.i18n.t(`admin.role.${role}` as MessageKey);
@@ -142,15 +124,9 @@ export class UsersPage {
     });
   }
 
-  protected choose(office: string): void {
-    this.chosen.set(office);
-  }
-
   protected startCreate(): void {
     this.form = emptyForm();
-    this.errors.set({});
-    this.formError.set(null);
-    this.editing.set('');
+    this.edit.open('');
   }
 
   protected startEdit(user: UserView): void {
@@ -163,13 +139,11 @@ export class UsersPage {
       active: user.active,
       locale: user.locale,
     };
-    this.errors.set({});
-    this.formError.set(null);
-    this.editing.set(user.id);
+    this.edit.open(user.id);
   }
 
   protected cancel(): void {
-    this.editing.set(null);
+    this.edit.close();
   }
 
   protected toggleRole(role: Role, on: boolean): void {
@@ -217,22 +191,6 @@ export class UsersPage {
           locale: this.form.locale,
           ...(this.form.password ? { password: this.form.password } : {}),
         } satisfies UpdateUserInput);
-    this.saving.set(true);
-    request.subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.editing.set(null);
-        this.users.update((list) =>
-          creating ? [...list, saved] : list.map((u) => (u.id === saved.id ? saved : u)),
-        );
-        this.snackBar.open(this.i18n.t('admin.saved'), undefined, { duration: 3000 });
-      },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        const problem = problemOf(e);
-        this.errors.set(fieldErrorsOf(problem));
-        this.formError.set(this.notifier.describe(e));
-      },
-    });
+    this.edit.submit(request, (saved) => this.users.update((list) => upsertById(list, saved)));
   }
 }

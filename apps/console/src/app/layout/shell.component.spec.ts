@@ -57,6 +57,41 @@ describe('ShellComponent', () => {
     expect(element.querySelector('[data-test=nav-import]')).not.toBeNull();
   });
 
+  it('lists each page only for the roles that may open it, in order', async () => {
+    const testsOf = (element: HTMLElement) =>
+      Array.from(element.querySelectorAll('mat-nav-list [data-test^=nav-]')).map((a) =>
+        a.getAttribute('data-test'),
+      );
+    let element = await open();
+    expect(testsOf(element)).toEqual([
+      'nav-calendar',
+      'nav-tickets',
+      'nav-canned',
+      'nav-opds',
+      'nav-dashboard',
+    ]);
+    TestBed.resetTestingModule();
+    element = await open(ADMIN);
+    expect(testsOf(element)).toEqual([
+      'nav-import',
+      'nav-calendar',
+      'nav-tickets',
+      'nav-canned',
+      'nav-users',
+      'nav-positions',
+      'nav-opds',
+      'nav-quarantine',
+      'nav-templates',
+      'nav-mailboxes',
+      'nav-outbox',
+      'nav-dashboard',
+      'nav-reports',
+    ]);
+    const users = element.querySelector('[data-test=nav-users]')!;
+    expect(users.getAttribute('href')).toBe('/admin/pengguna');
+    expect(users.textContent).toContain('Pengguna');
+  });
+
   it('switches the language from the toolbar and remembers it', async () => {
     const element = await open();
     expect(element.textContent).toContain('Layanan / Katalog');

@@ -15,14 +15,79 @@ import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Role } from '@sigap/contracts';
 import { catchError, filter, map, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { TranslatePipe } from '../i18n/i18n.service';
+import type { MessageKey } from '../i18n/id';
 import { LanguageSwitchComponent } from './language-switch.component';
 
 /** Below this width the side nav becomes a menu that slides over the page. */
 export const NARROW_QUERY = '(max-width: 839.98px)';
+
+/** A page in the side nav after the catalog; without `roles` every signed-in user sees it. */
+export interface NavItem {
+  path: string;
+  icon: string;
+  label: MessageKey;
+  test: string;
+  roles?: readonly Role[];
+}
+
+const STAFF: readonly Role[] = ['admin', 'manager'];
+
+/** The side nav below the catalog, in the order shown. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/kalender', icon: 'clock', label: 'nav.calendar', test: 'nav-calendar' },
+  { path: '/tiket', icon: 'ticket', label: 'nav.tickets', test: 'nav-tickets' },
+  { path: '/tiket/jawaban', icon: 'mail', label: 'agent.nav.canned', test: 'nav-canned' },
+  { path: '/admin/pengguna', icon: 'users', label: 'nav.users', test: 'nav-users', roles: STAFF },
+  {
+    path: '/admin/jabatan',
+    icon: 'shield',
+    label: 'agent.nav.positions',
+    test: 'nav-positions',
+    roles: STAFF,
+  },
+  {
+    path: '/admin/opd',
+    icon: 'building',
+    label: 'nav.opds',
+    test: 'nav-opds',
+    roles: [...STAFF, 'agent'],
+  },
+  {
+    path: '/admin/karantina',
+    icon: 'shield',
+    label: 'nav.quarantine',
+    test: 'nav-quarantine',
+    roles: ['admin'],
+  },
+  {
+    path: '/admin/templat-email',
+    icon: 'mail',
+    label: 'nav.templates',
+    test: 'nav-templates',
+    roles: ['admin'],
+  },
+  {
+    path: '/admin/kotak-surat',
+    icon: 'mail',
+    label: 'nav.mailboxes',
+    test: 'nav-mailboxes',
+    roles: ['admin'],
+  },
+  {
+    path: '/admin/kotak-keluar',
+    icon: 'mail',
+    label: 'nav.outbox',
+    test: 'nav-outbox',
+    roles: ['admin'],
+  },
+  { path: '/dasbor', icon: 'dashboard', label: 'nav.dashboard', test: 'nav-dashboard' },
+  { path: '/laporan', icon: 'dashboard', label: 'nav.reports', test: 'nav-reports', roles: STAFF },
+];
 
 @Component({
   selector: 'sg-shell',
@@ -106,144 +171,17 @@ export const NARROW_QUERY = '(max-width: 839.98px)';
               <span matListItemTitle>{{ 'nav.import' | t }}</span>
             </a>
           }
-          <a
-            mat-list-item
-            routerLink="/kalender"
-            routerLinkActive="active"
-            #calendarLink="routerLinkActive"
-            [activated]="calendarLink.isActive"
-            data-test="nav-calendar"
-          >
-            <mat-icon matListItemIcon svgIcon="clock" />
-            <span matListItemTitle>{{ 'nav.calendar' | t }}</span>
-          </a>
-          <a
-            mat-list-item
-            routerLink="/tiket"
-            routerLinkActive="active"
-            #ticketsLink="routerLinkActive"
-            [activated]="ticketsLink.isActive"
-            data-test="nav-tickets"
-          >
-            <mat-icon matListItemIcon svgIcon="ticket" />
-            <span matListItemTitle>{{ 'nav.tickets' | t }}</span>
-          </a>
-          <a
-            mat-list-item
-            routerLink="/tiket/jawaban"
-            routerLinkActive
-            #cannedLink="routerLinkActive"
-            [activated]="cannedLink.isActive"
-            data-test="nav-canned"
-          >
-            <mat-icon matListItemIcon svgIcon="mail" />
-            <span matListItemTitle>{{ 'agent.nav.canned' | t }}</span>
-          </a>
-          @if (auth.hasRole('admin') || auth.hasRole('manager')) {
+          @for (item of navItems(); track item.path) {
             <a
               mat-list-item
-              routerLink="/admin/pengguna"
-              routerLinkActive
-              #usersLink="routerLinkActive"
-              [activated]="usersLink.isActive"
-              data-test="nav-users"
+              [routerLink]="item.path"
+              routerLinkActive="active"
+              #itemLink="routerLinkActive"
+              [activated]="itemLink.isActive"
+              [attr.data-test]="item.test"
             >
-              <mat-icon matListItemIcon svgIcon="users" />
-              <span matListItemTitle>{{ 'nav.users' | t }}</span>
-            </a>
-            <a
-              mat-list-item
-              routerLink="/admin/jabatan"
-              routerLinkActive
-              #positionsLink="routerLinkActive"
-              [activated]="positionsLink.isActive"
-              data-test="nav-positions"
-            >
-              <mat-icon matListItemIcon svgIcon="shield" />
-              <span matListItemTitle>{{ 'agent.nav.positions' | t }}</span>
-            </a>
-          }
-          @if (auth.hasRole('admin') || auth.hasRole('manager') || auth.hasRole('agent')) {
-            <a
-              mat-list-item
-              routerLink="/admin/opd"
-              routerLinkActive
-              #opdLink="routerLinkActive"
-              [activated]="opdLink.isActive"
-              data-test="nav-opds"
-            >
-              <mat-icon matListItemIcon svgIcon="building" />
-              <span matListItemTitle>{{ 'nav.opds' | t }}</span>
-            </a>
-          }
-          @if (auth.isAdmin()) {
-            <a
-              mat-list-item
-              routerLink="/admin/karantina"
-              routerLinkActive
-              #quarantineLink="routerLinkActive"
-              [activated]="quarantineLink.isActive"
-              data-test="nav-quarantine"
-            >
-              <mat-icon matListItemIcon svgIcon="shield" />
-              <span matListItemTitle>{{ 'nav.quarantine' | t }}</span>
-            </a>
-            <a
-              mat-list-item
-              routerLink="/admin/templat-email"
-              routerLinkActive
-              #templatesLink="routerLinkActive"
-              [activated]="templatesLink.isActive"
-              data-test="nav-templates"
-            >
-              <mat-icon matListItemIcon svgIcon="mail" />
-              <span matListItemTitle>{{ 'nav.templates' | t }}</span>
-            </a>
-            <a
-              mat-list-item
-              routerLink="/admin/kotak-surat"
-              routerLinkActive
-              #mailboxesLink="routerLinkActive"
-              [activated]="mailboxesLink.isActive"
-              data-test="nav-mailboxes"
-            >
-              <mat-icon matListItemIcon svgIcon="mail" />
-              <span matListItemTitle>{{ 'nav.mailboxes' | t }}</span>
-            </a>
-            <a
-              mat-list-item
-              routerLink="/admin/kotak-keluar"
-              routerLinkActive
-              #outboxLink="routerLinkActive"
-              [activated]="outboxLink.isActive"
-              data-test="nav-outbox"
-            >
-              <mat-icon matListItemIcon svgIcon="mail" />
-              <span matListItemTitle>{{ 'nav.outbox' | t }}</span>
-            </a>
-          }
-          <a
-            mat-list-item
-            routerLink="/dasbor"
-            routerLinkActive
-            #dashboardLink="routerLinkActive"
-            [activated]="dashboardLink.isActive"
-            data-test="nav-dashboard"
-          >
-            <mat-icon matListItemIcon svgIcon="dashboard" />
-            <span matListItemTitle>{{ 'nav.dashboard' | t }}</span>
-          </a>
-          @if (auth.hasRole('admin') || auth.hasRole('manager')) {
-            <a
-              mat-list-item
-              routerLink="/laporan"
-              routerLinkActive
-              #reportsLink="routerLinkActive"
-              [activated]="reportsLink.isActive"
-              data-test="nav-reports"
-            >
-              <mat-icon matListItemIcon svgIcon="dashboard" />
-              <span matListItemTitle>{{ 'nav.reports' | t }}</span>
+              <mat-icon matListItemIcon [svgIcon]="item.icon" />
+              <span matListItemTitle>{{ item.label | t }}</span>
             </a>
           }
         </mat-nav-list>
@@ -328,6 +266,10 @@ export class ShellComponent {
     { initialValue: this.router.url },
   );
   protected readonly importActive = computed(() => this.url().startsWith('/katalog/impor'));
+  /** The nav pages the signed-in user's roles open. */
+  protected readonly navItems = computed(() =>
+    NAV_ITEMS.filter((item) => !item.roles || item.roles.some((role) => this.auth.hasRole(role))),
+  );
 
   private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
     initialValue: [],
