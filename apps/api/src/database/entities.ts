@@ -7,6 +7,7 @@ import { OutboxEntity } from '../outbox/outbox.entity';
 import { PortalLinkEntity, PortalSessionEntity } from '../portal/portal.entities';
 import { InboundMessageEntity } from '../mail/inbound/inbound-message.entity';
 import { MailboxEntity } from '../mail/mailboxes/mailbox.entity';
+import { MailboxMessageFailureEntity } from '../mail/imap/mailbox-message-failure.entity';
 import { ChecklistItemEntity } from '../tickets/checklist-item.entity';
 import { ClockEventEntity } from '../tickets/clock-event.entity';
 import { TicketStepEntity } from '../tickets/ticket-step.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   OutboxEntity,
   InboundMessageEntity,
   MailboxEntity,
+  MailboxMessageFailureEntity,
   TicketEntity,
   ChecklistItemEntity,
   TicketStepEntity,

@@ -26,8 +26,14 @@ const TABLES = [
   'ticket_clock_events',
   'ticket_timeline',
   'attachments',
+  // mail
+  'mailboxes',
+  'mailbox_message_failures',
   // complaints
   'complaints',
+  // shared rate limits and job leases
+  'rate_limit_windows',
+  'job_leases',
 ];
 
 for (const kind of DATABASES) {

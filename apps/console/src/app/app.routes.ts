@@ -137,6 +137,12 @@ export const routes: Routes = [
         loadComponent: () => import('./admin/outbox.page').then((m) => m.OutboxPage),
       },
       {
+        path: 'admin/penanda-tangan',
+        canActivate: [rolesGuard('admin')],
+        title: 'Penanda tangan laporan · Sigap',
+        loadComponent: () => import('./admin/report-signer.page').then((m) => m.ReportSignerPage),
+      },
+      {
         path: 'admin/templat-email',
         canActivate: [rolesGuard('admin')],
         title: 'Templat e-mail · Sigap',

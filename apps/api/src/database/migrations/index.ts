@@ -11,6 +11,9 @@ import { Survey1763901100000 } from './1763901100000-survey';
 import { Complaints1763901200000 } from './1763901200000-complaints';
 import { Portal1763901300000 } from './1763901300000-portal';
 import { CannedResponses1763901400000 } from './1763901400000-canned-responses';
+import { MailboxMessageFailures1763901600000 } from './1763901600000-mailbox-message-failures';
+import { OfficeSigner1763901700000 } from './1763901700000-office-signer';
+import { SharedLimitsAndLeases1763901800000 } from './1763901800000-shared-limits-and-leases';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   Complaints1763901200000,
   Portal1763901300000,
   CannedResponses1763901400000,
+  MailboxMessageFailures1763901600000,
+  OfficeSigner1763901700000,
+  SharedLimitsAndLeases1763901800000,
 ];
