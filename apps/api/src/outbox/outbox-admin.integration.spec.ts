@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type {
   OutboxItemView,
   OutboxMessageView,
   OutboxPageView,
   TicketDetail,
 } from '@sigap/contracts';
+import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { OutboxWorker } from '../mail/delivery/outbox-worker.service';
+import { keptMailDir } from '../mail/transport/mail-transport';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
 import { OutboxEntity } from './outbox.entity';
 
@@ -100,6 +105,59 @@ describeOnBothDatabases('admin outbox (embedded default: no SMTP, messages kept)
     expect(m.headers.find((h) => h.name === 'message-id')?.value).toBe(row.messageId as string);
     expect(m.html).toContain(ticket.number);
     expect(m.html).not.toMatch(/<script|onerror=|javascript:/i);
+  });
+
+  it('lists the files a message carries, by name and size only', async () => {
+    const id = randomUUID();
+    const messageId = `<lampiran.${id}@sigap.local>`;
+    const pdf = Buffer.alloc(12_345, 7);
+    const transport = createTransport({ streamTransport: true, buffer: true });
+    const info = await transport.sendMail({
+      from: 'sigap@sigap.local',
+      to: requester,
+      subject: `[${ticket.number}] Balasan dengan lampiran`,
+      messageId,
+      text: 'Terlampir surat tanggapan.',
+      attachments: [
+        { filename: 'surat-tanggapan.pdf', content: pdf, contentType: 'application/pdf' },
+        { filename: 'catatan.txt', content: 'isi-lampiran-rahasia', contentType: 'text/plain' },
+      ],
+    });
+    transport.close();
+    const config = app.app.get(AppConfig);
+    await mkdir(keptMailDir(config), { recursive: true });
+    await writeFile(
+      join(keptMailDir(config), `${messageId.replace(/[<>]/g, '')}.eml`),
+      info.message as Buffer,
+    );
+    const at = new Date(Date.now() - 60_000);
+    await ds.getRepository(OutboxEntity).insert({
+      id,
+      kind: 'ticket.reply',
+      payload: JSON.stringify({ ticket: ticket.number, body: 'x' }),
+      status: 'sent',
+      messageId,
+      createdAt: at,
+      sentAt: at,
+      attempts: 1,
+      nextAttemptAt: at,
+    });
+    const res = await app.request<OutboxMessageView>('GET', `/api/v1/admin/outbox/${id}`, {
+      token: admin,
+    });
+    expect(res.status).withContext(res.text).toBe(200);
+    expect(res.body.source).toBe('kept');
+    expect(res.body.attachments).toEqual([
+      { filename: 'surat-tanggapan.pdf', contentType: 'application/pdf', size: 12_345 },
+      { filename: 'catatan.txt', contentType: 'text/plain', size: 20 },
+    ]);
+    expect(res.text).not.toContain('isi-lampiran-rahasia');
+    const plain = await app.request<OutboxMessageView>(
+      'GET',
+      `/api/v1/admin/outbox/${(await ds.getRepository(OutboxEntity).findOneByOrFail({ kind: 'ticket.received', ticketNumber: ticket.number })).id}`,
+      { token: admin },
+    );
+    expect(plain.body.attachments).toEqual([]);
   });
 
   it('builds a pending message for reading and hides one carrying a secret link', async () => {

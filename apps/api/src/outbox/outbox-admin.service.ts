@@ -153,6 +153,7 @@ export class OutboxAdminService {
       text: null,
       html: null,
       contentError: null,
+      attachments: [],
     };
     if (SECRET_KINDS.has(row.kind)) {
       return {
@@ -252,7 +253,7 @@ export class OutboxAdminService {
 
   private async read(
     raw: Buffer,
-  ): Promise<Pick<OutboxMessageView, 'headers' | 'subject' | 'text' | 'html'>> {
+  ): Promise<Pick<OutboxMessageView, 'headers' | 'subject' | 'text' | 'html' | 'attachments'>> {
     const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
     const headers: { name: string; value: string }[] = [];
     for (const name of SHOWN_HEADERS) {
@@ -277,6 +278,12 @@ export class OutboxAdminService {
       subject: parsed.subject ?? null,
       text: parsed.text ?? null,
       html: typeof parsed.html === 'string' ? sanitizeHtml(parsed.html) : null,
+      // Names and sizes only: the files themselves stay out of the admin view.
+      attachments: (parsed.attachments ?? []).map((a) => ({
+        filename: (a.filename ?? '').slice(0, 255) || '(tanpa nama)',
+        contentType: (a.contentType ?? 'application/octet-stream').slice(0, 100),
+        size: a.size ?? a.content?.length ?? 0,
+      })),
     };
   }
 }

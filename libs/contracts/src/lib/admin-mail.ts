@@ -38,6 +38,16 @@ export interface OutboxMessageView extends OutboxItemView {
   /** Sanitised HTML (no scripts, handlers, forms or remote loads); show it in a sandboxed frame. */
   html: string | null;
   contentError: string | null;
+  /** The files the message carries (names and sizes only; the content is never returned). */
+  attachments: OutboxAttachmentView[];
+}
+
+/** One file attached to an outgoing message. */
+export interface OutboxAttachmentView {
+  filename: string;
+  contentType: string;
+  /** In bytes, decoded. */
+  size: number;
 }
 
 /** How a mailbox is set up: from the database (editable) or from `SIGAP_IMAP_MAILBOXES`. */

@@ -105,6 +105,17 @@ export async function renameFailures(
   to: string,
 ): Promise<number> {
   if (from === to) return 0;
-  const result = await manager.update(MailboxMessageFailureEntity, { mailbox: from }, { mailbox: to });
+  const repo = manager.getRepository(MailboxMessageFailureEntity);
+  const moving = await repo.find({
+    select: { folder: true, uidValidity: true, uid: true },
+    where: { mailbox: from },
+  });
+  if (!moving.length) return 0;
+  // The newer record of a message wins over one already under the new name (left by an earlier
+  // mailbox of that name, or moved by a previous pass): the unique key allows only one.
+  for (const m of moving) {
+    await repo.delete({ mailbox: to, folder: m.folder, uidValidity: m.uidValidity, uid: m.uid });
+  }
+  const result = await repo.update({ mailbox: from }, { mailbox: to });
   return result.affected ?? 0;
 }

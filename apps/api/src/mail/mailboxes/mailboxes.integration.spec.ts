@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MailboxTestResult, MailboxView } from '@sigap/contracts';
@@ -13,6 +14,7 @@ import {
   type TestDatabase,
 } from '../../testing/test-app';
 import { InboundMessageEntity } from '../inbound/inbound-message.entity';
+import { MailboxMessageFailureEntity } from '../imap/mailbox-message-failure.entity';
 import { TestDovecot, dovecotInstalled } from '../imap/testing/dovecot';
 import { MailboxEntity } from './mailbox.entity';
 
@@ -150,6 +152,61 @@ describeOnBothDatabases(
       });
       expect(readOnly.status).toBe(409);
       expect(readOnly.body).toEqual(jasmine.objectContaining({ code: 'mailbox.read_only' }));
+    });
+
+    it('keeps the failed messages of a renamed mailbox under its new name', async () => {
+      const created = await app.request<MailboxView>('POST', '/api/v1/admin/mailboxes', {
+        token: admin,
+        body: { ...VALID, name: 'kalbar-helpdesk' },
+      });
+      expect(created.status).withContext(created.text).toBe(201);
+      const failures = app.app.get(DataSource).getRepository(MailboxMessageFailureEntity);
+      const at = new Date('2026-11-20T03:00:00.000Z');
+      const failure = (mailbox: string, uid: number, heldAt: Date | null) => ({
+        id: randomUUID(),
+        mailbox,
+        folder: 'INBOX',
+        uidValidity: '7',
+        uid,
+        messageId: `<m${uid}@kalbarprov.go.id>`,
+        attempts: heldAt ? 5 : 2,
+        firstFailedAt: at,
+        lastFailedAt: at,
+        nextAttemptAt: at,
+        lastError: `MIME rusak ${uid}`,
+        heldAt,
+      });
+      await failures.insert([
+        failure('kalbar-helpdesk', 11, null),
+        failure('kalbar-helpdesk', 12, at),
+        // A leftover of an earlier mailbox under the new name, for the same message: replaced.
+        failure('kalbar-layanan', 12, null),
+        failure('lain', 11, null),
+      ]);
+
+      const renamed = await app.request<MailboxView>(
+        'PATCH',
+        `/api/v1/admin/mailboxes/${created.body.id}`,
+        { token: admin, body: { expectedVersion: 1, name: 'kalbar-layanan' } },
+      );
+      expect(renamed.status).withContext(renamed.text).toBe(200);
+      expect([renamed.body.name, renamed.body.failingMessages, renamed.body.heldMessages]).toEqual([
+        'kalbar-layanan',
+        1,
+        1,
+      ]);
+      const rows = await failures.find({ order: { mailbox: 'ASC', uid: 'ASC' } });
+      expect(rows.map((r) => [r.mailbox, r.uid, r.attempts, r.heldAt !== null])).toEqual([
+        ['kalbar-layanan', 11, 2, false],
+        ['kalbar-layanan', 12, 5, true],
+        ['lain', 11, 2, false],
+      ]);
+      const list = await app.request<MailboxView[]>('GET', '/api/v1/admin/mailboxes', {
+        token: admin,
+      });
+      const listed = list.body.find((m) => m.name === 'kalbar-layanan');
+      expect([listed?.failingMessages, listed?.heldMessages]).toEqual([1, 1]);
+      await failures.delete({ mailbox: 'lain' });
     });
 
     it('reports a failed connection test without the password', async () => {

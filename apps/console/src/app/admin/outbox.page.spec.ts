@@ -101,12 +101,21 @@ describe('OutboxPage', () => {
       text: 'Permohonan Anda kami terima.',
       html: '<p>Permohonan Anda kami terima.</p>',
       contentError: null,
+      attachments: [
+        { filename: 'surat-tanggapan.pdf', contentType: 'application/pdf', size: 12_345 },
+        { filename: 'catatan.txt', contentType: 'text/plain', size: 20 },
+      ],
     };
     backend.expectOne(`/api/v1/admin/outbox/${SENT.id}`).flush(message);
     await harness.fixture.whenStable();
     expect(textOf(element, '[data-test=reader-subject]')).toBe(message.subject as string);
     expect(textOf(element, '[data-test=reader-text]')).toBe('Permohonan Anda kami terima.');
     expect(textOf(element, '[data-test=reader-headers]')).toContain('ayu@diskes.baliprov.go.id');
+    const files = element.querySelectorAll('[data-test=reader-attachments] li');
+    expect(files.length).toBe(2);
+    expect(files[0].textContent).toContain('surat-tanggapan.pdf');
+    expect(files[0].textContent).toContain('12,1 KB');
+    expect(files[1].textContent).toContain('20 B');
     const frame = element.querySelector<HTMLIFrameElement>('[data-test=reader-frame]')!;
     expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('srcdoc')).toContain('<p>Permohonan');

@@ -101,6 +101,16 @@ export class OutboxPage {
     return `admin.outbox.source.${source}` as MessageKey;
   }
 
+  /** A file size for people: bytes, KB or MB (1024-based), in the console's language. */
+  protected sizeLabel(bytes: number): string {
+    const locale = this.i18n.locale() === 'en' ? 'en-US' : 'id-ID';
+    const format = (n: number, unit: string) =>
+      `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n)} ${unit}`;
+    if (bytes < 1024) return format(bytes, 'B');
+    if (bytes < 1024 * 1024) return format(bytes / 1024, 'KB');
+    return format(bytes / (1024 * 1024), 'MB');
+  }
+
   protected apply(): void {
     this.reading.set(null);
     this.load(false);

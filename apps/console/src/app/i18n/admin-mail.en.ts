@@ -96,4 +96,5 @@ export const adminMailEn: { readonly [K in keyof typeof adminMailId]: string } =
   'admin.outbox.textPart': 'Text',
   'admin.outbox.htmlPart': 'HTML view',
   'admin.outbox.headers': 'Headers',
+  'admin.outbox.attachments': 'Attachments',
 };

@@ -94,4 +94,5 @@ export const adminMailId = {
   'admin.outbox.textPart': 'Teks',
   'admin.outbox.htmlPart': 'Tampilan HTML',
   'admin.outbox.headers': 'Header',
+  'admin.outbox.attachments': 'Lampiran',
 } as const;
