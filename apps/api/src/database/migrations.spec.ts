@@ -62,6 +62,11 @@ for (const kind of DATABASES) {
             .withContext(table)
             .toBeTrue();
         expect(await dataSource.showMigrations()).toBeFalse();
+        // The queue's "all" view reads an office's tickets in (due, id) order from an index.
+        const officeDue = (await runner.getTable('tickets'))?.indices.find(
+          (index) => index.name === 'ix_tickets_office_due',
+        );
+        expect(officeDue?.columnNames).toEqual(['office_code', 'due_at', 'id']);
 
         for (let i = 0; i < MIGRATIONS.length; i++)
           await dataSource.undoLastMigration({ transaction: 'each' });

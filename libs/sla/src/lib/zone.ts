@@ -14,6 +14,12 @@ export interface ZoneDay {
 
 export type Ambiguity = 'earlier' | 'later';
 
+/** How many offsets a zone remembers (about four years of compiling) before starting over. */
+const OFFSET_MEMO_LIMIT = 8192;
+
+/** en-US numeric date and 24-hour time: month/day/year, hour:minute:second. */
+const DATE_TIME_TEXT = /^(\d{1,2})\/(\d{1,2})\/(\d{1,6}), (\d{1,2}):(\d{2}):(\d{2})$/;
+
 /**
  * An IANA zone, read through `Intl.DateTimeFormat` (no zone database of our own). Offsets are
  * learned per local day and cached, so days without a transition (every day of WIB, WITA and
@@ -23,6 +29,14 @@ export class TimeZone {
   private static readonly zones = new Map<string, TimeZone>();
   private readonly format: Intl.DateTimeFormat;
   private readonly days = new Map<number, ZoneDay>();
+  /** UTC instant of each local midnight asked for (a day's end is the next day's start). */
+  private readonly starts = new Map<number, number>();
+  /**
+   * Recent offsets by whole second. Compiling a year probes each local day's neighbours, so
+   * most probes repeat one asked a day or two earlier; the zone rules answer the same each
+   * time, so a remembered answer changes nothing. Bounded: cleared when full.
+   */
+  private readonly offsets = new Map<number, number>();
 
   private constructor(readonly name: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -67,6 +81,33 @@ export class TimeZone {
   /** Offset of local time from UTC at an instant, in ms (Asia/Jakarta: 25,200,000). */
   offsetAt(utcMs: number): number {
     const seconds = Math.floor(utcMs / 1000) * 1000;
+    const known = this.offsets.get(seconds);
+    if (known !== undefined) return known;
+    const offset = this.readOffset(seconds);
+    if (this.offsets.size >= OFFSET_MEMO_LIMIT) this.offsets.clear();
+    this.offsets.set(seconds, offset);
+    return offset;
+  }
+
+  /**
+   * The zone's offset at a whole second, from the runtime's formatter. The plain text form
+   * ("3/12/2026, 09:30:00") is read directly, which is several times cheaper than asking for
+   * the parts; anything else it might print (years before 1 AD, another numbering system)
+   * goes through the parts.
+   */
+  private readOffset(seconds: number): number {
+    const text = DATE_TIME_TEXT.exec(this.format.format(seconds));
+    if (text) {
+      const wall = Date.UTC(
+        Number(text[3]),
+        Number(text[1]) - 1,
+        Number(text[2]),
+        Number(text[4]) % 24,
+        Number(text[5]),
+        Number(text[6]),
+      );
+      return wall - seconds;
+    }
     let y = 0;
     let mo = 0;
     let d = 0;
@@ -103,9 +144,8 @@ export class TimeZone {
   day(epochDay: number): ZoneDay {
     let day = this.days.get(epochDay);
     if (!day) {
-      const next = this.days.get(epochDay + 1);
-      const startUtc = this.wallToUtc(epochDay * DAY_MS, 'earlier');
-      const endUtc = next ? next.startUtc : this.wallToUtc((epochDay + 1) * DAY_MS, 'earlier');
+      const startUtc = this.startOf(epochDay);
+      const endUtc = this.startOf(epochDay + 1);
       const first = this.offsetAt(startUtc);
       const last = this.offsetAt(endUtc - 1);
       const offset = first === last && endUtc - startUtc === DAY_MS ? first : NaN;
@@ -113,6 +153,16 @@ export class TimeZone {
       this.days.set(epochDay, day);
     }
     return day;
+  }
+
+  /** UTC instant of local midnight of `epochDay` (the earlier one if it occurs twice), cached. */
+  private startOf(epochDay: number): number {
+    let start = this.starts.get(epochDay);
+    if (start === undefined) {
+      start = this.wallToUtc(epochDay * DAY_MS, 'earlier');
+      this.starts.set(epochDay, start);
+    }
+    return start;
   }
 
   /**

@@ -14,6 +14,7 @@ import { CannedResponses1763901400000 } from './1763901400000-canned-responses';
 import { MailboxMessageFailures1763901600000 } from './1763901600000-mailbox-message-failures';
 import { OfficeSigner1763901700000 } from './1763901700000-office-signer';
 import { SharedLimitsAndLeases1763901800000 } from './1763901800000-shared-limits-and-leases';
+import { QueueOfficeDueIndex1763901900000 } from './1763901900000-queue-office-due-index';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   MailboxMessageFailures1763901600000,
   OfficeSigner1763901700000,
   SharedLimitsAndLeases1763901800000,
+  QueueOfficeDueIndex1763901900000,
 ];

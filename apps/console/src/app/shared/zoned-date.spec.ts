@@ -1,4 +1,4 @@
-import { formatInZone, zoneAbbreviation, zoneOffsetMinutes } from './zoned-date';
+import { formatInZone, zoneAbbreviation, zonedFormatter, zoneOffsetMinutes } from './zoned-date';
 
 describe('formatInZone', () => {
   // 12 March 2026, 02:30 UTC.
@@ -46,5 +46,32 @@ describe('formatInZone', () => {
 
   it('rejects an unknown zone, naming it', () => {
     expect(() => formatInZone(instant, 'Asia/Medan')).toThrowError(RangeError, /"Asia\/Medan"/);
+  });
+
+  it('builds one formatter per zone, language and style, and reuses it', () => {
+    const first = zonedFormatter('Asia/Makassar', 'id', 'datetime');
+    expect(zonedFormatter('Asia/Makassar', 'id', 'datetime')).toBe(first);
+    expect(zonedFormatter('Asia/Makassar', 'en', 'datetime')).not.toBe(first);
+    expect(zonedFormatter('Asia/Makassar', 'id', 'date')).not.toBe(first);
+    expect(zonedFormatter('Asia/Jakarta', 'id', 'datetime')).not.toBe(first);
+    expect(zonedFormatter('Asia/Makassar', 'en', 'date').resolvedOptions().timeZone).toBe(
+      'Asia/Makassar',
+    );
+  });
+
+  it('creates no formatter when formatting again in a zone already seen', () => {
+    const at = (hour: number) => `2026-03-12T${String(hour).padStart(2, '0')}:15:00Z`;
+    // Warm the formatters of this zone, language and style (and the offset one).
+    formatInZone(at(0), 'Asia/Kolkata', 'en');
+    const created = spyOn(Intl, 'DateTimeFormat').and.callThrough();
+    const texts = [1, 2, 3, 4].map((h) => formatInZone(at(h), 'Asia/Kolkata', 'en'));
+    expect(created).not.toHaveBeenCalled();
+    expect(texts[0]).toMatch(/^12 Mar 2026 06[.:]45 UTC\+5:30$/);
+    expect(texts[3]).toMatch(/^12 Mar 2026 09[.:]45 UTC\+5:30$/);
+  });
+
+  it('keeps rejecting an unknown zone on every call', () => {
+    expect(() => zonedFormatter('Asia/Medan')).toThrowError(RangeError, /"Asia\/Medan"/);
+    expect(() => zonedFormatter('Asia/Medan')).toThrowError(RangeError, /"Asia\/Medan"/);
   });
 });

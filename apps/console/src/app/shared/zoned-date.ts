@@ -12,17 +12,72 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 export type ZonedStyle = 'date' | 'datetime';
 
+/**
+ * Formatters are costly to build (the engine resolves the locale and loads the zone's rules each
+ * time) while a queue page formats hundreds of instants in one or two zones: each one is built
+ * once per (zone, locale, options) and kept. The set is bounded, since zone names come from data.
+ */
+const FORMATTER_CACHE_LIMIT = 64;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormatter(key: string, build: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = build();
+    if (formatters.size >= FORMATTER_CACHE_LIMIT) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** The parts formatter behind {@link zoneOffsetMinutes}, one per zone. */
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+  return cachedFormatter(
+    `offset|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+  );
+}
+
+/**
+ * The display formatter for a zone, language and style, shared by every call with the same
+ * three. Throws a RangeError naming the zone when it is unknown (nothing is cached then).
+ */
+export function zonedFormatter(
+  timeZone: string,
+  locale: Locale = 'id',
+  style: ZonedStyle = 'datetime',
+): Intl.DateTimeFormat {
+  try {
+    return cachedFormatter(
+      `${style}|${locale}|${timeZone}`,
+      () =>
+        new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+          timeZone,
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          ...(style === 'datetime' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+        }),
+    );
+  } catch {
+    throw new RangeError(
+      `Unknown time zone "${timeZone}" (expected an IANA name such as Asia/Jakarta)`,
+    );
+  }
+}
+
 /** Offset of `timeZone` from UTC at `instant`, in minutes (east positive). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
+  const parts = offsetFormatter(timeZone).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((part) => part.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
@@ -60,20 +115,7 @@ export function formatInZone(
   style: ZonedStyle = 'datetime',
 ): string {
   const instant = toDate(value);
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      ...(style === 'datetime' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
-    });
-  } catch {
-    throw new RangeError(
-      `Unknown time zone "${timeZone}" (expected an IANA name such as Asia/Jakarta)`,
-    );
-  }
+  const formatter = zonedFormatter(timeZone, locale, style);
   const text = formatter.format(instant).replace(' pukul ', ' ').replace(', ', ' ');
   return style === 'datetime' ? `${text} ${zoneAbbreviation(timeZone, instant)}` : text;
 }
