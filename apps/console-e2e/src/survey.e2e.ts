@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TicketDetail } from '@sigap/contracts';
-import { simpleParser } from 'mailparser';
 import { blockingViolations } from './support/a11y';
 import { apiToken, callApi, openBaliTicket } from './support/api';
 import { screenshot } from './support/browser';
 import { e2e } from './support/global-setup';
+import { waitForMail } from './support/kept-mail';
 
 /** Drives a Bali ticket through its standard to "resolved" through the API. */
 async function resolveBaliTicket(subject: string): Promise<TicketDetail> {
@@ -31,30 +29,17 @@ async function resolveBaliTicket(subject: string): Promise<TicketDetail> {
   return t;
 }
 
-/**
- * The survey link as the requester receives it: the server keeps outgoing mail as `.eml` files
- * when no SMTP server is set, and the outbox worker sends within its interval.
- */
+const SURVEY_LINK = /https?:\/\/\S+\/survei\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
+
+/** The survey link as the requester receives it in the kept mail of the ticket. */
 async function surveyLinkFor(ticketNumber: string): Promise<string> {
-  const dir = join(e2e.sigap.dataDir, 'mail', 'kept');
-  const deadline = Date.now() + 40_000;
-  while (Date.now() < deadline) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
-    } catch {
-      // not created yet
-    }
-    for (const file of files) {
-      const mail = await simpleParser(readFileSync(join(dir, file)));
-      const text = mail.text ?? '';
-      if (!text.includes(ticketNumber)) continue;
-      const link = /https?:\/\/\S+\/survei\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/.exec(text);
-      if (link) return link[0];
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no survey mail for ${ticketNumber} in ${dir}`);
+  const mail = await waitForMail((m) => {
+    const text = m.text ?? '';
+    return text.includes(ticketNumber) && SURVEY_LINK.test(text);
+  });
+  const link = SURVEY_LINK.exec(mail.text ?? '');
+  if (!link) throw new Error(`no survey link for ${ticketNumber}`);
+  return link[0];
 }
 
 describe('satisfaction survey (public page)', () => {

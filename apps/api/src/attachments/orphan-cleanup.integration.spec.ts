@@ -3,13 +3,8 @@ import { existsSync, mkdirSync, renameSync, utimesSync, writeFileSync } from 'no
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
-import {
-  createTestDatabase,
-  DATABASES,
-  startTestApp,
-  type TestApp,
-  type TestDatabase,
-} from '../testing/test-app';
+import { DATABASES, type TestApp } from '../testing/test-app';
+import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 import { AttachmentStore } from './attachment-store';
 import { ORPHAN_CLEANUP_LEASE, OrphanFileCleanup } from './orphan-cleanup';
 
@@ -17,23 +12,14 @@ const HOUR = 3600_000;
 
 for (const kind of DATABASES) {
   describe(`cleanup of unreferenced attachment files [${kind}]`, () => {
-    let db: TestDatabase;
+    // Two instances on the same database and data folder.
+    const pair = twoInstancesOnOneDatabase(kind);
     let a: TestApp;
     let b: TestApp;
     let store: AttachmentStore;
-
-    beforeAll(async () => {
-      db = await createTestDatabase(kind);
-      a = await startTestApp(db);
-      // A second instance on the same database and data folder.
-      b = await startTestApp(db);
+    beforeAll(() => {
+      ({ a, b } = pair);
       store = new AttachmentStore(`${a.config.dataDir}/attachments`);
-    }, 90_000);
-
-    afterAll(async () => {
-      await b?.close();
-      await a?.close();
-      await db?.drop();
     });
 
     beforeEach(async () => {

@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { rateKeyHash, SharedRateLimiter } from '../public/shared-rate-limit';
-import {
-  createTestDatabase,
-  DATABASES,
-  startTestApp,
-  type TestApp,
-  type TestDatabase,
-} from '../testing/test-app';
+import { DATABASES, type TestApp } from '../testing/test-app';
+import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 import { LOGIN_BUCKET, LoginLimiter } from './login-limiter';
 
 /** A minute-aligned instant, so the fixed windows under the sliding estimate are known. */
@@ -16,21 +11,11 @@ const T0 = Date.parse('2026-05-11T03:00:00.000Z');
 
 for (const kind of DATABASES) {
   describe(`login limiter on the shared store [${kind}]`, () => {
-    let db: TestDatabase;
+    const pair = twoInstancesOnOneDatabase(kind);
     let a: TestApp;
     let b: TestApp;
-
-    beforeAll(async () => {
-      db = await createTestDatabase(kind);
-      a = await startTestApp(db);
-      // A second instance on the same database.
-      b = await startTestApp(db);
-    }, 90_000);
-
-    afterAll(async () => {
-      await b?.close();
-      await a?.close();
-      await db?.drop();
+    beforeAll(() => {
+      ({ a, b } = pair);
     });
 
     describe('rules', () => {

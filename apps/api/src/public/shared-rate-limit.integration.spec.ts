@@ -1,13 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { LINK_LIMIT_PER_ADDRESS } from '../portal/portal-auth.service';
-import {
-  createTestDatabase,
-  DATABASES,
-  startTestApp,
-  type TestApp,
-  type TestDatabase,
-} from '../testing/test-app';
+import { DATABASES, type TestApp } from '../testing/test-app';
+import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 import { rateKeyHash, SharedRateLimiter } from './shared-rate-limit';
 
 const complaint = (email: string) => ({
@@ -20,22 +15,14 @@ const complaint = (email: string) => ({
 
 for (const kind of DATABASES) {
   describe(`rate limits shared by two API instances [${kind}]`, () => {
-    let db: TestDatabase;
+    const pair = twoInstancesOnOneDatabase(kind, {
+      SIGAP_COMPLAINT_IP_LIMIT: '3',
+      SIGAP_OUTBOX_SECONDS: '0',
+    });
     let a: TestApp;
     let b: TestApp;
-
-    beforeAll(async () => {
-      db = await createTestDatabase(kind);
-      const env = { SIGAP_COMPLAINT_IP_LIMIT: '3', SIGAP_OUTBOX_SECONDS: '0' };
-      a = await startTestApp(db, env);
-      // The second instance on the same database (migrations already applied by the first).
-      b = await startTestApp(db, env);
-    }, 90_000);
-
-    afterAll(async () => {
-      await b?.close();
-      await a?.close();
-      await db?.drop();
+    beforeAll(() => {
+      ({ a, b } = pair);
     });
 
     it('counts portal link requests of one address across both instances', async () => {

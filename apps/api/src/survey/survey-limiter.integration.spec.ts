@@ -1,12 +1,7 @@
 import { DataSource } from 'typeorm';
 import { rateKeyHash } from '../public/shared-rate-limit';
-import {
-  createTestDatabase,
-  DATABASES,
-  startTestApp,
-  type TestApp,
-  type TestDatabase,
-} from '../testing/test-app';
+import { DATABASES, type TestApp } from '../testing/test-app';
+import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 import { SURVEY_READ_LIMIT, SURVEY_WRITE_LIMIT } from './survey-limiter';
 
 /** Well-formed but unknown survey link: answered 404 once past the limiter. */
@@ -14,20 +9,11 @@ const LINK = `/api/v1/survey/${'C'.repeat(22)}.${'D'.repeat(43)}`;
 
 for (const kind of DATABASES) {
   describe(`survey limits shared by two API instances [${kind}]`, () => {
-    let db: TestDatabase;
+    const pair = twoInstancesOnOneDatabase(kind);
     let a: TestApp;
     let b: TestApp;
-
-    beforeAll(async () => {
-      db = await createTestDatabase(kind);
-      a = await startTestApp(db);
-      b = await startTestApp(db);
-    }, 90_000);
-
-    afterAll(async () => {
-      await b?.close();
-      await a?.close();
-      await db?.drop();
+    beforeAll(() => {
+      ({ a, b } = pair);
     });
 
     const submit = (app: TestApp, ip: string) =>

@@ -1,69 +1,22 @@
-import { createServer } from 'node:net';
 import type { TicketDetail } from '@sigap/contracts';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { UserEntity } from '../identity/user.entity';
 import { OutboxWorker } from '../mail/delivery/outbox-worker.service';
+import { RecordingSmtp, appWithRecordingSmtp } from '../mail/delivery/testing/recording-smtp';
 import { preparerFor } from '../mail/delivery/outbox-mail';
 import { OutboxEntity } from '../outbox/outbox.entity';
-import {
-  DATABASES,
-  createTestDatabase,
-  startTestApp,
-  type TestApp,
-  type TestDatabase,
-} from '../testing/test-app';
+import { DATABASES, type TestApp } from '../testing/test-app';
+import { baliEmailTicket } from '../testing/ticket-bodies';
 import { TicketEntity } from './ticket.entity';
-
-/** An SMTP server in the test process that keeps every message, parsed. */
-class MailCatcher {
-  readonly messages: ParsedMail[] = [];
-  private readonly server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (stream, _session, done) => {
-      simpleParser(stream).then(
-        (mail) => {
-          this.messages.push(mail);
-          done();
-        },
-        (error: Error) => done(error),
-      );
-    },
-  });
-
-  listen(port: number): Promise<void> {
-    return new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(resolve));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 const REQUESTER = 'made.wirawan@diskominfos.baliprov.go.id';
 
 for (const kind of DATABASES) {
   describe(`tickets: mail rows written with the change [${kind}]`, () => {
-    let db: TestDatabase;
     let app: TestApp;
-    let smtp: MailCatcher;
+    let smtp: RecordingSmtp;
     let ds: DataSource;
     let clock: Clock;
     let t: TicketDetail;
@@ -88,41 +41,30 @@ for (const kind of DATABASES) {
     const clearOutbox = () =>
       ds.getRepository(OutboxEntity).createQueryBuilder().delete().execute();
 
+    const running = appWithRecordingSmtp(kind, {
+      SIGAP_PUBLIC_URL: 'https://sigap.example.go.id/',
+      SIGAP_SLA_SWEEP_SECONDS: '0',
+    });
+
     beforeAll(async () => {
-      const port = await freePort();
-      smtp = new MailCatcher();
-      await smtp.listen(port);
-      db = await createTestDatabase(kind);
-      app = await startTestApp(db, {
-        SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
-        SIGAP_SMTP_POOL: 'false',
-        SIGAP_MAIL_FROM: '"Sigap" <helpdesk@sigap.example.go.id>',
-        SIGAP_PUBLIC_URL: 'https://sigap.example.go.id/',
-        SIGAP_SLA_SWEEP_SECONDS: '0',
-      });
+      ({ app, smtp } = running);
       ds = app.app.get(DataSource);
       clock = app.app.get(Clock);
       clock.set(Date.now());
     }, 60_000);
 
-    afterAll(async () => {
+    afterAll(() => {
       clock?.release();
-      await app?.close();
-      await smtp?.close();
-      await db?.drop();
-    }, 30_000);
+    });
 
     it('opening writes one ticket.received row for the requester: checklist, missing, due', async () => {
       const res = await app.request<TicketDetail>('POST', '/api/v1/tickets', {
         token: await as('helpdesk'),
-        body: {
-          office: 'bali',
-          service: 'pengembangan-aplikasi',
-          channel: 'email',
-          subject: 'Aplikasi pendaftaran pelatihan',
-          description: 'Permohonan pengembangan aplikasi pendaftaran pelatihan.',
-          requester: { name: 'Made Wirawan', email: REQUESTER },
-        },
+        body: baliEmailTicket(
+          'Aplikasi pendaftaran pelatihan',
+          'Permohonan pengembangan aplikasi pendaftaran pelatihan.',
+          { name: 'Made Wirawan', email: REQUESTER },
+        ),
       });
       expect(res.status).withContext(res.text).toBe(201);
       t = res.body;
@@ -161,7 +103,7 @@ for (const kind of DATABASES) {
         .withContext(sent.lastError ?? '')
         .toBe('sent');
       expect(sent.recipient).toBe(REQUESTER);
-      const mail = smtp.messages.find((m) => m.messageId === sent.messageId);
+      const mail = smtp.byMessageId(sent.messageId)?.mail;
       expect(mail).toBeDefined();
       expect(mail?.subject).toContain(`[#${t.number}]`);
       expect(mail?.text ?? '').toContain(t.checklist[0].text);

@@ -7,22 +7,16 @@ import { OutboxService } from '../../outbox/outbox.service';
 import { TicketStepEntity } from '../../tickets/ticket-step.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
-import {
-  DATABASES,
-  createTestDatabase,
-  startTestApp,
-  type TestApp,
-  type TestDatabase,
-} from '../../testing/test-app';
+import { DATABASES, type TestApp } from '../../testing/test-app';
+import { baliEmailTicket } from '../../testing/ticket-bodies';
 import { AUTOMATIC_KINDS, OutboxWorker } from './outbox-worker.service';
 import { OUTBOX_MAIL_KINDS } from './outbox-mail';
-import { RecordingSmtp, freePort } from './testing/recording-smtp';
+import { RecordingSmtp, appWithRecordingSmtp } from './testing/recording-smtp';
 
 const REQUESTER = 'nyoman.sari@diskes.baliprov.go.id';
 
 for (const kind of DATABASES) {
   describe(`outbox worker: every kind through the templates [${kind}]`, () => {
-    let db: TestDatabase;
     let app: TestApp;
     let smtp: RecordingSmtp;
     let worker: OutboxWorker;
@@ -42,18 +36,13 @@ for (const kind of DATABASES) {
         where: { ticketId: (await ds.getRepository(TicketEntity).findOneByOrFail({ number })).id },
       });
 
+    const running = appWithRecordingSmtp(kind, {
+      SIGAP_PUBLIC_URL: 'https://sigap.example.go.id/',
+      SIGAP_SLA_SWEEP_SECONDS: '0',
+    });
+
     beforeAll(async () => {
-      const port = await freePort();
-      smtp = new RecordingSmtp();
-      await smtp.listen(port);
-      db = await createTestDatabase(kind);
-      app = await startTestApp(db, {
-        SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
-        SIGAP_SMTP_POOL: 'false',
-        SIGAP_MAIL_FROM: '"Sigap" <helpdesk@sigap.example.go.id>',
-        SIGAP_PUBLIC_URL: 'https://sigap.example.go.id/',
-        SIGAP_SLA_SWEEP_SECONDS: '0',
-      });
+      ({ app, smtp } = running);
       worker = app.app.get(OutboxWorker);
       clock = app.app.get(Clock);
       clock.set(Date.now());
@@ -64,14 +53,11 @@ for (const kind of DATABASES) {
       const token = await app.token('helpdesk.bali@sigap.local');
       const opened = await app.request('POST', '/api/v1/tickets', {
         token,
-        body: {
-          office: 'bali',
-          service: 'pengembangan-aplikasi',
-          channel: 'email',
-          subject: 'Aplikasi antrean puskesmas',
-          description: 'Permohonan pembangunan aplikasi antrean.',
-          requester: { name: 'Nyoman Sari', email: REQUESTER },
-        },
+        body: baliEmailTicket(
+          'Aplikasi antrean puskesmas',
+          'Permohonan pembangunan aplikasi antrean.',
+          { name: 'Nyoman Sari', email: REQUESTER },
+        ),
       });
       expect(opened.status).withContext(opened.text).toBe(201);
       number = opened.body.number;
@@ -88,12 +74,6 @@ for (const kind of DATABASES) {
       // Whatever the ticket's own actions queued is not this test's business.
       await ds.getRepository(OutboxEntity).createQueryBuilder().delete().execute();
     }, 60_000);
-
-    afterAll(async () => {
-      await app?.close();
-      await smtp?.close();
-      await db?.drop();
-    }, 30_000);
 
     it('renders and sends every kind the tickets domain and the sweep write, threaded', async () => {
       const now = clock.now().getTime();

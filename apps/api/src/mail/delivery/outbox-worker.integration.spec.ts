@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { SMTPServer } from 'smtp-server';
 import { CalendarProvider } from '../../calendars/calendar-provider';
@@ -14,6 +13,7 @@ import {
 } from '../../testing/test-app';
 import { MailService } from '../mail.service';
 import { OutboxWorker, backoffMs } from './outbox-worker.service';
+import { freePort, smtpTestEnv } from './testing/recording-smtp';
 
 /** An in-process SMTP server that records each received message's Message-ID. */
 class CountingSmtp {
@@ -55,18 +55,6 @@ class CountingSmtp {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 describe('backoffMs', () => {
   it('doubles from 30 s with jitter within ±20 % and caps at 6 h', () => {
     expect(backoffMs(1, () => 0.5)).toBe(30_000);
@@ -91,9 +79,7 @@ for (const kind of DATABASES) {
       smtp = new CountingSmtp(port);
       db = await createTestDatabase(kind);
       app = await startTestApp(db, {
-        SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
-        SIGAP_SMTP_POOL: 'false',
-        SIGAP_MAIL_FROM: '"Sigap" <helpdesk@sigap.example.go.id>',
+        ...smtpTestEnv(port),
         SIGAP_PUBLIC_URL: 'https://sigap.example.go.id/',
       });
       worker = app.app.get(OutboxWorker);

@@ -8,16 +8,11 @@ import { AttachmentEntity } from '../../attachments/attachment.entity';
 import { OutboxEntity } from '../../outbox/outbox.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
-import {
-  DATABASES,
-  createTestDatabase,
-  startTestApp,
-  type TestApp,
-  type TestDatabase,
-} from '../../testing/test-app';
+import { DATABASES, type TestApp } from '../../testing/test-app';
+import { baliEmailTicket } from '../../testing/ticket-bodies';
 import { REPLY_ATTACHMENTS_MAX_BYTES } from './mail-attachments';
 import { OutboxWorker } from './outbox-worker.service';
-import { RecordingSmtp, freePort } from './testing/recording-smtp';
+import { RecordingSmtp, appWithRecordingSmtp } from './testing/recording-smtp';
 
 const REQUESTER = 'wayan.adi@bappeda.baliprov.go.id';
 const PDF = Buffer.from(
@@ -32,7 +27,6 @@ const PNG = Buffer.concat([
 
 for (const kind of DATABASES) {
   describe(`an agent's reply carries its attachments by mail [${kind}]`, () => {
-    let db: TestDatabase;
     let app: TestApp;
     let smtp: RecordingSmtp;
     let ds: DataSource;
@@ -64,40 +58,25 @@ for (const kind of DATABASES) {
     const replyRows = () =>
       ds.getRepository(OutboxEntity).find({ where: { kind: 'ticket.reply' } });
 
+    const running = appWithRecordingSmtp(kind, {
+      SIGAP_SLA_SWEEP_SECONDS: '0',
+    });
+
     beforeAll(async () => {
-      const port = await freePort();
-      smtp = new RecordingSmtp();
-      await smtp.listen(port);
-      db = await createTestDatabase(kind);
-      app = await startTestApp(db, {
-        SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
-        SIGAP_SMTP_POOL: 'false',
-        SIGAP_MAIL_FROM: '"Sigap" <helpdesk@sigap.example.go.id>',
-        SIGAP_SLA_SWEEP_SECONDS: '0',
-      });
+      ({ app, smtp } = running);
       ds = app.app.get(DataSource);
       worker = app.app.get(OutboxWorker);
       const opened = await app.request<TicketDetail>('POST', '/api/v1/tickets', {
         token: await token(),
-        body: {
-          office: 'bali',
-          service: 'pengembangan-aplikasi',
-          channel: 'email',
-          subject: 'Dokumen balasan',
-          description: 'Permohonan dengan balasan berlampiran.',
-          requester: { name: 'Wayan Adi', email: REQUESTER },
-        },
+        body: baliEmailTicket('Dokumen balasan', 'Permohonan dengan balasan berlampiran.', {
+          name: 'Wayan Adi',
+          email: REQUESTER,
+        }),
       });
       expect(opened.status).withContext(opened.text).toBe(201);
       ticket = opened.body;
       await worker.drain();
     }, 60_000);
-
-    afterAll(async () => {
-      await app?.close();
-      await smtp?.close();
-      await db?.drop();
-    }, 30_000);
 
     it('sends the files with their names, media types and exact bytes', async () => {
       const pdf = await upload('Surat Balasan Kadis.pdf', PDF, 'application/pdf');

@@ -1,6 +1,13 @@
 import { createServer } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import {
+  createTestDatabase,
+  startTestApp,
+  type DbKind,
+  type TestApp,
+  type TestDatabase,
+} from '../../../testing/test-app';
 
 export interface Received {
   to: string[];
@@ -52,4 +59,55 @@ export function freePort(): Promise<number> {
     });
     s.on('error', reject);
   });
+}
+
+/** Settings pointing the API's mail delivery at a local test SMTP server on `port`. */
+export function smtpTestEnv(port: number): Record<string, string> {
+  return {
+    SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SIGAP_SMTP_POOL: 'false',
+    SIGAP_MAIL_FROM: '"Sigap" <helpdesk@sigap.example.go.id>',
+  };
+}
+
+/** Starts a recording server on a free port; `env` gives the API settings that use it. */
+export async function startRecordingSmtp(): Promise<{
+  smtp: RecordingSmtp;
+  env: Record<string, string>;
+}> {
+  const port = await freePort();
+  const smtp = new RecordingSmtp();
+  await smtp.listen(port);
+  return { smtp, env: smtpTestEnv(port) };
+}
+
+/** A running API whose mail goes to a recording server. */
+export interface AppWithRecordingSmtp {
+  app: TestApp;
+  smtp: RecordingSmtp;
+}
+
+/**
+ * Registers, in the calling `describe`, the start of a recording server and of one API on a
+ * fresh database of the given kind sending to it (extra settings in `env`), and their shutdown.
+ * The returned object is filled once the suite's first `beforeAll` has run.
+ */
+export function appWithRecordingSmtp(
+  kind: DbKind,
+  env: Record<string, string> = {},
+): AppWithRecordingSmtp {
+  const ctx = {} as AppWithRecordingSmtp;
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    const recording = await startRecordingSmtp();
+    ctx.smtp = recording.smtp;
+    db = await createTestDatabase(kind);
+    ctx.app = await startTestApp(db, { ...recording.env, ...env });
+  }, 60_000);
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.smtp?.close();
+    await db?.drop();
+  }, 30_000);
+  return ctx;
 }
