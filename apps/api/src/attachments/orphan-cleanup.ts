@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { PeriodicJob } from '../common/periodic-job';
 import { JobLease } from '../complaints/job-lease';
 import { AppConfig } from '../config/app-config';
 import { AttachmentStore } from './attachment-store';
@@ -40,8 +41,7 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
   private readonly log = new Logger('AttachmentCleanup');
   private readonly lease: JobLease;
   private readonly store: AttachmentStore;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<OrphanCleanupRun> | null = null;
+  private readonly job = new PeriodicJob<OrphanCleanupRun>(() => this.tick());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,14 +58,11 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     if (!OrphanFileCleanup.enabled(this.config)) return;
-    this.timer = setInterval(() => void this.tick(), this.config.attachmentCleanupSeconds * 1000);
-    this.timer.unref();
+    this.job.start(this.config.attachmentCleanupSeconds * 1000);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+    await this.job.shutdown();
   }
 
   private async tick(): Promise<void> {
@@ -80,17 +77,13 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
 
   /** One beat: takes the lease, then goes through the whole store once. */
   runOnce(): Promise<OrphanCleanupRun> {
-    if (this.running) return Promise.resolve({ ran: false, reason: 'busy' });
-    const run = this.run().finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
+    if (this.job.busy) return Promise.resolve({ ran: false, reason: 'busy' });
+    return this.job.track(this.run());
   }
 
   private async run(): Promise<OrphanCleanupRun> {
-    const beatMs = Math.max(this.config.attachmentCleanupSeconds, 60) * 1000;
-    if (!(await this.lease.acquire(this.clock.nowMs(), Math.floor(beatMs * 0.9))))
+    const beatSeconds = this.config.attachmentCleanupSeconds;
+    if (!(await this.lease.acquireForBeat(this.clock.nowMs(), beatSeconds, 60)))
       return { ran: false, reason: 'lease-held' };
     const cutoff = this.clock.nowMs() - this.config.attachmentOrphanGraceSeconds * 1000;
     let checked = 0;

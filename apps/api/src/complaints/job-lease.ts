@@ -32,6 +32,15 @@ export class JobLease {
     return changed > 0;
   }
 
+  /**
+   * Takes the lease for one beat of a job running every `beatSeconds` (at least `minBeatSeconds`):
+   * it lasts most of a beat, so the next beat of any instance finds it expired.
+   */
+  acquireForBeat(nowMs: number, beatSeconds: number, minBeatSeconds = 1): Promise<boolean> {
+    const beatMs = Math.max(beatSeconds, minBeatSeconds) * 1000;
+    return this.acquire(nowMs, Math.max(1000, Math.floor(beatMs * 0.9)));
+  }
+
   /** Gives the lease back early (only when still ours). */
   async release(): Promise<void> {
     await this.write('UPDATE job_leases SET expires_at = 0 WHERE name = ? AND holder = ?', [

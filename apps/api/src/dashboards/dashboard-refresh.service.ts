@@ -4,6 +4,7 @@ import type { ClockSnapshot } from '@sigap/sla';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarProvider } from '../calendars/calendar-provider';
 import { Clock } from '../clock/clock';
+import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { figuresOf, FIRST_RESPONSE_CLOCK, type ClockRow } from '../tickets/clocks';
 import { dbInstant, readInstant } from '../tickets/db-time';
@@ -519,8 +520,11 @@ export async function replaceFacts(
 @Injectable()
 export class DashboardRefreshService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Dashboards');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<RefreshResult> | null = null;
+  private readonly job = new PeriodicJob<RefreshResult>(async () => {
+    await this.refresh().catch((e: unknown) =>
+      this.logger.error(`refresh failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  });
   private readonly durations = new Map<string, Duration | null>();
 
   constructor(
@@ -532,31 +536,21 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
 
   onApplicationBootstrap(): void {
     if (this.config.nodeEnv === 'test') return;
-    this.timer = setInterval(() => {
-      this.refresh().catch((e: unknown) =>
-        this.logger.error(`refresh failed: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    }, REFRESH_SECONDS * 1000);
-    this.timer.unref();
+    this.job.start(REFRESH_SECONDS * 1000);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stop();
-    await this.running?.catch(() => undefined);
+    await this.job.shutdown();
   }
 
   /** Stops the periodic refresh (bulk loads run it once at the end instead). */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.job.stop();
   }
 
-  /** Applies every change up to now (one refresh at a time per process). */
+  /** Applies every change up to now (one refresh at a time per process: a second call joins it). */
   refresh(): Promise<RefreshResult> {
-    if (!this.running) {
-      this.running = this.refreshAll().finally(() => (this.running = null));
-    }
-    return this.running;
+    return this.job.underWay ?? this.job.track(this.refreshAll());
   }
 
   /** The instant the facts were last brought up to date, or null before the first refresh. */

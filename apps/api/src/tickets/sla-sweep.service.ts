@@ -3,6 +3,7 @@ import type { TicketSlaState } from '@sigap/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarProvider, type OfficeCalendar } from '../calendars/calendar-provider';
 import { Clock } from '../clock/clock';
+import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../outbox/outbox.service';
 import { activeAgentIds, activeHolderIds, supervisorHolders } from './assignment';
@@ -59,8 +60,7 @@ export interface SweepResult {
 @Injectable()
 export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SlaSweep');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<SweepResult> | null = null;
+  private readonly job = new PeriodicJob<SweepResult>(() => this.tick());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -79,27 +79,23 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stop();
-    await this.running?.catch(() => undefined);
+    await this.job.shutdown();
   }
 
   start(intervalMs: number): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref();
+    this.job.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.job.stop();
   }
 
   get started(): boolean {
-    return this.timer !== null;
+    return this.job.started;
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return; // the previous sweep is still busy: skip this beat
+    if (this.job.busy) return; // the previous sweep is still busy: skip this beat
     try {
       await this.sweepOnce();
     } catch (error) {
@@ -109,11 +105,7 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
 
   /** One sweep: every clock due for an alert at `Clock.now()`, in batches. */
   sweepOnce(batchSize = 50): Promise<SweepResult> {
-    const run = this.run(batchSize).finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
+    return this.job.track(this.run(batchSize));
   }
 
   private async run(batchSize: number): Promise<SweepResult> {

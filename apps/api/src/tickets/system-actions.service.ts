@@ -12,16 +12,20 @@ import { AppConfig } from '../config/app-config';
 import { Clock } from '../clock/clock';
 import { ChecklistItemEntity } from './checklist-item.entity';
 import { ClockEventEntity } from './clock-event.entity';
-import { complaintStandard } from './complaint-standard';
 import { isMysql } from './db-time';
 import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from './row-insert';
 import { ServiceCache } from './service-cache';
 import { TicketError } from './ticket-error';
 import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
-import { TicketsService } from './tickets.service';
+import {
+  loadedAggregate,
+  stampNewVersion,
+  standardOf,
+  TicketsService,
+  writeTicketAndParts,
+} from './tickets.service';
 import { TimelineEntryEntity } from './timeline-entry.entity';
-import { triageStandard } from './triage-standard';
 import { OutboxService } from '../outbox/outbox.service';
 import {
   event,
@@ -249,40 +253,17 @@ export class SystemActionsService {
       .map((r) => hydrateRow(manager, TicketStepEntity, r, 's_'));
     const events = await selectRows(manager, ClockEventEntity, sql.clockWhere, [ticket.id]);
     const calendar = await this.calendars.forOffice(ticket.officeCode);
-    const standard =
-      ticket.kind === 'complaint'
-        ? complaintStandard(ticket.officeCode)
-        : ticket.serviceId && ticket.serviceVersion !== null
-          ? await this.cache.version(manager, ticket.serviceId, ticket.serviceVersion)
-          : triageStandard(ticket.officeCode);
+    const standard = await standardOf(this.cache, manager, ticket);
     // A reply changes no checklist line; the clocks look at the checklist only when the ticket
     // clock waits for a complete one, so only then is it read.
     const checklist =
       standard.clockStartsWhen === 'complete'
         ? await selectRows(manager, ChecklistItemEntity, sql.checklistWhere, [ticket.id])
         : [];
-    return {
-      ticket,
-      checklist,
-      steps,
-      clockRows: events.map((e) => ({
-        clock: e.clock,
-        round: e.round,
-        type: e.type,
-        at: e.at,
-        duration: e.duration,
-        reason: e.reason,
-      })),
-      newClockRows: [],
-      dirtySteps: new Set(),
-      dirtyItems: new Set(),
-      timeline: [],
-      outbox: [],
-      standard,
-      calendar,
-      now: this.clock.now(),
-      actorId: null,
-    };
+    return loadedAggregate(
+      { ticket, checklist, steps, standard, calendar, now: this.clock.now(), actorId: null },
+      events,
+    );
   }
 
   /**
@@ -295,9 +276,7 @@ export class SystemActionsService {
     agg: TicketAggregate,
     expected: number,
   ): Promise<void> {
-    const t = agg.ticket;
-    t.updatedAt = agg.now;
-    t.version = expected + 1;
+    const t = stampNewVersion(agg, expected);
     if (isMysql(manager)) {
       const { id, ...fields } = t;
       const update = updateStatement(manager, TicketEntity, fields, 'id = ? AND version = ?');
@@ -319,22 +298,7 @@ export class SystemActionsService {
       }
     } else {
       // SQLite (development, tests): the driver's raw answer carries no affected-row count.
-      const { id, ...fields } = t;
-      const result = await manager
-        .createQueryBuilder()
-        .update(TicketEntity)
-        .set(fields)
-        .where('id = :id AND version = :expected', { id, expected })
-        .execute();
-      if (!result.affected) throw staleTicket(t, expected);
-      for (const step of agg.dirtySteps) {
-        const { id: stepId, ...rest } = step;
-        await manager.update(TicketStepEntity, { id: stepId }, rest);
-      }
-      for (const item of agg.dirtyItems) {
-        const { id: itemId, ...rest } = item;
-        await manager.update(ChecklistItemEntity, { id: itemId }, rest);
-      }
+      await writeTicketAndParts(manager, agg, expected, staleTicket);
     }
     if (agg.newClockRows.length) {
       await insertRows(
@@ -372,30 +336,8 @@ export class SystemActionsService {
     agg: TicketAggregate,
     expected: number,
   ): Promise<void> {
-    const t = agg.ticket;
-    t.updatedAt = agg.now;
-    t.version = expected + 1;
-    const { id, ...fields } = t;
-    const result = await manager
-      .createQueryBuilder()
-      .update(TicketEntity)
-      .set(fields)
-      .where('id = :id AND version = :expected', { id, expected })
-      .execute();
-    if (!result.affected) {
-      throw new TicketError(
-        'ticket.stale_version',
-        `Tiket ${t.number} berubah bersamaan (versi ${expected}); ulangi.`,
-      );
-    }
-    for (const step of agg.dirtySteps) {
-      const { id: stepId, ...rest } = step;
-      await manager.update(TicketStepEntity, { id: stepId }, rest);
-    }
-    for (const item of agg.dirtyItems) {
-      const { id: itemId, ...rest } = item;
-      await manager.update(ChecklistItemEntity, { id: itemId }, rest);
-    }
+    const t = stampNewVersion(agg, expected);
+    await writeTicketAndParts(manager, agg, expected, staleTicket);
     if (agg.newClockRows.length) {
       await manager.insert(
         ClockEventEntity,

@@ -74,8 +74,11 @@ const openingReadsSql = new WeakMap<object, Map<string, string>>();
 /** Positions an opening assigns, per office snapshot and service version. */
 const openingPositionsCache = new WeakMap<CachedOffice, Map<string, string[]>>();
 
-/** A new ticket's steps, copied from its service version (all pending, nobody assigned). */
-function stepsOf(
+/**
+ * A ticket's steps, copied from a service version (all pending, nobody assigned): at opening, and
+ * when triage chooses the service of a ticket opened without one.
+ */
+export function stepsOf(
   standard: ServiceStandard,
   office: CachedOffice,
   ticketId: string,
@@ -704,34 +707,11 @@ export class TicketsService {
       }),
       manager.find(ClockEventEntity, { where: { ticketId: ticket.id }, order: { id: 'ASC' } }),
     ]);
-    const standard =
-      ticket.kind === 'complaint'
-        ? complaintStandard(ticket.officeCode)
-        : ticket.serviceId && ticket.serviceVersion !== null
-          ? await this.cache.version(manager, ticket.serviceId, ticket.serviceVersion)
-          : triageStandard(ticket.officeCode);
-    return {
-      ticket,
-      checklist,
-      steps,
-      clockRows: events.map((e) => ({
-        clock: e.clock,
-        round: e.round,
-        type: e.type,
-        at: e.at,
-        duration: e.duration,
-        reason: e.reason,
-      })),
-      newClockRows: [],
-      dirtySteps: new Set(),
-      dirtyItems: new Set(),
-      timeline: [],
-      outbox: [],
-      standard,
-      calendar,
-      now: this.clock.now(),
-      actorId,
-    };
+    const standard = await standardOf(this.cache, manager, ticket);
+    return loadedAggregate(
+      { ticket, checklist, steps, standard, calendar, now: this.clock.now(), actorId },
+      events,
+    );
   }
 
   private async persist(
@@ -739,26 +719,8 @@ export class TicketsService {
     agg: TicketAggregate,
     expected: number,
   ): Promise<void> {
-    const t = agg.ticket;
-    t.updatedAt = agg.now;
-    t.version = expected + 1;
-    const { id, ...fields } = t;
-    // Guarded write: a concurrent change that committed first makes this affect no row.
-    const result = await manager
-      .createQueryBuilder()
-      .update(TicketEntity)
-      .set(fields)
-      .where('id = :id AND version = :expected', { id, expected })
-      .execute();
-    if (!result.affected) throw stale(t, expected);
-    for (const step of agg.dirtySteps) {
-      const { id: stepId, ...rest } = step;
-      await manager.update(TicketStepEntity, { id: stepId }, rest);
-    }
-    for (const item of agg.dirtyItems) {
-      const { id: itemId, ...rest } = item;
-      await manager.update(ChecklistItemEntity, { id: itemId }, rest);
-    }
+    stampNewVersion(agg, expected);
+    await writeTicketAndParts(manager, agg, expected, stale);
     await this.writeAppends(manager, agg);
   }
 
@@ -881,6 +843,86 @@ export class TicketsService {
       allowedActions: access === 'full' ? triageAwareActions(t) : [],
     };
   }
+}
+
+/** The standard a ticket runs under: its kind's (complaint, triage) or its service version's. */
+export async function standardOf(
+  cache: ServiceCache,
+  manager: EntityManager,
+  ticket: TicketEntity,
+): Promise<ServiceStandard> {
+  return ticket.kind === 'complaint'
+    ? complaintStandard(ticket.officeCode)
+    : ticket.serviceId && ticket.serviceVersion !== null
+      ? await cache.version(manager, ticket.serviceId, ticket.serviceVersion)
+      : triageStandard(ticket.officeCode);
+}
+
+/**
+ * The ticket row guarded by its version (a concurrent change that committed first makes it affect
+ * no row: `staleError`), then each changed step and checklist line, through the ORM's updates.
+ */
+export async function writeTicketAndParts(
+  manager: EntityManager,
+  agg: TicketAggregate,
+  expected: number,
+  staleError: (t: TicketEntity, expected: number) => Error,
+): Promise<void> {
+  const { id, ...fields } = agg.ticket;
+  const result = await manager
+    .createQueryBuilder()
+    .update(TicketEntity)
+    .set(fields)
+    .where('id = :id AND version = :expected', { id, expected })
+    .execute();
+  if (!result.affected) throw staleError(agg.ticket, expected);
+  for (const step of agg.dirtySteps) {
+    const { id: stepId, ...rest } = step;
+    await manager.update(TicketStepEntity, { id: stepId }, rest);
+  }
+  for (const item of agg.dirtyItems) {
+    const { id: itemId, ...rest } = item;
+    await manager.update(ChecklistItemEntity, { id: itemId }, rest);
+  }
+}
+
+/** Stamps the ticket of `agg` for its versioned write (the version after `expected`). */
+export function stampNewVersion(agg: TicketAggregate, expected: number): TicketEntity {
+  agg.ticket.updatedAt = agg.now;
+  agg.ticket.version = expected + 1;
+  return agg.ticket;
+}
+
+/** A ticket's aggregate as read from the database: nothing changed yet, nothing to write. */
+export function loadedAggregate(
+  read: Pick<
+    TicketAggregate,
+    'ticket' | 'checklist' | 'steps' | 'standard' | 'calendar' | 'now' | 'actorId'
+  >,
+  events: readonly ClockEventEntity[],
+): TicketAggregate {
+  return {
+    ticket: read.ticket,
+    checklist: read.checklist,
+    steps: read.steps,
+    clockRows: events.map((e) => ({
+      clock: e.clock,
+      round: e.round,
+      type: e.type,
+      at: e.at,
+      duration: e.duration,
+      reason: e.reason,
+    })),
+    newClockRows: [],
+    dirtySteps: new Set(),
+    dirtyItems: new Set(),
+    timeline: [],
+    outbox: [],
+    standard: read.standard,
+    calendar: read.calendar,
+    now: read.now,
+    actorId: read.actorId,
+  };
 }
 
 export function toSummary(t: TicketEntity): TicketSummary {

@@ -35,7 +35,7 @@ import { ServiceCache } from './service-cache';
 import { TicketError } from './ticket-error';
 import { TicketStepEntity } from './ticket-step.entity';
 import { NO_DUE, TicketEntity } from './ticket.entity';
-import { TicketsService } from './tickets.service';
+import { stepsOf, TicketsService } from './tickets.service';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import {
   activateNextSteps,
@@ -276,31 +276,7 @@ export class TriageService {
         updatedBy: null,
         updatedAt: null,
       }));
-      const steps: TicketStepEntity[] = service.standard.steps.map((s) => ({
-        id: randomUUID(),
-        ticketId: t.id,
-        officeCode: t.officeCode,
-        stepOrder: s.order,
-        description: s.description,
-        positionCode: s.executors[0],
-        executors: s.executors,
-        timeText: s.time,
-        requesterSide: office.positions.get(s.executors[0])?.requesterSide ?? false,
-        parallelWithPrevious: s.parallelWithPrevious ?? false,
-        status: 'pending',
-        assigneeId: null,
-        outputText: null,
-        outputAttachmentId: null,
-        activatedAt: null,
-        completedAt: null,
-        completedBy: null,
-        slaState: 'not-started',
-        dueAt: null,
-        targetDueAt: null,
-        atRiskAt: null,
-        slaSnapshot: null,
-        alerted: null,
-      }));
+      const steps = stepsOf(service.standard, office, t.id);
       await insertRows(manager, ChecklistItemEntity, checklist);
       await insertRows(manager, TicketStepEntity, steps);
       agg.checklist = checklist;

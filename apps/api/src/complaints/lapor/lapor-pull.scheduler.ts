@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../clock/clock';
+import { PeriodicJob } from '../../common/periodic-job';
 import { AppConfig } from '../../config/app-config';
 import { ComplaintsService } from '../complaints.service';
 import { JobLease } from '../job-lease';
@@ -23,8 +24,7 @@ export type LaporPullRun =
 export class LaporPullScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('LaporPull');
   private readonly lease: JobLease;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<LaporPullRun> | null = null;
+  private readonly job = new PeriodicJob<LaporPullRun>(() => this.tick());
 
   constructor(
     dataSource: DataSource,
@@ -46,27 +46,16 @@ export class LaporPullScheduler implements OnApplicationBootstrap, OnApplication
   }
 
   onApplicationBootstrap(): void {
-    if (LaporPullScheduler.enabled(this.config)) this.start(this.config.laporPullSeconds * 1000);
+    if (LaporPullScheduler.enabled(this.config))
+      this.job.start(this.config.laporPullSeconds * 1000);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stop();
-    await this.running?.catch(() => undefined);
-  }
-
-  start(intervalMs: number): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    await this.job.shutdown();
   }
 
   get started(): boolean {
-    return this.timer !== null;
+    return this.job.started;
   }
 
   private async tick(): Promise<void> {
@@ -84,19 +73,12 @@ export class LaporPullScheduler implements OnApplicationBootstrap, OnApplication
   /** One beat: takes the lease, then pulls every due complaint. */
   runOnce(): Promise<LaporPullRun> {
     if (!this.lapor.available) return Promise.resolve({ ran: false, reason: 'unavailable' });
-    if (this.running) return Promise.resolve({ ran: false, reason: 'busy' });
-    const run = this.run().finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
+    if (this.job.busy) return Promise.resolve({ ran: false, reason: 'busy' });
+    return this.job.track(this.run());
   }
 
   private async run(): Promise<LaporPullRun> {
-    const beatMs = Math.max(this.config.laporPullSeconds, 1) * 1000;
-    // Most of a beat: the next beat of any instance finds it expired.
-    const ttlMs = Math.max(1000, Math.floor(beatMs * 0.9));
-    if (!(await this.lease.acquire(this.clock.nowMs(), ttlMs)))
+    if (!(await this.lease.acquireForBeat(this.clock.nowMs(), this.config.laporPullSeconds)))
       return { ran: false, reason: 'lease-held' };
     const result = await this.complaints.pullDueFromLapor();
     return { ran: true, ...result };

@@ -577,48 +577,43 @@ function slaAlert(level: 'at-risk' | 'breached', withStep: boolean, escalation: 
     const remainingMinutes = now < due ? workingMinutesBetween(cal, now, due) : 0;
     const overdueMinutes = now > due ? workingMinutesBetween(cal, due, now) : 0;
     const audience = await audienceOf(t, step?.step ?? null, people, escalation, ctx);
-    if (!step && payload['clock'] === FIRST_RESPONSE_CLOCK) {
-      // The first response is its own deadline: an answer to the requester, not the work.
-      const first = {
-        recipientName: names(people),
-        audience: audience === 'assignee' ? ('assignee' as const) : ('helpdesk' as const),
-        ticket: staffSummary(t, ctx),
-        requesterName: t.contact?.name ?? 'Pemohon',
-        receivedAt: t.ticket.receivedAt.toISOString(),
-        dueAt: new Date(due).toISOString(),
-      };
-      return toStaff(
-        t,
-        ctx,
-        people,
-        level === 'at-risk'
-          ? { template: 'first-response-at-risk', props: { ...first, remainingMinutes } }
-          : { template: 'first-response-breached', props: { ...first, overdueMinutes } },
-      );
-    }
-    const responsibleId = step ? step.step.assigneeId : t.ticket.assigneeId;
-    const responsible = responsibleId
-      ? await ctx.manager.findOne(UserEntity, {
-          select: { id: true, name: true },
-          where: { id: responsibleId },
-        })
-      : null;
-    const base = {
+    const common = {
       recipientName: names(people),
-      audience,
       ticket: staffSummary(t, ctx),
-      step: step?.summary ?? null,
-      assigneeName: responsible?.name ?? 'belum ditugaskan',
       dueAt: new Date(due).toISOString(),
     };
-    return toStaff(
-      t,
-      ctx,
-      people,
-      level === 'at-risk'
+    return toStaff(t, ctx, people, await alertMail());
+
+    async function alertMail(): Promise<ComposeRequest['mail']> {
+      if (!step && payload['clock'] === FIRST_RESPONSE_CLOCK) {
+        // The first response is its own deadline: an answer to the requester, not the work.
+        const first = {
+          ...common,
+          audience: audience === 'assignee' ? ('assignee' as const) : ('helpdesk' as const),
+          requesterName: t.contact?.name ?? 'Pemohon',
+          receivedAt: t.ticket.receivedAt.toISOString(),
+        };
+        return level === 'at-risk'
+          ? { template: 'first-response-at-risk', props: { ...first, remainingMinutes } }
+          : { template: 'first-response-breached', props: { ...first, overdueMinutes } };
+      }
+      const responsibleId = step ? step.step.assigneeId : t.ticket.assigneeId;
+      const responsible = responsibleId
+        ? await ctx.manager.findOne(UserEntity, {
+            select: { id: true, name: true },
+            where: { id: responsibleId },
+          })
+        : null;
+      const base = {
+        ...common,
+        audience,
+        step: step?.summary ?? null,
+        assigneeName: responsible?.name ?? 'belum ditugaskan',
+      };
+      return level === 'at-risk'
         ? { template: 'sla-at-risk', props: { ...base, remainingMinutes } }
-        : { template: 'sla-breached', props: { ...base, overdueMinutes } },
-    );
+        : { template: 'sla-breached', props: { ...base, overdueMinutes } };
+    }
   };
 }
 
