@@ -3,6 +3,7 @@ import type {
   ImportResult,
   LoginResponse,
   OfficeSummary,
+  PortalMe,
   ServiceDetail,
   ServiceSummary,
 } from '@sigap/contracts';
@@ -219,4 +220,19 @@ export const IMPORT_RESULT: ImportResult = {
     ],
     steps: TEBING_TINGGI_STANDARD.steps.slice(0, 3),
   },
+};
+
+/** A requester signed in to the portal (the answer of its session check). */
+export const PORTAL_ME: PortalMe = {
+  name: 'Ani Rahmawati',
+  email: 'ani@diskes.gorontaloprov.go.id',
+  opd: { id: 'opd-1', name: 'Dinas Kesehatan' },
+  office: {
+    code: 'gorontalo',
+    name: 'Diskominfo Gorontalo',
+    timeZone: 'Asia/Makassar',
+    zone: 'WITA',
+  },
+  csrfToken: 'csrf-from-session-0123456789',
+  expiresAt: '2026-03-02T10:00:00.000Z',
 };

@@ -50,7 +50,8 @@ describe('MailboxesPage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
 
-  async function open(): Promise<HTMLElement> {
+  /** Opens the page with these mailboxes listed. */
+  async function open(mailboxes: MailboxView[] = [DB, CONFIG]): Promise<HTMLElement> {
     resetStorage(ADMIN);
     TestBed.configureTestingModule({
       providers: consoleTestProviders([{ path: 'admin/kotak-surat', component: MailboxesPage }]),
@@ -60,7 +61,7 @@ describe('MailboxesPage', () => {
     await harness.navigateByUrl('/admin/kotak-surat');
     await harness.fixture.whenStable();
     backend.expectOne('/api/v1/offices').flush(OFFICES);
-    backend.expectOne('/api/v1/admin/mailboxes').flush([DB, CONFIG]);
+    backend.expectOne('/api/v1/admin/mailboxes').flush(mailboxes);
     await harness.fixture.whenStable();
     return harness.routeNativeElement!;
   }
@@ -85,18 +86,7 @@ describe('MailboxesPage', () => {
       lastMessageError: 'UID 7 <a@b.go.id>: MIME tidak dapat diurai',
       lastMessageErrorAt: '2026-11-24T02:10:00.000Z',
     };
-    resetStorage(ADMIN);
-    TestBed.configureTestingModule({
-      providers: consoleTestProviders([{ path: 'admin/kotak-surat', component: MailboxesPage }]),
-    });
-    backend = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/admin/kotak-surat');
-    await harness.fixture.whenStable();
-    backend.expectOne('/api/v1/offices').flush(OFFICES);
-    backend.expectOne('/api/v1/admin/mailboxes').flush([failing, CONFIG]);
-    await harness.fixture.whenStable();
-    const element = harness.routeNativeElement!;
+    const element = await open([failing, CONFIG]);
     const shown = textOf(element, '[data-test=mailbox-failures]');
     expect(shown).toContain('1 menunggu dicoba lagi, 2 ditahan untuk admin');
     expect(shown).toContain('UID 7 <a@b.go.id>: MIME tidak dapat diurai');

@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import type { MessageKey } from '../i18n/id';
 import { ReportsApi } from '../reports/reports.api';
 import { loadInto, officeChoice } from '../shared/office-choice';
 import { OfficeSelectComponent } from '../shared/office-select.component';
@@ -14,6 +15,22 @@ import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
 const NIP = /^\d{18}$/;
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const NAME_FORBIDDEN = /[<>\u0000-\u001F\u007F]/;
+
+interface SignerValues {
+  headName: string;
+  headNip: string;
+}
+
+/** One field of the signer form. */
+interface SignerField {
+  key: keyof SignerValues;
+  label: MessageKey;
+  /** Suffix of its `data-test` and of its error's. */
+  test: string;
+  maxlength: number | null;
+  inputmode: string | null;
+  hint: MessageKey | null;
+}
 
 /**
  * `/admin/penanda-tangan` (admins): the name and NIP of the head of office printed in the
@@ -50,36 +67,27 @@ const NAME_FORBIDDEN = /[<>\u0000-\u001F\u007F]/;
         <p class="form-error" role="alert">{{ error }}</p>
       }
       <div class="grid">
-        <mat-form-field>
-          <mat-label>{{ 'reports.signer.name' | t }}</mat-label>
-          <input
-            matInput
-            name="headName"
-            maxlength="120"
-            autocomplete="off"
-            [(ngModel)]="headName"
-            data-test="signer-name"
-          />
-          @if (errors().headName; as error) {
-            <mat-hint class="field-error" data-test="error-name">{{ error }}</mat-hint>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>{{ 'reports.signer.nip' | t }}</mat-label>
-          <input
-            matInput
-            name="headNip"
-            inputmode="numeric"
-            autocomplete="off"
-            [(ngModel)]="headNip"
-            data-test="signer-nip"
-          />
-          @if (errors().headNip; as error) {
-            <mat-hint class="field-error" data-test="error-nip">{{ error }}</mat-hint>
-          } @else {
-            <mat-hint>{{ 'reports.signer.nipHint' | t }}</mat-hint>
-          }
-        </mat-form-field>
+        @for (f of fields; track f.key) {
+          <mat-form-field>
+            <mat-label>{{ f.label | t }}</mat-label>
+            <input
+              matInput
+              autocomplete="off"
+              [name]="f.key"
+              [maxlength]="f.maxlength"
+              [attr.inputmode]="f.inputmode"
+              [(ngModel)]="values[f.key]"
+              [attr.data-test]="'signer-' + f.test"
+            />
+            @if (errors()[f.key]; as error) {
+              <mat-hint class="field-error" [attr.data-test]="'error-' + f.test">{{
+                error
+              }}</mat-hint>
+            } @else if (f.hint) {
+              <mat-hint>{{ f.hint | t }}</mat-hint>
+            }
+          </mat-form-field>
+        }
       </div>
       <div class="actions">
         <button mat-flat-button type="submit" [disabled]="saving()" data-test="save-signer">
@@ -100,10 +108,29 @@ export class ReportSignerPage {
   protected readonly office = this.choice.office;
   protected readonly loading = signal(false);
   protected readonly saving = signal(false);
-  protected readonly errors = signal<{ headName?: string; headNip?: string }>({});
+  protected readonly errors = signal<Partial<SignerValues>>({});
   protected readonly formError = signal<string | null>(null);
-  protected headName = '';
-  protected headNip = '';
+  /** What the form holds (whitespace is tidied on saving). */
+  protected readonly values: SignerValues = { headName: '', headNip: '' };
+  /** The form's fields, in order. */
+  protected readonly fields: readonly SignerField[] = [
+    {
+      key: 'headName',
+      label: 'reports.signer.name',
+      test: 'name',
+      maxlength: 120,
+      inputmode: null,
+      hint: null,
+    },
+    {
+      key: 'headNip',
+      label: 'reports.signer.nip',
+      test: 'nip',
+      maxlength: null,
+      inputmode: 'numeric',
+      hint: 'reports.signer.nipHint',
+    },
+  ];
 
   private load(office: string): void {
     this.errors.set({});
@@ -111,18 +138,22 @@ export class ReportSignerPage {
     loadInto(
       this.api.signer(office),
       (s) => {
-        this.headName = s.headName ?? '';
-        this.headNip = s.headNip ?? '';
+        this.fill(s);
       },
       this.loading,
       this.notifier,
     );
   }
 
+  private fill(signer: { headName: string | null; headNip: string | null }): void {
+    this.values.headName = signer.headName ?? '';
+    this.values.headNip = signer.headNip ?? '';
+  }
+
   protected save(): void {
-    const headName = this.headName.replace(/\s+/g, ' ').trim();
-    const headNip = this.headNip.replace(/\s+/g, '');
-    const errors: { headName?: string; headNip?: string } = {};
+    const headName = this.values.headName.replace(/\s+/g, ' ').trim();
+    const headNip = this.values.headNip.replace(/\s+/g, '');
+    const errors: Partial<SignerValues> = {};
     if (headName.length > 120 || NAME_FORBIDDEN.test(headName))
       errors.headName = this.i18n.t('reports.signer.err.name');
     if (headNip && !NIP.test(headNip)) errors.headNip = this.i18n.t('reports.signer.err.nip');
@@ -133,8 +164,7 @@ export class ReportSignerPage {
     this.api.saveSigner(this.office(), { headName, headNip }).subscribe({
       next: (saved) => {
         this.saving.set(false);
-        this.headName = saved.headName ?? '';
-        this.headNip = saved.headNip ?? '';
+        this.fill(saved);
         this.snackBar.open(this.i18n.t('reports.signer.saved'), undefined, { duration: 3000 });
       },
       error: (e: unknown) => {

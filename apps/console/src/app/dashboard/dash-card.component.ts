@@ -17,24 +17,17 @@ import { TranslatePipe } from '../i18n/i18n.service';
       <div class="controls">
         <ng-content select="[cardControls]" />
         @if (table(); as t) {
-          <button
-            mat-stroked-button
-            type="button"
-            [attr.data-test]="'dash-csv-' + t"
-            [attr.aria-label]="'dash.exportCsv' | t: { table: heading() }"
-            (click)="download.emit('csv')"
-          >
-            CSV
-          </button>
-          <button
-            mat-stroked-button
-            type="button"
-            [attr.data-test]="'dash-xlsx-' + t"
-            [attr.aria-label]="'dash.exportXlsx' | t: { table: heading() }"
-            (click)="download.emit('xlsx')"
-          >
-            XLSX
-          </button>
+          @for (f of formats; track f.format) {
+            <button
+              mat-stroked-button
+              type="button"
+              [attr.data-test]="'dash-' + f.format + '-' + t"
+              [attr.aria-label]="f.label | t: { table: heading() }"
+              (click)="download.emit(f.format)"
+            >
+              {{ f.text }}
+            </button>
+          }
         }
       </div>
     </header>
@@ -80,4 +73,9 @@ export class DashCardComponent {
   /** The table its downloads export; null for none. */
   readonly table = input<DashboardTable | null>(null);
   readonly download = output<'csv' | 'xlsx'>();
+  /** The download buttons, in order. */
+  protected readonly formats = [
+    { format: 'csv', text: 'CSV', label: 'dash.exportCsv' },
+    { format: 'xlsx', text: 'XLSX', label: 'dash.exportXlsx' },
+  ] as const;
 }

@@ -31,6 +31,7 @@ import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
 import { formatInZone } from '../shared/zoned-date';
 import { BarChartComponent, type BarSeries } from './bar-chart.component';
+import { ChartTableComponent, type FigureTable } from './chart-table.component';
 import { DashCardComponent } from './dash-card.component';
 import { DashboardApi } from './dashboard.api';
 import { FiguresTableComponent, type FigureRow } from './figures-table.component';
@@ -40,10 +41,6 @@ const COLORS = { met: '#2e7d32', late: '#b26a00', breached: '#c62828', other: '#
 const PALETTE = ['#1565c0', '#2e7d32', '#6a1b9a', '#b26a00', '#00838f', '#ad1457', '#4e342e'];
 
 /** A table's column headers and rows, as `sg-figures-table` shows them. */
-interface FigureTable {
-  columns: string[];
-  rows: FigureRow[];
-}
 
 /** `YYYY-MM` of a date in UTC, shifted by whole months. */
 function monthOf(date: Date, shift = 0): string {
@@ -86,6 +83,7 @@ export function ikmValue(converted: number | null | undefined): string {
     MatSelectModule,
     TranslatePipe,
     BarChartComponent,
+    ChartTableComponent,
     DashCardComponent,
     FiguresTableComponent,
   ],

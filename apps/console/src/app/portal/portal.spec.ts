@@ -2,8 +2,8 @@ import { HttpEventType } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { PortalMe, PortalRequestDetail } from '@sigap/contracts';
-import { ADMIN } from '../../testing/fixtures';
+import type { PortalRequestDetail } from '@sigap/contracts';
+import { ADMIN, PORTAL_ME } from '../../testing/fixtures';
 import {
   BlankComponent,
   consoleTestProviders,
@@ -13,20 +13,6 @@ import {
 import { PortalApi, csrfFromCookie } from './portal.api';
 import { PortalRequestPage } from './request.page';
 import { PortalSignInPage } from './sign-in.page';
-
-const ME: PortalMe = {
-  name: 'Ani Rahmawati',
-  email: 'ani@diskes.gorontaloprov.go.id',
-  opd: { id: 'opd-1', name: 'Dinas Kesehatan' },
-  office: {
-    code: 'gorontalo',
-    name: 'Diskominfo Gorontalo',
-    timeZone: 'Asia/Makassar',
-    zone: 'WITA',
-  },
-  csrfToken: 'csrf-from-session-0123456789',
-  expiresAt: '2026-03-02T10:00:00.000Z',
-};
 
 function detail(over: Partial<PortalRequestDetail> = {}): PortalRequestDetail {
   return {
@@ -49,7 +35,7 @@ function detail(over: Partial<PortalRequestDetail> = {}): PortalRequestDetail {
     ],
     missing: 1,
     description: 'Usulan',
-    office: ME.office,
+    office: PORTAL_ME.office,
     checklist: [
       {
         code: 'r1',
@@ -100,12 +86,12 @@ describe('PortalApi', () => {
     const signing = api.signIn('t'.repeat(43));
     const session = backend.expectOne('/api/v1/portal/auth/session');
     expect(session.request.headers.has('Authorization')).toBeFalse();
-    session.flush(ME);
+    session.flush(PORTAL_ME);
     await signing;
 
     const opening = api.open({ service: 'pengembangan-aplikasi', subject: 's', description: 'd' });
     const req = backend.expectOne('/api/v1/portal/requests');
-    expect(req.request.headers.get('X-Sigap-Portal-Csrf')).toBe(ME.csrfToken);
+    expect(req.request.headers.get('X-Sigap-Portal-Csrf')).toBe(PORTAL_ME.csrfToken);
     expect(req.request.headers.has('Authorization')).toBeFalse();
     req.flush(detail());
     expect((await opening).number).toBe('GTLO-2026-000007');

@@ -1,25 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { PortalMe } from '@sigap/contracts';
+import { PORTAL_ME } from '../../testing/fixtures';
 import { BlankComponent, consoleTestProviders, resetStorage } from '../../testing/providers';
 import { PortalLayoutComponent } from '../portal/portal-layout.component';
 import { PortalApi } from '../portal/portal.api';
 import { PublicLayoutComponent } from './public-layout.component';
-
-const ME: PortalMe = {
-  name: 'Ani Rahmawati',
-  email: 'ani@diskes.gorontaloprov.go.id',
-  opd: { id: 'opd-1', name: 'Dinas Kesehatan' },
-  office: {
-    code: 'gorontalo',
-    name: 'Diskominfo Gorontalo',
-    timeZone: 'Asia/Makassar',
-    zone: 'WITA',
-  },
-  csrfToken: 'csrf-from-session-0123456789',
-  expiresAt: '2026-03-02T10:00:00.000Z',
-};
 
 describe('the shared frame of the public pages and the portal', () => {
   let harness: RouterTestingHarness;
@@ -71,7 +57,7 @@ describe('the shared frame of the public pages and the portal', () => {
     expect(header().querySelector('[data-test=portal-sign-out]')).toBeNull();
     expect(header().querySelector('.frame-spacer')).not.toBeNull();
 
-    TestBed.inject(PortalApi).me.set(ME);
+    TestBed.inject(PortalApi).me.set(PORTAL_ME);
     await harness.fixture.whenStable();
     expect(header().querySelector('[data-test=portal-nav-new]')).not.toBeNull();
     expect(header().querySelector('[data-test=portal-sign-out]')).not.toBeNull();
