@@ -20,16 +20,15 @@
  */
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
-import { loadConfig } from '../../../apps/api/src/config/app-config';
-import { createApp } from '../../../apps/api/src/create-app';
 import {
   DashboardRefreshService,
   rebuildRollups,
 } from '../../../apps/api/src/dashboards/dashboard-refresh.service';
 import { bucketOf } from '../../../apps/api/src/dashboards/figures';
 import { benchServer } from '../shared/bench-server';
+import { startBenchApi } from '../shared/bench-api';
 
 const arg = (name: string, fallback: number): number => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -39,9 +38,9 @@ const TICKETS = arg('tickets', 1_000_000);
 const REQUESTS = arg('requests', 40);
 const CHANGED = arg('changed', 500);
 const FRESH = process.argv.includes('--fresh');
-const ROOT = resolve(__dirname, '../../..');
 const DB = 'sigap_bench_dashboards';
-const { url: server, conn, transport } = benchServer();
+const bench = benchServer();
+const { conn, transport } = bench;
 const log = (line: string) => console.log(line);
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -480,30 +479,10 @@ async function main(): Promise<void> {
   }
   await admin.end();
   const pool = createPool({ ...conn, database: DB, connectionLimit: 4, timezone: 'Z' });
-  const url = new URL(server.toString());
-  url.pathname = `/${DB}`;
-  const config = loadConfig(
-    {
-      NODE_ENV: 'development',
-      SIGAP_DEMO: 'true',
-      SIGAP_JWT_SECRET: 'bench-secret-0123456789-0123456789-0123456789',
-      SIGAP_SEED_DIR: join(ROOT, 'tools/seed'),
-      SIGAP_DATA_DIR: mkdtempSync(join(tmpdir(), 'sigap-bench-')),
-      SIGAP_CONSOLE_DIR: join(tmpdir(), 'no-console'),
-      SIGAP_SLA_SWEEP_SECONDS: '0',
-      SIGAP_OUTBOX_SECONDS: '0',
-      SIGAP_LOGIN_MAX_FAILURES: '1000',
-      DATABASE_URL: url.toString(),
-    },
-    { cwd: ROOT },
-  );
-  const app = await createApp(config, { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
+  const { app, config, base } = await startBenchApi(bench, DB);
   // The periodic refresh would read the tickets while they are bulk-loaded without their
   // frozen figures; the bench writes the facts itself and times one refresh at the end.
   app.get(DashboardRefreshService).stop();
-  const address = app.getHttpServer().address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   log(`mariadb via ${transport}`);
   log(`database ${DB}: ${reuse ? `reused, ${existing} seeded tickets` : 'new'}`);
   if (!reuse) await seed(pool);

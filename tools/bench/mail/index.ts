@@ -25,16 +25,14 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as diagnostics from 'node:diagnostics_channel';
 import { Agent, request } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import * as os from 'node:os';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { loadConfig } from '../../../apps/api/src/config/app-config';
-import { createApp } from '../../../apps/api/src/create-app';
 import { databaseCpuMs } from '../shared/proc-cpu';
 import { benchServer } from '../shared/bench-server';
+import { startBenchApi } from '../shared/bench-api';
 
 const arg = (name: string, fallback: number): number => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -52,7 +50,8 @@ const ATTACHMENT_KB = arg('attachment-kb', 300);
 const ROOT = resolve(__dirname, '../../..');
 const DB = 'sigap_bench_mail';
 const TOKEN = 'bench-inbound-token-0123456789abcdef';
-const { url: server, conn, transport } = benchServer();
+const bench = benchServer();
+const { url: server, conn, transport } = bench;
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -119,30 +118,10 @@ async function main(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
   await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  const url = new URL(server.toString());
-  url.pathname = `/${DB}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'sigap-bench-mail-'));
-  const config = loadConfig(
-    {
-      NODE_ENV: 'development',
-      SIGAP_DEMO: 'true',
-      SIGAP_JWT_SECRET: 'bench-secret-0123456789-0123456789-0123456789',
-      SIGAP_SEED_DIR: join(ROOT, 'tools/seed'),
-      SIGAP_DATA_DIR: dataDir,
-      SIGAP_CONSOLE_DIR: join(tmpdir(), 'no-console'),
-      SIGAP_SLA_SWEEP_SECONDS: '0',
-      SIGAP_OUTBOX_SECONDS: '0',
-      SIGAP_INBOUND_TOKEN: TOKEN,
-      SIGAP_DEFAULT_OFFICE: 'bali',
-      SIGAP_LOGIN_MAX_FAILURES: '1000',
-      DATABASE_URL: url.toString(),
-    },
-    { cwd: ROOT },
-  );
-  const app = await createApp(config, { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, config, base, dataDir } = await startBenchApi(bench, DB, {
+    SIGAP_INBOUND_TOKEN: TOKEN,
+    SIGAP_DEFAULT_OFFICE: 'bali',
+  });
 
   // Open tickets to reply to, each for its own requester (a known contact), assigned.
   const login = await fetch(`${base}/api/v1/auth/login`, {

@@ -24,10 +24,9 @@
  * SIGAP_BENCH_PROFILE=file.cpuprofile writes a CPU profile of the API during the concurrent load.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
 import { fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import {
@@ -37,10 +36,9 @@ import {
   type Pool,
   type RowDataPacket,
 } from 'mysql2/promise';
-import { loadConfig } from '../../../apps/api/src/config/app-config';
-import { createApp } from '../../../apps/api/src/create-app';
 import { databaseCpuMs } from '../shared/proc-cpu';
 import { benchServer } from '../shared/bench-server';
+import { startBenchApi } from '../shared/bench-api';
 
 const arg = (name: string, fallback: number): number => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -56,7 +54,8 @@ const BUFFER_POOL_MB = arg('buffer-pool-mb', 2048);
 
 const ROOT = resolve(__dirname, '../../..');
 const DB = 'sigap_bench_tickets';
-const { url: server, conn, transport } = benchServer();
+const bench = benchServer();
+const { url: server, conn, transport } = bench;
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -214,27 +213,7 @@ async function main(): Promise<void> {
   const bufferPool = await sizeBufferPool(admin);
   const pool = createPool({ ...conn, database: DB, connectionLimit: CLIENTS + 2, timezone: 'Z' });
 
-  const url = new URL(server.toString());
-  url.pathname = `/${DB}`;
-  const config = loadConfig(
-    {
-      NODE_ENV: 'development',
-      SIGAP_DEMO: 'true',
-      SIGAP_JWT_SECRET: 'bench-secret-0123456789-0123456789-0123456789',
-      SIGAP_SEED_DIR: join(ROOT, 'tools/seed'),
-      SIGAP_DATA_DIR: mkdtempSync(join(tmpdir(), 'sigap-bench-')),
-      SIGAP_CONSOLE_DIR: join(tmpdir(), 'no-console'),
-      SIGAP_SLA_SWEEP_SECONDS: '0',
-      SIGAP_OUTBOX_SECONDS: '0',
-      SIGAP_LOGIN_MAX_FAILURES: '1000',
-      DATABASE_URL: url.toString(),
-    },
-    { cwd: ROOT },
-  );
-  const app = await createApp(config, { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, config, base } = await startBenchApi(bench, DB);
 
   log(`mariadb via ${transport}`);
 
