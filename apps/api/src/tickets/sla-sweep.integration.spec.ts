@@ -280,6 +280,25 @@ describeOnBothDatabases('tickets: SLA sweep, first response and recipients', (ct
     const mail = await outboxOf(lonely, 'ticket.step-escalated');
     expect(mail.map((m) => m['recipients'])).toEqual([agents]);
   });
+
+  it('each alert names the audience its recipients were chosen as, for the mail to word', async () => {
+    const audiences = async (number: string, kind: string) =>
+      (await app.app.get(OutboxService).pending(kind))
+        .map((o) => JSON.parse(o.payload) as Record<string, unknown>)
+        .filter((p) => p['ticket'] === number)
+        .map((p) => p['audience']);
+    expect(await audiences(unassigned.number, 'ticket.step-sla-at-risk')).toEqual(['position']);
+    expect(await audiences(plain.number, 'ticket.sla-at-risk')).toEqual(['helpdesk']);
+    expect(await audiences(plain.number, 'ticket.sla-breached')).toEqual(['helpdesk']);
+    const found = await app.request<{ items: { number: string }[] }>(
+      'GET',
+      `/api/v1/tickets?office=bali&q=${encodeURIComponent('Jabatan kosong')}`,
+      { token: await app.token('helpdesk.bali@sigap.local') },
+    );
+    const lonely = found.body.items[0].number;
+    expect(await audiences(lonely, 'ticket.step-sla-at-risk')).toEqual(['helpdesk']);
+    expect(await audiences(lonely, 'ticket.step-escalated')).toEqual(['helpdesk']);
+  });
 });
 
 /** Two API instances (two sweepers) on one MariaDB database: each alert is emitted once. */

@@ -204,7 +204,8 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
     if (isNewAlert(level, t.alerted)) {
       t.alerted = level;
       const recipients = t.assigneeId ? [t.assigneeId] : await officeAgents();
-      const data = { clock: 'ticket', dueAt: t.dueAt.toISOString(), recipients };
+      const audience = t.assigneeId ? 'assignee' : 'helpdesk';
+      const data = { clock: 'ticket', dueAt: t.dueAt.toISOString(), recipients, audience };
       event(agg, level === 'breached' ? 'sla.breached' : 'sla.at_risk', data);
       agg.outbox.push({
         kind: `ticket.sla-${level}`,
@@ -221,6 +222,7 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
         clock: FIRST_RESPONSE_CLOCK,
         dueAt: t.firstResponseDueAt.toISOString(),
         recipients,
+        audience: t.assigneeId ? 'assignee' : 'helpdesk',
       };
       event(
         agg,
@@ -252,14 +254,15 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
         // Escalation: the holder(s) of the position the late step's position reports to.
         const above = await supervisorHolders(manager, t.officeCode, step.positionCode);
         const recipients = above.userIds.length ? above.userIds : await officeAgents();
-        const data = { ...base, escalatedTo: above.position, recipients };
+        const audience = above.userIds.length ? 'supervisor' : 'helpdesk';
+        const data = { ...base, escalatedTo: above.position, recipients, audience };
         event(agg, 'sla.step_breached', data);
         agg.outbox.push({
           kind: 'ticket.step-escalated',
           payload: { ticket: t.number, office: t.officeCode, ...data },
         });
       } else {
-        const data = { ...base, recipients: await this.stepRecipients(manager, agg, step) };
+        const data = { ...base, ...(await this.stepRecipients(manager, agg, step)) };
         event(agg, 'sla.step_at_risk', data);
         agg.outbox.push({
           kind: 'ticket.step-sla-at-risk',
@@ -329,9 +332,11 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
     manager: EntityManager,
     agg: TicketAggregate,
     step: TicketStepEntity,
-  ): Promise<string[]> {
-    if (step.assigneeId) return [step.assigneeId];
+  ): Promise<{ recipients: string[]; audience: 'assignee' | 'position' | 'helpdesk' }> {
+    if (step.assigneeId) return { recipients: [step.assigneeId], audience: 'assignee' };
     const holders = await activeHolderIds(manager, agg.ticket.officeCode, step.positionCode);
-    return holders.length ? holders : activeAgentIds(manager, agg.ticket.officeCode);
+    return holders.length
+      ? { recipients: holders, audience: 'position' }
+      : { recipients: await activeAgentIds(manager, agg.ticket.officeCode), audience: 'helpdesk' };
   }
 }

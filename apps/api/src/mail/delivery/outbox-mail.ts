@@ -536,19 +536,30 @@ async function prepareStepAssigned(payload: Payload, ctx: PrepareContext): Promi
   });
 }
 
+const SLA_AUDIENCES: readonly SlaAudience[] = ['assignee', 'supervisor', 'position', 'helpdesk'];
+
 /**
- * Who an alert's recipients are, which sets its wording. The sweep names the recipients only, so
- * this is read from the ticket: the clock's assignee; for an escalation, the holders of the
- * position above the step's; for an unassigned step, its position's holders; anyone else stands
- * in as the office's helpdesk agents (no assignee, no holder, no supervisor).
+ * Who an alert's recipients are, which sets its wording. The sweep records the audience it chose
+ * the recipients for (`payload.audience`). Alerts queued before it did are worked out from the
+ * ticket: the clock's assignee; for an escalation, the holders of the position above the step's;
+ * for an unassigned step, its position's holders; anyone else stands in as the office's helpdesk
+ * agents (no assignee, no holder, no supervisor).
  */
 async function audienceOf(
+  payload: Payload,
   t: TicketContext,
   step: TicketStepEntity | null,
   people: UserEntity[],
   escalation: boolean,
   ctx: PrepareContext,
 ): Promise<SlaAudience> {
+  const recorded = payload['audience'];
+  if (recorded !== undefined) {
+    if (!SLA_AUDIENCES.includes(recorded as SlaAudience)) {
+      throw new OutboxPayloadError(`payload.audience tidak dikenal: ${String(recorded)}`);
+    }
+    return recorded as SlaAudience;
+  }
   const ids = people.map((u) => u.id);
   const within = (group: string[]) => group.length > 0 && ids.every((id) => group.includes(id));
   if (escalation && step) {
@@ -576,7 +587,7 @@ function slaAlert(level: 'at-risk' | 'breached', withStep: boolean, escalation: 
     const now = ctx.now().getTime();
     const remainingMinutes = now < due ? workingMinutesBetween(cal, now, due) : 0;
     const overdueMinutes = now > due ? workingMinutesBetween(cal, due, now) : 0;
-    const audience = await audienceOf(t, step?.step ?? null, people, escalation, ctx);
+    const audience = await audienceOf(payload, t, step?.step ?? null, people, escalation, ctx);
     const common = {
       recipientName: names(people),
       ticket: staffSummary(t, ctx),
