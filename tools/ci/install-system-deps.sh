@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests need, only where they are missing:
-# Debian's Chromium (console tests and e2e), a running MariaDB (integration tests) and Dovecot
-# (IMAP polling tests; they start their own unprivileged server from tools/mail/).
+# Installs the system packages the tests need, only where they are missing, from Debian:
+# - Chromium (console tests and e2e);
+# - a running MariaDB (integration tests);
+# - Dovecot (IMAP polling tests; they start their own unprivileged server from tools/mail/);
+# - nginx (reverse-proxy tests; they start their own unprivileged server);
+# - a C++ toolchain and Python (node-gyp builds the embedded SQLite driver during npm install).
+# As root it installs them; otherwise it names what to install in one line and fails.
 set -euo pipefail
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
 [ -x /usr/sbin/dovecot ] || need_apt+=(dovecot-imapd)
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+command -v make >/dev/null 2>&1 || need_apt+=(make)
+command -v g++ >/dev/null 2>&1 || need_apt+=(g++)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
@@ -16,18 +24,28 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
   echo "installing: ${need_apt[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 # MariaDB must answer on 127.0.0.1:3306 unless the tests are pointed elsewhere.
 if [ -z "${SIGAP_TEST_MYSQL_URL:-}" ]; then
   if ! (echo > /dev/tcp/127.0.0.1/3306) 2>/dev/null; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "MariaDB is not answering on 127.0.0.1:3306: start it, or set SIGAP_TEST_MYSQL_URL" >&2
+      exit 1
+    fi
     echo "starting MariaDB"
     mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true
+    # A fresh package leaves no system tables on some images: create them once.
+    [ -d /var/lib/mysql/mysql ] || mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
     start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
     for _ in $(seq 1 60); do
       (echo > /dev/tcp/127.0.0.1/3306) 2>/dev/null && break
       sleep 0.5
     done
+    (echo > /dev/tcp/127.0.0.1/3306) 2>/dev/null || {
+      echo "MariaDB did not start on 127.0.0.1:3306" >&2
+      exit 1
+    }
   fi
 fi

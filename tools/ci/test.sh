@@ -11,6 +11,14 @@ export NX_TUI=false
 export NX_NO_CLOUD=true
 
 step() { printf '\n=== %s\n' "$1"; }
+
+# The test command does its own set-up on a fresh machine: system packages (as root), then the
+# npm packages when node_modules is missing or older than the lock file.
+step "set-up (system packages, npm packages)"
+bash tools/ci/install-system-deps.sh
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund --loglevel=error
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
