@@ -48,4 +48,18 @@ if [ -z "${SIGAP_TEST_MYSQL_URL:-}" ]; then
       exit 1
     }
   fi
+
+  # Debian's fresh MariaDB lets root in through the Unix socket only; the tests connect over TCP as
+  # root with an empty password (this is a throw-away test server, never a production one).
+  if command -v mariadb >/dev/null 2>&1 && ! mariadb -h 127.0.0.1 -u root -e 'SELECT 1' >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && mariadb -u root -e 'SELECT 1' >/dev/null 2>&1; then
+      echo "allowing the tests' root login over TCP on the local MariaDB"
+      mariadb -u root -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('');
+        CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';
+        GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION; FLUSH PRIVILEGES;"
+    else
+      echo "MariaDB on 127.0.0.1:3306 refuses root without a password: set SIGAP_TEST_MYSQL_URL" >&2
+      exit 1
+    fi
+  fi
 fi
