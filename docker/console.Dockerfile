@@ -7,7 +7,11 @@ RUN npm install --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npx nx run console:build --configuration=production
 
-FROM nginx:1.27-alpine
+# nginx as an unprivileged user (uid 101), listening on 8080.
+FROM nginxinc/nginx-unprivileged:1.27-alpine
 COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
 COPY --from=build /src/dist/apps/console/browser /usr/share/nginx/html
-EXPOSE 80
+USER nginx
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --start-period=10s \
+  CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1

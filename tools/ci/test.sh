@@ -28,6 +28,8 @@ npx prettier --check . --log-level warn
 step "lint (eslint, module boundaries)"
 npx nx run-many -t lint --output-style=stream
 bash tools/ci/check-boundaries.sh
+node tools/ci/check-docker.js
+bash tools/ci/check-docker-selftest.sh
 
 step "type check"
 npx nx run-many -t typecheck --output-style=stream
