@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfigFromProcess, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { StartupService } from './startup.service';
+import { OPS_COMMANDS, runOpsCommand } from './ops/ops-cli';
 
 function die(message: string): never {
   process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -40,6 +41,15 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n\n');
 }
 
-main().catch((error: unknown) => {
-  die(`Sigap gagal dijalankan: ${error instanceof Error ? error.message : String(error)}`);
-});
+const command = process.argv[2];
+if ((OPS_COMMANDS as readonly string[]).includes(command)) {
+  runOpsCommand(command, process.argv.slice(3)).then(
+    (code) => process.exit(code),
+    (error: unknown) =>
+      die(`${command} gagal: ${error instanceof Error ? error.message : String(error)}`),
+  );
+} else {
+  main().catch((error: unknown) => {
+    die(`Sigap gagal dijalankan: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
