@@ -23,5 +23,5 @@ USER node
 VOLUME ["/var/lib/sigap"]
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s \
-  CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["node", "dist/apps/api/main.js"]

@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { ImapModule } from './mail/imap/imap.module';
 import { MailModule } from './mail/mail.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { OfficesModule } from './offices/offices.module';
 import { OpdsModule } from './opds/opds.module';
 import { OutboxAdminModule } from './outbox/outbox-admin.module';
@@ -34,6 +35,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        ObservabilityModule,
         AuditModule,
         HealthModule,
         OfficesModule,

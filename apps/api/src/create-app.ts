@@ -1,9 +1,10 @@
-import { Logger, LoggerService, LogLevel, ValidationPipe } from '@nestjs/common';
+import { Logger, LoggerService, LogLevel, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { IMPORT_CONTENT_TYPES } from './catalog/import.controller';
 import { serveConsole } from './common/console-static';
@@ -11,6 +12,8 @@ import { RequestValidationError } from './common/domain-error';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { flattenValidationErrors } from './common/validation-errors';
 import type { AppConfig } from './config/app-config';
+import { httpMetrics } from './observability/http-metrics';
+import { MetricsService } from './observability/metrics.service';
 import { APP_VERSION } from './version';
 
 /** CSP hash of `this.media='all'`, the handler Angular's critical-CSS inlining writes. */
@@ -29,9 +32,13 @@ export async function createApp(
     bodyParser: false,
     abortOnError: false,
     logger: options.logger ?? ['log', 'warn', 'error'],
+    // Start-up lines wait for the JSON logger instead of going out as plain text.
+    bufferLogs: options.logger !== false,
   });
+  if (options.logger !== false) app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(httpMetrics(app.get(MetricsService)));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -56,7 +63,7 @@ export async function createApp(
     sendProblem(error, req, res, bodyLogger),
   );
 
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -41,7 +41,7 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
   private readonly log = new Logger('AttachmentCleanup');
   private readonly lease: JobLease;
   private readonly store: AttachmentStore;
-  private readonly job = new PeriodicJob<OrphanCleanupRun>(() => this.tick());
+  private readonly job = new PeriodicJob<OrphanCleanupRun>(() => this.tick(), 'attachment-cleanup');
 
   constructor(
     private readonly dataSource: DataSource,

@@ -23,7 +23,10 @@ export function serveConsole(app: INestApplication, consoleDir: string): void {
   const files = serveStatic(consoleDir, { index: false, fallthrough: true, maxAge: '1h' });
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || /^\/api(\/|$)/.test(req.path)) {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      /^\/(api(\/|$)|metrics$)/.test(req.path)
+    ) {
       return next();
     }
     const fallback = () => {

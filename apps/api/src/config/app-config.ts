@@ -307,6 +307,25 @@ export class AppConfig {
   @Max(3650)
   trackingDays: number;
 
+  /** Level of the JSON log on stdout (`SIGAP_LOG_LEVEL`); `silent` turns it off. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+  /** Bearer token `GET /metrics` requires (`SIGAP_METRICS_TOKEN`); in production it is needed. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  metricsToken: string | null;
+
+  /** Free space the data folder's disk must keep for `/api/health/ready` (`SIGAP_HEALTH_MIN_FREE_MB`). */
+  @IsInt()
+  @Min(0)
+  healthMinFreeMb: number;
+
+  /** Whether an unreachable SMTP server or IMAP mailbox makes the instance not ready. */
+  @IsBoolean()
+  readyRequiresMail: boolean;
+
   /** `DATABASE_URL` with the password masked, safe to print. */
   get databaseDescription(): string {
     const db = this.database;
@@ -528,6 +547,11 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.inboundToken = optional(env, 'SIGAP_INBOUND_TOKEN');
   config.inboundMaxBytes = int(env, 'SIGAP_INBOUND_MAX_MB', 30) * 1024 * 1024;
   config.defaultOffice = optional(env, 'SIGAP_DEFAULT_OFFICE')?.trim() ?? null;
+  config.logLevel = (optional(env, 'SIGAP_LOG_LEVEL')?.trim().toLowerCase() ??
+    (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
+  config.metricsToken = optional(env, 'SIGAP_METRICS_TOKEN')?.trim() || null;
+  config.healthMinFreeMb = int(env, 'SIGAP_HEALTH_MIN_FREE_MB', 256);
+  config.readyRequiresMail = bool(env, 'SIGAP_READY_REQUIRES_MAIL', false);
   try {
     config.imapMailboxes = parseImapMailboxes(optional(env, 'SIGAP_IMAP_MAILBOXES'), env);
   } catch (error) {
@@ -615,6 +639,10 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   inboundToken: 'SIGAP_INBOUND_TOKEN',
   inboundMaxBytes: 'SIGAP_INBOUND_MAX_MB',
   defaultOffice: 'SIGAP_DEFAULT_OFFICE',
+  logLevel: 'SIGAP_LOG_LEVEL',
+  metricsToken: 'SIGAP_METRICS_TOKEN',
+  healthMinFreeMb: 'SIGAP_HEALTH_MIN_FREE_MB',
+  readyRequiresMail: 'SIGAP_READY_REQUIRES_MAIL',
 };
 
 /** Validates a config object (also used by tests that build one by hand). */

@@ -524,7 +524,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
     await this.refresh().catch((e: unknown) =>
       this.logger.error(`refresh failed: ${e instanceof Error ? e.message : String(e)}`),
     );
-  });
+  }, 'dashboard-refresh');
   private readonly durations = new Map<string, Duration | null>();
 
   constructor(

@@ -60,7 +60,7 @@ export interface SweepResult {
 @Injectable()
 export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SlaSweep');
-  private readonly job = new PeriodicJob<SweepResult>(() => this.tick());
+  private readonly job = new PeriodicJob<SweepResult>(() => this.tick(), 'sla-sweep');
 
   constructor(
     private readonly dataSource: DataSource,

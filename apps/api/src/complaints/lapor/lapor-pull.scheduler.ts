@@ -24,7 +24,7 @@ export type LaporPullRun =
 export class LaporPullScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('LaporPull');
   private readonly lease: JobLease;
-  private readonly job = new PeriodicJob<LaporPullRun>(() => this.tick());
+  private readonly job = new PeriodicJob<LaporPullRun>(() => this.tick(), 'lapor-pull');
 
   constructor(
     dataSource: DataSource,
