@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import { Readiness } from './health/readiness';
 import { DemoLogin, DemoUsersService } from './identity/demo-users.service';
 import { UsersService } from './identity/users.service';
+import { StartupLock } from './database/startup-lock';
 
 /**
  * Start-up in order: migrations, seed data, the first admin, demo users; then ready.
@@ -27,6 +28,16 @@ export class StartupService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Instances starting together on one database take turns (see StartupLock).
+    const lock = await StartupLock.acquire(this.dataSource);
+    try {
+      await this.start();
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async start(): Promise<void> {
     if (this.config.migrateOnStart) {
       const applied = await this.dataSource.runMigrations({ transaction: 'each' });
       if (applied.length)
