@@ -72,6 +72,9 @@ export class AppConfig {
   /** Parsed `DATABASE_URL`; SQLite under the data dir when unset. */
   database: DatabaseSettings;
 
+  /** Parsed `DATABASE_REPLICA_URL`: a read replica for dashboards and exports; null for none. */
+  databaseReplica: Extract<DatabaseSettings, { type: 'mysql' }> | null;
+
   /** JWT signing secret; when absent (development only) one is generated in the data dir. */
   @IsOptional()
   @IsString()
@@ -469,6 +472,21 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.database = databaseUrl
     ? parseDatabaseUrl(databaseUrl.trim())
     : { type: 'sqlite', file: resolve(config.dataDir, 'sigap.sqlite') };
+  const replicaUrl = optional(env, 'DATABASE_REPLICA_URL')?.trim();
+  if (replicaUrl && !databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL hanya berlaku bersama DATABASE_URL (MariaDB/MySQL)',
+    );
+  }
+  try {
+    config.databaseReplica = replicaUrl
+      ? (parseDatabaseUrl(replicaUrl) as AppConfig['databaseReplica'])
+      : null;
+  } catch (error) {
+    throw new ConfigError(
+      (error as Error).message.replace(/^DATABASE_URL/, 'DATABASE_REPLICA_URL'),
+    );
+  }
 
   config.jwtSecret = optional(env, 'SIGAP_JWT_SECRET');
   config.jwtExpiresInSeconds = int(env, 'SIGAP_JWT_EXPIRES_IN', 8 * 3600);

@@ -20,6 +20,7 @@ import type {
 import { GROUPS_OF_LEVEL } from '@sigap/contracts';
 import { workingDaysBetween } from '@sigap/sla';
 import { DataSource } from 'typeorm';
+import { ReadReplica } from '../database/read-replica';
 import { CalendarProvider } from '../calendars/calendar-provider';
 import { Clock } from '../clock/clock';
 import type { AuthUser } from '../identity/auth-user';
@@ -96,6 +97,7 @@ export class DashboardsService {
     private readonly clock: Clock,
     private readonly refresher: DashboardRefreshService,
     private readonly ikmReports: IkmReportService,
+    private readonly reader: ReadReplica,
   ) {}
 
   /**
@@ -594,8 +596,9 @@ export class DashboardsService {
     return (key) => names.get(key) ?? (key === '' ? (none[by] ?? key) : key);
   }
 
+  /** Dashboard reads may be seconds stale: they go to the read replica when there is one. */
   private query(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return this.dataSource.query(sql, params) as Promise<Row[]>;
+    return this.reader.query<Row>(sql, params);
   }
 }
 

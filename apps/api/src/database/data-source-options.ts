@@ -25,18 +25,31 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       enableWAL: true,
     };
   }
-  return {
+  const server = (s: typeof db) => ({
+    host: s.host,
+    port: s.port,
+    username: s.username,
+    password: s.password,
+    database: s.database,
+    ...(s.socketPath ? { socketPath: s.socketPath } : {}),
+  });
+  const mysql = {
     ...common,
-    type: 'mysql',
-    host: db.host,
-    port: db.port,
-    username: db.username,
-    password: db.password,
-    database: db.database,
-    ...(db.socketPath ? { socketPath: db.socketPath } : {}),
+    type: 'mysql' as const,
     // Instants are stored and read as UTC whatever the server's or Node's zone.
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     connectTimeout: 10_000,
+  };
+  if (!config.databaseReplica) return { ...mysql, ...server(db) };
+  // With a replica, everything still goes to the primary unless a reader asks for the replica
+  // explicitly (`ReadReplica`): TypeORM's raw queries and transactions use the master.
+  return {
+    ...mysql,
+    replication: {
+      master: server(db),
+      slaves: [server(config.databaseReplica)],
+      defaultMode: 'master',
+    },
   };
 }

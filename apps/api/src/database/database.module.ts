@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { ReadReplicaModule } from './read-replica';
 
 @Module({
   imports: [
@@ -13,6 +14,7 @@ import { dataSourceOptions } from './data-source-options';
         retryAttempts: 0,
       }),
     }),
+    ReadReplicaModule,
   ],
 })
 export class DatabaseModule {}

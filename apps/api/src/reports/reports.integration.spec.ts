@@ -224,7 +224,7 @@ describeOnBothDatabases('reports: the evaluation PDF prints the dashboards’ fi
     expect(text).toContain('Kepala Bidang rapat di luar kantor; disposisi tertunda.');
     expect(text).not.toContain('<b>');
     expect(lines.some((l) => l.endsWith(' · April 2026 · Halaman 1 dari 1'))).toBeTrue();
-  });
+  }, 30_000);
 
   it('the year: all three tickets, the breached one listed, in English on request', async () => {
     const dash = await dashboard('2026-01', '2026-12', 'year');

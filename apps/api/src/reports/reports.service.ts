@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ComplianceRow, IkmReport, ReportLang, ReportPeriod } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
+import { ReadReplica } from '../database/read-replica';
 import { Clock } from '../clock/clock';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { localMonth, percentileOf } from '../dashboards/figures';
@@ -126,12 +127,14 @@ export class ReportsService {
     private readonly dashboards: DashboardsService,
     private readonly ikm: IkmReportService,
     private readonly clock: Clock,
+    /** The report only reads, and may be seconds stale: from the read replica when there is one. */
+    private readonly reader: ReadReplica,
   ) {}
 
   async evaluation(user: AuthUser, q: EvaluationReportQueryDto): Promise<EvaluationData> {
     const { office, from, to, label } = resolveReport(user, q);
     const found = (
-      await this.dataSource.query(
+      await this.reader.query(
         'SELECT code, name, time_zone, head_name, head_nip FROM offices WHERE code = ?',
         [office],
       )
@@ -250,7 +253,7 @@ export class ReportsService {
 
   /** p90 working minutes of closed tickets per service ('' = all), from the dashboard facts. */
   private async p90PerService(range: unknown[]): Promise<Map<string, number | null>> {
-    const rows: Row[] = await this.dataSource.query(
+    const rows: Row[] = await this.reader.query(
       `SELECT service_code AS s, bucket AS b, COUNT(*) AS n, SUM(elapsed_min) AS m
          FROM dash_ticket_facts WHERE office_code = ? AND month >= ? AND month <= ?
          GROUP BY service_code, bucket`,
@@ -283,7 +286,7 @@ export class ReportsService {
     const end = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 2));
     const mysql = this.dataSource.options.type === 'mysql';
     const at = (d: Date) => (mysql ? d : d.toISOString().replace('T', ' ').replace('Z', ''));
-    const rows: Row[] = await this.dataSource.query(
+    const rows: Row[] = await this.reader.query(
       `SELECT service_code AS s, received_at AS r FROM tickets
         WHERE office_code = ? AND kind = 'complaint' AND received_at >= ? AND received_at < ?`,
       [office, at(start), at(end)],
@@ -304,7 +307,7 @@ export class ReportsService {
 
   private async serviceName(office: string, code: string): Promise<string> {
     const row = (
-      await this.dataSource.query(
+      await this.reader.query(
         'SELECT name FROM catalog_services WHERE office_code = ? AND code = ?',
         [office, code],
       )
@@ -317,13 +320,13 @@ export class ReportsService {
    * the late steps' positions and, as the recorded reason, the ticket's last internal note.
    */
   private async breaches(range: unknown[]): Promise<{ lines: BreachLine[]; more: number }> {
-    const tickets: Row[] = await this.dataSource.query(
+    const tickets: Row[] = await this.reader.query(
       `SELECT ticket_id AS id, outcome, elapsed_min AS e, target_min AS t, stopped_at AS at
          FROM dash_ticket_facts
         WHERE office_code = ? AND month >= ? AND month <= ? AND outcome = 'breached'`,
       range,
     );
-    const steps: Row[] = await this.dataSource.query(
+    const steps: Row[] = await this.reader.query(
       `SELECT f.ticket_id AS id, f.step_order AS o, f.position_code AS p, p.name AS pn,
               f.stopped_at AS at
          FROM dash_step_facts f
@@ -343,14 +346,14 @@ export class ReportsService {
     const listed = ids.slice(0, BREACH_LIST_LIMIT);
     if (!listed.length) return { lines: [], more: 0 };
     const marks = listed.map(() => '?').join(', ');
-    const info: Row[] = await this.dataSource.query(
+    const info: Row[] = await this.reader.query(
       `SELECT t.id, t.number, t.subject, t.service_code AS s, c.name AS sn
          FROM tickets t
          LEFT JOIN catalog_services c ON c.id = t.service_id
         WHERE t.id IN (${marks})`,
       listed,
     );
-    const notes: Row[] = await this.dataSource.query(
+    const notes: Row[] = await this.reader.query(
       `SELECT ticket_id AS id, body, id AS seq FROM ticket_timeline
         WHERE kind = 'note' AND ticket_id IN (${marks})`,
       listed,
