@@ -112,8 +112,6 @@ export interface ParsedOurMessageId {
   kind: OutboundKind;
   seq: number;
   domain: string;
-  /** The id's MAC (16 lowercase hex digits) when it carries one; not yet checked. */
-  mac?: string;
 }
 
 /**
@@ -128,11 +126,11 @@ export function parseOurMessageId(
   return readOurMessageId(id, options.domains)?.parsed ?? null;
 }
 
-/** The parsed id and its signed part (what the MAC covers). */
+/** The parsed id, its signed part (what the MAC covers) and its MAC when it carries one. */
 function readOurMessageId(
   id: string | null | undefined,
   domains: readonly string[] | undefined,
-): { parsed: ParsedOurMessageId; base: string } | null {
+): { parsed: ParsedOurMessageId; base: string; mac: string | null } | null {
   if (typeof id !== 'string') return null;
   let v = id.trim();
   if (v.startsWith('<') && v.endsWith('>')) v = v.slice(1, -1).trim();
@@ -143,14 +141,11 @@ function readOurMessageId(
   const domain = m[7].toLowerCase();
   if (!DOMAIN_PATTERN.test(domain)) return null;
   if (domains && !domains.some((d) => d.trim().toLowerCase() === domain)) return null;
-  const parsed: ParsedOurMessageId = {
-    ticketNumber: m[2].toUpperCase(),
-    kind,
-    seq: Number(m[4]),
-    domain,
+  return {
+    parsed: { ticketNumber: m[2].toUpperCase(), kind, seq: Number(m[4]), domain },
+    base: m[1],
+    mac: m[6] ? m[6].toLowerCase() : null,
   };
-  if (m[6]) parsed.mac = m[6].toLowerCase();
-  return { parsed, base: m[1] };
 }
 
 /**
@@ -164,12 +159,11 @@ export function verifyOurMessageId(
   options: { domains: readonly string[]; secret: string | readonly string[] },
 ): ParsedOurMessageId | null {
   const read = readOurMessageId(id, options.domains);
-  if (!read?.parsed.mac) return null;
-  const { parsed, base } = read;
+  if (!read?.mac) return null;
+  const { parsed, base, mac } = read;
   const secrets = (Array.isArray(options.secret) ? options.secret : [options.secret]).map(
     assertSecret,
   );
-  const mac = parsed.mac as string;
   return secrets.some((s) => safeEqual(idMac(base, parsed.domain, s), mac)) ? parsed : null;
 }
 
