@@ -108,12 +108,11 @@ function addresses(value: AddressObjectLike | AddressObjectLike[] | undefined): 
  * control characters once decoded (`=?UTF-8?B?...?=` of "Halo\r\nBcc: ..."), which must never
  * reach a stored subject, a contact's name or a header we write later.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes.
+const CONTROL_CHARACTERS = /[\0-\x1f\x7f\u0085\u2028\u2029]+/g;
+
 export function oneLine(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value
-    .replace(/[\0-\x1f\x7f\u0085\u2028\u2029]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return value.replace(CONTROL_CHARACTERS, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Attachments a person cannot open, with a note for the agent (Bahasa Indonesia). */
