@@ -29,7 +29,7 @@ import {
   type ThreadLookups,
 } from '@sigap/mail-threading';
 import { simpleParser, type Attachment } from 'mailparser';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../../clock/clock';
 import { ComplaintMailRouter } from '../../complaints/complaint-mail-router';
 import { AppConfig } from '../../config/app-config';
@@ -595,12 +595,11 @@ export class InboundMailService {
     const since = new Date(now.getTime() - BOUNCE_RECENT_DAYS * 86_400_000);
     const verified: BounceRecipient[] = [];
     for (const r of reported.slice(0, 20)) {
-      const sent: unknown[] = await runSql(
-        manager,
-        `SELECT 1 AS one FROM outbox WHERE recipient = ? AND sent_at >= ? LIMIT 1`,
-        [r.address, since],
-      );
-      if (sent.length) verified.push(r);
+      const sent = await manager.findOne(OutboxEntity, {
+        select: { id: true },
+        where: { recipient: r.address, sentAt: MoreThanOrEqual(since) },
+      });
+      if (sent) verified.push(r);
     }
     return { outbound: null, verified };
   }
