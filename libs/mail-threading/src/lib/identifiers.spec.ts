@@ -154,6 +154,29 @@ describe('signed Message-IDs (verifyOurMessageId)', () => {
     expect(verifyOurMessageId(id, { domains: [DOMAIN], secret: 'kunci-yang-lain' })).toBeNull();
   });
 
+  it('verifies every id it signs, and no id with any one MAC digit changed (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z0-9]{2,12}$/),
+        fc.integer({ min: 0, max: 999999 }),
+        fc.nat(),
+        fc.stringMatching(/^[a-z0-9]{4,32}$/),
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 1, max: 15 }),
+        (prefix, n, seq, nonce, at, delta) => {
+          const ticketNumber = `${prefix}-2026-${String(n).padStart(6, '0')}`;
+          const signed = makeMessageId({ ...parts, ticketNumber, seq, nonce });
+          const options = { domains: [DOMAIN], secret: SECRET };
+          expect(verifyOurMessageId(signed, options)?.ticketNumber).toBe(ticketNumber);
+          const mac = /\.([0-9a-f]{16})@/.exec(signed)![1];
+          const digit = ((parseInt(mac[at], 16) + delta) % 16).toString(16);
+          const changed = mac.slice(0, at) + digit + mac.slice(at + 1);
+          expect(verifyOurMessageId(signed.replace(mac, changed), options)).toBeNull();
+        },
+      ),
+    );
+  });
+
   it('still parses (without verifying) for the loop guard', () => {
     expect(parseOurMessageId(id, { domains: [DOMAIN] })).toEqual({
       ticketNumber: 'BALI-2026-000123',

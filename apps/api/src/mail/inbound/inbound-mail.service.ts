@@ -1,9 +1,11 @@
 /**
  * Inbound mail: stores each raw message first (content-addressed under the data dir, one row in
  * `inbound_messages` with its Message-ID unique), then decides in one transaction what it is: a
- * duplicate, a bounce (the outbound message is marked failed), an auto-reply (recorded, nothing
- * else), a reply (appended to the ticket's timeline), a new request from a known sender (a
- * ticket at once, without a service until an agent chooses one in triage) or mail from a
+ * duplicate, a bounce (acted on only when it is about mail we sent to the address it names;
+ * otherwise kept as `suspect`), an auto-reply (recorded, nothing else), a participant's reply
+ * (appended to the ticket's timeline as the requester's answer), a genuine reply from anyone
+ * else (held on the ticket as third-party mail for an agent), a new request from a known sender
+ * (a ticket at once, without a service until an agent chooses one in triage) or mail from a
  * stranger (quarantine; releasing it opens such a ticket too).
  */
 import { createHash, randomUUID } from 'node:crypto';
