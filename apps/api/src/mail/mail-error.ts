@@ -1,10 +1,16 @@
 import { DomainError, FieldError } from '../common/domain-error';
 
-export type MailErrorCode = 'mail.template_not_found' | 'mail.invalid_request';
+export type MailErrorCode =
+  | 'mail.template_not_found'
+  | 'mail.invalid_request'
+  | 'mail.third_party_not_found'
+  | 'mail.third_party_decided';
 
 const STATUS: Record<MailErrorCode, number> = {
   'mail.template_not_found': 404,
   'mail.invalid_request': 400,
+  'mail.third_party_not_found': 404,
+  'mail.third_party_decided': 409,
 };
 
 export class MailError extends DomainError {

@@ -26,7 +26,7 @@ describeOnBothDatabases('mail template previews', (ctx) => {
     expect(id.body.locale).toBe('id');
     expect(id.body.subject).toBe('Tenggat terlampaui: tiket BALI-2026-000042');
     expect(id.body.text).toContain('WITA');
-    expect(id.body.text).toMatch(/\[ref:BALI-2026-000042:[0-9a-f]{8}\]/);
+    expect(id.body.text).toMatch(/\[ref:BALI-2026-000042:[0-9a-f]{16}\]/);
     expect(id.body.html).toContain('<!DOCTYPE html>');
     const en = await ctx().request<MailPreview>(
       'GET',

@@ -5,13 +5,15 @@ import { MailTemplatesController } from './mail-templates.controller';
 import { OutboxWorker } from './delivery/outbox-worker.service';
 import { InboundMailController } from './inbound/inbound-mail.controller';
 import { InboundMailService } from './inbound/inbound-mail.service';
+import { ThirdPartyMailController } from './inbound/third-party-mail.controller';
+import { ThirdPartyMailService } from './inbound/third-party-mail.service';
 import { MailService } from './mail.service';
 
 /** Outgoing e-mail: templates, message building, the SMTP (or keep) transport, admin previews. */
 @Module({
   imports: [TicketsModule, ComplaintsModule],
-  controllers: [MailTemplatesController, InboundMailController],
-  providers: [MailService, OutboxWorker, InboundMailService],
+  controllers: [MailTemplatesController, InboundMailController, ThirdPartyMailController],
+  providers: [MailService, OutboxWorker, InboundMailService, ThirdPartyMailService],
   exports: [MailService, InboundMailService, OutboxWorker],
 })
 export class MailModule {}

@@ -74,6 +74,7 @@ export class MailService implements OnModuleDestroy {
       replyTo: request.replyTo,
       domain: this.domain,
       nonce: request.nonce,
+      idSecret: this.markerSecret,
       thread: kind && request.thread ? { ...request.thread, kind } : null,
       automatic: request.automatic ?? kind !== 'reply',
       attachments: request.attachments,

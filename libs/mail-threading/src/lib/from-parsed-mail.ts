@@ -74,7 +74,7 @@ export function fromParsedMail(parsed: ParsedMailLike): InboundMessage {
     from: addresses(parsed.from)[0] ?? null,
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
-    subject: parsed.subject ?? null,
+    subject: parsed.subject === undefined ? null : oneLine(parsed.subject),
     messageId: parsed.messageId ?? null,
     inReplyTo: parsed.inReplyTo ?? null,
     references: refs === undefined ? [] : Array.isArray(refs) ? [...refs] : [refs],
@@ -92,16 +92,27 @@ function addresses(value: AddressObjectLike | AddressObjectLike[] | undefined): 
   for (const obj of list) {
     for (const v of obj.value ?? []) {
       for (const a of v.group ?? [v]) {
-        if (a.address)
-          out.push(
-            a.name
-              ? { address: a.address.toLowerCase(), name: a.name }
-              : { address: a.address.toLowerCase() },
-          );
+        if (!a.address) continue;
+        const name = a.name ? oneLine(a.name) : '';
+        out.push(
+          name ? { address: a.address.toLowerCase(), name } : { address: a.address.toLowerCase() },
+        );
       }
     }
   }
   return out;
+}
+
+/**
+ * A header text (subject, display name) as one line: encoded words can carry CR/LF and other
+ * control characters once decoded (`=?UTF-8?B?...?=` of "Halo\r\nBcc: ..."), which must never
+ * reach a stored subject, a contact's name or a header we write later.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes.
+const CONTROL_CHARACTERS = /[\0-\x1f\x7f\u0085\u2028\u2029]+/g;
+
+export function oneLine(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Attachments a person cannot open, with a note for the agent (Bahasa Indonesia). */

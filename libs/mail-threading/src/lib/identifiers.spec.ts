@@ -7,7 +7,9 @@ import {
   makeMarker,
   makeMessageId,
   parseOurMessageId,
+  removeMarkerLines,
   stripReplyPrefixes,
+  verifyOurMessageId,
   subjectTag,
 } from './identifiers';
 import { normalizeMessageId, parseMessageIdList } from './headers';
@@ -109,11 +111,87 @@ describe('makeMessageId / parseOurMessageId', () => {
   });
 });
 
+describe('signed Message-IDs (verifyOurMessageId)', () => {
+  const parts = {
+    ticketNumber: 'BALI-2026-000123',
+    kind: 'reply' as const,
+    seq: 3,
+    domain: DOMAIN,
+    nonce: 'k3f9x2',
+    secret: SECRET,
+  };
+  const id = makeMessageId(parts);
+
+  it('carries a 64-bit MAC and verifies only with the key, the domain and every part intact', () => {
+    expect(id).toMatch(
+      /^<sigap\.BALI-2026-000123\.r3\.k3f9x2\.[0-9a-f]{16}@helpdesk\.example\.go\.id>$/,
+    );
+    expect(verifyOurMessageId(id, { domains: [DOMAIN], secret: SECRET })).toEqual(
+      jasmine.objectContaining({ ticketNumber: 'BALI-2026-000123', kind: 'reply', seq: 3 }),
+    );
+    // Clients may change the case of the id; the MAC still holds.
+    expect(
+      verifyOurMessageId(id.toLowerCase(), { domains: [DOMAIN], secret: SECRET }),
+    ).not.toBeNull();
+    expect(
+      verifyOurMessageId(id, { domains: [DOMAIN], secret: ['kunci-baru-456', SECRET] }),
+    ).not.toBeNull();
+    const forged = [
+      id.replace('000123', '000124'),
+      id.replace('.r3.', '.r4.'),
+      id.replace('k3f9x2', 'k3f9x3'),
+      id.replace(/\.[0-9a-f]{16}@/, '@'),
+      id.replace(/\.[0-9a-f]{16}@/, '.0123456789abcdef@'),
+      makeMessageId({ ...parts, secret: 'kunci-penyerang' }),
+      makeMessageId({ ...parts, secret: undefined }),
+    ];
+    for (const f of forged) {
+      expect(verifyOurMessageId(f, { domains: [DOMAIN], secret: SECRET }))
+        .withContext(f)
+        .toBeNull();
+    }
+    expect(verifyOurMessageId(id, { domains: ['lain.example.go.id'], secret: SECRET })).toBeNull();
+    expect(verifyOurMessageId(id, { domains: [DOMAIN], secret: 'kunci-yang-lain' })).toBeNull();
+  });
+
+  it('verifies every id it signs, and no id with any one MAC digit changed (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z0-9]{2,12}$/),
+        fc.integer({ min: 0, max: 999999 }),
+        fc.nat(),
+        fc.stringMatching(/^[a-z0-9]{4,32}$/),
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 1, max: 15 }),
+        (prefix, n, seq, nonce, at, delta) => {
+          const ticketNumber = `${prefix}-2026-${String(n).padStart(6, '0')}`;
+          const signed = makeMessageId({ ...parts, ticketNumber, seq, nonce });
+          const options = { domains: [DOMAIN], secret: SECRET };
+          expect(verifyOurMessageId(signed, options)?.ticketNumber).toBe(ticketNumber);
+          const mac = /\.([0-9a-f]{16})@/.exec(signed)![1];
+          const digit = ((parseInt(mac[at], 16) + delta) % 16).toString(16);
+          const changed = mac.slice(0, at) + digit + mac.slice(at + 1);
+          expect(verifyOurMessageId(signed.replace(mac, changed), options)).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('still parses (without verifying) for the loop guard', () => {
+    expect(parseOurMessageId(id, { domains: [DOMAIN] })).toEqual({
+      ticketNumber: 'BALI-2026-000123',
+      kind: 'reply',
+      seq: 3,
+      domain: DOMAIN,
+    });
+  });
+});
+
 describe('markers', () => {
   const marker = makeMarker('BALI-2026-000123', SECRET);
 
   it('is found in plain text and in the hidden HTML span', () => {
-    expect(marker.text).toMatch(/^\[ref:BALI-2026-000123:[0-9a-f]{8}\]$/);
+    expect(marker.text).toMatch(/^\[ref:BALI-2026-000123:[0-9a-f]{16}\]$/);
     expect(findMarker(`Terima kasih\n${marker.text}`, SECRET)).toBe('BALI-2026-000123');
     expect(findMarker(`<p>Halo</p>${marker.html}`, SECRET)).toBe('BALI-2026-000123');
   });
@@ -143,6 +221,18 @@ describe('markers', () => {
     expect(
       findMarkers(`${marker.text} ${other.text} ${marker.text}`, [SECRET, 'kunci-lama-123']),
     ).toEqual(['BALI-2026-000123', 'BKD-2026-000045']);
+  });
+
+  it('reads markers of mail sent before the MAC was lengthened (8 hex digits), and no forgery', () => {
+    // What makeMarker produced before: the first 8 hex digits of the same HMAC.
+    const legacy = marker.text.replace(/:([0-9a-f]{8})[0-9a-f]{8}\]/, ':$1]');
+    expect(legacy).toMatch(/^\[ref:BALI-2026-000123:[0-9a-f]{8}\]$/);
+    expect(findMarker(`> ${legacy}`, SECRET)).toBe('BALI-2026-000123');
+    expect(findMarker(legacy.replace('000123', '000124'), SECRET)).toBeNull();
+    expect(findMarker('[ref:BALI-2026-000123:0000000000000000]', SECRET)).toBeNull();
+    // 12 digits are neither form.
+    expect(findMarker(marker.text.replace(/[0-9a-f]{4}\]$/, ']'), SECRET)).toBeNull();
+    expect(removeMarkerLines(`Halo\n${legacy}\n> ${marker.text}`).trim()).toBe('Halo');
   });
 
   it('refuses a short secret', () => {

@@ -42,6 +42,12 @@ export interface MessageIdParts {
   domain: string;
   /** 4-32 lowercase letters/digits chosen by the caller (random), so ids never repeat. */
   nonce: string;
+  /**
+   * Key of the id's MAC (the marker key). With it the id ends in 16 hex digits, a 64-bit
+   * HMAC-SHA256 of the rest, so {@link verifyOurMessageId} can tell an id we made from one of the
+   * same shape written by anyone. Always give it in production.
+   */
+  secret?: string;
 }
 
 const DOMAIN_PATTERN =
@@ -80,11 +86,24 @@ export function makeMessageId(parts: MessageIdParts): string {
       'nonce',
     );
   }
-  return `<sigap.${ticketNumber}.${code}${parts.seq}.${parts.nonce}@${domain}>`;
+  const base = `sigap.${ticketNumber}.${code}${parts.seq}.${parts.nonce}`;
+  if (parts.secret === undefined) return `<${base}@${domain}>`;
+  return `<${base}.${idMac(base, domain, assertSecret(parts.secret))}@${domain}>`;
+}
+
+/** Hex digits of the Message-ID MAC: 64 bits. */
+const ID_MAC_LENGTH = 16;
+
+function idMac(base: string, domain: string, secret: string): string {
+  // The local part keeps its case in transit; the domain may not, so it is hashed lowercased.
+  return createHmac('sha256', secret)
+    .update(`sigap-message-id:${base.toLowerCase()}@${domain.toLowerCase()}`)
+    .digest('hex')
+    .slice(0, ID_MAC_LENGTH);
 }
 
 const OUR_ID = new RegExp(
-  `^sigap\\.(${TICKET_IN_TEXT})\\.([a-z])(\\d{1,15})\\.([a-z0-9]{4,32})@([a-z0-9.-]+)$`,
+  `^(sigap\\.(${TICKET_IN_TEXT})\\.([a-z])(\\d{1,15})\\.([a-z0-9]{4,32}))(?:\\.([0-9a-f]{${ID_MAC_LENGTH}}))?@([a-z0-9.-]+)$`,
   'i',
 );
 
@@ -104,24 +123,57 @@ export function parseOurMessageId(
   id: string | null | undefined,
   options: { domains?: readonly string[] } = {},
 ): ParsedOurMessageId | null {
+  return readOurMessageId(id, options.domains)?.parsed ?? null;
+}
+
+/** The parsed id, its signed part (what the MAC covers) and its MAC when it carries one. */
+function readOurMessageId(
+  id: string | null | undefined,
+  domains: readonly string[] | undefined,
+): { parsed: ParsedOurMessageId; base: string; mac: string | null } | null {
   if (typeof id !== 'string') return null;
   let v = id.trim();
   if (v.startsWith('<') && v.endsWith('>')) v = v.slice(1, -1).trim();
   const m = OUR_ID.exec(v);
   if (!m) return null;
-  const kind = CODE_KINDS[m[2].toLowerCase()];
+  const kind = CODE_KINDS[m[3].toLowerCase()];
   if (!kind) return null;
-  const domain = m[5].toLowerCase();
+  const domain = m[7].toLowerCase();
   if (!DOMAIN_PATTERN.test(domain)) return null;
-  if (options.domains && !options.domains.some((d) => d.trim().toLowerCase() === domain))
-    return null;
-  return { ticketNumber: m[1].toUpperCase(), kind, seq: Number(m[3]), domain };
+  if (domains && !domains.some((d) => d.trim().toLowerCase() === domain)) return null;
+  return {
+    parsed: { ticketNumber: m[2].toUpperCase(), kind, seq: Number(m[4]), domain },
+    base: m[1],
+    mac: m[6] ? m[6].toLowerCase() : null,
+  };
+}
+
+/**
+ * A Message-ID made by {@link makeMessageId} with `secret` (or one of `secret` during a key
+ * rotation), of one of `domains`: the id's MAC is checked, so only ids we made pass. The shape
+ * alone proves nothing (ticket numbers are sequential and our domain is public); ids made
+ * without a MAC (mail sent before ids were signed) must be looked up where we keep what we sent.
+ */
+export function verifyOurMessageId(
+  id: string | null | undefined,
+  options: { domains: readonly string[]; secret: string | readonly string[] },
+): ParsedOurMessageId | null {
+  const read = readOurMessageId(id, options.domains);
+  if (!read?.mac) return null;
+  const { parsed, base, mac } = read;
+  const secrets = (Array.isArray(options.secret) ? options.secret : [options.secret]).map(
+    assertSecret,
+  );
+  return secrets.some((s) => safeEqual(idMac(base, parsed.domain, s), mac)) ? parsed : null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Hidden body marker
 
-const MAC_LENGTH = 8;
+/** Hex digits of a marker's MAC: 64 bits. */
+const MAC_LENGTH = 16;
+/** Markers in mail sent before the MAC was lengthened carry 8 (32 bits); still read. */
+const LEGACY_MAC_LENGTH = 8;
 
 function assertSecret(secret: unknown): string {
   if (typeof secret !== 'string' || secret.length < 8) {
@@ -134,22 +186,22 @@ function assertSecret(secret: unknown): string {
   return secret;
 }
 
-function markerMac(ticketNumber: string, secret: string): string {
+function markerMac(ticketNumber: string, secret: string, length = MAC_LENGTH): string {
   return createHmac('sha256', secret)
     .update(`sigap-marker:${ticketNumber}`)
     .digest('hex')
-    .slice(0, MAC_LENGTH);
+    .slice(0, length);
 }
 
 export interface Marker {
   ticketNumber: string;
-  /** `[ref:BALI-2026-000123:ab12cd34]`: put it as the last line of the text part. */
+  /** `[ref:BALI-2026-000123:ab12cd34ef567890]`: put it as the last line of the text part. */
   text: string;
   /** The same token in a span hidden from readers (and from Outlook), for the HTML part. */
   html: string;
 }
 
-/** A body marker whose 8-hex-digit HMAC ties it to the ticket and to `secret`. */
+/** A body marker whose 16-hex-digit (64-bit) HMAC ties it to the ticket and to `secret`. */
 export function makeMarker(ticketNumber: string, secret: string): Marker {
   const number = assertTicketNumber(ticketNumber);
   const text = `[ref:${number}:${markerMac(number, assertSecret(secret))}]`;
@@ -160,7 +212,7 @@ export function makeMarker(ticketNumber: string, secret: string): Marker {
 }
 
 const MARKER_IN_TEXT = new RegExp(
-  `\\[ref:(${TICKET_IN_TEXT}):([0-9a-fA-F]{${MAC_LENGTH}})\\]`,
+  `\\[ref:(${TICKET_IN_TEXT}):([0-9a-fA-F]{${MAC_LENGTH}}|[0-9a-fA-F]{${LEGACY_MAC_LENGTH}})\\]`,
   'g',
 );
 
@@ -182,7 +234,7 @@ export function findMarkers(
     const number = m[1].toUpperCase();
     const mac = m[2].toLowerCase();
     if (found.includes(number)) continue;
-    if (secrets.some((s) => safeEqual(markerMac(number, s), mac))) found.push(number);
+    if (secrets.some((s) => safeEqual(markerMac(number, s, mac.length), mac))) found.push(number);
   }
   return found;
 }
@@ -198,8 +250,8 @@ export function findMarker(
 /** Removes marker tokens (possibly quoted) from a text, for display. */
 export function removeMarkerLines(text: string): string {
   return text
-    .replace(/^[ \t>]*\[ref:[A-Za-z0-9]{2,12}-\d{4}-\d{6}:[0-9a-fA-F]{8}\][ \t]*$/gm, '')
-    .replace(/\[ref:[A-Za-z0-9]{2,12}-\d{4}-\d{6}:[0-9a-fA-F]{8}\]/g, '');
+    .replace(/^[ \t>]*\[ref:[A-Za-z0-9]{2,12}-\d{4}-\d{6}:(?:[0-9a-fA-F]{8}){1,2}\][ \t]*$/gm, '')
+    .replace(/\[ref:[A-Za-z0-9]{2,12}-\d{4}-\d{6}:(?:[0-9a-fA-F]{8}){1,2}\]/g, '');
 }
 
 function compactForMarker(body: string): string {

@@ -1,11 +1,6 @@
 /* eslint-disable no-control-regex -- URLs and CSS are checked for control characters on purpose. */
-import {
-  decodeEntities,
-  escapeHtml,
-  HtmlAttr,
-  tokenizeHtml,
-  VOID_ELEMENTS,
-} from './html-tokenizer';
+import sanitize, { type Attributes, type IOptions } from 'sanitize-html';
+import { decodeEntities } from './html-tokenizer';
 
 export interface SanitizeOptions {
   /** Keep `http(s)` image sources. Default false: they become placeholders (tracking pixels). */
@@ -179,9 +174,58 @@ const CSS_PROPERTIES = new Set([
   'clear',
 ]);
 
+/** Elements written without an end tag (sanitize-html's own list has others we never keep). */
+const SELF_CLOSING = ['img', 'br', 'hr', 'wbr', 'col'];
+
+/** Attributes whose value is a URL: sanitize-html checks their scheme again after ours. */
+const URL_ATTRIBUTES = ['href', 'src', 'data-remote-src'];
+
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = Object.fromEntries(
+  Object.entries(ALLOWED).map(([tag, attrs]) => [
+    tag,
+    [
+      ...new Set([
+        ...GLOBAL_ATTRS,
+        ...attrs,
+        ...(tag === 'a' ? ['target', 'rel'] : []),
+        ...(tag === 'img' ? ['data-remote-src'] : []),
+      ]),
+    ],
+  ]),
+);
+
 /**
- * Allow-list sanitiser for showing inbound e-mail HTML in the console. Removes scripts,
- * event handlers, dangerous URLs, embedded content, forms, meta/base/link, `<style>` blocks
+ * The fixed part of the sanitize-html configuration: our allow-list of elements and attributes,
+ * elements dropped with everything inside them, no comments, no CSS parsing of its own (styles
+ * go through {@link sanitizeStyle}, which is stricter), and only http(s)/mailto/tel links and
+ * http(s)/data images, re-checked after our own URL rules in {@link cleanAttributes}.
+ */
+const BASE_OPTIONS: IOptions = {
+  allowedTags: Object.keys(ALLOWED),
+  allowedAttributes: ALLOWED_ATTRIBUTES,
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+  allowedSchemesAppliedToAttributes: URL_ATTRIBUTES,
+  allowProtocolRelative: false,
+  allowedClasses: {},
+  allowVulnerableTags: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: [...DROP_WITH_CONTENT],
+  selfClosing: SELF_CLOSING,
+  parseStyleAttributes: false,
+  enforceHtmlBoundary: false,
+  // Text is escaped by sanitize-html (& < >); quotes too, so the text survives any later
+  // placement inside an attribute.
+  textFilter: (text) => text.replace(/"/g, '&quot;'),
+  // An image whose source was refused (unknown cid:, a script URL) is dropped, not left empty.
+  exclusiveFilter: (frame) =>
+    frame.tag === 'img' && !frame.attribs['src'] && !frame.attribs['data-remote-src'],
+};
+
+/**
+ * Allow-list sanitiser for showing inbound e-mail HTML in the console, on the sanitize-html
+ * library (htmlparser2 underneath) configured with our allow-list. Removes scripts, event
+ * handlers, dangerous URLs, embedded content, forms, meta/base/link, comments, `<style>` blocks
  * and unsafe CSS; output is well-formed (every opened element closed). Remote images are
  * replaced by a placeholder `<img>` without `src`, the address kept in `data-remote-src`.
  */
@@ -190,87 +234,44 @@ export function sanitizeHtml(
   options: SanitizeOptions = {},
 ): string {
   if (!html) return '';
-  const out: string[] = [];
-  const open: string[] = [];
-  let dropDepth = 0;
-  const dropStack: string[] = [];
-
-  for (const t of tokenizeHtml(html)) {
-    if (dropDepth > 0) {
-      if (t.type === 'start' && t.name === 'body' && dropStack.includes('head')) {
-        // A <head> left open: the body still shows.
-        dropStack.length = 0;
-        dropDepth = 0;
-        continue;
-      }
-      if (
-        t.type === 'start' &&
-        DROP_WITH_CONTENT.has(t.name) &&
-        !t.selfClosing &&
-        !VOID_ELEMENTS.has(t.name)
-      ) {
-        dropStack.push(t.name);
-        dropDepth++;
-      } else if (t.type === 'end' && t.name === dropStack[dropStack.length - 1]) {
-        dropStack.pop();
-        dropDepth--;
-      }
-      continue;
-    }
-    if (t.type === 'comment') continue;
-    if (t.type === 'text') {
-      if (!t.rawText) out.push(escapeHtml(decodeEntities(t.raw)));
-      continue;
-    }
-    if (t.type === 'start') {
-      if (DROP_WITH_CONTENT.has(t.name)) {
-        if (!t.selfClosing) {
-          dropStack.push(t.name);
-          dropDepth++;
-        }
-        continue;
-      }
-      const allowed = ALLOWED[t.name];
-      if (!allowed) continue;
-      const attrs = sanitizeAttributes(t.name, t.attrs, allowed, options);
-      if (attrs === null) continue;
-      if (t.name === 'img' && attrs.some((a) => a.startsWith('data-remote-src='))) {
-        out.push(`<img ${attrs.join(' ')}>`);
-        continue;
-      }
-      out.push(`<${t.name}${attrs.length ? ' ' + attrs.join(' ') : ''}>`);
-      if (!VOID_ELEMENTS.has(t.name)) open.push(t.name);
-      continue;
-    }
-    // End tag: close it and whatever was left open inside it; ignore strays.
-    const at = open.lastIndexOf(t.name);
-    if (at < 0) continue;
-    while (open.length > at) out.push(`</${open.pop()}>`);
-  }
-  while (open.length) out.push(`</${open.pop()}>`);
-  return out.join('');
+  const out = sanitize(html, {
+    ...BASE_OPTIONS,
+    transformTags: {
+      '*': (tagName, attribs) => ({
+        tagName,
+        attribs: ALLOWED[tagName] ? cleanAttributes(tagName, attribs, options) : {},
+      }),
+    },
+  });
+  // sanitize-html writes void elements XHTML-style (`<br />`); the console's HTML does not need
+  // it. Text and attribute values have `>` escaped, so ` />` only ever ends a tag here.
+  return out.replace(/ \/>/g, '>');
 }
 
-function sanitizeAttributes(
-  tag: string,
-  attrs: HtmlAttr[],
-  allowed: readonly string[],
-  options: SanitizeOptions,
-): string[] | null {
-  const out: string[] = [];
-  const put = (name: string, value: string) => out.push(`${name}="${escapeHtml(value)}"`);
+/**
+ * The attributes an allowed element keeps, with values as the parser decoded them: URLs through
+ * our rules (links: http(s), mailto, tel, in-page anchors; images: see {@link imageSource}),
+ * styles through {@link sanitizeStyle}, anything else without markup or script URLs. Links get
+ * `target="_blank" rel="noopener noreferrer"`.
+ */
+function cleanAttributes(tag: string, attrs: Attributes, options: SanitizeOptions): Attributes {
+  const allowed = ALLOWED[tag] ?? [];
+  const out: Attributes = {};
   let hasHref = false;
-  for (const { name, value } of attrs) {
-    if (!allowed.includes(name) && !GLOBAL_ATTRS.includes(name)) continue;
+  for (const [rawName, rawValue] of Object.entries(attrs)) {
+    const name = rawName.toLowerCase();
+    const value = String(rawValue ?? '');
+    if (!(allowed.includes(name) || GLOBAL_ATTRS.includes(name))) continue;
+    if (name in out) continue;
     if (name === 'style') {
       const css = sanitizeStyle(value);
-      if (css) put('style', css);
+      if (css) out['style'] = css;
       continue;
     }
     if (name === 'href') {
-      const url = safeLinkUrl(value);
+      const url = checkLinkUrl(cleanDecodedUrl(value));
       if (url) {
-        put('href', url);
+        out['href'] = url;
         hasHref = true;
       }
       continue;
@@ -281,31 +282,32 @@ function sanitizeAttributes(
       /\b(?:javascript|vbscript)\s*:/i.test(value.replace(/[\s\0-\x1f]/g, ''))
     )
       continue;
-    put(name, value);
+    out[name] = value;
   }
   if (tag === 'a' && hasHref) {
-    out.push('target="_blank"', 'rel="noopener noreferrer"');
+    out['target'] = '_blank';
+    out['rel'] = 'noopener noreferrer';
   }
   if (tag === 'img') {
-    const src = attrs.find((a) => a.name === 'src')?.value ?? '';
-    const resolved = imageSource(src, options);
-    if (resolved.kind === 'drop') return null;
-    if (resolved.kind === 'src') out.unshift(`src="${escapeHtml(resolved.url)}"`);
-    else {
-      if (!attrs.some((a) => a.name === 'alt' && a.value.trim())) {
-        put('alt', options.blockedImageLabel ?? '[gambar eksternal diblokir]');
-      }
-      put('data-remote-src', resolved.url);
+    const resolved = imageSource(cleanDecodedUrl(String(attrs['src'] ?? '')), options);
+    if (resolved.kind === 'src') return { src: resolved.url, ...out };
+    if (resolved.kind === 'remote') {
+      if (!out['alt']?.trim())
+        out['alt'] = options.blockedImageLabel ?? '[gambar eksternal diblokir]';
+      out['data-remote-src'] = resolved.url;
     }
   }
   return out;
 }
 
 function cleanUrl(value: string): string {
+  return cleanDecodedUrl(decodeEntities(value));
+}
+
+/** A URL whose entities the HTML parser already decoded, as a browser would read it. */
+function cleanDecodedUrl(value: string): string {
   // Browsers ignore leading/trailing space and tabs/newlines anywhere in a URL.
-  return decodeEntities(value)
-    .replace(/[\t\n\r]/g, '')
-    .replace(/^[\0-\x20\u00a0\ufffd]+|[\0-\x20\u00a0]+$/g, '');
+  return value.replace(/[\t\n\r]/g, '').replace(/^[\0-\x20\u00a0\ufffd]+|[\0-\x20\u00a0]+$/g, '');
 }
 
 function schemeOf(url: string): string | null {
@@ -315,7 +317,10 @@ function schemeOf(url: string): string | null {
 
 /** http(s), mailto, tel and in-page anchors; protocol-relative becomes https. */
 export function safeLinkUrl(value: string): string | null {
-  const url = cleanUrl(value);
+  return checkLinkUrl(cleanUrl(value));
+}
+
+function checkLinkUrl(url: string): string | null {
   if (url === '' || /[\0-\x1f\x7f]/.test(url)) return null;
   if (url.startsWith('#')) return url;
   if (url.startsWith('//')) return 'https:' + url;
@@ -328,8 +333,7 @@ export function safeLinkUrl(value: string): string | null {
 type ImageSource =
   { kind: 'src'; url: string } | { kind: 'remote'; url: string } | { kind: 'drop' };
 
-function imageSource(value: string, options: SanitizeOptions): ImageSource {
-  const url = cleanUrl(value);
+function imageSource(url: string, options: SanitizeOptions): ImageSource {
   if (url === '' || /[\0-\x1f\x7f]/.test(url)) return { kind: 'drop' };
   const scheme = schemeOf(url);
   if (scheme === 'cid') {

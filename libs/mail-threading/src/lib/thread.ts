@@ -1,5 +1,5 @@
 import { normalizeMessageId, parseMessageIdList, senderAddress } from './headers';
-import { findMarker, findSubjectTicketNumber, parseOurMessageId } from './identifiers';
+import { findMarker, findSubjectTicketNumber, verifyOurMessageId } from './identifiers';
 import { htmlToText } from './html-tokenizer';
 import { InboundMessage } from './types';
 
@@ -7,13 +7,20 @@ type MaybePromise<T> = T | Promise<T>;
 
 /** What the caller knows; each function may answer synchronously or with a promise. */
 export interface ThreadLookups {
-  /** The ticket that one of these Message-IDs (normalised, nearest first) was received or sent on. */
+  /**
+   * The ticket that one of these Message-IDs (normalised, nearest first) was really sent on by
+   * us (kept with what we sent) or received on; null when none is known. Ids of our shape are
+   * asked too: only ids carrying a valid MAC are taken without asking.
+   */
   findTicketByMessageIds(ids: string[]): MaybePromise<string | null | undefined>;
-  /** Whether the address (lowercase) is the requester, a cc or an agent of that ticket. */
+  /**
+   * Whether the address (lowercase) may speak for the requester on that ticket: the requester,
+   * a contact copied on the ticket, an address of the ticket's OPD domains.
+   */
   isParticipant(ticketNumber: string, address: string): MaybePromise<boolean>;
   /** Whether the address is a known contact or belongs to a known OPD domain. */
   isKnownSender(address: string): MaybePromise<boolean>;
-  /** Key(s) of the body marker; several during a key rotation. */
+  /** Key(s) of the body marker and of our Message-IDs' MAC; several during a key rotation. */
   markerSecret: string | readonly string[];
   /** Our mail domains: only ids of these domains are taken as ours. */
   ourDomains?: readonly string[];
@@ -24,6 +31,18 @@ export type ThreadMatch =
       kind: 'reply';
       ticketNumber: string;
       via: 'references' | 'marker' | 'subject';
+      messageId: string | null;
+    }
+  | {
+      /**
+       * A genuine reference or marker of a ticket, from someone who is not a participant of it
+       * (or from no address at all): belongs with the ticket but must not act as the
+       * requester's answer (no resumed clock, no reopening, no notice) until a person accepts it.
+       */
+      kind: 'third-party';
+      ticketNumber: string;
+      via: 'references' | 'marker';
+      reason: 'not-participant' | 'no-sender';
       messageId: string | null;
     }
   | {
@@ -41,10 +60,12 @@ export type ThreadMatch =
 
 /**
  * Decides which ticket an inbound message belongs to, in this order: (a) a Message-ID in
- * In-Reply-To/References that is ours or that a ticket already has; (b) our hidden body
- * marker; (c) the `[#TICKET]` subject tag, only from a participant of that ticket; else
- * (d) a new ticket for a known sender or (e) quarantine. Classify first: bounces and
- * auto-replies are not for this function.
+ * In-Reply-To/References that we really made (its MAC checks out) or that the caller knows
+ * (sent or received on a ticket); (b) our hidden body marker (its MAC checks out); (c) the
+ * `[#TICKET]` subject tag, only from a participant of that ticket; else (d) a new ticket for a
+ * known sender or (e) quarantine. A reference or marker from someone who is not a participant
+ * of its ticket gives `third-party`, never `reply`. Classify first: bounces and auto-replies are
+ * not for this function.
  */
 export async function matchThread(
   message: InboundMessage,
@@ -52,15 +73,27 @@ export async function matchThread(
 ): Promise<ThreadMatch> {
   const messageId = normalizeMessageId(message.messageId);
   const ids = referencedIds(message);
+  const sender = senderAddress(message);
 
-  for (const id of ids) {
-    const ours = parseOurMessageId(id, { domains: lookups.ourDomains });
-    if (ours)
-      return { kind: 'reply', ticketNumber: ours.ticketNumber, via: 'references', messageId };
-  }
+  const onTicket = async (
+    ticketNumber: string,
+    via: 'references' | 'marker',
+  ): Promise<ThreadMatch> => {
+    if (!sender) return { kind: 'third-party', ticketNumber, via, reason: 'no-sender', messageId };
+    if (await lookups.isParticipant(ticketNumber, sender))
+      return { kind: 'reply', ticketNumber, via, messageId };
+    return { kind: 'third-party', ticketNumber, via, reason: 'not-participant', messageId };
+  };
+
   if (ids.length) {
+    for (const id of ids) {
+      const ours = lookups.ourDomains?.length
+        ? verifyOurMessageId(id, { domains: lookups.ourDomains, secret: lookups.markerSecret })
+        : null;
+      if (ours) return onTicket(ours.ticketNumber, 'references');
+    }
     const known = await lookups.findTicketByMessageIds(ids);
-    if (known) return { kind: 'reply', ticketNumber: known, via: 'references', messageId };
+    if (known) return onTicket(known, 'references');
   }
 
   const marked =
@@ -69,9 +102,8 @@ export async function matchThread(
       ? (findMarker(htmlToText(message.html), lookups.markerSecret) ??
         findMarker(message.html, lookups.markerSecret))
       : null);
-  if (marked) return { kind: 'reply', ticketNumber: marked, via: 'marker', messageId };
+  if (marked) return onTicket(marked, 'marker');
 
-  const sender = senderAddress(message);
   const tagged = findSubjectTicketNumber(message.subject);
   if (tagged && sender && (await lookups.isParticipant(tagged, sender))) {
     return { kind: 'reply', ticketNumber: tagged, via: 'subject', messageId };

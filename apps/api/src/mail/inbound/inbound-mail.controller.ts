@@ -62,7 +62,7 @@ function tooLarge(limit: number): PayloadTooLargeException {
 
 export class InboundListQuery {
   @IsOptional()
-  @IsIn(['quarantined', 'triage', 'released', 'discarded', 'processed'])
+  @IsIn(['quarantined', 'triage', 'released', 'discarded', 'processed', 'third-party', 'suspect'])
   status?: InboundStatus;
 }
 

@@ -87,7 +87,8 @@ describeOnBothDatabases(
         nextAttemptAt: new Date(),
         messageId: BOUNCED_ID,
         ticketNumber: 'BALI-2026-000136',
-        recipient: 'kadek.surya@dispar.baliprov.go.id',
+        // The address the Postfix DSN fixture reports: a report acts only for mail we sent there.
+        recipient: 'gusti.ngurah@dishub.baliprov.go.id',
       });
     }, 60_000);
 

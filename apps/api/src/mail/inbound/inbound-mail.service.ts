@@ -1,9 +1,11 @@
 /**
  * Inbound mail: stores each raw message first (content-addressed under the data dir, one row in
  * `inbound_messages` with its Message-ID unique), then decides in one transaction what it is: a
- * duplicate, a bounce (the outbound message is marked failed), an auto-reply (recorded, nothing
- * else), a reply (appended to the ticket's timeline), a new request from a known sender (a
- * ticket at once, without a service until an agent chooses one in triage) or mail from a
+ * duplicate, a bounce (acted on only when it is about mail we sent to the address it names;
+ * otherwise kept as `suspect`), an auto-reply (recorded, nothing else), a participant's reply
+ * (appended to the ticket's timeline as the requester's answer), a genuine reply from anyone
+ * else (held on the ticket as third-party mail for an agent), a new request from a known sender
+ * (a ticket at once, without a service until an agent chooses one in triage) or mail from a
  * stranger (quarantine; releasing it opens such a ticket too).
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -23,12 +25,13 @@ import {
   senderAddress,
   stripQuoted,
   stripQuotedHtml,
+  type BounceInfo,
   type BounceRecipient,
   type InboundMessage,
   type ThreadLookups,
 } from '@sigap/mail-threading';
 import { simpleParser, type Attachment } from 'mailparser';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../../clock/clock';
 import { ComplaintMailRouter } from '../../complaints/complaint-mail-router';
 import { AppConfig } from '../../config/app-config';
@@ -36,6 +39,8 @@ import { OfficeEntity } from '../../offices/office.entity';
 import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { OutboxEntity } from '../../outbox/outbox.entity';
 import { SystemActionsService } from '../../tickets/system-actions.service';
+import { TicketEntity } from '../../tickets/ticket.entity';
+import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
 import { TriageService } from '../../tickets/triage.service';
 import { isMysql } from '../../tickets/db-time';
 import { insertRows, runSql } from '../../tickets/row-insert';
@@ -78,6 +83,17 @@ function clip(value: string | null | undefined, max: number): string | null {
 function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
+
+/**
+ * A delivery report without the original Message-ID is believed for an address only when we sent
+ * it mail this recently (mail servers give up on a message after a few days: Postfix after 5).
+ */
+export const BOUNCE_RECENT_DAYS = 7;
+
+/** The timeline event of a third party's mail held on a ticket. */
+export const THIRD_PARTY_EVENT = 'mail.third-party';
+/** How the reason of a held third party's mail begins. */
+export const THIRD_PARTY_REASON = 'pihak ketiga';
 
 /** At most this many referenced Message-IDs (nearest first) are looked up for a thread. */
 const MAX_REFERENCED_IDS = 100;
@@ -287,8 +303,9 @@ export class InboundMailService {
         return null;
       },
       isParticipant: async (ticketNumber, address) => {
-        // The requester, an address we have mailed about the ticket (a cc), or the ticket's OPD
-        // domain: answered together.
+        // The requester, an address we have mailed about the ticket (a contact copied on it; not
+        // a staff account: staff act in the console, never as the requester), or an address of
+        // the ticket's OPD domains: answered together.
         const rows: {
           contact_id: string | null;
           contact_email: string | null;
@@ -298,12 +315,13 @@ export class InboundMailService {
           manager,
           `SELECT c.id AS contact_id, c.email AS contact_email,
              CASE WHEN EXISTS (SELECT 1 FROM outbox o
-               WHERE o.ticket_number = t.number AND o.recipient = ?) THEN 1 ELSE 0 END AS mailed,
+               WHERE o.ticket_number = t.number AND o.recipient = ?)
+               AND NOT EXISTS (SELECT 1 FROM users u WHERE u.email = ?) THEN 1 ELSE 0 END AS mailed,
              CASE WHEN EXISTS (SELECT 1 FROM opd_email_domains d
                WHERE d.opd_id = t.opd_id AND d.domain = ?) THEN 1 ELSE 0 END AS opd_domain
            FROM tickets t LEFT JOIN requester_contacts c ON c.id = t.requester_contact_id
            WHERE t.number = ?`,
-          [address, domainOf(address), ticketNumber],
+          [address, address, domainOf(address), ticketNumber],
         );
         const row = rows[0];
         if (!row) return false;
@@ -421,11 +439,24 @@ export class InboundMailService {
     if (verdict.kind === 'bounce') {
       const bounce = extractBounce(message);
       const original = normalizeMessageId(bounce?.originalMessageId ?? null);
-      const outbound = original
-        ? await manager.findOne(OutboxEntity, { where: { messageId: original } })
-        : null;
+      const { outbound, verified } = await this.verifyBounce(manager, bounce, original, now);
       const failedTo = bounce?.recipients.map((r) => r.address).join(', ') ?? '';
-      if (outbound && bounce?.permanent !== false) {
+      if (!verified.length) {
+        // Not about mail we sent to the addresses it names: kept for an admin, changes nothing.
+        return finish(
+          'bounce',
+          'suspect',
+          null,
+          `pentalan tidak terverifikasi: ${failedTo || '?'}${original ? ` (${original})` : ''}, ` +
+            (original
+              ? outbound
+                ? `pesan ${original} tidak dikirim ke alamat itu`
+                : `pesan ${original} tidak pernah kami kirim`
+              : 'tidak ada e-mail kami ke alamat itu dalam ' + BOUNCE_RECENT_DAYS + ' hari'),
+        );
+      }
+      const permanent = bounce?.permanent !== false;
+      if (outbound && permanent) {
         const reason =
           clip(`pentalan: ${failedTo} ${bounce?.recipients[0]?.status ?? ''}`, 500) ?? '';
         await manager.update(
@@ -437,15 +468,7 @@ export class InboundMailService {
           await markMailFailedOnTicket(manager, outbound.ticketNumber, outbound, reason, now);
         }
       }
-      if (bounce && bounce.permanent !== false) {
-        // The DSN names the failed addresses; without any, the address we sent to.
-        const failed = bounce.recipients.length
-          ? bounce.recipients
-          : outbound?.recipient
-            ? [{ address: outbound.recipient, permanent: true, status: bounce.status }]
-            : [];
-        await this.flagBounced(manager, failed, now);
-      }
+      if (permanent) await this.flagBounced(manager, verified, now);
       return finish(
         'bounce',
         'processed',
@@ -461,6 +484,11 @@ export class InboundMailService {
       // Recorded on the thread only: never reopens, never counts as the answer, never answered.
       const ticket = match.kind === 'reply' ? match.ticketNumber : null;
       return finish('auto-reply', 'processed', ticket, reasons || null);
+    }
+
+    if (match.kind === 'third-party') {
+      const held = await this.holdThirdParty(manager, row, match, sender, now);
+      if (held) return finish('third-party', 'third-party', match.ticketNumber, held);
     }
 
     if (match.kind === 'reply') {
@@ -506,6 +534,10 @@ export class InboundMailService {
     if (match.kind === 'quarantine') {
       return finish('quarantined', 'quarantined', null, match.reason);
     }
+    if (match.kind === 'third-party') {
+      // Its ticket is gone: a stranger's mail, for an admin to look at.
+      return finish('quarantined', 'quarantined', null, `pihak ketiga (${match.reason})`);
+    }
     const mention = 'mentionedTicketNumber' in match ? match.mentionedTicketNumber : undefined;
     // A known sender's new request becomes a ticket at once; an agent chooses its service.
     const opened = await this.triage.openFromMail(manager, {
@@ -530,6 +562,96 @@ export class InboundMailService {
       opened,
       mention ? `tiket triase (menyebut ${mention})` : 'tiket triase',
     );
+  }
+
+  /**
+   * Which of the addresses a delivery report names it may act for: with the original Message-ID,
+   * only the address the outbox row of that id was sent to (no row: none); without it, each
+   * address we sent mail to within {@link BOUNCE_RECENT_DAYS} days. A report naming no address
+   * acts for the row's recipient. Anyone can write a report; only these are believed.
+   */
+  private async verifyBounce(
+    manager: EntityManager,
+    bounce: BounceInfo | null,
+    original: string | null,
+    now: Date,
+  ): Promise<{ outbound: OutboxEntity | null; verified: BounceRecipient[] }> {
+    const reported = (bounce?.recipients ?? [])
+      .map((r) => ({ ...r, address: normalizeAddress(r.address) ?? '' }))
+      .filter((r) => r.address);
+    if (original) {
+      const outbound = await manager.findOne(OutboxEntity, { where: { messageId: original } });
+      const to = normalizeAddress(outbound?.recipient ?? null);
+      if (!outbound || !to) return { outbound: null, verified: [] };
+      if (!(bounce?.recipients ?? []).length) {
+        return {
+          outbound,
+          verified: [
+            { address: to, permanent: bounce?.permanent !== false, status: bounce?.status },
+          ],
+        };
+      }
+      const verified = reported.filter((r) => r.address === to);
+      return { outbound: verified.length ? outbound : null, verified };
+    }
+    const since = new Date(now.getTime() - BOUNCE_RECENT_DAYS * 86_400_000);
+    const verified: BounceRecipient[] = [];
+    for (const r of reported.slice(0, 20)) {
+      const sent = await manager.findOne(OutboxEntity, {
+        select: { id: true },
+        where: { recipient: r.address, sentAt: MoreThanOrEqual(since) },
+      });
+      if (sent) verified.push(r);
+    }
+    return { outbound: null, verified };
+  }
+
+  /**
+   * A genuine reference to a ticket from someone who may not speak for its requester: kept on the
+   * ticket's timeline as a held third-party entry (staff only; the portal shows replies only)
+   * that an agent accepts (then it is the requester's reply) or dismisses. Nothing else moves:
+   * no clock, no reopening, no notice. Null when the ticket is gone.
+   */
+  private async holdThirdParty(
+    manager: EntityManager,
+    row: InboundMessageEntity,
+    match: { ticketNumber: string; via: string; reason: string },
+    sender: string | null,
+    now: Date,
+  ): Promise<string | null> {
+    const ticket = await manager.findOne(TicketEntity, {
+      select: { id: true },
+      where: { number: match.ticketNumber },
+    });
+    if (!ticket) return null;
+    const summary = JSON.parse(row.summary ?? '{}') as Record<string, unknown>;
+    const data: Record<string, unknown> = {
+      inboundId: row.id,
+      messageId: row.messageId,
+      from: sender,
+      subject: row.subject,
+      bodyText: summary['bodyText'] ?? '',
+      bodyHtml: summary['bodyHtml'] ?? null,
+      attachments: summary['attachments'] ?? [],
+      via: match.via,
+      reason: match.reason,
+      decision: null,
+    };
+    await insertRows(manager, TimelineEntryEntity, [
+      {
+        ticketId: ticket.id,
+        kind: 'event',
+        event: THIRD_PARTY_EVENT,
+        authorId: null,
+        body:
+          `E-mail dari ${sender ?? 'pengirim tanpa alamat'} ditahan: pengirim bukan pemohon, ` +
+          'kontak tiket ini, atau alamat domain OPD-nya. Terima agar dihitung sebagai balasan ' +
+          'pemohon, atau abaikan.',
+        data,
+        at: now,
+      },
+    ]);
+    return `${THIRD_PARTY_REASON} (${match.via}, ${match.reason === 'no-sender' ? 'tanpa pengirim' : 'bukan peserta'})`;
   }
 
   /**

@@ -2,14 +2,17 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What became of an inbound message. */
 export type InboundAction =
-  'created' | 'appended' | 'duplicate' | 'auto-reply' | 'bounce' | 'quarantined';
+  'created' | 'appended' | 'duplicate' | 'auto-reply' | 'bounce' | 'quarantined' | 'third-party';
 
 /**
  * `processed` (done), `triage` (new request waiting for an agent to open a ticket: a ticket
  * needs a service), `quarantined` (unknown sender, waiting for an admin), `released`,
- * `discarded`.
+ * `discarded`, `third-party` (a genuine reply to a ticket from someone who is not its
+ * participant: held on the ticket until an agent accepts or dismisses it), `suspect` (a delivery
+ * report about no mail we sent to the address it names: kept for admins, acted on never).
  */
-export type InboundStatus = 'processed' | 'triage' | 'quarantined' | 'released' | 'discarded';
+export type InboundStatus =
+  'processed' | 'triage' | 'quarantined' | 'released' | 'discarded' | 'third-party' | 'suspect';
 
 /** One accepted raw message; the raw bytes live under `<data dir>/mail/inbound/<sha256>.eml`. */
 @Entity('inbound_messages')

@@ -1,4 +1,4 @@
-import { makeMarker, parseOurMessageId } from '@sigap/mail-threading';
+import { makeMarker, parseOurMessageId, verifyOurMessageId } from '@sigap/mail-threading';
 import { MailRenderer } from '../templates/mail-renderer';
 import { SAMPLE_PROPS } from '../templates/sample-props';
 import {
@@ -22,6 +22,7 @@ describe('buildMailMessage', () => {
     replyTo: 'layanan@diskominfo.example.go.id',
     domain: 'example.go.id',
     nonce: 'abc123',
+    idSecret: 'rahasia-penanda',
     thread: {
       ticketNumber: number,
       seq: 3,
@@ -45,6 +46,16 @@ describe('buildMailMessage', () => {
     expect(buildMailMessage(rendered, { ...base, nonce: 'zzz999' }).messageId).not.toBe(
       a.messageId,
     );
+  });
+
+  it('signs the Message-ID: it verifies with the marker key only', () => {
+    const { messageId } = buildMailMessage(rendered, base);
+    expect(messageId).toMatch(/\.[0-9a-f]{16}@example\.go\.id>$/);
+    const domains = ['example.go.id'];
+    expect(verifyOurMessageId(messageId, { domains, secret: 'rahasia-penanda' })).toEqual(
+      jasmine.objectContaining({ ticketNumber: number, seq: 3 }),
+    );
+    expect(verifyOurMessageId(messageId, { domains, secret: 'kunci-lain-123' })).toBeNull();
   });
 
   it('threads to the ticket: In-Reply-To the last message, References from the first', () => {

@@ -57,6 +57,11 @@ export interface OutgoingMail {
   domain: string;
   /** 4-32 lowercase letters/digits, stable per message (e.g. from the outbox row id). */
   nonce: string;
+  /**
+   * Key of the MAC in our Message-IDs (the marker key): only ids carrying a valid MAC (or kept
+   * on an outbox row) thread a reply to a ticket.
+   */
+  idSecret: string;
   /** Null for mail about no ticket (password reset). */
   thread: ThreadContext | null;
   /** Sent by the system, not typed by a person: marks it Auto-Submitted. */
@@ -155,7 +160,14 @@ export function buildMailMessage(rendered: RenderedMail, mail: OutgoingMail): Bu
   let messageId: string;
   if (mail.thread) {
     const { ticketNumber, seq, kind } = mail.thread;
-    messageId = makeMessageId({ ticketNumber, kind, seq, domain, nonce: mail.nonce });
+    messageId = makeMessageId({
+      ticketNumber,
+      kind,
+      seq,
+      domain,
+      nonce: mail.nonce,
+      secret: mail.idSecret,
+    });
     message.subject = tagSubject(rendered.subject, ticketNumber);
     const references = boundedReferences(mail.thread.threadMessageIds).filter(
       (id) => id !== messageId,

@@ -25,7 +25,8 @@ export interface CreateUserInput {
 
 export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & { active?: boolean };
 
-export type InboundStatus = 'quarantined' | 'triage' | 'released' | 'discarded' | 'processed';
+export type InboundStatus =
+  'quarantined' | 'triage' | 'released' | 'discarded' | 'processed' | 'third-party' | 'suspect';
 
 /** One inbound message as `GET /api/v1/inbound/messages` lists it. */
 export interface InboundMessageView {

@@ -55,7 +55,12 @@ export class QuarantinePage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
 
-  protected readonly statuses: InboundStatus[] = ['quarantined', 'released', 'discarded'];
+  protected readonly statuses: InboundStatus[] = [
+    'quarantined',
+    'released',
+    'discarded',
+    'suspect',
+  ];
   protected readonly status = signal<InboundStatus>('quarantined');
   protected readonly messages = signal<InboundMessageView[]>([]);
   protected readonly loading = signal(false);

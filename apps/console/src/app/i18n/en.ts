@@ -463,4 +463,12 @@ export const en: Dictionary = {
   'tickets.ws.assign': 'Assign',
   'tickets.ws.noCandidates': 'Nobody holds this position.',
   'event.mail.received': 'E-mail received',
+  'event.mail.third-party': 'E-mail from {sender} held: the sender is not on the ticket',
+  'event.mail.third-party-accepted': "Third-party e-mail accepted as the requester's reply",
+  'event.mail.third-party-dismissed': 'Third-party e-mail dismissed',
+  'tickets.ws.thirdParty.accept': "Accept as the requester's reply",
+  'tickets.ws.thirdParty.dismiss': 'Dismiss',
+  'tickets.ws.thirdParty.accepted': "E-mail accepted as the requester's reply.",
+  'tickets.ws.thirdParty.dismissed': 'E-mail dismissed.',
+  'admin.quarantine.status.suspect': 'Unverified bounce reports',
 };

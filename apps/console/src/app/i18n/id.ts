@@ -464,6 +464,14 @@ export const id = {
   'tickets.ws.assign': 'Tugaskan',
   'tickets.ws.noCandidates': 'Tidak ada pemegang jabatan ini.',
   'event.mail.received': 'E-mail diterima',
+  'event.mail.third-party': 'E-mail dari {sender} ditahan: pengirim bukan peserta tiket',
+  'event.mail.third-party-accepted': 'E-mail pihak ketiga diterima sebagai balasan pemohon',
+  'event.mail.third-party-dismissed': 'E-mail pihak ketiga diabaikan',
+  'tickets.ws.thirdParty.accept': 'Terima sebagai balasan pemohon',
+  'tickets.ws.thirdParty.dismiss': 'Abaikan',
+  'tickets.ws.thirdParty.accepted': 'E-mail diterima sebagai balasan pemohon.',
+  'tickets.ws.thirdParty.dismissed': 'E-mail diabaikan.',
+  'admin.quarantine.status.suspect': 'Laporan pentalan tak terverifikasi',
 } as const;
 
 /** A key of the dictionaries. */

@@ -88,6 +88,18 @@ export class TicketsApi {
     });
   }
 
+  /** Accepts (as the requester's reply) or dismisses mail held on the ticket from a third party. */
+  decideThirdPartyMail(
+    number: string,
+    id: string,
+    decision: 'accept' | 'dismiss',
+  ): Observable<unknown> {
+    return this.http.post(
+      `${BASE}/tickets/${encodeURIComponent(number)}/third-party-mail/${encodeURIComponent(id)}/${decision}`,
+      {},
+    );
+  }
+
   /** Holders of a step's position who may take it, with their open steps. */
   candidates(number: string, order: number): Observable<StepCandidateView[]> {
     return this.http.get<StepCandidateView[]>(

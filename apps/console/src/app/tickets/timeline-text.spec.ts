@@ -79,4 +79,17 @@ describe('describeEvent', () => {
       'Tiket dibuka untuk layanan SP-01',
     );
   });
+
+  it('names the sender of mail held from a third party, without its threading reason', () => {
+    const data = { from: 'penyerang@evil.example', reason: 'not-participant', inboundId: 'x' };
+    expect(describe_('mail.third-party', data)).toBe(
+      'E-mail dari penyerang@evil.example ditahan: pengirim bukan peserta tiket',
+    );
+    expect(describe_('mail.third-party', data, tEn)).toBe(
+      'E-mail from penyerang@evil.example held: the sender is not on the ticket',
+    );
+    expect(describe_('mail.third-party-dismissed', { inboundId: 'x' })).toBe(
+      'E-mail pihak ketiga diabaikan',
+    );
+  });
 });

@@ -32,6 +32,9 @@ export const EVENT_KEYS: Readonly<Record<string, MessageKey>> = {
   'mail.failed': 'event.mail.failed',
   'mail.skipped': 'event.mail.skipped',
   'mail.received': 'event.mail.received',
+  'mail.third-party': 'event.mail.third-party',
+  'mail.third-party-accepted': 'event.mail.third-party-accepted',
+  'mail.third-party-dismissed': 'event.mail.third-party-dismissed',
 };
 
 const str = (value: unknown): string =>
@@ -89,9 +92,11 @@ export function describeEvent(
     duration: str(data['duration']),
     escalatedTo: str(data['escalatedTo']) || t('event.nobody'),
     service: str(data['service']),
+    sender: str(data['from']) || t('event.nobody'),
   };
   let text = t(key, params);
   if (code === 'step.completed' && data['auto'] === true) text += ` ${t('event.auto')}`;
-  if (reason && code !== 'ticket.opened') text += ` — ${reason}`;
+  if (reason && code !== 'ticket.opened' && !code.startsWith('mail.third-party'))
+    text += ` — ${reason}`;
   return text;
 }

@@ -474,4 +474,47 @@ describe('WorkspacePage', () => {
       expect(textOf(element, '[data-test=ticket-clock]')).toContain('Terpakai');
     });
   });
+
+  it('accepts mail held from a third party as the requester reply, then reloads', async () => {
+    const held: TimelineEntryView = {
+      id: 9,
+      kind: 'event',
+      event: 'mail.third-party',
+      author: null,
+      body: 'E-mail dari orang.lain@gmail.com ditahan',
+      data: { inboundId: 'in-1', from: 'orang.lain@gmail.com', decision: null },
+      at: '2026-03-02T03:00:00.000Z',
+    };
+    resetStorage(AGENT);
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([{ path: 'tiket/:number', component: WorkspacePage }]),
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/tiket/${NUMBER}`);
+    await settle();
+    backend.expectOne('/api/v1/offices').flush(OFFICES);
+    backend.expectOne(URL).flush(DETAIL);
+    backend.expectOne(`${URL}/timeline`).flush([...TIMELINE, held]);
+    await settle();
+    flushComposerLists();
+    backend
+      .expectOne((r) => r.url === '/api/v1/calendars/bali')
+      .flush(null, { status: 503, statusText: 'Unavailable' });
+    await settle();
+    const element = harness.routeNativeElement!;
+    expect(element.querySelectorAll('[data-test=held-mail]').length).toBe(1);
+    element.querySelector<HTMLElement>('[data-test=held-mail-accept]')!.click();
+    const request = backend.expectOne(`${URL}/third-party-mail/in-1/accept`);
+    expect(request.request.method).toBe('POST');
+    request.flush({ decision: 'accept', effect: 'answered' });
+    await settle();
+    backend.expectOne(URL).flush(DETAIL);
+    backend
+      .expectOne(`${URL}/timeline`)
+      .flush([...TIMELINE, { ...held, data: { ...held.data, decision: 'accept' } }]);
+    await settle();
+    // Decided: no buttons any more.
+    expect(element.querySelectorAll('[data-test=held-mail]').length).toBe(0);
+  });
 });

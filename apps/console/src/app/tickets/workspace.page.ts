@@ -26,6 +26,7 @@ import type {
   TimelineEntryView,
 } from '@sigap/contracts';
 import { catchError, map, of } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
@@ -82,6 +83,7 @@ export class WorkspacePage {
   private readonly notifier = inject(ErrorNotifier);
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
+  private readonly auth = inject(AuthService);
   private readonly workingTime = inject(WorkingTime);
 
   protected readonly number = toSignal(
@@ -286,6 +288,40 @@ export class WorkspacePage {
   }
 
   /** A system event of the timeline as a sentence in the console's language. */
+  /** The inbound message of a third party's mail still held on the ticket, else null. */
+  protected heldMail(entry: TimelineEntryView): string | null {
+    if (entry.event !== 'mail.third-party' || entry.data?.['decision']) return null;
+    const id = entry.data?.['inboundId'];
+    return typeof id === 'string' ? id : null;
+  }
+
+  /** Only the office's agents (and admins) decide; the API checks it again. */
+  protected readonly canDecideMail = computed(
+    () => this.auth.hasRole('agent') || this.auth.hasRole('admin'),
+  );
+
+  protected decideMail(id: string, decision: 'accept' | 'dismiss'): void {
+    const ticket = this.ticket();
+    if (!ticket || this.busy()) return;
+    this.busy.set(true);
+    this.api.decideThirdPartyMail(ticket.number, id, decision).subscribe({
+      next: () => {
+        this.busy.set(false);
+        const key =
+          decision === 'accept'
+            ? 'tickets.ws.thirdParty.accepted'
+            : 'tickets.ws.thirdParty.dismissed';
+        this.snackBar.open(this.i18n.t(key), undefined, { duration: 3000 });
+        this.reload();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.notifier.show(error);
+        this.reload();
+      },
+    });
+  }
+
   protected eventText(entry: TimelineEntryView): string {
     this.i18n.locale();
     return describeEvent(entry, this.ticket(), (key, params) => this.i18n.t(key, params));
