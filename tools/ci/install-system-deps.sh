@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests need, only where they are missing:
-# Debian's Chromium (console tests and e2e), a running MariaDB (integration tests) and Dovecot
-# (IMAP polling tests; they start their own unprivileged server from tools/mail/).
+# Debian's Chromium (console tests and e2e), a running MariaDB (integration tests), Dovecot
+# (IMAP polling tests; they start their own unprivileged server from tools/mail/) and nginx (the
+# reverse-proxy test starts its own unprivileged server from docker/nginx.conf).
 set -euo pipefail
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
 [ -x /usr/sbin/dovecot ] || need_apt+=(dovecot-imapd)
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
