@@ -85,11 +85,85 @@ export class AuthService {
 
     await this.limiter.succeed(decision.ticket, [emailKey]);
     if (this.passwords.needsRehash(user.passwordHash)) await this.rehash(user, password);
+    return this.issue(user, user.tokenGeneration ?? 0);
+  }
+
+  /**
+   * The signed-in user changes their own password. The current password is checked like a
+   * sign-in (same limits, so a stolen token cannot be used to guess it); every token issued
+   * before, this one included, stops working, and a new token is answered for this session.
+   */
+  async changePassword(
+    signedIn: AuthUser,
+    currentPassword: string,
+    newPassword: string,
+    clientIp: string,
+  ): Promise<LoginResponse> {
+    const emailKey = `email:${normaliseEmail(signedIn.email)}`;
+    const decision = await this.limiter.begin([emailKey, `ip:${clientIp}`]);
+    if (!decision.allowed) {
+      throw new IdentityError(
+        'auth.rate_limited',
+        `Terlalu banyak percobaan yang gagal. Coba lagi dalam ${decision.retryAfterSeconds} detik.`,
+        { 'Retry-After': String(decision.retryAfterSeconds) },
+      );
+    }
+    if (decision.delayMs > 0) await sleep(decision.delayMs);
+    const user = await this.dataSource.getRepository(UserEntity).findOne({
+      where: { id: signedIn.id },
+    });
+    if (!user?.active) throw IdentityError.unauthenticated();
+    if (!(await this.passwords.verify(currentPassword, user.passwordHash))) {
+      throw new IdentityError('auth.wrong_password', 'Kata sandi saat ini salah.', undefined, [
+        { path: 'currentPassword', message: 'kata sandi saat ini salah' },
+      ]);
+    }
+    await this.limiter.succeed(decision.ticket, [emailKey]);
+    const passwordHash = await this.passwords.hash(newPassword);
+    const generation = await this.dataSource.transaction(async (manager) => {
+      // Guarded by the hash just checked: of two changes at once, one wins, the other is refused.
+      const changed = await manager
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({
+          passwordHash,
+          updatedAt: new Date(),
+          tokenGeneration: () => 'token_generation + 1',
+        })
+        .where('id = :id AND password_hash = :old', { id: user.id, old: user.passwordHash })
+        .execute();
+      if (!changed.affected) {
+        throw new IdentityError(
+          'auth.wrong_password',
+          'Kata sandi baru saja diubah di tempat lain.',
+          undefined,
+          [{ path: 'currentPassword', message: 'kata sandi saat ini sudah berubah' }],
+        );
+      }
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'user.password_changed',
+          entityType: 'user',
+          entityId: user.id,
+        },
+        manager,
+      );
+      const [row] = (await manager.query('SELECT token_generation FROM users WHERE id = ?', [
+        user.id,
+      ])) as { token_generation: number | string }[];
+      return Number(row.token_generation);
+    });
+    return this.issue(user, generation);
+  }
+
+  /** A new access token of this user at this token generation. */
+  private async issue(user: UserEntity, generation: number): Promise<LoginResponse> {
     // A token id of its own, so two sign-ins in the same second are two tokens (one can be
     // signed out without the other).
     const accessToken = await this.jwt.signAsync({
       sub: user.id,
-      gen: user.tokenGeneration ?? 0,
+      gen: generation,
       jti: randomUUID(),
     } satisfies TokenPayload);
     return {

@@ -75,6 +75,46 @@ for (const kind of DATABASES) {
       expect((await me(b, fresh)).status).toBe(200);
     });
 
+    it("a user's own password change ends their earlier tokens and answers a new one", async () => {
+      const { a, b } = pair;
+      const user = await createUser(a, `sendiri.${kind}@sigap.local`, 'sandi-lama-12345');
+      const here = (await a.login(user.email, 'sandi-lama-12345')).accessToken;
+      const elsewhere = (await b.login(user.email, 'sandi-lama-12345')).accessToken;
+      expect((await me(b, here)).status).toBe(200);
+      const change = (token: string, body: Record<string, unknown>) =>
+        b.request('POST', '/api/v1/auth/password', { token, body });
+
+      const wrong = await change(here, {
+        currentPassword: 'bukan-ini',
+        newPassword: 'sandi-baru-1',
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors[0].path).toBe('currentPassword');
+      const tooLong = await change(here, {
+        currentPassword: 'sandi-lama-12345',
+        newPassword: '🔐'.repeat(19),
+      });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.errors[0].path).toBe('newPassword');
+      expect((await me(a, here)).status).toBe(200);
+
+      const ok = await change(here, {
+        currentPassword: 'sandi-lama-12345',
+        newPassword: 'sandi-baru-12345',
+      });
+      expect(ok.status).withContext(ok.text).toBe(200);
+      for (const app of [a, b]) {
+        expect((await me(app, here)).status).toBe(401);
+        expect((await me(app, elsewhere)).status).toBe(401);
+        expect((await me(app, ok.body.accessToken)).status).toBe(200);
+      }
+      await a.login(user.email, 'sandi-baru-12345');
+      const audit = await a.app
+        .get(DataSource)
+        .query(`SELECT entity_id FROM audit_log WHERE action = 'user.password_changed'`);
+      expect(audit).toEqual([{ entity_id: user.id }]);
+    });
+
     it('a password reset ends every earlier token of that user', async () => {
       const { a, b } = pair;
       const user = await createUser(a, `reset.${kind}@sigap.local`, 'sandi-lama-12345');
