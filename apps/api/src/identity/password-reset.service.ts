@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
@@ -34,11 +34,11 @@ export const RESET_LIMITS: { ip: RateLimit; address: RateLimit } = {
 /**
  * Password reset by a single-use token. The request answers the same, in the same time, whether
  * the e-mail is known or not (limited per address and per client address); for a known, active
- * user it stores the token's hash and writes a `password-reset`
- * outbox row (the mail worker sends the link) in one transaction.
+ * user it stores the token's hash and writes a `password-reset` outbox row (the mail worker
+ * sends the link) in one transaction, after the answer.
  */
 @Injectable()
-export class PasswordResetService {
+export class PasswordResetService implements BeforeApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
@@ -84,9 +84,14 @@ export class PasswordResetService {
     return { done };
   }
 
-  /** Settles when every request answered so far has done its work (for tests and shutdown). */
+  /** Settles when every request answered so far has done its work. */
   async settled(): Promise<void> {
     while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  /** A stopping instance finishes the work of requests it has already answered. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.settled();
   }
 
   private async issue(email: string): Promise<void> {

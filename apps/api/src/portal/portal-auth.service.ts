@@ -8,7 +8,7 @@
  * `SIGAP_PORTAL_SESSION_HOURS`. Tokens are stored only as SHA-256 hashes.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { PortalMe } from '@sigap/contracts';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -92,7 +92,7 @@ function nameFromAddress(email: string): string {
 }
 
 @Injectable()
-export class PortalAuthService {
+export class PortalAuthService implements BeforeApplicationShutdown {
   private readonly log = new Logger('Portal');
   private readonly inFlight = new Set<Promise<void>>();
 
@@ -138,9 +138,14 @@ export class PortalAuthService {
     return { done };
   }
 
-  /** Settles when every link request answered so far has done its work (tests, shutdown). */
+  /** Settles when every link request answered so far has done its work. */
   async settled(): Promise<void> {
     while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  /** A stopping instance finishes the work of requests it has already answered. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.settled();
   }
 
   private async sendLink(email: string, ip: string): Promise<void> {
