@@ -74,16 +74,18 @@ export async function createApp(
   );
   app.useGlobalFilters(new ProblemFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Sigap API')
-      .setDescription('Service desk Diskominfo: katalog standar pelayanan, kantor, pengguna.')
-      .setVersion(APP_VERSION)
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Sigap API')
+        .setDescription('Service desk Diskominfo: katalog standar pelayanan, kantor, pengguna.')
+        .setVersion(APP_VERSION)
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   serveConsole(app, config.consoleDir);
   app.enableShutdownHooks();

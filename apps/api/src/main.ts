@@ -26,7 +26,7 @@ async function main(): Promise<void> {
 
   const lines = [
     '',
-    `Sigap siap di ${url}  (API: ${url}/api, dokumentasi: ${url}/api/docs)`,
+    `Sigap siap di ${url}  (API: ${url}/api${config.apiDocs ? `, dokumentasi: ${url}/api/docs` : ''})`,
     `Basis data: ${config.databaseDescription}`,
   ];
   const demo = app.get(StartupService).demoLogins;

@@ -9,7 +9,7 @@ import {
   type LaporPullResponse,
 } from '@sigap/contracts';
 import type { Channel } from '@sigap/standards';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CalendarProvider } from '../calendars/calendar-provider';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
@@ -635,6 +635,13 @@ export class ComplaintsService {
     if (count >= this.config.complaintEmailLimit) throw rateLimited(3600);
   }
 
+  /**
+   * The complaint's requester. An agent filing it vouches for the address, so an existing
+   * contact with it is used. Without an agent (the public form, a mailed complaint) the address
+   * is only a claim: the complaint never joins an existing verified contact (their OPD's portal
+   * and timeline), it gets an unverified contact of its own, without an OPD, that an agent may
+   * merge later. Further complaints naming the same address share that unverified contact.
+   */
   private async contactFor(
     manager: EntityManager,
     office: string,
@@ -642,9 +649,13 @@ export class ComplaintsService {
     email: string | null,
     actorId: string | null,
   ): Promise<RequesterContactEntity> {
+    const unproven = actorId === null;
     if (email) {
       const existing = await manager.findOne(RequesterContactEntity, {
-        where: { officeCode: office, email },
+        where: unproven
+          ? { officeCode: office, email, unverified: true, deactivatedAt: IsNull() }
+          : { officeCode: office, email },
+        order: { unverified: 'ASC', createdAt: 'ASC' },
       });
       if (existing) return existing;
     }
@@ -653,6 +664,7 @@ export class ComplaintsService {
       office,
       { name: input.name.trim(), email: email ?? undefined, phone: input.phone ?? undefined },
       actorId,
+      { unverified: unproven && email !== null },
     );
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseImapMailboxes, type ImapMailboxSettings } from '../mail/imap/imap-settings';
 import {
@@ -15,6 +16,9 @@ import {
 } from 'class-validator';
 
 export type NodeEnv = 'development' | 'production' | 'test';
+
+/** What Express's `trust proxy` takes: all or nothing, a hop count, or proxy addresses/CIDRs. */
+export type TrustProxy = boolean | number | string[];
 
 export type DatabaseSettings =
   | { type: 'sqlite'; file: string }
@@ -137,9 +141,22 @@ export class AppConfig {
   @Min(1)
   loginWindowSeconds: number;
 
-  /** Express `trust proxy` setting, so the rate limiter sees the client's address. */
+  /**
+   * Express `trust proxy` setting, so the rate limiters see the client's address: `false`
+   * (default: the socket's address), a number of proxy hops, or the proxies' addresses and
+   * CIDRs (`loopback`, `172.16.0.0/12`, ...). Parsed and checked by `parseTrustProxy`.
+   */
+  trustProxy: TrustProxy;
+
+  /** bcrypt work factor of new password hashes (older hashes are renewed at sign-in). */
+  @IsInt()
+  @Min(10)
+  @Max(15)
+  bcryptCost: number;
+
+  /** Serve the OpenAPI page and document (`/api/docs`, `/api/docs-json`). */
   @IsBoolean()
-  trustProxy: boolean;
+  apiDocs: boolean;
 
   @IsString()
   jsonBodyLimit: string;
@@ -521,7 +538,10 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.loginFreeFailures = int(env, 'SIGAP_LOGIN_FREE_FAILURES', 3);
   config.loginDelayMs = int(env, 'SIGAP_LOGIN_DELAY_MS', 250);
   config.loginWindowSeconds = int(env, 'SIGAP_LOGIN_WINDOW_SECONDS', 15 * 60);
-  config.trustProxy = bool(env, 'SIGAP_TRUST_PROXY', false);
+  config.bcryptCost = int(env, 'SIGAP_BCRYPT_COST', 12);
+  config.trustProxy = parseTrustProxy(optional(env, 'SIGAP_TRUST_PROXY'));
+  // The API's map is for development; in production only when asked for.
+  config.apiDocs = bool(env, 'SIGAP_API_DOCS', nodeEnv !== 'production');
   config.jsonBodyLimit = optional(env, 'SIGAP_JSON_LIMIT') ?? '1mb';
   config.importBodyLimit = optional(env, 'SIGAP_IMPORT_LIMIT') ?? '1mb';
   config.migrateOnStart = bool(env, 'SIGAP_MIGRATE_ON_START', true);
@@ -597,6 +617,60 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   return validateConfig(config);
 }
 
+const TRUST_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `SIGAP_TRUST_PROXY`: `true`/`false`, a hop count (`1`), or a comma-separated list of the
+ * proxies' addresses, CIDRs (`172.16.0.0/12`, `fd00::/8`) and the names Express knows
+ * (`loopback`, `linklocal`, `uniquelocal`). Checked here so that a typo stops the start with one
+ * line rather than at the first request; the check is by hand (node:net) because Express's own
+ * parser is not a dependency of this application.
+ */
+export function parseTrustProxy(raw: string | null): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '') return false;
+  const lower = value.toLowerCase();
+  // A bare `1` is a hop count (trust the nearest proxy), as Express reads it.
+  if (['true', 'yes', 'on', 'ya'].includes(lower)) return true;
+  if (['false', 'no', 'off', 'tidak'].includes(lower)) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 100) {
+      throw new ConfigError(
+        `SIGAP_TRUST_PROXY tidak valid: ${hops} lompatan proksi terlalu banyak`,
+      );
+    }
+    return hops;
+  }
+  const entries = value.split(',').map((part) => part.trim());
+  for (const entry of entries) {
+    if (!validTrustEntry(entry)) {
+      throw new ConfigError(
+        `SIGAP_TRUST_PROXY tidak valid: "${entry}" bukan alamat, CIDR, atau nama (loopback, linklocal, uniquelocal); contoh: 1, loopback, 172.16.0.0/12`,
+      );
+    }
+  }
+  return entries.map((entry) => entry.toLowerCase());
+}
+
+function validTrustEntry(entry: string): boolean {
+  if (TRUST_NAMES.has(entry.toLowerCase())) return true;
+  const slash = entry.indexOf('/');
+  const address = slash < 0 ? entry : entry.slice(0, slash);
+  const family = isIP(address);
+  if (!family) return false;
+  if (slash < 0) return true;
+  const suffix = entry.slice(slash + 1);
+  if (/^\d{1,3}$/.test(suffix)) return Number(suffix) <= (family === 4 ? 32 : 128);
+  // An IPv4 netmask (`255.255.0.0`) is accepted too, when its ones are contiguous.
+  if (family !== 4 || isIP(suffix) !== 4) return false;
+  const bits = suffix
+    .split('.')
+    .map((octet) => Number(octet).toString(2).padStart(8, '0'))
+    .join('');
+  return /^1*0*$/.test(bits);
+}
+
 /** `bali=pengaduan@diskominfos.baliprov.go.id,riau=…` -> { bali: 'pengaduan@…' } (lower case). */
 export function parseComplaintAddresses(raw: string | null): Record<string, string> {
   const result: Record<string, string> = {};
@@ -661,6 +735,8 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   metricsToken: 'SIGAP_METRICS_TOKEN',
   healthMinFreeMb: 'SIGAP_HEALTH_MIN_FREE_MB',
   readyRequiresMail: 'SIGAP_READY_REQUIRES_MAIL',
+  apiDocs: 'SIGAP_API_DOCS',
+  bcryptCost: 'SIGAP_BCRYPT_COST',
 };
 
 /** Validates a config object (also used by tests that build one by hand). */
@@ -674,6 +750,14 @@ export function validateConfig(config: AppConfig): AppConfig {
   });
   if (config.isProduction && !config.jwtSecret) {
     problems.push('SIGAP_JWT_SECRET wajib diisi bila NODE_ENV=production');
+  }
+  for (const [name, password] of [
+    ['SIGAP_ADMIN_PASSWORD', config.adminPassword],
+    ['SIGAP_DEMO_PASSWORD', config.demoPassword],
+  ] as const) {
+    if (password && Buffer.byteLength(password, 'utf8') > 72) {
+      problems.push(`${name} tidak valid: kata sandi paling panjang 72 byte (UTF-8)`);
+    }
   }
   if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
     problems.push('SIGAP_ADMIN_EMAIL dan SIGAP_ADMIN_PASSWORD harus diisi bersama');

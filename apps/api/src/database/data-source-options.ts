@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { SqlLogger } from './sql-logger';
 
 /** TypeORM options for the configured database: MySQL/MariaDB via mysql2, or SQLite. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
@@ -13,7 +14,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error' as const],
+    logging: ['error' as const, 'warn' as const],
+    // Failed statements are logged without their parameter values.
+    logger: new SqlLogger(),
   };
   const db = config.database;
   if (db.type === 'sqlite') {

@@ -34,6 +34,8 @@ const TABLES = [
   // shared rate limits and job leases
   'rate_limit_windows',
   'job_leases',
+  // signed-out access tokens
+  'revoked_tokens',
 ];
 
 for (const kind of DATABASES) {

@@ -26,6 +26,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw IdentityError.unauthenticated();
     request.user = await this.auth.authenticate(match[1]);
+    request.accessToken = match[1];
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !hasRole(request.user, ...roles)) {

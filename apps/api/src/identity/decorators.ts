@@ -14,6 +14,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 export interface AuthenticatedRequest extends Request {
   user?: AuthUser;
+  /** The bearer token the user was authenticated by (for signing it out). */
+  accessToken?: string;
 }
 
 /** Injects the signed-in user. */

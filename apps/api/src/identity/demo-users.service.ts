@@ -3,7 +3,7 @@ import type { Role } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { OfficesService } from '../offices/offices.service';
-import { hashPassword } from './password';
+import { PasswordHasher } from './password';
 import { UsersService } from './users.service';
 
 export const DEMO_DOMAIN = 'sigap.local';
@@ -29,6 +29,7 @@ export class DemoUsersService {
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly offices: OfficesService,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /** The logins that exist (or will); created when missing. */
@@ -39,7 +40,7 @@ export class DemoUsersService {
     await this.dataSource.transaction(async (manager) => {
       for (const login of planned) {
         if (await this.users.findByEmail(login.email)) continue;
-        hash ??= await hashPassword(this.config.demoPassword);
+        hash ??= await this.passwords.hash(this.config.demoPassword);
         await this.users.create(
           {
             email: login.email,

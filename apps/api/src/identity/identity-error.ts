@@ -2,6 +2,7 @@ import { DomainError, FieldError } from '../common/domain-error';
 
 export type IdentityErrorCode =
   | 'auth.invalid_credentials'
+  | 'auth.wrong_password'
   | 'auth.unauthenticated'
   | 'auth.forbidden'
   | 'auth.rate_limited'
@@ -13,6 +14,7 @@ export type IdentityErrorCode =
 
 const STATUS: Record<IdentityErrorCode, number> = {
   'auth.invalid_credentials': 401,
+  'auth.wrong_password': 400,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,
   'auth.rate_limited': 429,

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { DemoUsersService } from './demo-users.service';
 import { resolveJwtSecret } from './jwt-secret';
+import { PasswordHasher } from './password';
 import { PasswordResetService } from './password-reset.service';
 import { UserAdminService } from './user-admin.service';
 import {
@@ -42,9 +43,10 @@ import { UsersService } from './users.service';
     DemoUsersService,
     UserAdminService,
     PasswordResetService,
+    PasswordHasher,
     SharedRateLimiter,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, AuthService, DemoUsersService],
+  exports: [UsersService, AuthService, DemoUsersService, PasswordHasher],
 })
 export class IdentityModule {}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { LoginRequest } from '@sigap/contracts';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsStorablePassword } from './password';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@sigap.local' })
@@ -14,4 +15,20 @@ export class LoginDto implements LoginRequest {
   @IsNotEmpty()
   @MaxLength(200)
   password: string;
+}
+
+/** The signed-in user's own password change. */
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ example: 'kata-sandi-baru' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  @IsStorablePassword()
+  newPassword: string;
 }

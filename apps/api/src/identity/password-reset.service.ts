@@ -1,14 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
 import { OutboxService } from '../outbox/outbox.service';
+import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
 import { IdentityError } from './identity-error';
-import { hashPassword } from './password';
+import { PasswordHasher } from './password';
 import { PasswordResetEntity } from './password-reset.entity';
 import { UserEntity } from './user.entity';
-import { UsersService } from './users.service';
+import { normaliseEmail, UsersService } from './users.service';
 
 /** How long a reset token stays valid. */
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -17,22 +18,83 @@ export function hashResetToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** Reset requests allowed per address, and per client address, in the window. */
+export const RESET_LIMIT_PER_ADDRESS = 3;
+export const RESET_LIMIT_PER_IP = 10;
+const RESET_WINDOW_MS = 15 * 60_000;
+export const RESET_LIMITS: { ip: RateLimit; address: RateLimit } = {
+  ip: { bucket: 'password-reset-ip', limit: RESET_LIMIT_PER_IP, windowMs: RESET_WINDOW_MS },
+  address: {
+    bucket: 'password-reset-address',
+    limit: RESET_LIMIT_PER_ADDRESS,
+    windowMs: RESET_WINDOW_MS,
+  },
+};
+
 /**
- * Password reset by a single-use token. The request answers the same whether the e-mail is known
- * or not; for a known, active user it stores the token's hash and writes a `password-reset`
- * outbox row (the mail worker sends the link) in one transaction.
+ * Password reset by a single-use token. The request answers the same, in the same time, whether
+ * the e-mail is known or not (limited per address and per client address); for a known, active
+ * user it stores the token's hash and writes a `password-reset` outbox row (the mail worker
+ * sends the link) in one transaction, after the answer.
  */
 @Injectable()
-export class PasswordResetService {
+export class PasswordResetService implements BeforeApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly limiter: SharedRateLimiter,
+    private readonly passwords: PasswordHasher,
   ) {}
 
-  async request(email: string): Promise<void> {
+  private readonly log = new Logger('PasswordReset');
+  private readonly inFlight = new Set<Promise<void>>();
+
+  /**
+   * Checks the limits (a 429 is the only answer that differs, and it does not depend on the
+   * address being known), then answers; the lookup, the token and the mail happen after the
+   * answer has gone, so known and unknown addresses take the same time. `done` settles when
+   * that work has finished (tests wait for it; failures are logged, never answered).
+   */
+  async request(rawEmail: string, ip: string): Promise<{ done: Promise<void> }> {
+    const email = normaliseEmail(rawEmail);
+    for (const [rule, key] of [
+      [RESET_LIMITS.ip, ip],
+      [RESET_LIMITS.address, email],
+    ] as const) {
+      const decision = await this.limiter.hit(rule, key);
+      if (!decision.allowed) {
+        throw new IdentityError(
+          'auth.rate_limited',
+          `Terlalu banyak permintaan atur ulang kata sandi. Coba lagi dalam ${Math.ceil(decision.retryAfterSeconds / 60)} menit.`,
+          { 'Retry-After': String(decision.retryAfterSeconds) },
+        );
+      }
+    }
+    const done = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.issue(email))
+      .catch((error: unknown) =>
+        // The address is not logged (it may be a stranger's); the failure is.
+        this.log.error(`atur ulang kata sandi tidak dapat dibuat: ${(error as Error).message}`),
+      )
+      .finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+    return { done };
+  }
+
+  /** Settles when every request answered so far has done its work. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  /** A stopping instance finishes the work of requests it has already answered. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.settled();
+  }
+
+  private async issue(email: string): Promise<void> {
     const user = await this.users.findByEmail(email);
     if (!user || !user.active) return;
     const token = randomBytes(32).toString('base64url');
@@ -84,7 +146,7 @@ export class PasswordResetService {
         'Tautan atur ulang kata sandi tidak berlaku (salah, sudah dipakai, atau kedaluwarsa).',
       );
     const now = this.clock.now();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.passwords.hash(password);
     await this.dataSource.transaction(async (manager) => {
       const reset = await manager.findOne(PasswordResetEntity, {
         where: { tokenHash: hashResetToken(token) },
@@ -97,7 +159,17 @@ export class PasswordResetService {
         { usedAt: now },
       );
       if (!used.affected) throw invalid();
-      await manager.update(UserEntity, { id: reset.userId }, { passwordHash, updatedAt: now });
+      // Every token issued before the reset stops working; so do the other reset links.
+      await manager.update(
+        UserEntity,
+        { id: reset.userId },
+        { passwordHash, updatedAt: now, tokenGeneration: () => 'token_generation + 1' },
+      );
+      await manager.update(
+        PasswordResetEntity,
+        { userId: reset.userId, usedAt: IsNull() },
+        { usedAt: now },
+      );
       await this.audit.record(
         {
           actorId: reset.userId,

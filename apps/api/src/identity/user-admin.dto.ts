@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsStorablePassword } from './password';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'made@diskominfos.baliprov.go.id' })
@@ -43,6 +44,7 @@ export class CreateUserDto {
   @IsString()
   @MinLength(8)
   @MaxLength(200)
+  @IsStorablePassword()
   password: string;
 
   @ApiPropertyOptional({ example: ['helpdesk'] })
@@ -90,6 +92,7 @@ export class UpdateUserDto {
   @IsString()
   @MinLength(8)
   @MaxLength(200)
+  @IsStorablePassword()
   password?: string;
 
   @ApiPropertyOptional()
@@ -139,5 +142,6 @@ export class PasswordResetConfirmDto {
   @IsString()
   @MinLength(8)
   @MaxLength(200)
+  @IsStorablePassword()
   password: string;
 }

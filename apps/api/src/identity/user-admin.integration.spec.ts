@@ -2,6 +2,7 @@ import type { PositionHoldersView, Problem, UserView } from '@sigap/contracts';
 import { OfficesService } from '../offices/offices.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { Clock } from '../clock/clock';
+import { PasswordResetService } from './password-reset.service';
 import { describeOnBothDatabases } from '../testing/test-app';
 
 describeOnBothDatabases('users, position holders and password reset', (ctx) => {
@@ -127,6 +128,7 @@ describeOnBothDatabases('users, position holders and password reset', (ctx) => {
       body: { email: created.email },
     });
     expect(res.status).toBe(202);
+    await ctx().app.get(PasswordResetService).settled();
     const rows = await outbox.pending('password-reset');
     expect(rows.length).toBe(before + 1);
     const payload = JSON.parse(rows[rows.length - 1].payload) as { token: string; email: string };
@@ -146,6 +148,7 @@ describeOnBothDatabases('users, position holders and password reset', (ctx) => {
   it('refuses an expired token', async () => {
     const clock = ctx().app.get(Clock);
     await ctx().request('POST', '/api/v1/auth/password-reset', { body: { email: created.email } });
+    await ctx().app.get(PasswordResetService).settled();
     const rows = await ctx().app.get(OutboxService).pending('password-reset');
     const { token } = JSON.parse(rows[rows.length - 1].payload) as { token: string };
     clock.advance(61 * 60 * 1000);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PositionHoldersView, PositionView, UserView } from '@sigap/contracts';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
 import { OfficeError } from '../offices/office-error';
@@ -8,7 +8,7 @@ import { OfficesService } from '../offices/offices.service';
 import { PositionEntity } from '../offices/position.entity';
 import { AuthUser, hasRole } from './auth-user';
 import { IdentityError } from './identity-error';
-import { hashPassword } from './password';
+import { PasswordHasher } from './password';
 import type { CreateUserDto, UpdateUserDto } from './user-admin.dto';
 import { UserEntity } from './user.entity';
 import { normaliseEmail, UsersService } from './users.service';
@@ -22,6 +22,7 @@ export class UserAdminService {
     private readonly offices: OfficesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async list(user: AuthUser, office?: string): Promise<UserView[]> {
@@ -36,7 +37,12 @@ export class UserAdminService {
 
   async get(user: AuthUser, id: string): Promise<UserView> {
     const row = await this.find(this.dataSource.manager, id);
-    if (!hasRole(user, 'admin')) this.managerOffice(user, row.officeCode ?? undefined);
+    if (!hasRole(user, 'admin')) {
+      // Users without an office are the system's administrators: not a manager's to read.
+      if (!row.officeCode)
+        throw IdentityError.forbidden('Pengguna ini bukan pengguna kantor Anda.');
+      this.managerOffice(user, row.officeCode);
+    }
     return toUserView(row);
   }
 
@@ -83,7 +89,7 @@ export class UserAdminService {
           'Anda tidak dapat menonaktifkan diri sendiri.',
         );
       }
-      const changes: Partial<UserEntity> = {
+      const changes: QueryDeepPartialEntity<UserEntity> = {
         name: input.name?.trim() ?? row.name,
         roles,
         officeCode: office,
@@ -91,7 +97,11 @@ export class UserAdminService {
         locale: input.locale ?? row.locale,
         updatedAt: this.clock.now(),
       };
-      if (input.password) changes.passwordHash = await hashPassword(input.password);
+      if (input.password) {
+        changes.passwordHash = await this.passwords.hash(input.password);
+        // Every token issued before the change stops working (sign-ins of a leaked password).
+        changes.tokenGeneration = () => 'token_generation + 1';
+      }
       await manager.update(UserEntity, { id }, changes);
       // Positions belong to an office: moving office without new positions drops the old ones.
       const codes =

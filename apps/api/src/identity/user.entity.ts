@@ -31,6 +31,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Access tokens carry the generation they were issued under; a password change moves it on. */
+  @Column({ name: 'token_generation', type: 'int', default: 0 })
+  tokenGeneration?: number;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

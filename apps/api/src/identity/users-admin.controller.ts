@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PositionHoldersView, PositionView, UserView } from '@sigap/contracts';
 import type { AuthUser } from './auth-user';
@@ -81,12 +93,15 @@ export class PositionHoldersController {
 export class PasswordResetController {
   constructor(private readonly resets: PasswordResetService) {}
 
-  /** Always 202: whether the e-mail is known is not revealed. */
+  /** Always 202 (or 429 when over a limit): whether the e-mail is known is not revealed. */
   @Public()
   @Post()
   @HttpCode(202)
-  async request(@Body() body: PasswordResetRequestDto): Promise<{ accepted: true }> {
-    await this.resets.request(body.email);
+  async request(
+    @Req() req: Request,
+    @Body() body: PasswordResetRequestDto,
+  ): Promise<{ accepted: true }> {
+    await this.resets.request(body.email, req.ip ?? req.socket.remoteAddress ?? '?');
     return { accepted: true };
   }
 

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { PositionEntity } from '../offices/position.entity';
 import type { AuthUser } from './auth-user';
 import { IdentityError } from './identity-error';
-import { hashPassword } from './password';
+import { PasswordHasher } from './password';
 import { UserEntity } from './user.entity';
 
 export interface NewUser {
@@ -32,6 +32,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -61,7 +62,7 @@ export class UsersService {
   ): Promise<UserEntity> {
     const email = normaliseEmail(input.email);
     const passwordHash =
-      input.passwordHash ?? (input.password ? await hashPassword(input.password) : null);
+      input.passwordHash ?? (input.password ? await this.passwords.hash(input.password) : null);
     if (!passwordHash) {
       throw new IdentityError('identity.invalid_user', `Pengguna ${email} tidak punya kata sandi.`);
     }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OpdView, RequesterContactView } from '@sigap/contracts';
+import type { MergeContactResponse, OpdView, RequesterContactView } from '@sigap/contracts';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { AuthUser } from '../identity/auth-user';
 import { SignedInUser } from '../identity/decorators';
@@ -11,6 +11,7 @@ import {
   UpdateContactDto,
   UpdateOpdDto,
 } from './opd.dto';
+import { MergeContactDto } from './merge-contact.dto';
 import { OpdsService } from './opds.service';
 
 export class OfficeQuery {
@@ -115,5 +116,20 @@ export class ContactsController {
   @HttpCode(200)
   activate(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<RequesterContactView> {
     return this.opds.setContactActive(user, id, true);
+  }
+
+  /**
+   * Merges an unverified contact (made from a public complaint's address) into the contact it
+   * really is: its tickets move over; it is deactivated. Admins, and the office's managers and
+   * helpdesk agents; audited.
+   */
+  @Post(':id/merge')
+  @HttpCode(200)
+  merge(
+    @SignedInUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: MergeContactDto,
+  ): Promise<MergeContactResponse> {
+    return this.opds.mergeContact(user, id, body.into);
   }
 }

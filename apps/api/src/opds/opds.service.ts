@@ -7,6 +7,7 @@ import { Clock } from '../clock/clock';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { OfficeError } from '../offices/office-error';
 import { OfficesService } from '../offices/offices.service';
+import { dbInstant } from '../tickets/db-time';
 import { OpdDomainEntity, OpdEntity } from './opd.entity';
 import { OpdError } from './opd-error';
 import { RequesterContactEntity } from './requester-contact.entity';
@@ -242,6 +243,7 @@ export class OpdsService {
         { id },
         { deactivatedAt: contact.deactivatedAt, updatedAt: now },
       );
+      if (!active) await endPortalAccess(manager, id, now);
       await this.audit.record(
         {
           actorId: user.id,
@@ -256,6 +258,70 @@ export class OpdsService {
   }
 
   /**
+   * Merges a contact into another of the same office: its tickets move to the other contact
+   * (and to that contact's OPD), and it is deactivated with a pointer to where it went. Only an
+   * unverified contact can be merged (one made from an address nobody proved they own): the
+   * agent who merges vouches that both are the same person.
+   */
+  async mergeContact(
+    user: AuthUser,
+    id: string,
+    intoId: string,
+  ): Promise<{ contact: RequesterContactView; into: RequesterContactView; tickets: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const source = await this.findContact(manager, id);
+      this.assertCanManage(user, source.officeCode);
+      const target = await manager.findOne(RequesterContactEntity, { where: { id: intoId } });
+      const refuse = (message: string, path = 'into') =>
+        new OpdError('contact.invalid', message, [{ path, message }]);
+      if (!target || target.officeCode !== source.officeCode) {
+        // Another office's contact is answered like an unknown one.
+        throw new OpdError('contact.not_found', `Kontak pemohon "${intoId}" tidak ada.`, [
+          { path: 'into', message: 'kontak tidak dikenal di kantor ini' },
+        ]);
+      }
+      if (target.id === source.id) throw refuse('kontak tidak dapat digabung dengan dirinya');
+      if (!source.unverified || source.mergedIntoId || source.deactivatedAt) {
+        throw refuse(
+          'hanya kontak aktif yang belum terverifikasi yang dapat digabungkan',
+          'contact',
+        );
+      }
+      if (target.deactivatedAt) throw refuse('kontak tujuan tidak aktif');
+      const now = this.clock.now();
+      const moved: { id: string }[] = await manager.query(
+        'SELECT id FROM tickets WHERE requester_contact_id = ?',
+        [source.id],
+      );
+      await manager.query(
+        'UPDATE tickets SET requester_contact_id = ?, opd_id = ? WHERE requester_contact_id = ?',
+        [target.id, target.opdId, source.id],
+      );
+      await manager.update(
+        RequesterContactEntity,
+        { id: source.id },
+        { deactivatedAt: now, mergedIntoId: target.id, updatedAt: now },
+      );
+      await endPortalAccess(manager, source.id, now);
+      source.deactivatedAt = now;
+      source.mergedIntoId = target.id;
+      source.updatedAt = now;
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'contact.merged',
+          entityType: 'requester_contact',
+          entityId: source.id,
+          before: { ...contactAudit(source), unverified: true },
+          after: { mergedInto: target.id, tickets: moved.map((t) => t.id) },
+        },
+        manager,
+      );
+      return { contact: toContactView(source), into: toContactView(target), tickets: moved.length };
+    });
+  }
+
+  /**
    * Inserts a contact (used by ticket opening inline). The OPD must belong to the office; when
    * none is given, the e-mail's domain picks it.
    */
@@ -264,6 +330,7 @@ export class OpdsService {
     office: string,
     input: ContactInput,
     actorId: string | null,
+    options: { unverified?: boolean } = {},
   ): Promise<RequesterContactEntity> {
     const email = input.email?.trim().toLowerCase() || null;
     if (!email && !input.phone?.trim()) {
@@ -271,7 +338,11 @@ export class OpdsService {
         { path: 'requester', message: 'isi e-mail atau telepon' },
       ]);
     }
-    const opdId = await this.resolveOpd(manager, office, input.opdId ?? null, email);
+    // An address nobody proved they own says nothing about the OPD: no OPD from its domain.
+    const unverified = options.unverified === true;
+    const opdId = unverified
+      ? null
+      : await this.resolveOpd(manager, office, input.opdId ?? null, email);
     const contact: RequesterContactEntity = {
       id: randomUUID(),
       officeCode: office,
@@ -280,6 +351,8 @@ export class OpdsService {
       email,
       phone: input.phone?.trim() || null,
       createdAt: this.clock.now(),
+      unverified,
+      mergedIntoId: null,
     };
     await manager.insert(RequesterContactEntity, contact);
     await this.audit.record(
@@ -288,7 +361,14 @@ export class OpdsService {
         action: 'contact.created',
         entityType: 'requester_contact',
         entityId: contact.id,
-        after: { name: contact.name, email, phone: contact.phone, opdId, office },
+        after: {
+          name: contact.name,
+          email,
+          phone: contact.phone,
+          opdId,
+          office,
+          ...(unverified ? { unverified } : {}),
+        },
       },
       manager,
     );
@@ -414,6 +494,22 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Ends a contact's portal sessions and spends its sign-in links (deactivated or merged). */
+async function endPortalAccess(
+  manager: EntityManager,
+  contactId: string,
+  now: Date,
+): Promise<void> {
+  await manager.query(
+    'UPDATE portal_sessions SET revoked_at = ? WHERE contact_id = ? AND revoked_at IS NULL',
+    [dbInstant(manager, now), contactId],
+  );
+  await manager.query(
+    'UPDATE portal_sign_in_links SET used_at = ? WHERE contact_id = ? AND used_at IS NULL',
+    [dbInstant(manager, now), contactId],
+  );
+}
+
 export function toContactView(c: RequesterContactEntity): RequesterContactView {
   return {
     id: c.id,
@@ -426,6 +522,8 @@ export function toContactView(c: RequesterContactEntity): RequesterContactView {
     emailBounceReason: c.emailBounceReason ?? null,
     active: !c.deactivatedAt,
     deactivatedAt: c.deactivatedAt?.toISOString() ?? null,
+    unverified: c.unverified === true,
+    mergedInto: c.mergedIntoId ?? null,
   };
 }
 

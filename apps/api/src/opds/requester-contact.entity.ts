@@ -32,6 +32,17 @@ export class RequesterContactEntity {
   @Column({ name: 'deactivated_at', type: 'datetime', precision: 3, nullable: true })
   deactivatedAt?: Date | null;
 
+  /**
+   * Made from an address nobody proved they own (a public complaint naming an address another
+   * contact of the office already has): never offered a portal sign-in; an agent may merge it.
+   */
+  @Column({ type: 'boolean', default: false })
+  unverified?: boolean;
+
+  /** The contact this one was merged into (then it is deactivated too). */
+  @Column({ name: 'merged_into_id', type: 'varchar', length: 36, nullable: true })
+  mergedIntoId?: string | null;
+
   /** Set when mail to `email` bounced permanently: automatic mail to it is skipped. */
   @Column({ name: 'email_bounced_at', type: 'datetime', precision: 3, nullable: true })
   emailBouncedAt?: Date | null;

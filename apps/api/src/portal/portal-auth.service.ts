@@ -1,13 +1,14 @@
 /**
- * Sign-in to the requester portal by a link sent by e-mail. Who may get one: a registered
- * requester contact, or any address on an OPD's e-mail domain (it becomes a contact of that
- * OPD). The answer is the same whether or not the address is known; requests are limited per
+ * Sign-in to the requester portal by a link sent by e-mail. Who may get one: a registered,
+ * active requester contact, or any address on an OPD's e-mail domain (it becomes a contact of
+ * that OPD). Deactivated and unverified contacts get none, and a deactivated contact's sessions
+ * end. The answer is the same whether or not the address is known; requests are limited per
  * address and per client address, counted in the database (shared by every API instance). Links
  * are single use and expire after `SIGAP_PORTAL_LINK_MINUTES`; sessions after
  * `SIGAP_PORTAL_SESSION_HOURS`. Tokens are stored only as SHA-256 hashes.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { PortalMe } from '@sigap/contracts';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -91,8 +92,9 @@ function nameFromAddress(email: string): string {
 }
 
 @Injectable()
-export class PortalAuthService {
+export class PortalAuthService implements BeforeApplicationShutdown {
   private readonly log = new Logger('Portal');
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -130,16 +132,32 @@ export class PortalAuthService {
       .catch((error: unknown) =>
         // The address is not logged (it may be a stranger's); the failure is.
         this.log.error(`tautan masuk portal tidak dapat dibuat: ${(error as Error).message}`),
-      );
+      )
+      .finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
     return { done };
+  }
+
+  /** Settles when every link request answered so far has done its work. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  /** A stopping instance finishes the work of requests it has already answered. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.settled();
   }
 
   private async sendLink(email: string, ip: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      let contact = await manager.findOne(RequesterContactEntity, {
-        where: { email },
+      // Unverified contacts (an address typed into a public complaint) never get a link.
+      const known = await manager.find(RequesterContactEntity, {
+        where: { email, unverified: false },
         order: { createdAt: 'ASC' },
       });
+      let contact = known.find((c) => !c.deactivatedAt) ?? null;
+      // Deactivated: nothing is sent, and no new contact is made from the domain either.
+      if (!contact && known.length) return;
       if (!contact) {
         const domain = email.slice(email.lastIndexOf('@') + 1);
         const match = await manager.findOne(OpdDomainEntity, {
@@ -279,7 +297,7 @@ export class PortalAuthService {
     const contact = await this.dataSource.manager.findOne(RequesterContactEntity, {
       where: { id: session.contactId },
     });
-    if (!contact?.email) return null;
+    if (!contact?.email || contact.deactivatedAt || contact.unverified) return null;
     return {
       sessionId: session.id,
       csrfHash: session.csrfHash,

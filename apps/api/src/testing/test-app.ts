@@ -81,6 +81,8 @@ export function testConfig(db: TestDatabase, env: Record<string, string> = {}): 
       SIGAP_LOGIN_MAX_FAILURES: '5',
       SIGAP_LOGIN_FREE_FAILURES: '2',
       SIGAP_LOGIN_DELAY_MS: '150',
+      // The lowest cost the configuration allows keeps sign-ins quick in tests.
+      SIGAP_BCRYPT_COST: '10',
       ...db.env,
       ...env,
     },

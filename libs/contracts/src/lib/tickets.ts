@@ -71,6 +71,25 @@ export interface RequesterContactView {
   /** False once deactivated: kept on its tickets, not offered for new ones. */
   active?: boolean;
   deactivatedAt?: string | null;
+  /**
+   * Made from an address nobody proved they own (a public complaint naming an address another
+   * contact already has): not offered a portal sign-in; an agent may merge it into the right one.
+   */
+  unverified?: boolean;
+  /** The contact this one was merged into. */
+  mergedInto?: string | null;
+}
+
+/** `POST /api/v1/contacts/:id/merge`. */
+export interface MergeContactRequest {
+  into: string;
+}
+
+export interface MergeContactResponse {
+  contact: RequesterContactView;
+  into: RequesterContactView;
+  /** How many tickets moved to `into`. */
+  tickets: number;
 }
 
 export interface UserView {

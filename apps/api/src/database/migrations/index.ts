@@ -15,6 +15,7 @@ import { MailboxMessageFailures1763901600000 } from './1763901600000-mailbox-mes
 import { OfficeSigner1763901700000 } from './1763901700000-office-signer';
 import { SharedLimitsAndLeases1763901800000 } from './1763901800000-shared-limits-and-leases';
 import { QueueOfficeDueIndex1763901900000 } from './1763901900000-queue-office-due-index';
+import { SessionRevocationAndContactMerge1763902100000 } from './1763902100000-session-revocation-and-contact-merge';
 import { OutboxRecipientSentIndex1763902350000 } from './1763902350000-outbox-recipient-sent-index';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   OfficeSigner1763901700000,
   SharedLimitsAndLeases1763901800000,
   QueueOfficeDueIndex1763901900000,
+  SessionRevocationAndContactMerge1763902100000,
   OutboxRecipientSentIndex1763902350000,
 ];

@@ -2,7 +2,7 @@ import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
-import { AuthService, LOGIN_URL } from './auth.service';
+import { AuthService, LOGIN_URL, LOGOUT_URL } from './auth.service';
 
 /** Query parameter of the login page that says where to return after signing in. */
 export const RETURN_PARAM = 'kembali';
@@ -16,7 +16,8 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   const token = auth.token();
   const isApi = request.url.startsWith('/api/');
-  const isLogin = request.url === LOGIN_URL;
+  // The sign-in and the sign-out handle their own answers (the sign-out sends its own token).
+  const isLogin = request.url === LOGIN_URL || request.url === LOGOUT_URL;
   const authorised =
     token && isApi && !isLogin
       ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } })

@@ -1,11 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { CurrentUser, LoginRequest, LoginResponse, Role } from '@sigap/contracts';
-import { Observable, map } from 'rxjs';
+import { Observable, catchError, map, of } from 'rxjs';
 
 export const TOKEN_STORAGE_KEY = 'sigap.token';
 export const USER_STORAGE_KEY = 'sigap.user';
 export const LOGIN_URL = '/api/v1/auth/login';
+export const LOGOUT_URL = '/api/v1/auth/logout';
 
 interface StoredSession {
   token: string;
@@ -50,8 +51,26 @@ export class AuthService {
     );
   }
 
+  /** Forgets the session in this tab only (e.g. the server already refused the token). */
   logout(): void {
     this.store(null);
+  }
+
+  /**
+   * Signs out: the session is forgotten here at once, and the server is told to revoke the
+   * token so a copy of it cannot be used any more. The answer completes once the server has
+   * answered; a failure (offline, token already gone) does not keep anyone signed in.
+   */
+  signOut(): Observable<void> {
+    const token = this.token();
+    this.store(null);
+    if (!token) return of(undefined);
+    return this.http
+      .post<void>(LOGOUT_URL, null, { headers: { Authorization: `Bearer ${token}` } })
+      .pipe(
+        map(() => undefined),
+        catchError(() => of(undefined)),
+      );
   }
 
   private store(session: StoredSession | null): void {

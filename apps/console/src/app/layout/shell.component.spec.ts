@@ -9,7 +9,7 @@ import {
   resetStorage,
   textOf,
 } from '../../testing/providers';
-import { TOKEN_STORAGE_KEY } from '../auth/auth.service';
+import { LOGOUT_URL, TOKEN_STORAGE_KEY } from '../auth/auth.service';
 import { I18nService, LOCALE_STORAGE_KEY } from '../i18n/i18n.service';
 import { ShellComponent } from './shell.component';
 
@@ -104,7 +104,24 @@ describe('ShellComponent', () => {
 
   it('logs out to the login page', async () => {
     const element = await open();
+    const token = sessionStorage.getItem(TOKEN_STORAGE_KEY);
     element.querySelector<HTMLButtonElement>('[data-test=logout]')!.click();
+    await harness.fixture.whenStable();
+    expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+    expect(TestBed.inject(Router).url).toBe('/masuk');
+    // The server is told to revoke the token it was signed in with.
+    const logout = backend.expectOne(LOGOUT_URL);
+    expect(logout.request.method).toBe('POST');
+    expect(token).toBeTruthy();
+    expect(logout.request.headers.get('Authorization')).toBe(`Bearer ${token}`);
+    logout.flush(null, { status: 204, statusText: 'No Content' });
+  });
+
+  it('signs out locally even when the server cannot be reached', async () => {
+    const element = await open();
+    element.querySelector<HTMLButtonElement>('[data-test=logout]')!.click();
+    await harness.fixture.whenStable();
+    backend.expectOne(LOGOUT_URL).error(new ProgressEvent('error'));
     await harness.fixture.whenStable();
     expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
     expect(TestBed.inject(Router).url).toBe('/masuk');

@@ -293,7 +293,7 @@ export class ShellComponent {
   }
 
   protected logout(): void {
-    this.auth.logout();
+    this.auth.signOut().subscribe();
     void this.router.navigate(['/masuk']);
   }
 }
