@@ -124,6 +124,9 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
     expect(docs.status).toBe(200);
     const open = [
       'GET /api/health',
+      // Probes of load balancers and orchestrators.
+      'GET /api/health/live',
+      'GET /api/health/ready',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/password-reset',
       'POST /api/v1/auth/password-reset/confirm',
