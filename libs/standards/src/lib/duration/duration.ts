@@ -613,7 +613,7 @@ function rankOf(u: { unit: DurationUnit; factor: number }): number {
 function readTerm(r: Reader, notes: string[]): Part {
   const from = r.position;
   const first = readQuantity(r);
-  let min = first.value;
+  const min = first.value;
   let max = first.value;
   let unit1 = first.unit
     ? { unit: first.unit, factor: 1, basis: readBasis(r) }
