@@ -79,13 +79,13 @@ function bare(word: string): string {
   return word.toLowerCase().replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
 }
 
-function isVerb(word: string): boolean {
+export function isVerb(word: string): boolean {
   const w = bare(word);
   if (NOT_VERBS.has(w)) return false;
   return /^(me|ber)[a-z]{3,}$/.test(w) || /^(di|ter)[a-z]{3,}(kan|i)$/.test(w);
 }
 
-function isHead(word: string): boolean {
+export function isHead(word: string): boolean {
   return POSITION_HEADS.has(bare(word).replace(/\.$/, ''));
 }
 
@@ -162,7 +162,8 @@ export function readExecutors(text: string): ExecutorReading {
   }
   // 3. First position named that is not a recipient ("Disposisi Kadis ke Kepala Bidang ...").
   for (let i = 0; i < words.length; i++) {
-    if (!isHead(words[i])) continue;
+    // Only a written name ("Kadis", "Kepala Bidang"): "data pemohon" is an object, not an actor.
+    if (!isHead(words[i]) || !/^[A-Z]/.test(words[i])) continue;
     const before = bare(words[i - 1] ?? '');
     const name = [words[i]];
     for (let k = i + 1; k < words.length; k++) {
@@ -170,7 +171,7 @@ export function readExecutors(text: string): ExecutorReading {
       if (!/^[A-Z(/]/.test(w) || STOPS.has(bare(w)) || isVerb(w)) break;
       name.push(w);
     }
-    if (['ke', 'kepada', 'dari', 'bagi', 'untuk'].includes(before)) {
+    if (['ke', 'kepada', 'dari', 'bagi', 'untuk', 'dengan', 'terhadap', 'pada'].includes(before)) {
       i += name.length - 1; // a recipient, not the one who acts
       continue;
     }
