@@ -6,7 +6,7 @@
 
 export type HtmlToken =
   | { type: 'text'; text: string }
-  | { type: 'open'; name: string; selfClosing: boolean }
+  | { type: 'open'; name: string; selfClosing: boolean; attrs?: string }
   | { type: 'close'; name: string };
 
 const KNOWN_TAGS = new Set(
@@ -110,7 +110,8 @@ export function tokenizeHtml(html: string): HtmlToken[] {
     if (m[1]) tokens.push({ type: 'close', name });
     else {
       const selfClosing = html[end - 1] === '/' || name === 'br' || name === 'hr' || name === 'img';
-      tokens.push({ type: 'open', name, selfClosing });
+      const attrs = html.slice(i + m[0].length, end);
+      tokens.push({ type: 'open', name, selfClosing, ...(attrs.trim() ? { attrs } : {}) });
       if (name === 'script' || name === 'style') {
         const close = html.toLowerCase().indexOf(`</${name}`, end);
         i = close < 0 ? html.length : close;
@@ -158,20 +159,51 @@ export interface HtmlTables {
   outside: string[];
 }
 
-/** Reads the rows of the page's tables; a table nested in a cell stays text of that cell. */
+/** A span attribute ("colspan=\"3\""), bounded so a hostile page cannot blow the grid up. */
+function spanOf(attrs: string | undefined, name: 'colspan' | 'rowspan'): number {
+  const m = new RegExp(`\\b${name}\\s*=\\s*["']?\\s*(\\d{1,3})`, 'i').exec(attrs ?? '');
+  const n = m ? Number(m[1]) : 1;
+  return Math.min(Math.max(n, 1), 50);
+}
+
+/**
+ * Reads the rows of the page's tables; a table nested in a cell stays text of that cell. Cells
+ * spanning several columns or rows leave empty cells in the places they cover, so every row's
+ * columns line up (a two-row SOP head: "PELAKSANA" over the position names).
+ */
 export function htmlTables(html: string): HtmlTables {
   const rows: string[][] = [];
   let outside = '';
   let depth = 0;
   let row: string[] | null = null;
   let cell: HtmlToken[] | null = null;
+  let cellSpan = { cols: 1, rows: 1 };
+  /** Columns still covered by a cell from a row above: column -> rows left. */
+  let covered = new Map<number, number>();
+  const skipCovered = () => {
+    while (row && (covered.get(row.length) ?? 0) > 0) row.push('');
+  };
   const endCell = () => {
-    if (row && cell) row.push(tidyLines(tokensToText(cell)).join('\n'));
+    if (row && cell) {
+      skipCovered();
+      const at = row.length;
+      row.push(tidyLines(tokensToText(cell)).join('\n'));
+      for (let k = 1; k < cellSpan.cols; k++) row.push('');
+      if (cellSpan.rows > 1)
+        for (let k = 0; k < cellSpan.cols; k++) covered.set(at + k, cellSpan.rows);
+    }
     cell = null;
   };
   const endRow = () => {
     endCell();
-    if (row && row.length > 0) rows.push(row);
+    if (row) {
+      skipCovered();
+      if (row.length > 0 && row.some((c) => c !== '')) rows.push(row);
+      // One row less for every cell spanning down (those set by this row count from the next).
+      const next = new Map<number, number>();
+      for (const [c, left] of covered) if (left > 1) next.set(c, left - 1);
+      covered = next;
+    }
     row = null;
   };
   let inHead = false;
@@ -184,7 +216,10 @@ export function htmlTables(html: string): HtmlTables {
     if (t.type !== 'text' && t.name === 'table') {
       if (t.type === 'open') {
         depth++;
-        if (depth === 1) continue;
+        if (depth === 1) {
+          covered = new Map();
+          continue;
+        }
       } else {
         depth = Math.max(0, depth - 1);
         if (depth === 0) {
@@ -208,6 +243,7 @@ export function htmlTables(html: string): HtmlTables {
         if (t.type === 'open') {
           if (!row) row = [];
           cell = [];
+          cellSpan = { cols: spanOf(t.attrs, 'colspan'), rows: spanOf(t.attrs, 'rowspan') };
         }
         continue;
       }

@@ -5,11 +5,19 @@
  */
 import type { OfficeDefinition } from '../model';
 import { buildDraft, ImportError, type ImportDraftResult, type RawStandard } from './draft';
-import { htmlToText } from './html-text';
+import { htmlTables, htmlToText } from './html-text';
 import { readPlain } from './plain';
-import { looksLikeSop, readSop } from './sop';
+import { gridToTabText, isSopGrid, looksLikeSop, readSop } from './sop';
 import { classifyLabel } from './sections';
-import { countMarkdownRows, readHtmlTable, readMarkdownTable, readTabTable } from './table';
+import {
+  countMarkdownRows,
+  isPipeRow,
+  pipeCells,
+  pipeRows,
+  readHtmlTable,
+  readMarkdownTable,
+  readTabTable,
+} from './table';
 
 export type ImportContentType = 'text/plain' | 'text/markdown' | 'text/html';
 const CONTENT_TYPES: readonly ImportContentType[] = ['text/plain', 'text/markdown', 'text/html'];
@@ -67,13 +75,22 @@ function hasContent(raw: RawStandard): boolean {
 function read(text: string, type: ImportContentType): RawStandard {
   if (type === 'text/html') {
     if (/<(table|tr|td)\b/i.test(text)) {
+      const { rows, outside } = htmlTables(text);
+      if (isSopGrid(rows)) return readSop(gridToTabText(outside, rows));
       const raw = readHtmlTable(text);
       if (hasContent(raw)) return raw;
     }
-    return readPlain(htmlToText(text));
+    return read(htmlToText(text), 'text/plain');
+  }
+  if (countMarkdownRows(text) >= 3) {
+    const tab = text
+      .split('\n')
+      .map((l) => (isPipeRow(l) ? pipeCells(l).join('\t') : l))
+      .join('\n');
+    if (looksLikeSop(tab) || isSopGrid(pipeRows(text).rows)) return readSop(tab);
+    return readMarkdownTable(text);
   }
   if (looksLikeSop(text)) return readSop(text);
-  if (countMarkdownRows(text) >= 3) return readMarkdownTable(text);
   if (countTabRows(text) >= 2) return readTabTable(text);
   return readPlain(text);
 }

@@ -47,9 +47,36 @@ function headerField(cell: string): HeaderField | null {
 
 /** True when the text looks like an SOP (header block or executor matrix). */
 export function looksLikeSop(text: string): boolean {
-  return (
-    /NOMOR SOP|NAMA SOP/i.test(text) || (/\bPELAKSANA\b/.test(text) && /MUTU BAKU/i.test(text))
-  );
+  if (/NOMOR SOP|NAMA SOP/i.test(text) || (/\bPELAKSANA\b/.test(text) && /MUTU BAKU/i.test(text)))
+    return true;
+  const lines = text.split('\n');
+  return lines.some((l, k) => isStepHeader(l.split('\t'), (lines[k + 1] ?? '').split('\t')));
+}
+
+const ACTIVITY = /^(?:uraian\s+)?(?:kegiatan|aktivitas|prosedur|langkah(?:\s+kegiatan)?)$/i;
+const MATRIX = /PELAKSANA|MUTU\s*BAKU|WAKTU|OUT\s*PUT|KELUARAN|KELENGKAPAN/i;
+
+/**
+ * True when a row heads the SOP's step table: it has an activity column ("KEGIATAN", "Uraian
+ * Kegiatan") and, on it or the row below, executor or mutu baku columns.
+ */
+export function isStepHeader(cells: string[], next: string[] = []): boolean {
+  if (cells.length <= 3) return false;
+  if (!cells.some((c) => ACTIVITY.test(c.replace(/\s+/g, ' ').trim()))) return false;
+  return cells.some((c) => MATRIX.test(c)) || next.some((c) => MATRIX.test(c));
+}
+
+/** True when table rows (pipes, HTML) carry an SOP step table. */
+export function isSopGrid(rows: string[][]): boolean {
+  return rows.some((r, k) => isStepHeader(r, rows[k + 1] ?? []));
+}
+
+/** Table rows as the tab-separated lines `readSop` reads; line breaks in a cell become <br>. */
+export function gridToTabText(outside: string[], rows: string[][]): string {
+  return [
+    ...outside,
+    ...rows.map((r) => r.map((c) => c.replace(/\t/g, ' ').replace(/\n/g, '<br>')).join('\t')),
+  ].join('\n');
 }
 
 function cellLines(cell: string): string[] {
@@ -78,7 +105,7 @@ export function readSop(text: string): RawStandard {
   for (; i < lines.length; i++) {
     const line = lines[i];
     const cells = line.split('\t');
-    if (/\bKEGIATAN\b/i.test(line) && /PELAKSANA/i.test(line) && cells.length > 3) break;
+    if (isStepHeader(cells, (lines[i + 1] ?? '').split('\t'))) break;
     if (!line.trim()) {
       pending = null; // values of paired columns sit right under their labels
       continue;
@@ -138,9 +165,14 @@ export function readSop(text: string): RawStandard {
     return raw;
   }
   const head = lines[i].split('\t').map((c) => c.trim().toUpperCase());
-  const sub = (lines[i + 1] ?? '').split('\t').map((c) => c.trim());
+  // Two header rows ("PELAKSANA" / "MUTU BAKU" above the position and kelengkapan/waktu/output
+  // names), or one row that names every column.
+  const second = (lines[i + 1] ?? '').split('\t').map((c) => c.trim());
+  const twoRows = !/^\d/.test(second[0] ?? '') && second.filter((c) => c !== '').length >= 2;
+  const sub = twoRows ? second : lines[i].split('\t').map((c) => c.trim());
+  const bodyStart = i + (twoRows ? 2 : 1);
   const body = lines
-    .slice(i + 2)
+    .slice(bodyStart)
     .filter((l) => l.trim() !== '')
     .map((l) => l.split('\t'));
   const used = (c: number) =>
@@ -181,13 +213,18 @@ export function readSop(text: string): RawStandard {
   );
   const executors: { col: number; name: string }[] = [];
   for (let c = colStep + 1; c < mutuStart; c++)
-    if (sub[c]) executors.push({ col: c, name: sub[c] });
+    if (sub[c] && !/^(pelaksana|mutu baku)$/i.test(sub[c]))
+      executors.push({ col: c, name: sub[c] });
   const last = Math.max(roles.inputs, roles.time, roles.output);
-  const colNote = inHead(/KETERANGAN/) >= 0 ? last + 1 : -1;
+  const colNote = !twoRows
+    ? inHead(/KETERANGAN|CATATAN/)
+    : inHead(/KETERANGAN/) >= 0
+      ? last + 1
+      : -1;
 
   const steps: RawStep[] = [];
   let anyMark = false;
-  for (const line of lines.slice(i + 2)) {
+  for (const line of lines.slice(bodyStart)) {
     if (!line.trim()) continue;
     const cells = line.split('\t');
     const no = cells[0].trim();
