@@ -166,7 +166,8 @@ export function splitChannelRun(item: string): string[] {
       const rest = tidy(text.slice(f.valueEnd, next));
       // An empty value that a later label shares ("Instagram, Twitter, Facebook: @dinas") stays.
       pieces.push(tidy(own));
-      if (/[A-Za-z]{3,}/.test(rest)) pieces.push(rest);
+      if (/[A-Za-z]{3,}/.test(rest) && !/^(?:atau|dan|serta|maupun)$/i.test(rest))
+        pieces.push(rest);
     } else pieces.push(tidy(text.slice(f.at, next)));
   }
   return pieces.filter(Boolean);

@@ -284,3 +284,372 @@ describe('importStandard: SIPPN copy whose time is prose', () => {
     expect(r.draft.serviceTime.text).not.toMatch(/Pengaduan/);
   });
 });
+
+describe('importStandard: HTML table exported from a word processor', () => {
+  const r = importStandard(shape('html-table-export.html'), 'text/html; charset=utf-8');
+
+  it('reads lists, paragraphs and line breaks inside the cells', () => {
+    expectReading(r, {
+      name: 'PEMASANGAN JARINGAN INTRANET KANTOR',
+      requirements: [
+        'Surat permohonan dari kepala perangkat daerah',
+        'Denah ruangan yang akan dipasang jaringan',
+      ],
+      steps: [
+        {
+          description: 'Perangkat daerah mengirim surat permohonan kepada Kepala Dinas.',
+          executors: ['Perangkat daerah'],
+        },
+        {
+          description: 'Kepala Dinas mendisposisikan surat kepada Kepala Bidang Infrastruktur.',
+          executors: ['Kepala Dinas'],
+        },
+        {
+          description: 'Tim Jaringan melakukan survei lokasi bersama perangkat daerah.',
+          executors: ['Tim Jaringan'],
+        },
+        { description: 'Tim Jaringan memasang dan menguji jaringan.', executors: ['Tim Jaringan'] },
+        {
+          description: 'Kepala Bidang Infrastruktur menandatangani berita acara serah terima.',
+          executors: ['Kepala Bidang Infrastruktur'],
+        },
+      ],
+      serviceTimeText: '14 (empat belas) hari kerja sejak berkas permohonan lengkap',
+      serviceTime: days(14, 'complete'),
+      cost: { text: 'Tidak dipungut biaya', free: true },
+      product: ['Jaringan intranet terpasang dan Berita acara serah terima'],
+      channels: [
+        { kind: 'email', value: 'jaringan@batuhijaukota.go.id' },
+        { kind: 'phone', value: '(0341) 552211' },
+        { kind: 'sp4n-lapor', value: 'SP4N-LAPOR! https://www.lapor.go.id' },
+      ],
+      legalBasis: [
+        'Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik',
+        'Peraturan Wali Kota Batu Hijau Nomor 3 Tahun 2020 tentang Jaringan Intra Pemerintah Daerah.',
+      ],
+    });
+    expect(r.internal.facilities).toEqual([
+      'Kabel UTP',
+      'Switch',
+      'Crimping tool',
+      'Kendaraan operasional',
+    ]);
+    expect(r.internal.staffCount).toBe('4 (empat) orang');
+    expect(r.draft.clockStartsWhen).toBe('complete');
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('importStandard: markdown "Komponen | Uraian" without a number column', () => {
+  const r = importStandard(shape('markdown-komponen-uraian.md'), 'text/markdown');
+
+  it('reads dashed lists in cells and keeps the time a bracket restates', () => {
+    expectReading(r, {
+      name: 'Pendampingan Keamanan Situs Web',
+      requirements: [
+        'Surat permohonan pendampingan',
+        'Daftar alamat situs yang diperiksa',
+        'Kontak pengelola situs',
+      ],
+      steps: [
+        {
+          description: 'Pemohon mengirim surat permohonan melalui aplikasi naskah dinas',
+          executors: ['Pemohon'],
+        },
+        { description: 'Sandiman memindai kerentanan situs', executors: ['Sandiman'] },
+        { description: 'Sandiman menyusun laporan hasil pemindaian', executors: ['Sandiman'] },
+        {
+          description: 'Kepala Seksi Persandian menyampaikan laporan kepada pemohon',
+          executors: ['Kepala Seksi Persandian'],
+        },
+      ],
+      serviceTimeText: '5 (lima) hari kerja (satu minggu) sejak surat permohonan diterima',
+      serviceTime: days(5, 'received'),
+      cost: { text: 'Gratis', free: true },
+      product: ['Laporan hasil pemindaian kerentanan'],
+      channels: [
+        { kind: 'website', value: 'https://kominfo.lembahsari.go.id/pengaduan' },
+        { kind: 'email', value: 'persandian@lembahsari.go.id' },
+        { kind: 'other', value: 'WhatsApp: 0821 1122 3344' },
+      ],
+      legalBasis: [
+        'Peraturan Badan Siber dan Sandi Negara Nomor 4 Tahun 2021 tentang Pedoman Manajemen Keamanan Informasi SPBE',
+      ],
+    });
+    expect(r.warnings).toEqual([
+      'Waktu penyelesaian: keterangan dalam kurung "(satu minggu)" tidak dapat dibandingkan dengan tepat; yang dibaca adalah 5 hari kerja.',
+    ]);
+  });
+});
+
+describe("importStandard: a decree's lampiran with Roman-numbered parts", () => {
+  const r = importStandard(shape('lampiran-keputusan.txt'), 'text/plain');
+
+  it('takes the decree number and the name, numbered headings and lettered items', () => {
+    expectReading(r, {
+      name: 'PENERBITAN SERTIFIKAT ELEKTRONIK',
+      requirements: [
+        'Surat rekomendasi dari kepala perangkat daerah',
+        'Salinan kartu identitas pegawai',
+        'Salinan surat keputusan pengangkatan dalam jabatan.',
+      ],
+      steps: [
+        {
+          description: 'Pegawai mengisi formulir pendaftaran pada aplikasi sertifikat elektronik',
+          executors: ['Pegawai'],
+        },
+        {
+          description: 'Operator Pendaftaran memverifikasi berkas pendaftaran',
+          executors: ['Operator Pendaftaran'],
+        },
+        {
+          description:
+            'Apabila berkas belum lengkap, pendaftaran dikembalikan kepada pegawai untuk dilengkapi',
+          executors: [],
+        },
+        {
+          description: 'Kepala Seksi Persandian menyetujui penerbitan sertifikat',
+          executors: ['Kepala Seksi Persandian'],
+        },
+        {
+          description: 'Pegawai mengaktifkan sertifikat elektronik.',
+          executors: ['Pegawai'],
+        },
+      ],
+      serviceTimeText: 'Tiga (3) hari kerja sejak berkas dinyatakan lengkap',
+      serviceTime: days(3, 'complete'),
+      cost: { text: 'Tidak dipungut biaya', free: true },
+      product: ['Sertifikat elektronik aktif atas nama pegawai'],
+      channels: [
+        { kind: 'email', value: 'sertifikat@padangrantaukab.go.id' },
+        { kind: 'phone', value: '(0751) 440011' },
+        { kind: 'sp4n-lapor', value: 'SP4N-LAPOR!' },
+      ],
+      legalBasis: [
+        'Undang-Undang Nomor 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik',
+        'Peraturan Badan Siber dan Sandi Negara Nomor 10 Tahun 2019 tentang Pelaksanaan Persandian untuk Pengamanan Informasi di Pemerintah Daerah.',
+      ],
+    });
+    expect(r.draft.decree).toBe('500.12/077/KOMINFO/2024');
+    expect(r.internal.facilities).toEqual(['Komputer', 'Jaringan internet', 'Token kriptografi']);
+    expect(r.internal.competencies).toEqual([
+      'Memahami infrastruktur kunci publik',
+      'Mampu mengoperasikan aplikasi pendaftaran sertifikat.',
+    ]);
+    expect(r.internal.staffCount).toBe('3 (tiga) orang');
+    expect(r.warnings).toEqual([
+      'Langkah 3: pelaksana tidak dapat dibaca dari teks; pilih posisinya.',
+    ]);
+  });
+});
+
+describe('importStandard: one column of colon labels', () => {
+  const r = importStandard(shape('colon-labels.txt'), 'text/plain');
+
+  it('reads each "Label : value" line and the lists under a bare label', () => {
+    expectReading(r, {
+      name: 'Pembuatan Surel Dinas Perangkat Daerah',
+      requirements: [
+        'Surat permohonan dari kepala perangkat daerah',
+        'Daftar nama pegawai pengguna surel',
+      ],
+      steps: [
+        {
+          description: 'Pemohon menyampaikan surat permohonan ke loket layanan',
+          executors: ['Pemohon'],
+        },
+        { description: 'Petugas Loket mencatat permohonan', executors: ['Petugas Loket'] },
+        {
+          description: 'Administrator Surel membuat akun surel',
+          executors: ['Administrator Surel'],
+        },
+        {
+          description: 'Administrator Surel menyerahkan daftar akun kepada pemohon',
+          executors: ['Administrator Surel'],
+        },
+      ],
+      serviceTimeText: '1 (satu) jam 30 (tiga puluh) menit per permohonan',
+      serviceTime: { min: 90, max: 90, unit: 'minute', basis: 'working', startsWhen: null },
+      cost: { text: 'Gratis', free: true },
+      product: ['Akun surel dinas'],
+      channels: [
+        { kind: 'email', value: 'surel@kominfo.mekarjaya.go.id' },
+        { kind: 'phone', value: '(0263) 310099' },
+      ],
+      legalBasis: [
+        'Peraturan Bupati Mekar Jaya Nomor 5 Tahun 2022 tentang Penggunaan Surat Elektronik Dinas',
+      ],
+    });
+    expect(r.draft.decree).toBe('188.4/55/KOMINFO/2023');
+    expect(r.warnings).toEqual(['Waktu penyelesaian: waktu untuk setiap permohonan.']);
+  });
+});
+
+describe('importStandard: text copied out of a PDF, lines broken', () => {
+  const r = importStandard(shape('pdf-broken-lines.txt'), 'text/plain');
+
+  it('joins wrapped items, a heading broken in two and a wrapped time; drops page numbers', () => {
+    expectReading(r, {
+      name: 'PENYEDIAAN RUANG SERVER (COLOCATION) DI PUSAT DATA DAERAH',
+      requirements: [
+        'Surat permohonan penempatan server yang ditandatangani kepala perangkat daerah',
+        'Spesifikasi perangkat server (merek, ukuran rak, daya listrik)',
+        'Berita acara kesiapan aplikasi',
+      ],
+      steps: [
+        {
+          description: 'Perangkat daerah menyampaikan surat permohonan kepada Kepala Dinas',
+          executors: ['Perangkat daerah'],
+        },
+        {
+          description:
+            'Kepala Bidang Persandian dan Pusat Data menelaah permohonan dan spesifikasi perangkat',
+          executors: ['Kepala Bidang Persandian dan Pusat Data'],
+        },
+        {
+          description:
+            'Tim Pusat Data memasang perangkat di rak yang ditentukan dan menguji koneksi',
+          executors: ['Tim Pusat Data'],
+        },
+        {
+          description: 'Tim Pusat Data menyerahkan berita acara penempatan kepada perangkat daerah',
+          executors: ['Tim Pusat Data'],
+        },
+      ],
+      serviceTimeText:
+        'Paling lama 10 (sepuluh) hari kerja sejak berkas permohonan diterima lengkap',
+      serviceTime: days(10, 'complete'),
+      cost: { text: 'Tidak dipungut biaya', free: true },
+      product: ['Berita acara penempatan server'],
+      channels: [
+        {
+          kind: 'letter',
+          value: 'Surat ditujukan kepada Kepala Dinas Komunikasi dan Informatika',
+        },
+        { kind: 'email', value: 'pusatdata@kominfo.rawagede.go.id' },
+        { kind: 'sp4n-lapor', value: 'SP4N-LAPOR!' },
+      ],
+      legalBasis: [
+        'Peraturan Menteri Komunikasi dan Informatika Nomor 4 Tahun 2016 tentang Sistem Manajemen Pengamanan Informasi',
+      ],
+    });
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('importStandard: SOP with one header row and its own executor columns', () => {
+  const r = importStandard(shape('sop-single-header.md'), 'text/markdown');
+
+  it('reads executors from the marks √ ✓ v x and the mutu baku of every step', () => {
+    expect(r.draft.kind).toBe('sop');
+    expect(r.name).toBe('Pemulihan Akun Surat Elektronik');
+    expect(r.draft.decree).toBe('800/12/SOP/KOMINFO/2024');
+    expect(r.steps.map((s) => [s.description, s.executors, s.time, s.inputs, s.output])).toEqual([
+      [
+        'Mengajukan permintaan pemulihan akun dengan menunjukkan kartu pegawai',
+        ['Pemohon'],
+        '10 menit',
+        ['Kartu pegawai'],
+        'Formulir pemulihan',
+      ],
+      [
+        'Memeriksa identitas dan mencatat permintaan',
+        ['Petugas Layanan'],
+        '15 Menit/Berkas',
+        ['Formulir pemulihan'],
+        'Tiket pemulihan',
+      ],
+      [
+        'Menyetujui pemulihan akun',
+        ['Kepala Seksi'],
+        'Hari itu juga',
+        ['Tiket pemulihan'],
+        'Persetujuan',
+      ],
+      [
+        'Memulihkan akun dan membuat kata sandi sementara',
+        ['Admin Surel'],
+        '30 menit - 1 jam',
+        ['Persetujuan'],
+        'Akun pulih',
+      ],
+      ['Menerima kata sandi sementara', ['Pemohon'], null, [], 'Bukti terima'],
+    ]);
+    expect(r.steps.map((s) => s.duration)).toEqual([
+      { min: 10, max: 10, unit: 'minute', basis: 'working', startsWhen: null },
+      { min: 15, max: 15, unit: 'minute', basis: 'working', startsWhen: null },
+      days(1),
+      { min: 30, max: 60, unit: 'minute', basis: 'working', startsWhen: null },
+      null,
+    ]);
+    expect(r.draft.steps[2].notes).toBe('Bila identitas tidak cocok, permintaan ditolak');
+    expect(r.warnings).toContain('Langkah 2: waktu "15 Menit/Berkas": waktu untuk setiap berkas.');
+    expect(r.warnings).toContain(
+      'Langkah 3: waktu "Hari itu juga": "Hari itu juga" dibaca sebagai paling lama 1 hari kerja (selesai pada hari permohonan diterima).',
+    );
+    expect(r.warnings.some((w) => w.startsWith('Tanda pelaksana'))).toBeFalse();
+  });
+});
+
+describe('importStandard: SOP as an HTML table with spanning header cells', () => {
+  const html = shape('sop-html-spans.html');
+
+  it('lines the position and mutu baku columns up under their spanning heads', () => {
+    const r = importStandard(html, 'text/html');
+    expect(r.draft.kind).toBe('sop');
+    expect(r.name).toBe('PENGAKTIFAN PORT JARINGAN');
+    expect(r.draft.decree).toBe('045/88/SOP/DISKOMINFO/2023');
+    expect(r.steps.map((s) => [s.description, s.executors, s.time, s.inputs, s.output])).toEqual([
+      [
+        'Mengirim permintaan pengaktifan port melalui surat',
+        ['Perangkat Daerah'],
+        '1 Hari',
+        ['Surat permintaan'],
+        'Surat masuk',
+      ],
+      [
+        'Menyetujui permintaan dan menugaskan teknisi',
+        ['Kepala Bidang Infrastruktur'],
+        '24 jam',
+        ['Surat masuk'],
+        'Disposisi',
+      ],
+      [
+        'Mengaktifkan port dan menguji koneksi',
+        ['Teknisi Jaringan'],
+        '2 Jam',
+        ['Disposisi', 'Daftar port'],
+        'Port aktif',
+      ],
+    ]);
+    expect(r.steps[1].duration).toEqual(days(1));
+    expect(r.draft.steps[2].notes).toBe('Dikerjakan di luar jam sibuk');
+  });
+
+  it("maps the column names to the office's positions", () => {
+    const r = importStandard(html, 'text/html', {
+      code: 'contoh',
+      name: 'Dinas Contoh',
+      timeZone: 'Asia/Makassar',
+      region: null,
+      ticketPrefix: 'CTH',
+      positions: [
+        { code: 'kabid-infra', name: 'Kepala Bidang Infrastruktur', reportsTo: null },
+        { code: 'teknisi', name: 'Teknisi Jaringan', reportsTo: 'kabid-infra' },
+        {
+          code: 'opd-pemohon',
+          name: 'OPD Pemohon',
+          reportsTo: null,
+          requesterSide: true,
+          aliases: ['Perangkat Daerah'],
+        },
+      ],
+    });
+    expect(r.steps.map((s) => s.executors)).toEqual([
+      ['opd-pemohon'],
+      ['kabid-infra'],
+      ['teknisi'],
+    ]);
+    expect(r.warnings.filter((w) => w.includes('tabel posisi'))).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { classifyLabel } from './sections';
 import {
   countMarkdownRows,
   isPipeRow,
+  isSeparatorRow,
   pipeCells,
   pipeRows,
   readHtmlTable,
@@ -39,18 +40,29 @@ function checkReadable(text: unknown): string {
   if (typeof text !== 'string' || text.trim() === '') {
     throw new ImportError('Teks standar kosong; tempel teks standar pelayanan yang diterbitkan.');
   }
+  // pdftotext separates pages with a form feed.
+  const pages = text.replace(/\f/g, '\n');
   let odd = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < pages.length; i++) {
+    const c = pages.charCodeAt(i);
     // control characters other than tab, line feed and carriage return; U+FFFD from bad decoding
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) odd++;
   }
-  if (odd > Math.max(3, text.length / 100)) {
+  if (odd > Math.max(3, pages.length / 100)) {
     throw new ImportError(
       'Teks tampak seperti isi berkas biner (mis. PDF atau Word), bukan teks; salin teks standar dari dokumennya lalu tempel.',
     );
   }
-  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  return (
+    pages
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n')
+      // Page numbers a PDF copy leaves between the lines ("-- 2 --", "Halaman 3 dari 5").
+      .replace(
+        /^[ \t]*(?:[-–—]+[ \t]*)?(?:hal(?:aman|\.)?[ \t]*)?\d{1,3}(?:[ \t]*(?:dari|\/)[ \t]*\d{1,3})?(?:[ \t]*[-–—]+)?[ \t]*$/gim,
+        (line: string) => (/[-–—]|hal/i.test(line) ? '' : line),
+      )
+  );
 }
 
 function countTabRows(text: string): number {
@@ -85,6 +97,7 @@ function read(text: string, type: ImportContentType): RawStandard {
   if (countMarkdownRows(text) >= 3) {
     const tab = text
       .split('\n')
+      .filter((l) => !isSeparatorRow(l))
       .map((l) => (isPipeRow(l) ? pipeCells(l).join('\t') : l))
       .join('\n');
     if (looksLikeSop(tab) || isSopGrid(pipeRows(text).rows)) return readSop(tab);

@@ -107,13 +107,27 @@ export function splitLetteredRun(line: string): string[] {
   return items;
 }
 
+/** A line that stops mid-phrase: it ends in a conjunction, preposition or comma. */
+const DANGLING = /(?:\b(?:dan|serta|yang|untuk|dengan|di|ke|dari|oleh|pada|kepada)|,)$/i;
+
 /**
  * Joins wrapped lines to the item they continue. In a list whose items carry markers, a line
  * without one continues the item above (a PDF line break, a cell broken over two rows).
  */
 export function joinWrapped(lines: string[]): string[] {
   const marked = lines.some(hasMarker);
-  if (!marked) return lines.map((l) => l.trim()).filter(Boolean);
+  if (!marked) {
+    // Without markers a line is an item, unless it breaks off mid-phrase ("... terpasang dan").
+    const out: string[] = [];
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (!line) continue;
+      const prev = out[out.length - 1];
+      if (prev !== undefined && DANGLING.test(prev)) out[out.length - 1] = `${prev} ${line}`;
+      else out.push(line);
+    }
+    return out;
+  }
   const out: string[] = [];
   for (const raw of lines) {
     const line = raw.trim();
@@ -137,7 +151,10 @@ export function listItems(lines: string[]): string[] {
       if (item) items.push(item);
     }
   }
-  return items.filter((i) => i !== '');
+  // The separators of a list written as one sentence ("...daerah;", "...pegawai; dan") go.
+  return items
+    .map((i) => i.replace(/\s*;\s*(?:dan|serta)?\s*$/i, '').trim())
+    .filter((i) => i !== '');
 }
 
 /** Words a legal instrument's name starts with. */

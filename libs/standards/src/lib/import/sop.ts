@@ -217,8 +217,8 @@ export function readSop(text: string): RawStandard {
       executors.push({ col: c, name: sub[c] });
   const last = Math.max(roles.inputs, roles.time, roles.output);
   const colNote = !twoRows
-    ? inHead(/KETERANGAN|CATATAN/)
-    : inHead(/KETERANGAN/) >= 0
+    ? inHead(/^KET\.?$|KETERANGAN|CATATAN/)
+    : inHead(/^KET\.?$|KETERANGAN|CATATAN/) >= 0
       ? last + 1
       : -1;
 

@@ -131,6 +131,11 @@ export function pipeCells(line: string): string[] {
 
 const SEPARATOR_ROW = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/;
 
+/** The "|---|---|" line under a markdown table's head. */
+export function isSeparatorRow(line: string): boolean {
+  return SEPARATOR_ROW.test(line);
+}
+
 /** Pipe-table rows and the lines outside them (title lines above the table, parts between). */
 export function pipeRows(text: string): { rows: string[][]; outside: string[] } {
   const outside: string[] = [];

@@ -262,7 +262,7 @@ export function readUnlabelled(text: string): RawStandard {
   }
   if (complaintNotes.length > 0) {
     const [lead, ...tiers] = complaintNotes;
-    raw.complaintNote = `${lead.replace(/\s*:\s*$/, '')}: ${tiers.join(' ')}`.trim();
+    raw.complaintNote = `${lead.replace(/\s*:\s*$/, '')}: ${listItems(tiers).join('; ')}`.trim();
   }
   if (found.length > 0) {
     raw.warnings.unshift(
