@@ -159,6 +159,9 @@ export interface HtmlTables {
   outside: string[];
 }
 
+/** No published table has this many columns; spans stop filling beyond it. */
+const MAX_COLUMNS = 100;
+
 /** A span attribute ("colspan=\"3\""), bounded so a hostile page cannot blow the grid up. */
 function spanOf(attrs: string | undefined, name: 'colspan' | 'rowspan'): number {
   const m = new RegExp(`\\b${name}\\s*=\\s*["']?\\s*(\\d{1,3})`, 'i').exec(attrs ?? '');
@@ -181,14 +184,14 @@ export function htmlTables(html: string): HtmlTables {
   /** Columns still covered by a cell from a row above: column -> rows left. */
   let covered = new Map<number, number>();
   const skipCovered = () => {
-    while (row && (covered.get(row.length) ?? 0) > 0) row.push('');
+    while (row && row.length < MAX_COLUMNS && (covered.get(row.length) ?? 0) > 0) row.push('');
   };
   const endCell = () => {
     if (row && cell) {
       skipCovered();
       const at = row.length;
       row.push(tidyLines(tokensToText(cell)).join('\n'));
-      for (let k = 1; k < cellSpan.cols; k++) row.push('');
+      for (let k = 1; k < cellSpan.cols && row.length < MAX_COLUMNS; k++) row.push('');
       if (cellSpan.rows > 1)
         for (let k = 0; k < cellSpan.cols; k++) covered.set(at + k, cellSpan.rows);
     }
