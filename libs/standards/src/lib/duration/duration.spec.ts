@@ -121,6 +121,11 @@ const CASES: Row[] = [
   ['1 jam (60 menit)', 1, 1, 'hour', 'working'],
   ['3 hari (tiga hari)', 3, 3, 'day', 'working'],
   ['5 (lima) hari kerja (satu minggu)', 5, 5, 'day', 'working'],
+  ['3 x 24 jam (hari kerja)', 3, 3, 'day', 'working'],
+  ['14 hari (kalender)', 14, 14, 'day', 'calendar'],
+  ['1 hari (jika persyaratan lengkap)', 1, 1, 'day', 'working', 'complete'],
+  ['2 hari kerja (sejak berkas diterima)', 2, 2, 'day', 'working', 'received'],
+  ['3 hari (sesuai antrean)', 3, 3, 'day', 'working'],
   // The number word first
   ['Tiga (3) hari kerja', 3, 3, 'day', 'working'],
   ['satu (1) jam', 1, 1, 'hour', 'working'],
@@ -217,7 +222,6 @@ describe('parseDuration', () => {
       /isi kurung "10 hari kalender" tidak sama/,
     ],
     ['1 jam (90 menit)', '1 jam (90 menit)', /isi kurung "90 menit" tidak sama/],
-    ['3 hari (sesuai antrean)', 'sesuai antrean', /isi kurung "sesuai antrean" bukan jangka waktu/],
     ['1 hari 4 jam', '1 hari 4 jam', /gabungan .* dua satuan \(hari dan jam\)/],
     ['3 hari - 1 minggu', '3 hari - 1 minggu', /rentang .* dua satuan \(hari dan minggu\)/],
     ['1 bulan 15 hari kerja', '1 bulan 15 hari kerja', /gabungan .* \(bulan dan hari kerja\)/],
@@ -263,6 +267,9 @@ describe('parseDuration', () => {
       '"Hari itu juga" dibaca sebagai paling lama 1 hari kerja (selesai pada hari permohonan diterima)',
     ]);
     expect(notes('15 menit per permohonan')).toEqual(['waktu untuk setiap permohonan']);
+    expect(notes('3 hari (sesuai antrean)')).toEqual([
+      'keterangan dalam kurung "(sesuai antrean)" tidak dibaca; yang dibaca adalah 3 hari kerja',
+    ]);
     expect(notes('30 Menit/Berkas')).toEqual(['waktu untuk setiap berkas']);
     // Exact readings carry no note.
     expect(notes('2 minggu (14 hari kalender)')).toEqual([]);

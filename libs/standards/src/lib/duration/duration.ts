@@ -272,6 +272,8 @@ const PER_WORDS: string[][] = [
 ];
 
 const WORKING_WORDS = new Set(['kerja', 'working', 'business', 'efektif']);
+/** Words a condition in brackets starts with ("jika persyaratan lengkap"). */
+const CONDITION_WORDS = new Set(['jika', 'apabila', 'bila', 'bilamana', 'if', 'when']);
 const CALENDAR_WORDS = new Set(['kalender', 'kalendar', 'calendar']);
 
 /** Same-day phrases: served on the day the request comes. */
@@ -508,6 +510,8 @@ interface Part {
   from: number;
   /** Size of the unit word as written (tahun above bulan), for the order of a compound. */
   rank: number;
+  /** When the clock starts, as a bracket after the unit says. */
+  startsWhen?: StartsWhen;
 }
 
 /** The unit after a quantity ("hari kerja", "working days", "jam"), or null when none is written. */
@@ -687,12 +691,22 @@ function readTerm(r: Reader, notes: string[]): Part {
 function finishTerm(r: Reader, part: Part, notes: string[]): Part {
   if (r.peek()?.text !== '(') return part;
   const bracket = readBracket(r)!;
-  let restated: Duration;
-  try {
-    restated = readInner(bracket.inner, []);
-  } catch (e) {
-    if (!(e instanceof Fail)) throw e;
-    fail(`isi kurung "${bracket.inner}" bukan jangka waktu`, bracket.inner);
+  const words = bracket.words.map((w) => w.text);
+  // "3 x 24 jam (hari kerja)", "14 hari (kalender)": the basis, in brackets.
+  if (
+    words.length > 0 &&
+    words.every(
+      (w) => WORKING_WORDS.has(w) || CALENDAR_WORDS.has(w) || UNIT_WORDS[w]?.unit === part.unit,
+    )
+  ) {
+    if (words.some((w) => CALENDAR_WORDS.has(w))) return { ...part, basis: 'calendar' };
+    if (words.some((w) => WORKING_WORDS.has(w))) return { ...part, basis: 'working' };
+    return part;
+  }
+  // "1 hari (sejak berkas lengkap)", "2 hari (jika persyaratan lengkap)": when the clock starts.
+  if (START_WORDS.has(words[0]) || CONDITION_WORDS.has(words[0])) {
+    if (words.some((w) => COMPLETE_WORDS.includes(w))) return { ...part, startsWhen: 'complete' };
+    if (words.some((w) => RECEIVED_WORDS.includes(w))) return { ...part, startsWhen: 'received' };
   }
   const self: Duration = {
     min: part.min,
@@ -701,6 +715,17 @@ function finishTerm(r: Reader, part: Part, notes: string[]): Part {
     basis: effectiveBasis(part),
     startsWhen: null,
   };
+  let restated: Duration;
+  try {
+    restated = readInner(bracket.inner, []);
+  } catch (e) {
+    if (!(e instanceof Fail)) throw e;
+    // A remark ("sesuai antrean"): the time is what stands outside it.
+    notes.push(
+      `keterangan dalam kurung "(${bracket.inner})" tidak dibaca; yang dibaca adalah ${formatDuration(self)}`,
+    );
+    return part;
+  }
   const comparable = comparableIn(self, restated);
   if (comparable === null) {
     notes.push(
@@ -848,7 +873,7 @@ function readInner(text: string, notes: string[]): Duration {
   const after = readBasis(r);
   if (after) part.basis = after;
 
-  let startsWhen: StartsWhen = null;
+  let startsWhen: StartsWhen = part.startsWhen ?? null;
   if (!r.done) startsWhen = readStart(r, tokens);
 
   // "24 jam", "48 jam": whole days, as "1x24 jam" is.
