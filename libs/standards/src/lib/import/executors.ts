@@ -139,6 +139,15 @@ export interface ExecutorReading {
 
 /** Reads the executors of a step from its text. */
 export function readExecutors(text: string): ExecutorReading {
+  // 0. A position named in brackets at the end: "Memeriksa berkas (Petugas Loket)".
+  const tail = /\(([^()]{2,80})\)\s*[.;]?\s*$/.exec(text);
+  if (tail) {
+    const inner = tail[1].trim();
+    const first = inner.split(/\s+/)[0] ?? '';
+    if (isHead(first) && !inner.split(/\s+/).some(isVerb)) {
+      return { names: splitNames(inner), how: 'subject' };
+    }
+  }
   const words = text.split(/\s+/).filter(Boolean);
   // 1. Subject: words before the first verb, starting with a position name.
   let start = 0;

@@ -653,3 +653,38 @@ describe('importStandard: SOP as an HTML table with spanning header cells', () =
     expect(r.warnings.filter((w) => w.includes('tabel posisi'))).toEqual([]);
   });
 });
+
+describe('importStandard: PDF copied with its column layout (pdftotext -layout)', () => {
+  const r = importStandard(shape('pdf-layout-columns.txt'), 'text/plain');
+
+  it('splits the label and value columns, and reads executors named in brackets', () => {
+    expectReading(r, {
+      name: 'PEMBUATAN VIRTUAL MACHINE',
+      requirements: [
+        'Surat permohonan dari kepala perangkat daerah',
+        'Formulir spesifikasi virtual machine.',
+      ],
+      steps: [
+        {
+          description: 'Perangkat daerah mengirim surat dan formulir (Pemohon)',
+          executors: ['Pemohon'],
+        },
+        {
+          description: 'Memeriksa spesifikasi dan kapasitas server (Admin Pusat Data)',
+          executors: ['Admin Pusat Data'],
+        },
+        {
+          description: 'Membuat virtual machine dan menyerahkan akses (Admin Pusat Data).',
+          executors: ['Admin Pusat Data'],
+        },
+      ],
+      serviceTimeText: '2 (dua) hari kerja sejak formulir diterima lengkap',
+      serviceTime: days(2, 'complete'),
+      cost: { text: 'Tidak dipungut biaya', free: true },
+      product: ['Virtual machine siap pakai'],
+      channels: [{ kind: 'email', value: 'pusatdata@kominfo.selatbening.go.id' }],
+      legalBasis: [],
+    });
+    expect(r.warnings).toEqual([]);
+  });
+});

@@ -5,7 +5,13 @@
  */
 import type { RawStandard } from './draft';
 import { hasMarker, leadingNumber } from './lists';
-import { classifyLabel, isComponentHeading, SECTION_NAMES, type SectionKey } from './sections';
+import {
+  classifyLabel,
+  isComponentHeading,
+  LABEL_WORD_SET,
+  SECTION_NAMES,
+  type SectionKey,
+} from './sections';
 import { readTitle } from './title';
 import { readUnlabelled } from './unlabelled';
 
@@ -43,6 +49,32 @@ function headingOf(raw: string, line: string): { key: LineKey; value: string | n
     return { key: classifyLabel(colon[1]), value: colon[2].trim() || null };
   }
   return { key: undefined, value: null };
+}
+
+/** A label wrapped onto a line of its own ("dan Prosedur", "Penyelesaian"): label words only. */
+function isLabelRest(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .split(/[\s,/]+/)
+    .filter(Boolean);
+  return words.length > 0 && words.length <= 4 && words.every((w) => LABEL_WORD_SET.has(w));
+}
+
+/**
+ * A line of text laid out in columns (pdftotext -layout: "1.  Persyaratan      a. Surat ..."):
+ * the label column and the value column become lines of their own; a label wrapped onto the next
+ * line ("    dan Prosedur      b. ...") is dropped from it.
+ */
+function splitLayoutLine(line: string): string[] {
+  const m = /^\s*((?:[IVX]{1,4}|[A-Za-z]|\d{1,2})[.)]\s+)?(\S.*?)(?:\s{3,}|\t+)(\S.*)$/.exec(line);
+  if (!m) return [line];
+  const label = m[2].trim();
+  const left = `${m[1] ?? ''}${label}`.trim();
+  const right = m[3].trim();
+  if (!m[1] && /^[a-z]/.test(label) && isLabelRest(label)) return [right];
+  if (isComponentHeading(label)) return [left, right];
+  if (!m[1] && isLabelRest(label)) return [right];
+  return [line];
 }
 
 /** A heading broken over two lines ("Sistem, Mekanisme dan" / "Prosedur") is put back together. */
@@ -86,7 +118,9 @@ export function readPlain(text: string): RawStandard {
   };
   let lastKey: SectionKey | null = null;
   let lastWasHeading = false;
-  for (const source of joinBrokenHeadings(text.split('\n'))) {
+  const layout = text.split('\n').flatMap(splitLayoutLine);
+  let sinceHeading = 99;
+  for (const source of joinBrokenHeadings(layout)) {
     const line = cleanMarkdownLine(source);
     if (!line) continue;
     const decree = DECREE_RE.exec(line);
@@ -124,11 +158,17 @@ export function readPlain(text: string): RawStandard {
       current = key;
       lastKey = key;
       lastWasHeading = value === null;
+      sinceHeading = 0;
       raw.sections[key] ??= [];
       if (value) raw.sections[key]!.push(value);
       continue;
     }
     lastWasHeading = false;
+    // The rest of a label that wrapped under it, indented in its column ("Jangka Waktu" /
+    // "      Penyelesaian").
+    sinceHeading++;
+    if (sinceHeading <= 3 && /^\s{3,}\S/.test(source) && isLabelRest(line) && !hasMarker(line))
+      continue;
     if (unknown) {
       (unknown as { lines: number }).lines++;
       continue;

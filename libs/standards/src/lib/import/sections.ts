@@ -90,7 +90,7 @@ export function classifyLabel(label: string): SectionKey | 'header' | null {
 }
 
 /** Words the component labels are made of ("Jangka Waktu Penyelesaian", "Biaya / Tarif" ...). */
-const LABEL_WORDS = new Set(
+export const LABEL_WORD_SET: ReadonlySet<string> = new Set(
   (
     'persyaratan pelayanan layanan sistem mekanisme dan prosedur alur jangka waktu penyelesaian ' +
     'biaya tarif produk penanganan pengaduan saran masukan apresiasi dasar hukum sarana prasarana ' +
@@ -114,6 +114,6 @@ export function isComponentHeading(line: string): boolean {
     .split(/\s+/)
     .filter(Boolean);
   if (words.length === 0 || words.length > 10) return false;
-  const known = words.filter((w) => LABEL_WORDS.has(w)).length;
+  const known = words.filter((w) => LABEL_WORD_SET.has(w)).length;
   return known / words.length >= 0.75;
 }

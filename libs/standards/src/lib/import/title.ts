@@ -16,6 +16,19 @@ export interface TitleReading {
 const BOILERPLATE =
   /^(?:lampiran\b|salinan\b|keputusan\b|peraturan\b|surat keputusan\b|tentang\b|tanggal\b|tgl\.?\b|ditetapkan\b|pemerintah\b|dinas\b|badan\b|kantor\b|sekretariat\b|bidang\b|unit\b|uptd\b|provinsi\b|kabupaten\b|kota\b|kepala\b|nip\b|jl\.|jalan\b|telp|website\b|e-?mail\b|standar pelayanan(?: publik)?$|maklumat\b)/i;
 
+const TABLE_HEAD_WORDS = new Set([
+  'no',
+  'nomor',
+  'komponen',
+  'uraian',
+  'keterangan',
+  'isi',
+  'deskripsi',
+  'standar',
+  'pelayanan',
+  'kegiatan',
+]);
+
 const NUMBER_LINE = /^(?:no\.?|nomor)\s*(?:sk|keputusan|surat keputusan)?\s*:?\s*(\S.*)$/i;
 
 /** "STANDAR PELAYANAN PENERBITAN SERTIFIKAT" -> "PENERBITAN SERTIFIKAT". */
@@ -58,6 +71,9 @@ export function readTitle(lines: string[]): TitleReading {
       continue;
     }
     if (BOILERPLATE.test(line)) continue;
+    // A table's head row ("NO KOMPONEN URAIAN") above the components.
+    if (line.split(/\s+/).every((w) => TABLE_HEAD_WORDS.has(w.toLowerCase().replace(/[.:]$/, ''))))
+      continue;
     if (classifyLabel(line) === 'header') continue; // "A. PENYAMPAIAN PELAYANAN (SERVICE DELIVERY)"
     title.push(line);
   }
