@@ -40,7 +40,7 @@ const LABELS: Label[] = [
     name: 'WhatsApp',
     value: 'phone',
   },
-  { re: /Telegram\b/iy, kind: 'other', name: 'Telegram', value: 'handle' },
+  { re: /(?:No\.?\s*)?Telegram\b/iy, kind: 'other', name: 'Telegram', value: 'handle' },
   { re: /Instagram\b|IG\b/y, kind: 'other', name: 'Instagram', value: 'handle' },
   { re: /Facebook\b|FB\b/y, kind: 'other', name: 'Facebook', value: 'handle' },
   { re: /Twitter\b/iy, kind: 'other', name: 'Twitter', value: 'handle' },
@@ -127,6 +127,9 @@ function cutLabels(text: string): Found[] {
       const between = text.slice(prev.valueEnd, f.at);
       if (prev.value === null && prev.label.value !== 'text' && SEPARATORS.test(between)) continue;
       if (f.label.value === 'text' && prev.label.value === 'text') continue;
+      // "Kotak Pengaduan : www.lapor.go.id": what follows a described channel's colon is its value.
+      if (prev.label.value === 'text' && SEPARATORS.test(between) && between.includes(':'))
+        continue;
     }
     cuts.push(f);
   }

@@ -88,7 +88,7 @@ export class ImportError extends Error {
 }
 
 const FREE_RE =
-  /gratis|tidak dipungut|tidak dikenakan|tanpa biaya|tidak berbayar|bebas biaya|\brp\.?\s*0\b|\bfree\b/i;
+  /gratis|cuma-cuma|tidak dipungut|tidak dikenakan|tidak ada (?:biaya|pungutan|tarif)|tanpa (?:biaya|pungutan|dipungut)|tidak berbayar|bebas biaya|nihil|nol rupiah|\brp\.?\s*0*\s*,?-|\brp\.?\s*0\b|\bfree\b/i;
 
 function slug(name: string): string {
   return (

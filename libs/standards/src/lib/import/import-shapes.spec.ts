@@ -688,3 +688,40 @@ describe('importStandard: PDF copied with its column layout (pdftotext -layout)'
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe('importStandard: pipe rows whose last cell goes on over several lines', () => {
+  const r = importStandard(shape('pipe-multiline-cells.txt'), 'text/plain');
+
+  it('reads the dashed lines under a row as that cell, with the ":" column left out', () => {
+    expectReading(r, {
+      name: 'Layanan Pemasangan Titik Akses Wi-Fi Publik',
+      requirements: ['Surat Permohonan Kepala Desa'],
+      steps: [
+        {
+          description: 'Kepala Desa menyampaikan surat permohonan titik akses',
+          executors: ['Kepala Desa'],
+        },
+        { description: 'Survei lokasi oleh Teknisi Jaringan', executors: ['Teknisi Jaringan'] },
+        { description: 'Pemasangan perangkat dan uji sinyal.', executors: [] },
+      ],
+      serviceTimeText: '72 Jam',
+      serviceTime: days(3),
+      cost: { text: 'Tidak ada biaya', free: true },
+      product: ['Titik akses Wi-Fi publik desa'],
+      channels: [
+        { kind: 'phone', value: '082233445566' },
+        { kind: 'other', value: 'Telegram: 082233445566' },
+        { kind: 'email', value: 'wifi@kominfo.pulaukarang.go.id' },
+        { kind: 'other', value: 'Kotak Pengaduan : www.lapor.go.id' },
+      ],
+      legalBasis: [
+        'Undang-Undang Nomor 36 Tahun 1999 tentang Telekomunikasi',
+        'Peraturan Bupati Pulau Karang Nomor 9 Tahun 2023 tentang Internet Publik Desa',
+        'Keputusan Kepala Dinas Nomor 15 Tahun 2023 tentang Lokasi Prioritas Wi-Fi Publik.',
+      ],
+    });
+    expect(r.warnings).toEqual([
+      'Langkah 3: pelaksana tidak dapat dibaca dari teks; pilih posisinya.',
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   isPipeRow,
   isSeparatorRow,
   pipeCells,
+  pipeLines,
   pipeRows,
   readHtmlTable,
   readMarkdownTable,
@@ -95,8 +96,7 @@ function read(text: string, type: ImportContentType): RawStandard {
     return read(htmlToText(text), 'text/plain');
   }
   if (countMarkdownRows(text) >= 3) {
-    const tab = text
-      .split('\n')
+    const tab = pipeLines(text)
       .filter((l) => !isSeparatorRow(l))
       .map((l) => (isPipeRow(l) ? pipeCells(l).join('\t') : l))
       .join('\n');

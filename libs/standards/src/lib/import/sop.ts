@@ -62,8 +62,11 @@ const MATRIX = /PELAKSANA|MUTU\s*BAKU|WAKTU|OUT\s*PUT|KELUARAN|KELENGKAPAN/i;
  */
 export function isStepHeader(cells: string[], next: string[] = []): boolean {
   if (cells.length <= 3) return false;
+  // A numbered row is a step or a component ("3 | Prosedur | ..."), never the head.
+  if (/^\d/.test(cells[0]?.trim() ?? '')) return false;
   if (!cells.some((c) => ACTIVITY.test(c.replace(/\s+/g, ' ').trim()))) return false;
-  return cells.some((c) => MATRIX.test(c)) || next.some((c) => MATRIX.test(c));
+  const subHead = !/^\d/.test(next[0]?.trim() ?? '');
+  return cells.some((c) => MATRIX.test(c)) || (subHead && next.some((c) => MATRIX.test(c)));
 }
 
 /** True when table rows (pipes, HTML) carry an SOP step table. */

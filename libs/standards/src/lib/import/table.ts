@@ -136,11 +136,33 @@ export function isSeparatorRow(line: string): boolean {
   return SEPARATOR_ROW.test(line);
 }
 
-/** Pipe-table rows and the lines outside them (title lines above the table, parts between). */
+/**
+ * The text's lines with each pipe row on one line: a row whose line does not end with a pipe
+ * goes on over the next lines ("1 | Dasar Hukum | - a;" / "- b;" / "|"), joined with <br>.
+ */
+export function pipeLines(text: string): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const line of text.split('\n')) {
+    if (open && /^\s*\|\s*$/.test(line)) {
+      open = false;
+      continue;
+    }
+    if (open && !isPipeRow(line)) {
+      if (line.trim()) out[out.length - 1] += `<br>${line.trim()}`;
+      continue;
+    }
+    out.push(line);
+    open = isPipeRow(line) && !SEPARATOR_ROW.test(line) && !/(?<!\\)\|\s*$/.test(line);
+  }
+  return out;
+}
+
+/** Pipe-table rows and the lines above them (the title). */
 export function pipeRows(text: string): { rows: string[][]; outside: string[] } {
   const outside: string[] = [];
   const rows: string[][] = [];
-  for (const line of text.split('\n')) {
+  for (const line of pipeLines(text)) {
     if (SEPARATOR_ROW.test(line)) continue; // |---|---|
     if (isPipeRow(line)) rows.push(pipeCells(line));
     else if (line.trim() && rows.length === 0) outside.push(cleanMarkdownLine(line));

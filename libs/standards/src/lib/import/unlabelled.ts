@@ -40,7 +40,7 @@ const DOCUMENT_START =
 const RULE =
   /\b(?:harus|wajib|tidak boleh|dilarang|sepenuhnya|menjadi (?:tanggung jawab|wewenang))\b/i;
 const FREE =
-  /gratis|tidak dipungut|tidak dikenakan|tanpa biaya|tidak berbayar|bebas biaya|\brp\.?\s*\d|rupiah|\bbiaya\b|\btarif\b/i;
+  /gratis|cuma-cuma|tidak dipungut|tidak dikenakan|tidak ada (?:biaya|pungutan|tarif)|tanpa (?:biaya|pungutan|dipungut)|tidak berbayar|bebas biaya|nihil|nol rupiah|\brp\.?\s*0*\s*,?-|\brp\.?\s*\d|rupiah|\bbiaya\b|\btarif\b/i;
 const TIME_WORDS = /\b(?:menit|jam|hari|minggu|pekan|bulan)\b/i;
 const COMPLAINT = /pengaduan|lapor!|sp4n|span lapor|keluhan/i;
 const NOT_VERBS = new Set([
