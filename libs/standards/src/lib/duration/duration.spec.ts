@@ -271,6 +271,9 @@ describe('parseDuration', () => {
       'keterangan dalam kurung "(sesuai antrean)" tidak dibaca; yang dibaca adalah 3 hari kerja',
     ]);
     expect(notes('30 Menit/Berkas')).toEqual(['waktu untuk setiap berkas']);
+    expect(notes('½ hari')).toEqual([
+      '0,5 hari kerja bukan hari utuh; jam SLA menghitung hari, minggu dan bulan utuh, jadi tulis dalam jam atau menit',
+    ]);
     // Exact readings carry no note.
     expect(notes('2 minggu (14 hari kalender)')).toEqual([]);
     expect(notes('1 jam 30 menit')).toEqual([]);

@@ -909,6 +909,12 @@ export function readDuration(text: string): DurationParseResult {
   const notes: string[] = [];
   try {
     const value = readInner(rest, notes);
+    if (value.unit !== 'minute' && value.unit !== 'hour') {
+      if (!Number.isInteger(value.min) || !Number.isInteger(value.max))
+        notes.push(
+          `${formatDuration(value)} bukan ${UNIT_NAMES[value.unit]} utuh; jam SLA menghitung hari, minggu dan bulan utuh, jadi tulis dalam jam atau menit`,
+        );
+    }
     return notes.length > 0 ? { ok: true, value, notes } : { ok: true, value };
   } catch (e) {
     if (e instanceof Fail) return { ok: false, error: e.error };
