@@ -443,6 +443,36 @@ describe("importStandard: a decree's lampiran with Roman-numbered parts", () => 
   });
 });
 
+describe('importStandard: a whole decree, its considerations above the lampiran', () => {
+  const preamble = [
+    'KEPUTUSAN KEPALA DINAS KOMUNIKASI DAN INFORMATIKA',
+    'KABUPATEN PADANG RANTAU',
+    'NOMOR : 500.12/077/KOMINFO/2024',
+    'TENTANG',
+    'STANDAR PELAYANAN PADA DINAS KOMUNIKASI DAN INFORMATIKA',
+    '',
+    'Menimbang : a. bahwa setiap penyelenggara pelayanan publik wajib menetapkan standar pelayanan;',
+    'b. bahwa berdasarkan pertimbangan huruf a perlu menetapkan keputusan kepala dinas;',
+    'Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;',
+    '2. Peraturan Menteri PANRB Nomor 15 Tahun 2014 tentang Pedoman Standar Pelayanan;',
+    'MEMUTUSKAN:',
+    'Menetapkan : KEPUTUSAN KEPALA DINAS TENTANG STANDAR PELAYANAN',
+    'KESATU : Standar pelayanan sebagaimana tercantum dalam Lampiran.',
+    'Ditetapkan di Padang Rantau',
+    '',
+  ].join('\n');
+  const r = importStandard(preamble + shape('lampiran-keputusan.txt'), 'text/plain');
+
+  it("takes neither the decree's heading nor its considerations for the service", () => {
+    expect(r.name).toBe('PENERBITAN SERTIFIKAT ELEKTRONIK');
+    expect(r.draft.decree).toBe('500.12/077/KOMINFO/2024');
+    expect(r.legalBasis.length).toBe(2);
+    expect(r.legalBasis[0]).toMatch(/^Undang-Undang Nomor 11 Tahun 2008/);
+    expect(r.requirements.length).toBe(3);
+    expect(r.steps.length).toBe(5);
+  });
+});
+
 describe('importStandard: one column of colon labels', () => {
   const r = importStandard(shape('colon-labels.txt'), 'text/plain');
 

@@ -122,7 +122,10 @@ export function readPlain(text: string): RawStandard {
   let sinceHeading = 99;
   for (const source of joinBrokenHeadings(layout)) {
     const line = cleanMarkdownLine(source);
-    if (!line) continue;
+    if (!line) {
+      if (!started) pre.push(''); // the title's groups stay apart
+      continue;
+    }
     const decree = DECREE_RE.exec(line);
     if (decree) {
       raw.decree = decree[1].trim() || null;

@@ -165,7 +165,7 @@ export function pipeRows(text: string): { rows: string[][]; outside: string[] } 
   for (const line of pipeLines(text)) {
     if (SEPARATOR_ROW.test(line)) continue; // |---|---|
     if (isPipeRow(line)) rows.push(pipeCells(line));
-    else if (line.trim() && rows.length === 0) outside.push(cleanMarkdownLine(line));
+    else if (rows.length === 0) outside.push(cleanMarkdownLine(line));
   }
   return { rows, outside };
 }

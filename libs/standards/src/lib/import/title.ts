@@ -40,44 +40,73 @@ export function withoutStandardPrefix(name: string): string {
   return m ? m[1].trim() : name.trim();
 }
 
-/** Reads the name and decree number out of the lines above a standard. */
+/** The opening of a decree's body: its considerations and what it decides. */
+const PREAMBLE =
+  /^(?:menimbang|mengingat|memperhatikan|memutuskan|menetapkan|kesatu|kedua|ketiga|keempat|kelima|dengan rahmat)\b/i;
+
+/**
+ * Reads the name and decree number out of the lines above a standard. Empty lines separate
+ * groups; the name is the last group of title lines (the one right above the components), so a
+ * decree's heading and its considerations never become part of it.
+ */
 export function readTitle(lines: string[]): TitleReading {
   let labelled: string | null = null;
   let decree: string | null = null;
-  const title: string[] = [];
+  const groups: string[][] = [[]];
+  const breakGroup = () => {
+    if (groups[groups.length - 1].length > 0) groups.push([]);
+  };
   let inDecree = false;
+  let inPreamble = false;
   for (const raw of lines) {
     const line = raw.replace(/\s+/g, ' ').trim();
-    if (!line) continue;
+    if (!line) {
+      breakGroup();
+      continue;
+    }
+    if (PREAMBLE.test(line)) inPreamble = true;
+    if (/^(?:lampiran|standar pelayanan)\b/i.test(line)) inPreamble = false;
+    if (inPreamble) {
+      breakGroup();
+      continue;
+    }
     const colon = /^([^:]{2,60}?)\s*:\s*(.*)$/.exec(line);
     if (colon && !/^https?$/i.test(colon[1])) {
       const key = classifyLabel(colon[1]);
-      if (key === 'name' && colon[2]) {
-        labelled ??= colon[2].trim();
-        continue;
-      }
-      if (key === 'decree' || /^(?:no\.?|nomor)$/i.test(colon[1].trim())) {
+      if (key === 'name' && colon[2]) labelled ??= colon[2].trim();
+      else if (key === 'decree' || /^(?:no\.?|nomor)$/i.test(colon[1].trim())) {
         if (colon[2] && (key === 'decree' || inDecree)) decree ??= colon[2].trim();
-        continue;
       }
-      if (key === 'header' || key !== null) continue;
       // Other labelled lines of a header block ("Nama Unit Pelayanan : ...") are not the name.
+      breakGroup();
       continue;
     }
     if (/^(?:lampiran|keputusan|peraturan|surat keputusan)\b/i.test(line)) inDecree = true;
     const number = NUMBER_LINE.exec(line);
     if (number && inDecree) {
       decree ??= number[1].trim();
+      breakGroup();
       continue;
     }
-    if (BOILERPLATE.test(line)) continue;
-    // A table's head row ("NO KOMPONEN URAIAN") above the components.
-    if (line.split(/\s+/).every((w) => TABLE_HEAD_WORDS.has(w.toLowerCase().replace(/[.:]$/, ''))))
+    const skip =
+      BOILERPLATE.test(line) ||
+      // A table's head row ("NO KOMPONEN URAIAN") above the components.
+      line.split(/\s+/).every((w) => TABLE_HEAD_WORDS.has(w.toLowerCase().replace(/[.:]$/, ''))) ||
+      // "A. PENYAMPAIAN PELAYANAN (SERVICE DELIVERY)"
+      classifyLabel(line) === 'header' ||
+      // Prose, not a title.
+      line.length > 150 ||
+      line.split(' ').length > 20 ||
+      /[.;:,]$/.test(line) ||
+      /^bahwa\b/i.test(line);
+    if (skip) {
+      breakGroup();
       continue;
-    if (classifyLabel(line) === 'header') continue; // "A. PENYAMPAIAN PELAYANAN (SERVICE DELIVERY)"
-    title.push(line);
+    }
+    groups[groups.length - 1].push(line.replace(/^\d{1,2}[.)]\s+(?=\S)/, ''));
   }
-  const fromTitle = title.join(' ').trim();
+  const titled = groups.filter((g) => g.length > 0);
+  const fromTitle = (titled[titled.length - 1] ?? []).join(' ').trim();
   const name = labelled ?? (fromTitle ? withoutStandardPrefix(fromTitle) : null);
   return { name: name || null, decree };
 }
