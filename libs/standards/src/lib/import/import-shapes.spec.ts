@@ -755,3 +755,43 @@ describe('importStandard: pipe rows whose last cell goes on over several lines',
     ]);
   });
 });
+
+describe('importStandard: a table copied with its cells glued together', () => {
+  const r = importStandard(shape('glued-cells.txt'), 'text/plain');
+
+  it('cuts each row into number, component label and value', () => {
+    expectReading(r, {
+      name: 'PEMINJAMAN PERALATAN KONFERENSI VIDEO',
+      requirements: [
+        'Peminjam berasal dari perangkat daerah.',
+        'Mengisi formulir peminjaman peralatan.',
+      ],
+      steps: [
+        { description: 'Peminjam menyerahkan formulir peminjaman.', executors: ['Peminjam'] },
+        {
+          description: 'Petugas Gudang menyiapkan peralatan dan mencatat peminjaman.',
+          executors: ['Petugas Gudang'],
+        },
+        {
+          description: 'Jika peralatan sedang dipakai maka peminjam diberi jadwal lain.',
+          executors: [],
+        },
+      ],
+      serviceTimeText: '30 Menit',
+      serviceTime: { min: 30, max: 30, unit: 'minute', basis: 'working', startsWhen: null },
+      cost: { text: 'Gratis', free: true },
+      product: ['Peralatan konferensi video siap pakai'],
+      channels: [
+        { kind: 'phone', value: '(0380) 821100' },
+        { kind: 'email', value: 'peralatan@kominfo.tanahmerah.go.id' },
+      ],
+      legalBasis: [
+        'Peraturan Bupati Tanah Merah Nomor 2 Tahun 2021 tentang Pengelolaan Barang Milik Daerah.',
+      ],
+    });
+    expect(r.internal.staffCount).toBe('2 orang');
+    expect(r.warnings).toEqual([
+      'Langkah 3: pelaksana tidak dapat dibaca dari teks; pilih posisinya.',
+    ]);
+  });
+});

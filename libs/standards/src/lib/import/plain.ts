@@ -66,6 +66,10 @@ function isLabelRest(text: string): boolean {
  * line ("    dan Prosedur      b. ...") is dropped from it.
  */
 function splitLayoutLine(line: string): string[] {
+  const glued = splitGlued(line);
+  if (glued) return glued;
+  // The head row of such a table ("NoKomponen Standar PelayananKeterangan").
+  if (/^\s*No\.?\s?Komponen/i.test(line) && !/\s{3,}|\t/.test(line.trim())) return [];
   const m = /^\s*((?:[IVX]{1,4}|[A-Za-z]|\d{1,2})[.)]\s+)?(\S.*?)(?:\s{3,}|\t+)(\S.*)$/.exec(line);
   if (!m) return [line];
   const label = m[2].trim();
@@ -75,6 +79,30 @@ function splitLayoutLine(line: string): string[] {
   if (isComponentHeading(label)) return [left, right];
   if (!m[1] && isLabelRest(label)) return [right];
   return [line];
+}
+
+/**
+ * A table row whose cells were copied without any separator ("1Persyaratana. Pemohon ...",
+ * "3Jangka Waktu Pelayanan1 Jam"): the number, then the longest run of label words that makes a
+ * component label, then the value glued to it. Null when the line is not such a row.
+ */
+function splitGlued(line: string): string[] | null {
+  const m = /^\s*(\d{1,2})\.?([A-Z].*)$/.exec(line);
+  if (!m || /^\s*\d{1,2}\.\s/.test(line)) return null;
+  const rest = m[2];
+  for (let k = Math.min(rest.length, 90); k >= 4; k--) {
+    const label = rest.slice(0, k);
+    const last =
+      label
+        .split(/[\s/,]+/)
+        .pop()
+        ?.toLowerCase() ?? '';
+    if (!LABEL_WORD_SET.has(last)) continue;
+    if (!isComponentHeading(label)) continue;
+    const value = rest.slice(k).trim();
+    return value ? [`${m[1]}. ${label.trim()}`, value] : [`${m[1]}. ${label.trim()}`];
+  }
+  return null;
 }
 
 /** A heading broken over two lines ("Sistem, Mekanisme dan" / "Prosedur") is put back together. */
