@@ -795,3 +795,22 @@ describe('importStandard: a table copied with its cells glued together', () => {
     ]);
   });
 });
+
+describe('importStandard: SOP with position columns and no mutu baku', () => {
+  const r = importStandard(shape('sop-positions-only.txt'), 'text/plain');
+
+  it('recognises the step table by its position columns; "Selesai" has no executor', () => {
+    expect(r.draft.kind).toBe('sop');
+    expect(r.name).toBe('PENGHAPUSAN AKUN APLIKASI KEPEGAWAIAN');
+    expect(r.steps.map((s) => [s.description, s.executors, s.time])).toEqual([
+      ['Mengajukan permintaan penghapusan akun', ['Pemohon'], null],
+      ['Memeriksa permintaan dan riwayat akun', ['Petugas Layanan'], null],
+      ['Menyetujui penghapusan akun', ['Kepala Seksi'], null],
+      ['Selesai', [], null],
+    ]);
+    expect(r.draft.steps[1].notes).toBe('Dicatat di buku register');
+    expect(r.warnings).toContain(
+      'Langkah 4: pelaksana tidak dapat dibaca dari teks; pilih posisinya.',
+    );
+  });
+});

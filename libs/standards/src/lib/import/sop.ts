@@ -6,6 +6,8 @@
  */
 import type { SopHeader } from '../model';
 import type { RawStandard, RawStep } from './draft';
+import { isHead } from './executors';
+import { readTitle } from './title';
 import { htmlToText } from './html-text';
 import { listItems } from './lists';
 import { cleanMarkdownLine } from './plain';
@@ -66,7 +68,12 @@ export function isStepHeader(cells: string[], next: string[] = []): boolean {
   if (/^\d/.test(cells[0]?.trim() ?? '')) return false;
   if (!cells.some((c) => ACTIVITY.test(c.replace(/\s+/g, ' ').trim()))) return false;
   const subHead = !/^\d/.test(next[0]?.trim() ?? '');
-  return cells.some((c) => MATRIX.test(c)) || (subHead && next.some((c) => MATRIX.test(c)));
+  if (cells.some((c) => MATRIX.test(c)) || (subHead && next.some((c) => MATRIX.test(c))))
+    return true;
+  // No "PELAKSANA" or mutu baku head: two or more columns named after positions will do.
+  const positions = (row: string[]) =>
+    row.filter((c) => c.trim() && isHead(c.trim().split(/\s+/)[0])).length;
+  return positions(cells) >= 2 || (subHead && positions(next) >= 2);
 }
 
 /** True when table rows (pipes, HTML) carry an SOP step table. */
@@ -159,7 +166,7 @@ export function readSop(text: string): RawStandard {
     issuedBy,
   };
   raw.sop = sop;
-  raw.name = sop.name;
+  raw.name = sop.name ?? readTitle([...issuedBy, '', ...title]).name;
   raw.decree = sop.number;
   raw.sections.legalBasis = values.legalBasis ?? [];
 
@@ -216,7 +223,7 @@ export function readSop(text: string): RawStandard {
   );
   const executors: { col: number; name: string }[] = [];
   for (let c = colStep + 1; c < mutuStart; c++)
-    if (sub[c] && !/^(pelaksana|mutu baku)$/i.test(sub[c]))
+    if (sub[c] && !/^(pelaksana|mutu baku|keterangan|ket\.?|catatan)$/i.test(sub[c]))
       executors.push({ col: c, name: sub[c] });
   const last = Math.max(roles.inputs, roles.time, roles.output);
   const colNote = !twoRows

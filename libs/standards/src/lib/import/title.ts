@@ -33,6 +33,11 @@ const NUMBER_LINE = /^(?:no\.?|nomor)\s*(?:sk|keputusan|surat keputusan)?\s*:?\s
 
 /** "STANDAR PELAYANAN PENERBITAN SERTIFIKAT" -> "PENERBITAN SERTIFIKAT". */
 export function withoutStandardPrefix(name: string): string {
+  const sop =
+    /^(?:standar(?:d)?\s+operasional\s+prosedur(?:\s*\(sop\))?|sop)\s*[:\-–]?\s*(.{3,})$/i.exec(
+      name.trim(),
+    );
+  if (sop) return sop[1].trim();
   const m =
     /^standar\s+pelayanan(?:\s+publik)?\s*(?:[:\-–]\s*)?(?:pada\s+|untuk\s+)?(.{3,})$/i.exec(
       name.trim(),
