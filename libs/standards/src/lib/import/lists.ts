@@ -37,8 +37,15 @@ export function hasMarker(line: string): boolean {
   return leadingNumber(line) !== null || leadingLetter(line) !== null || LEADING_BULLET.test(line);
 }
 
-function findNext(text: string, n: number, from: number): number {
+function findNext(text: string, n: number, from: number, paren: boolean): number {
   const num = String(n);
+  if (paren) {
+    // "1) Server 2) Komputer", "(1) Server (2) Komputer"
+    const re = new RegExp(`(?<=^|[\\s.;,:])\\(?${num}\\)\\s*(?=[A-Za-z(])`, 'g');
+    re.lastIndex = from;
+    const m = re.exec(text);
+    return m ? m.index : -1;
+  }
   // "2. Undang", "Publik2. Undang", "berjenjang. 2. Dilakukan"
   const dotted = new RegExp(`(?<!\\d)${num}\\.\\s*(?=[A-Za-z(])`, 'g');
   dotted.lastIndex = from;
@@ -61,8 +68,9 @@ export function splitNumberedRun(line: string): string[] {
   const starts: number[] = [0];
   let n = first + 1;
   let pos = (/^\s*\(?\d{1,3}[.)]\s*/.exec(line)?.[0].length ?? 0) + 1;
+  const paren = /^\s*\(?\d{1,3}\)/.test(line);
   for (;;) {
-    const at = findNext(line, n, pos);
+    const at = findNext(line, n, pos, paren);
     if (at < 0) break;
     starts.push(at);
     pos = at + String(n).length + 1;
@@ -140,9 +148,20 @@ export function joinWrapped(lines: string[]): string[] {
 }
 
 /** Items of a list section: each line (or run within a line) is an item, numbering removed. */
+/** "- Surat permohonan - Formulir - KTP", "• A • B": bullets run together in one line. */
+function splitBulletRun(line: string): string[] {
+  const m = /^\s*([-–•·▪*])\s+/.exec(line);
+  if (!m) return [line];
+  const bullet = m[1].replace(/[-\\^$*+?.()|[\]{}]/g, '\\$&');
+  const parts = line.split(new RegExp(`\\s+${bullet}\\s+(?=[A-Z(])`));
+  // A dash also joins ranges ("Senin - Jumat"): a dash run needs three items or more.
+  const needed = /[-–]/.test(m[1]) ? 3 : 2;
+  return parts.length >= needed ? parts : [line];
+}
+
 export function listItems(lines: string[]): string[] {
   const items: string[] = [];
-  for (const line of joinWrapped(lines)) {
+  for (const line of joinWrapped(lines).flatMap(splitBulletRun)) {
     if (leadingNumber(line) !== null) items.push(...splitNumberedRun(line).map(stripNumbering));
     else if (leadingLetter(line) !== null)
       items.push(...splitLetteredRun(line).map(stripNumbering));
