@@ -132,19 +132,74 @@ export function tidyLines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-function tokensToText(tokens: HtmlToken[]): string {
+/** Tags whose end closes a part of a page (kept apart by an empty line in page text). */
+const PART_TAGS = new Set(
+  'article blockquote div dl footer h1 h2 h3 h4 h5 h6 header ol p section table ul'.split(' '),
+);
+
+/** Placeholders around a list item's marker until we know whether the item writes its own. */
+const MARK_OPEN = '\u0001';
+const MARK_CLOSE = '\u0002';
+/** Where a part of a page ends, in page text. */
+const PART_BREAK = '\n\u0003\n';
+
+function tokensToText(tokens: HtmlToken[], parts = false): string {
   let out = '';
+  // Open lists, innermost last: ordered or not, and the next item's number.
+  const lists: { ordered: boolean; next: number }[] = [];
   for (const t of tokens) {
-    if (t.type === 'text') out += t.text.replace(/\s+/g, ' ');
-    else if (BLOCK_TAGS.has(t.name)) out += '\n';
+    if (t.type === 'text') out += t.text.replace(/[\s\u0001\u0002\u0003]+/g, ' ');
+    else if (t.name === 'ol' || t.name === 'ul') {
+      if (t.type === 'open') lists.push({ ordered: t.name === 'ol', next: 1 });
+      else lists.pop();
+      out += parts && t.type === 'close' ? PART_BREAK : '\n';
+    } else if (t.name === 'li' && t.type === 'open') {
+      const list = lists[lists.length - 1];
+      const marker = list?.ordered ? `${list.next++}.` : '-';
+      out += `\n${MARK_OPEN}${marker}${MARK_CLOSE}`;
+    } else if (BLOCK_TAGS.has(t.name))
+      out += parts && t.type === 'close' && PART_TAGS.has(t.name) ? PART_BREAK : '\n';
     else if (t.name === 'td' || t.name === 'th') out += t.type === 'open' ? ' ' : ' | ';
   }
-  return out;
+  // A list item that writes its own number ("<li>1. Surat ...</li>") keeps it; others get one.
+  return out.replace(
+    /\u0001([^\u0002]*)\u0002[ \t]*(?=((?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]\s|[-•·▪*]))?)/g,
+    (_, marker: string, own: string | undefined) => (own ? '' : `${marker} `),
+  );
 }
 
 /** Text of an HTML fragment, one line per block (paragraph, list item, line break, row). */
 export function htmlToText(html: string): string {
   return tidyLines(tokensToText(tokenizeHtml(html))).join('\n');
+}
+
+/**
+ * Text of a whole page: one line per block as `htmlToText`, list items numbered as the page shows
+ * them, and an empty line where a part (a paragraph, a list, a tab's div) ends.
+ */
+export function htmlPageText(html: string): string {
+  // <head> (title, meta) is not part of the standard.
+  let inHead = false;
+  const body = tokenizeHtml(html).filter((t) => {
+    if (t.type !== 'text' && t.name === 'head') {
+      inHead = t.type === 'open';
+      return false;
+    }
+    return !inHead;
+  });
+  const lines = tokensToText(body, true)
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l === '') continue;
+    if (l === '\u0003') {
+      if (out.length > 0 && out[out.length - 1] !== '') out.push('');
+      continue;
+    }
+    out.push(l.replace(/\u0003/g, ''));
+  }
+  return out.join('\n').trim();
 }
 
 /** True when the text carries HTML tags this tokenizer knows. */

@@ -814,3 +814,42 @@ describe('importStandard: SOP with position columns and no mutu baku', () => {
     );
   });
 });
+
+describe('importStandard: a SIPPN page saved as HTML, its tabs as divs', () => {
+  const r = importStandard(shape('sippn-page.html'), 'text/html');
+
+  it('keeps each list together and each tab apart, and reads them by content', () => {
+    expectReading(r, {
+      name: 'Pemulihan Akun Surat Elektronik Dinas',
+      requirements: ['Kartu Tanda Pegawai', 'Surat pengantar dari atasan langsung'],
+      steps: [
+        {
+          description: 'Pegawai mengajukan permintaan pemulihan akun di loket layanan',
+          executors: ['Pegawai'],
+        },
+        {
+          description: 'Petugas Layanan memeriksa identitas pegawai',
+          executors: ['Petugas Layanan'],
+        },
+        {
+          description: 'Admin Surel memulihkan akun dan membuat kata sandi sementara',
+          executors: ['Admin Surel'],
+        },
+        { description: 'Selesai', executors: [] },
+      ],
+      serviceTimeText: '1 x 24 Jam',
+      serviceTime: days(1),
+      cost: { text: 'Tanpa biaya', free: true },
+      product: ['Akun surel pulih'],
+      channels: [
+        { kind: 'email', value: 'pengaduan@kominfo.lautbiru.go.id' },
+        { kind: 'phone', value: '(0431) 654321' },
+      ],
+      legalBasis: [],
+    });
+    expect(r.warnings[0]).toMatch(/^Teks tidak memuat judul bagian/);
+    expect(r.warnings).toContain(
+      'Langkah 4: pelaksana tidak dapat dibaca dari teks; pilih posisinya.',
+    );
+  });
+});

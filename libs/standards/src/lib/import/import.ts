@@ -5,7 +5,7 @@
  */
 import type { OfficeDefinition } from '../model';
 import { buildDraft, ImportError, type ImportDraftResult, type RawStandard } from './draft';
-import { htmlTables, htmlToText } from './html-text';
+import { htmlPageText, htmlTables, htmlToText } from './html-text';
 import { readPlain } from './plain';
 import { gridToTabText, isSopGrid, looksLikeSop, readSop } from './sop';
 import { classifyLabel } from './sections';
@@ -93,7 +93,7 @@ function read(text: string, type: ImportContentType): RawStandard {
       const raw = readHtmlTable(text);
       if (hasContent(raw)) return raw;
     }
-    return read(htmlToText(text), 'text/plain');
+    return read(htmlPageText(text), 'text/plain');
   }
   if (countMarkdownRows(text) >= 3) {
     const tab = pipeLines(text)
