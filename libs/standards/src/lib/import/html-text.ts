@@ -137,18 +137,18 @@ const PART_TAGS = new Set(
   'article blockquote div dl footer h1 h2 h3 h4 h5 h6 header ol p section table ul'.split(' '),
 );
 
-/** Placeholders around a list item's marker until we know whether the item writes its own. */
-const MARK_OPEN = '\u0001';
-const MARK_CLOSE = '\u0002';
+/** Placeholders (private-use characters, never in published text) around a list item's marker until we know whether the item writes its own. */
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
 /** Where a part of a page ends, in page text. */
-const PART_BREAK = '\n\u0003\n';
+const PART_BREAK = '\n\uE002\n';
 
 function tokensToText(tokens: HtmlToken[], parts = false): string {
   let out = '';
   // Open lists, innermost last: ordered or not, and the next item's number.
   const lists: { ordered: boolean; next: number }[] = [];
   for (const t of tokens) {
-    if (t.type === 'text') out += t.text.replace(/[\s\u0001\u0002\u0003]+/g, ' ');
+    if (t.type === 'text') out += t.text.replace(/[\s\uE000\uE001\uE002]+/g, ' ');
     else if (t.name === 'ol' || t.name === 'ul') {
       if (t.type === 'open') lists.push({ ordered: t.name === 'ol', next: 1 });
       else lists.pop();
@@ -163,7 +163,7 @@ function tokensToText(tokens: HtmlToken[], parts = false): string {
   }
   // A list item that writes its own number ("<li>1. Surat ...</li>") keeps it; others get one.
   return out.replace(
-    /\u0001([^\u0002]*)\u0002[ \t]*(?=((?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]\s|[-•·▪*]))?)/g,
+    /\uE000([^\uE001]*)\uE001[ \t]*(?=((?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]\s|[-•·▪*]))?)/g,
     (_, marker: string, own: string | undefined) => (own ? '' : `${marker} `),
   );
 }
@@ -193,11 +193,11 @@ export function htmlPageText(html: string): string {
   const out: string[] = [];
   for (const l of lines) {
     if (l === '') continue;
-    if (l === '\u0003') {
+    if (l === '\uE002') {
       if (out.length > 0 && out[out.length - 1] !== '') out.push('');
       continue;
     }
-    out.push(l.replace(/\u0003/g, ''));
+    out.push(l.replace(/\uE002/g, ''));
   }
   return out.join('\n').trim();
 }
