@@ -137,7 +137,10 @@ const PART_TAGS = new Set(
   'article blockquote div dl footer h1 h2 h3 h4 h5 h6 header ol p section table ul'.split(' '),
 );
 
-/** Placeholders (private-use characters, never in published text) around a list item's marker until we know whether the item writes its own. */
+/**
+ * Placeholders around a list item's marker until we know whether the item writes its own:
+ * private-use characters, stripped from the page's own text first.
+ */
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
 /** Where a part of a page ends, in page text. */
