@@ -55,6 +55,13 @@ describe('listItems', () => {
   });
 });
 
+describe('listItems: empty cells', () => {
+  it('reads a dash or an empty line as no item', () => {
+    expect(listItems(['-'])).toEqual([]);
+    expect(listItems(['–', '  '])).toEqual([]);
+  });
+});
+
 describe('splitLetteredRun', () => {
   it('cuts at b., c. ... in order, after a space or a stop', () => {
     expect(

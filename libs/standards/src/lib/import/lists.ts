@@ -173,7 +173,7 @@ export function listItems(lines: string[]): string[] {
   // The separators of a list written as one sentence ("...daerah;", "...pegawai; dan") go.
   return items
     .map((i) => i.replace(/\s*;\s*(?:dan|serta)?\s*$/i, '').trim())
-    .filter((i) => i !== '');
+    .filter((i) => /[\p{L}\p{N}]/u.test(i)); // "-", "–": a cell left empty on purpose
 }
 
 /** Words a legal instrument's name starts with. */
