@@ -198,12 +198,26 @@ export function readExecutors(text: string): ExecutorReading {
   return { names: [], how: 'none' };
 }
 
+/** Short forms of "Kepala ..." that texts and position tables mix ("Kadis", "KA. DINAS", "Kasi"). */
+const SHORT_FORMS: [RegExp, string][] = [
+  [/\bkadis\b/g, 'kepala dinas'],
+  [/\bkabid\b/g, 'kepala bidang'],
+  [/\bkasie?\b/g, 'kepala seksi'],
+  [/\bkasub+ag\b/g, 'kepala sub bagian'],
+  [/\bkasubbid\b/g, 'kepala sub bidang'],
+  [/\bkabag\b/g, 'kepala bagian'],
+  [/\bsubbagian\b/g, 'sub bagian'],
+  [/\bka\b/g, 'kepala'],
+];
+
 function normalize(s: string): string {
-  return ` ${s
+  let out = s
     .toLowerCase()
     .replace(/[^a-z0-9/]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()} `;
+    .trim();
+  for (const [re, full] of SHORT_FORMS) out = out.replace(re, full);
+  return ` ${out} `;
 }
 
 export interface PositionMatch {

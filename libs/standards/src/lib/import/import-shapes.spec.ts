@@ -853,3 +853,34 @@ describe('importStandard: a SIPPN page saved as HTML, its tabs as divs', () => {
     );
   });
 });
+
+describe('importStandard: position names written short', () => {
+  it('maps "Kadis", "Kabid ...", "KA. ..." and "Kasi ..." to the full names of the table', () => {
+    const sop = [
+      'SOP PEMBUKAAN PORT',
+      '',
+      'No\tKegiatan\tKA. DINAS\tKabid Infrastruktur\tKasi Jaringan\tWaktu\tOutput',
+      '1\tMenyetujui permintaan\tv\t\t\t1 Hari\tDisposisi',
+      '2\tMenugaskan pembukaan port\t\tv\t\t2 Jam\tSurat tugas',
+      '3\tMembuka port\t\t\tv\t1 Jam\tPort terbuka',
+    ].join('\n');
+    const r = importStandard(sop, 'text/plain', {
+      code: 'contoh',
+      name: 'Dinas Contoh',
+      timeZone: 'Asia/Jakarta',
+      region: null,
+      ticketPrefix: 'CTH',
+      positions: [
+        { code: 'kadis', name: 'Kepala Dinas', reportsTo: null },
+        { code: 'kabid-infra', name: 'Kepala Bidang Infrastruktur', reportsTo: 'kadis' },
+        { code: 'kasi-jar', name: 'Kepala Seksi Jaringan', reportsTo: 'kabid-infra' },
+      ],
+    });
+    expect(r.steps.map((s) => [s.executors, s.time, s.output])).toEqual([
+      [['kadis'], '1 Hari', 'Disposisi'],
+      [['kabid-infra'], '2 Jam', 'Surat tugas'],
+      [['kasi-jar'], '1 Jam', 'Port terbuka'],
+    ]);
+    expect(r.warnings.filter((w) => w.includes('tabel posisi'))).toEqual([]);
+  });
+});
