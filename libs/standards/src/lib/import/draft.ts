@@ -221,6 +221,8 @@ function short(text: string): string {
 /** Builds the import answer. `office` maps executor names to position codes. */
 export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportDraftResult {
   const warnings = [...raw.warnings];
+  /** How the times were read where the grammar had to choose; kept with the draft. */
+  const readingNotes: string[] = [];
   const s = raw.sections;
   const name = raw.name?.trim() || '';
   if (!name) warnings.push('Nama layanan tidak ditemukan; isi sendiri.');
@@ -277,7 +279,10 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
       const d = readDuration(time);
       if (d.ok) {
         duration = d.value;
-        for (const n of d.notes ?? []) warnings.push(`Langkah ${order}: waktu "${time}": ${n}.`);
+        for (const n of d.notes ?? []) {
+          warnings.push(`Langkah ${order}: waktu "${time}": ${n}.`);
+          readingNotes.push(`Langkah ${order}: waktu "${time}": ${n}.`);
+        }
       } else warnings.push(`Langkah ${order}: waktu "${time}" tidak terbaca (${d.error.message}).`);
     }
     const inputs = rs.inputs ?? [];
@@ -308,7 +313,11 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
         warnings.push(
           `Waktu kanal "${label}" ("${rest.trim()}") tidak terbaca (${d.error.message}).`,
         );
-      else for (const n of d.notes ?? []) warnings.push(`Waktu kanal "${label}": ${n}.`);
+      else
+        for (const n of d.notes ?? []) {
+          warnings.push(`Waktu kanal "${label}": ${n}.`);
+          readingNotes.push(`Waktu kanal "${label}": ${n}.`);
+        }
       continue;
     }
     if (serviceTimeText === null) {
@@ -316,7 +325,10 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
       const d = readDuration(serviceTimeText);
       if (d.ok) {
         serviceTime = d.value;
-        for (const n of d.notes ?? []) warnings.push(`Waktu penyelesaian: ${n}.`);
+        for (const n of d.notes ?? []) {
+          warnings.push(`Waktu penyelesaian: ${n}.`);
+          readingNotes.push(`Waktu penyelesaian: ${n}.`);
+        }
       } else if (isProse(serviceTimeText)) {
         warnings.push(
           `Waktu penyelesaian ditulis sebagai uraian, bukan standar waktu ("${short(serviceTimeText)}"); tidak ada waktu yang dibaca, isi sendiri.`,
@@ -378,7 +390,7 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
     products: product,
     complaintChannels,
     internal,
-    readingNotes: [],
+    readingNotes,
     source: null,
   };
   if (req.submissionNote) draft.submissionNote = req.submissionNote;

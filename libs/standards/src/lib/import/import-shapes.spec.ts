@@ -512,6 +512,7 @@ describe('importStandard: one column of colon labels', () => {
     });
     expect(r.draft.decree).toBe('188.4/55/KOMINFO/2023');
     expect(r.warnings).toEqual(['Waktu penyelesaian: waktu untuk setiap permohonan.']);
+    expect(r.draft.readingNotes).toEqual(['Waktu penyelesaian: waktu untuk setiap permohonan.']);
   });
 });
 
