@@ -394,7 +394,12 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
     source: null,
   };
   if (req.submissionNote) draft.submissionNote = req.submissionNote;
-  if (complaintItems.length === 1 && complaintChannels.length > 1)
+  // A paragraph that names several channels is kept as written too.
+  if (
+    complaintItems.length === 1 &&
+    complaintChannels.length > 1 &&
+    channelsOfPiece(complaintItems[0]) === null
+  )
     draft.complaintNote = complaintItems[0];
   if (raw.complaintNote)
     draft.complaintNote = draft.complaintNote
