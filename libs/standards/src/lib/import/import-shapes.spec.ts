@@ -885,3 +885,45 @@ describe('importStandard: position names written short', () => {
     expect(r.warnings.filter((w) => w.includes('tabel posisi'))).toEqual([]);
   });
 });
+
+describe('importStandard: SIPPN copy with unnumbered requirements and a time that is no duration', () => {
+  const r = importStandard(shape('sippn-unnumbered.txt'), 'text/plain');
+
+  it('keeps lines under one another together, and reads the time slot by its place', () => {
+    expectReading(r, {
+      name: 'Penerbitan Rekomendasi Menara Telekomunikasi',
+      requirements: [
+        'Surat permohonan dari penyedia menara',
+        'Salinan izin lokasi',
+        'Gambar rencana menara',
+      ],
+      steps: [
+        { description: 'Pemohon menyerahkan berkas di loket', executors: ['Pemohon'] },
+        {
+          description: 'Petugas Loket memeriksa kelengkapan berkas',
+          executors: ['Petugas Loket'],
+        },
+        { description: 'Tim Teknis melakukan survei lokasi', executors: ['Tim Teknis'] },
+        {
+          description: 'Kepala Dinas menandatangani rekomendasi',
+          executors: ['Kepala Dinas'],
+        },
+      ],
+      serviceTimeText: 'Sesuai jadwal survei',
+      serviceTime: null,
+      cost: { text: 'Tidak dipungut biaya', free: true },
+      product: ['Surat Rekomendasi Menara'],
+      channels: [
+        {
+          kind: 'sp4n-lapor',
+          value:
+            'Anda juga dapat menyampaikan pengaduan, aspirasi, maupun permintaan informasi melalui aplikasi LAPOR!',
+        },
+      ],
+      legalBasis: [],
+    });
+    expect(r.warnings).toContain(
+      'Waktu penyelesaian "Sesuai jadwal survei" tidak terbaca (tidak dapat membaca "Sesuai jadwal survei" sebagai jangka waktu).',
+    );
+  });
+});

@@ -36,7 +36,7 @@ type Kind =
   | 'unknown';
 
 const DOCUMENT_START =
-  /^(?:surat|formulir|form|blangko|fotokopi|foto\s?copy|copy|salinan|scan|pindaian|identitas|ktp|kartu|dokumen|berkas|proposal|kak\b|kerangka acuan|data\b|daftar|nota|akta|sk\b|keputusan|rekomendasi|laporan|file|materi|video|konten|izin|bukti|npwp|pas foto|nomor|no\.|alamat|akun|kuitansi|spesifikasi|desain|rancangan|hasil|lembar|fc\.?)\b/i;
+  /^(?:surat|formulir|form|blangko|fotokopi|foto\s?copy|copy|salinan|scan|pindaian|identitas|ktp|kartu|dokumen|berkas|proposal|kak\b|kerangka acuan|data\b|daftar|nota|akta|sk\b|keputusan|rekomendasi|laporan|file|materi|video|konten|izin|bukti|npwp|pas foto|nomor|no\.|alamat|akun|kuitansi|spesifikasi|desain|rancangan|hasil|lembar|fc\.?|gambar|peta|denah|sertifikat|lampiran|contoh|draf|draft|rekaman|berita acara|tangkapan layar|screenshot)\b/i;
 const RULE =
   /\b(?:harus|wajib|tidak boleh|dilarang|sepenuhnya|menjadi (?:tanggung jawab|wewenang))\b/i;
 const FREE =
@@ -54,25 +54,49 @@ const NOT_VERBS = new Set([
 ]);
 
 /** A verb among the first words ("Pemohon mengajukan", "Permintaan dikaji oleh ..."). */
-function actsEarly(item: string): boolean {
-  if (/^selesai\b/i.test(item)) return true;
+/** Where the first verb is among the first words ("Pemohon mengajukan" -> 1), or -1. */
+function verbAt(item: string): number {
+  if (/^selesai\b/i.test(item)) return 0;
   const words = item.split(/\s+/).slice(0, 5);
-  return words.some((w) => {
+  return words.findIndex((w) => {
     const bare = w.toLowerCase().replace(/[^a-z-]/g, '');
     if (isVerb(bare)) return true;
     return w === w.toLowerCase() && /^di[a-z]{3,}$/.test(bare) && !NOT_VERBS.has(bare);
   });
 }
 
+/** A verb among the first words ("Pemohon mengajukan", "Permintaan dikaji oleh ..."). */
+function actsEarly(item: string): boolean {
+  return verbAt(item) >= 0;
+}
+
 const LEGAL_START =
   /^(?:undang|uu\b|peraturan|perpres|permen|perda\b|perbup|perwal|perwako|pergub|keputusan|kepmen|keppres|kepres|instruksi|inpres|surat edaran)/i;
+
+/**
+ * A complaint channel, not just a line that starts like one ("Surat Rekomendasi" is a product):
+ * it gives an address, a number or SP4N-LAPOR!, or speaks of complaints or of coming in person.
+ */
+function isChannel(text: string): boolean {
+  const channels = channelsOfPiece(text);
+  if (!channels) return false;
+  return (
+    channels.some((c) => c.kind !== 'letter' && c.kind !== 'other') ||
+    /pengaduan|aduan|kotak saran|tatap muka|langsung/i.test(text) ||
+    channels.some((c) =>
+      /^(?:WhatsApp|Telegram|Instagram|Facebook|Twitter|YouTube|TikTok|SMS):/.test(c.value),
+    )
+  );
+}
 
 function itemKind(item: string): Kind {
   if (RULE.test(item)) return 'rules';
   if (LEGAL_START.test(item)) return 'legal';
   const acts = actsEarly(item);
-  if (DOCUMENT_START.test(item) && !acts) return 'documents';
-  if (channelsOfPiece(item) !== null) return 'channels';
+  // "Surat permohonan yang ditandatangani ..." names a document; "Berkas diperiksa ..." acts.
+  const at = verbAt(item);
+  if (DOCUMENT_START.test(item) && (at < 0 || at >= 2)) return 'documents';
+  if (isChannel(item)) return 'channels';
   if (acts) return 'actions';
   const first = item.split(/\s+/)[0] ?? '';
   if (isHead(first) || /^(?:technical|tenaga|jabatan)\b/i.test(item)) return 'positions';
@@ -104,7 +128,7 @@ function textKind(text: string): Kind {
   if (FREE.test(text) && words <= 12) return 'cost';
   if (TIME_WORDS.test(text) && (/\d/.test(text) || /waktu|lama|singkat|cepat/i.test(text)))
     return 'timeProse';
-  if (channelsOfPiece(text) !== null) return 'channels';
+  if (isChannel(text)) return 'channels';
   if (words <= 10 && !actsEarly(text) && !/[.;:]$/.test(text)) return 'short';
   return 'unknown';
 }
@@ -141,11 +165,28 @@ function blocksOf(lines: string[]): Block[] {
       current.lines[current.lines.length - 1] += ` ${line}`;
       continue;
     }
+    // Lines one under another with no empty line between them stay together for now.
+    if (current && !current.list) {
+      current.lines.push(line);
+      continue;
+    }
     current = { list: false, lines: [line] };
     lastStyle = null;
     blocks.push(current);
   }
-  return blocks;
+  // Such a run is a list without markers when every line holds the same kind of thing
+  // ("Surat permohonan" / "Kartu pegawai"); otherwise each line stands alone.
+  const LISTABLE: Kind[] = ['documents', 'actions', 'channels', 'legal', 'positions', 'rules'];
+  return blocks.flatMap((b) => {
+    if (b.list || b.lines.length < 2) return [b];
+    const kinds = b.lines.map(itemKind);
+    const known = new Set(kinds.filter((k) => k !== 'unknown'));
+    const [only] = [...known];
+    const count = kinds.filter((k) => k === only).length;
+    if (known.size === 1 && LISTABLE.includes(only) && count * 2 >= kinds.length)
+      return [{ list: true, lines: b.lines }];
+    return b.lines.map((l) => ({ list: false, lines: [l] }));
+  });
 }
 
 const NAMES: Partial<Record<SectionKey, string>> = {
@@ -192,11 +233,30 @@ export function readUnlabelled(text: string): RawStandard {
   let seenTime = false;
   let complaintTime = false;
   const complaintNotes: string[] = [];
-  for (const block of blocks) {
+  const kindOf = (block: Block): { items: string[]; kind: Kind } => {
     const items = block.list ? listItems(block.lines) : block.lines;
     // A one-item list ending in a colon ("a. Pengaduan dapat dilakukan melalui :") leads in.
     const leadIn = items.length === 1 && /:\s*$/.test(items[0]);
-    const kind = block.list && !leadIn ? listKind(items) : textKind(items.join(' '));
+    return { items, kind: block.list && !leadIn ? listKind(items) : textKind(items.join(' ')) };
+  };
+  // The product comes after the cost, when the text has a cost.
+  const hasCost = blocks.some((b) => kindOf(b).kind === 'cost');
+  for (const block of blocks) {
+    const { items } = kindOf(block);
+    let { kind } = kindOf(block);
+    // Order decides what content cannot: a list before the procedure is the requirements, a
+    // line between the procedure and the cost is the time (read, or warned about, as a time).
+    if (kind === 'unknown' && block.list && !seenSteps && !raw.sections.requirements)
+      kind = 'documents';
+    else if (
+      (kind === 'short' || kind === 'unknown') &&
+      !block.list &&
+      seenSteps &&
+      !seenTime &&
+      !seenCost &&
+      hasCost
+    )
+      kind = 'timeProse';
     const sample = `"${short(items[0] ?? '')}"${items.length > 1 ? ` (${items.length} butir)` : ''}`;
     if (complaintTime && block.list) {
       complaintNotes.push(...items);
@@ -243,7 +303,7 @@ export function readUnlabelled(text: string): RawStandard {
         seenCost = true;
         break;
       case 'short':
-        if ((seenCost || seenSteps) && !raw.sections.products)
+        if ((hasCost ? seenCost : seenSteps) && !raw.sections.products)
           add('products', items, `${NAMES.products} ${sample}`);
         else raw.warnings.push(`Baris tanpa judul ${sample} tidak dipetakan; periksa.`);
         break;
