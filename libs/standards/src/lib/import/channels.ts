@@ -25,17 +25,17 @@ const LABELS: Label[] = [
   },
   { re: /(?:aplikasi\s+)?(?:www\.)?lapor\.go\.id/iy, kind: 'sp4n-lapor', value: 'none' },
   {
-    re: /(?:No\.?\s*)?(?:Telepon|Telpon|Telp|Tlp|Phone|Hotline|Call\s*Center)\b\.?/iy,
+    re: /(?:No\.?\s*)?(?:Telepon|Telpon|Telp|Tlp|Phone|Hotline|Call\s*Center)\b\.?(?:\s*\/\s*(?:WA|WhatsApp|SMS|Fax|Faks)\b)?/iy,
     kind: 'phone',
     value: 'phone',
   },
   { re: /(?:No\.?\s*)?(?:HP|Handphone)\b\.?/y, kind: 'phone', value: 'phone' },
-  { re: /SMS\b/iy, kind: 'phone', name: 'SMS', value: 'phone' },
+  { re: /SMS(?:\s+Center)?\b/iy, kind: 'phone', name: 'SMS', value: 'phone' },
   { re: /(?:Faksimile|Faximile|Facsimile|Fax|Faks)\b\.?/iy, kind: 'fax', value: 'phone' },
   { re: /(?:E-?mail|Surel|Surat\s+elektronik)\b/iy, kind: 'email', value: 'email' },
   { re: /(?:Website|Situs\s+web|Situs|Laman|Web)\b/iy, kind: 'website', value: 'url' },
   {
-    re: /(?:WhatsApp|Whatsapp|WA)(?:\s+Center)?\b/y,
+    re: /(?:No\.?\s*)?(?:WhatsApp|Whatsapp|WA)(?:\s+Center)?\b/y,
     kind: 'other',
     name: 'WhatsApp',
     value: 'phone',
@@ -62,7 +62,7 @@ const LABELS: Label[] = [
 ];
 
 const VALUE_RE: Record<'phone' | 'email' | 'url' | 'handle', RegExp> = {
-  phone: /^[\s:]*((?:\+?\(?\d[\d()\s.–-]{4,}\d)|https?:\/\/wa\.me\/\d+)/,
+  phone: /^[\s:]*((?:\+?\(?\d[\d()\s.–-]*\d)|https?:\/\/wa\.me\/\d+)/,
   email: /^[\s:]*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/,
   url: /^[\s:]*\(?((?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/[^\s)]*)?)\)?/,
   handle: /^[\s:]*(@?[\w.]+)/,
