@@ -183,6 +183,11 @@ const CASES: Row[] = [
   ['24 - 48 jam', 1, 2, 'day', 'working'],
   ['24 jam kerja', 24, 24, 'hour', 'working'],
   ['12 jam', 12, 12, 'hour', 'working'],
+  ['3 x 24 jam hari kerja', 3, 3, 'day', 'working'],
+  ['2x24 jam hari kalender', 2, 2, 'day', 'calendar'],
+  // Abbreviated working days
+  ['14 HK', 14, 14, 'day', 'working'],
+  ['3 s/d 5 HK sejak berkas lengkap', 3, 5, 'day', 'working', 'complete'],
   ['Selambat-lambatnya 5 hari kerja;', 5, 5, 'day', 'working'],
 ];
 

@@ -521,6 +521,11 @@ function readUnit(
   const at = r.position;
   const before = readBasis(r); // "2 working days", "14 calendar days"
   const u = r.peek();
+  // "14 HK": hari kerja, abbreviated.
+  if (u && u.kind === 'word' && (u.text === 'hk' || u.text === 'hkj')) {
+    r.next();
+    return { unit: 'day', factor: 1, basis: 'working' };
+  }
   const known = u && u.kind === 'word' ? UNIT_WORDS[u.text] : undefined;
   if (!known) {
     r.position = at;
@@ -560,7 +565,12 @@ function readTimesFactor(
     );
   }
   r.next();
-  const basis = readBasis(r);
+  let basis = readBasis(r);
+  // "3 x 24 jam hari kerja": the days named again, with their basis.
+  if (factor === 24 && r.peek()?.text === 'hari') {
+    r.next();
+    basis = readBasis(r) ?? basis;
+  }
   if (factor === 24) return { unit: 'day', factor: 1, basis: basis ?? 'working' };
   return { unit: 'hour', factor, basis };
 }
