@@ -927,3 +927,26 @@ describe('importStandard: SIPPN copy with unnumbered requirements and a time tha
     );
   });
 });
+
+describe('importStandard: a page with more than one standard', () => {
+  it('reads the first and says the rest must be pasted on their own', () => {
+    const twice = importStandard(
+      `${shape('pipe-running-number.txt')}\n${shape('pipe-running-number.txt')}`,
+      'text/plain',
+    );
+    expect(twice.requirements.length).toBe(1);
+    expect(twice.steps.length).toBe(3);
+    expect(twice.warnings).toContain(
+      'Teks memuat lebih dari satu standar pelayanan; hanya standar pertama yang dibaca. Tempel standar lainnya secara terpisah.',
+    );
+    const two = importStandard(
+      `${shape('colon-labels.txt')}\n\n${shape('lampiran-keputusan.txt')}`,
+      'text/plain',
+    );
+    expect(two.name).toBe('Pembuatan Surel Dinas Perangkat Daerah');
+    expect(two.steps.length).toBe(4);
+    expect(two.warnings).toContain(
+      'Teks memuat lebih dari satu standar pelayanan; hanya standar pertama yang dibaca. Tempel standar lainnya secara terpisah.',
+    );
+  });
+});

@@ -6,8 +6,10 @@
 import type { RawStandard } from './draft';
 import { hasMarker, leadingNumber } from './lists';
 import {
+  ANOTHER_STANDARD,
   classifyLabel,
   isComponentHeading,
+  startsAnotherStandard,
   LABEL_WORD_SET,
   SECTION_NAMES,
   type SectionKey,
@@ -180,6 +182,10 @@ export function readPlain(text: string): RawStandard {
         continue;
       }
       closeUnknown();
+      if (startsAnotherStandard(key, raw.sections)) {
+        raw.warnings.push(ANOTHER_STANDARD);
+        break;
+      }
       started = true;
       // The same heading twice in a row (a label repeated across a page break) is one.
       if (raw.sections[key] && !(lastWasHeading && lastKey === key))

@@ -117,3 +117,22 @@ export function isComponentHeading(line: string): boolean {
   const known = words.filter((w) => LABEL_WORD_SET.has(w)).length;
   return known / words.length >= 0.75;
 }
+
+/**
+ * True when a component starts a second standard: the requirements or the procedure again,
+ * after the first standard's requirements, procedure and time, cost or product.
+ */
+export function startsAnotherStandard(
+  key: SectionKey,
+  seen: Partial<Record<SectionKey, unknown>>,
+): boolean {
+  if (key !== 'requirements' && key !== 'steps') return false;
+  return (
+    seen.requirements !== undefined &&
+    seen.steps !== undefined &&
+    (seen.time !== undefined || seen.cost !== undefined || seen.products !== undefined)
+  );
+}
+
+export const ANOTHER_STANDARD =
+  'Teks memuat lebih dari satu standar pelayanan; hanya standar pertama yang dibaca. Tempel standar lainnya secara terpisah.';

@@ -7,7 +7,13 @@
 import type { RawStandard } from './draft';
 import { htmlTables, htmlToText } from './html-text';
 import { cleanMarkdownLine } from './plain';
-import { classifyLabel, cleanLabel, SECTION_NAMES } from './sections';
+import {
+  ANOTHER_STANDARD,
+  classifyLabel,
+  cleanLabel,
+  SECTION_NAMES,
+  startsAnotherStandard,
+} from './sections';
 import { readTitle } from './title';
 
 interface Entry {
@@ -91,6 +97,10 @@ export function readRows(
     if (key === 'decree') {
       raw.decree = e.lines.join(' ') || raw.decree;
       continue;
+    }
+    if (startsAnotherStandard(key, raw.sections)) {
+      raw.warnings.push(ANOTHER_STANDARD);
+      break;
     }
     if (raw.sections[key])
       raw.warnings.push(
