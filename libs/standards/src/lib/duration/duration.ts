@@ -387,7 +387,8 @@ function startsQuantity(r: Reader, offset = 0): boolean {
   if (t.kind !== 'word') return false;
   if (ONE_UNIT_WORDS[t.text] || t.text === 'setengah') return true;
   const words: string[] = [];
-  for (let k = offset; r.peek(k)?.kind === 'word'; k++) words.push(r.peek(k)!.text);
+  for (let t = r.peek(offset); t?.kind === 'word'; t = r.peek(offset + words.length))
+    words.push(t.text);
   return readNumberWords(words, 0) !== null;
 }
 
@@ -456,7 +457,7 @@ function readQuantity(r: Reader): Quantity {
       return { value: 0.5 };
     }
     const words: string[] = [];
-    for (let k = 0; r.peek(k)?.kind === 'word'; k++) words.push(r.peek(k)!.text);
+    for (let w = r.peek(); w?.kind === 'word'; w = r.peek(words.length)) words.push(w.text);
     const m = readNumberWords(words, 0);
     if (m) {
       const from = r.position;
@@ -467,8 +468,8 @@ function readQuantity(r: Reader): Quantity {
         value += 0.5;
       }
       // "Tiga (3) hari kerja": the digits must say the same number.
-      if (r.peek()?.text === '(' && r.peek(1)?.kind === 'num' && r.peek(2)?.text === ')') {
-        const digits = r.peek(1)!;
+      const digits = r.peek(1);
+      if (r.peek()?.text === '(' && digits?.kind === 'num' && r.peek(2)?.text === ')') {
         r.position = r.position + 3;
         if (digits.value !== value) {
           fail(
@@ -699,8 +700,8 @@ function readTerm(r: Reader, notes: string[]): Part {
 
 /** A bracket after the unit restates the time: "2 minggu (14 hari kalender)", "1 hari (8 jam)". */
 function finishTerm(r: Reader, part: Part, notes: string[]): Part {
-  if (r.peek()?.text !== '(') return part;
-  const bracket = readBracket(r)!;
+  const bracket = readBracket(r);
+  if (!bracket) return part;
   const words = bracket.words.map((w) => w.text);
   // "3 x 24 jam (hari kerja)", "14 hari (kalender)": the basis, in brackets.
   if (
@@ -780,7 +781,7 @@ function readPerItem(r: Reader): string | null {
   const at = r.position;
   if (!r.acceptAny(PER_WORDS)) return null;
   const from = r.position;
-  while (!r.done && r.peek()!.kind === 'word' && !START_WORDS.has(r.peek()!.text)) r.next();
+  for (let t = r.peek(); t?.kind === 'word' && !START_WORDS.has(t.text); t = r.peek()) r.next();
   if (r.position === from) {
     r.position = at;
     return null;
@@ -792,7 +793,8 @@ function readSpecial(r: Reader, notes: string[]): Duration | null {
   const at = r.position;
   if (r.acceptAny(SAME_DAY) || r.acceptAny(ON_THE_SPOT)) {
     const said = r.slice(at, r.position);
-    if (!r.done && !START_WORDS.has(r.peek()!.text)) {
+    const next = r.peek();
+    if (next && !START_WORDS.has(next.text)) {
       r.position = at;
       return null; // "langsung ke loket ...": not a time
     }

@@ -196,8 +196,8 @@ export function readPlain(text: string): RawStandard {
       lastKey = key;
       lastWasHeading = value === null;
       sinceHeading = 0;
-      raw.sections[key] ??= [];
-      if (value) raw.sections[key]!.push(value);
+      const lines = (raw.sections[key] ??= []);
+      if (value) lines.push(value);
       continue;
     }
     lastWasHeading = false;

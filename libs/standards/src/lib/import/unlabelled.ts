@@ -216,12 +216,18 @@ export function readUnlabelled(text: string): RawStandard {
   const head: string[] = [];
   // The title, then any "No. SK" line, come before the first list or component.
   const isNumberLine = (b: Block) => !b.list && /^(?:no\.?|nomor)\b/i.test(b.lines[0]);
-  if (blocks[0] && !blocks[0].list && ['short', 'unknown'].includes(textKind(blocks[0].lines[0])))
-    head.push(...blocks.shift()!.lines);
-  while (blocks[0] && isNumberLine(blocks[0])) head.push(...blocks.shift()!.lines);
-  const title = readTitle(head);
-  raw.name = title.name;
-  raw.decree = title.decree;
+  const title = blocks[0];
+  if (title && !title.list && ['short', 'unknown'].includes(textKind(title.lines[0]))) {
+    head.push(...title.lines);
+    blocks.shift();
+  }
+  for (let b = blocks[0]; b && isNumberLine(b); b = blocks[0]) {
+    head.push(...b.lines);
+    blocks.shift();
+  }
+  const heading = readTitle(head);
+  raw.name = heading.name;
+  raw.decree = heading.decree;
 
   const found: string[] = [];
   const add = (key: SectionKey, lines: string[], label: string) => {
