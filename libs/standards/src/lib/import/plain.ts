@@ -5,6 +5,7 @@
  */
 import type { RawStandard } from './draft';
 import { hasMarker, leadingNumber } from './lists';
+import { cleanMarkdownLine } from './markdown';
 import {
   ANOTHER_STANDARD,
   classifyLabel,
@@ -16,18 +17,6 @@ import {
 } from './sections';
 import { readTitle } from './title';
 import { readUnlabelled } from './unlabelled';
-
-/** Markdown to plain text for one line: links, autolinks, emphasis, heading marks. */
-export function cleanMarkdownLine(line: string): string {
-  return line
-    .replace(/^\s*#{1,6}\s+/, '')
-    .replace(/!?\[([^\]]*)\]\(([^)\s]*)\)/g, (_, text: string, url: string) => text || url)
-    .replace(/<((?:https?|mailto):[^>\s]+)>/gi, (_, url: string) => url.replace(/^mailto:/i, ''))
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/^\s*(\*\*|__)|(\*\*|__)\s*$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const DECREE_RE = /^(?:no\.?|nomor)\s*(?:sk|keputusan)\s*:?\s*(.*)$/i;
 

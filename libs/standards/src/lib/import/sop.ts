@@ -10,7 +10,7 @@ import { isHead } from './executors';
 import { readTitle } from './title';
 import { htmlToText } from './html-text';
 import { listItems } from './lists';
-import { cleanMarkdownLine } from './plain';
+import { cleanMarkdownLine } from './markdown';
 
 type HeaderField =
   | 'number'

@@ -6,7 +6,7 @@
  */
 import type { RawStandard } from './draft';
 import { htmlTables, htmlToText } from './html-text';
-import { cleanMarkdownLine } from './plain';
+import { cleanMarkdownLine } from './markdown';
 import {
   ANOTHER_STANDARD,
   classifyLabel,

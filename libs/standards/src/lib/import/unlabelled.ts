@@ -11,7 +11,7 @@ import { channelsOfPiece } from './channels';
 import type { RawStandard } from './draft';
 import { isHead, isVerb } from './executors';
 import { hasMarker, leadingLetter, leadingNumber, listItems } from './lists';
-import { cleanMarkdownLine } from './plain';
+import { cleanMarkdownLine } from './markdown';
 import type { SectionKey } from './sections';
 import { readTitle } from './title';
 
@@ -53,7 +53,6 @@ const NOT_VERBS = new Set([
   'dinkominfo',
 ]);
 
-/** A verb among the first words ("Pemohon mengajukan", "Permintaan dikaji oleh ..."). */
 /** Where the first verb is among the first words ("Pemohon mengajukan" -> 1), or -1. */
 function verbAt(item: string): number {
   if (/^selesai\b/i.test(item)) return 0;
