@@ -187,6 +187,9 @@ const CASES: Row[] = [
   ['2x24 jam hari kalender', 2, 2, 'day', 'calendar'],
   // Abbreviated working days
   ['14 HK', 14, 14, 'day', 'working'],
+  // A label that says when the clock starts
+  ['Setelah berkas lengkap : 3 hari kerja', 3, 3, 'day', 'working', 'complete'],
+  ['Sejak permohonan diterima: 2 jam', 2, 2, 'hour', 'working', 'received'],
   ['3 s/d 5 HK sejak berkas lengkap', 3, 5, 'day', 'working', 'complete'],
   ['Selambat-lambatnya 5 hari kerja;', 5, 5, 'day', 'working'],
 ];

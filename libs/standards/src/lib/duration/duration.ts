@@ -917,10 +917,20 @@ export function readDuration(text: string): DurationParseResult {
   if (typeof text !== 'string') {
     return { ok: false, error: { message: 'jangka waktu harus berupa teks', at: String(text) } };
   }
-  const { rest } = splitLeadingLabel(text);
+  const { label, rest } = splitLeadingLabel(text);
   const notes: string[] = [];
   try {
-    const value = readInner(rest, notes);
+    let value = readInner(rest, notes);
+    // "Setelah berkas lengkap : 3 hari kerja": the label says when the clock starts.
+    if (label && value.startsWhen === null) {
+      const words = tokenize(label).map((t) => t.text);
+      if (START_WORDS.has(words[0]) || CONDITION_WORDS.has(words[0])) {
+        if (words.some((w) => COMPLETE_WORDS.includes(w)))
+          value = { ...value, startsWhen: 'complete' };
+        else if (words.some((w) => RECEIVED_WORDS.includes(w)))
+          value = { ...value, startsWhen: 'received' };
+      }
+    }
     if (value.unit !== 'minute' && value.unit !== 'hour') {
       if (!Number.isInteger(value.min) || !Number.isInteger(value.max))
         notes.push(
