@@ -950,3 +950,32 @@ describe('importStandard: a page with more than one standard', () => {
     );
   });
 });
+
+describe('importStandard: a table copied one cell per line', () => {
+  const r = importStandard(shape('cells-on-lines.txt'), 'text/plain');
+
+  it('takes the row numbers standing alone for row numbers, not for items', () => {
+    expectReading(r, {
+      name: 'LAYANAN PEMINJAMAN PROYEKTOR',
+      requirements: ['Nota dinas peminjaman dari perangkat daerah'],
+      steps: [
+        {
+          description: 'Peminjam menyerahkan nota dinas ke Sekretariat',
+          executors: ['Peminjam'],
+        },
+        {
+          description: 'Pengelola Barang menyerahkan proyektor dan mencatat peminjaman',
+          executors: ['Pengelola Barang'],
+        },
+      ],
+      serviceTimeText: '15 menit per permohonan',
+      serviceTime: { min: 15, max: 15, unit: 'minute', basis: 'working', startsWhen: null },
+      cost: { text: 'Gratis', free: true },
+      product: ['Proyektor dipinjamkan'],
+      channels: [{ kind: 'email', value: 'umum@kominfo.bukithijau.go.id' }],
+      legalBasis: [],
+    });
+    expect(r.internal.staffCount).toBe('2');
+    expect(r.warnings).toEqual(['Waktu penyelesaian: waktu untuk setiap permohonan.']);
+  });
+});

@@ -139,11 +139,18 @@ export function readPlain(text: string): RawStandard {
   let lastWasHeading = false;
   const layout = text.split('\n').flatMap(splitLayoutLine);
   let sinceHeading = 99;
-  for (const source of joinBrokenHeadings(layout)) {
+  const sources = joinBrokenHeadings(layout);
+  for (let at = 0; at < sources.length; at++) {
+    const source = sources[at];
     const line = cleanMarkdownLine(source);
     if (!line) {
       if (!started) pre.push(''); // the title's groups stay apart
       continue;
+    }
+    // A table copied one cell per line: the row's number stands alone above its component.
+    if (/^\d{1,2}\.?$/.test(line)) {
+      const next = sources.slice(at + 1).find((l) => l.trim() !== '');
+      if (next !== undefined && headingOf(next, cleanMarkdownLine(next)).key) continue;
     }
     const decree = DECREE_RE.exec(line);
     if (decree) {
