@@ -187,6 +187,9 @@ const CASES: Row[] = [
   ['2x24 jam hari kalender', 2, 2, 'day', 'calendar'],
   // Abbreviated working days
   ['14 HK', 14, 14, 'day', 'working'],
+  // A condition that the documents are complete
+  ['1 hari kerja untuk permohonan yang lengkap', 1, 1, 'day', 'working', 'complete'],
+  ['3 hari jika berkas lengkap dan benar', 3, 3, 'day', 'working', 'complete'],
   // A label that says when the clock starts
   ['Setelah berkas lengkap : 3 hari kerja', 3, 3, 'day', 'working', 'complete'],
   ['Sejak permohonan diterima: 2 jam', 2, 2, 'hour', 'working', 'received'],
@@ -246,6 +249,11 @@ describe('parseDuration', () => {
       /tidak dapat membaca/,
     ],
     ['relatif singkat', 'relatif singkat', /tidak dapat membaca "relatif singkat"/],
+    [
+      '1 hari untuk pemohon umum',
+      'untuk pemohon umum',
+      /bagian "untuk pemohon umum" tidak dapat dibaca/,
+    ],
   ];
 
   for (const [text, at, message] of REJECTED) {

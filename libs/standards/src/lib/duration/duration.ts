@@ -274,6 +274,7 @@ const PER_WORDS: string[][] = [
 const WORKING_WORDS = new Set(['kerja', 'working', 'business', 'efektif']);
 /** Words a condition in brackets starts with ("jika persyaratan lengkap"). */
 const CONDITION_WORDS = new Set(['jika', 'apabila', 'bila', 'bilamana', 'if', 'when']);
+const FOR_WORDS = new Set(['untuk', 'bagi']);
 const CALENDAR_WORDS = new Set(['kalender', 'kalendar', 'calendar']);
 
 /** Same-day phrases: served on the day the request comes. */
@@ -761,7 +762,10 @@ function comparableIn(a: Duration, b: Duration): boolean | null {
 
 function readStart(r: Reader, tokens: Token[]): StartsWhen {
   const t = r.peek();
-  if (!t || t.kind !== 'word' || !START_WORDS.has(t.text)) {
+  // "jika berkas lengkap", "untuk permohonan yang lengkap": a condition that the documents are
+  // complete starts the clock as "sejak berkas lengkap" does.
+  const condition = t?.kind === 'word' && (CONDITION_WORDS.has(t.text) || FOR_WORDS.has(t.text));
+  if (!t || t.kind !== 'word' || (!START_WORDS.has(t.text) && !condition)) {
     fail(`bagian "${r.partFrom()}" tidak dapat dibaca`, r.partFrom());
   }
   const clauseAt = r.position;
@@ -769,7 +773,8 @@ function readStart(r: Reader, tokens: Token[]): StartsWhen {
   const clause = r.slice(clauseAt, r.position);
   const words = tokens.slice(clauseAt).map((x) => x.text);
   if (words.some((w) => COMPLETE_WORDS.includes(w))) return 'complete';
-  if (words.some((w) => RECEIVED_WORDS.includes(w))) return 'received';
+  if (!condition && words.some((w) => RECEIVED_WORDS.includes(w))) return 'received';
+  if (condition) fail(`bagian "${clause}" tidak dapat dibaca`, clause);
   return fail(
     `awal perhitungan "${clause}" tidak dikenali (mis. "sejak berkas diterima" atau "sejak berkas lengkap")`,
     clause,
