@@ -189,6 +189,27 @@ describe('validateStandard', () => {
     ]);
   });
 
+  it('names times in fractions of a day, which the SLA clock cannot count', () => {
+    const s = structuredClone(standard);
+    s.steps[1].time = '½ hari';
+    s.serviceTime.text = 'Setengah hari';
+    expect(validateStandard(s, bali)).toEqual([
+      {
+        path: 'steps[1].time',
+        message:
+          'waktu "½ hari" memakai pecahan hari, minggu atau bulan; jam SLA menghitung satuan itu utuh, tulis dalam jam atau menit',
+      },
+      {
+        path: 'serviceTime.text',
+        message:
+          'waktu "Setengah hari" memakai pecahan hari, minggu atau bulan; jam SLA menghitung satuan itu utuh, tulis dalam jam atau menit',
+      },
+    ]);
+    s.steps[1].time = '1,5 jam';
+    s.serviceTime.text = '4 jam';
+    expect(validateStandard(s, bali)).toEqual([]);
+  });
+
   it('checks the office code and the clock start', () => {
     const s = structuredClone(standard);
     s.office = 'riau';

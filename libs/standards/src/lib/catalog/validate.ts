@@ -3,10 +3,20 @@
  * table, steps are numbered 1..n, times are readable by the duration grammar, codes are unique.
  */
 import { readDuration } from '../duration/duration';
-import type { OfficeDefinition, ServiceStandard } from '../model';
+import type { Duration, OfficeDefinition, ServiceStandard } from '../model';
 import type { CatalogIssue } from './issues';
 
 const CODE_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Days, weeks and months count whole on the SLA clock ("½ hari" has no due time of its own). */
+function whole(d: Duration): boolean {
+  if (d.unit === 'minute' || d.unit === 'hour') return true;
+  return Number.isInteger(d.min) && Number.isInteger(d.max);
+}
+
+function notWhole(text: string): string {
+  return `waktu "${text}" memakai pecahan hari, minggu atau bulan; jam SLA menghitung satuan itu utuh, tulis dalam jam atau menit`;
+}
 
 export function validateStandard(
   standard: ServiceStandard,
@@ -70,6 +80,7 @@ export function validateStandard(
     if (s.time !== null) {
       const d = readDuration(s.time);
       if (!d.ok) add(`${at}.time`, `waktu "${s.time}" tidak terbaca: ${d.error.message}`);
+      else if (!whole(d.value)) add(`${at}.time`, notWhole(s.time));
     }
     if (i === 0 && s.parallelWithPrevious) {
       add(`${at}.parallelWithPrevious`, 'langkah pertama tidak punya langkah sebelumnya');
@@ -82,6 +93,8 @@ export function validateStandard(
       'serviceTime.text',
       `waktu "${standard.serviceTime.text}" tidak terbaca: ${total.error.message}`,
     );
+  } else if (!whole(total.value)) {
+    add('serviceTime.text', notWhole(standard.serviceTime.text));
   } else if (total.value.startsWhen === 'complete' && standard.clockStartsWhen !== 'complete') {
     add(
       'clockStartsWhen',
@@ -96,6 +109,7 @@ export function validateStandard(
         `serviceTime.byChannel[${i}].text`,
         `waktu "${c.text}" tidak terbaca: ${d.error.message}`,
       );
+    else if (!whole(d.value)) add(`serviceTime.byChannel[${i}].text`, notWhole(c.text));
     if (channels.has(c.channel))
       add(`serviceTime.byChannel[${i}].channel`, `kanal "${c.channel}" tertulis dua kali`);
     channels.add(c.channel);

@@ -16,7 +16,14 @@ import type {
   Step,
 } from '../model';
 import { mapToPositions, readExecutors } from './executors';
-import { listItems, stripNumbering } from './lists';
+import { channelsOfPiece, isLeadIn, splitChannelRun } from './channels';
+import {
+  listItems,
+  splitCommaList,
+  splitInstruments,
+  splitRepeatedHeads,
+  stripNumbering,
+} from './lists';
 import { SECTION_NAMES, type SectionKey } from './sections';
 
 /** One step of the import answer. Same shape as `ImportedStep` in libs/contracts. */
@@ -67,6 +74,8 @@ export interface RawStandard {
   /** Steps already split (SOP); otherwise read from `sections.steps`. */
   steps?: RawStep[];
   sop?: SopHeader;
+  /** Complaint handling the standard describes besides its channels (tiers of working days). */
+  complaintNote?: string;
   warnings: string[];
 }
 
@@ -79,7 +88,7 @@ export class ImportError extends Error {
 }
 
 const FREE_RE =
-  /gratis|tidak dipungut|tidak dikenakan|tanpa biaya|tidak berbayar|bebas biaya|\brp\.?\s*0\b|\bfree\b/i;
+  /gratis|cuma-cuma|tidak dipungut|tidak dikenakan|tidak ada (?:biaya|pungutan|tarif)|tanpa (?:biaya|pungutan|dipungut)|tidak berbayar|bebas biaya|nihil|nol rupiah|\brp\.?\s*0*\s*,?-|\brp\.?\s*0\b|\bfree\b/i;
 
 function slug(name: string): string {
   return (
@@ -200,6 +209,11 @@ function readRequirements(
   return { lines, requirements, submissionNote };
 }
 
+/** A sentence about time rather than a time standard ("relatif singkat ... lebih lama"). */
+function isProse(text: string): boolean {
+  return text.split(/\s+/).length > 8;
+}
+
 function short(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
@@ -207,6 +221,8 @@ function short(text: string): string {
 /** Builds the import answer. `office` maps executor names to position codes. */
 export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportDraftResult {
   const warnings = [...raw.warnings];
+  /** How the times were read where the grammar had to choose; kept with the draft. */
+  const readingNotes: string[] = [];
   const s = raw.sections;
   const name = raw.name?.trim() || '';
   if (!name) warnings.push('Nama layanan tidak ditemukan; isi sendiri.');
@@ -261,8 +277,13 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
     let duration: Duration | null = null;
     if (time) {
       const d = readDuration(time);
-      if (d.ok) duration = d.value;
-      else warnings.push(`Langkah ${order}: waktu "${time}" tidak terbaca (${d.error.message}).`);
+      if (d.ok) {
+        duration = d.value;
+        for (const n of d.notes ?? []) {
+          warnings.push(`Langkah ${order}: waktu "${time}": ${n}.`);
+          readingNotes.push(`Langkah ${order}: waktu "${time}": ${n}.`);
+        }
+      } else warnings.push(`Langkah ${order}: waktu "${time}" tidak terbaca (${d.error.message}).`);
     }
     const inputs = rs.inputs ?? [];
     const output = rs.output?.trim() || null;
@@ -292,13 +313,27 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
         warnings.push(
           `Waktu kanal "${label}" ("${rest.trim()}") tidak terbaca (${d.error.message}).`,
         );
+      else
+        for (const n of d.notes ?? []) {
+          warnings.push(`Waktu kanal "${label}": ${n}.`);
+          readingNotes.push(`Waktu kanal "${label}": ${n}.`);
+        }
       continue;
     }
     if (serviceTimeText === null) {
-      serviceTimeText = line.trim();
+      serviceTimeText = stripNumbering(line.trim()) || line.trim();
       const d = readDuration(serviceTimeText);
-      if (d.ok) serviceTime = d.value;
-      else
+      if (d.ok) {
+        serviceTime = d.value;
+        for (const n of d.notes ?? []) {
+          warnings.push(`Waktu penyelesaian: ${n}.`);
+          readingNotes.push(`Waktu penyelesaian: ${n}.`);
+        }
+      } else if (isProse(serviceTimeText)) {
+        warnings.push(
+          `Waktu penyelesaian ditulis sebagai uraian, bukan standar waktu ("${short(serviceTimeText)}"); tidak ada waktu yang dibaca, isi sendiri.`,
+        );
+      } else
         warnings.push(
           `Waktu penyelesaian "${serviceTimeText}" tidak terbaca (${d.error.message}).`,
         );
@@ -311,18 +346,30 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
     warnings.push(`Biaya "${short(cost.text)}" tidak jelas gratis atau berbayar; periksa.`);
   }
   const product = listItems(s.products ?? []);
-  const complaintItems = listItems(s.complaints ?? []);
-  const complaintChannels = complaintItems.flatMap(complaintChannelsOf);
-  for (const c of complaintChannels) {
-    if (c.kind === 'other')
-      warnings.push(`Kanal pengaduan "${short(c.value)}" tidak dikenali jenisnya.`);
+  const complaintItems = listItems(s.complaints ?? [])
+    .flatMap(splitChannelRun)
+    .filter((item) => !isLeadIn(item));
+  const complaintChannels: ComplaintChannel[] = [];
+  for (const item of complaintItems) {
+    const labelled = channelsOfPiece(item);
+    if (labelled) {
+      complaintChannels.push(...labelled);
+      continue;
+    }
+    for (const c of complaintChannelsOf(item)) {
+      complaintChannels.push(c);
+      if (c.kind === 'other')
+        warnings.push(`Kanal pengaduan "${short(c.value)}" tidak dikenali jenisnya.`);
+    }
   }
 
   const internal: InternalComponents = {
-    legalBasis: listItems(s.legalBasis ?? []),
-    facilities: listItems(s.facilities ?? []),
-    competencies: listItems(s.competencies ?? []),
-    supervision: listItems(s.supervision ?? []),
+    legalBasis: listItems(s.legalBasis ?? []).flatMap(splitInstruments),
+    facilities: listItems(s.facilities ?? []).flatMap((i) =>
+      splitCommaList(i).flatMap(splitRepeatedHeads),
+    ),
+    competencies: listItems(s.competencies ?? []).flatMap(splitRepeatedHeads),
+    supervision: listItems(s.supervision ?? []).flatMap(splitRepeatedHeads),
     staffCount: joinText(s.staffCount),
     serviceGuarantee: joinText(s.serviceGuarantee),
     securityGuarantee: joinText(s.securityGuarantee),
@@ -343,12 +390,21 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
     products: product,
     complaintChannels,
     internal,
-    readingNotes: [],
+    readingNotes,
     source: null,
   };
   if (req.submissionNote) draft.submissionNote = req.submissionNote;
-  if (complaintItems.length === 1 && complaintChannels.length > 1)
+  // A paragraph that names several channels is kept as written too.
+  if (
+    complaintItems.length === 1 &&
+    complaintChannels.length > 1 &&
+    channelsOfPiece(complaintItems[0]) === null
+  )
     draft.complaintNote = complaintItems[0];
+  if (raw.complaintNote)
+    draft.complaintNote = draft.complaintNote
+      ? `${draft.complaintNote} ${raw.complaintNote}`
+      : raw.complaintNote;
   if (raw.sop) draft.sop = raw.sop;
 
   return {

@@ -35,6 +35,15 @@ const POSITION_HEADS = new Set([
   'administrator',
   'helpdesk',
   'pemohon',
+  'peminjam',
+  'sandiman',
+  'teknisi',
+  'programmer',
+  'verifikator',
+  'penelaah',
+  'pengusul',
+  'pelapor',
+  'pengguna',
   'pegawai',
   'analis',
   'pengelola',
@@ -55,6 +64,24 @@ const NOT_VERBS = new Set([
   'terhadap',
   'terkait',
   'tersebut',
+  // nouns that look like me-/ber- verbs
+  'berkas',
+  'berita',
+  'bentuk',
+  'berat',
+  'berupa',
+  'bersangkutan',
+  'menara',
+  'media',
+  'meja',
+  'merek',
+  'metode',
+  'menu',
+  'mesin',
+  'menteri',
+  'mekanisme',
+  'memori',
+  'meter',
 ]);
 const STOPS = new Set([
   'melalui',
@@ -79,13 +106,13 @@ function bare(word: string): string {
   return word.toLowerCase().replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
 }
 
-function isVerb(word: string): boolean {
+export function isVerb(word: string): boolean {
   const w = bare(word);
   if (NOT_VERBS.has(w)) return false;
   return /^(me|ber)[a-z]{3,}$/.test(w) || /^(di|ter)[a-z]{3,}(kan|i)$/.test(w);
 }
 
-function isHead(word: string): boolean {
+export function isHead(word: string): boolean {
   return POSITION_HEADS.has(bare(word).replace(/\.$/, ''));
 }
 
@@ -130,6 +157,15 @@ export interface ExecutorReading {
 
 /** Reads the executors of a step from its text. */
 export function readExecutors(text: string): ExecutorReading {
+  // 0. A position named in brackets at the end: "Memeriksa berkas (Petugas Loket)".
+  const tail = /\(([^()]{2,80})\)\s*[.;]?\s*$/.exec(text);
+  if (tail) {
+    const inner = tail[1].trim();
+    const first = inner.split(/\s+/)[0] ?? '';
+    if (isHead(first) && !inner.split(/\s+/).some(isVerb)) {
+      return { names: splitNames(inner), how: 'subject' };
+    }
+  }
   const words = text.split(/\s+/).filter(Boolean);
   // 1. Subject: words before the first verb, starting with a position name.
   let start = 0;
@@ -162,7 +198,8 @@ export function readExecutors(text: string): ExecutorReading {
   }
   // 3. First position named that is not a recipient ("Disposisi Kadis ke Kepala Bidang ...").
   for (let i = 0; i < words.length; i++) {
-    if (!isHead(words[i])) continue;
+    // Only a written name ("Kadis", "Kepala Bidang"): "data pemohon" is an object, not an actor.
+    if (!isHead(words[i]) || !/^[A-Z]/.test(words[i])) continue;
     const before = bare(words[i - 1] ?? '');
     const name = [words[i]];
     for (let k = i + 1; k < words.length; k++) {
@@ -170,7 +207,7 @@ export function readExecutors(text: string): ExecutorReading {
       if (!/^[A-Z(/]/.test(w) || STOPS.has(bare(w)) || isVerb(w)) break;
       name.push(w);
     }
-    if (['ke', 'kepada', 'dari', 'bagi', 'untuk'].includes(before)) {
+    if (['ke', 'kepada', 'dari', 'bagi', 'untuk', 'dengan', 'terhadap', 'pada'].includes(before)) {
       i += name.length - 1; // a recipient, not the one who acts
       continue;
     }
@@ -179,12 +216,26 @@ export function readExecutors(text: string): ExecutorReading {
   return { names: [], how: 'none' };
 }
 
+/** Short forms of "Kepala ..." that texts and position tables mix ("Kadis", "KA. DINAS", "Kasi"). */
+const SHORT_FORMS: [RegExp, string][] = [
+  [/\bkadis\b/g, 'kepala dinas'],
+  [/\bkabid\b/g, 'kepala bidang'],
+  [/\bkasie?\b/g, 'kepala seksi'],
+  [/\bkasub+ag\b/g, 'kepala sub bagian'],
+  [/\bkasubbid\b/g, 'kepala sub bidang'],
+  [/\bkabag\b/g, 'kepala bagian'],
+  [/\bsubbagian\b/g, 'sub bagian'],
+  [/\bka\b/g, 'kepala'],
+];
+
 function normalize(s: string): string {
-  return ` ${s
+  let out = s
     .toLowerCase()
     .replace(/[^a-z0-9/]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()} `;
+    .trim();
+  for (const [re, full] of SHORT_FORMS) out = out.replace(re, full);
+  return ` ${out} `;
 }
 
 export interface PositionMatch {

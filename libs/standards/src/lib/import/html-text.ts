@@ -6,7 +6,7 @@
 
 export type HtmlToken =
   | { type: 'text'; text: string }
-  | { type: 'open'; name: string; selfClosing: boolean }
+  | { type: 'open'; name: string; selfClosing: boolean; attrs?: string }
   | { type: 'close'; name: string };
 
 const KNOWN_TAGS = new Set(
@@ -110,7 +110,8 @@ export function tokenizeHtml(html: string): HtmlToken[] {
     if (m[1]) tokens.push({ type: 'close', name });
     else {
       const selfClosing = html[end - 1] === '/' || name === 'br' || name === 'hr' || name === 'img';
-      tokens.push({ type: 'open', name, selfClosing });
+      const attrs = html.slice(i + m[0].length, end);
+      tokens.push({ type: 'open', name, selfClosing, ...(attrs.trim() ? { attrs } : {}) });
       if (name === 'script' || name === 'style') {
         const close = html.toLowerCase().indexOf(`</${name}`, end);
         i = close < 0 ? html.length : close;
@@ -131,19 +132,77 @@ export function tidyLines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-function tokensToText(tokens: HtmlToken[]): string {
+/** Tags whose end closes a part of a page (kept apart by an empty line in page text). */
+const PART_TAGS = new Set(
+  'article blockquote div dl footer h1 h2 h3 h4 h5 h6 header ol p section table ul'.split(' '),
+);
+
+/**
+ * Placeholders around a list item's marker until we know whether the item writes its own:
+ * private-use characters, stripped from the page's own text first.
+ */
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+/** Where a part of a page ends, in page text. */
+const PART_BREAK = '\n\uE002\n';
+
+function tokensToText(tokens: HtmlToken[], parts = false): string {
   let out = '';
+  // Open lists, innermost last: ordered or not, and the next item's number.
+  const lists: { ordered: boolean; next: number }[] = [];
   for (const t of tokens) {
-    if (t.type === 'text') out += t.text.replace(/\s+/g, ' ');
-    else if (BLOCK_TAGS.has(t.name)) out += '\n';
+    if (t.type === 'text') out += t.text.replace(/[\s\uE000\uE001\uE002]+/g, ' ');
+    else if (t.name === 'ol' || t.name === 'ul') {
+      if (t.type === 'open') lists.push({ ordered: t.name === 'ol', next: 1 });
+      else lists.pop();
+      out += parts && t.type === 'close' ? PART_BREAK : '\n';
+    } else if (t.name === 'li' && t.type === 'open') {
+      const list = lists[lists.length - 1];
+      const marker = list?.ordered ? `${list.next++}.` : '-';
+      out += `\n${MARK_OPEN}${marker}${MARK_CLOSE}`;
+    } else if (BLOCK_TAGS.has(t.name))
+      out += parts && t.type === 'close' && PART_TAGS.has(t.name) ? PART_BREAK : '\n';
     else if (t.name === 'td' || t.name === 'th') out += t.type === 'open' ? ' ' : ' | ';
   }
-  return out;
+  // A list item that writes its own number ("<li>1. Surat ...</li>") keeps it; others get one.
+  return out.replace(
+    /\uE000([^\uE001]*)\uE001[ \t]*(?=((?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]\s|[-•·▪*]))?)/g,
+    (_, marker: string, own: string | undefined) => (own ? '' : `${marker} `),
+  );
 }
 
 /** Text of an HTML fragment, one line per block (paragraph, list item, line break, row). */
 export function htmlToText(html: string): string {
   return tidyLines(tokensToText(tokenizeHtml(html))).join('\n');
+}
+
+/**
+ * Text of a whole page: one line per block as `htmlToText`, list items numbered as the page shows
+ * them, and an empty line where a part (a paragraph, a list, a tab's div) ends.
+ */
+export function htmlPageText(html: string): string {
+  // <head> (title, meta) is not part of the standard.
+  let inHead = false;
+  const body = tokenizeHtml(html).filter((t) => {
+    if (t.type !== 'text' && t.name === 'head') {
+      inHead = t.type === 'open';
+      return false;
+    }
+    return !inHead;
+  });
+  const lines = tokensToText(body, true)
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim());
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l === '') continue;
+    if (l === '\uE002') {
+      if (out.length > 0 && out[out.length - 1] !== '') out.push('');
+      continue;
+    }
+    out.push(l.replace(/\uE002/g, ''));
+  }
+  return out.join('\n').trim();
 }
 
 /** True when the text carries HTML tags this tokenizer knows. */
@@ -158,20 +217,54 @@ export interface HtmlTables {
   outside: string[];
 }
 
-/** Reads the rows of the page's tables; a table nested in a cell stays text of that cell. */
+/** No published table has this many columns; spans stop filling beyond it. */
+const MAX_COLUMNS = 100;
+
+/** A span attribute ("colspan=\"3\""), bounded so a hostile page cannot blow the grid up. */
+function spanOf(attrs: string | undefined, name: 'colspan' | 'rowspan'): number {
+  const m = new RegExp(`\\b${name}\\s*=\\s*["']?\\s*(\\d{1,3})`, 'i').exec(attrs ?? '');
+  const n = m ? Number(m[1]) : 1;
+  return Math.min(Math.max(n, 1), 50);
+}
+
+/**
+ * Reads the rows of the page's tables; a table nested in a cell stays text of that cell. Cells
+ * spanning several columns or rows leave empty cells in the places they cover, so every row's
+ * columns line up (a two-row SOP head: "PELAKSANA" over the position names).
+ */
 export function htmlTables(html: string): HtmlTables {
   const rows: string[][] = [];
   let outside = '';
   let depth = 0;
   let row: string[] | null = null;
   let cell: HtmlToken[] | null = null;
+  let cellSpan = { cols: 1, rows: 1 };
+  /** Columns still covered by a cell from a row above: column -> rows left. */
+  let covered = new Map<number, number>();
+  const skipCovered = () => {
+    while (row && row.length < MAX_COLUMNS && (covered.get(row.length) ?? 0) > 0) row.push('');
+  };
   const endCell = () => {
-    if (row && cell) row.push(tidyLines(tokensToText(cell)).join('\n'));
+    if (row && cell) {
+      skipCovered();
+      const at = row.length;
+      row.push(tidyLines(tokensToText(cell)).join('\n'));
+      for (let k = 1; k < cellSpan.cols && row.length < MAX_COLUMNS; k++) row.push('');
+      if (cellSpan.rows > 1)
+        for (let k = 0; k < cellSpan.cols; k++) covered.set(at + k, cellSpan.rows);
+    }
     cell = null;
   };
   const endRow = () => {
     endCell();
-    if (row && row.length > 0) rows.push(row);
+    if (row) {
+      skipCovered();
+      if (row.length > 0 && row.some((c) => c !== '')) rows.push(row);
+      // One row less for every cell spanning down (those set by this row count from the next).
+      const next = new Map<number, number>();
+      for (const [c, left] of covered) if (left > 1) next.set(c, left - 1);
+      covered = next;
+    }
     row = null;
   };
   let inHead = false;
@@ -184,7 +277,10 @@ export function htmlTables(html: string): HtmlTables {
     if (t.type !== 'text' && t.name === 'table') {
       if (t.type === 'open') {
         depth++;
-        if (depth === 1) continue;
+        if (depth === 1) {
+          covered = new Map();
+          continue;
+        }
       } else {
         depth = Math.max(0, depth - 1);
         if (depth === 0) {
@@ -208,6 +304,7 @@ export function htmlTables(html: string): HtmlTables {
         if (t.type === 'open') {
           if (!row) row = [];
           cell = [];
+          cellSpan = { cols: spanOf(t.attrs, 'colspan'), rows: spanOf(t.attrs, 'rowspan') };
         }
         continue;
       }

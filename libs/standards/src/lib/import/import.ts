@@ -5,11 +5,21 @@
  */
 import type { OfficeDefinition } from '../model';
 import { buildDraft, ImportError, type ImportDraftResult, type RawStandard } from './draft';
-import { htmlToText } from './html-text';
+import { htmlPageText, htmlTables, htmlToText } from './html-text';
 import { readPlain } from './plain';
-import { looksLikeSop, readSop } from './sop';
+import { gridToTabText, isSopGrid, looksLikeSop, readSop } from './sop';
 import { classifyLabel } from './sections';
-import { countMarkdownRows, readHtmlTable, readMarkdownTable, readTabTable } from './table';
+import {
+  countMarkdownRows,
+  isPipeRow,
+  isSeparatorRow,
+  pipeCells,
+  pipeLines,
+  pipeRows,
+  readHtmlTable,
+  readMarkdownTable,
+  readTabTable,
+} from './table';
 
 export type ImportContentType = 'text/plain' | 'text/markdown' | 'text/html';
 const CONTENT_TYPES: readonly ImportContentType[] = ['text/plain', 'text/markdown', 'text/html'];
@@ -31,18 +41,29 @@ function checkReadable(text: unknown): string {
   if (typeof text !== 'string' || text.trim() === '') {
     throw new ImportError('Teks standar kosong; tempel teks standar pelayanan yang diterbitkan.');
   }
+  // pdftotext separates pages with a form feed.
+  const pages = text.replace(/\f/g, '\n');
   let odd = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < pages.length; i++) {
+    const c = pages.charCodeAt(i);
     // control characters other than tab, line feed and carriage return; U+FFFD from bad decoding
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) odd++;
   }
-  if (odd > Math.max(3, text.length / 100)) {
+  if (odd > Math.max(3, pages.length / 100)) {
     throw new ImportError(
       'Teks tampak seperti isi berkas biner (mis. PDF atau Word), bukan teks; salin teks standar dari dokumennya lalu tempel.',
     );
   }
-  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  return (
+    pages
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n')
+      // Page numbers a PDF copy leaves between the lines ("-- 2 --", "Halaman 3 dari 5").
+      .replace(
+        /^[ \t]*(?:[-–—]+[ \t]*)?(?:hal(?:aman|\.)?[ \t]*)?\d{1,3}(?:[ \t]*(?:dari|\/)[ \t]*\d{1,3})?(?:[ \t]*[-–—]+)?[ \t]*$/gim,
+        (line: string) => (/[-–—]|hal/i.test(line) ? '' : line),
+      )
+  );
 }
 
 function countTabRows(text: string): number {
@@ -67,13 +88,22 @@ function hasContent(raw: RawStandard): boolean {
 function read(text: string, type: ImportContentType): RawStandard {
   if (type === 'text/html') {
     if (/<(table|tr|td)\b/i.test(text)) {
+      const { rows, outside } = htmlTables(text);
+      if (isSopGrid(rows)) return readSop(gridToTabText(outside, rows));
       const raw = readHtmlTable(text);
       if (hasContent(raw)) return raw;
     }
-    return readPlain(htmlToText(text));
+    return read(htmlPageText(text), 'text/plain');
+  }
+  if (countMarkdownRows(text) >= 3) {
+    const tab = pipeLines(text)
+      .filter((l) => !isSeparatorRow(l))
+      .map((l) => (isPipeRow(l) ? pipeCells(l).join('\t') : l))
+      .join('\n');
+    if (looksLikeSop(tab) || isSopGrid(pipeRows(text).rows)) return readSop(tab);
+    return readMarkdownTable(text);
   }
   if (looksLikeSop(text)) return readSop(text);
-  if (countMarkdownRows(text) >= 3) return readMarkdownTable(text);
   if (countTabRows(text) >= 2) return readTabTable(text);
   return readPlain(text);
 }

@@ -6,9 +6,11 @@
  */
 import type { SopHeader } from '../model';
 import type { RawStandard, RawStep } from './draft';
+import { isHead } from './executors';
+import { readTitle } from './title';
 import { htmlToText } from './html-text';
 import { listItems } from './lists';
-import { cleanMarkdownLine } from './plain';
+import { cleanMarkdownLine } from './markdown';
 
 type HeaderField =
   | 'number'
@@ -47,9 +49,44 @@ function headerField(cell: string): HeaderField | null {
 
 /** True when the text looks like an SOP (header block or executor matrix). */
 export function looksLikeSop(text: string): boolean {
-  return (
-    /NOMOR SOP|NAMA SOP/i.test(text) || (/\bPELAKSANA\b/.test(text) && /MUTU BAKU/i.test(text))
-  );
+  if (/NOMOR SOP|NAMA SOP/i.test(text) || (/\bPELAKSANA\b/.test(text) && /MUTU BAKU/i.test(text)))
+    return true;
+  const lines = text.split('\n');
+  return lines.some((l, k) => isStepHeader(l.split('\t'), (lines[k + 1] ?? '').split('\t')));
+}
+
+const ACTIVITY = /^(?:uraian\s+)?(?:kegiatan|aktivitas|prosedur|langkah(?:\s+kegiatan)?)$/i;
+const MATRIX = /PELAKSANA|MUTU\s*BAKU|WAKTU|OUT\s*PUT|KELUARAN|KELENGKAPAN/i;
+
+/**
+ * True when a row heads the SOP's step table: it has an activity column ("KEGIATAN", "Uraian
+ * Kegiatan") and, on it or the row below, executor or mutu baku columns.
+ */
+export function isStepHeader(cells: string[], next: string[] = []): boolean {
+  if (cells.length <= 3) return false;
+  // A numbered row is a step or a component ("3 | Prosedur | ..."), never the head.
+  if (/^\d/.test(cells[0]?.trim() ?? '')) return false;
+  if (!cells.some((c) => ACTIVITY.test(c.replace(/\s+/g, ' ').trim()))) return false;
+  const subHead = !/^\d/.test(next[0]?.trim() ?? '');
+  if (cells.some((c) => MATRIX.test(c)) || (subHead && next.some((c) => MATRIX.test(c))))
+    return true;
+  // No "PELAKSANA" or mutu baku head: two or more columns named after positions will do.
+  const positions = (row: string[]) =>
+    row.filter((c) => c.trim() && isHead(c.trim().split(/\s+/)[0])).length;
+  return positions(cells) >= 2 || (subHead && positions(next) >= 2);
+}
+
+/** True when table rows (pipes, HTML) carry an SOP step table. */
+export function isSopGrid(rows: string[][]): boolean {
+  return rows.some((r, k) => isStepHeader(r, rows[k + 1] ?? []));
+}
+
+/** Table rows as the tab-separated lines `readSop` reads; line breaks in a cell become <br>. */
+export function gridToTabText(outside: string[], rows: string[][]): string {
+  return [
+    ...outside,
+    ...rows.map((r) => r.map((c) => c.replace(/\t/g, ' ').replace(/\n/g, '<br>')).join('\t')),
+  ].join('\n');
 }
 
 function cellLines(cell: string): string[] {
@@ -78,7 +115,7 @@ export function readSop(text: string): RawStandard {
   for (; i < lines.length; i++) {
     const line = lines[i];
     const cells = line.split('\t');
-    if (/\bKEGIATAN\b/i.test(line) && /PELAKSANA/i.test(line) && cells.length > 3) break;
+    if (isStepHeader(cells, (lines[i + 1] ?? '').split('\t'))) break;
     if (!line.trim()) {
       pending = null; // values of paired columns sit right under their labels
       continue;
@@ -129,7 +166,7 @@ export function readSop(text: string): RawStandard {
     issuedBy,
   };
   raw.sop = sop;
-  raw.name = sop.name;
+  raw.name = sop.name ?? readTitle([...issuedBy, '', ...title]).name;
   raw.decree = sop.number;
   raw.sections.legalBasis = values.legalBasis ?? [];
 
@@ -138,9 +175,14 @@ export function readSop(text: string): RawStandard {
     return raw;
   }
   const head = lines[i].split('\t').map((c) => c.trim().toUpperCase());
-  const sub = (lines[i + 1] ?? '').split('\t').map((c) => c.trim());
+  // Two header rows ("PELAKSANA" / "MUTU BAKU" above the position and kelengkapan/waktu/output
+  // names), or one row that names every column.
+  const second = (lines[i + 1] ?? '').split('\t').map((c) => c.trim());
+  const twoRows = !/^\d/.test(second[0] ?? '') && second.filter((c) => c !== '').length >= 2;
+  const sub = twoRows ? second : lines[i].split('\t').map((c) => c.trim());
+  const bodyStart = i + (twoRows ? 2 : 1);
   const body = lines
-    .slice(i + 2)
+    .slice(bodyStart)
     .filter((l) => l.trim() !== '')
     .map((l) => l.split('\t'));
   const used = (c: number) =>
@@ -181,13 +223,18 @@ export function readSop(text: string): RawStandard {
   );
   const executors: { col: number; name: string }[] = [];
   for (let c = colStep + 1; c < mutuStart; c++)
-    if (sub[c]) executors.push({ col: c, name: sub[c] });
+    if (sub[c] && !/^(pelaksana|mutu baku|keterangan|ket\.?|catatan)$/i.test(sub[c]))
+      executors.push({ col: c, name: sub[c] });
   const last = Math.max(roles.inputs, roles.time, roles.output);
-  const colNote = inHead(/KETERANGAN/) >= 0 ? last + 1 : -1;
+  const colNote = !twoRows
+    ? inHead(/^KET\.?$|KETERANGAN|CATATAN/)
+    : inHead(/^KET\.?$|KETERANGAN|CATATAN/) >= 0
+      ? last + 1
+      : -1;
 
   const steps: RawStep[] = [];
   let anyMark = false;
-  for (const line of lines.slice(i + 2)) {
+  for (const line of lines.slice(bodyStart)) {
     if (!line.trim()) continue;
     const cells = line.split('\t');
     const no = cells[0].trim();

@@ -6,8 +6,15 @@
  */
 import type { RawStandard } from './draft';
 import { htmlTables, htmlToText } from './html-text';
-import { cleanMarkdownLine } from './plain';
-import { classifyLabel, cleanLabel, SECTION_NAMES } from './sections';
+import { cleanMarkdownLine } from './markdown';
+import {
+  ANOTHER_STANDARD,
+  classifyLabel,
+  cleanLabel,
+  SECTION_NAMES,
+  startsAnotherStandard,
+} from './sections';
+import { readTitle } from './title';
 
 interface Entry {
   label: string;
@@ -73,11 +80,9 @@ export function readRows(
     }
     entries.push({ label, lines });
   }
-  raw.name =
-    titleLines
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .join(' ') || null;
+  const heading = readTitle(titleLines);
+  raw.name = heading.name;
+  raw.decree = heading.decree;
   for (const e of entries) {
     const key = classifyLabel(e.label);
     if (key === 'header') continue;
@@ -90,8 +95,12 @@ export function readRows(
       continue;
     }
     if (key === 'decree') {
-      raw.decree = e.lines.join(' ') || null;
+      raw.decree = e.lines.join(' ') || raw.decree;
       continue;
+    }
+    if (startsAnotherStandard(key, raw.sections)) {
+      raw.warnings.push(ANOTHER_STANDARD);
+      break;
     }
     if (raw.sections[key])
       raw.warnings.push(
@@ -116,26 +125,69 @@ export function readTabTable(text: string): RawStandard {
   return readRows(rows, [], fragmentLines);
 }
 
-function isMarkdownRow(line: string): boolean {
-  return /^\s*\|.*\|\s*$/.test(line);
+/** A line of a pipe table: "| a | b |" (markdown) or "1. | Persyaratan | ... |" (pasted text). */
+export function isPipeRow(line: string): boolean {
+  return (line.match(/(?<!\\)\|/g) ?? []).length >= 2;
 }
 
-/** A markdown table; text outside it (a "# title") gives the name. */
-export function readMarkdownTable(text: string): RawStandard {
-  const title: string[] = [];
-  const rows: string[][] = [];
+/** The cells of a pipe row; the outer pipes are optional. */
+export function pipeCells(line: string): string[] {
+  const inner = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
+}
+
+const SEPARATOR_ROW = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/;
+
+/** The "|---|---|" line under a markdown table's head. */
+export function isSeparatorRow(line: string): boolean {
+  return SEPARATOR_ROW.test(line);
+}
+
+/**
+ * The text's lines with each pipe row on one line: a row whose line does not end with a pipe
+ * goes on over the next lines ("1 | Dasar Hukum | - a;" / "- b;" / "|"), joined with <br>.
+ */
+export function pipeLines(text: string): string[] {
+  const out: string[] = [];
+  let open = false;
   for (const line of text.split('\n')) {
-    if (isMarkdownRow(line)) {
-      if (/^\s*\|(\s*:?-{2,}:?\s*\|)+\s*$/.test(line)) continue; // |---|---|
-      const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-      rows.push(inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim()));
-    } else if (line.trim() && rows.length === 0) title.push(cleanMarkdownLine(line));
+    if (open && /^\s*\|\s*$/.test(line)) {
+      open = false;
+      continue;
+    }
+    if (open && !isPipeRow(line)) {
+      if (line.trim()) out[out.length - 1] += `<br>${line.trim()}`;
+      continue;
+    }
+    out.push(line);
+    open = isPipeRow(line) && !SEPARATOR_ROW.test(line) && !/(?<!\\)\|\s*$/.test(line);
   }
-  return readRows(rows, title, fragmentLines);
+  return out;
+}
+
+/** Pipe-table rows and the lines above them (the title). */
+export function pipeRows(text: string): { rows: string[][]; outside: string[] } {
+  const outside: string[] = [];
+  const rows: string[][] = [];
+  for (const line of pipeLines(text)) {
+    if (SEPARATOR_ROW.test(line)) continue; // |---|---|
+    if (isPipeRow(line)) rows.push(pipeCells(line));
+    else if (rows.length === 0) outside.push(cleanMarkdownLine(line));
+  }
+  return { rows, outside };
+}
+
+/** A pipe table (markdown, or text pasted from a web page); text above it gives the name. */
+export function readMarkdownTable(text: string): RawStandard {
+  const { rows, outside } = pipeRows(text);
+  return readRows(rows, outside, fragmentLines);
 }
 
 export function countMarkdownRows(text: string): number {
-  return text.split('\n').filter(isMarkdownRow).length;
+  return text.split('\n').filter(isPipeRow).length;
 }
 
 /** HTML tables; text outside the tables (a heading) gives the name. */
