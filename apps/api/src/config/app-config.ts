@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseImapMailboxes, type ImapMailboxSettings } from '../mail/imap/imap-settings';
+import { MAIL_TLS_MODES, isLoopbackHost, type MailTlsMode } from '../mail/transport/tls-policy';
 import {
   IsBoolean,
   IsEmail,
@@ -180,6 +181,17 @@ export class AppConfig {
   @IsBoolean()
   smtpTlsRejectUnauthorized: boolean;
 
+  /**
+   * `SIGAP_SMTP_TLS`: `required` (STARTTLS demanded on smtp://, implicit TLS on smtps://) or
+   * `off` (plain text, for a local test server; in production only to this machine).
+   */
+  @IsIn(MAIL_TLS_MODES)
+  smtpTls: MailTlsMode;
+
+  /** `SIGAP_IMAP_TLS`: the same for every IMAP mailbox (`secure: false` then means STARTTLS). */
+  @IsIn(MAIL_TLS_MODES)
+  imapTls: MailTlsMode;
+
   /** From header of outgoing mail, e.g. `"Sigap Diskominfo" <helpdesk@example.go.id>`. */
   @IsString()
   @MinLength(3)
@@ -353,6 +365,13 @@ function int(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
+function tlsMode(env: Env, name: string): MailTlsMode {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'required';
+  if ((MAIL_TLS_MODES as readonly string[]).includes(raw)) return raw as MailTlsMode;
+  throw new ConfigError(`${name} harus required atau off, bukan "${env[name]}"`);
+}
+
 function optional(env: Env, name: string): string | null {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? null : raw;
@@ -497,6 +516,19 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.smtp = smtpUrl ? parseSmtpUrl(smtpUrl.trim()) : null;
   config.smtpPool = bool(env, 'SIGAP_SMTP_POOL', true);
   config.smtpTlsRejectUnauthorized = bool(env, 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED', true);
+  config.smtpTls = tlsMode(env, 'SIGAP_SMTP_TLS');
+  config.imapTls = tlsMode(env, 'SIGAP_IMAP_TLS');
+  if (
+    config.smtp &&
+    !config.smtp.secure &&
+    config.smtpTls === 'off' &&
+    nodeEnv === 'production' &&
+    !isLoopbackHost(config.smtp.host)
+  ) {
+    throw new ConfigError(
+      `SIGAP_SMTP_TLS=off hanya boleh untuk server SMTP di mesin ini bila NODE_ENV=production (bukan ${config.smtp.host}): gunakan STARTTLS atau smtps://`,
+    );
+  }
   config.mailFrom =
     optional(env, 'SIGAP_MAIL_FROM')?.trim() ?? '"Sigap" <sigap@localhost.localdomain>';
   const dkimDomain = optional(env, 'SIGAP_DKIM_DOMAIN')?.trim();
@@ -605,6 +637,8 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   slaSweepSeconds: 'SIGAP_SLA_SWEEP_SECONDS',
   smtpPool: 'SIGAP_SMTP_POOL',
   smtpTlsRejectUnauthorized: 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED',
+  smtpTls: 'SIGAP_SMTP_TLS',
+  imapTls: 'SIGAP_IMAP_TLS',
   mailFrom: 'SIGAP_MAIL_FROM',
   mailMarkerSecret: 'SIGAP_MAIL_MARKER_SECRET',
   surveySecret: 'SIGAP_SURVEY_SECRET',

@@ -14,7 +14,9 @@ import { Clock } from '../../clock/clock';
 import { DomainError, type FieldError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { OfficeEntity } from '../../offices/office.entity';
+import { imapConnectionOptions } from '../imap/imap-poller';
 import { ImapPollerService, settingsOf } from '../imap/imap-poller.service';
+import { plainTextAllowed } from '../transport/tls-policy';
 import type { ImapMailboxSettings } from '../imap/imap-settings';
 import {
   failureSummaries,
@@ -231,12 +233,11 @@ export class MailboxesService {
       };
     }
     const client = new ImapFlow({
-      host: settings.host,
-      port: settings.port,
-      secure: settings.secure,
-      auth: { user: settings.user, pass: settings.password },
+      ...imapConnectionOptions(
+        settings,
+        plainTextAllowed(this.config.imapTls, settings.host, this.config.isProduction),
+      ),
       logger: false,
-      tls: { rejectUnauthorized: settings.tlsRejectUnauthorized },
       connectionTimeout: 15_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
