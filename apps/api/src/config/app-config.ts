@@ -313,6 +313,27 @@ export class AppConfig {
   @Max(30 * 24)
   portalSessionHours: number;
 
+  /** Files one portal contact may upload in 24 hours (`SIGAP_PORTAL_UPLOADS_PER_DAY`). */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  portalUploadsPerDay: number;
+
+  /** Bytes one portal contact may upload in 24 hours (`SIGAP_PORTAL_UPLOAD_MB_PER_DAY`). */
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(1024 * 1024 * 1024 * 1024)
+  portalUploadBytesPerDay: number;
+
+  /**
+   * Days raw inbound messages and the attachment copies no ticket refers to are kept
+   * (`SIGAP_INBOUND_RETENTION_DAYS`); 0 keeps them forever.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  inboundRetentionDays: number;
+
   /** Days a ticket's tracking link keeps working after the ticket is finished (`SIGAP_TRACKING_DAYS`). */
   @IsInt()
   @Min(1)
@@ -577,6 +598,9 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.portalLinkMinutes = int(env, 'SIGAP_PORTAL_LINK_MINUTES', 15);
   config.portalSessionHours = int(env, 'SIGAP_PORTAL_SESSION_HOURS', 8);
   config.trackingDays = int(env, 'SIGAP_TRACKING_DAYS', 90);
+  config.portalUploadsPerDay = int(env, 'SIGAP_PORTAL_UPLOADS_PER_DAY', 50);
+  config.portalUploadBytesPerDay = int(env, 'SIGAP_PORTAL_UPLOAD_MB_PER_DAY', 250) * 1024 * 1024;
+  config.inboundRetentionDays = int(env, 'SIGAP_INBOUND_RETENTION_DAYS', 365);
   if (config.laporFake && nodeEnv === 'production') {
     throw new ConfigError('SIGAP_LAPOR_FAKE tidak boleh dipakai bila NODE_ENV=production');
   }
@@ -616,6 +640,9 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   portalLinkMinutes: 'SIGAP_PORTAL_LINK_MINUTES',
   portalSessionHours: 'SIGAP_PORTAL_SESSION_HOURS',
   trackingDays: 'SIGAP_TRACKING_DAYS',
+  portalUploadsPerDay: 'SIGAP_PORTAL_UPLOADS_PER_DAY',
+  portalUploadBytesPerDay: 'SIGAP_PORTAL_UPLOAD_MB_PER_DAY',
+  inboundRetentionDays: 'SIGAP_INBOUND_RETENTION_DAYS',
   nodeEnv: 'NODE_ENV',
   port: 'PORT',
   dataDir: 'SIGAP_DATA_DIR',

@@ -45,6 +45,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
 import type { PortalPrincipal } from './portal-auth.service';
 import { PortalError } from './portal-error';
+import { checkUploadQuota } from './upload-quota';
 import { readTrackingToken, trackingKey } from './tracking-token';
 
 /** What the portal accepts against a checklist line: PDF and office documents. */
@@ -290,11 +291,20 @@ export class PortalService {
           [{ path: 'file', message: `jenis ${type.label} tidak diterima untuk persyaratan` }],
         );
     };
+    // The contact's daily quota: refused early, before anything is stored ...
+    const quota = {
+      files: this.config.portalUploadsPerDay,
+      bytes: this.config.portalUploadBytesPerDay,
+    };
+    if (file)
+      await checkUploadQuota(manager, p.contactId, file.size, quota, this.clock.nowMs(), false);
     // The bytes first (content-addressed: a failure below leaves only unreferenced bytes), then
     // the attachment row, the checklist mark, the timeline and the audit in one transaction.
     const row = await this.attachments.storeBytes(ticket, file, p.contactId, documentOnly);
     const documentCode = code;
     await this.dataSource.transaction(async (m) => {
+      // ... and for certain with the contact locked, so parallel uploads cannot pass it together.
+      await checkUploadQuota(m, p.contactId, row.size, quota, this.clock.nowMs(), true);
       await this.attachments.recordIn(m, row, ticket.number);
       if (!documentCode) return;
       const done = await this.systemActions.requesterDocuments(m, {
