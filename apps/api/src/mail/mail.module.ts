@@ -6,12 +6,13 @@ import { OutboxWorker } from './delivery/outbox-worker.service';
 import { InboundMailController } from './inbound/inbound-mail.controller';
 import { InboundMailService } from './inbound/inbound-mail.service';
 import { MailService } from './mail.service';
+import { InboundRetentionSweep } from './retention/inbound-retention';
 
 /** Outgoing e-mail: templates, message building, the SMTP (or keep) transport, admin previews. */
 @Module({
   imports: [TicketsModule, ComplaintsModule],
   controllers: [MailTemplatesController, InboundMailController],
-  providers: [MailService, OutboxWorker, InboundMailService],
+  providers: [MailService, OutboxWorker, InboundMailService, InboundRetentionSweep],
   exports: [MailService, InboundMailService, OutboxWorker],
 })
 export class MailModule {}
