@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
 /** Existing inbound messages read per page while their attachment references are filled in. */
 const PAGE = 500;
@@ -10,11 +10,22 @@ const PAGE = 500;
  *   each inbound message carries, so the retention sweep can tell, by index, whether a ticket still
  *   refers to a copy; filled in here for the messages already received.
  * - `ix_inbound_sha256`: the sweep looks up raw messages (`<sha256>.eml`) by their checksum.
+ * - `mailbox_message_failures.discard_requested_at`: an admin asked for a held IMAP message to be
+ *   deleted from the mailbox; its poller does so at the next round.
  */
 export class UploadQuotaAndMailRetention1763902300000 implements MigrationInterface {
   name = 'UploadQuotaAndMailRetention1763902300000';
 
   async up(runner: QueryRunner): Promise<void> {
+    await runner.addColumn(
+      'mailbox_message_failures',
+      new TableColumn({
+        name: 'discard_requested_at',
+        type: 'datetime',
+        precision: 3,
+        isNullable: true,
+      }),
+    );
     await runner.createIndex(
       'attachments',
       new TableIndex({
@@ -60,6 +71,7 @@ export class UploadQuotaAndMailRetention1763902300000 implements MigrationInterf
     await runner.dropTable('inbound_attachments');
     await runner.dropIndex('inbound_messages', 'ix_inbound_sha256');
     await runner.dropIndex('attachments', 'ix_attachments_uploader');
+    await runner.dropColumn('mailbox_message_failures', 'discard_requested_at');
   }
 }
 

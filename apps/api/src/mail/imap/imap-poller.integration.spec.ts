@@ -501,7 +501,7 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       );
       expect(big.length).toBeGreaterThan(1024 * 1024);
       const small = readFileSync(join(FIXTURES, '16-ooo-zimbra.eml'));
-      const bigUid = ((await mail.append('Besar', big)) || undefined)?.uid;
+      let bigUid = ((await mail.append('Besar', big)) || undefined)?.uid;
       const smallUid = ((await mail.append('Besar', small)) || undefined)?.uid;
       expect(bigUid).toBeDefined();
       const proxy = await ImapFaultProxy.start(dovecot.port);
@@ -545,6 +545,8 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
           await mail.mailboxClose();
         }
       };
+      const bodyFetch = (uid: number) =>
+        new RegExp(`UID FETCH ${uid} \\([^)]*BODY(\\.PEEK)?\\[\\]`, 'i');
       // The limit is the application's own (SIGAP_INBOUND_MAX_MB=1).
       const p = app.app.get(ImapPollerService).create(
         { ...mailbox, name: 'besar', folder: 'Besar', port: proxy.port },
@@ -564,8 +566,6 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         expect(row.messageId).toBe(`<${bigId}>`);
         expect(row.lastError).toMatch(/melebihi batas pesan masuk 1,0 MB/);
         // Never fetched: only the small message's body crossed the wire, and only it was read.
-        const bodyFetch = (uid: number) =>
-          new RegExp(`UID FETCH ${uid} \\([^)]*BODY(\\.PEEK)?\\[\\]`, 'i');
         expect(proxy.sent).toMatch(bodyFetch(smallUid as number));
         expect(proxy.sent).not.toMatch(bodyFetch(bigUid as number));
         expect(accepted.length).toBe(1);
@@ -594,6 +594,24 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         await until('another round', async () => p.snapshot().lastPolledAt !== polled);
         expect((await failures())[0]?.heldAt).not.toBeNull();
         expect(proxy.sent).not.toMatch(bodyFetch(bigUid as number));
+
+        // An admin has it deleted: gone from the mailbox at the next round, still never fetched.
+        const discarded = await app.request<MailboxView>(
+          'POST',
+          `/api/v1/admin/mailboxes/${mailboxId}/discard-held`,
+          { token: admin },
+        );
+        expect(discarded.status).withContext(discarded.text).toBe(200);
+        p.pollNow();
+        await until('deleted from the mailbox', async () => (await counts('Besar'))[0] === 1);
+        expect(await failures()).toEqual([]);
+        expect(proxy.sent).not.toMatch(bodyFetch(bigUid as number));
+        expect(p.snapshot().counts['discarded']).toBe(1);
+        expect([p.snapshot().failingMessages, p.snapshot().heldMessages]).toEqual([0, 0]);
+        // Another one like it is held in turn.
+        bigUid = ((await mail.append('Besar', big)) || undefined)?.uid;
+        p.pollNow();
+        await until('second one held', async () => (await failures())[0]?.heldAt != null);
       } finally {
         await p.stop();
       }
@@ -616,6 +634,7 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         await until('big one seen', async () => (await counts('Besar')).join() === '2,0');
         expect(await failures()).toEqual([]);
         expect((await flagsOf(bigUid as number)).has('\\Flagged')).toBeFalse();
+        expect(proxy.sent).toMatch(bodyFetch(bigUid as number));
       } finally {
         await larger.stop();
         await proxy.close();

@@ -60,6 +60,8 @@ export interface MessageFailure {
   nextAttemptAt: Date;
   lastError: string;
   heldAt: Date | null;
+  /** An admin asked for the (held) message to be deleted from the mailbox. */
+  discardRequestedAt?: Date | null;
 }
 
 /** Where the failures of one mailbox folder are kept, by UIDVALIDITY and UID. */
@@ -334,9 +336,24 @@ export class ImapPoller {
           f,
         ]),
       );
+      // Held messages an admin had deleted: removed from the server unread, records and all.
+      const deleted = new Set<number>();
+      for (const uid of uids) {
+        if (!this.running) break;
+        if (!failed.get(uid)?.discardRequestedAt) continue;
+        await client.messageDelete(String(uid), { uid: true });
+        deleted.add(uid);
+        failed.delete(uid);
+        await this.failures.clear(this.settings.folder, uidValidity, uid);
+        this.status.counts['discarded'] = (this.status.counts['discarded'] ?? 0) + 1;
+        this.log.log(
+          `pesan UID ${uid} yang ditahan dihapus dari kotak surat atas permintaan admin`,
+        );
+      }
       // Held for an admin, or waiting for its next attempt: the others still go through.
       const due = uids.filter((uid) => {
         const before = failed.get(uid);
+        if (deleted.has(uid) || before?.discardRequestedAt) return false;
         return !before || (!before.heldAt && before.nextAttemptAt.getTime() <= Date.now());
       });
       const recipients = due.length ? await this.deps.recipients() : [];
@@ -392,7 +409,7 @@ export class ImapPoller {
         }
       }
       // Failures of messages no longer in the folder (moved or deleted by someone) are dropped.
-      const present = new Set(uids);
+      const present = new Set(uids.filter((uid) => !deleted.has(uid)));
       for (const uid of [...failed.keys()]) {
         if (present.has(uid)) continue;
         failed.delete(uid);

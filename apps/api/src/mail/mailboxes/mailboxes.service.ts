@@ -20,6 +20,7 @@ import { plainTextAllowed } from '../transport/tls-policy';
 import type { ImapMailboxSettings } from '../imap/imap-settings';
 import {
   failureSummaries,
+  discardHeld,
   releaseHeld,
   renameFailures,
   type FailureSummary,
@@ -98,6 +99,21 @@ export class MailboxesService {
       entityType: 'mailbox',
       entityId: row.id,
       after: { name: row.name, released },
+    });
+    this.imap.pollNow(row.name);
+    return this.withFailures(row);
+  }
+
+  /** Has the held messages deleted from the mailbox by its poller (at once when it runs). */
+  async discardHeld(id: string, actorId: string): Promise<MailboxView> {
+    const row = await this.find(id);
+    const discarded = await discardHeld(this.dataSource, row.name, new Date());
+    await this.audit.record({
+      actorId,
+      action: 'mailbox.held_discarded',
+      entityType: 'mailbox',
+      entityId: row.id,
+      after: { name: row.name, discarded },
     });
     this.imap.pollNow(row.name);
     return this.withFailures(row);
