@@ -188,6 +188,42 @@ describeOnBothDatabases(
       expect(filesUnder(incoming)).toEqual([]);
     });
 
+    it('leaves nothing behind when the client drops the connection mid-upload', async () => {
+      const incoming = join(store(), '.incoming');
+      const before = { rows: await rows(), files: filesUnder(store()).length };
+      const boundary = `----sigap${randomBytes(8).toString('hex')}`;
+      const url = new URL(`${app.baseUrl}/api/v1/tickets/${t.number}/attachments`);
+      const req = request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${await helpdesk()}`,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(900 * 1024),
+        },
+      });
+      req.on('error', () => undefined);
+      req.write(
+        Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="putus.pdf"\r\n\r\n`,
+          ),
+          PDF,
+          randomBytes(300 * 1024),
+        ]),
+      );
+      const parts = () => filesUnder(incoming).filter((f) => f.endsWith('.part'));
+      for (let i = 0; i < 100 && !parts().length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(parts().length).toBe(1);
+      req.destroy();
+      for (let i = 0; i < 100 && parts().length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(parts()).toEqual([]);
+      expect(await rows()).toBe(before.rows);
+      expect(filesUnder(store()).length).toBe(before.files);
+    });
+
     it('recognises an office file and links attachments to checklist items', async () => {
       const docx = await upload(t.number, 'proses-bisnis.docx', DOCX);
       expect(docx.status).withContext(docx.text).toBe(201);
