@@ -5,13 +5,15 @@
  * timeline too). Several workers may share one database: a row is held by one claim at a time,
  * and only the claim holder may mark it sent.
  *
- * A claim is kept only while it is used: while a pass delivers its rows, the rows still held are
- * renewed every `CLAIM_RENEW_MS` (one UPDATE by primary key), so a slow SMTP server that takes
- * longer than a claim lasts does not hand a row to another worker mid-send; and just before each
- * send the row's claim is checked and extended in one conditional UPDATE: a row whose claim went
- * to another worker meanwhile (this process paused longer than a claim) is left to that worker,
- * never sent from here. Only a worker that dies (or stalls past its claim in the very middle of
- * one SMTP transaction) can still lead to a second copy: delivery is at least once.
+ * A row is sent only under a claim still held. Just before each send the row's claim is checked
+ * and extended in one conditional UPDATE: a row whose claim went to another worker meanwhile is
+ * left to that worker, never sent from here. While a row is being sent its claim is renewed every
+ * `CLAIM_RENEW_MS` (one UPDATE by primary key), so an SMTP server slower than a claim lasts does
+ * not hand that row to another worker mid-send. The rows of the pass still waiting their turn are
+ * not renewed: behind a slow server their claims run out and another worker delivers them (this
+ * one then skips them), so one slow pass does not hold the whole batch. Only a worker that dies
+ * (or stalls past its claim in the very middle of one SMTP transaction) can still lead to a
+ * second copy: delivery is at least once.
  */
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -138,12 +140,13 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
     const rows = await this.claim(batch);
     result.claimed = rows.length;
     if (!rows.length) return result;
-    const held = new Set(rows.map((r) => r.id));
-    const stopRenewing = this.keepClaimed(held);
+    const sending = new Set<string>();
+    const stopRenewing = this.keepClaimed(sending);
     try {
       for (const row of rows) {
+        sending.add(row.id);
         const outcome = await this.deliverOne(row);
-        held.delete(row.id);
+        sending.delete(row.id);
         result[outcome]++;
       }
     } finally {
@@ -153,9 +156,9 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Renews the claims of the rows in `held` every `CLAIM_RENEW_MS` until stopped (renewals one
-   * after another, never overlapping). A row another worker has taken meanwhile is not touched:
-   * the UPDATE names this worker as the holder.
+   * Renews the claims of the rows in `held` (the one being sent) every `CLAIM_RENEW_MS` until
+   * stopped (renewals one after another, never overlapping). A row another worker has taken
+   * meanwhile is not touched: the UPDATE names this worker as the holder.
    */
   private keepClaimed(held: Set<string>): () => Promise<void> {
     let renewing: Promise<void> = Promise.resolve();
