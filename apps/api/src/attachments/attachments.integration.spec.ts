@@ -118,6 +118,15 @@ describeOnBothDatabases(
       const disposition = got.headers.get('content-disposition') ?? '';
       expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
       expect(disposition).toContain('filename="Surat Permohonan _ Dinas Pariwisata _ __.pdf"');
+      // Decomposed names are composed; direction overrides that disguise a name are dropped.
+      const decomposed = await upload(t.number, 'Pen\u0303a.pdf', bytes);
+      expect(decomposed.body.fileName).toBe('Peña.pdf');
+      const disguised = await upload(t.number, 'foto\u202egpj.pdf', bytes);
+      expect(disguised.status).toBe(201);
+      expect(disguised.body.fileName).toBe('fotogpj.pdf');
+      const long = await upload(t.number, `${'東'.repeat(300)}.pdf`, bytes);
+      expect(Array.from(long.body.fileName).length).toBe(255);
+      expect(long.body.fileName.endsWith('.pdf')).toBeTrue();
     });
 
     it('writes an upload to disk while it arrives, never whole in memory, then stores it', async () => {

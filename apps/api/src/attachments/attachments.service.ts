@@ -187,15 +187,26 @@ function isRiskyExtension(ext: string): boolean {
   );
 }
 
-/** The client's file name without folders or control characters, at most 255 characters. */
+/**
+ * The client's file name without folders, control characters or the invisible direction marks
+ * that make a name read otherwise than it is (`foto<RLO>gpj.pdf` showing as `fotofdp.jpg`), in
+ * composed form (macOS sends names decomposed), at most 255 characters (whole code points).
+ */
 function cleanName(name: string | undefined): string {
-  const base = basename((name ?? '').replace(/\\/g, '/'))
-    .split('')
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+  const base = Array.from(basename((name ?? '').replace(/\\/g, '/')).normalize('NFC'))
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && ch !== '"' && !BIDI.test(ch);
+    })
     .join('')
     .trim();
-  return (base || 'lampiran').slice(-255);
+  return Array.from(base || 'lampiran')
+    .slice(-255)
+    .join('');
 }
+
+/** Direction marks, embeddings, overrides and isolates. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export function toView(row: AttachmentEntity, ticketNumber: string | null): AttachmentView {
   return {
