@@ -54,6 +54,27 @@ export class AttachmentStore {
     return sha256;
   }
 
+  /**
+   * Takes a file already written and hashed elsewhere on the same disk (an upload in flight, see
+   * `IncomingFileStorage`) into the store by renaming it; when the content is there already, the
+   * stored copy is touched instead and the new file removed.
+   */
+  async adopt(file: string, sha256: string, size: number): Promise<void> {
+    const path = this.pathOf(sha256);
+    try {
+      if ((await stat(path)).size === size) {
+        const now = new Date();
+        await utimes(path, now, now);
+        await unlink(file).catch(() => undefined);
+        return;
+      }
+    } catch {
+      // not stored yet (or just taken away by the cleanup): moved in below
+    }
+    await mkdir(join(path, '..'), { recursive: true });
+    await rename(file, path);
+  }
+
   open(sha256: string): ReadStream {
     return createReadStream(this.pathOf(sha256));
   }

@@ -14,7 +14,7 @@ import type { Request, Response } from 'express';
 import type { AuthUser } from '../identity/auth-user';
 import { SignedInUser } from '../identity/decorators';
 import { AttachmentsService } from './attachments.service';
-import { UploadInterceptor, type UploadedBytes } from './upload.interceptor';
+import { UploadInterceptor, type UploadedFile } from './upload.interceptor';
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -28,7 +28,7 @@ export class AttachmentsController {
   upload(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
-    @Req() req: Request & { file?: UploadedBytes },
+    @Req() req: Request & { file?: UploadedFile },
   ): Promise<AttachmentView> {
     return this.attachments.upload(user, number, req.file);
   }

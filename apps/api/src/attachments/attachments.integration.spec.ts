@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { AttachmentView, Problem, TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
@@ -100,6 +101,138 @@ describeOnBothDatabases(
       expect(filesUnder(store()).length).toBe(1);
     });
 
+    it('keeps a UTF-8 file name as sent, and offers it back for download', async () => {
+      const name = 'Surat Permohonan – Dinas Pariwisata ñ 東京.pdf';
+      const bytes = Buffer.concat([PDF, Buffer.from('% nama utf-8\n')]);
+      const res = await upload(t.number, name, bytes);
+      expect(res.status).withContext(res.text).toBe(201);
+      expect(res.body.fileName).toBe(name);
+      const detail = await app.request<TicketDetail>('GET', `/api/v1/tickets/${t.number}`, {
+        token: await helpdesk(),
+      });
+      expect(JSON.stringify(detail.body)).not.toContain('Ã');
+      const got = await fetch(`${app.baseUrl}${res.body.href}`, {
+        headers: { Authorization: `Bearer ${await helpdesk()}` },
+      });
+      expect(got.status).toBe(200);
+      const disposition = got.headers.get('content-disposition') ?? '';
+      expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
+      expect(disposition).toContain('filename="Surat Permohonan _ Dinas Pariwisata _ __.pdf"');
+      // Decomposed names are composed; direction overrides that disguise a name are dropped.
+      const decomposed = await upload(t.number, 'Pen\u0303a.pdf', bytes);
+      expect(decomposed.body.fileName).toBe('Peña.pdf');
+      const disguised = await upload(t.number, 'foto\u202egpj.pdf', bytes);
+      expect(disguised.status).toBe(201);
+      expect(disguised.body.fileName).toBe('fotogpj.pdf');
+      const long = await upload(t.number, `${'東'.repeat(300)}.pdf`, bytes);
+      expect(Array.from(long.body.fileName).length).toBe(255);
+      expect(long.body.fileName.endsWith('.pdf')).toBeTrue();
+    });
+
+    it('writes an upload to disk while it arrives, never whole in memory, then stores it', async () => {
+      const incoming = join(store(), '.incoming');
+      // 900 KB of PDF (under this suite's 1 MB limit), sent in two halves with a pause between.
+      const bytes = Buffer.concat([PDF, randomBytes(900 * 1024)]);
+      const boundary = `----sigap${randomBytes(8).toString('hex')}`;
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pindaian.pdf"\r\n` +
+          'Content-Type: application/pdf\r\n\r\n',
+      );
+      const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+      const half = 450 * 1024;
+      const url = new URL(`${app.baseUrl}/api/v1/tickets/${t.number}/attachments`);
+      const token = await helpdesk();
+      let growing = 0;
+      const answer = await new Promise<{ status: number; body: AttachmentView }>(
+        (resolve, reject) => {
+          const req = request(
+            {
+              host: url.hostname,
+              port: url.port,
+              path: url.pathname,
+              method: 'POST',
+              headers: {
+                Authorization: `Bearer ${token}`,
+                'Content-Type': `multipart/form-data; boundary=${boundary}`,
+                'Content-Length': String(head.length + bytes.length + tail.length),
+              },
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                resolve({
+                  status: res.statusCode ?? 0,
+                  body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+                }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.write(Buffer.concat([head, bytes.subarray(0, half)]));
+          // The first half is on disk, in a private file, before the rest is even sent.
+          const check = async () => {
+            for (let i = 0; i < 100; i++) {
+              const parts = filesUnder(incoming).filter((f) => f.endsWith('.part'));
+              const size = parts.length ? statSync(parts[0]).size : 0;
+              if (size >= half - 64 * 1024) return size;
+              await new Promise((r) => setTimeout(r, 50));
+            }
+            return 0;
+          };
+          void check().then((size) => {
+            growing = size;
+            req.end(Buffer.concat([bytes.subarray(half), tail]));
+          });
+        },
+      );
+      expect(growing).toBeGreaterThan(0);
+      expect(answer.status).withContext(JSON.stringify(answer.body)).toBe(201);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      expect(answer.body.sha256).toBe(sha);
+      expect(answer.body.size).toBe(bytes.length);
+      const stored = join(store(), sha.slice(0, 2), sha.slice(2, 4), sha);
+      expect(readFileSync(stored).equals(bytes)).toBeTrue();
+      // Nothing left in flight.
+      expect(filesUnder(incoming)).toEqual([]);
+    });
+
+    it('leaves nothing behind when the client drops the connection mid-upload', async () => {
+      const incoming = join(store(), '.incoming');
+      const before = { rows: await rows(), files: filesUnder(store()).length };
+      const boundary = `----sigap${randomBytes(8).toString('hex')}`;
+      const url = new URL(`${app.baseUrl}/api/v1/tickets/${t.number}/attachments`);
+      const req = request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${await helpdesk()}`,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(900 * 1024),
+        },
+      });
+      req.on('error', () => undefined);
+      req.write(
+        Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="putus.pdf"\r\n\r\n`,
+          ),
+          PDF,
+          randomBytes(300 * 1024),
+        ]),
+      );
+      const parts = () => filesUnder(incoming).filter((f) => f.endsWith('.part'));
+      for (let i = 0; i < 100 && !parts().length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(parts().length).toBe(1);
+      req.destroy();
+      for (let i = 0; i < 100 && parts().length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(parts()).toEqual([]);
+      expect(await rows()).toBe(before.rows);
+      expect(filesUnder(store()).length).toBe(before.files);
+    });
+
     it('recognises an office file and links attachments to checklist items', async () => {
       const docx = await upload(t.number, 'proses-bisnis.docx', DOCX);
       expect(docx.status).withContext(docx.text).toBe(201);
@@ -155,6 +288,7 @@ describeOnBothDatabases(
       expect(none.body.code).toBe('attachment.missing_file');
       expect(await rows()).toBe(before.rows);
       expect(filesUnder(store()).length).toBe(before.files);
+      expect(filesUnder(join(store(), '.incoming'))).toEqual([]);
     });
 
     it("hides another office's ticket and attachment (404), and a read-only user cannot upload", async () => {

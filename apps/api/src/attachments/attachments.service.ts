@@ -13,8 +13,8 @@ import { TicketEntity } from '../tickets/ticket.entity';
 import { AttachmentError } from './attachment-error';
 import { AttachmentEntity } from './attachment.entity';
 import { AttachmentStore } from './attachment-store';
-import { ACCEPTED_TYPES, extensionOf, sniff } from './sniff';
-import type { UploadedBytes } from './upload.interceptor';
+import { ACCEPTED_TYPES, extensionOf, sniffFile, type SniffedType } from './sniff';
+import type { UploadedFile } from './upload.interceptor';
 
 const ACCEPTED = ACCEPTED_TYPES.map((t) => t.label).join(', ');
 
@@ -35,7 +35,7 @@ export class AttachmentsService {
   async upload(
     user: AuthUser,
     number: string,
-    file: UploadedBytes | undefined,
+    file: UploadedFile | undefined,
   ): Promise<AttachmentView> {
     const ticket = await this.ticketFor(user, number, 'write');
     return this.storeForTicket(ticket, file, user.id);
@@ -48,7 +48,7 @@ export class AttachmentsService {
    */
   async storeForTicket(
     ticket: TicketEntity,
-    file: UploadedBytes | undefined,
+    file: UploadedFile | undefined,
     actorId: string | null,
   ): Promise<AttachmentView> {
     const row = await this.storeBytes(ticket, file, actorId);
@@ -64,8 +64,10 @@ export class AttachmentsService {
    */
   async storeBytes(
     ticket: TicketEntity,
-    file: UploadedBytes | undefined,
+    file: UploadedFile | undefined,
     actorId: string | null,
+    /** A further check of the sniffed type (throws to refuse the file), before it is stored. */
+    accept?: (type: SniffedType) => void,
   ): Promise<AttachmentEntity> {
     if (!file || file.fieldname !== 'file')
       throw new AttachmentError(
@@ -74,7 +76,7 @@ export class AttachmentsService {
         [{ path: 'file', message: 'wajib diisi' }],
       );
     const fileName = cleanName(file.originalname);
-    const sniffed = sniff(file.buffer);
+    const sniffed = await sniffFile(file.path);
     if (!sniffed.ok) {
       const why =
         sniffed.reason === 'executable' || sniffed.reason === 'markup'
@@ -88,6 +90,7 @@ export class AttachmentsService {
         [{ path: 'file', message: why }],
       );
     }
+    accept?.(sniffed.type);
     const ext = extensionOf(fileName);
     const claimed = ACCEPTED_TYPES.find((t) => t.extensions.includes(ext));
     if (ext && !sniffed.type.extensions.includes(ext) && (claimed || isRiskyExtension(ext))) {
@@ -97,14 +100,15 @@ export class AttachmentsService {
         [{ path: 'file', message: `nama .${ext}, isi ${sniffed.type.label}` }],
       );
     }
-    const sha256 = await this.store.put(file.buffer);
+    await this.store.adopt(file.path, file.sha256, file.size);
+    const sha256 = file.sha256;
     const now = this.clock.now();
     const row: AttachmentEntity = {
       id: randomUUID(),
       officeCode: ticket.officeCode,
       ticketId: ticket.id,
       sha256,
-      size: file.buffer.length,
+      size: file.size,
       mediaType: sniffed.type.mediaType,
       fileName,
       uploadedBy: actorId,
@@ -183,15 +187,26 @@ function isRiskyExtension(ext: string): boolean {
   );
 }
 
-/** The client's file name without folders or control characters, at most 255 characters. */
+/**
+ * The client's file name without folders, control characters or the invisible direction marks
+ * that make a name read otherwise than it is (`foto<RLO>gpj.pdf` showing as `fotofdp.jpg`), in
+ * composed form (macOS sends names decomposed), at most 255 characters (whole code points).
+ */
 function cleanName(name: string | undefined): string {
-  const base = basename((name ?? '').replace(/\\/g, '/'))
-    .split('')
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+  const base = Array.from(basename((name ?? '').replace(/\\/g, '/')).normalize('NFC'))
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && ch !== '"' && !BIDI.test(ch);
+    })
     .join('')
     .trim();
-  return (base || 'lampiran').slice(-255);
+  return Array.from(base || 'lampiran')
+    .slice(-255)
+    .join('');
 }
+
+/** Direction marks, embeddings, overrides and isolates. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export function toView(row: AttachmentEntity, ticketNumber: string | null): AttachmentView {
   return {

@@ -7,6 +7,7 @@ import { DATABASES, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 import { AttachmentStore } from './attachment-store';
 import { ORPHAN_CLEANUP_LEASE, OrphanFileCleanup } from './orphan-cleanup';
+import { incomingFolder } from './upload.interceptor';
 
 const HOUR = 3600_000;
 
@@ -79,6 +80,24 @@ for (const kind of DATABASES) {
       // Nothing moved aside is left behind.
       const again = await a.app.get(OrphanFileCleanup).runOnce();
       if (again.ran) expect(again.removed).toBe(0);
+    });
+
+    it('removes an old upload left in flight by a crash, never one still arriving', async () => {
+      const now = Date.now();
+      const incoming = incomingFolder(a.config.dataDir);
+      mkdirSync(incoming, { recursive: true });
+      const stale = `${incoming}/${randomUUID()}.part`;
+      const arriving = `${incoming}/${randomUUID()}.part`;
+      const foreign = `${incoming}/catatan.txt`;
+      for (const f of [stale, arriving, foreign]) writeFileSync(f, 'sebagian');
+      touch(stale, now - 2 * HOUR);
+      touch(foreign, now - 2 * HOUR);
+      const run = await a.app.get(OrphanFileCleanup).runOnce();
+      expect(run.ran).toBeTrue();
+      if (run.ran) expect(run.removed).toBe(1);
+      expect(existsSync(stale)).withContext('stale').toBeFalse();
+      expect(existsSync(arriving)).withContext('arriving').toBeTrue();
+      expect(existsSync(foreign)).withContext('foreign').toBeTrue();
     });
 
     it('one instance cleans per beat: the other finds the lease held', async () => {

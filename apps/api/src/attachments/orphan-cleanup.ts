@@ -8,6 +8,7 @@ import { PeriodicJob } from '../common/periodic-job';
 import { JobLease } from '../complaints/job-lease';
 import { AppConfig } from '../config/app-config';
 import { AttachmentStore } from './attachment-store';
+import { INCOMING_FILE, incomingFolder } from './upload.interceptor';
 
 export const ORPHAN_CLEANUP_LEASE = 'attachment-orphans';
 
@@ -32,6 +33,9 @@ const LEFTOVER = /^[0-9a-f]{64}\.[0-9a-f-]{36}\.(tmp|orphan)$/;
  *    writes a fresh copy instead of reusing it;
  * 3. the moved file's time and the rows are checked once more: touched meanwhile or named by
  *    now, it is put back; else it is deleted.
+ *
+ * Uploads in flight (`.incoming/<uuid>.part`) older than the grace period are leftovers of a crash
+ * or a dropped connection and are deleted too.
  *
  * Runs every `SIGAP_ATTACHMENT_CLEANUP_SECONDS` (never in tests: they call `runOnce`); with
  * several API instances on one database, the `attachment-orphans` lease lets one run per beat.
@@ -116,6 +120,20 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
       }
     }
     if (batch.length) await flush();
+    // Uploads in flight that a crash or a dropped connection left behind (still growing ones are
+    // younger than the grace period).
+    const incoming = incomingFolder(this.config.dataDir);
+    for (const name of await this.names(incoming)) {
+      const path = join(incoming, name);
+      if (!INCOMING_FILE.test(name) || !(await olderThan(path, cutoff))) continue;
+      if (
+        await unlink(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        removed++;
+    }
     return { ran: true, checked, removed };
   }
 

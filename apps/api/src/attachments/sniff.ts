@@ -1,3 +1,5 @@
+import { open } from 'node:fs/promises';
+
 /**
  * File type from the content's first bytes (magic numbers), never from the name or the
  * client's Content-Type. Only the types a service desk needs are accepted; executables, HTML,
@@ -61,7 +63,11 @@ export function extensionOf(name: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-export function sniff(bytes: Buffer): SniffResult {
+/**
+ * What the first bytes say: a final answer, or the family to look into further (an Office Open
+ * XML ZIP, a legacy OLE compound file, or text).
+ */
+function sniffSignature(bytes: Buffer): SniffResult | 'zip' | 'ole' | 'text' {
   if (!bytes.length) return { ok: false, reason: 'empty', label: 'kosong' };
   // Executables and scripts first: never accepted, whatever the name says.
   if (startsWith(bytes, 'MZ')) return { ok: false, reason: 'executable', label: 'program Windows' };
@@ -84,46 +90,149 @@ export function sniff(bytes: Buffer): SniffResult {
     return { ok: true, type: T.png };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: true, type: T.jpeg };
   if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return { ok: true, type: T.gif };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    // Office Open XML: a ZIP with [Content_Types].xml and the part folder of its kind.
-    if (has(bytes, '[Content_Types].xml')) {
-      if (has(bytes, 'word/')) return { ok: true, type: T.docx };
-      if (has(bytes, 'xl/')) return { ok: true, type: T.xlsx };
-      if (has(bytes, 'ppt/')) return { ok: true, type: T.pptx };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  return 'text';
+}
+
+/** Office Open XML: a ZIP with [Content_Types].xml and the part folder of its kind. */
+function sniffZip(bytes: Buffer): SniffResult {
+  if (has(bytes, '[Content_Types].xml')) {
+    if (has(bytes, 'word/')) return { ok: true, type: T.docx };
+    if (has(bytes, 'xl/')) return { ok: true, type: T.xlsx };
+    if (has(bytes, 'ppt/')) return { ok: true, type: T.pptx };
+  }
+  return { ok: false, reason: 'unknown', label: 'arsip ZIP' };
+}
+
+/** Legacy OLE compound file: the stream names in its directory tell Word from Excel. */
+function sniffOle(found: { word: boolean; workbook: boolean }): SniffResult {
+  if (found.word) return { ok: true, type: T.doc };
+  if (found.workbook) return { ok: true, type: T.xls };
+  return { ok: false, reason: 'unknown', label: 'berkas OLE' };
+}
+
+const OLE_WORD = Buffer.from('WordDocument', 'utf16le');
+const OLE_BOOKS = [Buffer.from('Workbook', 'utf16le'), Buffer.from('Book', 'utf16le')];
+
+export function sniff(bytes: Buffer): SniffResult {
+  const signature = sniffSignature(bytes);
+  if (signature === 'zip') return sniffZip(bytes);
+  if (signature === 'ole')
+    return sniffOle({
+      word: bytes.includes(OLE_WORD),
+      workbook: OLE_BOOKS.some((name) => bytes.includes(name)),
+    });
+  if (signature === 'text') return sniffText(bytes);
+  return signature;
+}
+
+/** Bytes read from each end of a stored file to recognise a ZIP (its directory is at the end). */
+const WINDOW = 256 * 1024;
+/** Bytes read at a time when a whole file must be looked through. */
+const CHUNK = 1024 * 1024;
+
+/**
+ * `sniff` for a file on disk, without reading it whole into memory: a small file is read at
+ * once; a larger one by its head for the signature, head and tail for a ZIP (the part names sit
+ * in the central directory at the end), and in chunks for an OLE file (its directory may be
+ * anywhere) or text (every byte must be UTF-8 without control bytes). Same answers as `sniff`.
+ */
+export async function sniffFile(path: string): Promise<SniffResult> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const read = async (position: number, length: number): Promise<Buffer> => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      return buffer.subarray(0, bytesRead);
+    };
+    if (size <= 2 * WINDOW) return sniff(await read(0, size));
+    const head = await read(0, WINDOW);
+    const signature = sniffSignature(head);
+    if (signature === 'zip')
+      return sniffZip(Buffer.concat([head, await read(size - WINDOW, WINDOW)]));
+    if (signature === 'ole') {
+      const found = { word: false, workbook: false };
+      // Chunks overlap by a name's length, so a name across a boundary is still seen.
+      const overlap = OLE_WORD.length;
+      for (let at = 0; at < size && !found.word; at += CHUNK - overlap) {
+        const chunk = await read(at, CHUNK);
+        found.word ||= chunk.includes(OLE_WORD);
+        found.workbook ||= OLE_BOOKS.some((name) => chunk.includes(name));
+      }
+      return sniffOle(found);
     }
-    return { ok: false, reason: 'unknown', label: 'arsip ZIP' };
+    if (signature === 'text') return await sniffTextChunks(size, read);
+    return signature;
+  } finally {
+    await handle.close();
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    // Legacy OLE compound file: the stream names in its directory tell Word from Excel.
-    if (has(bytes, 'WordDocument', 'utf16le')) return { ok: true, type: T.doc };
-    if (has(bytes, 'Workbook', 'utf16le') || has(bytes, 'Book', 'utf16le'))
-      return { ok: true, type: T.xls };
-    return { ok: false, reason: 'unknown', label: 'berkas OLE' };
+}
+
+/** `sniffText` over a file read chunk by chunk. */
+async function sniffTextChunks(
+  size: number,
+  read: (position: number, length: number) => Promise<Buffer>,
+): Promise<SniffResult> {
+  const binary: SniffResult = { ok: false, reason: 'unknown', label: 'biner' };
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let head = '';
+  let script = false;
+  let carry = '';
+  for (let at = 0; at < size; at += CHUNK) {
+    let body = await read(at, CHUNK);
+    if (at === 0 && startsWith(body, [0xef, 0xbb, 0xbf])) body = body.subarray(3);
+    if (hasControlByte(body)) return binary;
+    let text: string;
+    try {
+      text = decoder.decode(body, { stream: true });
+    } catch {
+      return binary;
+    }
+    if (head.length < 1024) head += text.slice(0, 1024 - head.length);
+    // The tail of the previous chunk goes in front, so a tag across a boundary is still seen.
+    const window = (carry + text).toLowerCase();
+    script ||= /<script[\s>]/.test(window);
+    carry = window.slice(-8);
   }
-  return sniffText(bytes);
+  try {
+    decoder.decode();
+  } catch {
+    return binary;
+  }
+  return textVerdict(head, script);
+}
+
+function hasControlByte(body: Buffer): boolean {
+  for (const byte of body) {
+    if (
+      byte === 0 ||
+      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c)
+    )
+      return true;
+  }
+  return false;
+}
+
+function textVerdict(head: string, script: boolean): SniffResult {
+  const start = head.slice(0, 1024).trimStart().toLowerCase();
+  if (/^<(!doctype|html|head|body|script|svg|\?xml|iframe|object|meta|a\s|div|img)/.test(start))
+    return { ok: false, reason: 'markup', label: 'HTML/XML' };
+  if (script) return { ok: false, reason: 'markup', label: 'HTML dengan skrip' };
+  return { ok: true, type: T.text };
 }
 
 /** Plain UTF-8 text without control bytes; HTML, SVG, XML and scripts are refused. */
 function sniffText(bytes: Buffer): SniffResult {
   let body = bytes;
   if (startsWith(body, [0xef, 0xbb, 0xbf])) body = body.subarray(3);
-  for (const byte of body) {
-    if (
-      byte === 0 ||
-      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c)
-    )
-      return { ok: false, reason: 'unknown', label: 'biner' };
-  }
+  if (hasControlByte(body)) return { ok: false, reason: 'unknown', label: 'biner' };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     return { ok: false, reason: 'unknown', label: 'biner' };
   }
-  const head = text.slice(0, 1024).trimStart().toLowerCase();
-  if (/^<(!doctype|html|head|body|script|svg|\?xml|iframe|object|meta|a\s|div|img)/.test(head))
-    return { ok: false, reason: 'markup', label: 'HTML/XML' };
-  if (/<script[\s>]/.test(text.toLowerCase()))
-    return { ok: false, reason: 'markup', label: 'HTML dengan skrip' };
-  return { ok: true, type: T.text };
+  return textVerdict(text.slice(0, 1024), /<script[\s>]/.test(text.toLowerCase()));
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseImapMailboxes, type ImapMailboxSettings } from '../mail/imap/imap-settings';
+import { MAIL_TLS_MODES, isLoopbackHost, type MailTlsMode } from '../mail/transport/tls-policy';
 import {
   IsBoolean,
   IsEmail,
@@ -200,6 +201,17 @@ export class AppConfig {
   @IsBoolean()
   smtpTlsRejectUnauthorized: boolean;
 
+  /**
+   * `SIGAP_SMTP_TLS`: `required` (STARTTLS demanded on smtp://, implicit TLS on smtps://) or
+   * `off` (plain text, for a local test server; in production only to this machine).
+   */
+  @IsIn(MAIL_TLS_MODES)
+  smtpTls: MailTlsMode;
+
+  /** `SIGAP_IMAP_TLS`: the same for every IMAP mailbox (`secure: false` then means STARTTLS). */
+  @IsIn(MAIL_TLS_MODES)
+  imapTls: MailTlsMode;
+
   /** From header of outgoing mail, e.g. `"Sigap Diskominfo" <helpdesk@example.go.id>`. */
   @IsString()
   @MinLength(3)
@@ -321,6 +333,27 @@ export class AppConfig {
   @Max(30 * 24)
   portalSessionHours: number;
 
+  /** Files one portal contact may upload in 24 hours (`SIGAP_PORTAL_UPLOADS_PER_DAY`). */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  portalUploadsPerDay: number;
+
+  /** Bytes one portal contact may upload in 24 hours (`SIGAP_PORTAL_UPLOAD_MB_PER_DAY`). */
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(1024 * 1024 * 1024 * 1024)
+  portalUploadBytesPerDay: number;
+
+  /**
+   * Days raw inbound messages and the attachment copies no ticket refers to are kept
+   * (`SIGAP_INBOUND_RETENTION_DAYS`); 0 keeps them forever.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  inboundRetentionDays: number;
+
   /** Days a ticket's tracking link keeps working after the ticket is finished (`SIGAP_TRACKING_DAYS`). */
   @IsInt()
   @Min(1)
@@ -390,6 +423,13 @@ function int(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw)) throw new ConfigError(`${name} harus bilangan bulat, bukan "${raw}"`);
   return Number(raw);
+}
+
+function tlsMode(env: Env, name: string): MailTlsMode {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'required';
+  if ((MAIL_TLS_MODES as readonly string[]).includes(raw)) return raw as MailTlsMode;
+  throw new ConfigError(`${name} harus required atau off, bukan "${env[name]}"`);
 }
 
 function optional(env: Env, name: string): string | null {
@@ -554,6 +594,19 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.smtp = smtpUrl ? parseSmtpUrl(smtpUrl.trim()) : null;
   config.smtpPool = bool(env, 'SIGAP_SMTP_POOL', true);
   config.smtpTlsRejectUnauthorized = bool(env, 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED', true);
+  config.smtpTls = tlsMode(env, 'SIGAP_SMTP_TLS');
+  config.imapTls = tlsMode(env, 'SIGAP_IMAP_TLS');
+  if (
+    config.smtp &&
+    !config.smtp.secure &&
+    config.smtpTls === 'off' &&
+    nodeEnv === 'production' &&
+    !isLoopbackHost(config.smtp.host)
+  ) {
+    throw new ConfigError(
+      `SIGAP_SMTP_TLS=off hanya boleh untuk server SMTP di mesin ini bila NODE_ENV=production (bukan ${config.smtp.host}): gunakan STARTTLS atau smtps://`,
+    );
+  }
   config.mailFrom =
     optional(env, 'SIGAP_MAIL_FROM')?.trim() ?? '"Sigap" <sigap@localhost.localdomain>';
   const dkimDomain = optional(env, 'SIGAP_DKIM_DOMAIN')?.trim();
@@ -607,6 +660,9 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.portalLinkMinutes = int(env, 'SIGAP_PORTAL_LINK_MINUTES', 15);
   config.portalSessionHours = int(env, 'SIGAP_PORTAL_SESSION_HOURS', 8);
   config.trackingDays = int(env, 'SIGAP_TRACKING_DAYS', 90);
+  config.portalUploadsPerDay = int(env, 'SIGAP_PORTAL_UPLOADS_PER_DAY', 50);
+  config.portalUploadBytesPerDay = int(env, 'SIGAP_PORTAL_UPLOAD_MB_PER_DAY', 250) * 1024 * 1024;
+  config.inboundRetentionDays = int(env, 'SIGAP_INBOUND_RETENTION_DAYS', 365);
   if (config.laporFake && nodeEnv === 'production') {
     throw new ConfigError('SIGAP_LAPOR_FAKE tidak boleh dipakai bila NODE_ENV=production');
   }
@@ -700,6 +756,9 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   portalLinkMinutes: 'SIGAP_PORTAL_LINK_MINUTES',
   portalSessionHours: 'SIGAP_PORTAL_SESSION_HOURS',
   trackingDays: 'SIGAP_TRACKING_DAYS',
+  portalUploadsPerDay: 'SIGAP_PORTAL_UPLOADS_PER_DAY',
+  portalUploadBytesPerDay: 'SIGAP_PORTAL_UPLOAD_MB_PER_DAY',
+  inboundRetentionDays: 'SIGAP_INBOUND_RETENTION_DAYS',
   nodeEnv: 'NODE_ENV',
   port: 'PORT',
   dataDir: 'SIGAP_DATA_DIR',
@@ -721,6 +780,8 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   slaSweepSeconds: 'SIGAP_SLA_SWEEP_SECONDS',
   smtpPool: 'SIGAP_SMTP_POOL',
   smtpTlsRejectUnauthorized: 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED',
+  smtpTls: 'SIGAP_SMTP_TLS',
+  imapTls: 'SIGAP_IMAP_TLS',
   mailFrom: 'SIGAP_MAIL_FROM',
   mailMarkerSecret: 'SIGAP_MAIL_MARKER_SECRET',
   surveySecret: 'SIGAP_SURVEY_SECRET',

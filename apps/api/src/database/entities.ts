@@ -6,6 +6,7 @@ import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { PortalLinkEntity, PortalSessionEntity } from '../portal/portal.entities';
 import { InboundMessageEntity } from '../mail/inbound/inbound-message.entity';
+import { InboundAttachmentEntity } from '../mail/retention/inbound-attachment.entity';
 import { MailboxEntity } from '../mail/mailboxes/mailbox.entity';
 import { MailboxMessageFailureEntity } from '../mail/imap/mailbox-message-failure.entity';
 import { ChecklistItemEntity } from '../tickets/checklist-item.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   PasswordResetEntity,
   OutboxEntity,
   InboundMessageEntity,
+  InboundAttachmentEntity,
   MailboxEntity,
   MailboxMessageFailureEntity,
   TicketEntity,

@@ -29,6 +29,7 @@ const TABLES = [
   // mail
   'mailboxes',
   'mailbox_message_failures',
+  'inbound_attachments',
   // complaints
   'complaints',
   // shared rate limits and job leases

@@ -8,12 +8,19 @@ import { InboundMailService } from './inbound/inbound-mail.service';
 import { ThirdPartyMailController } from './inbound/third-party-mail.controller';
 import { ThirdPartyMailService } from './inbound/third-party-mail.service';
 import { MailService } from './mail.service';
+import { InboundRetentionSweep } from './retention/inbound-retention';
 
 /** Outgoing e-mail: templates, message building, the SMTP (or keep) transport, admin previews. */
 @Module({
   imports: [TicketsModule, ComplaintsModule],
   controllers: [MailTemplatesController, InboundMailController, ThirdPartyMailController],
-  providers: [MailService, OutboxWorker, InboundMailService, ThirdPartyMailService],
+  providers: [
+    MailService,
+    OutboxWorker,
+    InboundMailService,
+    ThirdPartyMailService,
+    InboundRetentionSweep,
+  ],
   exports: [MailService, InboundMailService, OutboxWorker],
 })
 export class MailModule {}

@@ -5,6 +5,8 @@ export type PortalErrorCode =
   | 'portal.csrf'
   | 'portal.link_invalid'
   | 'portal.rate_limited'
+  | 'portal.upload_quota'
+  | 'portal.upload_quota_bytes'
   | 'portal.not_found'
   | 'portal.invalid'
   | 'portal.closed';
@@ -14,6 +16,8 @@ const STATUS: Record<PortalErrorCode, number> = {
   'portal.csrf': 403,
   'portal.link_invalid': 400,
   'portal.rate_limited': 429,
+  'portal.upload_quota': 429,
+  'portal.upload_quota_bytes': 413,
   'portal.not_found': 404,
   'portal.invalid': 400,
   'portal.closed': 409,

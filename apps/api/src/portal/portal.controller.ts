@@ -23,7 +23,7 @@ import {
   type PortalTrackingView,
 } from '@sigap/contracts';
 import type { Request, Response } from 'express';
-import { UploadInterceptor, type UploadedBytes } from '../attachments/upload.interceptor';
+import { UploadInterceptor, type UploadedFile } from '../attachments/upload.interceptor';
 import { Public } from '../identity/decorators';
 import { readCookie } from './cookies';
 import { AppConfig } from '../config/app-config';
@@ -146,7 +146,7 @@ export class PortalController {
   upload(
     @PortalUser() p: PortalPrincipal,
     @Param('number') number: string,
-    @Req() req: Request & { file?: UploadedBytes },
+    @Req() req: Request & { file?: UploadedFile },
   ): Promise<PortalRequestDetail> {
     const fields = (req.body ?? {}) as Record<string, unknown>;
     return this.portal.upload(p, number, fields['item'], req.file);

@@ -527,6 +527,120 @@ describeOnBothDatabases(
       });
     });
 
+    describe('daily upload quota per contact', () => {
+      let config: AppConfig;
+      let saved: { files: number; bytes: number };
+      const open = async (s: Session) => {
+        const res = await portal<PortalRequestDetail>(s, 'POST', '/requests', {
+          service: 'pengembangan-aplikasi',
+          subject: 'Permohonan dengan banyak berkas',
+          description: 'Uji batas unggahan.',
+        });
+        expect(res.status).withContext(res.text).toBe(201);
+        return res.body.number;
+      };
+      /** A distinct small PDF each time. */
+      const pdf = (n: number, extra = 0) =>
+        Buffer.concat([PDF, Buffer.from(`% berkas ${n}\n`), Buffer.alloc(extra, 0x20)]);
+      const contactOf = async (email: string) =>
+        (await ds.getRepository(RequesterContactEntity).findOneByOrFail({ email })).id;
+      const uploadsOf = async (email: string) =>
+        ds.getRepository(AttachmentEntity).countBy({ uploadedBy: await contactOf(email) });
+
+      beforeAll(() => {
+        config = app.app.get(AppConfig);
+        saved = { files: config.portalUploadsPerDay, bytes: config.portalUploadBytesPerDay };
+      });
+      afterEach(() => {
+        config.portalUploadsPerDay = saved.files;
+        config.portalUploadBytesPerDay = saved.bytes;
+      });
+
+      it('refuses the upload past the daily count with 429, per contact, until a day has passed', async () => {
+        config.portalUploadsPerDay = 3;
+        const email = unique('kurnia', 'diskes.gorontaloprov.go.id');
+        const s = await signIn(email);
+        const number = await open(s);
+        const name = 'Surat Permohonan – Dinas Pariwisata ñ 東京.pdf';
+        for (let i = 0; i < 3; i++) {
+          const res = await upload(
+            s,
+            number,
+            pdf(i),
+            i === 0 ? name : `lampiran-${i}.pdf`,
+            i === 0 ? 'r1' : undefined,
+          );
+          expect(res.status).withContext(res.text).toBe(201);
+        }
+        // The UTF-8 name is stored and shown as sent.
+        const detail = await portal<PortalRequestDetail>(s, 'GET', `/requests/${number}`);
+        expect(JSON.stringify(detail.body)).toContain(name);
+
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(pdf(3))]), 'keempat.pdf');
+        const over = await fetch(
+          `${app.baseUrl}/api/v1/portal/requests/${encodeURIComponent(number)}/attachments`,
+          {
+            method: 'POST',
+            body: form,
+            headers: { Cookie: s.cookie, 'X-Sigap-Portal-Csrf': s.csrf },
+          },
+        );
+        expect(over.status).toBe(429);
+        expect(over.headers.get('content-type')).toContain('application/problem+json');
+        const retryAfter = Number(over.headers.get('retry-after'));
+        expect(retryAfter).toBeGreaterThan(86_000);
+        expect(retryAfter).toBeLessThanOrEqual(86_400);
+        const problem = (await over.json()) as {
+          code: string;
+          detail: string;
+          errors: { path: string }[];
+        };
+        expect(problem.code).toBe('portal.upload_quota');
+        expect(problem.detail).toContain('paling banyak 3 berkas per 24 jam');
+        expect(problem.errors[0].path).toBe('file');
+        expect(await uploadsOf(email)).toBe(3);
+
+        // Another contact has a quota of its own.
+        const colleague = await signIn(unique('lestari', 'diskes.gorontaloprov.go.id'));
+        const theirs = await open(colleague);
+        expect((await upload(colleague, theirs, pdf(10), 'milik-lain.pdf')).status).toBe(201);
+
+        // A day after the uploads, the contact may upload again.
+        const dayAgo = new Date(app.app.get(Clock).nowMs() - 24 * 3600_000 - 60_000);
+        await ds
+          .getRepository(AttachmentEntity)
+          .update({ uploadedBy: await contactOf(email) }, { createdAt: dayAgo });
+        expect((await upload(s, number, pdf(4), 'besok.pdf')).status).toBe(201);
+      });
+
+      it('refuses the upload past the daily bytes with 413', async () => {
+        config.portalUploadBytesPerDay = 1024 * 1024;
+        const email = unique('melati', 'diskes.gorontaloprov.go.id');
+        const s = await signIn(email);
+        const number = await open(s);
+        expect((await upload(s, number, pdf(20, 600 * 1024), 'pertama.pdf')).status).toBe(201);
+        const over = await upload(s, number, pdf(21, 600 * 1024), 'kedua.pdf');
+        expect(over.status).toBe(413);
+        expect(over.body.code).toBe('portal.upload_quota_bytes');
+        expect(over.body.detail).toContain('paling banyak 1 MB per 24 jam');
+        expect(await uploadsOf(email)).toBe(1);
+      });
+
+      it('parallel uploads of one contact cannot pass the quota together', async () => {
+        config.portalUploadsPerDay = 2;
+        const email = unique('nadia', 'diskes.gorontaloprov.go.id');
+        const s = await signIn(email);
+        const number = await open(s);
+        const results = await Promise.all(
+          [30, 31, 32, 33, 34].map((n) => upload(s, number, pdf(n), `serentak-${n}.pdf`)),
+        );
+        const statuses = results.map((r) => r.status).sort();
+        expect(statuses).toEqual([201, 201, 429, 429, 429]);
+        expect(await uploadsOf(email)).toBe(2);
+      });
+    });
+
     describe('access matrix: every portal endpoint', () => {
       let own: Session;
       let colleague: Session;

@@ -25,8 +25,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import { AttachmentStore } from '../attachments/attachment-store';
 import { AttachmentsService } from '../attachments/attachments.service';
-import { sniff } from '../attachments/sniff';
-import type { UploadedBytes } from '../attachments/upload.interceptor';
+import type { SniffedType } from '../attachments/sniff';
+import type { UploadedFile } from '../attachments/upload.interceptor';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { Clock } from '../clock/clock';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
@@ -45,6 +45,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
 import type { PortalPrincipal } from './portal-auth.service';
 import { PortalError } from './portal-error';
+import { checkUploadQuota } from './upload-quota';
 import { readTrackingToken, trackingKey } from './tracking-token';
 
 /** What the portal accepts against a checklist line: PDF and office documents. */
@@ -261,7 +262,7 @@ export class PortalService {
     p: PortalPrincipal,
     number: string,
     item: unknown,
-    file: UploadedBytes | undefined,
+    file: UploadedFile | undefined,
   ): Promise<PortalRequestDetail> {
     const manager = this.dataSource.manager;
     const ticket = await this.visibleTicket(manager, p, number);
@@ -280,24 +281,30 @@ export class PortalService {
           { path: 'item', message: 'persyaratan tidak dikenal' },
         ]);
       code = item;
-      const sniffed = file?.buffer?.length ? sniff(file.buffer) : null;
-      if (sniffed?.ok && !PORTAL_DOCUMENT_TYPES.includes(sniffed.type.mediaType))
+    }
+    // A required document is a PDF or an office document (checked on the sniffed type).
+    const documentOnly = (type: SniffedType) => {
+      if (code && !PORTAL_DOCUMENT_TYPES.includes(type.mediaType))
         throw new PortalError(
           'portal.invalid',
-          `Dokumen persyaratan harus PDF atau dokumen perkantoran (Word, Excel, PowerPoint, ODF); berkas ini ${sniffed.type.label}.`,
-          [
-            {
-              path: 'file',
-              message: `jenis ${sniffed.type.label} tidak diterima untuk persyaratan`,
-            },
-          ],
+          `Dokumen persyaratan harus PDF atau dokumen perkantoran (Word, Excel, PowerPoint, ODF); berkas ini ${type.label}.`,
+          [{ path: 'file', message: `jenis ${type.label} tidak diterima untuk persyaratan` }],
         );
-    }
+    };
+    // The contact's daily quota: refused early, before anything is stored ...
+    const quota = {
+      files: this.config.portalUploadsPerDay,
+      bytes: this.config.portalUploadBytesPerDay,
+    };
+    if (file)
+      await checkUploadQuota(manager, p.contactId, file.size, quota, this.clock.nowMs(), false);
     // The bytes first (content-addressed: a failure below leaves only unreferenced bytes), then
     // the attachment row, the checklist mark, the timeline and the audit in one transaction.
-    const row = await this.attachments.storeBytes(ticket, file, p.contactId);
+    const row = await this.attachments.storeBytes(ticket, file, p.contactId, documentOnly);
     const documentCode = code;
     await this.dataSource.transaction(async (m) => {
+      // ... and for certain with the contact locked, so parallel uploads cannot pass it together.
+      await checkUploadQuota(m, p.contactId, row.size, quota, this.clock.nowMs(), true);
       await this.attachments.recordIn(m, row, ticket.number);
       if (!documentCode) return;
       const done = await this.systemActions.requesterDocuments(m, {

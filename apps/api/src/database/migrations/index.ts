@@ -16,6 +16,7 @@ import { OfficeSigner1763901700000 } from './1763901700000-office-signer';
 import { SharedLimitsAndLeases1763901800000 } from './1763901800000-shared-limits-and-leases';
 import { QueueOfficeDueIndex1763901900000 } from './1763901900000-queue-office-due-index';
 import { SessionRevocationAndContactMerge1763902100000 } from './1763902100000-session-revocation-and-contact-merge';
+import { UploadQuotaAndMailRetention1763902300000 } from './1763902300000-upload-quota-and-mail-retention';
 import { OutboxRecipientSentIndex1763902350000 } from './1763902350000-outbox-recipient-sent-index';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   SharedLimitsAndLeases1763901800000,
   QueueOfficeDueIndex1763901900000,
   SessionRevocationAndContactMerge1763902100000,
+  UploadQuotaAndMailRetention1763902300000,
   OutboxRecipientSentIndex1763902350000,
 ];

@@ -11,8 +11,9 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../../testing/test-app';
+import { twoInstancesOnOneDatabase } from '../../testing/two-instances';
 import { MailService } from '../mail.service';
-import { OutboxWorker, backoffMs } from './outbox-worker.service';
+import { CLAIM_MS, OutboxWorker, backoffMs } from './outbox-worker.service';
 import { freePort, smtpTestEnv } from './testing/recording-smtp';
 
 /** An in-process SMTP server that records each received message's Message-ID. */
@@ -172,6 +173,171 @@ for (const kind of DATABASES) {
       expect(new Set(smtp.ids).size).toBe(60);
       const sent = (await rows()).filter((r) => r.recipient?.startsWith('dua'));
       expect(sent.every((r) => r.status === 'sent' && r.attempts === 1)).toBeTrue();
+    }, 60_000);
+  });
+}
+
+/**
+ * An SMTP server that holds every message at the end of DATA until the test lets it go: a send
+ * that lasts as long as the test wants (longer than a claim, on the workers' clocks).
+ */
+class GatedSmtp {
+  /** Message-IDs accepted (answered 250), in order. */
+  readonly accepted: string[] = [];
+  /** Messages whose DATA has arrived and waits at the gate. */
+  waiting = 0;
+  private open = false;
+  private release: (() => void)[] = [];
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (stream, _session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const id = /^Message-ID:\s*(<[^>]+>)/im.exec(Buffer.concat(chunks).toString('utf8'));
+        const accept = () => {
+          this.waiting--;
+          this.accepted.push(id ? id[1] : '?');
+          callback();
+        };
+        this.waiting++;
+        if (this.open) accept();
+        else this.release.push(accept);
+      });
+    },
+  });
+
+  async start(): Promise<number> {
+    const port = await freePort();
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+    return port;
+  }
+
+  letGo(): void {
+    this.open = true;
+    for (const accept of this.release.splice(0)) accept();
+  }
+
+  close(): Promise<void> {
+    this.letGo();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+for (const kind of DATABASES) {
+  describe(`outbox under a slow SMTP server, two instances on one database [${kind}]`, () => {
+    const smtp = new GatedSmtp();
+    const env: Record<string, string> = {};
+    beforeAll(async () => {
+      Object.assign(env, smtpTestEnv(await smtp.start()), {
+        SIGAP_PUBLIC_URL: 'https://sigap.example.go.id/',
+      });
+    });
+    const pair = twoInstancesOnOneDatabase(kind, env);
+    afterAll(() => smtp.close());
+
+    const workers = () => [pair.a.app.get(OutboxWorker), pair.b.app.get(OutboxWorker)] as const;
+    const clocks = () => [pair.a.app.get(Clock), pair.b.app.get(Clock)] as const;
+    const rowsOf = (prefix: string) =>
+      pair.a.app
+        .get(DataSource)
+        .getRepository(OutboxEntity)
+        .find({ order: { createdAt: 'ASC' } })
+        .then((rows) => rows.filter((r) => r.payload.includes(`"${prefix}`)));
+    const enqueue = async (prefix: string, count: number) => {
+      const [clock] = clocks();
+      await pair.a.app.get(OutboxService).enqueue(
+        Array.from({ length: count }, (_, i) => ({
+          kind: 'password-reset',
+          payload: {
+            userId: `${prefix}-${i}`,
+            email: `${prefix}${i}@opd.example.go.id`,
+            name: `Pengguna ${i}`,
+            locale: 'id',
+            token: `rahasia-${prefix}-${i}`,
+            expiresAt: new Date(clock.now().getTime() + 3600_000).toISOString(),
+          },
+        })),
+        clock.now(),
+      );
+    };
+    async function until(what: string, check: () => Promise<boolean>, ms = 15_000) {
+      const end = Date.now() + ms;
+      while (Date.now() < end) {
+        if (await check()) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`menunggu terlalu lama: ${what}`);
+    }
+
+    it('keeps the claim of the row being sent while SMTP takes longer than a claim; the other instance sends only the rest', async () => {
+      const [a, b] = workers();
+      const [clockA, clockB] = clocks();
+      const start = Date.now();
+      clockA.set(start);
+      clockB.set(start);
+      await enqueue('lambat', 2);
+      const running = a.runOnce();
+      await until('first message at the gate', async () => smtp.waiting === 1);
+      // (The row being sent has its Message-ID recorded already; the other waits its turn.)
+      const [inFlight] = (await rowsOf('lambat')).filter((r) => r.messageId);
+      // Longer than a claim passes on both instances while the first message is being sent.
+      clockA.advance(CLAIM_MS + 60_000);
+      clockB.advance(CLAIM_MS + 60_000);
+      // The sending instance renews the claim of the row it is sending, by its own clock.
+      await until('claim renewed', async () => {
+        const row = (await rowsOf('lambat')).find((r) => r.id === inFlight.id);
+        return row?.claimedBy === a.id && (row.claimedUntil?.getTime() ?? 0) > clockA.nowMs();
+      });
+      // The other instance takes only the row still waiting (its claim ran out) and sends it.
+      const other = b.runOnce();
+      await until('second message at the gate', async () => smtp.waiting === 2);
+      smtp.letGo();
+      const [mine, theirs] = await Promise.all([running, other]);
+      expect([theirs.claimed, theirs.sent]).toEqual([1, 1]);
+      expect([mine.claimed, mine.sent, mine.lost]).toEqual([2, 1, 1]);
+      const rows = await rowsOf('lambat');
+      expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBeTrue();
+      const ids = rows.map((r) => String(r.messageId));
+      const received = smtp.accepted.filter((id) => ids.includes(id));
+      expect(received.sort()).toEqual([...ids].sort());
+      expect(new Set(received).size).toBe(2);
+      expect((await b.runOnce()).claimed).toBe(0);
+    }, 60_000);
+
+    it('never sends a row whose claim went to another worker while an earlier one was sending', async () => {
+      const [a] = workers();
+      const [clockA, clockB] = clocks();
+      clockA.release();
+      clockB.release();
+      smtp.accepted.length = 0;
+      (smtp as unknown as { open: boolean }).open = false;
+      await enqueue('curi', 2);
+      const running = a.runOnce();
+      await until('first message at the gate', async () => smtp.waiting === 1);
+      // This instance stalled past its claim on the second row, and another worker took it.
+      // (The one being sent has its Message-ID recorded already; the other waits its turn.)
+      const second = (await rowsOf('curi')).find((r) => !r.messageId);
+      if (!second) throw new Error('baris kedua tidak ada');
+      await pair.b.app
+        .get(DataSource)
+        .getRepository(OutboxEntity)
+        .update(
+          { id: second.id },
+          { claimedBy: 'w-lain', claimedUntil: new Date(Date.now() + CLAIM_MS) },
+        );
+      smtp.letGo();
+      const result = await running;
+      expect([result.claimed, result.sent, result.lost]).toEqual([2, 1, 1]);
+      expect(smtp.accepted.length).toBe(1);
+      const after = await rowsOf('curi');
+      const stolen = after.find((r) => r.id === second.id);
+      expect(stolen?.status).toBe('pending');
+      expect(stolen?.claimedBy).toBe('w-lain');
+      expect(stolen?.attempts).toBe(0);
+      expect(after.find((r) => r.id !== second.id)?.status).toBe('sent');
     }, 60_000);
   });
 }

@@ -4,6 +4,16 @@
  * failures with exponential backoff and jitter, and marks permanent ones (on the ticket's
  * timeline too). Several workers may share one database: a row is held by one claim at a time,
  * and only the claim holder may mark it sent.
+ *
+ * A row is sent only under a claim still held. Just before each send the row's claim is checked
+ * and extended in one conditional UPDATE: a row whose claim went to another worker meanwhile is
+ * left to that worker, never sent from here. While a row is being sent its claim is renewed every
+ * `CLAIM_RENEW_MS` (one UPDATE by primary key), so an SMTP server slower than a claim lasts does
+ * not hand that row to another worker mid-send. The rows of the pass still waiting their turn are
+ * not renewed: behind a slow server their claims run out and another worker delivers them (this
+ * one then skips them), so one slow pass does not hold the whole batch. Only a worker that dies
+ * (or stalls past its claim in the very middle of one SMTP transaction) can still lead to a
+ * second copy: delivery is at least once.
  */
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -30,6 +40,8 @@ export const AUTOMATIC_KINDS = [
 
 /** How long a claim holds a row; a worker that dies releases its rows after this. */
 export const CLAIM_MS = 5 * 60_000;
+/** How often a worker renews the claims of the rows it is still delivering. */
+export const CLAIM_RENEW_MS = 2_000;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 6 * 3600_000;
 
@@ -46,6 +58,8 @@ export interface RunResult {
   failed: number;
   /** Held back by the per-contact limit of automatic mail; due again when the limit allows. */
   deferred: number;
+  /** Claimed, but the claim went to another worker before sending: left to that worker. */
+  lost: number;
 }
 
 @Injectable()
@@ -93,7 +107,14 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
 
   /** Runs passes until nothing due is left (tests, shutdown). */
   async drain(maxPasses = 100): Promise<RunResult> {
-    const total: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0 };
+    const total: RunResult = {
+      claimed: 0,
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      deferred: 0,
+      lost: 0,
+    };
     for (let i = 0; i < maxPasses; i++) {
       const r = await this.runOnce();
       total.claimed += r.claimed;
@@ -101,20 +122,67 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
       total.retried += r.retried;
       total.failed += r.failed;
       total.deferred += r.deferred;
+      total.lost += r.lost;
       if (!r.claimed) break;
     }
     return total;
   }
 
   private async deliver(batch: number): Promise<RunResult> {
-    const result: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0 };
+    const result: RunResult = {
+      claimed: 0,
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      deferred: 0,
+      lost: 0,
+    };
     const rows = await this.claim(batch);
     result.claimed = rows.length;
-    for (const row of rows) {
-      const outcome = await this.deliverOne(row);
-      result[outcome]++;
+    if (!rows.length) return result;
+    const sending = new Set<string>();
+    const stopRenewing = this.keepClaimed(sending);
+    try {
+      for (const row of rows) {
+        sending.add(row.id);
+        const outcome = await this.deliverOne(row);
+        sending.delete(row.id);
+        result[outcome]++;
+      }
+    } finally {
+      await stopRenewing();
     }
     return result;
+  }
+
+  /**
+   * Renews the claims of the rows in `held` (the one being sent) every `CLAIM_RENEW_MS` until
+   * stopped (renewals one after another, never overlapping). A row another worker has taken
+   * meanwhile is not touched: the UPDATE names this worker as the holder.
+   */
+  private keepClaimed(held: Set<string>): () => Promise<void> {
+    let renewing: Promise<void> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renewing.then(() =>
+        this.renewClaims([...held]).catch((error: unknown) =>
+          this.log.warn(`klaim outbox tidak dapat diperpanjang: ${(error as Error).message}`),
+        ),
+      );
+    }, CLAIM_RENEW_MS);
+    return async () => {
+      clearInterval(timer);
+      await renewing;
+    };
+  }
+
+  private async renewClaims(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxEntity)
+      .set({ claimedUntil: new Date(this.clock.nowMs() + CLAIM_MS) })
+      .where("id IN (:...ids) AND claimed_by = :me AND status = 'pending'", { ids, me: this.id })
+      .execute();
   }
 
   /** Takes due rows for this worker; returns those it now holds. */
@@ -182,7 +250,9 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async deliverOne(row: OutboxEntity): Promise<'sent' | 'retried' | 'failed' | 'deferred'> {
+  private async deliverOne(
+    row: OutboxEntity,
+  ): Promise<'sent' | 'retried' | 'failed' | 'deferred' | 'lost'> {
     let ticketNumber: string | null = row.ticketNumber ?? null;
     try {
       const payload = parsePayload(row.payload);
@@ -207,16 +277,25 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
         ...prepared.request,
         nonce: row.id.replace(/-/g, '').toLowerCase().slice(0, 32),
       });
-      // Remember the Message-ID before sending, so a reply can thread even if we crash now.
-      await this.dataSource.manager.update(
-        OutboxEntity,
-        { id: row.id, claimedBy: this.id },
-        {
+      // Sent only under a claim still held, extended for the send; in the same statement the
+      // Message-ID is remembered, so a reply can thread even if we crash now.
+      const still = await this.dataSource
+        .createQueryBuilder()
+        .update(OutboxEntity)
+        .set({
           messageId: built.messageId,
           ticketNumber,
           recipient: prepared.recipient.toLowerCase(),
-        },
-      );
+          claimedUntil: new Date(this.clock.nowMs() + CLAIM_MS),
+        })
+        .where("id = :id AND claimed_by = :me AND status = 'pending'", { id: row.id, me: this.id })
+        .execute();
+      if (!still.affected) {
+        this.log.warn(
+          `baris outbox ${row.id}: klaim diambil pekerja lain, tidak dikirim dari sini`,
+        );
+        return 'lost';
+      }
       await this.mail.send(built);
       const done = await this.dataSource.manager.update(
         OutboxEntity,

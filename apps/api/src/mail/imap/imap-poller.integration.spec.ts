@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MailboxView } from '@sigap/contracts';
@@ -105,6 +105,10 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         SIGAP_TEST_IMAP_PASSWORD: PASSWORD,
         SIGAP_MAIL_FROM: 'helpdesk@helpdesk.diskominfos.baliprov.go.id',
         SIGAP_MAIL_MARKER_SECRET: 'rahasia-uji-fixture',
+        // Dovecot here has no TLS: plain text is allowed only when switched off explicitly.
+        SIGAP_IMAP_TLS: 'off',
+        // The smallest inbound limit, so one large message goes over it.
+        SIGAP_INBOUND_MAX_MB: '1',
       });
       ds = app.app.get(DataSource);
       const res = await app.request('POST', '/api/v1/tickets', {
@@ -139,6 +143,8 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         'Idle',
         'Sela',
         'TanpaIdle',
+        'Besar',
+        'Tls',
       ]) {
         await mail.mailboxCreate(folder);
       }
@@ -463,6 +469,213 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         await p.stop();
       }
     }, 60_000);
+
+    it('asks for the size first and holds a message over the inbound limit without fetching it', async () => {
+      const bigId = `besar-${randomUUID()}@bkd.baliprov.go.id`;
+      const scan = randomBytes(1100 * 1024)
+        .toString('base64')
+        .replace(/.{76}/g, '$&\r\n');
+      const big = Buffer.from(
+        [
+          'From: Made Sudarsana <made.sudarsana@bkd.baliprov.go.id>',
+          'To: helpdesk@diskominfos.baliprov.go.id',
+          'Subject: Pindaian dokumen besar',
+          `Message-ID: <${bigId}>`,
+          'Date: Mon, 07 Dec 2026 08:00:00 +0800',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="batas"',
+          '',
+          '--batas',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'Pindaian terlampir.',
+          '--batas',
+          'Content-Type: application/pdf; name="pindaian.pdf"',
+          'Content-Transfer-Encoding: base64',
+          'Content-Disposition: attachment; filename="pindaian.pdf"',
+          '',
+          scan,
+          '--batas--',
+          '',
+        ].join('\r\n'),
+      );
+      expect(big.length).toBeGreaterThan(1024 * 1024);
+      const small = readFileSync(join(FIXTURES, '16-ooo-zimbra.eml'));
+      let bigUid = ((await mail.append('Besar', big)) || undefined)?.uid;
+      const smallUid = ((await mail.append('Besar', small)) || undefined)?.uid;
+      expect(bigUid).toBeDefined();
+      const proxy = await ImapFaultProxy.start(dovecot.port);
+      const inbound = app.app.get(InboundMailService);
+      const accepted: number[] = [];
+      const failures = () =>
+        ds.getRepository(MailboxMessageFailureEntity).find({ where: { mailbox: 'besar' } });
+      const mailboxId = randomUUID();
+      await ds.getRepository(MailboxEntity).insert({
+        id: mailboxId,
+        name: 'besar',
+        officeCode: 'bali',
+        host: '127.0.0.1',
+        port: dovecot.port,
+        secure: false,
+        tlsRejectUnauthorized: true,
+        username: 'helpdesk',
+        passwordEnc: 'v1:tidak:dipakai:di-sini',
+        folder: 'Besar',
+        processedFolder: null,
+        useIdle: true,
+        pollSeconds: 30,
+        enabled: false,
+        version: 1,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+        updatedBy: null,
+        lastPollAt: null,
+        lastError: null,
+        lastErrorAt: null,
+        messagesProcessed: 0,
+      });
+      const admin = await app.token('admin@sigap.local');
+      const flagsOf = async (uid: number) => {
+        const lock = await mail.getMailboxLock('Besar');
+        try {
+          const m = await mail.fetchOne(String(uid), { flags: true }, { uid: true });
+          return m && m.flags ? m.flags : new Set<string>();
+        } finally {
+          lock.release();
+          await mail.mailboxClose();
+        }
+      };
+      const bodyFetch = (uid: number) =>
+        new RegExp(`UID FETCH ${uid} \\([^)]*BODY(\\.PEEK)?\\[\\]`, 'i');
+      // The limit is the application's own (SIGAP_INBOUND_MAX_MB=1).
+      const p = app.app.get(ImapPollerService).create(
+        { ...mailbox, name: 'besar', folder: 'Besar', port: proxy.port },
+        {
+          accept: (raw, recipients) => {
+            accepted.push(raw.length);
+            return inbound.accept(raw, recipients);
+          },
+        },
+      );
+      p.start();
+      try {
+        await until('small one seen', async () => (await counts('Besar')).join() === '2,1');
+        await until('big one held', async () => (await failures())[0]?.heldAt != null);
+        const [row] = await failures();
+        expect(row.uid).toBe(bigUid as number);
+        expect(row.messageId).toBe(`<${bigId}>`);
+        expect(row.lastError).toMatch(/melebihi batas pesan masuk 1,0 MB/);
+        // Never fetched: only the small message's body crossed the wire, and only it was read.
+        expect(proxy.sent).toMatch(bodyFetch(smallUid as number));
+        expect(proxy.sent).not.toMatch(bodyFetch(bigUid as number));
+        expect(accepted.length).toBe(1);
+        expect(accepted[0]).toBeLessThan(small.length * 1.1);
+        // Unread and flagged for an admin, and shown on the mailbox row.
+        await until('flagged', async () => (await flagsOf(bigUid as number)).has('\\Flagged'));
+        expect((await flagsOf(bigUid as number)).has('\\Seen')).toBeFalse();
+        expect([p.snapshot().failingMessages, p.snapshot().heldMessages]).toEqual([0, 1]);
+        const shown = await app.request<MailboxView>(
+          'GET',
+          `/api/v1/admin/mailboxes/${mailboxId}`,
+          {
+            token: admin,
+          },
+        );
+        expect([shown.body.failingMessages, shown.body.heldMessages]).toEqual([0, 1]);
+        expect(shown.body.lastMessageError).toContain('melebihi batas pesan masuk');
+        // Released while the limit stands: held again at the next round, still not fetched.
+        const release = () =>
+          app.request('POST', `/api/v1/admin/mailboxes/${mailboxId}/release-held`, {
+            token: admin,
+          });
+        expect((await release()).status).toBe(200);
+        const polled = p.snapshot().lastPolledAt;
+        p.pollNow();
+        await until('another round', async () => p.snapshot().lastPolledAt !== polled);
+        expect((await failures())[0]?.heldAt).not.toBeNull();
+        expect(proxy.sent).not.toMatch(bodyFetch(bigUid as number));
+
+        // An admin has it deleted: gone from the mailbox at the next round, still never fetched.
+        const discarded = await app.request<MailboxView>(
+          'POST',
+          `/api/v1/admin/mailboxes/${mailboxId}/discard-held`,
+          { token: admin },
+        );
+        expect(discarded.status).withContext(discarded.text).toBe(200);
+        p.pollNow();
+        await until('deleted from the mailbox', async () => (await counts('Besar'))[0] === 1);
+        expect(await failures()).toEqual([]);
+        expect(proxy.sent).not.toMatch(bodyFetch(bigUid as number));
+        expect(p.snapshot().counts['discarded']).toBe(1);
+        expect([p.snapshot().failingMessages, p.snapshot().heldMessages]).toEqual([0, 0]);
+        // Another one like it is held in turn.
+        bigUid = ((await mail.append('Besar', big)) || undefined)?.uid;
+        p.pollNow();
+        await until('second one held', async () => (await failures())[0]?.heldAt != null);
+      } finally {
+        await p.stop();
+      }
+      // A larger limit and a release: it goes through and loses its flag.
+      const larger = app.app
+        .get(ImapPollerService)
+        .create(
+          { ...mailbox, name: 'besar', folder: 'Besar', port: proxy.port },
+          { maxMessageBytes: 4 * 1024 * 1024 },
+        );
+      expect(
+        (
+          await app.request('POST', `/api/v1/admin/mailboxes/${mailboxId}/release-held`, {
+            token: admin,
+          })
+        ).status,
+      ).toBe(200);
+      larger.start();
+      try {
+        await until('big one seen', async () => (await counts('Besar')).join() === '2,0');
+        expect(await failures()).toEqual([]);
+        expect((await flagsOf(bigUid as number)).has('\\Flagged')).toBeFalse();
+        expect(proxy.sent).toMatch(bodyFetch(bigUid as number));
+      } finally {
+        await larger.stop();
+        await proxy.close();
+      }
+    }, 60_000);
+
+    it('demands STARTTLS unless plain text is allowed: no password crosses a server without it', async () => {
+      await append('Tls', '17-ooo-gmail-vacation.eml');
+      const proxy = await ImapFaultProxy.start(dovecot.port);
+      const required = app.app
+        .get(ImapPollerService)
+        .create(
+          { ...mailbox, name: 'tls', folder: 'Tls', port: proxy.port },
+          { plainTextAllowed: false, backoffMs: () => 60_000 },
+        );
+      required.start();
+      try {
+        await until('refused', async () => /STARTTLS/i.test(required.snapshot().lastError ?? ''));
+        expect(required.snapshot().state).toBe('error');
+        expect(proxy.sent).not.toContain(PASSWORD);
+        expect(proxy.sent).not.toMatch(/\b(LOGIN|AUTHENTICATE)\b/i);
+        expect(await counts('Tls')).toEqual([1, 1]);
+      } finally {
+        await required.stop();
+      }
+      // The suite's SIGAP_IMAP_TLS=off: plain text to the local test server.
+      const plain = app.app.get(ImapPollerService).create({
+        ...mailbox,
+        name: 'tls',
+        folder: 'Tls',
+        port: proxy.port,
+      });
+      plain.start();
+      try {
+        await until('seen', async () => (await counts('Tls')).join() === '1,0');
+        expect(proxy.sent).toMatch(/\b(LOGIN|AUTHENTICATE)\b/i);
+      } finally {
+        await plain.stop();
+        await proxy.close();
+      }
+    }, 40_000);
 
     it('moves processed mail to the processed folder (created when missing) instead of flagging', async () => {
       await append('Pindah', '27-encoded-subject-utf8.eml');

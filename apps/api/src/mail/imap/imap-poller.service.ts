@@ -9,6 +9,7 @@ import { MailboxEntity } from '../mailboxes/mailbox.entity';
 import { ImapPoller, type MailboxStatus, type PollerDeps, type PollerReport } from './imap-poller';
 import type { ImapMailboxSettings } from './imap-settings';
 import { DatabaseFailureStore } from './message-failures';
+import { plainTextAllowed } from '../transport/tls-policy';
 
 /** The poller settings of a database mailbox (its password decrypted, for the connection only). */
 export function settingsOf(row: MailboxEntity, key: Buffer): ImapMailboxSettings {
@@ -155,6 +156,12 @@ export class ImapPollerService implements OnApplicationBootstrap, OnModuleDestro
       accept: (raw, recipients) => this.inbound.accept(raw, recipients),
       recipients: () => this.recipients(mailbox),
       failures: new DatabaseFailureStore(this.dataSource, mailbox.name),
+      maxMessageBytes: this.config.inboundMaxBytes,
+      plainTextAllowed: plainTextAllowed(
+        this.config.imapTls,
+        mailbox.host,
+        this.config.isProduction,
+      ),
       ...extra,
     });
   }

@@ -9,9 +9,14 @@
  * never blocks the others: its failure is recorded (attempts, last error), it is tried again
  * after a growing delay, and after the last attempt it is flagged `\Flagged` for an admin and no
  * longer fetched until an admin releases it.
+ *
+ * Sizes are asked for before any message is fetched (RFC822.SIZE with the envelope, one command
+ * per round): a message larger than the inbound limit (`SIGAP_INBOUND_MAX_MB`) is never read into
+ * memory. It is held at once the same way (flagged, unread, recorded with its size), until an admin
+ * raises the limit and releases it, or deletes it from the mailbox (its record then goes too).
  */
 import { Logger } from '@nestjs/common';
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { InboundResult } from '../inbound/inbound-mail.service';
 import type { ImapMailboxSettings } from './imap-settings';
 
@@ -55,6 +60,8 @@ export interface MessageFailure {
   nextAttemptAt: Date;
   lastError: string;
   heldAt: Date | null;
+  /** An admin asked for the (held) message to be deleted from the mailbox. */
+  discardRequestedAt?: Date | null;
 }
 
 /** Where the failures of one mailbox folder are kept, by UIDVALIDITY and UID. */
@@ -115,6 +122,13 @@ export interface PollerDeps {
   messageRetryMs?: (attempts: number) => number;
   /** Attempts at one message before it is held for an admin (default 5). */
   maxMessageAttempts?: number;
+  /** Largest message fetched, in bytes (the inbound limit); larger ones are held unread. */
+  maxMessageBytes?: number;
+  /**
+   * The connection may stay plain text (`SIGAP_IMAP_TLS=off`, a local test server). Otherwise a
+   * mailbox without implicit TLS must upgrade with STARTTLS before logging in.
+   */
+  plainTextAllowed?: boolean;
 }
 
 export type PollerReport =
@@ -128,10 +142,33 @@ export function defaultBackoffMs(failures: number): number {
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, failures - 1));
 }
 
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
 function errorText(error: unknown): string {
   const e = error as { message?: string; responseText?: string; code?: string };
   const text = [e.message, e.responseText, e.code].filter(Boolean).join(' — ');
   return (text || String(error)).slice(0, 500);
+}
+
+/**
+ * Server, login and TLS of an IMAP connection: implicit TLS when `secure`, else STARTTLS demanded
+ * before LOGIN (`doSTARTTLS: true`: a server that does not offer it, or an attacker stripping it,
+ * ends the connection before the password is sent), or plain text when explicitly allowed.
+ */
+export function imapConnectionOptions(
+  s: ImapMailboxSettings,
+  plainTextAllowed: boolean,
+): Pick<ImapFlowOptions, 'host' | 'port' | 'secure' | 'auth' | 'tls' | 'doSTARTTLS'> {
+  return {
+    host: s.host,
+    port: s.port,
+    secure: s.secure,
+    auth: { user: s.user, pass: s.password },
+    tls: { rejectUnauthorized: s.tlsRejectUnauthorized },
+    ...(s.secure ? {} : { doSTARTTLS: !plainTextAllowed }),
+  };
 }
 
 export class ImapPoller {
@@ -246,12 +283,8 @@ export class ImapPoller {
     this.status.state = 'connecting';
     const s = this.settings;
     const client = new ImapFlow({
-      host: s.host,
-      port: s.port,
-      secure: s.secure,
-      auth: { user: s.user, pass: s.password },
+      ...imapConnectionOptions(s, this.deps.plainTextAllowed ?? false),
       logger: false,
-      tls: { rejectUnauthorized: s.tlsRejectUnauthorized },
       maxIdleTime: s.pollSeconds * 1000,
       autoIdleDelay: 1000,
       // IDLE off: the mailbox is only polled every `pollSeconds`.
@@ -303,15 +336,47 @@ export class ImapPoller {
           f,
         ]),
       );
-      const recipients = uids.length ? await this.deps.recipients() : [];
-      let processed = 0;
+      // Held messages an admin had deleted: removed from the server unread, records and all.
+      const deleted = new Set<number>();
       for (const uid of uids) {
         if (!this.running) break;
+        if (!failed.get(uid)?.discardRequestedAt) continue;
+        await client.messageDelete(String(uid), { uid: true });
+        deleted.add(uid);
+        failed.delete(uid);
+        await this.failures.clear(this.settings.folder, uidValidity, uid);
+        this.status.counts['discarded'] = (this.status.counts['discarded'] ?? 0) + 1;
+        this.log.log(
+          `pesan UID ${uid} yang ditahan dihapus dari kotak surat atas permintaan admin`,
+        );
+      }
+      // Held for an admin, or waiting for its next attempt: the others still go through.
+      const due = uids.filter((uid) => {
         const before = failed.get(uid);
-        // Held for an admin, or waiting for its next attempt: the others still go through.
-        if (before && (before.heldAt || before.nextAttemptAt.getTime() > Date.now())) continue;
+        if (deleted.has(uid) || before?.discardRequestedAt) return false;
+        return !before || (!before.heldAt && before.nextAttemptAt.getTime() <= Date.now());
+      });
+      const recipients = due.length ? await this.deps.recipients() : [];
+      const limit = this.deps.maxMessageBytes ?? null;
+      // Each message's size (and Message-ID) before its body: the large ones are never fetched.
+      const sizes = due.length && limit !== null ? await this.sizes(client, due) : new Map();
+      let processed = 0;
+      for (const uid of due) {
+        if (!this.running) break;
+        const before = failed.get(uid);
+        const known = sizes.get(uid);
+        if (limit !== null && known && known.size > limit) {
+          failed.set(uid, await this.holdTooLarge(client, uidValidity, uid, before, known, limit));
+          continue;
+        }
         const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
         if (!message || !message.source) continue;
+        if (limit !== null && message.source.length > limit) {
+          // The server reported less than it sent: held all the same, never processed.
+          const found = { size: message.source.length, messageId: rawMessageId(message.source) };
+          failed.set(uid, await this.holdTooLarge(client, uidValidity, uid, before, found, limit));
+          continue;
+        }
         // Commit first (its own transaction in the inbound service) ...
         let result: InboundResult;
         try {
@@ -344,7 +409,7 @@ export class ImapPoller {
         }
       }
       // Failures of messages no longer in the folder (moved or deleted by someone) are dropped.
-      const present = new Set(uids);
+      const present = new Set(uids.filter((uid) => !deleted.has(uid)));
       for (const uid of [...failed.keys()]) {
         if (present.has(uid)) continue;
         failed.delete(uid);
@@ -360,20 +425,62 @@ export class ImapPoller {
     this.status.state = this.status.mode === 'idle' ? 'idle' : 'polling';
   }
 
+  /** RFC822.SIZE and Message-ID of the given messages, without their bodies. */
+  private async sizes(
+    client: ImapFlow,
+    uids: number[],
+  ): Promise<Map<number, { size: number; messageId: string | null }>> {
+    const out = new Map<number, { size: number; messageId: string | null }>();
+    for await (const m of client.fetch(
+      uids,
+      { uid: true, size: true, envelope: true },
+      { uid: true },
+    )) {
+      if (typeof m.size !== 'number') continue;
+      out.set(m.uid, { size: m.size, messageId: m.envelope?.messageId?.trim() || null });
+    }
+    return out;
+  }
+
+  /**
+   * A message over the inbound limit: held at once (no attempt could succeed), flagged for an
+   * admin and left unread, with its size in the record. Counted as the last attempt, so that a
+   * later success (the limit raised, the message released) takes the flag off again.
+   */
+  private holdTooLarge(
+    client: ImapFlow,
+    uidValidity: string,
+    uid: number,
+    before: MessageFailure | undefined,
+    found: { size: number; messageId: string | null },
+    limit: number,
+  ): Promise<MessageFailure> {
+    const error = new Error(
+      `pesan ${megabytes(found.size)} melebihi batas pesan masuk ${megabytes(limit)} (SIGAP_INBOUND_MAX_MB); tidak diambil`,
+    );
+    return this.recordFailure(client, uidValidity, uid, before, {
+      error,
+      messageId: found.messageId,
+      holdNow: true,
+    });
+  }
+
   /**
    * Records a failed attempt at a message: its count, error and next attempt; on the last
-   * attempt the message is flagged `\Flagged` (still unread) and held for an admin.
+   * attempt (or at once with `holdNow`) the message is flagged `\Flagged` (still unread) and
+   * held for an admin.
    */
   private async recordFailure(
     client: ImapFlow,
     uidValidity: string,
     uid: number,
     before: MessageFailure | undefined,
-    what: { error: unknown; messageId: string | null },
+    what: { error: unknown; messageId: string | null; holdNow?: boolean },
   ): Promise<MessageFailure> {
     const now = new Date();
-    const attempts = (before?.attempts ?? 0) + 1;
     const max = this.deps.maxMessageAttempts ?? MAX_MESSAGE_ATTEMPTS;
+    const tried = (before?.attempts ?? 0) + 1;
+    const attempts = what.holdNow ? Math.max(tried, max) : tried;
     const held = attempts >= max;
     const reason = errorText(what.error);
     const failure: MessageFailure = {
@@ -393,7 +500,9 @@ export class ImapPoller {
       `UID ${uid}${failure.messageId ? ` ${failure.messageId}` : ''}: ${reason}`.slice(0, 500);
     this.status.lastErrorAt = now.toISOString();
     this.log.warn(
-      `pesan UID ${uid} gagal diproses (percobaan ${attempts} dari ${max}): ${reason}` +
+      (what.holdNow
+        ? `pesan UID ${uid} ditahan: ${reason}`
+        : `pesan UID ${uid} gagal diproses (percobaan ${attempts} dari ${max}): ${reason}`) +
         (held ? '; ditandai untuk admin dan tidak diambil lagi' : ''),
     );
     await this.failures.save(this.settings.folder, uidValidity, failure);

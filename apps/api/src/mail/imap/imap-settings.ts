@@ -11,7 +11,10 @@ export interface ImapMailboxSettings {
   office: string;
   host: string;
   port: number;
-  /** TLS from the first byte (IMAPS, usually 993); false means plain or STARTTLS (143). */
+  /**
+   * TLS from the first byte (IMAPS, usually 993); false means STARTTLS (143), demanded before
+   * LOGIN unless `SIGAP_IMAP_TLS=off` allows plain text to a local test server.
+   */
   secure: boolean;
   user: string;
   /** Name of the environment variable holding the password. */

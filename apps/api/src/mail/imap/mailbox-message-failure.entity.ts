@@ -46,4 +46,8 @@ export class MailboxMessageFailureEntity {
   /** Set after the last attempt: flagged on the server for an admin, not fetched again. */
   @Column({ name: 'held_at', type: 'datetime', precision: 3, nullable: true })
   heldAt: Date | null;
+
+  /** Set when an admin asks for the held message to be deleted from the mailbox. */
+  @Column({ name: 'discard_requested_at', type: 'datetime', precision: 3, nullable: true })
+  discardRequestedAt?: Date | null;
 }

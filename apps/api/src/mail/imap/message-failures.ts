@@ -25,6 +25,7 @@ export class DatabaseFailureStore implements MessageFailureStore {
       nextAttemptAt: r.nextAttemptAt,
       lastError: r.lastError,
       heldAt: r.heldAt,
+      discardRequestedAt: r.discardRequestedAt ?? null,
     }));
   }
 
@@ -90,7 +91,26 @@ export async function failureSummaries(
 export async function releaseHeld(dataSource: DataSource, mailbox: string): Promise<number> {
   const result = await dataSource
     .getRepository(MailboxMessageFailureEntity)
-    .update({ mailbox, heldAt: Not(IsNull()) }, { heldAt: null, nextAttemptAt: new Date(0) });
+    .update(
+      { mailbox, heldAt: Not(IsNull()) },
+      { heldAt: null, nextAttemptAt: new Date(0), discardRequestedAt: null },
+    );
+  return result.affected ?? 0;
+}
+
+/**
+ * An admin has a mailbox's held messages deleted from the server (a message too large to take,
+ * one that can never be read): each is deleted by its poller at the next round, never fetched,
+ * and its record goes with it. The count marked.
+ */
+export async function discardHeld(
+  dataSource: DataSource,
+  mailbox: string,
+  at: Date,
+): Promise<number> {
+  const result = await dataSource
+    .getRepository(MailboxMessageFailureEntity)
+    .update({ mailbox, heldAt: Not(IsNull()) }, { discardRequestedAt: at });
   return result.affected ?? 0;
 }
 

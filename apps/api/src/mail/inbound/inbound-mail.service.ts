@@ -9,7 +9,7 @@
  * stranger (quarantine; releasing it opens such a ticket too).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
@@ -51,6 +51,7 @@ import {
   type InboundAction,
   type InboundStatus,
 } from './inbound-message.entity';
+import { InboundAttachmentEntity } from '../retention/inbound-attachment.entity';
 
 export interface InboundResult {
   action: InboundAction;
@@ -146,10 +147,14 @@ export class InboundMailService {
       await mkdir(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
+    const file = join(dir, `${hash}${ext}`);
     try {
-      await writeFile(join(dir, `${hash}${ext}`), data, { flag: 'wx' });
+      await writeFile(file, data, { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Received again: renewed, so the retention sweep counts its age from now.
+      const now = new Date();
+      await utimes(file, now, now).catch(() => undefined);
     }
   }
 
@@ -432,6 +437,13 @@ export class InboundMailService {
     ): Promise<InboundResult> => {
       Object.assign(row, { action, status, ticketNumber, reason: clip(reason, 500) });
       await insertRows(manager, InboundMessageEntity, [row]);
+      // The attachment copies it carries, for the retention sweep.
+      const copies = [...new Set(input.stored.map((a) => a.sha256))];
+      await insertRows(
+        manager,
+        InboundAttachmentEntity,
+        copies.map((sha256) => ({ inboundId: row.id, sha256 })),
+      );
       return { action, ticketNumber, messageId };
     };
 

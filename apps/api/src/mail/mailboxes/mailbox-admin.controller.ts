@@ -82,6 +82,13 @@ export class MailboxAdminController {
     return this.mailboxes.releaseHeld(id, user.id);
   }
 
+  /** Deletes the held messages from the mailbox (their poller does so at its next round). */
+  @Post(':id/discard-held')
+  @HttpCode(200)
+  discardHeld(@Param('id') id: string, @SignedInUser() user: AuthUser): Promise<MailboxView> {
+    return this.mailboxes.discardHeld(id, user.id);
+  }
+
   /** Logs in with the stored settings and counts the folder's messages; changes nothing. */
   @Post(':id/test')
   @HttpCode(200)

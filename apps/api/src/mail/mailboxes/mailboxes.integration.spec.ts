@@ -290,7 +290,8 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
     beforeAll(async () => {
       dovecot = await TestDovecot.start('helpdesk', SECRET);
       db = await createTestDatabase(kind);
-      app = await startTestApp(db, {});
+      // Dovecot here has no TLS: plain text is allowed only when switched off explicitly.
+      app = await startTestApp(db, { SIGAP_IMAP_TLS: 'off' });
       mail = new ImapFlow({
         host: '127.0.0.1',
         port: dovecot.port,

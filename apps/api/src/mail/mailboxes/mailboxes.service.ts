@@ -14,10 +14,13 @@ import { Clock } from '../../clock/clock';
 import { DomainError, type FieldError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { OfficeEntity } from '../../offices/office.entity';
+import { imapConnectionOptions } from '../imap/imap-poller';
 import { ImapPollerService, settingsOf } from '../imap/imap-poller.service';
+import { plainTextAllowed } from '../transport/tls-policy';
 import type { ImapMailboxSettings } from '../imap/imap-settings';
 import {
   failureSummaries,
+  discardHeld,
   releaseHeld,
   renameFailures,
   type FailureSummary,
@@ -96,6 +99,21 @@ export class MailboxesService {
       entityType: 'mailbox',
       entityId: row.id,
       after: { name: row.name, released },
+    });
+    this.imap.pollNow(row.name);
+    return this.withFailures(row);
+  }
+
+  /** Has the held messages deleted from the mailbox by its poller (at once when it runs). */
+  async discardHeld(id: string, actorId: string): Promise<MailboxView> {
+    const row = await this.find(id);
+    const discarded = await discardHeld(this.dataSource, row.name, new Date());
+    await this.audit.record({
+      actorId,
+      action: 'mailbox.held_discarded',
+      entityType: 'mailbox',
+      entityId: row.id,
+      after: { name: row.name, discarded },
     });
     this.imap.pollNow(row.name);
     return this.withFailures(row);
@@ -231,12 +249,11 @@ export class MailboxesService {
       };
     }
     const client = new ImapFlow({
-      host: settings.host,
-      port: settings.port,
-      secure: settings.secure,
-      auth: { user: settings.user, pass: settings.password },
+      ...imapConnectionOptions(
+        settings,
+        plainTextAllowed(this.config.imapTls, settings.host, this.config.isProduction),
+      ),
       logger: false,
-      tls: { rejectUnauthorized: settings.tlsRejectUnauthorized },
       connectionTimeout: 15_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,

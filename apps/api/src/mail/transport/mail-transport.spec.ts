@@ -73,8 +73,14 @@ describe('mail transport over real SMTP', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sigap-smtp-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  // The test servers speak plain text: TLS is switched off explicitly, as for any local server.
   const configFor = (port: number, env: Record<string, string> = {}) =>
-    loadConfig({ SIGAP_DATA_DIR: dir, SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`, ...env });
+    loadConfig({
+      SIGAP_DATA_DIR: dir,
+      SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SIGAP_SMTP_TLS: 'off',
+      ...env,
+    });
 
   it('delivers both parts with the threading headers, a UTF-8 subject and a DKIM signature', async () => {
     const smtp = await startSmtp();
@@ -179,6 +185,109 @@ describe('mail transport over real SMTP', () => {
       sender.close();
       await smtp.close();
     }
+  });
+
+  describe('STARTTLS', () => {
+    /** A server with AUTH; `auths` counts the AUTH commands it was sent. */
+    const startAuthSmtp = async (options: Partial<SMTPServerOptions>) => {
+      const auths: string[] = [];
+      const smtp = await startSmtp(0, {
+        authOptional: false,
+        allowInsecureAuth: true,
+        onAuth(auth, session, callback) {
+          auths.push(`${auth.username}:${auth.password}:${session.secure ? 'tls' : 'plain'}`);
+          callback(null, { user: auth.username });
+        },
+        ...options,
+      });
+      return { smtp, auths };
+    };
+    const url = (port: number) => `smtp://helpdesk:rahasia-smtp@127.0.0.1:${port}`;
+
+    it('is required by default: a server without STARTTLS never sees AUTH or the message', async () => {
+      const { smtp, auths } = await startAuthSmtp({ disabledCommands: ['STARTTLS'] });
+      const sender = createMailSender(
+        loadConfig({
+          SIGAP_DATA_DIR: dir,
+          SIGAP_SMTP_URL: url(smtp.port),
+          SIGAP_SMTP_POOL: 'false',
+        }),
+      );
+      try {
+        const error = await sender.send(MESSAGE).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).not.toBeNull();
+        expect(String((error as Error).message)).toMatch(/STARTTLS/i);
+        // Retried later: it is the server's set-up (or an attack), not the message, that fails.
+        expect(classifySmtpError(error).kind).toBe('retryable');
+        expect(auths).toEqual([]);
+        expect(smtp.received).toEqual([]);
+      } finally {
+        sender.close();
+        await smtp.close();
+      }
+    });
+
+    it('upgrades with STARTTLS before AUTH when the server offers it', async () => {
+      const { smtp, auths } = await startAuthSmtp({ disabledCommands: [] });
+      const sender = createMailSender(
+        loadConfig({
+          SIGAP_DATA_DIR: dir,
+          SIGAP_SMTP_URL: url(smtp.port),
+          SIGAP_SMTP_POOL: 'false',
+          // smtp-server's built-in certificate is self-signed.
+          SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED: 'false',
+        }),
+      );
+      try {
+        await sender.send(MESSAGE);
+        expect(auths).toEqual(['helpdesk:rahasia-smtp:tls']);
+        expect(smtp.received.length).toBe(1);
+      } finally {
+        sender.close();
+        await smtp.close();
+      }
+    });
+
+    it('speaks plain text only when switched off explicitly (a local test server)', async () => {
+      const { smtp, auths } = await startAuthSmtp({ disabledCommands: ['STARTTLS'] });
+      const sender = createMailSender(
+        configFor(smtp.port, { SIGAP_SMTP_URL: url(smtp.port), SIGAP_SMTP_POOL: 'false' }),
+      );
+      try {
+        await sender.send(MESSAGE);
+        expect(auths).toEqual(['helpdesk:rahasia-smtp:plain']);
+        expect(smtp.received.length).toBe(1);
+      } finally {
+        sender.close();
+        await smtp.close();
+      }
+    });
+
+    it('refuses plain text to another machine in production, and unknown modes', () => {
+      const production = {
+        NODE_ENV: 'production',
+        SIGAP_JWT_SECRET: 'rahasia-produksi-0123456789-0123456789',
+        SIGAP_DATA_DIR: dir,
+        SIGAP_SMTP_TLS: 'off',
+      };
+      expect(() =>
+        loadConfig({ ...production, SIGAP_SMTP_URL: 'smtp://u:sandi-smtp@mail.example.go.id:587' }),
+      ).toThrowError(/SIGAP_SMTP_TLS=off hanya boleh untuk server SMTP di mesin ini/);
+      expect(() =>
+        loadConfig({ ...production, SIGAP_SMTP_URL: 'smtp://127.0.0.1:25' }),
+      ).not.toThrow();
+      expect(() => loadConfig({ SIGAP_DATA_DIR: dir, SIGAP_SMTP_TLS: 'kadang' })).toThrowError(
+        'SIGAP_SMTP_TLS harus required atau off, bukan "kadang"',
+      );
+      expect(() => loadConfig({ SIGAP_DATA_DIR: dir, SIGAP_IMAP_TLS: 'tidak' })).toThrowError(
+        /SIGAP_IMAP_TLS harus required atau off/,
+      );
+      expect(loadConfig({ SIGAP_DATA_DIR: dir }).smtpTls).toBe('required');
+      expect(loadConfig({ SIGAP_DATA_DIR: dir }).imapTls).toBe('required');
+    });
   });
 
   it('keeps messages as .eml files when no SMTP server is configured', async () => {

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import type { AppConfig } from '../../config/app-config';
+import { plainTextAllowed } from './tls-policy';
 
 export interface SendResult {
   messageId: string;
@@ -49,7 +50,9 @@ const NETWORK_CODES = new Set([
  * Sorts a send failure: SMTP 4xx and network trouble (refused, reset, timeout, DNS) are
  * retryable; SMTP 5xx and a message nodemailer cannot build are permanent. An authentication
  * failure is retryable even with a 5xx reply: it is the server set-up that is wrong, not this
- * message, and it should go out once an admin fixes the credentials.
+ * message, and it should go out once an admin fixes the credentials. So is a failed or missing
+ * STARTTLS (`ETLS`, whatever the reply code): the server's set-up, or someone stripping TLS on
+ * the way, not the message.
  */
 export function classifySmtpError(error: unknown): SmtpErrorClassification {
   const e = (typeof error === 'object' && error !== null ? error : {}) as {
@@ -62,7 +65,8 @@ export function classifySmtpError(error: unknown): SmtpErrorClassification {
   const message = (typeof e.message === 'string' ? e.message : String(error)).split('\n')[0];
   const reason = [code, status, message].filter((part) => part !== '' && part !== null).join(' ');
 
-  if (code === 'EAUTH' || code === 'ENOAUTH') return { kind: 'retryable', reason };
+  if (code === 'EAUTH' || code === 'ENOAUTH' || code === 'ETLS')
+    return { kind: 'retryable', reason };
   if (status !== null && status >= 400 && status < 500) return { kind: 'retryable', reason };
   if (status !== null && status >= 500 && status < 600) return { kind: 'permanent', reason };
   if (NETWORK_CODES.has(code)) return { kind: 'retryable', reason };
@@ -123,10 +127,15 @@ export function createMailSender(config: AppConfig): MailSender {
         privateKey: readFileSync(config.dkim.privateKeyFile, 'utf8'),
       }
     : undefined;
+  // Without implicit TLS, STARTTLS is demanded before AUTH or any message is sent: a server (or
+  // a man in the middle) that does not offer it ends the attempt (see `tls-policy`). Only the
+  // explicit `SIGAP_SMTP_TLS=off` for a local test server speaks plain text, never upgrading.
+  const plain = !smtp.secure && plainTextAllowed(config.smtpTls, smtp.host, config.isProduction);
   const transporter = createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
+    ...(smtp.secure ? {} : plain ? { ignoreTLS: true } : { requireTLS: true }),
     ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
     pool: config.smtpPool,
     tls: { rejectUnauthorized: config.smtpTlsRejectUnauthorized },

@@ -61,6 +61,14 @@ export class AdminMailApi {
     );
   }
 
+  /** Has the held messages deleted from the mailbox (by its poller, at its next round). */
+  discardHeldMessages(id: string): Observable<MailboxView> {
+    return this.http.post<MailboxView>(
+      `${BASE}/mailboxes/${encodeURIComponent(id)}/discard-held`,
+      {},
+    );
+  }
+
   testMailbox(id: string): Observable<MailboxTestResult> {
     return this.http.post<MailboxTestResult>(
       `${BASE}/mailboxes/${encodeURIComponent(id)}/test`,

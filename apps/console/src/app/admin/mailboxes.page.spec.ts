@@ -100,10 +100,33 @@ describe('MailboxesPage', () => {
     expect(textOf(element, '[data-test=mailbox-failures]')).toContain('0 ditahan');
   });
 
+  it('deletes the held messages from the mailbox only after the admin confirms', async () => {
+    const holding: MailboxView = {
+      ...DB,
+      heldMessages: 2,
+      lastMessageError: 'UID 9: terlalu besar',
+    };
+    const element = await open([holding, CONFIG]);
+    const confirmSpy = spyOn(window, 'confirm').and.returnValue(false);
+    element.querySelector<HTMLElement>('[data-test=discard-held]')!.click();
+    await harness.fixture.whenStable();
+    expect(confirmSpy.calls.mostRecent().args[0]).toContain('Hapus 2 pesan yang ditahan');
+    backend.expectNone(`/api/v1/admin/mailboxes/${DB.id}/discard-held`);
+    confirmSpy.and.returnValue(true);
+    element.querySelector<HTMLElement>('[data-test=discard-held]')!.click();
+    await harness.fixture.whenStable();
+    backend
+      .expectOne({ method: 'POST', url: `/api/v1/admin/mailboxes/${DB.id}/discard-held` })
+      .flush({ ...holding, heldMessages: 0 });
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-test=discard-held]')).toBeNull();
+  });
+
   it('shows no failure line nor retry button when nothing failed', async () => {
     const element = await open();
     expect(element.querySelector('[data-test=mailbox-failures]')).toBeNull();
     expect(element.querySelector('[data-test=release-held]')).toBeNull();
+    expect(element.querySelector('[data-test=discard-held]')).toBeNull();
   });
 
   it('edits without sending a password unless one is typed', async () => {

@@ -322,6 +322,29 @@ export class MailboxesPage {
     });
   }
 
+  /** Has the held messages deleted from the mailbox, after the admin confirms. */
+  protected discardHeld(m: MailboxView): void {
+    const id = m.id;
+    if (!id) return;
+    const question = this.i18n.t('admin.mailboxes.confirmDiscardHeld', {
+      count: m.heldMessages,
+      name: m.name,
+    });
+    if (!confirm(question)) return;
+    this.busy.set(id);
+    this.api.discardHeldMessages(id).subscribe({
+      next: (updated) => {
+        this.busy.set(null);
+        this.mailboxes.update((list) => list.map((x) => (x.id === updated.id ? updated : x)));
+        this.snackBar.open(this.i18n.t('admin.mailboxes.discarded'), undefined, { duration: 3000 });
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        this.notifier.show(e);
+      },
+    });
+  }
+
   protected test(m: MailboxView): void {
     const id = m.id;
     if (!id) return;

@@ -67,6 +67,10 @@ export const adminMailEn: { readonly [K in keyof typeof adminMailId]: string } =
     'Held messages stay unread and flagged in the mailbox; look at them, then try again.',
   'admin.mailboxes.releaseHeld': 'Retry held messages',
   'admin.mailboxes.released': 'Held messages will be tried again now',
+  'admin.mailboxes.discardHeld': 'Delete held messages',
+  'admin.mailboxes.confirmDiscardHeld':
+    'Delete {count} held messages from the mailbox "{name}"? They are deleted from the server unread.',
+  'admin.mailboxes.discarded': 'The held messages will be deleted from the mailbox',
 
   'admin.outbox.title': 'Outbox',
   'admin.outbox.intro':

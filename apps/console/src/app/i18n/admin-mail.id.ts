@@ -65,6 +65,10 @@ export const adminMailId = {
     'Pesan yang ditahan tetap belum dibaca dan ditandai (bendera) di kotak surat; periksa, lalu coba lagi.',
   'admin.mailboxes.releaseHeld': 'Coba lagi pesan yang ditahan',
   'admin.mailboxes.released': 'Pesan yang ditahan akan dicoba lagi sekarang',
+  'admin.mailboxes.discardHeld': 'Hapus pesan yang ditahan',
+  'admin.mailboxes.confirmDiscardHeld':
+    'Hapus {count} pesan yang ditahan dari kotak surat "{name}"? Pesan dihapus dari server tanpa dibaca.',
+  'admin.mailboxes.discarded': 'Pesan yang ditahan akan dihapus dari kotak surat',
 
   'admin.outbox.title': 'Kotak keluar',
   'admin.outbox.intro':

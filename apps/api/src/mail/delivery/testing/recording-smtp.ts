@@ -65,6 +65,8 @@ export function freePort(): Promise<number> {
 export function smtpTestEnv(port: number): Record<string, string> {
   return {
     SIGAP_SMTP_URL: `smtp://127.0.0.1:${port}`,
+    // A local test server without TLS: plain text is allowed only when switched off explicitly.
+    SIGAP_SMTP_TLS: 'off',
     SIGAP_SMTP_POOL: 'false',
     SIGAP_MAIL_FROM: '"Sigap" <helpdesk@sigap.example.go.id>',
   };

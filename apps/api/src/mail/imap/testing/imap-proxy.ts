@@ -1,7 +1,8 @@
 /**
  * A TCP relay between an IMAP client and the test Dovecot that can misbehave on purpose, for
  * the fault specs: cut the connection while the server is sending a message (mid-FETCH), or hide
- * the IDLE capability so the client must fall back to polling. Local only (127.0.0.1).
+ * the IDLE capability so the client must fall back to polling. It also keeps what the clients
+ * sent (`sent`), so a spec can tell which commands crossed the wire. Local only (127.0.0.1).
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
@@ -26,6 +27,8 @@ export class ImapFaultProxy {
   connections = 0;
   /** Connections cut in the middle of a FETCH response. */
   cuts = 0;
+  /** Everything the clients sent, in order (commands and literals). */
+  sent = '';
 
   private constructor(
     private readonly server: Server,
@@ -83,6 +86,7 @@ export class ImapFaultProxy {
     server.on('close', end);
 
     client.on('data', (chunk: Buffer) => {
+      this.sent += chunk.toString('latin1');
       if (this.cutArmed && /\bFETCH\b/i.test(chunk.toString('latin1'))) {
         pair.cutAfter = this.cutArmed.afterBytes;
       }
