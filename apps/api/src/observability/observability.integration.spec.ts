@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer as createTcpServer, type Server } from 'node:net';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
+import { InboundMailService } from '../mail/inbound/inbound-mail.service';
 import { SlaSweepService } from '../tickets/sla-sweep.service';
 import {
   createTestDatabase,
@@ -22,6 +23,14 @@ describeOnBothDatabases('observability: metrics and health', (ctx) => {
     const token = await app.token('helpdesk.bali@sigap.local');
     await app.request('GET', '/api/v1/tickets/BALI-2026-999999', { token });
     await app.app.get(SlaSweepService).sweepOnce();
+    const mail = await app.app
+      .get(InboundMailService)
+      .accept(
+        Buffer.from(
+          'From: Orang Asing <asing@contoh.invalid>\r\nTo: helpdesk@sigap.local\r\n' +
+            'Subject: Halo\r\nMessage-ID: <metrik-1@contoh.invalid>\r\n\r\nIsi.\r\n',
+        ),
+      );
     const res = await fetch(`${app.baseUrl}/metrics`, { headers: { Accept: '*/*' } });
     const text = await res.text();
     expect(res.status).toBe(200);
@@ -32,6 +41,7 @@ describeOnBothDatabases('observability: metrics and health', (ctx) => {
     // The raw path never becomes a label.
     expect(text).not.toContain('BALI-2026-999999');
     expect(text).toMatch(/sigap_job_duration_seconds_count\{job="sla-sweep",outcome="ok"\} [1-9]/);
+    expect(text).toContain(`sigap_inbound_messages_total{action="${mail.action}"} 1`);
     expect(text).toContain('sigap_outbox_messages');
     expect(text).toMatch(/sigap_outbox_oldest_pending_seconds \d/);
     expect(text).toContain('sigap_tickets_sla');

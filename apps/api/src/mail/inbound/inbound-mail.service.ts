@@ -32,6 +32,7 @@ import {
 } from '@sigap/mail-threading';
 import { simpleParser, type Attachment } from 'mailparser';
 import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
+import { MetricsService } from '../../observability/metrics.service';
 import { Clock } from '../../clock/clock';
 import { ComplaintMailRouter } from '../../complaints/complaint-mail-router';
 import { AppConfig } from '../../config/app-config';
@@ -122,6 +123,7 @@ export class InboundMailService {
     private readonly systemActions: SystemActionsService,
     private readonly triage: TriageService,
     @Optional() private readonly complaintRouter?: ComplaintMailRouter,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.markerSecret = resolveMarkerSecret(config);
     this.ourDomains = [mailDomain(config)];
@@ -203,7 +205,14 @@ export class InboundMailService {
     }
   }
 
+  /** Takes one raw message through the one inbound door; counted by what was done with it. */
   async accept(raw: Buffer, recipients: string[] = []): Promise<InboundResult> {
+    const result = await this.receive(raw, recipients);
+    this.metrics?.inboundMessages.inc({ action: result.action });
+    return result;
+  }
+
+  private async receive(raw: Buffer, recipients: string[]): Promise<InboundResult> {
     const hash = sha256(raw);
     // The raw message is on disk before anything is decided (parsed meanwhile).
     const [, { message, attachments, parseError }] = await Promise.all([
