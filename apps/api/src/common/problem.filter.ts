@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { maskLiterals } from '../database/sql-logger';
+import { safePath } from '../observability/logging';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
 /** Answers every error as `application/problem+json` (RFC 9457). */
@@ -16,9 +18,10 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(error: unknown, req: Request, res: Response, logger: Logger): void {
   const { problem, headers, unexpected } = toProblem(error);
   if (unexpected) {
-    logger.error(
-      `${req.method} ${req.originalUrl ?? req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    // No query string or credential in the path, and no quoted value from a database message
+    // (MariaDB quotes the offending value, e.g. "Duplicate entry 'a@b' for key ...").
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    logger.error(`${req.method} ${safePath(req.originalUrl ?? req.url)}: ${maskLiterals(text)}`);
   }
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
