@@ -319,7 +319,8 @@ export class CatalogService {
       order: { version: 'DESC' },
     });
     const standard = JSON.parse(row.standardJson) as ServiceStandard;
-    const positions = await this.offices.positions(office, manager);
+    // Earlier versions may name positions retired since: their names are shown all the same.
+    const positions = await this.offices.positions(office, manager, { includeRetired: true });
     return {
       version: row.version,
       status: service.status,

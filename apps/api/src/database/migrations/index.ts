@@ -15,6 +15,7 @@ import { MailboxMessageFailures1763901600000 } from './1763901600000-mailbox-mes
 import { OfficeSigner1763901700000 } from './1763901700000-office-signer';
 import { SharedLimitsAndLeases1763901800000 } from './1763901800000-shared-limits-and-leases';
 import { QueueOfficeDueIndex1763901900000 } from './1763901900000-queue-office-due-index';
+import { OfficeOnboarding1763902500000 } from './1763902500000-office-onboarding';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OfficeSigner1763901700000,
   SharedLimitsAndLeases1763901800000,
   QueueOfficeDueIndex1763901900000,
+  OfficeOnboarding1763902500000,
 ];
