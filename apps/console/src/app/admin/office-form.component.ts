@@ -124,7 +124,7 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
       }
       <div class="grid">
         @for (f of shownFields(); track f.key) {
-          <mat-form-field [class.wide]="f.wide">
+          <mat-form-field [class.wide]="f.wide" subscriptSizing="dynamic">
             <mat-label>{{ f.label | t }}</mat-label>
             @if (f.key === 'address') {
               <textarea
@@ -158,7 +158,7 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
             }
           </mat-form-field>
           @if (f.key === 'name') {
-            <mat-form-field>
+            <mat-form-field subscriptSizing="dynamic">
               <mat-label>{{ 'onboard.office.timeZone' | t }}</mat-label>
               <select
                 matNativeControl
@@ -202,6 +202,10 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
   styles: `
     .wide {
       grid-column: 1 / -1;
+    }
+    .grid {
+      gap: 12px 16px;
+      align-items: start;
     }
     mat-form-field {
       width: 100%;

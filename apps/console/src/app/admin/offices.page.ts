@@ -44,7 +44,7 @@ import { OfficesApi } from './offices.api';
         />
       }
       <div class="card table-wrap">
-        <table class="sg-table" data-test="offices-table">
+        <table class="sg-table stackable" data-test="offices-table">
           <thead>
             <tr>
               <th scope="col">{{ 'onboard.office.name' | t }}</th>
@@ -58,7 +58,7 @@ import { OfficesApi } from './offices.api';
           <tbody>
             @for (o of offices(); track o.code) {
               <tr data-test="office-row" [attr.data-code]="o.code" [class.retired]="!!o.retiredAt">
-                <td>
+                <td [attr.data-label]="'onboard.office.name' | t">
                   <div>{{ o.name }}</div>
                   <div class="muted small">
                     {{ o.code }}
@@ -67,11 +67,11 @@ import { OfficesApi } from './offices.api';
                     }
                   </div>
                 </td>
-                <td>
+                <td [attr.data-label]="'onboard.office.timeZone' | t">
                   {{ o.zoneAbbreviation }} <span class="muted small">{{ o.timeZone }}</span>
                 </td>
-                <td>{{ o.ticketPrefix }}</td>
-                <td class="row-actions">
+                <td [attr.data-label]="'onboard.office.prefix' | t">{{ o.ticketPrefix }}</td>
+                <td class="row-actions" [attr.data-label]="'admin.actions' | t">
                   @if (!o.retiredAt) {
                     @if (confirming() === o.code) {
                       <span
@@ -94,32 +94,34 @@ import { OfficesApi } from './offices.api';
                         </button>
                       </span>
                     } @else {
-                      <a
-                        mat-button
-                        [routerLink]="['/admin/jabatan']"
-                        [queryParams]="{ office: o.code }"
-                        [attr.aria-label]="('onboard.office.positions' | t) + ': ' + o.name"
-                      >
-                        {{ 'onboard.office.positions' | t }}
-                      </a>
-                      <button
-                        mat-button
-                        type="button"
-                        (click)="startEdit(o)"
-                        data-test="edit-office"
-                        [attr.aria-label]="('admin.edit' | t) + ': ' + o.name"
-                      >
-                        {{ 'admin.edit' | t }}
-                      </button>
-                      <button
-                        mat-button
-                        type="button"
-                        (click)="confirming.set(o.code)"
-                        data-test="retire-office"
-                        [attr.aria-label]="('onboard.retire' | t) + ': ' + o.name"
-                      >
-                        {{ 'onboard.retire' | t }}
-                      </button>
+                      <span class="buttons">
+                        <a
+                          mat-button
+                          [routerLink]="['/admin/jabatan']"
+                          [queryParams]="{ office: o.code }"
+                          [attr.aria-label]="('onboard.office.positions' | t) + ': ' + o.name"
+                        >
+                          {{ 'onboard.office.positions' | t }}
+                        </a>
+                        <button
+                          mat-button
+                          type="button"
+                          (click)="startEdit(o)"
+                          data-test="edit-office"
+                          [attr.aria-label]="('admin.edit' | t) + ': ' + o.name"
+                        >
+                          {{ 'admin.edit' | t }}
+                        </button>
+                        <button
+                          mat-button
+                          type="button"
+                          (click)="confirming.set(o.code)"
+                          data-test="retire-office"
+                          [attr.aria-label]="('onboard.retire' | t) + ': ' + o.name"
+                        >
+                          {{ 'onboard.retire' | t }}
+                        </button>
+                      </span>
                     }
                   }
                 </td>
@@ -144,19 +146,17 @@ import { OfficesApi } from './offices.api';
     .retired td {
       color: var(--mat-sys-on-surface-variant);
     }
-    .row-actions {
-      text-align: right;
-    }
-    .confirm {
-      display: inline-flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
+    .buttons {
+      display: flex;
+      flex-wrap: nowrap;
       justify-content: flex-end;
+      --mat-button-text-horizontal-padding: 8px;
     }
-    .danger {
-      background: var(--mat-sys-error);
-      color: var(--mat-sys-on-error);
+    @media (max-width: 699.98px) {
+      .buttons {
+        flex-wrap: wrap;
+        justify-content: flex-start;
+      }
     }
   `,
 })

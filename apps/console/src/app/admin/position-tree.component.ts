@@ -345,6 +345,9 @@ interface Draft {
     .vacant {
       color: var(--mat-sys-error);
     }
+    .node-actions {
+      --mat-button-text-horizontal-padding: 8px;
+    }
     .node-actions,
     .confirm {
       display: inline-flex;

@@ -285,6 +285,9 @@ const STEPS: readonly { id: SetupStep; title: MessageKey }[] = [
     .test-mail mat-form-field {
       flex: 1 1 260px;
     }
+    [data-test='test-mail-result'] {
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class SetupPage {
