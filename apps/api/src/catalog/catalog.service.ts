@@ -225,7 +225,8 @@ export class CatalogService {
     officePath: string,
     prefix = '',
   ): Promise<void> {
-    if (!(await this.offices.exists(standard.office, manager))) {
+    // A retired office takes no new services or versions: it serves no more.
+    if (!(await this.offices.exists(standard.office, manager, { inService: true }))) {
       throw CatalogError.invalid([
         { path: officePath, message: `kantor "${standard.office}" tidak dikenal` },
       ]);

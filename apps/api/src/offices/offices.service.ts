@@ -384,8 +384,14 @@ export class OfficesService {
     });
   }
 
-  async exists(code: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return (await manager.getRepository(OfficeEntity).count({ where: { code } })) > 0;
+  /** True when the office exists (with `inService`, only when it is not retired either). */
+  async exists(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+    options: { inService?: boolean } = {},
+  ): Promise<boolean> {
+    const where = options.inService ? { code, retiredAt: IsNull() } : { code };
+    return (await manager.getRepository(OfficeEntity).count({ where })) > 0;
   }
 
   /** The office's positions in service (with `includeRetired`, the retired ones too). */

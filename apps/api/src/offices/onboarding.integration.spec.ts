@@ -545,6 +545,12 @@ describeOnBothDatabases(
       expect((await app.request('POST', '/api/v1/offices/dogiyai/retire', { token })).status).toBe(
         409,
       );
+      const service = await app.request<Problem>('POST', '/api/v1/catalog/services', {
+        token,
+        body: { ...firstService('dogiyai', 'kadis'), code: 'sesudah-pensiun' },
+      });
+      expect(service.status).toBe(400);
+      expect(paths(service)).toEqual(['office']);
       const tickets = await app.request<{ items: Array<{ number: string }> }>(
         'GET',
         '/api/v1/tickets?office=dogiyai&status=cancelled',
