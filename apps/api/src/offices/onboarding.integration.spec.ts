@@ -551,6 +551,17 @@ describeOnBothDatabases(
       });
       expect(service.status).toBe(400);
       expect(paths(service)).toEqual(['office']);
+      const complaint = await app.request<Problem>('POST', '/api/v1/public/complaints', {
+        body: {
+          office: 'dogiyai',
+          category: 'pengaduan',
+          name: 'Yohanes Pigai',
+          email: 'yohanes@dinkes.dogiyaikab.go.id',
+          text: 'Akun e-mail dinas belum dibuat sampai sekarang.',
+        },
+      });
+      expect(complaint.status).toBe(422);
+      expect(complaint.body.code).toBe('complaint.unknown_office');
       const tickets = await app.request<{ items: Array<{ number: string }> }>(
         'GET',
         '/api/v1/tickets?office=dogiyai&status=cancelled',
