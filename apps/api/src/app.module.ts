@@ -22,6 +22,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { PortalModule } from './portal/portal.module';
 import { PublicModule } from './public/public.module';
 import { ReportsModule } from './reports/reports.module';
+import { SetupModule } from './setup/setup.module';
 import { SlaModule } from './sla/sla.module';
 import { StartupService } from './startup.service';
 import { SurveyModule } from './survey/survey.module';
@@ -58,6 +59,7 @@ export class AppModule {
         SurveyModule,
         ComplaintsModule,
         PublicModule,
+        SetupModule,
       ],
       providers: [StartupService],
     };

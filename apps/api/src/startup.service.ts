@@ -10,7 +10,10 @@ import { StartupLock } from './database/startup-lock';
 
 /**
  * Start-up in order: migrations, seed data, the first admin, demo users; then ready.
- * Runs before the HTTP server listens.
+ * Runs before the HTTP server listens. The seed always brings the national calendar (holidays,
+ * the default working schedule); the demo offices with their services only with the demo
+ * (`SIGAP_DEMO`), so that a production installation starts with no office at all and the
+ * console leads its admin through the first-run set-up.
  */
 @Injectable()
 export class StartupService implements OnApplicationBootstrap {
@@ -43,7 +46,7 @@ export class StartupService implements OnApplicationBootstrap {
       if (applied.length)
         this.logger.log(`Migrasi dijalankan: ${applied.map((m) => m.name).join(', ')}`);
     }
-    if (this.config.loadSeed) await this.seed.load();
+    if (this.config.loadSeed && this.config.demo) await this.seed.load();
     if (this.config.loadSeed) await this.calendarSeed.load();
     if (this.config.adminEmail && this.config.adminPassword) {
       await this.users.ensureFirstAdmin(this.config.adminEmail, this.config.adminPassword);

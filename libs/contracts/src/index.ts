@@ -14,3 +14,4 @@ export * from './lib/reports';
 export * from './lib/complaints';
 export * from './lib/public';
 export * from './lib/admin-mail';
+export * from './lib/offices';

@@ -10,7 +10,7 @@ import {
   type ScheduleVariant,
   type WeeklySchedule,
 } from '@sigap/sla';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { parse } from 'yaml';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
@@ -24,6 +24,37 @@ import {
 import { CalendarError } from './calendar-error';
 import { bumpRevision } from './calendar-store';
 import { DbCalendarProvider } from './db-calendar-provider';
+
+/**
+ * The general civil-servant schedule (Perpres 21/2023: 37.5 hours a week from 07.30; breaks of
+ * 60 minutes Monday to Thursday and 90 minutes on Friday), for a new office when the seed folder
+ * has no `calendars/default-schedule.yaml`.
+ */
+export const CIVIL_SERVICE_SCHEDULE: { week: WeeklySchedule; variants: ScheduleVariant[] } = {
+  week: {
+    mon: [
+      { start: '07:30', end: '12:00' },
+      { start: '13:00', end: '16:00' },
+    ],
+    tue: [
+      { start: '07:30', end: '12:00' },
+      { start: '13:00', end: '16:00' },
+    ],
+    wed: [
+      { start: '07:30', end: '12:00' },
+      { start: '13:00', end: '16:00' },
+    ],
+    thu: [
+      { start: '07:30', end: '12:00' },
+      { start: '13:00', end: '16:00' },
+    ],
+    fri: [
+      { start: '07:30', end: '11:30' },
+      { start: '13:00', end: '16:30' },
+    ],
+  },
+  variants: [],
+};
 
 export interface CalendarSeedReport {
   schedulesCreated: number;
@@ -68,30 +99,8 @@ export class CalendarSeedService {
     await this.dataSource.transaction(async (manager) => {
       if (schedule) {
         const offices = await manager.getRepository(OfficeEntity).find({ order: { code: 'ASC' } });
-        const have = new Set(
-          (await manager.getRepository(CalendarScheduleEntity).find()).map((s) => s.officeCode),
-        );
         for (const office of offices) {
-          if (have.has(office.code)) continue;
-          await manager.getRepository(CalendarScheduleEntity).insert({
-            officeCode: office.code,
-            timeZone: office.timeZone,
-            week: schedule.week,
-            variants: schedule.variants,
-            updatedBy: null,
-            updatedAt: new Date(),
-          });
-          await this.audit.record(
-            {
-              actorId: null,
-              action: 'calendar.schedule.seeded',
-              entityType: 'calendar',
-              entityId: office.code,
-              after: { timeZone: office.timeZone, ...schedule },
-            },
-            manager,
-          );
-          report.schedulesCreated++;
+          if (await this.insertSchedule(manager, office, schedule, null)) report.schedulesCreated++;
         }
       }
       for (const { name, file } of holidayFiles) {
@@ -150,6 +159,57 @@ export class CalendarSeedService {
       );
     }
     return report;
+  }
+
+  /**
+   * Gives a new office its working schedule at once, in its own zone: the seed's default
+   * schedule, else the general civil-servant schedule built in. The national (and, with a
+   * region, the province's) holidays apply to it as they do to every office. Call it inside the
+   * transaction that creates the office; false when the office already has a schedule.
+   */
+  async scheduleNewOffice(
+    manager: EntityManager,
+    office: { code: string; timeZone: string },
+    actorId: string | null,
+  ): Promise<boolean> {
+    const schedule = this.readDefaultSchedule(this.config.seedDir) ?? CIVIL_SERVICE_SCHEDULE;
+    const created = await this.insertSchedule(manager, office, schedule, actorId);
+    if (created) await bumpRevision(manager);
+    return created;
+  }
+
+  /** Drops the cached calendars once a transaction that changed schedules has committed. */
+  invalidate(): void {
+    this.provider.invalidate();
+  }
+
+  private async insertSchedule(
+    manager: EntityManager,
+    office: { code: string; timeZone: string },
+    schedule: { week: WeeklySchedule; variants: ScheduleVariant[] },
+    actorId: string | null,
+  ): Promise<boolean> {
+    const repo = manager.getRepository(CalendarScheduleEntity);
+    if (await repo.count({ where: { officeCode: office.code } })) return false;
+    await repo.insert({
+      officeCode: office.code,
+      timeZone: office.timeZone,
+      week: schedule.week,
+      variants: schedule.variants,
+      updatedBy: actorId,
+      updatedAt: new Date(),
+    });
+    await this.audit.record(
+      {
+        actorId,
+        action: 'calendar.schedule.seeded',
+        entityType: 'calendar',
+        entityId: office.code,
+        after: { timeZone: office.timeZone, ...schedule },
+      },
+      manager,
+    );
+    return true;
   }
 
   private readDefaultSchedule(

@@ -225,7 +225,8 @@ export class CatalogService {
     officePath: string,
     prefix = '',
   ): Promise<void> {
-    if (!(await this.offices.exists(standard.office, manager))) {
+    // A retired office takes no new services or versions: it serves no more.
+    if (!(await this.offices.exists(standard.office, manager, { inService: true }))) {
       throw CatalogError.invalid([
         { path: officePath, message: `kantor "${standard.office}" tidak dikenal` },
       ]);
@@ -319,7 +320,8 @@ export class CatalogService {
       order: { version: 'DESC' },
     });
     const standard = JSON.parse(row.standardJson) as ServiceStandard;
-    const positions = await this.offices.positions(office, manager);
+    // Earlier versions may name positions retired since: their names are shown all the same.
+    const positions = await this.offices.positions(office, manager, { includeRetired: true });
     return {
       version: row.version,
       status: service.status,

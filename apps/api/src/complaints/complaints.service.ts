@@ -176,7 +176,8 @@ export class ComplaintsService {
     const now = this.clock.now();
     const receivedAt = options.receivedAt ?? now;
     const office = await manager.findOne(OfficeEntity, { where: { code: input.office } });
-    if (!office) {
+    // A retired office takes no new complaints: nobody watches it any more.
+    if (!office || office.retiredAt) {
       throw new ComplaintError('complaint.unknown_office', `Kantor "${input.office}" tidak ada.`, [
         { path: 'office', message: 'kantor tidak dikenal' },
       ]);

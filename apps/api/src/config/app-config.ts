@@ -100,7 +100,7 @@ export class AppConfig {
   @MinLength(8)
   adminPassword: string | null;
 
-  /** Create the demo users (and print their password on start). */
+  /** The demo: the seed's four offices with their services and users (password printed on start). */
   @IsBoolean()
   demo: boolean;
 
@@ -108,7 +108,7 @@ export class AppConfig {
   @MinLength(6)
   demoPassword: string;
 
-  /** Load offices and services from the seed folder on start. */
+  /** Load the seed on start: the national calendar; with `demo`, the demo offices and services. */
   @IsBoolean()
   loadSeed: boolean;
 
@@ -552,8 +552,9 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
 
   const demoRequested =
     env['SIGAP_DEMO'] === undefined ? undefined : bool(env, 'SIGAP_DEMO', false);
-  // Demo users: on by default only for the embedded database outside production;
-  // SIGAP_DEMO=true forces them, SIGAP_DEMO=false turns them off.
+  // The demo (the four seed offices with their services and users): on by default only for
+  // the embedded database outside production; SIGAP_DEMO=true forces it, SIGAP_DEMO=false turns
+  // it off. Without it the seed loads the national calendar only.
   config.demo = demoRequested ?? (!databaseUrl && nodeEnv !== 'production');
   config.demoPassword = optional(env, 'SIGAP_DEMO_PASSWORD') ?? 'sigap-demo';
   config.loadSeed = bool(env, 'SIGAP_LOAD_SEED', true);

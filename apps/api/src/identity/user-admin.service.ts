@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PositionHoldersView, PositionView, UserView } from '@sigap/contracts';
-import { DataSource, EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, type QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
 import { OfficeError } from '../offices/office-error';
@@ -137,7 +137,7 @@ export class UserAdminService {
     }
     if (!(await this.offices.exists(scope))) throw OfficeError.notFound(scope);
     const positions = await this.dataSource.getRepository(PositionEntity).find({
-      where: { officeCode: scope },
+      where: { officeCode: scope, retiredAt: IsNull() },
       order: { sortOrder: 'ASC', code: 'ASC' },
     });
     const rows: { positionId: string; id: string; name: string; email: string }[] = positions.length

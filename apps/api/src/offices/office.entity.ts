@@ -27,6 +27,18 @@ export class OfficeEntity {
   @Column({ name: 'helpdesk_email', type: 'varchar', length: 254, nullable: true })
   helpdeskEmail: string | null;
 
+  /** Where complaints (pengaduan) by e-mail go, when the office has its own address. */
+  @Column({ name: 'complaint_email', type: 'varchar', length: 254, nullable: true })
+  complaintEmail: string | null;
+
+  /** An https address of the office's logo (shown on its public pages). */
+  @Column({ name: 'logo_url', type: 'varchar', length: 500, nullable: true })
+  logoUrl: string | null;
+
+  /** Set when the office was retired: it keeps its history but opens no new tickets. */
+  @Column({ name: 'retired_at', type: 'datetime', precision: 3, nullable: true })
+  retiredAt: Date | null;
+
   /** The head of office who signs the evaluation report (null: a line to fill in by hand). */
   @Column({ name: 'head_name', type: 'varchar', length: 120, nullable: true })
   headName: string | null;

@@ -37,4 +37,8 @@ export class PositionEntity {
 
   @Column({ name: 'sort_order', type: 'int', default: 0 })
   sortOrder: number;
+
+  /** Set when the position was retired: kept for past tickets, named by no new step. */
+  @Column({ name: 'retired_at', type: 'datetime', precision: 3, nullable: true })
+  retiredAt: Date | null;
 }

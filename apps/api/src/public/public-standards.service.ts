@@ -7,7 +7,7 @@ import type {
   PublicServiceSummary,
 } from '@sigap/contracts';
 import { addTotals, computeIkm, EMPTY_TOTALS, type ServiceStandard } from '@sigap/standards';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
 import { Clock } from '../clock/clock';
@@ -56,7 +56,7 @@ export class PublicStandardsService {
   async offices(): Promise<PublicOffice[]> {
     const manager = this.dataSource.manager;
     const [offices, counts] = await Promise.all([
-      manager.find(OfficeEntity, { order: { name: 'ASC' } }),
+      manager.find(OfficeEntity, { where: { retiredAt: IsNull() }, order: { name: 'ASC' } }),
       manager
         .createQueryBuilder(CatalogServiceEntity, 's')
         .select('s.office_code', 'office')

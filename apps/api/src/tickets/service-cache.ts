@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { parseDuration, type Duration, type ServiceStandard } from '@sigap/standards';
 import type { EntityManager } from 'typeorm';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
+import { OfficeChanges } from '../offices/office-changes';
 import { OfficeEntity } from '../offices/office.entity';
 import { PositionEntity } from '../offices/position.entity';
 import { runSql } from './row-insert';
@@ -19,6 +20,8 @@ export interface CachedService {
 export interface CachedOffice {
   code: string;
   ticketPrefix: string;
+  /** A retired office keeps its tickets but opens no new ones. */
+  retired: boolean;
   positions: Map<string, { id: string; requesterSide: boolean }>;
 }
 
@@ -44,6 +47,10 @@ export class ServiceCache {
   private readonly durations = new Map<string, Duration | null>();
   /** The version each service's pointer named when last read (by office and code). */
   private readonly lastCurrent = new Map<string, { serviceId: string; version: number }>();
+
+  constructor(@Optional() changes?: OfficeChanges) {
+    changes?.onChange((code) => this.offices.delete(code));
+  }
 
   /**
    * The service as its pointer stood when last read, without reading it (null when not read
@@ -139,16 +146,31 @@ export class ServiceCache {
         { path: 'office', message: 'kantor tidak dikenal' },
       ]);
     }
+    // Retired positions too: steps of earlier tickets may still name them.
     const positions = await manager.find(PositionEntity, { where: { officeCode: code } });
     const cached: CachedOffice = {
       code,
       ticketPrefix: office.ticketPrefix,
+      retired: office.retiredAt !== null,
       positions: new Map(
         positions.map((p) => [p.code, { id: p.id, requesterSide: p.requesterSide }]),
       ),
     };
     this.offices.set(code, { at: Date.now(), office: cached });
     return cached;
+  }
+
+  /** The office for a new ticket: a retired one is refused. */
+  async officeForOpening(manager: EntityManager, code: string): Promise<CachedOffice> {
+    const office = await this.office(manager, code);
+    if (office.retired) {
+      throw new TicketError(
+        'ticket.office_retired',
+        `Kantor "${code}" sudah dipensiunkan; tiket baru tidak dapat dibuka untuknya.`,
+        [{ path: 'office', message: 'kantor sudah dipensiunkan' }],
+      );
+    }
+    return office;
   }
 
   /** The duration a time text stands for; null when the grammar cannot read it. */

@@ -6,6 +6,7 @@ export type TicketErrorCode =
   | 'ticket.invalid'
   | 'ticket.unknown_service'
   | 'ticket.service_retired'
+  | 'ticket.office_retired'
   | 'ticket.illegal_transition'
   | 'ticket.stale_version'
   | 'ticket.version_required'
@@ -27,6 +28,7 @@ const STATUS: Record<TicketErrorCode, number> = {
   'ticket.invalid': 400,
   'ticket.unknown_service': 422,
   'ticket.service_retired': 422,
+  'ticket.office_retired': 422,
   'ticket.illegal_transition': 409,
   'ticket.stale_version': 409,
   'ticket.version_required': 428,

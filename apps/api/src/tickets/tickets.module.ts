@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OfficesModule } from '../offices/offices.module';
 import { OpdsModule } from '../opds/opds.module';
 import { SurveyModule } from '../survey/survey.module';
 import { ServiceCache } from './service-cache';
@@ -12,7 +13,7 @@ import { TriageBacklogService } from './triage-backlog.service';
 import { TriageService } from './triage.service';
 
 @Module({
-  imports: [OpdsModule, SurveyModule],
+  imports: [OfficesModule, OpdsModule, SurveyModule],
   controllers: [TicketsController],
   providers: [
     TicketsService,

@@ -185,7 +185,7 @@ export class TicketsService {
     }
     const calendar = await this.calendars.forOffice(input.office);
     return this.dataSource.transaction(async (manager) => {
-      const office = await this.cache.office(manager, input.office);
+      const office = await this.cache.officeForOpening(manager, input.office);
       const reads = await this.openingReads(manager, office, input);
       const service = reads.service;
       const contact =

@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { rolesGuard } from './admin/admin.guard';
 import { adminGuard, authGuard, guestGuard } from './auth/auth.guard';
 import { PUBLIC_ROUTES } from './public/public.routes';
+import { firstRunGuard } from './setup/first-run.guard';
 
 export const routes: Routes = [
   ...PUBLIC_ROUTES,
@@ -34,6 +35,7 @@ export const routes: Routes = [
       {
         path: 'katalog',
         pathMatch: 'full',
+        canActivate: [firstRunGuard],
         title: 'Katalog · Sigap',
         loadComponent: () => import('./catalog/services-list.page').then((m) => m.ServicesListPage),
       },
@@ -105,6 +107,18 @@ export const routes: Routes = [
         canActivate: [rolesGuard('admin', 'manager')],
         title: 'Pengguna · Sigap',
         loadComponent: () => import('./admin/users.page').then((m) => m.UsersPage),
+      },
+      {
+        path: 'penyiapan',
+        canActivate: [adminGuard],
+        title: 'Penyiapan · Sigap',
+        loadComponent: () => import('./setup/setup.page').then((m) => m.SetupPage),
+      },
+      {
+        path: 'admin/kantor',
+        canActivate: [adminGuard],
+        title: 'Kantor · Sigap',
+        loadComponent: () => import('./admin/offices.page').then((m) => m.OfficesPage),
       },
       {
         path: 'admin/jabatan',

@@ -15,6 +15,8 @@ export interface OfficeSummary {
   /** WIB, WITA or WIT. */
   zoneAbbreviation: string;
   ticketPrefix: string;
+  /** Only in lists that include retired offices (admins), and on an office's detail. */
+  retiredAt?: string | null;
 }
 
 export type OfficeDetail = OfficeSummary & Pick<OfficeDefinition, 'positions' | 'region'>;

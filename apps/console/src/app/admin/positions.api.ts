@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { PositionHoldersView, PositionView } from '@sigap/contracts';
+import type {
+  CreatePositionRequest,
+  PositionAdminView,
+  PositionHoldersView,
+  PositionView,
+  UpdatePositionRequest,
+} from '@sigap/contracts';
 import type { Observable } from 'rxjs';
 
 const BASE = '/api/v1/positions';
@@ -12,6 +18,18 @@ export class PositionsApi {
 
   list(office: string): Observable<PositionView[]> {
     return this.http.get<PositionView[]>(BASE, { params: { office } });
+  }
+
+  create(body: CreatePositionRequest): Observable<PositionAdminView> {
+    return this.http.post<PositionAdminView>(BASE, body);
+  }
+
+  update(id: string, body: UpdatePositionRequest): Observable<PositionAdminView> {
+    return this.http.patch<PositionAdminView>(`${BASE}/${encodeURIComponent(id)}`, body);
+  }
+
+  retire(id: string): Observable<PositionAdminView> {
+    return this.http.post<PositionAdminView>(`${BASE}/${encodeURIComponent(id)}/retire`, {});
   }
 
   setHolders(positionId: string, userIds: string[]): Observable<PositionHoldersView> {

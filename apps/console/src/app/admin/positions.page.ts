@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { ActivatedRoute } from '@angular/router';
 import type { PositionView, UserView } from '@sigap/contracts';
 import { forkJoin } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -11,6 +12,7 @@ import { loadInto, officeChoice } from '../shared/office-choice';
 import { OfficeSelectComponent } from '../shared/office-select.component';
 import { ErrorNotifier } from '../shared/problem';
 import { AdminApi } from './admin.api';
+import { PositionTreeComponent } from './position-tree.component';
 import { PositionsApi } from './positions.api';
 
 /**
@@ -25,6 +27,7 @@ import { PositionsApi } from './positions.api';
     MatCheckboxModule,
     MatProgressBarModule,
     OfficeSelectComponent,
+    PositionTreeComponent,
     TranslatePipe,
   ],
   template: `
@@ -44,6 +47,15 @@ import { PositionsApi } from './positions.api';
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
+      @if (office()) {
+        <sg-position-tree
+          [office]="office()"
+          [positions]="positions()"
+          [canEdit]="canEdit()"
+          (changed)="reload()"
+        />
+      }
+      <h2 class="holders-title">{{ 'onboard.positions.holdersTitle' | t }}</h2>
       <div class="card table-wrap">
         <table class="sg-table" data-test="positions-table">
           <thead>
@@ -139,6 +151,10 @@ import { PositionsApi } from './positions.api';
     .small {
       font-size: 12px;
     }
+    .holders-title {
+      font-size: 18px;
+      margin: 16px 0 8px;
+    }
     .holders {
       border: 0;
       margin: 0;
@@ -189,6 +205,16 @@ export class PositionsPage {
   protected readonly editing = signal<string | null>(null);
   protected readonly chosenIds = signal<string[]>([]);
   protected readonly saving = signal(false);
+
+  constructor() {
+    // `?office=` (from the offices page or the set-up) opens that office's positions.
+    const asked = inject(ActivatedRoute, { optional: true })?.snapshot.queryParamMap.get('office');
+    if (asked && this.isAdmin()) this.choice.chosen.set(asked);
+  }
+
+  protected reload(): void {
+    if (this.office()) this.load(this.office());
+  }
 
   private load(office: string): void {
     this.editing.set(null);

@@ -16,7 +16,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import type { ImportResult, OfficeSummary } from '@sigap/contracts';
 import type { Requirement, ServiceStandard, Step } from '@sigap/standards';
 import { catchError, of } from 'rxjs';
@@ -80,6 +80,9 @@ export class ImportPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
   private readonly fb = inject(FormBuilder).nonNullable;
+  /** `?office=` (from the first-run set-up): the office the standard is read for. */
+  private readonly askedOffice =
+    inject(ActivatedRoute, { optional: true })?.snapshot.queryParamMap.get('office') ?? null;
 
   protected readonly formats: {
     value: ImportFormat;
@@ -147,7 +150,7 @@ export class ImportPage {
     const { text, format } = this.source.getRawValue();
     this.reading.set(true);
     this.readError.set(null);
-    this.api.importText(text, format).subscribe({
+    this.api.importText(text, format, this.askedOffice).subscribe({
       next: (result) => {
         this.reading.set(false);
         this.load(result);
@@ -263,7 +266,12 @@ export class ImportPage {
     for (const step of draft.steps) this.steps.push(this.stepForm(step));
     const name = draft.name || result.name || '';
     this.form.patchValue({
-      office: draft.office || this.form.controls.office.value || this.auth.user()?.office || '',
+      office:
+        draft.office ||
+        this.askedOffice ||
+        this.form.controls.office.value ||
+        this.auth.user()?.office ||
+        '',
       name,
       code: draft.code || slugify(name),
       serviceTime: draft.serviceTime?.text || result.serviceTimeText || '',

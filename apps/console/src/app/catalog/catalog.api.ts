@@ -44,6 +44,11 @@ export class CatalogApi {
     return this.officesCache;
   }
 
+  /** Drops the shared office list (an office was created, edited or retired). */
+  forgetOffices(): void {
+    this.officesCache = null;
+  }
+
   services(office: string): Observable<ServiceSummary[]> {
     return this.http.get<ServiceSummary[]>(`${BASE}/catalog/services`, { params: { office } });
   }
@@ -53,10 +58,16 @@ export class CatalogApi {
     return this.http.get<ServiceDetail>(version ? `${path}/versions/${version}` : path);
   }
 
-  /** Sends the pasted text as the raw body, with the Content-Type of its format. */
-  importText(text: string, format: ImportFormat): Observable<ImportResult> {
+  /**
+   * Sends the pasted text as the raw body, with the Content-Type of its format; with `office`,
+   * the steps' executors are matched to that office's positions.
+   */
+  importText(text: string, format: ImportFormat, office?: string | null): Observable<ImportResult> {
     const headers = new HttpHeaders({ 'Content-Type': IMPORT_CONTENT_TYPES[format] });
-    return this.http.post<ImportResult>(`${BASE}/catalog/import`, text, { headers });
+    return this.http.post<ImportResult>(`${BASE}/catalog/import`, text, {
+      headers,
+      ...(office ? { params: { office } } : {}),
+    });
   }
 
   create(standard: CreateServiceRequest): Observable<ServiceDetail> {

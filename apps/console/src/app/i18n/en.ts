@@ -4,6 +4,7 @@ import { dashboardEn } from './dashboard.en';
 import { portalEn } from './portal.en';
 import { publicEn } from './public.en';
 import { reportsEn } from './reports.en';
+import { onboardingEn } from './onboarding.en';
 import { surveyEn } from './survey.en';
 import type { Dictionary } from './id';
 
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...surveyEn,
   ...dashboardEn,
   ...reportsEn,
+  ...onboardingEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',
   'app.loading': 'Loading…',

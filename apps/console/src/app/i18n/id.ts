@@ -4,6 +4,7 @@ import { dashboardId } from './dashboard.id';
 import { portalId } from './portal.id';
 import { publicId } from './public.id';
 import { reportsId } from './reports.id';
+import { onboardingId } from './onboarding.id';
 import { surveyId } from './survey.id';
 
 /**
@@ -18,6 +19,7 @@ export const id = {
   ...surveyId,
   ...dashboardId,
   ...reportsId,
+  ...onboardingId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',

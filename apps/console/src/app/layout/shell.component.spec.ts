@@ -77,6 +77,7 @@ describe('ShellComponent', () => {
       'nav-calendar',
       'nav-tickets',
       'nav-canned',
+      'nav-offices',
       'nav-users',
       'nav-positions',
       'nav-opds',
@@ -86,6 +87,7 @@ describe('ShellComponent', () => {
       'nav-outbox',
       'nav-dashboard',
       'nav-reports',
+      'nav-setup',
     ]);
     const users = element.querySelector('[data-test=nav-users]')!;
     expect(users.getAttribute('href')).toBe('/admin/pengguna');

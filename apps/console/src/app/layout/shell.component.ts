@@ -42,6 +42,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/kalender', icon: 'clock', label: 'nav.calendar', test: 'nav-calendar' },
   { path: '/tiket', icon: 'ticket', label: 'nav.tickets', test: 'nav-tickets' },
   { path: '/tiket/jawaban', icon: 'mail', label: 'agent.nav.canned', test: 'nav-canned' },
+  {
+    path: '/admin/kantor',
+    icon: 'building',
+    label: 'onboard.nav.offices',
+    test: 'nav-offices',
+    roles: ['admin'],
+  },
   { path: '/admin/pengguna', icon: 'users', label: 'nav.users', test: 'nav-users', roles: STAFF },
   {
     path: '/admin/jabatan',
@@ -87,6 +94,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/dasbor', icon: 'dashboard', label: 'nav.dashboard', test: 'nav-dashboard' },
   { path: '/laporan', icon: 'dashboard', label: 'nav.reports', test: 'nav-reports', roles: STAFF },
+  {
+    path: '/penyiapan',
+    icon: 'add',
+    label: 'onboard.nav.setup',
+    test: 'nav-setup',
+    roles: ['admin'],
+  },
 ];
 
 @Component({
