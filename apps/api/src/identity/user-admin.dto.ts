@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'made@diskominfos.baliprov.go.id' })
@@ -23,6 +24,7 @@ export class CreateUserDto {
 
   @ApiProperty({ example: 'I Made Sudarma' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
@@ -36,6 +38,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'bali', nullable: true })
   @ValidateIf((_o, v) => v !== null)
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office: string | null;
 
@@ -46,28 +49,30 @@ export class CreateUserDto {
   password: string;
 
   @ApiPropertyOptional({ example: ['helpdesk'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   positions?: string[];
 
   @ApiPropertyOptional({ enum: ['id', 'en'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['id', 'en'])
   locale?: 'id' | 'en';
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(ROLES, { each: true })
@@ -77,30 +82,32 @@ export class UpdateUserDto {
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(8)
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   positions?: string[];
 
   @ApiPropertyOptional({ enum: ['id', 'en'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['id', 'en'])
   locale?: 'id' | 'en';
 }
@@ -110,12 +117,14 @@ export class HoldersDto {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   userIds: string[];
 }
 
 export class UserListQuery {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string;
 }
@@ -123,6 +132,7 @@ export class UserListQuery {
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'admin@sigap.local' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(254)
   email: string;

@@ -5,6 +5,7 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { AuthUser } from '../identity/auth-user';
 import { Roles, SignedInUser } from '../identity/decorators';
 import { OfficesService } from './offices.service';
+import { SingleLine } from '../common/validators';
 
 /** The head of office who signs the evaluation report; empty or null clears a field. */
 export class OfficeSignerDto {
@@ -13,10 +14,8 @@ export class OfficeSignerDto {
   @IsString()
   @MaxLength(120)
   // Plain text: no control characters and no markup.
-  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  @Matches(/^[^\u0000-\u001F\u007F<>]*$/, {
-    message: 'nama tidak boleh memuat karakter kendali atau < >',
-  })
+  @SingleLine({ message: 'nama tidak boleh memuat karakter kendali atau < >' })
+  @Matches(/^[^<>]*$/, { message: 'nama tidak boleh memuat karakter kendali atau < >' })
   headName?: string | null;
 
   @ApiPropertyOptional({ pattern: '^[0-9]{18}$', nullable: true })
