@@ -389,6 +389,16 @@ describeOnBothDatabases('bad input answers a clear 4xx', (ctx) => {
       }
     });
 
+    it('make an e-mail address that is not valid Unicode a 400, not a 500', async () => {
+      for (const [path, body] of [
+        ['/api/v1/portal/auth/link', { email: 'lone \ud800 surrogate' }],
+        ['/api/v1/auth/password-reset', { email: 'x\udc00@example.id' }],
+      ] as const) {
+        const res = await app.request('POST', path, { body });
+        expect(res.status).withContext(`${path}: ${res.text}`).toBe(400);
+      }
+    });
+
     it('keep line breaks and tabs in multi-line fields but refuse the rest there', async () => {
       const ok = await app.request('POST', '/api/v1/canned-responses', {
         token: admin,

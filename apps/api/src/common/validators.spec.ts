@@ -9,6 +9,7 @@ import {
   isIsoInstant,
   isMultiLineText,
   isSingleLineText,
+  IsEmailAddress,
   IsOptionalNotNull,
   SingleLine,
 } from './validators';
@@ -24,6 +25,11 @@ class Sample {
   @IsString()
   @MaxLength(5)
   title?: string;
+}
+
+class Address {
+  @IsEmailAddress()
+  email: string;
 }
 
 function errors(body: object) {
@@ -106,6 +112,20 @@ describe('shared validators', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(exceedsDepth(deep, 32)).toBeTrue();
+  });
+});
+
+describe('e-mail addresses', () => {
+  it('refuses text that is not valid Unicode instead of throwing', () => {
+    const check = (email: unknown) =>
+      flattenValidationErrors(validateSync(plainToInstance(Address, { email })));
+    expect(check('ani@diskes.gorontaloprov.go.id')).toEqual([]);
+    expect(check('lone \ud800 surrogate')).toEqual([
+      { path: 'email', message: 'harus berupa alamat e-mail' },
+    ]);
+    expect(check('ani\udc00@example.id')).toEqual([
+      { path: 'email', message: 'harus berupa alamat e-mail' },
+    ]);
   });
 });
 

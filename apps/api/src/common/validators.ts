@@ -1,5 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { isISO8601, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  isEmail,
+  isISO8601,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 /*
  * Shared field rules for request DTOs. class-validator has no rule for "absent is fine but null
@@ -79,6 +85,25 @@ export function MultiLine(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: isMultiLineText,
         defaultMessage: () => 'tidak boleh memuat karakter kendali',
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * An e-mail address as class-validator's `@IsEmail()` checks it, except that text which is not
+ * valid Unicode is refused first: validator.js throws on a lone surrogate (a 500), not false.
+ * The constraint keeps the name `isEmail`, so the message is the same as before.
+ */
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEmail',
+      validator: {
+        validate: (value) =>
+          typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
+        defaultMessage: () => 'harus berupa alamat e-mail',
       },
     },
     options,

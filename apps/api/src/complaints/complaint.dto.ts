@@ -6,7 +6,6 @@ import {
 } from '@sigap/contracts';
 import { Transform } from 'class-transformer';
 import {
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -15,7 +14,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { IsOptionalNotNull, SingleLine } from '../common/validators';
+import { IsEmailAddress, IsOptionalNotNull, SingleLine } from '../common/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emptyToNull = ({ value }: { value: unknown }) => {
@@ -61,7 +60,7 @@ export class FileComplaintDto implements FileComplaintRequest {
   @IsString()
   @SingleLine()
   @MaxLength(254)
-  @IsEmail({}, { message: 'alamat e-mail tidak valid' })
+  @IsEmailAddress({ message: 'alamat e-mail tidak valid' })
   email: string;
 
   @ApiPropertyOptional({ example: '+62 361 123456' })

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -14,11 +13,11 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsOptionalNotNull, SingleLine } from '../common/validators';
+import { IsEmailAddress, IsOptionalNotNull, SingleLine } from '../common/validators';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'made@diskominfos.baliprov.go.id' })
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 

@@ -3,7 +3,6 @@ import type { OpdRequest } from '@sigap/contracts';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -11,7 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsOptionalNotNull, SingleLine } from '../common/validators';
+import { IsEmailAddress, IsOptionalNotNull, SingleLine } from '../common/validators';
 
 /** A bare e-mail domain: `dinkes.baliprov.go.id` (no @, no scheme). */
 export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -69,7 +68,7 @@ export class ContactDto {
 
   @ApiPropertyOptional({ example: 'made@dinkes.baliprov.go.id' })
   @IsOptionalNotNull()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email?: string;
 
@@ -109,7 +108,7 @@ export class UpdateContactDto {
 
   @ApiPropertyOptional({ example: 'made.sari@dinkes.baliprov.go.id', nullable: true })
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email?: string | null;
 

@@ -8,18 +8,17 @@ import type {
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsNotEmpty,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsOptionalNotNull, MultiLine, SingleLine } from '../common/validators';
+import { IsEmailAddress, IsOptionalNotNull, MultiLine, SingleLine } from '../common/validators';
 
 export class PortalLinkDto implements PortalLinkRequest {
   @ApiProperty({ example: 'ani@diskes.gorontaloprov.go.id' })
-  @IsEmail({}, { message: 'alamat e-mail tidak valid' })
+  @IsEmailAddress({ message: 'alamat e-mail tidak valid' })
   @MaxLength(254)
   email: string;
 }
