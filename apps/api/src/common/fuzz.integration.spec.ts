@@ -4,9 +4,9 @@
  * Unicode edge cases, unknown ids and non-JSON bodies. No answer may be a 5xx. The generator is
  * seeded: a failure prints the seed and the request, and `SIGAP_FUZZ_SEED=<seed>` replays it.
  */
-import { randomUUID } from 'node:crypto';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createTestDatabase, startTestApp, TestApp, TestDatabase } from '../testing/test-app';
+import { baliEmailTicket } from '../testing/ticket-bodies';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -111,7 +111,7 @@ const TEXTS: string[] = [
   '1e309',
   '__proto__',
   'bali',
-  randomUUID(),
+  '00000000-0000-4000-8000-000000000000',
 ];
 
 const WRONG_VALUES: Json[] = [
@@ -214,12 +214,18 @@ class Generator {
     return body;
   }
 
-  pathValue(name: string): string {
-    const known: Record<string, string> = { office: 'bali', code: 'pengembangan-aplikasi' };
+  /** A v4-shaped UUID drawn from the seeded generator (so a run replays exactly). */
+  uuid(): string {
+    const hex = Array.from({ length: 32 }, () => Math.floor(this.rnd() * 16).toString(16)).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
+  }
+
+  /** Real values some of the time (so requests reach the services), hostile ones otherwise. */
+  pathValue(name: string, known: Record<string, string>): string {
     const roll = this.rnd();
-    if (roll < 0.35 && known[name]) return known[name];
-    if (roll < 0.6) return randomUUID();
-    if (roll < 0.7) return 'BALI-2026-000001';
+    if (roll < 0.4 && known[name]) return known[name];
+    if (roll < 0.65) return this.uuid();
+    if (roll < 0.72) return 'BALI-2026-999999';
     return this.pick(TEXTS).slice(0, 2000);
   }
 
@@ -236,8 +242,10 @@ function encodeSegment(value: string): string {
     .join('');
 }
 
-function buildPath(template: string, gen: Generator): string {
-  return template.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeSegment(gen.pathValue(name)));
+function buildPath(template: string, gen: Generator, known: Record<string, string>): string {
+  return template.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+    encodeSegment(gen.pathValue(name, known)),
+  );
 }
 
 function buildQuery(op: Operation, gen: Generator, hostile: boolean): string {
@@ -260,30 +268,18 @@ function requestsFor(
   method: string,
   op: Operation,
   gen: Generator,
+  known: Record<string, string>,
 ): FuzzRequest[] {
   const out: FuzzRequest[] = [];
   const upper = method.toUpperCase();
-  const content = op.requestBody?.content ?? {};
-  const jsonSchema = content['application/json']?.schema;
+  const jsonSchema = op.requestBody?.content?.['application/json']?.schema;
   const takesBody = ['POST', 'PUT', 'PATCH'].includes(upper);
-  const add = (label: string, auth: FuzzRequest['auth'], body?: string, contentType?: string) =>
-    out.push({
-      method: upper,
-      path: `/api${template.startsWith('/api') ? template.slice(4) : template}`
-        .replace(/^\/api\/api/, '/api')
-        .replace(/\{([^}]+)\}/g, `{$1}`),
-      auth,
-      body,
-      contentType,
-      label,
-    });
   const variants = takesBody ? 16 : 8;
   for (let i = 0; i < variants; i++) {
     const auth: FuzzRequest['auth'] = i % 4 === 3 ? 'none' : 'admin';
-    const path = buildPath(template, gen) + buildQuery(op, gen, i % 2 === 1);
+    const path = buildPath(template, gen, known) + buildQuery(op, gen, i % 2 === 1);
     if (!takesBody) {
-      add('query/path', auth);
-      out[out.length - 1].path = path;
+      out.push({ method: upper, path, auth, label: 'query/path' });
       continue;
     }
     let body: string | undefined;
@@ -328,8 +324,7 @@ function requestsFor(
           ),
         );
     }
-    add(label, auth, body, contentType);
-    out[out.length - 1].path = path;
+    out.push({ method: upper, path, auth, body, contentType, label });
   }
   return out;
 }
@@ -359,11 +354,27 @@ describe('fuzz: every route from the OpenAPI document [sqlite]', () => {
       new DocumentBuilder().addBearerAuth().build(),
     ) as unknown as OpenApi;
     const gen = new Generator(random(seed), doc);
+    // A real ticket, so that routes under /tickets/{number} reach the services, not only a 404.
+    const opened = await app.request('POST', '/api/v1/tickets', {
+      token: await app.token('admin@sigap.local'),
+      body: baliEmailTicket('Uji fuzz', 'Tiket untuk uji fuzz.', {
+        name: 'Pemohon Fuzz',
+        email: 'fuzz@example.id',
+      }),
+    });
+    expect(opened.status).withContext(opened.text).toBe(201);
+    const known: Record<string, string> = {
+      office: 'bali',
+      code: 'pengembangan-aplikasi',
+      number: opened.body.number,
+      order: '1',
+      version: '1',
+    };
     const requests: FuzzRequest[] = [];
     for (const [template, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         if (SKIPPED.has(`${method.toUpperCase()} ${template}`)) continue;
-        requests.push(...requestsFor(template, method, op, gen));
+        requests.push(...requestsFor(template, method, op, gen, known));
       }
     }
     expect(Object.keys(doc.paths).length).toBeGreaterThan(50);
@@ -403,6 +414,7 @@ describe('fuzz: every route from the OpenAPI document [sqlite]', () => {
       }
     }
     const elapsed = Date.now() - started;
+    console.log(`fuzz seed ${seed}: ${sent} requests in ${elapsed} ms`);
     if (failures.length) {
       console.log(`fuzz seed ${seed}: ${failures.length} of ${sent} requests answered 5xx`);
       for (const failure of failures) console.log(`  ${failure}`);
