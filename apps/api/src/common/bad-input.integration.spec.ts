@@ -219,6 +219,24 @@ describeOnBothDatabases('bad input answers a clear 4xx', (ctx) => {
     });
   });
 
+  describe('the same request sent several times at once', () => {
+    it('creates one canned response and answers the others 409, never 500', async () => {
+      const body = { office: 'bali', title: 'Judul serentak', body: 'Isi serentak' };
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          app.request<Problem>('POST', '/api/v1/canned-responses', { token: admin, body }),
+        ),
+      );
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses)
+        .withContext(results.map((r) => r.text).join('\n'))
+        .toEqual([201, 409, 409, 409, 409, 409]);
+      for (const r of results.filter((x) => x.status === 409)) {
+        expect(r.body.code).toBe('canned.title_taken');
+      }
+    });
+  });
+
   describe('validation messages', () => {
     it('names a missing field as required, once, not by its length limit', async () => {
       const res = await app.request<Problem>('POST', '/api/v1/users', { token: admin, body: {} });
