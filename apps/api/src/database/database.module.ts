@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { serialiseSqlite } from './sqlite-serial';
 
 @Module({
   imports: [
@@ -12,6 +14,10 @@ import { dataSourceOptions } from './data-source-options';
         // Fail fast at start-up instead of retrying for minutes.
         retryAttempts: 0,
       }),
+      dataSourceFactory: async (options) => {
+        if (!options) throw new Error('no data source options');
+        return serialiseSqlite(await new DataSource(options).initialize());
+      },
     }),
   ],
 })
