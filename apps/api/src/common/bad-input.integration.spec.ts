@@ -235,6 +235,35 @@ describeOnBothDatabases('bad input answers a clear 4xx', (ctx) => {
         expect(r.body.code).toBe('canned.title_taken');
       }
     });
+
+    it('creates one user and answers the others 409, never 500', async () => {
+      const body = {
+        email: 'serentak@sigap.local',
+        name: 'Pengguna Serentak',
+        roles: ['agent'],
+        office: 'bali',
+        password: 'kata-sandi-serentak',
+      };
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          app.request<Problem>('POST', '/api/v1/users', { token: admin, body }),
+        ),
+      );
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses)
+        .withContext(results.map((r) => r.text).join('\n'))
+        .toEqual([201, 409, 409, 409]);
+      // The one answered 201 is stored: no other request's rollback took it away.
+      const users = await app.request<Array<{ id: string; email: string }>>(
+        'GET',
+        '/api/v1/users?office=bali',
+        { token: admin },
+      );
+      const created = results.find((r) => r.status === 201)?.body as unknown as { id: string };
+      expect(users.body.filter((u) => u.email === 'serentak@sigap.local')).toEqual([
+        jasmine.objectContaining({ id: created.id }),
+      ]);
+    });
   });
 
   describe('validation messages', () => {
