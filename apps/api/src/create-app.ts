@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { IMPORT_CONTENT_TYPES } from './catalog/import.controller';
 import { serveConsole } from './common/console-static';
 import { RequestValidationError } from './common/domain-error';
+import { JSON_MEDIA_TYPES, JsonBodyInterceptor, limitJsonDepth } from './common/json-body';
 import { ProblemFilter, sendProblem } from './common/problem.filter';
 import { flattenValidationErrors } from './common/validation-errors';
 import type { AppConfig } from './config/app-config';
@@ -57,7 +58,8 @@ export async function createApp(
     '/api/v1/catalog/import',
     text({ type: IMPORT_CONTENT_TYPES, limit: config.importBodyLimit }),
   );
-  app.use(json({ limit: config.jsonBodyLimit }));
+  app.use(json({ limit: config.jsonBodyLimit, type: JSON_MEDIA_TYPES }));
+  app.use(limitJsonDepth());
   const bodyLogger = new Logger('Body');
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
     sendProblem(error, req, res, bodyLogger),
@@ -72,6 +74,7 @@ export async function createApp(
       exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
     }),
   );
+  app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new ProblemFilter());
 
   if (config.apiDocs) {

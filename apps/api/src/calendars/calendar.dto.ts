@@ -19,6 +19,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsOptionalNotNull, MultiLine, SingleLine } from '../common/validators';
 
 /**
  * Request bodies of the calendars API. Shapes are checked here; the calendar rules (times,
@@ -33,13 +34,14 @@ export class UpdateScheduleDto implements UpdateScheduleRequest {
   week: WeekSchedule;
 
   @ApiPropertyOptional({ description: 'Jadwal bertanggal (Ramadan ...)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   variants?: WeekVariant[];
 
   @ApiPropertyOptional({ example: 'Asia/Makassar' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   timeZone?: string;
 
   @ApiProperty({ description: 'Versi kalender yang diubah (dari GET)' })
@@ -51,80 +53,92 @@ export class UpdateScheduleDto implements UpdateScheduleRequest {
 export class CreateClosureDto implements ClosureInput {
   @ApiProperty({ example: '2026-03-26' })
   @IsString()
+  @SingleLine()
   date: string;
 
   @ApiProperty({ example: 'Hari Raya Galungan' })
   @IsString()
+  @SingleLine()
   @MaxLength(200)
   name: string;
 
   @ApiProperty({ enum: ['libur-nasional', 'cuti-bersama', 'libur-daerah', 'penutupan-kantor'] })
   @IsString()
+  @SingleLine()
   type: CalendarClosureType;
 
   @ApiProperty({ example: 'Keputusan Gubernur Bali No. ...' })
   @IsString()
+  @MultiLine()
   @MaxLength(500)
   source: string;
 
   @ApiPropertyOptional({ example: '12:00', nullable: true })
   @IsOptional()
   @IsString()
+  @SingleLine()
   from?: string | null;
 
   @ApiPropertyOptional({ example: '16:00', nullable: true })
   @IsOptional()
   @IsString()
+  @SingleLine()
   to?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   prefilled?: boolean;
 }
 
 export class UpdateClosureDto implements Partial<ClosureInput> {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   date?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   type?: CalendarClosureType;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MultiLine()
   @MaxLength(500)
   source?: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
+  @SingleLine()
   from?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
+  @SingleLine()
   to?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   prefilled?: boolean;
 }
 
 export class YearQuery {
   @ApiPropertyOptional({ example: 2026 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1971)

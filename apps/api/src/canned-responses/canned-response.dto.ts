@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, MultiLine, SingleLine } from '../common/validators';
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 20000;
 
 export class CannedListQuery {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string;
 }
@@ -14,18 +16,21 @@ export class CannedListQuery {
 export class CreateCannedResponseDto {
   @ApiProperty({ example: 'bali' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(40)
   office: string;
 
   @ApiProperty({ example: 'Dokumen belum lengkap' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(TITLE_MAX)
   title: string;
 
   @ApiProperty({ example: 'Yth. {{nama_pemohon}}, permohonan {{nomor}} ...' })
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   @MaxLength(BODY_MAX)
   body: string;
@@ -33,15 +38,17 @@ export class CreateCannedResponseDto {
 
 export class UpdateCannedResponseDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(TITLE_MAX)
   title?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   @MaxLength(BODY_MAX)
   body?: string;

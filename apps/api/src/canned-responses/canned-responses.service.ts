@@ -4,6 +4,7 @@ import type { CannedResponseView } from '@sigap/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
+import { isUniqueViolation } from '../database/unique-violation';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { OfficeError } from '../offices/office-error';
 import { OfficesService } from '../offices/offices.service';
@@ -45,33 +46,35 @@ export class CannedResponsesService {
     this.assertCanManage(user, input.office);
     const title = input.title.trim();
     checkBody(input.body);
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.offices.exists(input.office, manager)))
-        throw OfficeError.notFound(input.office);
-      await this.assertTitleFree(manager, input.office, title, null);
-      const now = this.clock.now();
-      const row: CannedResponseEntity = {
-        id: randomUUID(),
-        officeCode: input.office,
-        title,
-        body: input.body,
-        updatedBy: user.id,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await manager.insert(CannedResponseEntity, row);
-      await this.audit.record(
-        {
-          actorId: user.id,
-          action: 'canned-response.created',
-          entityType: 'canned-response',
-          entityId: row.id,
-          after: { office: row.officeCode, title: row.title },
-        },
-        manager,
-      );
-      return toView(row);
-    });
+    return titleRace(title, () =>
+      this.dataSource.transaction(async (manager) => {
+        if (!(await this.offices.exists(input.office, manager)))
+          throw OfficeError.notFound(input.office);
+        await this.assertTitleFree(manager, input.office, title, null);
+        const now = this.clock.now();
+        const row: CannedResponseEntity = {
+          id: randomUUID(),
+          officeCode: input.office,
+          title,
+          body: input.body,
+          updatedBy: user.id,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await manager.insert(CannedResponseEntity, row);
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: 'canned-response.created',
+            entityType: 'canned-response',
+            entityId: row.id,
+            after: { office: row.officeCode, title: row.title },
+          },
+          manager,
+        );
+        return toView(row);
+      }),
+    );
   }
 
   async update(
@@ -80,36 +83,38 @@ export class CannedResponsesService {
     input: { title?: string; body?: string },
   ): Promise<CannedResponseView> {
     if (input.body !== undefined) checkBody(input.body);
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.find(manager, id);
-      this.assertCanManage(user, row.officeCode);
-      const before = { title: row.title, body: row.body };
-      if (input.title !== undefined) {
-        const title = input.title.trim();
-        await this.assertTitleFree(manager, row.officeCode, title, row.id);
-        row.title = title;
-      }
-      if (input.body !== undefined) row.body = input.body;
-      row.updatedAt = this.clock.now();
-      row.updatedBy = user.id;
-      await manager.update(
-        CannedResponseEntity,
-        { id: row.id },
-        { title: row.title, body: row.body, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
-      );
-      await this.audit.record(
-        {
-          actorId: user.id,
-          action: 'canned-response.updated',
-          entityType: 'canned-response',
-          entityId: row.id,
-          before,
-          after: { title: row.title, body: row.body },
-        },
-        manager,
-      );
-      return toView(row);
-    });
+    return titleRace(input.title?.trim() ?? '', () =>
+      this.dataSource.transaction(async (manager) => {
+        const row = await this.find(manager, id);
+        this.assertCanManage(user, row.officeCode);
+        const before = { title: row.title, body: row.body };
+        if (input.title !== undefined) {
+          const title = input.title.trim();
+          await this.assertTitleFree(manager, row.officeCode, title, row.id);
+          row.title = title;
+        }
+        if (input.body !== undefined) row.body = input.body;
+        row.updatedAt = this.clock.now();
+        row.updatedBy = user.id;
+        await manager.update(
+          CannedResponseEntity,
+          { id: row.id },
+          { title: row.title, body: row.body, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
+        );
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: 'canned-response.updated',
+            entityType: 'canned-response',
+            entityId: row.id,
+            before,
+            after: { title: row.title, body: row.body },
+          },
+          manager,
+        );
+        return toView(row);
+      }),
+    );
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
@@ -166,13 +171,25 @@ export class CannedResponsesService {
       .where('c.office_code = :office', { office })
       .andWhere('LOWER(c.title) = :title', { title: title.toLowerCase() })
       .getOne();
-    if (same && same.id !== exceptId) {
-      throw new CannedResponseError(
-        'canned.title_taken',
-        `Judul "${title}" sudah dipakai jawaban lain di kantor ini.`,
-        [{ path: 'title', message: 'judul sudah dipakai' }],
-      );
-    }
+    if (same && same.id !== exceptId) throw titleTaken(title);
+  }
+}
+
+function titleTaken(title: string): CannedResponseError {
+  return new CannedResponseError(
+    'canned.title_taken',
+    `Judul "${title}" sudah dipakai jawaban lain di kantor ini.`,
+    [{ path: 'title', message: 'judul sudah dipakai' }],
+  );
+}
+
+/** Two saves of the same title at once: the one the unique index refuses is a 409 too. */
+async function titleRace<T>(title: string, save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw titleTaken(title);
+    throw error;
   }
 }
 

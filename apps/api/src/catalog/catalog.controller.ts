@@ -11,13 +11,14 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ServiceDetail, ServiceStatus, ServiceSummary } from '@sigap/contracts';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsString } from 'class-validator';
 import { RequestValidationError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { SignedInUser } from '../identity/decorators';
 import { CatalogService } from './catalog.service';
 import { ServiceStandardDto, UpdateServiceDto } from './service-standard.dto';
 import { toStandard } from './to-standard';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 const VERSION_PIPE = new ParseIntPipe({
   exceptionFactory: () =>
@@ -25,11 +26,12 @@ const VERSION_PIPE = new ParseIntPipe({
 });
 
 export class ListServicesQuery {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   office?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['active', 'retired'])
   status?: ServiceStatus;
 }

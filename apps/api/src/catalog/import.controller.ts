@@ -1,18 +1,20 @@
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { ImportResult } from '@sigap/contracts';
-import { IsOptional, IsString } from 'class-validator';
+import { IsString } from 'class-validator';
 import type { Request } from 'express';
 import type { AuthUser } from '../identity/auth-user';
 import { Roles, SignedInUser } from '../identity/decorators';
 import { ImportService } from './import.service';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 export const IMPORT_CONTENT_TYPES = ['text/plain', 'text/markdown', 'text/html'];
 
 export class ImportQuery {
   /** Office whose position table maps the executors named in the text. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   office?: string;
 }
 

@@ -30,6 +30,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNotNull, MultiLine, SingleLine } from '../common/validators';
 
 const COMPLAINT_KINDS: ComplaintChannelKind[] = [
   'letter',
@@ -55,6 +56,7 @@ export class ComplaintChannelDto implements ComplaintChannel {
 
   @ApiProperty()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(500)
   value: string;
@@ -63,17 +65,18 @@ export class ComplaintChannelDto implements ComplaintChannel {
 export class RequirementOptionDto implements RequirementOption {
   @ApiProperty()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(500)
   label: string;
 
   @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CHANNELS as Channel[])
   channel?: Channel;
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsIn(CHANNELS as Channel[], { each: true })
   alsoChannels?: Channel[];
@@ -81,30 +84,33 @@ export class RequirementOptionDto implements RequirementOption {
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   items: string[];
 }
 
 export class RequirementDto implements Requirement {
   @ApiProperty({ example: 'r1' })
   @IsString()
+  @SingleLine()
   @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'code must be a short slug' })
   code: string;
 
   @ApiProperty()
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   @MaxLength(2000)
   text: string;
 
   @ApiPropertyOptional({ type: [RequirementOptionDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => RequirementOptionDto)
   options?: RequirementOptionDto[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   optional?: boolean;
 }
@@ -117,6 +123,7 @@ export class StepDto implements Step {
 
   @ApiProperty()
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   @MaxLength(4000)
   description: string;
@@ -125,31 +132,36 @@ export class StepDto implements Step {
   @IsArray()
   @ArrayMinSize(1)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   executors: string[];
 
   @ApiProperty({ nullable: true, example: '1-2 Jam' })
   @IsOptional()
   @IsString()
+  @SingleLine()
   @MaxLength(200)
   time: string | null;
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   inputs: string[];
 
   @ApiProperty({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   output: string | null;
 
   @ApiProperty({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   notes: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   parallelWithPrevious?: boolean;
 }
@@ -158,86 +170,103 @@ export class InternalComponentsDto implements InternalComponents {
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   legalBasis: string[];
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   facilities: string[];
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   competencies: string[];
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   supervision: string[];
 
   @ApiProperty({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   staffCount: string | null;
 
   @ApiProperty({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   serviceGuarantee: string | null;
 
   @ApiProperty({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   securityGuarantee: string | null;
 
   @ApiProperty({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   performanceEvaluation: string | null;
 }
 
 export class SopHeaderDto implements SopHeader {
-  @ApiProperty({ nullable: true }) @IsOptional() @IsString() number: string | null;
-  @ApiProperty({ nullable: true }) @IsOptional() @IsString() madeOn: string | null;
-  @ApiProperty({ nullable: true }) @IsOptional() @IsString() revisedOn: string | null;
-  @ApiProperty({ nullable: true }) @IsOptional() @IsString() effectiveOn: string | null;
-  @ApiProperty({ nullable: true }) @IsOptional() @IsString() approvedBy: string | null;
-  @ApiProperty({ nullable: true }) @IsOptional() @IsString() name: string | null;
+  @ApiProperty({ nullable: true }) @IsOptional() @IsString() @SingleLine() number: string | null;
+  @ApiProperty({ nullable: true }) @IsOptional() @IsString() @SingleLine() madeOn: string | null;
+  @ApiProperty({ nullable: true }) @IsOptional() @IsString() @SingleLine() revisedOn: string | null;
+  @ApiProperty({ nullable: true }) @IsOptional() @IsString() @SingleLine() effectiveOn:
+    string | null;
+  @ApiProperty({ nullable: true }) @IsOptional() @IsString() @SingleLine() approvedBy:
+    string | null;
+  @ApiProperty({ nullable: true }) @IsOptional() @IsString() @SingleLine() name: string | null;
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   executorQualifications: string[];
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   relatedSops: string[];
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   equipment: string[];
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   warnings: string[];
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   recordKeeping: string[];
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
+  @SingleLine()
   title?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   issuedBy?: string[];
 }
 
@@ -248,6 +277,7 @@ export class ChannelTimeDto {
 
   @ApiProperty({ example: '30 menit' })
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   text: string;
 }
@@ -255,12 +285,13 @@ export class ChannelTimeDto {
 export class ServiceTimeDto implements ServiceTime {
   @ApiProperty({ example: '1 s.d 2 bulan' })
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   @MaxLength(200)
   text: string;
 
   @ApiPropertyOptional({ type: [ChannelTimeDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ChannelTimeDto)
@@ -270,6 +301,7 @@ export class ServiceTimeDto implements ServiceTime {
 export class CostDto {
   @ApiProperty({ example: 'Gratis' })
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   text: string;
 
@@ -281,6 +313,7 @@ export class CostDto {
 export class ServiceStandardDto implements ServiceStandard {
   @ApiProperty({ example: 'pembangunan-aplikasi' })
   @IsString()
+  @SingleLine()
   @Matches(/^[a-z0-9][a-z0-9-]{1,79}$/, {
     message: 'code must be a slug of 2-80 lower-case letters, digits and dashes',
   })
@@ -288,11 +321,13 @@ export class ServiceStandardDto implements ServiceStandard {
 
   @ApiProperty({ example: 'bali' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   office: string;
 
   @ApiProperty()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(300)
   name: string;
@@ -304,6 +339,7 @@ export class ServiceStandardDto implements ServiceStandard {
   @ApiProperty({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   decree: string | null;
 
   @ApiProperty({ type: [RequirementDto] })
@@ -316,6 +352,7 @@ export class ServiceStandardDto implements ServiceStandard {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   submissionNote?: string | null;
 
   @ApiProperty({ type: [StepDto] })
@@ -345,6 +382,7 @@ export class ServiceStandardDto implements ServiceStandard {
   @ApiProperty({ type: [String] })
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   products: string[];
 
   @ApiProperty({ type: [ComplaintChannelDto] })
@@ -356,10 +394,11 @@ export class ServiceStandardDto implements ServiceStandard {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   complaintNote?: string | null;
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsIn(CHANNELS as Channel[], { each: true })
   intakeChannels?: Channel[];
@@ -377,14 +416,16 @@ export class ServiceStandardDto implements ServiceStandard {
   sop?: SopHeaderDto | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsString({ each: true })
+  @MultiLine({ each: true })
   readingNotes?: string[];
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
+  @MultiLine()
   source?: string | null;
 }
 

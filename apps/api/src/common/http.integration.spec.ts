@@ -84,7 +84,7 @@ describe('HTTP surface', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation.failed');
     const paths = res.body.errors!.map((e) => e.path).sort();
-    expect(paths).toEqual(['email', 'email', 'extra', 'password', 'password', 'password']);
+    expect(paths).toEqual(['email', 'extra', 'password']);
   });
 
   it('creates the first admin from SIGAP_ADMIN_EMAIL and SIGAP_ADMIN_PASSWORD', async () => {

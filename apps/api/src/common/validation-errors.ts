@@ -35,18 +35,61 @@ function joinPath(parent: string, property: string): string {
 }
 
 /**
+ * Which failure a field reports when several rules fail: unknown field, then required, then
+ * the type, then emptiness, then everything else (format, length, range) in declaration order.
+ * A missing `name` is "wajib diisi", not "maksimal 200 karakter".
+ */
+const PRECEDENCE = [
+  'whitelistValidation',
+  'isDefined',
+  'isNotNull',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+  'isIn',
+  'isEnum',
+  'isNotEmpty',
+];
+
+function rank(key: string): number {
+  const index = PRECEDENCE.indexOf(key);
+  return index === -1 ? PRECEDENCE.length : index;
+}
+
+/** One message for one failing field: "wajib diisi" when absent, else the foremost rule. */
+function fieldMessage(error: ValidationError): string | null {
+  const entries = Object.entries(error.constraints ?? {});
+  if (!entries.length) return null;
+  if (error.value === undefined && !('whitelistValidation' in (error.constraints ?? {}))) {
+    return MESSAGES['isDefined']('');
+  }
+  // class-validator lists constraints in reverse declaration order; restore it, then rank.
+  const [key, text] = entries
+    .reverse()
+    .map((entry, order) => ({ entry, order }))
+    .sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.order - b.order)[0].entry;
+  if (error.value === null && key !== 'isNotNull' && key !== 'whitelistValidation') {
+    return MESSAGES['isDefined']('');
+  }
+  const wording = MESSAGES[key];
+  return wording ? wording(text) : text;
+}
+
+/**
  * Flattens class-validator's error tree into field paths in the style of the catalog model:
- * `steps[2].time`, `requirements[0].options[1].items`.
+ * `steps[2].time`, `requirements[0].options[1].items`, one message per field.
  */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const path = joinPath(parent, error.property);
-    for (const [key, text] of Object.entries(error.constraints ?? {})) {
-      const wording = MESSAGES[key];
-      out.push({ path, message: wording ? wording(text) : text });
-    }
-    if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
+    const message = fieldMessage(error);
+    if (message !== null) out.push({ path, message });
+    else if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
   }
   return out;
 }

@@ -6,7 +6,6 @@ import {
 } from '@sigap/contracts';
 import { Transform } from 'class-transformer';
 import {
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -15,6 +14,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsEmailAddress, IsOptionalNotNull, SingleLine } from '../common/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emptyToNull = ({ value }: { value: unknown }) => {
@@ -31,6 +31,7 @@ export class FileComplaintDto implements FileComplaintRequest {
   @ApiProperty({ example: 'bali' })
   @Transform(trim)
   @IsString()
+  @SingleLine()
   @Matches(/^[a-z0-9-]{1,40}$/, { message: 'kode kantor tidak valid' })
   office: string;
 
@@ -38,6 +39,7 @@ export class FileComplaintDto implements FileComplaintRequest {
   @Transform(emptyToNull)
   @IsOptional()
   @IsString()
+  @SingleLine()
   @Matches(/^[a-z0-9-]{1,80}$/, { message: 'kode layanan tidak valid' })
   service?: string | null;
 
@@ -48,6 +50,7 @@ export class FileComplaintDto implements FileComplaintRequest {
   @ApiProperty({ example: 'I Made Wirawan' })
   @Transform(trim)
   @IsString()
+  @SingleLine()
   @IsNotEmpty({ message: 'nama wajib diisi' })
   @MaxLength(200)
   name: string;
@@ -55,20 +58,23 @@ export class FileComplaintDto implements FileComplaintRequest {
   @ApiProperty({ example: 'made@example.id' })
   @Transform(trim)
   @IsString()
+  @SingleLine()
   @MaxLength(254)
-  @IsEmail({}, { message: 'alamat e-mail tidak valid' })
+  @IsEmailAddress({ message: 'alamat e-mail tidak valid' })
   email: string;
 
   @ApiPropertyOptional({ example: '+62 361 123456' })
   @Transform(emptyToNull)
   @IsOptional()
   @IsString()
+  @SingleLine()
   @Matches(/^\+?[0-9 ()-]{6,30}$/, { message: 'nomor telepon tidak valid' })
   phone?: string | null;
 
   @ApiProperty({ example: 'Aplikasi yang diserahkan tidak dapat diakses sejak minggu lalu.' })
   @Transform(trim)
   @IsString()
+  // Free text from the public: control characters are dropped by the service, not refused.
   @MinLength(10, { message: 'uraikan paling sedikit 10 karakter' })
   @MaxLength(5000)
   text: string;
@@ -77,13 +83,15 @@ export class FileComplaintDto implements FileComplaintRequest {
   @Transform(emptyToNull)
   @IsOptional()
   @IsString()
+  @SingleLine()
   @Matches(TICKET_NUMBER, { message: 'nomor tiket berbentuk KODE-TAHUN-NOMOR' })
   relatedTicket?: string | null;
 
   /** Hidden field: people leave it empty. */
   @ApiPropertyOptional({ description: 'leave empty' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(500)
   website?: string;
 }

@@ -7,57 +7,61 @@ import {
   type ComplianceLevel,
   type DashboardPeriod,
 } from '@sigap/contracts';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Filters of every dashboard query; months are the office's local months, inclusive. */
 export class DashboardFilterDto {
   @ApiPropertyOptional({ example: 'bali', description: 'office code (admins; others: their own)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(40)
   office?: string;
 
   @ApiPropertyOptional({ example: 'pengembangan-aplikasi', description: 'service code' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(80)
   service?: string;
 
   @ApiPropertyOptional({ description: 'OPD id' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(36)
   opd?: string;
 
   @ApiPropertyOptional({ example: '2026-01' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(MONTH, { message: 'bulan harus berbentuk YYYY-MM' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(MONTH, { message: 'bulan harus berbentuk YYYY-MM' })
   to?: string;
 
   @ApiPropertyOptional({ enum: DASHBOARD_PERIODS, default: 'month' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DASHBOARD_PERIODS)
   period?: DashboardPeriod;
 }
 
 export class ComplianceQueryDto extends DashboardFilterDto {
   @ApiPropertyOptional({ enum: COMPLIANCE_LEVELS, default: 'tickets' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(COMPLIANCE_LEVELS)
   level?: ComplianceLevel;
 
   @ApiPropertyOptional({ enum: COMPLIANCE_GROUPS, default: 'service' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(COMPLIANCE_GROUPS)
   by?: ComplianceGroup;
 }

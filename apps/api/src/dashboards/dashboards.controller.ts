@@ -12,7 +12,7 @@ import {
   type StepBottlenecksResponse,
   type WorkloadResponse,
 } from '@sigap/contracts';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import type { Response } from 'express';
 import type { AuthUser } from '../identity/auth-user';
 import { Roles, SignedInUser } from '../identity/decorators';
@@ -32,12 +32,13 @@ import {
   workloadSheets,
   type Sheet,
 } from './export';
+import { IsOptionalNotNull } from '../common/validators';
 
 const FORMATS = ['csv', 'xlsx'] as const;
 
 export class ExportQueryDto extends ComplianceQueryDto {
   @ApiPropertyOptional({ enum: FORMATS, default: 'csv' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(FORMATS)
   format?: (typeof FORMATS)[number];
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { ReadReplicaModule } from './read-replica';
+import { serialiseSqlite } from './sqlite-serial';
 
 @Module({
   imports: [
@@ -13,6 +15,10 @@ import { ReadReplicaModule } from './read-replica';
         // Fail fast at start-up instead of retrying for minutes.
         retryAttempts: 0,
       }),
+      dataSourceFactory: async (options) => {
+        if (!options) throw new Error('no data source options');
+        return serialiseSqlite(await new DataSource(options).initialize());
+      },
     }),
     ReadReplicaModule,
   ],

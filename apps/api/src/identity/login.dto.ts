@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { LoginRequest } from '@sigap/contracts';
 import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { SingleLine } from '../common/validators';
 import { IsStorablePassword } from './password';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@sigap.local' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(254)
   email: string;

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -15,15 +14,17 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsStorablePassword } from './password';
+import { IsEmailAddress, IsOptionalNotNull, SingleLine } from '../common/validators';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'made@diskominfos.baliprov.go.id' })
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'I Made Sudarma' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
@@ -37,6 +38,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'bali', nullable: true })
   @ValidateIf((_o, v) => v !== null)
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office: string | null;
 
@@ -48,28 +50,30 @@ export class CreateUserDto {
   password: string;
 
   @ApiPropertyOptional({ example: ['helpdesk'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   positions?: string[];
 
   @ApiPropertyOptional({ enum: ['id', 'en'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['id', 'en'])
   locale?: 'id' | 'en';
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(ROLES, { each: true })
@@ -79,16 +83,17 @@ export class UpdateUserDto {
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(8)
   @MaxLength(200)
@@ -96,14 +101,15 @@ export class UpdateUserDto {
   password?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   positions?: string[];
 
   @ApiPropertyOptional({ enum: ['id', 'en'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['id', 'en'])
   locale?: 'id' | 'en';
 }
@@ -113,12 +119,14 @@ export class HoldersDto {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   userIds: string[];
 }
 
 export class UserListQuery {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string;
 }
@@ -126,6 +134,7 @@ export class UserListQuery {
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'admin@sigap.local' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(254)
   email: string;

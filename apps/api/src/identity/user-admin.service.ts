@@ -3,6 +3,7 @@ import type { PositionHoldersView, PositionView, UserView } from '@sigap/contrac
 import { DataSource, EntityManager, In, IsNull, type QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
+import { isUniqueViolation } from '../database/unique-violation';
 import { OfficeError } from '../offices/office-error';
 import { OfficesService } from '../offices/offices.service';
 import { PositionEntity } from '../offices/position.entity';
@@ -47,7 +48,7 @@ export class UserAdminService {
   }
 
   async create(actor: AuthUser, input: CreateUserDto): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
+    const saved = this.dataSource.transaction(async (manager) => {
       if (input.office && !(await this.offices.exists(input.office, manager)))
         throw OfficeError.notFound(input.office);
       if (await manager.findOne(UserEntity, { where: { email: normaliseEmail(input.email) } })) {
@@ -71,6 +72,14 @@ export class UserAdminService {
         actor.id,
       );
       return toUserView(await this.find(manager, created.id));
+    });
+    return saved.catch((error: unknown) => {
+      // The same address created twice at once: the unique index refuses the second.
+      if (!isUniqueViolation(error)) throw error;
+      throw new IdentityError(
+        'identity.email_taken',
+        `E-mail ${normaliseEmail(input.email)} sudah dipakai pengguna lain.`,
+      );
     });
   }
 

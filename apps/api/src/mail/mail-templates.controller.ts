@@ -1,16 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MailPreview, MailTemplateSummary } from '@sigap/contracts';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { Roles } from '../identity/decorators';
 import { MailError } from './mail-error';
 import { MailService } from './mail.service';
 import { MAIL_LOCALES, type MailLocale } from './templates/helpers';
 import { SAMPLE_PROPS } from './templates/sample-props';
 import { isMailTemplateName, type MailTemplateInput } from './templates/template-props';
+import { IsOptionalNotNull } from '../common/validators';
 
 export class PreviewQuery {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MAIL_LOCALES)
   locale?: MailLocale;
 }

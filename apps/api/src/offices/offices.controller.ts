@@ -13,6 +13,7 @@ import { Roles, SignedInUser } from '../identity/decorators';
 import { OfficeError } from './office-error';
 import { CreateOfficeDto, UpdateOfficeDto } from './offices.dto';
 import { OfficesService } from './offices.service';
+import { SingleLine } from '../common/validators';
 
 export class OfficeListQuery {
   /** `retired`: the retired offices too (admins). */
@@ -29,10 +30,8 @@ export class OfficeSignerDto {
   @IsString()
   @MaxLength(120)
   // Plain text: no control characters and no markup.
-  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  @Matches(/^[^\u0000-\u001F\u007F<>]*$/, {
-    message: 'nama tidak boleh memuat karakter kendali atau < >',
-  })
+  @SingleLine({ message: 'nama tidak boleh memuat karakter kendali atau < >' })
+  @Matches(/^[^<>]*$/, { message: 'nama tidak boleh memuat karakter kendali atau < >' })
   headName?: string | null;
 
   @ApiPropertyOptional({ pattern: '^[0-9]{18}$', nullable: true })

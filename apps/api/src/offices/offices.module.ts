@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OfficeChanges } from './office-changes';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { KnownOfficeInterceptor } from './known-office.interceptor';
 import { OfficesController } from './offices.controller';
 import { OfficesService } from './offices.service';
 import { PositionsController } from './positions.controller';
@@ -7,7 +9,12 @@ import { PositionsService } from './positions.service';
 
 @Module({
   controllers: [OfficesController, PositionsController],
-  providers: [OfficesService, OfficeChanges, PositionsService],
+  providers: [
+    OfficesService,
+    OfficeChanges,
+    PositionsService,
+    { provide: APP_INTERCEPTOR, useClass: KnownOfficeInterceptor },
+  ],
   exports: [OfficesService, OfficeChanges],
 })
 export class OfficesModule {}

@@ -3,7 +3,6 @@ import type { OpdRequest } from '@sigap/contracts';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -11,6 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { IsEmailAddress, IsOptionalNotNull, SingleLine } from '../common/validators';
 
 /** A bare e-mail domain: `dinkes.baliprov.go.id` (no @, no scheme). */
 export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -18,12 +18,14 @@ export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?
 export class CreateOpdDto implements OpdRequest {
   @ApiProperty({ example: 'Dinas Kesehatan' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: 'bali' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(40)
   office: string;
@@ -32,23 +34,26 @@ export class CreateOpdDto implements OpdRequest {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   @Matches(DOMAIN_PATTERN, { each: true, message: 'domain e-mail tidak valid' })
   emailDomains: string[];
 }
 
 export class UpdateOpdDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @SingleLine({ each: true })
   @Matches(DOMAIN_PATTERN, { each: true, message: 'domain e-mail tidak valid' })
   emailDomains?: string[];
 }
@@ -56,25 +61,28 @@ export class UpdateOpdDto {
 export class ContactDto {
   @ApiProperty({ example: 'Ni Made Sari' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
   @ApiPropertyOptional({ example: 'made@dinkes.baliprov.go.id' })
-  @IsOptional()
-  @IsEmail()
+  @IsOptionalNotNull()
+  @IsEmailAddress()
   @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: '+62 361 123456' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: 'nomor telepon tidak valid' })
   phone?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(36)
   opdId?: string;
 }
@@ -82,6 +90,7 @@ export class ContactDto {
 export class CreateContactDto extends ContactDto {
   @ApiProperty({ example: 'bali' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(40)
   office: string;
@@ -90,46 +99,51 @@ export class CreateContactDto extends ContactDto {
 /** A contact's edit: only the fields sent change; `null` clears e-mail, phone or OPD. */
 export class UpdateContactDto {
   @ApiPropertyOptional({ example: 'Ni Made Sari, S.Kom.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'made.sari@dinkes.baliprov.go.id', nullable: true })
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email?: string | null;
 
   @ApiPropertyOptional({ example: '+62 361 654321', nullable: true })
   @IsOptional()
   @IsString()
+  @SingleLine()
   @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: 'nomor telepon tidak valid' })
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
+  @SingleLine()
   @MaxLength(36)
   opdId?: string | null;
 }
 
 export class ContactsQuery {
   @ApiPropertyOptional({ example: 'bali' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string;
 
   @ApiPropertyOptional({ description: 'part of the name or e-mail' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'also list deactivated contacts' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['true', 'false'])
   includeInactive?: 'true' | 'false';
 }

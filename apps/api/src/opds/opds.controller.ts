@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MergeContactResponse, OpdView, RequesterContactView } from '@sigap/contracts';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import type { AuthUser } from '../identity/auth-user';
 import { SignedInUser } from '../identity/decorators';
 import {
@@ -13,15 +13,18 @@ import {
 } from './opd.dto';
 import { MergeContactDto } from './merge-contact.dto';
 import { OpdsService } from './opds.service';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 export class OfficeQuery {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(100)
   q?: string;
 }

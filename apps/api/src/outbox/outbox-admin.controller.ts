@@ -2,44 +2,48 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { OutboxItemView, OutboxMessageView, OutboxPageView } from '@sigap/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { AuthUser } from '../identity/auth-user';
 import { Roles, SignedInUser } from '../identity/decorators';
 import { OutboxAdminService } from './outbox-admin.service';
 import type { OutboxStatus } from './outbox.entity';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 export class OutboxListQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['pending', 'sent', 'failed'])
   status?: OutboxStatus;
 
   @ApiPropertyOptional({ description: 'e.g. ticket.received' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(60)
   kind?: string;
 
   @ApiPropertyOptional({ description: 'ticket number' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   ticket?: string;
 
   @ApiPropertyOptional({ description: 'recipient address (exact)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(320)
   recipient?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

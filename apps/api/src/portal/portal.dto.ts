@@ -8,18 +8,17 @@ import type {
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
 } from 'class-validator';
+import { IsEmailAddress, IsOptionalNotNull, MultiLine, SingleLine } from '../common/validators';
 
 export class PortalLinkDto implements PortalLinkRequest {
   @ApiProperty({ example: 'ani@diskes.gorontaloprov.go.id' })
-  @IsEmail({}, { message: 'alamat e-mail tidak valid' })
+  @IsEmailAddress({ message: 'alamat e-mail tidak valid' })
   @MaxLength(254)
   email: string;
 }
@@ -34,18 +33,21 @@ export class PortalSignInDto implements PortalSignInRequest {
 export class PortalOpenDto implements PortalOpenRequest {
   @ApiProperty({ example: 'pengembangan-aplikasi' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(80)
   service: string;
 
   @ApiProperty({ example: 'Pengembangan aplikasi e-Puskesmas' })
   @IsString()
+  @SingleLine()
   @Matches(/\S/, { message: 'wajib diisi' })
   @MaxLength(300)
   subject: string;
 
   @ApiProperty()
   @IsString()
+  @MultiLine()
   @Matches(/\S/, { message: 'wajib diisi' })
   @MaxLength(20_000)
   description: string;
@@ -54,12 +56,13 @@ export class PortalOpenDto implements PortalOpenRequest {
 export class PortalAnswerDto implements PortalAnswerRequest {
   @ApiProperty()
   @IsString()
+  @MultiLine()
   @Matches(/\S/, { message: 'wajib diisi' })
   @MaxLength(20_000)
   body: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: 'id lampiran tidak valid' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_LANGS, REPORT_PERIODS, type ReportLang, type ReportPeriod } from '@sigap/contracts';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 /** Query of the printable evaluation report; `month` or `year` must match the period. */
 export class EvaluationReportQueryDto {
@@ -8,8 +9,9 @@ export class EvaluationReportQueryDto {
     example: 'bali',
     description: 'office code (admins; managers: their own)',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(40)
   office?: string;
@@ -19,17 +21,17 @@ export class EvaluationReportQueryDto {
   period!: ReportPeriod;
 
   @ApiPropertyOptional({ example: '2026-10' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'bulan harus berbentuk YYYY-MM' })
   month?: string;
 
   @ApiPropertyOptional({ example: '2026' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^(19|20|21)\d{2}$/, { message: 'tahun harus berbentuk YYYY' })
   year?: string;
 
   @ApiPropertyOptional({ enum: REPORT_LANGS, default: 'id' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(REPORT_LANGS, { message: 'bahasa harus id atau en' })
   lang?: ReportLang;
 }

@@ -1,15 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ServicePreviewRequest, SlaPreviewRequest } from '@sigap/contracts';
 import type { Duration } from '@sigap/standards';
-import { Allow, IsDefined, IsOptional, IsString } from 'class-validator';
+import { Allow, IsDefined, IsString } from 'class-validator';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 export class SlaPreviewDto implements SlaPreviewRequest {
   @ApiProperty({ example: 'bali' })
   @IsString()
+  @SingleLine()
   office: string;
 
   @ApiProperty({ example: '2026-03-18T09:00+08:00' })
   @IsString()
+  @SingleLine()
   start: string;
 
   @ApiProperty({
@@ -24,19 +27,23 @@ export class SlaPreviewDto implements SlaPreviewRequest {
 export class ServicePreviewDto implements ServicePreviewRequest {
   @ApiProperty({ example: 'bali' })
   @IsString()
+  @SingleLine()
   office: string;
 
   @ApiProperty({ example: 'pengembangan-aplikasi' })
   @IsString()
+  @SingleLine()
   code: string;
 
   @ApiPropertyOptional({ description: 'Bawaan: sekarang' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   start?: string;
 
   @ApiPropertyOptional({ example: 'walk-in' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   channel?: string;
 }

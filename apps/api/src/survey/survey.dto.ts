@@ -9,11 +9,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull, SingleLine } from '../common/validators';
 
 /** `POST /api/v1/survey/{token}`: nine scores 1-4 (U1 first) and an optional comment. */
 export class SurveySubmissionDto {
@@ -27,68 +27,71 @@ export class SurveySubmissionDto {
 
   @IsOptional()
   @IsString()
+  // Anonymous free text: control characters are dropped by `cleanComment`, not refused.
   @MaxLength(SURVEY_COMMENT_MAX)
   comment?: string | null;
 }
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 export class IkmQueryDto {
   @ApiPropertyOptional({ description: 'Office code; managers get their own office' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string;
 
   @ApiPropertyOptional({ description: 'Service code' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(80)
   service?: string;
 
   @ApiPropertyOptional({ description: 'First local date, YYYY-MM-DD (default 1 January)' })
-  @IsOptional()
-  @Matches(DAY, { message: 'from harus tanggal YYYY-MM-DD' })
+  @IsOptionalNotNull()
+  @IsCalendarDate({ message: 'from harus tanggal yang ada, YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last local date, YYYY-MM-DD (default today)' })
-  @IsOptional()
-  @Matches(DAY, { message: 'to harus tanggal YYYY-MM-DD' })
+  @IsOptionalNotNull()
+  @IsCalendarDate({ message: 'to harus tanggal yang ada, YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['month', 'quarter', 'year'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['month', 'quarter', 'year'])
   period?: IkmPeriod;
 }
 
 export class CommentQueryDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(80)
   service?: string;
 
-  @IsOptional()
-  @Matches(DAY, { message: 'from harus tanggal YYYY-MM-DD' })
+  @IsOptionalNotNull()
+  @IsCalendarDate({ message: 'from harus tanggal yang ada, YYYY-MM-DD' })
   from?: string;
 
-  @IsOptional()
-  @Matches(DAY, { message: 'to harus tanggal YYYY-MM-DD' })
+  @IsOptionalNotNull()
+  @IsCalendarDate({ message: 'to harus tanggal yang ada, YYYY-MM-DD' })
   to?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
   limit?: number;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)

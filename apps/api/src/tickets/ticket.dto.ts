@@ -11,9 +11,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -21,16 +19,19 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ContactDto } from '../opds/opd.dto';
+import { IsIsoInstant, IsOptionalNotNull, MultiLine, SingleLine } from '../common/validators';
 
 export class OpenTicketDto {
   @ApiProperty({ example: 'bali' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(40)
   office: string;
 
   @ApiProperty({ example: 'pengembangan-aplikasi' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(80)
   service: string;
@@ -41,23 +42,26 @@ export class OpenTicketDto {
 
   @ApiProperty()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(300)
   subject: string;
 
   @ApiProperty()
   @IsString()
+  @MultiLine()
   @MaxLength(20000)
   description: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(36)
   requesterId?: string;
 
   @ApiPropertyOptional({ type: ContactDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => ContactDto)
   requester?: ContactDto;
@@ -66,7 +70,7 @@ export class OpenTicketDto {
 /** Every action carries the version it saw (or sends `If-Match`). */
 export class VersionedDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   expectedVersion?: number;
@@ -75,6 +79,7 @@ export class VersionedDto {
 export class AssignDto extends VersionedDto {
   @ApiProperty()
   @IsString()
+  @SingleLine()
   @MaxLength(36)
   userId: string;
 }
@@ -82,6 +87,7 @@ export class AssignDto extends VersionedDto {
 export class ReasonDto extends VersionedDto {
   @ApiProperty()
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   @MaxLength(2000)
   reason: string;
@@ -91,6 +97,7 @@ export class ReasonDto extends VersionedDto {
 export class ChooseServiceDto extends VersionedDto {
   @ApiProperty({ description: 'Kode layanan aktif di katalog kantor tiket' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(80)
   serviceCode: string;
@@ -98,29 +105,33 @@ export class ChooseServiceDto extends VersionedDto {
 
 export class OptionalReasonDto extends VersionedDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MultiLine()
   @MaxLength(2000)
   reason?: string;
 }
 
 export class ChecklistActionDto extends VersionedDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString({ each: true })
+  @SingleLine({ each: true })
   attachmentIds?: string[];
 }
 
 export class CompleteStepDto extends VersionedDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MultiLine()
   @MaxLength(5000)
   output?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(36)
   attachmentId?: string;
 }
@@ -128,6 +139,7 @@ export class CompleteStepDto extends VersionedDto {
 export class TextDto extends VersionedDto {
   @ApiProperty()
   @IsString()
+  @MultiLine()
   @IsNotEmpty()
   @MaxLength(20000)
   body: string;
@@ -136,29 +148,30 @@ export class TextDto extends VersionedDto {
 /** A reply to the requester: text and, optionally, attachments uploaded to the ticket first. */
 export class ReplyDto extends TextDto {
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString({ each: true })
+  @SingleLine({ each: true })
   @MaxLength(36, { each: true })
   attachmentIds?: string[];
 }
 
 export class ListTicketsQuery {
-  @IsOptional() @IsString() @MaxLength(40) office?: string;
-  @IsOptional() @IsString() @MaxLength(200) status?: string;
-  @IsOptional() @IsIn(['true', 'false']) open?: 'true' | 'false';
-  @IsOptional() @IsString() @MaxLength(80) service?: string;
+  @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(40) office?: string;
+  @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(200) status?: string;
+  @IsOptionalNotNull() @IsIn(['true', 'false']) open?: 'true' | 'false';
+  @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(80) service?: string;
   /** `true`: only tickets opened from e-mail still without a service (the triage view). */
-  @IsOptional() @IsIn(['true', 'false']) triage?: 'true' | 'false';
-  @IsOptional() @IsIn(TICKET_KINDS) kind?: TicketKind;
-  @IsOptional() @IsString() @MaxLength(36) opd?: string;
-  @IsOptional() @IsString() @MaxLength(36) assignee?: string;
-  @IsOptional() @IsString() @MaxLength(60) position?: string;
-  @IsOptional() @IsIn(TICKET_SLA_STATES) sla?: TicketSlaState;
-  @IsOptional() @IsISO8601() dueBefore?: string;
-  @IsOptional() @IsISO8601() dueAfter?: string;
-  @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptionalNotNull() @IsIn(['true', 'false']) triage?: 'true' | 'false';
+  @IsOptionalNotNull() @IsIn(TICKET_KINDS) kind?: TicketKind;
+  @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(36) opd?: string;
+  @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(36) assignee?: string;
+  @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(60) position?: string;
+  @IsOptionalNotNull() @IsIn(TICKET_SLA_STATES) sla?: TicketSlaState;
+  @IsOptionalNotNull() @IsIsoInstant() dueBefore?: string;
+  @IsOptionalNotNull() @IsIsoInstant() dueAfter?: string;
+  @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(100) q?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(200) cursor?: string;
+  @IsOptionalNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export function parseStatuses(raw: string | undefined): string[] | null {

@@ -17,7 +17,7 @@ import type {
   TicketPage,
   TimelineEntryView,
 } from '@sigap/contracts';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { RequestValidationError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { Roles, SignedInUser } from '../identity/decorators';
@@ -38,10 +38,16 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketListService } from './ticket-list.service';
 import { TicketsService } from './tickets.service';
 import { TriageService } from './triage.service';
+import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
 /** `GET /tickets/assignees`: an admin names the office; others get their own. */
 export class AssigneesQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) office?: string;
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsString()
+  @SingleLine()
+  @MaxLength(40)
+  office?: string;
 }
 
 const ORDER = new ParseIntPipe({

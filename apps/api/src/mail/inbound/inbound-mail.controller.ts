@@ -15,13 +15,14 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import type { Request } from 'express';
 import { AppConfig } from '../../config/app-config';
 import type { AuthUser } from '../../identity/auth-user';
 import { Public, Roles, SignedInUser } from '../../identity/decorators';
 import type { InboundMessageEntity, InboundStatus } from './inbound-message.entity';
 import { InboundMailService, type InboundResult } from './inbound-mail.service';
+import { IsOptionalNotNull } from '../../common/validators';
 
 /** Constant-time comparison of the presented token with the configured one. */
 export function tokenMatches(presented: string, expected: string): boolean {
@@ -61,7 +62,7 @@ function tooLarge(limit: number): PayloadTooLargeException {
 }
 
 export class InboundListQuery {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['quarantined', 'triage', 'released', 'discarded', 'processed', 'third-party', 'suspect'])
   status?: InboundStatus;
 }

@@ -11,6 +11,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsOptionalNotNull, SingleLine } from '../../common/validators';
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** A host name or an IPv4/IPv6 address; no scheme, path or spaces. */
@@ -22,17 +23,20 @@ const FOLDER = /^[^\p{Cc}]+$/u;
 export class CreateMailboxDto {
   @ApiProperty({ example: 'bali-helpdesk' })
   @IsString()
+  @SingleLine()
   @Matches(NAME, { message: 'huruf kecil, angka dan tanda minus; paling panjang 40' })
   name: string;
 
   @ApiProperty({ example: 'bali' })
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(40)
   office: string;
 
   @ApiProperty({ example: 'imap.baliprov.go.id' })
   @IsString()
+  @SingleLine()
   @MaxLength(255)
   @Matches(HOST, { message: 'nama host atau alamat IP, tanpa skema' })
   host: string;
@@ -48,12 +52,13 @@ export class CreateMailboxDto {
   secure: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   tlsRejectUnauthorized?: boolean;
 
   @ApiProperty()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(320)
   user: string;
@@ -65,8 +70,9 @@ export class CreateMailboxDto {
   password: string;
 
   @ApiPropertyOptional({ default: 'INBOX' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(200)
   @Matches(FOLDER, { message: 'nama folder tidak valid' })
   folder?: string;
@@ -75,24 +81,25 @@ export class CreateMailboxDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
+  @SingleLine()
   @MaxLength(200)
   @Matches(FOLDER, { message: 'nama folder tidak valid' })
   processedFolder?: string | null;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   useIdle?: boolean;
 
   @ApiPropertyOptional({ default: 60, minimum: 10, maximum: 3600 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(10)
   @Max(3600)
   pollSeconds?: number;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   enabled?: boolean;
 }
@@ -104,59 +111,64 @@ export class UpdateMailboxDto {
   expectedVersion: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @Matches(NAME, { message: 'huruf kecil, angka dan tanda minus; paling panjang 40' })
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(40)
   office?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(255)
   @Matches(HOST, { message: 'nama host atau alamat IP, tanpa skema' })
   host?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(65535)
   port?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   secure?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   tlsRejectUnauthorized?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @IsNotEmpty()
   @MaxLength(320)
   user?: string;
 
   @ApiPropertyOptional({ writeOnly: true, description: 'omitted keeps the stored password' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   password?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(200)
   @Matches(FOLDER, { message: 'nama folder tidak valid' })
   folder?: string;
@@ -165,32 +177,34 @@ export class UpdateMailboxDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
+  @SingleLine()
   @MaxLength(200)
   @Matches(FOLDER, { message: 'nama folder tidak valid' })
   processedFolder?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   useIdle?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(10)
   @Max(3600)
   pollSeconds?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   enabled?: boolean;
 }
 
 export class MailboxListQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @SingleLine()
   @MaxLength(40)
   office?: string;
 }
