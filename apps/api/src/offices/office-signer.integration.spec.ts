@@ -35,7 +35,7 @@ describeOnBothDatabases('offices: the evaluation report signer', (ctx) => {
     const lines = await report();
     expect(lines.some((l) => /^Nama: \.{10}/.test(l))).toBeTrue();
     expect(lines.some((l) => /^NIP: \.{10}/.test(l))).toBeTrue();
-  });
+  }, 30_000);
 
   it('admins set it (spaces tidied, audited); the report prints the name and NIP', async () => {
     const res = await put('admin@sigap.local', {
@@ -59,7 +59,7 @@ describeOnBothDatabases('offices: the evaluation report signer', (ctx) => {
     }>;
     expect(audit.length).toBe(1);
     expect(JSON.parse(audit[0].after).headNip).toBe('197001012000031001');
-  });
+  }, 30_000);
 
   it('clears a field with an empty value and keeps fields left out', async () => {
     const res = await put('admin@sigap.local', { headNip: '' });
