@@ -130,6 +130,7 @@ export async function startReplicatedPair(database: string): Promise<ReplicatedP
     throw error;
   }
   const replicaServer = b.server;
+  const replicaProcess = b.process;
   const pair: ReplicatedPair = {
     primary: a.server,
     replica: replicaServer,
@@ -157,7 +158,7 @@ export async function startReplicatedPair(database: string): Promise<ReplicatedP
       }
     },
     async stop() {
-      for (const child of [b!.process, a.process]) {
+      for (const child of [replicaProcess, a.process]) {
         if (child.exitCode !== null) continue;
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -165,7 +166,7 @@ export async function startReplicatedPair(database: string): Promise<ReplicatedP
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(a.server.dir, { recursive: true, force: true });
-      rmSync(b!.server.dir, { recursive: true, force: true });
+      rmSync(replicaServer.dir, { recursive: true, force: true });
     },
   };
   return pair;
