@@ -164,14 +164,7 @@ async function backupMysql(
   const db = config.database;
   // A callback connection, so each table streams row by row instead of being held in memory.
   const conn = createCallbackConnection({
-    host: db.host,
-    port: db.port,
-    user: db.username,
-    password: db.password,
-    database: db.database,
-    ...(db.socketPath ? { socketPath: db.socketPath } : {}),
-    timezone: 'Z',
-    charset: 'utf8mb4_unicode_ci',
+    ...serverOf(db),
     // Values exactly as stored: dates and big numbers as text, JSON as its text, bytes as bytes.
     dateStrings: true,
     supportBigNumbers: true,
@@ -413,14 +406,7 @@ async function restoreMysql(
   if (config.database.type === 'sqlite') return;
   const db = config.database;
   const conn = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.username,
-    password: db.password,
-    database: db.database,
-    ...(db.socketPath ? { socketPath: db.socketPath } : {}),
-    timezone: 'Z',
-    charset: 'utf8mb4_unicode_ci',
+    ...serverOf(db),
   });
   try {
     const [existing] = (await conn.query(
@@ -622,12 +608,7 @@ async function undoRestore(config: AppConfig): Promise<void> {
   } else {
     const db = config.database;
     const conn = await createConnection({
-      host: db.host,
-      port: db.port,
-      user: db.username,
-      password: db.password,
-      database: db.database,
-      ...(db.socketPath ? { socketPath: db.socketPath } : {}),
+      ...serverOf(db),
     }).catch(() => null);
     if (conn) {
       try {
@@ -644,6 +625,20 @@ async function undoRestore(config: AppConfig): Promise<void> {
     }
   }
   await emptyFolder(config.dataDir);
+}
+
+/** Where and how to reach the MariaDB/MySQL database, with instants in UTC. */
+function serverOf(db: Extract<AppConfig['database'], { type: 'mysql' }>) {
+  return {
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+    database: db.database,
+    ...(db.socketPath ? { socketPath: db.socketPath } : {}),
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+  };
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
