@@ -32,6 +32,8 @@ const DB: MailboxView = {
   heldMessages: 0,
   lastMessageError: null,
   lastMessageErrorAt: null,
+  holder: 'sigap-1:4242:a1b2c3',
+  holderSince: '2026-11-24T01:00:00.000Z',
 };
 const CONFIG: MailboxView = { ...DB, id: null, origin: 'config', name: 'riau', office: 'riau' };
 
