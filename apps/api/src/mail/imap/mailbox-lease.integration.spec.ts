@@ -43,13 +43,41 @@ if (!dovecotInstalled()) {
 
 for (const kind of dovecotInstalled() ? DATABASES : []) {
   describe(`one IMAP poller per mailbox across instances [${kind}]`, () => {
-    // Short leases so take-overs happen within seconds (renewed every second).
-    const pair = twoInstancesOnOneDatabase(kind, {
-      SIGAP_IMAP_TLS: 'off',
-      SIGAP_IMAP_LEASE_SECONDS: '3',
-    });
     let dovecot: TestDovecot;
     let mail: ImapFlow;
+    // Short leases so take-overs happen within seconds (renewed every second). The configured
+    // mailbox needs Dovecot's port: filled in before the instances start.
+    const env: Record<string, string> = {
+      SIGAP_IMAP_TLS: 'off',
+      SIGAP_IMAP_LEASE_SECONDS: '3',
+      SIGAP_TEST_IMAP_PASSWORD: PASSWORD,
+    };
+    beforeAll(async () => {
+      dovecot = await TestDovecot.start('helpdesk', PASSWORD);
+      mail = new ImapFlow({
+        host: '127.0.0.1',
+        port: dovecot.port,
+        secure: false,
+        auth: { user: 'helpdesk', pass: PASSWORD },
+        logger: false,
+      });
+      await mail.connect();
+      await mail.mailboxCreate('Konfig');
+      env['SIGAP_IMAP_MAILBOXES'] = JSON.stringify([
+        {
+          name: 'konfig',
+          office: 'bali',
+          host: '127.0.0.1',
+          port: dovecot.port,
+          secure: false,
+          user: 'helpdesk',
+          passwordEnv: 'SIGAP_TEST_IMAP_PASSWORD',
+          folder: 'Konfig',
+          pollSeconds: 30,
+        },
+      ]);
+    }, 60_000);
+    const pair = twoInstancesOnOneDatabase(kind, env);
     let id: string;
     let version: number;
     /** Set whenever both instances ran a poller for the mailbox at the same moment. */
@@ -84,20 +112,11 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       return res.body;
     };
 
-    beforeAll(async () => {
-      dovecot = await TestDovecot.start('helpdesk', PASSWORD);
-      mail = new ImapFlow({
-        host: '127.0.0.1',
-        port: dovecot.port,
-        secure: false,
-        auth: { user: 'helpdesk', pass: PASSWORD },
-        logger: false,
-      });
-      await mail.connect();
+    beforeAll(() => {
       watch = setInterval(() => {
         if (running().length > 1) overlap = true;
       }, 20);
-    }, 60_000);
+    });
 
     afterAll(async () => {
       clearInterval(watch);
@@ -147,6 +166,38 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       expect(overlap).toBe(false);
     }, 60_000);
 
+    it('polls a configured mailbox from one instance too; the others send a poll request there', async () => {
+      const polling = () => apps().filter((app) => pollers(app).status()[0]?.state !== 'stopped');
+      await until('one instance polls the configured mailbox', () => polling().length === 1);
+      const [holder] = polling();
+      const other = apps().find((app) => app !== holder) as TestApp;
+      const instance = pollers(holder).instance;
+      await until('both instances know the holder', async () => {
+        for (const app of [holder, other]) {
+          const res = await app.request<{ name: string; holder: string | null }[]>(
+            'GET',
+            '/api/v1/mailboxes',
+            { token: await app.token('admin@sigap.local') },
+          );
+          if (res.body[0]?.holder !== instance) return false;
+        }
+        return true;
+      });
+      const elsewhere = await other.request('POST', '/api/v1/mailboxes/konfig/poll', {
+        token: await other.token('admin@sigap.local'),
+      });
+      expect(elsewhere.status).withContext(elsewhere.text).toBe(409);
+      expect(elsewhere.text).toContain(instance);
+      const here = await holder.request('POST', '/api/v1/mailboxes/konfig/poll', {
+        token: await holder.token('admin@sigap.local'),
+      });
+      expect(here.status).withContext(here.text).toBe(202);
+      const before = await inboundRows();
+      await mail.append('Konfig', message('konfig'));
+      await until('processed once', async () => (await inboundRows()) === before + 1);
+      expect(polling()).toEqual([holder]);
+    }, 60_000);
+
     it('applies an edit saved on the other instance, and a disable stops it everywhere', async () => {
       const holder = running()[0];
       const other = apps().find((app) => app !== holder) as TestApp;
@@ -162,7 +213,7 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         // The folder appears once the restarted poller has created it.
         return (await counts('Diproses'))[0] === 4;
       });
-      expect(await inboundRows()).toBe(4);
+      expect(await inboundRows()).toBe(5);
 
       const disabled = await patch(other, { enabled: false });
       expect(disabled.enabled).toBe(false);
@@ -173,11 +224,11 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       // Three rounds of each instance: nobody takes a disabled mailbox.
       await new Promise((r) => setTimeout(r, 3500));
       expect(running().length).toBe(0);
-      expect(await inboundRows()).toBe(4);
+      expect(await inboundRows()).toBe(5);
       expect(await counts('INBOX')).toEqual([1, 1]);
 
       await patch(other, { enabled: true });
-      await until('processed once enabled again', async () => (await inboundRows()) === 5);
+      await until('processed once enabled again', async () => (await inboundRows()) === 6);
       expect(running().length).toBe(1);
       expect(overlap).toBe(false);
     }, 60_000);
@@ -196,7 +247,7 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       await mail.append('INBOX', message('empat'));
       await until('an instance takes the run-out lease over', () => running().length === 1, 10_000);
       expect(Date.now()).toBeGreaterThanOrEqual(expires);
-      await until('the new mail processed', async () => (await inboundRows()) === 6);
+      await until('the new mail processed', async () => (await inboundRows()) === 7);
       const holder = pollers(running()[0]).instance;
       expect((await view(pair.b)).holder).toBe(holder);
       expect(overlap).toBe(false);
@@ -213,7 +264,7 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
       // Given back on stop: taken at the survivor's next round, well within a lease.
       expect(Date.now() - stoppedAt).toBeLessThan(3000);
       await mail.append('INBOX', message('lima'));
-      await until('the survivor picked the new mail up', async () => (await inboundRows()) === 7);
+      await until('the survivor picked the new mail up', async () => (await inboundRows()) === 8);
       expect((await view(survivor)).holder).toBe(pollers(survivor).instance);
     }, 60_000);
   });
