@@ -159,6 +159,13 @@ for (const kind of dovecotInstalled() ? DATABASES : []) {
         expect(Date.parse(shown.holderSince as string)).toBeLessThanOrEqual(Date.now());
       }
 
+      // The lease held shows in the holder's metrics only.
+      const metrics = async (app: TestApp) =>
+        (await fetch(`${app.baseUrl}/metrics`, { headers: { Accept: '*/*' } })).text();
+      const other = apps().find((app) => app !== holder) as TestApp;
+      expect(await metrics(holder)).toContain('sigap_imap_mailbox_polled{mailbox="sewa"} 1');
+      expect(await metrics(other)).not.toContain('sigap_imap_mailbox_polled{mailbox="sewa"}');
+
       for (let i = 0; i < 3; i++) await mail.append('INBOX', message(`satu-${i}`));
       await until('three messages processed', async () => (await inboundRows()) === 3);
       await until('marked seen', async () => (await counts('INBOX'))[1] === 0);

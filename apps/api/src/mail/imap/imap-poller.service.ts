@@ -1,7 +1,15 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Readiness } from '../../health/readiness';
+import { MetricsService } from '../../observability/metrics.service';
 import { OfficeEntity } from '../../offices/office.entity';
 import { InboundMailService } from '../inbound/inbound-mail.service';
 import { decryptSecret, mailboxKey } from '../mailboxes/mailbox-secret';
@@ -85,8 +93,22 @@ export class ImapPollerService implements OnApplicationBootstrap, OnModuleDestro
     private readonly inbound: InboundMailService,
     private readonly dataSource: DataSource,
     private readonly readiness: Readiness,
+    @Optional() metrics?: MetricsService,
   ) {
     this.leases = new MailboxLeases(dataSource, this.instance);
+    if (metrics) {
+      const held = this.held;
+      new Gauge({
+        name: 'sigap_imap_mailbox_polled',
+        help: 'Mailboxes whose lease this instance holds and polls (1 per mailbox)',
+        labelNames: ['mailbox'] as const,
+        registers: [metrics.registry],
+        collect() {
+          this.reset();
+          for (const h of held.values()) this.set({ mailbox: h.name }, 1);
+        },
+      });
+    }
   }
 
   get mailboxes(): ImapMailboxSettings[] {
