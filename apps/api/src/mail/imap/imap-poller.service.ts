@@ -194,7 +194,14 @@ export class ImapPollerService implements OnApplicationBootstrap, OnModuleDestro
       if (want.version !== h.version) {
         this.log.log(`kotak surat ${h.name} diubah (versi ${want.version}): dimulai ulang`);
         await this.letGo(h, false);
-        await this.take(h.key, want, h);
+        try {
+          await this.take(h.key, want, h);
+        } catch (error) {
+          this.log.warn(
+            `kotak surat ${h.name} tidak dapat dimulai ulang: ${(error as Error).message}`,
+          );
+          await this.leases.release(h.key);
+        }
       }
     }
     // The others: taken when free or run out.
@@ -203,7 +210,13 @@ export class ImapPollerService implements OnApplicationBootstrap, OnModuleDestro
       if (this.held.has(key)) continue;
       const at = Date.now();
       if (!(await this.leases.acquire(key, at, ttl))) continue;
-      await this.take(key, want, { since: new Date(at), validUntil: this.validUntil(at) });
+      try {
+        await this.take(key, want, { since: new Date(at), validUntil: this.validUntil(at) });
+      } catch (error) {
+        // One mailbox failing to start never holds the others up; it is tried next round.
+        this.log.warn(`kotak surat ${want.name} tidak dapat dimulai: ${(error as Error).message}`);
+        await this.leases.release(key);
+      }
     }
     this.holdings = await this.leases.holdings(Date.now());
   }
