@@ -272,6 +272,16 @@ export class AppConfig {
   /** IMAP mailboxes polled for inbound mail (`SIGAP_IMAP_MAILBOXES`, JSON); none by default. */
   imapMailboxes: ImapMailboxSettings[];
 
+  /**
+   * Seconds an instance's lease on a mailbox lasts (`SIGAP_IMAP_LEASE_SECONDS`): one instance
+   * polls each mailbox, renews every third of this, and another takes over within it when the
+   * holder stops or dies. Edits to a mailbox reach its holder within a third of it.
+   */
+  @IsInt()
+  @Min(3)
+  @Max(600)
+  imapLeaseSeconds: number;
+
   /** Office code -> complaints address (`SIGAP_COMPLAINT_ADDRESSES`: `bali=pengaduan@…,riau=…`). */
   complaintAddresses: Record<string, string>;
 
@@ -649,6 +659,7 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  config.imapLeaseSeconds = int(env, 'SIGAP_IMAP_LEASE_SECONDS', 30);
   config.complaintAddresses = parseComplaintAddresses(optional(env, 'SIGAP_COMPLAINT_ADDRESSES'));
   config.complaintIpLimit = int(env, 'SIGAP_COMPLAINT_IP_LIMIT', 10);
   config.complaintEmailLimit = int(env, 'SIGAP_COMPLAINT_EMAIL_LIMIT', 5);
@@ -783,6 +794,7 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   smtpTlsRejectUnauthorized: 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED',
   smtpTls: 'SIGAP_SMTP_TLS',
   imapTls: 'SIGAP_IMAP_TLS',
+  imapLeaseSeconds: 'SIGAP_IMAP_LEASE_SECONDS',
   mailFrom: 'SIGAP_MAIL_FROM',
   mailMarkerSecret: 'SIGAP_MAIL_MARKER_SECRET',
   surveySecret: 'SIGAP_SURVEY_SECRET',

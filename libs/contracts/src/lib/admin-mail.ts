@@ -87,6 +87,12 @@ export interface MailboxView {
   /** The latest failed message: its UID, Message-ID and error; null when none. */
   lastMessageError: string | null;
   lastMessageErrorAt: string | null;
+  /**
+   * The API instance polling the mailbox (`host:pid:random`; one instance at a time across all
+   * sharing the database), null when none does; and since when.
+   */
+  holder: string | null;
+  holderSince: string | null;
 }
 
 export interface MailboxInput {

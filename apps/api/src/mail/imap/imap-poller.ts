@@ -48,6 +48,10 @@ export interface MailboxStatus {
   failingMessages: number;
   /** Messages that failed every attempt: flagged on the server for an admin, not fetched again. */
   heldMessages: number;
+  /** The API instance polling the mailbox (host:pid:random), null when none does. */
+  holder: string | null;
+  /** Since when that instance polls it. */
+  holderSince: string | null;
 }
 
 /** One message the inbound service failed on (see `MessageFailureStore`). */
@@ -129,6 +133,12 @@ export interface PollerDeps {
    * mailbox without implicit TLS must upgrade with STARTTLS before logging in.
    */
   plainTextAllowed?: boolean;
+  /**
+   * Whether this instance still holds the mailbox's lease; checked before each message is
+   * fetched, so an instance that lost it (paused past its end) stops at once, before its
+   * owner even stops the poller.
+   */
+  mayFetch?: () => boolean;
 }
 
 export type PollerReport =
@@ -207,6 +217,8 @@ export class ImapPoller {
       counts: {},
       failingMessages: 0,
       heldMessages: 0,
+      holder: null,
+      holderSince: null,
     };
     this.failures = deps.failures ?? new MemoryFailureStore();
   }
@@ -339,7 +351,7 @@ export class ImapPoller {
       // Held messages an admin had deleted: removed from the server unread, records and all.
       const deleted = new Set<number>();
       for (const uid of uids) {
-        if (!this.running) break;
+        if (!this.running || this.deps.mayFetch?.() === false) break;
         if (!failed.get(uid)?.discardRequestedAt) continue;
         await client.messageDelete(String(uid), { uid: true });
         deleted.add(uid);
@@ -362,7 +374,7 @@ export class ImapPoller {
       const sizes = due.length && limit !== null ? await this.sizes(client, due) : new Map();
       let processed = 0;
       for (const uid of due) {
-        if (!this.running) break;
+        if (!this.running || this.deps.mayFetch?.() === false) break;
         const before = failed.get(uid);
         const known = sizes.get(uid);
         if (limit !== null && known && known.size > limit) {

@@ -73,3 +73,17 @@ describe('parseImapMailboxes', () => {
     );
   });
 });
+
+describe('SIGAP_IMAP_LEASE_SECONDS', () => {
+  it('defaults to 30 s and accepts 3 to 600 only', () => {
+    expect(loadConfig({}, { cwd: '/tmp' }).imapLeaseSeconds).toBe(30);
+    expect(loadConfig({ SIGAP_IMAP_LEASE_SECONDS: '3' }, { cwd: '/tmp' }).imapLeaseSeconds).toBe(3);
+    for (const bad of ['2', '601', '0', '-5', '10s']) {
+      expect(() => loadConfig({ SIGAP_IMAP_LEASE_SECONDS: bad }, { cwd: '/tmp' }))
+        .withContext(bad)
+        .toThrowMatching(
+          (e) => e.name === 'ConfigError' && /SIGAP_IMAP_LEASE_SECONDS/.test(e.message),
+        );
+    }
+  });
+});

@@ -1,4 +1,12 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import {
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../identity/decorators';
 import type { MailboxStatus } from './imap-poller';
@@ -29,7 +37,18 @@ export class MailboxesController {
   @HttpCode(202)
   poll(@Param('name') name: string): MailboxStatus {
     const found = this.one(name);
-    if (!this.imap.pollNow(name)) {
+    const asked = this.imap.pollNow(name);
+    if (asked.where === 'elsewhere') {
+      throw new ConflictException(
+        `Kotak surat "${name}" dipantau oleh instans ${asked.holder}; minta pemeriksaan di instans itu.`,
+      );
+    }
+    if (asked.where === 'inactive' && found.enabled) {
+      throw new ConflictException(
+        `Kotak surat "${name}" belum dipantau instans mana pun; coba lagi sebentar lagi.`,
+      );
+    }
+    if (asked.where === 'inactive') {
       throw new NotFoundException(`Kotak surat "${name}" tidak aktif (enabled: false).`);
     }
     return found;

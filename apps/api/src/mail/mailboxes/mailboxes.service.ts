@@ -2,7 +2,7 @@
  * IMAP mailboxes administered in the database, per office: list (with the read-only ones from
  * `SIGAP_IMAP_MAILBOXES`), create, edit, disable and test the connection. The password is
  * encrypted before it is stored, never returned and never logged; each save restarts the
- * mailbox's poller with the new settings.
+ * mailbox's poller with the new settings on whichever instance polls it.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -16,6 +16,7 @@ import { AppConfig } from '../../config/app-config';
 import { OfficeEntity } from '../../offices/office.entity';
 import { imapConnectionOptions } from '../imap/imap-poller';
 import { ImapPollerService, settingsOf } from '../imap/imap-poller.service';
+import { leaseKey, type LeaseHolding } from '../imap/mailbox-lease';
 import { plainTextAllowed } from '../transport/tls-policy';
 import type { ImapMailboxSettings } from '../imap/imap-settings';
 import {
@@ -79,7 +80,11 @@ export class MailboxesService {
       this.dataSource,
       rows.map((r) => r.name),
     );
-    return [...rows.map((r) => this.view(r, failures.get(r.name))), ...fromConfig];
+    const holders = await this.imap.holders();
+    return [
+      ...rows.map((r) => this.view(r, failures.get(r.name), holders.get(leaseKey(r)))),
+      ...fromConfig,
+    ];
   }
 
   async get(id: string): Promise<MailboxView> {
@@ -121,7 +126,8 @@ export class MailboxesService {
 
   private async withFailures(row: MailboxEntity): Promise<MailboxView> {
     const failures = await failureSummaries(this.dataSource, [row.name]);
-    return this.view(row, failures.get(row.name));
+    const holders = await this.imap.holders();
+    return this.view(row, failures.get(row.name), holders.get(leaseKey(row)));
   }
 
   async create(dto: CreateMailboxDto, actorId: string): Promise<MailboxView> {
@@ -165,13 +171,13 @@ export class MailboxesService {
         manager,
       );
     });
-    await this.imap.sync(row);
+    await this.imap.refresh();
     return this.withFailures(row);
   }
 
   async update(id: string, dto: UpdateMailboxDto, actorId: string): Promise<MailboxView> {
     await this.find(id); // 404, or 409 for a mailbox from configuration
-    const { row, before } = await this.dataSource.transaction(async (manager) => {
+    const row = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(MailboxEntity, { where: { id } });
       if (!current) throw this.notFound(id);
       if (current.version !== dto.expectedVersion) {
@@ -180,7 +186,6 @@ export class MailboxesService {
           `Kotak surat "${current.name}" sudah diubah orang lain (versi ${current.version}). Muat ulang lalu ulangi.`,
         );
       }
-      const before = { ...current };
       const next: MailboxEntity = { ...current };
       if (dto.name !== undefined) next.name = dto.name;
       if (dto.office !== undefined) next.officeCode = dto.office;
@@ -222,15 +227,12 @@ export class MailboxesService {
         },
         manager,
       );
-      return { row: next, before };
+      return next;
     });
-    if (before.name !== row.name) {
-      await this.imap.drop(before.name);
-      // A round of the old poller that was still running may have recorded a failure under the
-      // old name after the rename committed; it is stopped now, so move those too.
-      await renameFailures(this.dataSource.manager, before.name, row.name);
-    }
-    await this.imap.sync(row);
+    // The instance polling the mailbox (this one at once, another at its next round) restarts
+    // it with the new settings, or stops it when disabled; after a rename it also moves the
+    // failures a round of the old poller recorded under the old name.
+    await this.imap.refresh();
     return this.withFailures(row);
   }
 
@@ -344,7 +346,7 @@ export class MailboxesService {
     };
   }
 
-  private view(r: MailboxEntity, failures?: FailureSummary): MailboxView {
+  private view(r: MailboxEntity, failures?: FailureSummary, lease?: LeaseHolding): MailboxView {
     return {
       id: r.id,
       origin: 'database',
@@ -371,11 +373,14 @@ export class MailboxesService {
       heldMessages: failures?.held ?? 0,
       lastMessageError: failures?.lastError ?? null,
       lastMessageErrorAt: failures?.lastFailedAt?.toISOString() ?? null,
+      holder: lease?.holder ?? null,
+      holderSince: lease?.since.toISOString() ?? null,
     };
   }
 
   private configView(m: ImapMailboxSettings): MailboxView {
     const live = this.imap.live(m.name);
+    const status = this.imap.status().find((s) => s.name === m.name);
     const processed = live
       ? Object.entries(live.counts)
           .filter(([action]) => action !== 'failed')
@@ -407,6 +412,8 @@ export class MailboxesService {
       heldMessages: live?.heldMessages ?? 0,
       lastMessageError: null,
       lastMessageErrorAt: null,
+      holder: status?.holder ?? null,
+      holderSince: status?.holderSince ?? null,
     };
   }
 }

@@ -32,6 +32,8 @@ const DB: MailboxView = {
   heldMessages: 0,
   lastMessageError: null,
   lastMessageErrorAt: null,
+  holder: 'sigap-1:4242:a1b2c3',
+  holderSince: '2026-11-24T01:00:00.000Z',
 };
 const CONFIG: MailboxView = { ...DB, id: null, origin: 'config', name: 'riau', office: 'riau' };
 
@@ -72,6 +74,9 @@ describe('MailboxesPage', () => {
     const element = await open();
     const db = element.querySelector<HTMLElement>('[data-test=mailbox][data-origin=database]')!;
     expect(textOf(db, '[data-test=mailbox-status]')).toContain('12');
+    // The instance polling it, for setups with several API instances.
+    expect(textOf(db, '[data-test=mailbox-holder]')).toBe('sigap-1:4242:a1b2c3');
+    expect(textOf(db, '[data-test=mailbox-status]')).toContain('Dipantau oleh instans');
     expect(db.querySelector('[data-test=edit-mailbox]')).not.toBeNull();
     const config = element.querySelector<HTMLElement>('[data-test=mailbox][data-origin=config]')!;
     expect(config.textContent).toContain('hanya baca');

@@ -58,6 +58,8 @@ export const adminMailEn: { readonly [K in keyof typeof adminMailId]: string } =
   'admin.mailboxes.lastPoll': 'Last checked',
   'admin.mailboxes.lastError': 'Last error',
   'admin.mailboxes.processed': 'Messages processed',
+  'admin.mailboxes.holder': 'Polled by instance',
+  'admin.mailboxes.holderSince': 'since',
   'admin.mailboxes.never': 'never',
   'admin.mailboxes.disabled': 'disabled',
   'admin.mailboxes.failedMessages': 'Messages that failed',

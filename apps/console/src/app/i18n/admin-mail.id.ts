@@ -56,6 +56,8 @@ export const adminMailId = {
   'admin.mailboxes.lastPoll': 'Terakhir diperiksa',
   'admin.mailboxes.lastError': 'Galat terakhir',
   'admin.mailboxes.processed': 'Pesan diproses',
+  'admin.mailboxes.holder': 'Dipantau oleh instans',
+  'admin.mailboxes.holderSince': 'sejak',
   'admin.mailboxes.never': 'belum pernah',
   'admin.mailboxes.disabled': 'nonaktif',
   'admin.mailboxes.failedMessages': 'Pesan gagal diproses',
