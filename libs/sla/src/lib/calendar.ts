@@ -325,7 +325,9 @@ function build(def: CalendarDefinition, issues: SlaIssue[]): NormalCalendar {
       );
       return;
     }
-    closures.push(normal);
+    // An unconfirmed closure is checked like any other but does not enter the arithmetic (nor
+    // the fingerprint, so confirming it changes the calendar's version).
+    if (normal.confirmed !== false) closures.push(normal);
   });
 
   return {
@@ -381,6 +383,16 @@ export function normaliseClosure(
         'closure.layer_unknown',
         `lapisan tidak dikenal ${JSON.stringify(c.layer)} (gunakan ${CLOSURE_LAYERS.join(', ')})`,
         `unknown layer ${JSON.stringify(c.layer)} (use ${CLOSURE_LAYERS.join(', ')})`,
+      ),
+    );
+  }
+  if (c.confirmed !== undefined && typeof c.confirmed !== 'boolean') {
+    issues.push(
+      issue(
+        `${path}.confirmed`,
+        'closure.confirmed',
+        'confirmed harus true atau false',
+        'confirmed must be true or false',
       ),
     );
   }

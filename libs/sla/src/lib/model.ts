@@ -79,6 +79,12 @@ export interface Closure {
   to?: string;
   /** Pre-filled from a holiday package: to be checked by an admin. */
   prefilled?: boolean;
+  /**
+   * `false`: announced but not yet checked against the decree that sets it (a regional day whose
+   * date comes from the Balinese calendar, say). It is kept and shown, but closes nothing until an
+   * admin confirms it. Absent or `true`: in force.
+   */
+  confirmed?: boolean;
 }
 
 export interface CalendarDefinition {
