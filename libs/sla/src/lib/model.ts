@@ -51,6 +51,11 @@ export interface ScheduleVariant {
   from: string;
   to: string;
   week: WeeklySchedule;
+  /**
+   * `false`: proposed but not yet checked against the circular that sets it; it is kept, checked
+   * and shown, but the normal week applies until it is confirmed. Absent or `true`: in force.
+   */
+  confirmed?: boolean;
 }
 
 export type ClosureType = 'libur-nasional' | 'cuti-bersama' | 'libur-daerah' | 'penutupan-kantor';

@@ -108,8 +108,21 @@ describe('hand-computed due dates', () => {
     // Tue 24 Feb: 08.00 + 3.5 h = 11.30 (before the 12.00 break) -> Tue 24 Feb 11.30 WIB.
     // Without the variant: Mon 10.00-12.00 2 h + 13.00-16.00 3 h = 5 h; Tue 07.30 + 3 h = 10.30.
     const base = { timeZone: 'Asia/Jakarta', week: STANDARD_WEEK, closures: national2026() };
-    const ramadan = WorkCalendar.compile({ ...base, variants: variants2026() });
+    const seeded = variants2026();
+    expect(seeded.map((v) => [v.name, v.from, v.to, v.confirmed])).toEqual([
+      ['Ramadan 1447 H', '2026-02-19', '2026-03-20', false],
+    ]);
+    const ramadan = WorkCalendar.compile({
+      ...base,
+      variants: seeded.map((v) => ({ ...v, confirmed: true })),
+    });
     const normal = WorkCalendar.compile(base);
+    // Proposed but not confirmed: checked, shown, and the normal week applies.
+    const proposed = WorkCalendar.compile({ ...base, variants: seeded });
+    expect(proposed.version).toBe(normal.version);
+    expect(addDuration(proposed, wib('2026-02-23T10:00'), 8, 'hour', 'working')).toBe(
+      wib('2026-02-24T10:30'),
+    );
     const start = wib('2026-02-23T10:00');
     expect(addDuration(ramadan, start, 8, 'hour', 'working')).toBe(wib('2026-02-24T11:30'));
     expect(addDuration(normal, start, 8, 'hour', 'working')).toBe(wib('2026-02-24T10:30'));
