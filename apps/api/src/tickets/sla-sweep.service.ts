@@ -160,8 +160,43 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
         ORDER BY first_response_at_risk_at LIMIT ${lim}`,
       [true, at, at],
     );
-    const byId = new Map([...tickets, ...steps, ...firstResponses].map((r) => [r.id, r]));
+    const stale = await this.staleCalendar(lim);
+    const byId = new Map([...tickets, ...steps, ...firstResponses, ...stale].map((r) => [r.id, r]));
     return [...byId.values()];
+  }
+
+  /**
+   * Open tickets whose stored figures (the queue's due date, at-risk instant) were computed with
+   * an older version of their office's calendar: a holiday confirmed or added, a schedule changed.
+   * Recomputing them here makes the queue follow a calendar edit within one sweep, on every
+   * instance, without touching the tickets by hand.
+   */
+  private async staleCalendar(
+    limit: number,
+  ): Promise<{ id: string; number: string; office: string }[]> {
+    const m = this.dataSource.manager;
+    const offices: { office: string }[] = await m.query(
+      'SELECT DISTINCT office_code AS office FROM tickets WHERE is_open = ?',
+      [true],
+    );
+    const out: { id: string; number: string; office: string }[] = [];
+    for (const { office } of offices) {
+      if (out.length >= limit) break;
+      let version: string;
+      try {
+        version = (await this.calendars.forOffice(office)).version;
+      } catch {
+        continue; // no usable calendar: nothing to recompute against
+      }
+      const rows: { id: string; number: string; office: string }[] = await m.query(
+        `SELECT id, number, office_code AS office FROM tickets
+          WHERE is_open = ? AND office_code = ? AND calendar_version <> ?
+          LIMIT ${limit - out.length}`,
+        [true, office, version],
+      );
+      out.push(...rows);
+    }
+    return out;
   }
 
   private async sweepBatch(

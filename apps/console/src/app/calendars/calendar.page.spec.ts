@@ -19,6 +19,7 @@ const closure = (overrides: Partial<CalendarClosure>): CalendarClosure => ({
   from: null,
   to: null,
   prefilled: false,
+  confirmed: true,
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...overrides,
 });
