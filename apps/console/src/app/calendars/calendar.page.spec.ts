@@ -240,6 +240,34 @@ describe('CalendarPage', () => {
     await settle();
   });
 
+  it('shows an unconfirmed regional day, and an admin confirms it', async () => {
+    const galungan = closure({
+      id: 'c-9',
+      layer: 'province',
+      scope: 'ID-BA',
+      date: '2026-06-17',
+      name: 'Hari Raya Galungan',
+      type: 'libur-daerah',
+      confirmed: false,
+    });
+    const element = await open(ADMIN, { ...VIEW, closures: [galungan] });
+    const row = element.querySelector<HTMLElement>('[data-test=closure-row]')!;
+    expect(textOf(row, '[data-test=unconfirmed-badge]')).toContain('belum dikonfirmasi');
+    const toggle = row.querySelector<HTMLElement>('[data-test=toggle-confirmed]')!;
+    expect(toggle.textContent).toContain('Konfirmasi');
+    toggle.click();
+    await settle();
+    const post = backend.expectOne('/api/v1/calendars/closures/c-9/confirm');
+    expect(post.request.method).toBe('POST');
+    post.flush({ ...galungan, confirmed: true });
+    await settle();
+    backend.expectOne(CAL).flush({ ...VIEW, closures: [{ ...galungan, confirmed: true }] });
+    await settle();
+    const after = element.querySelector<HTMLElement>('[data-test=closure-row]')!;
+    expect(after.querySelector('[data-test=unconfirmed-badge]')).toBeNull();
+    expect(textOf(after, '[data-test=toggle-confirmed]')).toContain('Batalkan konfirmasi');
+  });
+
   it('is read-only for a user who may not edit', async () => {
     const element = await open(AGENT, { ...VIEW, canEdit: false, canEditShared: false });
     expect(element.querySelector('[data-test=read-only]')).not.toBeNull();
@@ -248,5 +276,6 @@ describe('CalendarPage', () => {
     expect(element.querySelector('[data-test=prefill]')).toBeNull();
     expect(element.querySelector('[data-test=edit-closure]')).toBeNull();
     expect(element.querySelector('[data-test=office-select]')).toBeNull();
+    expect(element.querySelector('[data-test=toggle-confirmed]')).toBeNull();
   });
 });

@@ -403,6 +403,25 @@ export class CalendarPage {
     });
   }
 
+  protected toggleConfirmed(closure: CalendarClosure): void {
+    const confirmed = !closure.confirmed;
+    this.busy.set(true);
+    this.api.setConfirmed(closure.id, confirmed).subscribe({
+      next: () => {
+        this.busy.set(false);
+        const done = confirmed
+          ? 'calendar.closures.confirmed'
+          : 'calendar.closures.unconfirmedDone';
+        this.snackBar.open(this.i18n.t(done), undefined, { duration: 3000 });
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.notifier.show(error);
+      },
+    });
+  }
+
   protected removeClosure(closure: CalendarClosure): void {
     const question = this.i18n.t('calendar.closures.removeConfirm', {
       name: closure.name,

@@ -233,6 +233,12 @@ export const id = {
   'calendar.closures.prefill': 'Isi otomatis libur nasional {year}',
   'calendar.closures.prefilled': '{added} hari libur ditambahkan, {skipped} dilewati (sudah ada).',
   'calendar.closures.toCheck': 'perlu diperiksa',
+  'calendar.closures.unconfirmed': 'belum dikonfirmasi: tidak dihitung',
+  'calendar.closures.confirm': 'Konfirmasi',
+  'calendar.closures.unconfirm': 'Batalkan konfirmasi',
+  'calendar.closures.confirmed': 'Hari libur dikonfirmasi: tenggat kini melewatinya.',
+  'calendar.closures.unconfirmedDone':
+    'Konfirmasi dibatalkan: hari itu dihitung sebagai hari kerja.',
   'calendar.closures.wholeDay': 'sepanjang hari',
   'calendar.form.layer': 'Lapisan',
   'calendar.form.date': 'Tanggal',
