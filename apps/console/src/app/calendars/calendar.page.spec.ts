@@ -209,6 +209,41 @@ describe('CalendarPage', () => {
     expect(textOf(element, '[data-test=schedule-error]')).toBe('jam tidak valid');
   });
 
+  it('shows a proposed dated schedule, keeps it proposed on save, and confirms it when ticked', async () => {
+    const ramadan = {
+      name: 'Ramadan 1447 H',
+      from: '2026-02-19',
+      to: '2026-03-20',
+      week: { mon: [{ start: '08:00', end: '15:00' }] },
+      confirmed: false,
+    };
+    const element = await open(ADMIN, { ...VIEW, variants: [ramadan] });
+    expect(textOf(element, '[data-test=variant-proposed]')).toContain('belum berlaku');
+    const save = async () => {
+      element.querySelector<HTMLElement>('[data-test=save-schedule]')!.click();
+      await settle();
+      const put = backend.expectOne(`${CAL}/schedule`);
+      const body = put.request.body;
+      put.flush({ ...VIEW, variants: body.variants });
+      await settle();
+      return body;
+    };
+    element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();
+    await settle();
+    expect((await save()).variants[0].confirmed).toBeFalse();
+
+    element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();
+    await settle();
+    const box = element.querySelector<HTMLInputElement>('[data-test=variant-confirmed]')!;
+    expect(box.checked).toBeFalse();
+    box.click();
+    await settle();
+    const body = await save();
+    expect(body.variants[0].confirmed).toBeUndefined();
+    expect(body.variants[0].name).toBe('Ramadan 1447 H');
+    expect(element.querySelector('[data-test=variant-proposed]')).toBeNull();
+  });
+
   it('reloads when the calendar changed meanwhile (409)', async () => {
     const element = await open();
     element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();

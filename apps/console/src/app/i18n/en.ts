@@ -212,6 +212,8 @@ export const en: Dictionary = {
   'calendar.variants.name': 'Name',
   'calendar.variants.from': 'From',
   'calendar.variants.to': 'To',
+  'calendar.variants.confirmed': 'In force (checked against the circular)',
+  'calendar.variants.proposed': 'proposed: not in force',
   'calendar.day.mon': 'Monday',
   'calendar.day.tue': 'Tuesday',
   'calendar.day.wed': 'Wednesday',

@@ -214,6 +214,8 @@ export const id = {
   'calendar.variants.name': 'Nama',
   'calendar.variants.from': 'Dari tanggal',
   'calendar.variants.to': 'Sampai tanggal',
+  'calendar.variants.confirmed': 'Berlaku (sudah diperiksa terhadap surat edaran)',
+  'calendar.variants.proposed': 'usulan: belum berlaku',
   'calendar.day.mon': 'Senin',
   'calendar.day.tue': 'Selasa',
   'calendar.day.wed': 'Rabu',
