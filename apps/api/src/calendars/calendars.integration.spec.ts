@@ -8,7 +8,11 @@ import type {
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { describeOnBothDatabases, TestApp } from '../testing/test-app';
-import { CalendarClosureEntity } from './calendar.entities';
+import {
+  CalendarClosureEntity,
+  CalendarScheduleEntity,
+  CalendarSeedEntity,
+} from './calendar.entities';
 import { DbCalendarProvider } from './db-calendar-provider';
 
 const CAL = '/api/v1/calendars';
@@ -606,6 +610,39 @@ describeOnBothDatabases('calendars', (ctx) => {
       }
       expect(await due()).toBe('2026-06-18T10:00:00+08:00');
       expect((await view('bali')).version).toBe(before);
+    });
+
+    it("adds a seeded dated schedule once to existing schedules, never over an office's own", async () => {
+      const dataSource = ctx().app.get(DataSource);
+      const seed = ctx().app.get((await import('./calendar-seed.service')).CalendarSeedService);
+      const schedules = dataSource.getRepository(CalendarScheduleEntity);
+      const file = 'calendars/variants-2026.yaml';
+      const reapply = async (variants: CalendarScheduleEntity['variants']) => {
+        await schedules.update({ officeCode: 'tebingtinggi' }, { variants });
+        await dataSource.getRepository(CalendarSeedEntity).delete({ name: file });
+        await seed.load();
+        return (await view('tebingtinggi')).variants;
+      };
+      // The office keeps its own Ramadan dates: the seeded ones overlap them and are left out.
+      const own = {
+        name: 'Ramadan (kantor)',
+        from: '2026-02-18',
+        to: '2026-03-19',
+        week: { mon: [{ start: '08:00', end: '14:00' }] },
+      };
+      expect(await reapply([own])).toEqual([own]);
+      // A schedule without it gets it, proposed, and an audit entry says where it came from.
+      const added = await reapply([]);
+      expect(added.map((v) => [v.name, v.from, v.to, v.confirmed])).toEqual([
+        ['Ramadan 1447 H', '2026-02-19', '2026-03-20', false],
+      ]);
+      const audit = await ctx().app.get(AuditService).forEntity('calendar', 'tebingtinggi');
+      expect(audit[0].action).toBe('calendar.schedule.variants_seeded');
+      // Applied once: loading again changes nothing, even after an office removed it.
+      await schedules.update({ officeCode: 'tebingtinggi' }, { variants: [] });
+      await seed.load();
+      expect((await view('tebingtinggi')).variants).toEqual([]);
+      await schedules.update({ officeCode: 'tebingtinggi' }, { variants: added });
     });
 
     it('Riau: the seeded Ramadan 1447 H hours are proposed, and apply once confirmed', async () => {
