@@ -61,6 +61,8 @@ export interface SweepResult {
 export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SlaSweep');
   private readonly job = new PeriodicJob<SweepResult>(() => this.tick(), 'sla-sweep');
+  /** Per office, the calendar version for which no open ticket was left with older figures. */
+  private readonly reconciled = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -169,31 +171,31 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
    * Open tickets whose stored figures (the queue's due date, at-risk instant) were computed with
    * an older version of their office's calendar: a holiday confirmed or added, a schedule changed.
    * Recomputing them here makes the queue follow a calendar edit within one sweep, on every
-   * instance, without touching the tickets by hand.
+   * instance, without touching the tickets by hand. An office whose calendar version was found
+   * with nothing stale is not queried again until its version changes.
    */
   private async staleCalendar(
     limit: number,
   ): Promise<{ id: string; number: string; office: string }[]> {
     const m = this.dataSource.manager;
-    const offices: { office: string }[] = await m.query(
-      'SELECT DISTINCT office_code AS office FROM tickets WHERE is_open = ?',
-      [true],
-    );
+    const offices: { code: string }[] = await m.query('SELECT code FROM offices');
     const out: { id: string; number: string; office: string }[] = [];
-    for (const { office } of offices) {
+    for (const { code } of offices) {
       if (out.length >= limit) break;
       let version: string;
       try {
-        version = (await this.calendars.forOffice(office)).version;
+        version = (await this.calendars.forOffice(code)).version;
       } catch {
         continue; // no usable calendar: nothing to recompute against
       }
+      if (this.reconciled.get(code) === version) continue;
       const rows: { id: string; number: string; office: string }[] = await m.query(
         `SELECT id, number, office_code AS office FROM tickets
-          WHERE is_open = ? AND office_code = ? AND calendar_version <> ?
+          WHERE office_code = ? AND is_open = ? AND calendar_version <> ?
           LIMIT ${limit - out.length}`,
-        [true, office, version],
+        [code, true, version],
       );
+      if (!rows.length) this.reconciled.set(code, version);
       out.push(...rows);
     }
     return out;
