@@ -66,6 +66,9 @@ export interface CalendarSeedReport {
  * Start-up seed of the calendars, idempotent:
  * - `calendars/default-schedule.yaml`: the schedule every office without one gets, in the
  *   office's own zone (existing schedules are never touched);
+ * - `calendars/variants-*.yaml`: dated variants (Ramadan ...). Each file is applied once: its
+ *   variants are added to every existing schedule whose own variants do not overlap them; an
+ *   office that gets its schedule later gets them with it;
  * - `holidays/*.yaml` (`HolidayFile`): each file is applied once and recorded in
  *   `calendar_seeds`, so a holiday an admin deleted does not come back on the next start; a
  *   date that already has a closure in the same layer is skipped.
@@ -88,6 +91,7 @@ export class CalendarSeedService {
       closuresAdded: 0,
     };
     const schedule = this.readDefaultSchedule(dir);
+    const variantFiles = this.readVariantFiles(dir);
     const holidayDir = join(dir, 'holidays');
     const holidayFiles = existsSync(holidayDir)
       ? readdirSync(holidayDir)
@@ -100,8 +104,42 @@ export class CalendarSeedService {
       if (schedule) {
         const offices = await manager.getRepository(OfficeEntity).find({ order: { code: 'ASC' } });
         for (const office of offices) {
-          if (await this.insertSchedule(manager, office, schedule, null)) report.schedulesCreated++;
+          const variants = variantFiles.reduce(
+            (list, file) => addVariants(list, file.variants).variants,
+            schedule.variants,
+          );
+          if (await this.insertSchedule(manager, office, { week: schedule.week, variants }, null))
+            report.schedulesCreated++;
         }
+      }
+      let variantsAdded = 0;
+      for (const { name, variants } of variantFiles) {
+        const seeds = manager.getRepository(CalendarSeedEntity);
+        if (await seeds.count({ where: { name } })) continue;
+        const repo = manager.getRepository(CalendarScheduleEntity);
+        let addedByFile = 0;
+        for (const row of await repo.find({ order: { officeCode: 'ASC' } })) {
+          const merged = addVariants(row.variants ?? [], variants);
+          if (!merged.added.length) continue;
+          await repo.update({ officeCode: row.officeCode }, { variants: merged.variants });
+          await this.audit.record(
+            {
+              actorId: null,
+              action: 'calendar.schedule.variants_seeded',
+              entityType: 'calendar',
+              entityId: row.officeCode,
+              before: { variants: row.variants },
+              after: { file: name, variants: merged.variants },
+            },
+            manager,
+          );
+          addedByFile += merged.added.length;
+        }
+        variantsAdded += addedByFile;
+        await seeds.insert({ name, appliedAt: new Date() });
+        this.logger.log(
+          `Kalender: ${name} diterapkan (${addedByFile} jadwal bertanggal ditambahkan ke jadwal kantor yang ada)`,
+        );
       }
       for (const { name, file } of holidayFiles) {
         const seeds = manager.getRepository(CalendarSeedEntity);
@@ -131,6 +169,7 @@ export class CalendarSeedService {
             fromTime: c.from ?? null,
             toTime: c.to ?? null,
             prefilled: false,
+            confirmed: c.confirmed !== false,
             createdAt: now,
             updatedAt: now,
           });
@@ -150,7 +189,9 @@ export class CalendarSeedService {
         report.holidayFilesApplied.push(name);
         report.closuresAdded += added;
       }
-      if (report.schedulesCreated || report.closuresAdded) await bumpRevision(manager);
+      if (report.schedulesCreated || report.closuresAdded || variantsAdded) {
+        await bumpRevision(manager);
+      }
     });
     this.provider.invalidate();
     if (report.schedulesCreated || report.holidayFilesApplied.length) {
@@ -235,6 +276,35 @@ export class CalendarSeedService {
     return schedule;
   }
 
+  /** `calendars/variants-*.yaml`, by name; each holds `variants:` as in a schedule. */
+  private readVariantFiles(dir: string): { name: string; variants: ScheduleVariant[] }[] {
+    const calendarDir = join(dir, 'calendars');
+    if (!existsSync(calendarDir)) return [];
+    return readdirSync(calendarDir)
+      .filter((name) => /^variants-.*\.ya?ml$/i.test(name))
+      .sort()
+      .map((file) => {
+        const name = `calendars/${file}`;
+        const data = this.readYaml(join(calendarDir, file), name) as { variants?: unknown };
+        const variants = data?.variants;
+        // The week is irrelevant here but must not be empty for the check to run.
+        const issues = Array.isArray(variants)
+          ? validateCalendar({
+              timeZone: 'Asia/Jakarta',
+              week: { mon: [{ start: '08:00', end: '09:00' }] },
+              variants: variants as ScheduleVariant[],
+            })
+          : [{ path: 'variants', message: 'daftar jadwal bertanggal wajib ada' }];
+        if (issues.length) {
+          throw new CalendarError(
+            'calendar.seed_invalid',
+            `Berkas seed ${name} tidak valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          );
+        }
+        return { name, variants: variants as ScheduleVariant[] };
+      });
+  }
+
   private readHolidayFile(dir: string, name: string): HolidayFile {
     const file = this.readYaml(join(dir, 'holidays', name), `holidays/${name}`) as HolidayFile;
     try {
@@ -273,4 +343,24 @@ export class CalendarSeedService {
       );
     }
   }
+}
+
+/**
+ * Adds seeded variants to a schedule's own, leaving out any whose dates overlap one it already has
+ * (an office's own Ramadan hours win over the seeded ones). Sorted by start date.
+ */
+export function addVariants(
+  current: readonly ScheduleVariant[],
+  seeded: readonly ScheduleVariant[],
+): { variants: ScheduleVariant[]; added: ScheduleVariant[] } {
+  const variants = [...current];
+  const added: ScheduleVariant[] = [];
+  for (const v of seeded) {
+    // Dates are checked YYYY-MM-DD, so text order is date order.
+    if (variants.some((o) => v.from <= o.to && o.from <= v.to)) continue;
+    variants.push(v);
+    added.push(v);
+  }
+  variants.sort((a, b) => a.from.localeCompare(b.from));
+  return { variants, added };
 }

@@ -93,6 +93,7 @@ export function toSlaClosure(c: CalendarClosureEntity): Closure {
     ...(c.fromTime !== null ? { from: c.fromTime } : {}),
     ...(c.toTime !== null ? { to: c.toTime } : {}),
     ...(c.prefilled ? { prefilled: true } : {}),
+    ...(c.confirmed ? {} : { confirmed: false }),
   };
 }
 
@@ -108,6 +109,7 @@ export function toClosureView(c: CalendarClosureEntity): CalendarClosure {
     from: c.fromTime,
     to: c.toTime,
     prefilled: c.prefilled,
+    confirmed: c.confirmed,
     updatedAt: c.updatedAt.toISOString(),
   };
 }

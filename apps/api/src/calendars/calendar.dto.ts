@@ -33,7 +33,10 @@ export class UpdateScheduleDto implements UpdateScheduleRequest {
   @IsObject()
   week: WeekSchedule;
 
-  @ApiPropertyOptional({ description: 'Jadwal bertanggal (Ramadan ...)' })
+  @ApiPropertyOptional({
+    description:
+      'Jadwal bertanggal (Ramadan, layanan Sabtu ...): name, from, to (inklusif), week, dan confirmed (false = usulan yang belum berlaku)',
+  })
   @IsOptionalNotNull()
   @IsArray()
   variants?: WeekVariant[];

@@ -69,6 +69,10 @@ export class CalendarClosureEntity {
   @Column({ type: 'boolean', default: false })
   prefilled: boolean;
 
+  /** False: stored and shown, but closes nothing until an admin confirms it. */
+  @Column({ type: 'boolean', default: true })
+  confirmed: boolean;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

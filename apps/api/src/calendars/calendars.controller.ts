@@ -91,6 +91,26 @@ export class CalendarsController {
     return this.calendars.updateClosure(user, id, body);
   }
 
+  /** Admin: puts an unconfirmed closure into force. */
+  @Post('closures/:id/confirm')
+  @HttpCode(200)
+  confirmClosure(
+    @SignedInUser() user: AuthUser,
+    @Param('id') id: string,
+  ): Promise<CalendarClosure> {
+    return this.calendars.setConfirmed(user, id, true);
+  }
+
+  /** Admin: takes a closure out of force again (kept and shown, counted as a working day). */
+  @Post('closures/:id/unconfirm')
+  @HttpCode(200)
+  unconfirmClosure(
+    @SignedInUser() user: AuthUser,
+    @Param('id') id: string,
+  ): Promise<CalendarClosure> {
+    return this.calendars.setConfirmed(user, id, false);
+  }
+
   @Delete('closures/:id')
   @HttpCode(204)
   deleteClosure(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<void> {

@@ -8,7 +8,11 @@ import type {
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { describeOnBothDatabases, TestApp } from '../testing/test-app';
-import { CalendarClosureEntity } from './calendar.entities';
+import {
+  CalendarClosureEntity,
+  CalendarScheduleEntity,
+  CalendarSeedEntity,
+} from './calendar.entities';
 import { DbCalendarProvider } from './db-calendar-provider';
 
 const CAL = '/api/v1/calendars';
@@ -532,6 +536,197 @@ describeOnBothDatabases('calendars', (ctx) => {
       });
       expect(missingYear.status).toBe(400);
       expect(missingYear.body.errors?.[0].path).toBe('year');
+    });
+  });
+
+  describe('regional days, Ramadan and Saturday service', () => {
+    // The seeded ones (other tests add confirmed province closures of their own).
+    const baliDays = async () =>
+      (await view('bali')).closures.filter(
+        (c) =>
+          c.layer === 'province' && c.scope === 'ID-BA' && c.source.startsWith('Kalender Bali'),
+      );
+
+    it('seeds the Bali 2026 days unconfirmed; only an admin confirms one, and due dates follow', async () => {
+      const seeded = await baliDays();
+      const galungan = seeded.find((c) => c.name === 'Hari Raya Galungan')!;
+      expect(galungan.date).toBe('2026-06-17');
+      expect(seeded.length).toBeGreaterThanOrEqual(10);
+      expect(seeded.every((c) => !c.confirmed)).toBeTrue();
+      expect((await view('riau')).closures.some((c) => c.layer === 'province')).toBeFalse();
+
+      // Mon 15 Jun 2026 10.00 WITA + 2 hari; Tue 16 Jun is 1 Muharam (national).
+      // Galungan unconfirmed: Wed 17 = day 1, Thu 18 = day 2 -> Thu 18 Jun 10.00.
+      // Galungan confirmed: Wed 17 closed, Thu 18 = day 1, Fri 19 = day 2 -> Fri 19 Jun 10.00.
+      const due = async () => (await preview('bali', '2026-06-15T10:00+08:00', '2 hari')).target;
+      expect(await due()).toBe('2026-06-18T10:00:00+08:00');
+      const before = (await view('bali')).version;
+
+      const kadis = await as('kadis.bali');
+      const refused = await ctx().request<Problem>(
+        'POST',
+        `${CAL}/closures/${galungan.id}/confirm`,
+        { token: kadis },
+      );
+      expect(refused.status).toBe(403);
+      const missing = await ctx().request<Problem>('POST', `${CAL}/closures/nope/confirm`, {
+        token: await as('admin'),
+      });
+      expect(missing.status).toBe(404);
+      expect(missing.body.code).toBe('calendar.closure_not_found');
+
+      const admin = await as('admin');
+      try {
+        const confirmed = await ctx().request<CalendarClosure>(
+          'POST',
+          `${CAL}/closures/${galungan.id}/confirm`,
+          { token: admin },
+        );
+        expect(confirmed.status).withContext(confirmed.text).toBe(200);
+        expect(confirmed.body.confirmed).toBeTrue();
+        expect(await due()).toBe('2026-06-19T10:00:00+08:00');
+        expect((await view('bali')).version).not.toBe(before);
+        // Gorontalo is in the same zone but another province: untouched.
+        expect((await preview('gorontalo', '2026-06-15T10:00+08:00', '2 hari')).target).toBe(
+          '2026-06-18T10:00:00+08:00',
+        );
+        // Editing the name keeps it confirmed; confirming again changes nothing.
+        const renamed = await ctx().request<CalendarClosure>(
+          'PATCH',
+          `${CAL}/closures/${galungan.id}`,
+          { token: admin, body: { source: 'Keputusan Gubernur Bali (uji)' } },
+        );
+        expect(renamed.body.confirmed).toBeTrue();
+        const audit = await ctx().app.get(AuditService).forEntity('calendar_closure', galungan.id);
+        expect(audit.map((a) => a.action)).toContain('calendar.closure.confirmed');
+      } finally {
+        const back = await ctx().request<CalendarClosure>(
+          'POST',
+          `${CAL}/closures/${galungan.id}/unconfirm`,
+          { token: admin },
+        );
+        expect(back.status).withContext(back.text).toBe(200);
+        expect(back.body.confirmed).toBeFalse();
+      }
+      expect(await due()).toBe('2026-06-18T10:00:00+08:00');
+      expect((await view('bali')).version).toBe(before);
+    });
+
+    it("adds a seeded dated schedule once to existing schedules, never over an office's own", async () => {
+      const dataSource = ctx().app.get(DataSource);
+      const seed = ctx().app.get((await import('./calendar-seed.service')).CalendarSeedService);
+      const schedules = dataSource.getRepository(CalendarScheduleEntity);
+      const file = 'calendars/variants-2026.yaml';
+      const reapply = async (variants: CalendarScheduleEntity['variants']) => {
+        await schedules.update({ officeCode: 'tebingtinggi' }, { variants });
+        await dataSource.getRepository(CalendarSeedEntity).delete({ name: file });
+        await seed.load();
+        return (await view('tebingtinggi')).variants;
+      };
+      // The office keeps its own Ramadan dates: the seeded ones overlap them and are left out.
+      const own = {
+        name: 'Ramadan (kantor)',
+        from: '2026-02-18',
+        to: '2026-03-19',
+        week: { mon: [{ start: '08:00', end: '14:00' }] },
+      };
+      expect(await reapply([own])).toEqual([own]);
+      // A schedule without it gets it, proposed, and an audit entry says where it came from.
+      const added = await reapply([]);
+      expect(added.map((v) => [v.name, v.from, v.to, v.confirmed])).toEqual([
+        ['Ramadan 1447 H', '2026-02-19', '2026-03-20', false],
+      ]);
+      const audit = await ctx().app.get(AuditService).forEntity('calendar', 'tebingtinggi');
+      expect(audit[0].action).toBe('calendar.schedule.variants_seeded');
+      // Applied once: loading again changes nothing, even after an office removed it.
+      await schedules.update({ officeCode: 'tebingtinggi' }, { variants: [] });
+      await seed.load();
+      expect((await view('tebingtinggi')).variants).toEqual([]);
+      await schedules.update({ officeCode: 'tebingtinggi' }, { variants: added });
+    });
+
+    it('Riau: the seeded Ramadan 1447 H hours are proposed, and apply once confirmed', async () => {
+      const token = await as('kadis.riau');
+      const current = await ctx().request<OfficeCalendarView>('GET', `${CAL}/riau`, { token });
+      const ramadan = current.body.variants.find((v) => v.name === 'Ramadan 1447 H')!;
+      expect(ramadan).toEqual(jasmine.objectContaining({ from: '2026-02-19', to: '2026-03-20' }));
+      expect(ramadan.confirmed).toBeFalse();
+      // Mon 23 Feb 2026 10.00 WIB + 8 jam.
+      // Normal week: Mon 10.00-12.00 + 13.00-16.00 = 5 h; Tue 07.30 + 3 h = 10.30.
+      // Ramadan (Mon-Thu 08.00-12.00, 12.30-15.00): Mon 10.00-12.00 + 12.30-15.00 = 4.5 h;
+      // Tue 08.00 + 3.5 h = 11.30.
+      const due = async () => (await preview('riau', '2026-02-23T10:00+07:00', '8 jam')).target;
+      expect(await due()).toBe('2026-02-24T10:30:00+07:00');
+      const put = (version: string, confirmed: boolean) =>
+        ctx().request<OfficeCalendarView>('PUT', `${CAL}/riau/schedule`, {
+          token,
+          body: {
+            expectedVersion: version,
+            week: current.body.week,
+            variants: current.body.variants.map((v) => (v === ramadan ? { ...v, confirmed } : v)),
+          },
+        });
+      const on = await put(current.body.version, true);
+      expect(on.status).withContext(on.text).toBe(200);
+      try {
+        expect(await due()).toBe('2026-02-24T11:30:00+07:00');
+        const bad = await ctx().request<Problem>('PUT', `${CAL}/riau/schedule`, {
+          token,
+          body: {
+            expectedVersion: on.body.version,
+            week: current.body.week,
+            variants: [{ ...ramadan, confirmed: 'ya' }],
+          },
+        });
+        expect(bad.status).toBe(400);
+        expect(bad.body.errors?.map((e) => e.path)).toContain('variants[0].confirmed');
+      } finally {
+        const off = await put(on.body.version, false);
+        expect(off.status).withContext(off.text).toBe(200);
+        expect(off.body.version).toBe(current.body.version);
+      }
+    });
+
+    it('an office serving on Saturday during a dated period counts Saturday hours', async () => {
+      const token = await as('kadis.gorontalo');
+      const current = await ctx().request<OfficeCalendarView>('GET', `${CAL}/gorontalo`, { token });
+      // Fri 10 Jul 2026 15.00 WITA + 4 jam: Fri 15.00-16.30 = 1.5 h, 2.5 h left.
+      // With Saturday service 08.00-12.00 (1 Jul - 31 Aug): Sat 11 Jul 08.00 + 2.5 h = 10.30.
+      // Without: Mon 13 Jul 07.30 + 2.5 h = 10.00. Outside the period (Fri 4 Sep): Mon 7 Sep 10.00.
+      const due = async (start: string) => (await preview('gorontalo', start, '4 jam')).target;
+      expect(await due('2026-07-10T15:00+08:00')).toBe('2026-07-13T10:00:00+08:00');
+      const saturday = {
+        name: 'Layanan Sabtu',
+        from: '2026-07-01',
+        to: '2026-08-31',
+        week: { ...current.body.week, sat: [{ start: '08:00', end: '12:00' }] },
+      };
+      const ok = await ctx().request<OfficeCalendarView>('PUT', `${CAL}/gorontalo/schedule`, {
+        token,
+        body: {
+          expectedVersion: current.body.version,
+          week: current.body.week,
+          variants: [...current.body.variants, saturday],
+        },
+      });
+      expect(ok.status).withContext(ok.text).toBe(200);
+      try {
+        expect(ok.body.variants.find((v) => v.name === 'Layanan Sabtu')?.week.sat).toEqual([
+          { start: '08:00', end: '12:00' },
+        ]);
+        expect(await due('2026-07-10T15:00+08:00')).toBe('2026-07-11T10:30:00+08:00');
+        expect(await due('2026-09-04T15:00+08:00')).toBe('2026-09-07T10:00:00+08:00');
+      } finally {
+        const back = await ctx().request<OfficeCalendarView>('PUT', `${CAL}/gorontalo/schedule`, {
+          token,
+          body: {
+            expectedVersion: ok.body.version,
+            week: current.body.week,
+            variants: current.body.variants,
+          },
+        });
+        expect(back.status).withContext(back.text).toBe(200);
+      }
     });
   });
 

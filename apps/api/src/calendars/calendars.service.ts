@@ -248,7 +248,13 @@ export class CalendarsService {
       await bumpRevision(manager);
       await this.assertNoOverlap(manager, target, closure, row.id);
       const before = toClosureView(row);
-      const next: CalendarClosureEntity = { ...row, ...toColumns(closure), updatedAt: new Date() };
+      // Correcting a date or name does not confirm it: that is its own, admin-only step.
+      const next: CalendarClosureEntity = {
+        ...row,
+        ...toColumns(closure),
+        confirmed: row.confirmed,
+        updatedAt: new Date(),
+      };
       await manager.getRepository(CalendarClosureEntity).save(next);
       await this.audit.record(
         {
@@ -265,6 +271,40 @@ export class CalendarsService {
     });
     this.provider.invalidate();
     return toClosureView(updated);
+  }
+
+  /**
+   * Admin only, on any layer: puts an unconfirmed closure into force (`confirmed` true) or takes
+   * it out again. Audited; bumps the calendar revision, so every instance rebuilds the calendars
+   * that carry it, and due dates computed from then on follow.
+   */
+  async setConfirmed(user: AuthUser, id: string, confirmed: boolean): Promise<CalendarClosure> {
+    if (!hasRole(user, 'admin')) {
+      throw CalendarError.forbidden('Hanya admin yang boleh mengonfirmasi hari libur.');
+    }
+    const result = await this.dataSource.transaction(async (manager) => {
+      const row = await this.findClosure(manager, id);
+      if (row.confirmed === confirmed) return { row, changed: false };
+      await bumpRevision(manager);
+      const next: CalendarClosureEntity = { ...row, confirmed, updatedAt: new Date() };
+      await manager
+        .getRepository(CalendarClosureEntity)
+        .update({ id }, { confirmed, updatedAt: next.updatedAt });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: confirmed ? 'calendar.closure.confirmed' : 'calendar.closure.unconfirmed',
+          entityType: 'calendar_closure',
+          entityId: id,
+          before: toClosureView(row),
+          after: toClosureView(next),
+        },
+        manager,
+      );
+      return { row: next, changed: true };
+    });
+    if (result.changed) this.provider.invalidate();
+    return toClosureView(result.row);
   }
 
   async deleteClosure(user: AuthUser, id: string): Promise<void> {
@@ -436,6 +476,7 @@ function toColumns(closure: Closure) {
     fromTime: closure.from ?? null,
     toTime: closure.to ?? null,
     prefilled: closure.prefilled === true,
+    confirmed: closure.confirmed !== false,
   };
 }
 

@@ -61,6 +61,8 @@ export interface SweepResult {
 export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SlaSweep');
   private readonly job = new PeriodicJob<SweepResult>(() => this.tick(), 'sla-sweep');
+  /** Per office, the calendar version for which no open ticket was left with older figures. */
+  private readonly reconciled = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -160,8 +162,43 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
         ORDER BY first_response_at_risk_at LIMIT ${lim}`,
       [true, at, at],
     );
-    const byId = new Map([...tickets, ...steps, ...firstResponses].map((r) => [r.id, r]));
+    const stale = await this.staleCalendar(lim);
+    const byId = new Map([...tickets, ...steps, ...firstResponses, ...stale].map((r) => [r.id, r]));
     return [...byId.values()];
+  }
+
+  /**
+   * Open tickets whose stored figures (the queue's due date, at-risk instant) were computed with
+   * an older version of their office's calendar: a holiday confirmed or added, a schedule changed.
+   * Recomputing them here makes the queue follow a calendar edit within one sweep, on every
+   * instance, without touching the tickets by hand. An office whose calendar version was found
+   * with nothing stale is not queried again until its version changes.
+   */
+  private async staleCalendar(
+    limit: number,
+  ): Promise<{ id: string; number: string; office: string }[]> {
+    const m = this.dataSource.manager;
+    const offices: { code: string }[] = await m.query('SELECT code FROM offices');
+    const out: { id: string; number: string; office: string }[] = [];
+    for (const { code } of offices) {
+      if (out.length >= limit) break;
+      let version: string;
+      try {
+        version = (await this.calendars.forOffice(code)).version;
+      } catch {
+        continue; // no usable calendar: nothing to recompute against
+      }
+      if (this.reconciled.get(code) === version) continue;
+      const rows: { id: string; number: string; office: string }[] = await m.query(
+        `SELECT id, number, office_code AS office FROM tickets
+          WHERE office_code = ? AND is_open = ? AND calendar_version <> ?
+          LIMIT ${limit - out.length}`,
+        [code, true, version],
+      );
+      if (!rows.length) this.reconciled.set(code, version);
+      out.push(...rows);
+    }
+    return out;
   }
 
   private async sweepBatch(

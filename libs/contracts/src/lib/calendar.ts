@@ -20,6 +20,11 @@ export interface WeekVariant {
   from: string;
   to: string;
   week: WeekSchedule;
+  /**
+   * False: proposed (seeded from a circular not yet checked) and shown, but the normal week
+   * applies until someone who may edit the schedule confirms it. Absent or true: in force.
+   */
+  confirmed?: boolean;
 }
 
 /** A day (or part of a day) closed, as stored. */
@@ -37,6 +42,11 @@ export interface CalendarClosure {
   to: string | null;
   /** Pre-filled from the date-holidays package: to be checked against the decree. */
   prefilled: boolean;
+  /**
+   * False: announced but not yet checked against its decree; shown, but not counted in working
+   * time until an admin confirms it (`POST /api/v1/calendars/closures/{id}/confirm`).
+   */
+  confirmed: boolean;
   updatedAt: string;
 }
 

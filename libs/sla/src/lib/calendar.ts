@@ -254,6 +254,7 @@ function build(def: CalendarDefinition, issues: SlaIssue[]): NormalCalendar {
   }
 
   const variants: NormalVariant[] = [];
+  const checked: NormalVariant[] = [];
   if (def.variants !== undefined && !Array.isArray(def.variants)) {
     issues.push(issue('variants', 'variants.type', 'harus berupa daftar', 'must be a list'));
   }
@@ -271,6 +272,16 @@ function build(def: CalendarDefinition, issues: SlaIssue[]): NormalCalendar {
     if (fromDay === null) issues.push(badDate(`${path}.from`, v.from));
     if (toDay === null) issues.push(badDate(`${path}.to`, v.to));
     const vweek = normaliseWeek(v.week, `${path}.week`, issues);
+    if (v.confirmed !== undefined && typeof v.confirmed !== 'boolean') {
+      issues.push(
+        issue(
+          `${path}.confirmed`,
+          'variant.confirmed',
+          'confirmed harus true atau false',
+          'confirmed must be true or false',
+        ),
+      );
+    }
     if (fromDay === null || toDay === null) return;
     if (fromDay > toDay) {
       issues.push(
@@ -283,7 +294,7 @@ function build(def: CalendarDefinition, issues: SlaIssue[]): NormalCalendar {
       );
       return;
     }
-    variants.forEach((other, j) => {
+    checked.forEach((other, j) => {
       if (fromDay <= other.toDay && other.fromDay <= toDay) {
         issues.push(
           issue(
@@ -295,7 +306,9 @@ function build(def: CalendarDefinition, issues: SlaIssue[]): NormalCalendar {
         );
       }
     });
-    variants.push({ name: String(v.name ?? ''), fromDay, toDay, week: vweek });
+    checked.push({ name: String(v.name ?? ''), fromDay, toDay, week: vweek });
+    // A proposed (unconfirmed) variant is checked, overlaps included, but does not apply.
+    if (v.confirmed !== false) variants.push(checked[checked.length - 1]);
   });
 
   const closures: NormalClosure[] = [];
@@ -325,7 +338,9 @@ function build(def: CalendarDefinition, issues: SlaIssue[]): NormalCalendar {
       );
       return;
     }
-    closures.push(normal);
+    // An unconfirmed closure is checked like any other but does not enter the arithmetic (nor
+    // the fingerprint, so confirming it changes the calendar's version).
+    if (normal.confirmed !== false) closures.push(normal);
   });
 
   return {
@@ -381,6 +396,16 @@ export function normaliseClosure(
         'closure.layer_unknown',
         `lapisan tidak dikenal ${JSON.stringify(c.layer)} (gunakan ${CLOSURE_LAYERS.join(', ')})`,
         `unknown layer ${JSON.stringify(c.layer)} (use ${CLOSURE_LAYERS.join(', ')})`,
+      ),
+    );
+  }
+  if (c.confirmed !== undefined && typeof c.confirmed !== 'boolean') {
+    issues.push(
+      issue(
+        `${path}.confirmed`,
+        'closure.confirmed',
+        'confirmed harus true atau false',
+        'confirmed must be true or false',
       ),
     );
   }

@@ -13,6 +13,11 @@ export interface HolidayFile {
   region?: string;
   /** Default source of every entry (the decree). */
   source: string;
+  /**
+   * Default of every entry: `false` when the dates are not yet checked against a published decree
+   * (they are stored and shown, but close nothing until an admin confirms them). Defaults to true.
+   */
+  confirmed?: boolean;
   closures: HolidayFileEntry[];
 }
 
@@ -24,6 +29,8 @@ export interface HolidayFileEntry {
   source?: string;
   from?: string;
   to?: string;
+  /** Overrides the file's `confirmed`. */
+  confirmed?: boolean;
 }
 
 /**
@@ -55,6 +62,16 @@ export function closuresFromHolidayFile(file: HolidayFile): Closure[] {
       ),
     );
   }
+  if (file.confirmed !== undefined && typeof file.confirmed !== 'boolean') {
+    issues.push(
+      issue(
+        'confirmed',
+        'confirmed.type',
+        'confirmed harus true atau false',
+        'confirmed must be true or false',
+      ),
+    );
+  }
   if (!Array.isArray(file.closures)) {
     issues.push(
       issue(
@@ -68,6 +85,7 @@ export function closuresFromHolidayFile(file: HolidayFile): Closure[] {
   const out: Closure[] = [];
   (Array.isArray(file.closures) ? file.closures : []).forEach((entry, i) => {
     const path = `closures[${i}]`;
+    const confirmed = entry?.confirmed ?? file.confirmed;
     const closure: Closure = {
       date: entry?.date,
       name: entry?.name,
@@ -76,6 +94,8 @@ export function closuresFromHolidayFile(file: HolidayFile): Closure[] {
       layer: file.layer,
       ...(entry?.from !== undefined ? { from: entry.from } : {}),
       ...(entry?.to !== undefined ? { to: entry.to } : {}),
+      // Only a departure from the default is carried; a non-boolean is reported by the check.
+      ...(confirmed !== undefined && confirmed !== true ? { confirmed } : {}),
     };
     const normal = normaliseClosure(closure, path, issues);
     if (!normal) return;

@@ -51,6 +51,11 @@ export interface ScheduleVariant {
   from: string;
   to: string;
   week: WeeklySchedule;
+  /**
+   * `false`: proposed but not yet checked against the circular that sets it; it is kept, checked
+   * and shown, but the normal week applies until it is confirmed. Absent or `true`: in force.
+   */
+  confirmed?: boolean;
 }
 
 export type ClosureType = 'libur-nasional' | 'cuti-bersama' | 'libur-daerah' | 'penutupan-kantor';
@@ -79,6 +84,12 @@ export interface Closure {
   to?: string;
   /** Pre-filled from a holiday package: to be checked by an admin. */
   prefilled?: boolean;
+  /**
+   * `false`: announced but not yet checked against the decree that sets it (a regional day whose
+   * date comes from the Balinese calendar, say). It is kept and shown, but closes nothing until an
+   * admin confirms it. Absent or `true`: in force.
+   */
+  confirmed?: boolean;
 }
 
 export interface CalendarDefinition {

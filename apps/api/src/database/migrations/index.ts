@@ -20,6 +20,7 @@ import { UploadQuotaAndMailRetention1763902300000 } from './1763902300000-upload
 import { OutboxRecipientSentIndex1763902350000 } from './1763902350000-outbox-recipient-sent-index';
 import { ImapMailboxLeases1763902400000 } from './1763902400000-imap-mailbox-leases';
 import { OfficeOnboarding1763902500000 } from './1763902500000-office-onboarding';
+import { UnconfirmedClosures1763902520000 } from './1763902520000-unconfirmed-closures';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   OutboxRecipientSentIndex1763902350000,
   ImapMailboxLeases1763902400000,
   OfficeOnboarding1763902500000,
+  UnconfirmedClosures1763902520000,
 ];

@@ -19,6 +19,7 @@ const closure = (overrides: Partial<CalendarClosure>): CalendarClosure => ({
   from: null,
   to: null,
   prefilled: false,
+  confirmed: true,
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...overrides,
 });
@@ -208,6 +209,41 @@ describe('CalendarPage', () => {
     expect(textOf(element, '[data-test=schedule-error]')).toBe('jam tidak valid');
   });
 
+  it('shows a proposed dated schedule, keeps it proposed on save, and confirms it when ticked', async () => {
+    const ramadan = {
+      name: 'Ramadan 1447 H',
+      from: '2026-02-19',
+      to: '2026-03-20',
+      week: { mon: [{ start: '08:00', end: '15:00' }] },
+      confirmed: false,
+    };
+    const element = await open(ADMIN, { ...VIEW, variants: [ramadan] });
+    expect(textOf(element, '[data-test=variant-proposed]')).toContain('belum berlaku');
+    const save = async () => {
+      element.querySelector<HTMLElement>('[data-test=save-schedule]')!.click();
+      await settle();
+      const put = backend.expectOne(`${CAL}/schedule`);
+      const body = put.request.body;
+      put.flush({ ...VIEW, variants: body.variants });
+      await settle();
+      return body;
+    };
+    element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();
+    await settle();
+    expect((await save()).variants[0].confirmed).toBeFalse();
+
+    element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();
+    await settle();
+    const box = element.querySelector<HTMLInputElement>('[data-test=variant-confirmed]')!;
+    expect(box.checked).toBeFalse();
+    box.click();
+    await settle();
+    const body = await save();
+    expect(body.variants[0].confirmed).toBeUndefined();
+    expect(body.variants[0].name).toBe('Ramadan 1447 H');
+    expect(element.querySelector('[data-test=variant-proposed]')).toBeNull();
+  });
+
   it('reloads when the calendar changed meanwhile (409)', async () => {
     const element = await open();
     element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();
@@ -239,6 +275,34 @@ describe('CalendarPage', () => {
     await settle();
   });
 
+  it('shows an unconfirmed regional day, and an admin confirms it', async () => {
+    const galungan = closure({
+      id: 'c-9',
+      layer: 'province',
+      scope: 'ID-BA',
+      date: '2026-06-17',
+      name: 'Hari Raya Galungan',
+      type: 'libur-daerah',
+      confirmed: false,
+    });
+    const element = await open(ADMIN, { ...VIEW, closures: [galungan] });
+    const row = element.querySelector<HTMLElement>('[data-test=closure-row]')!;
+    expect(textOf(row, '[data-test=unconfirmed-badge]')).toContain('belum dikonfirmasi');
+    const toggle = row.querySelector<HTMLElement>('[data-test=toggle-confirmed]')!;
+    expect(toggle.textContent).toContain('Konfirmasi');
+    toggle.click();
+    await settle();
+    const post = backend.expectOne('/api/v1/calendars/closures/c-9/confirm');
+    expect(post.request.method).toBe('POST');
+    post.flush({ ...galungan, confirmed: true });
+    await settle();
+    backend.expectOne(CAL).flush({ ...VIEW, closures: [{ ...galungan, confirmed: true }] });
+    await settle();
+    const after = element.querySelector<HTMLElement>('[data-test=closure-row]')!;
+    expect(after.querySelector('[data-test=unconfirmed-badge]')).toBeNull();
+    expect(textOf(after, '[data-test=toggle-confirmed]')).toContain('Batalkan konfirmasi');
+  });
+
   it('is read-only for a user who may not edit', async () => {
     const element = await open(AGENT, { ...VIEW, canEdit: false, canEditShared: false });
     expect(element.querySelector('[data-test=read-only]')).not.toBeNull();
@@ -247,5 +311,6 @@ describe('CalendarPage', () => {
     expect(element.querySelector('[data-test=prefill]')).toBeNull();
     expect(element.querySelector('[data-test=edit-closure]')).toBeNull();
     expect(element.querySelector('[data-test=office-select]')).toBeNull();
+    expect(element.querySelector('[data-test=toggle-confirmed]')).toBeNull();
   });
 });

@@ -61,6 +61,8 @@ interface ScheduleDraft {
     from: string;
     to: string;
     week: Record<CalendarWeekday, WorkInterval[]>;
+    /** False: a proposal (e.g. seeded Ramadan hours) that does not apply yet. */
+    confirmed: boolean;
   }[];
 }
 
@@ -246,7 +248,11 @@ export class CalendarPage {
     this.scheduleErrors.set({});
     this.schedule.set({
       week: fullWeek(view.week),
-      variants: view.variants.map((v) => ({ ...v, week: fullWeek(v.week) })),
+      variants: view.variants.map((v) => ({
+        ...v,
+        week: fullWeek(v.week),
+        confirmed: v.confirmed !== false,
+      })),
     });
   }
 
@@ -273,7 +279,13 @@ export class CalendarPage {
   protected addVariant(): void {
     const draft = this.schedule();
     if (!draft) return;
-    draft.variants.push({ name: '', from: '', to: '', week: fullWeek(compactWeek(draft.week)) });
+    draft.variants.push({
+      name: '',
+      from: '',
+      to: '',
+      week: fullWeek(compactWeek(draft.week)),
+      confirmed: true,
+    });
     this.touchSchedule();
   }
 
@@ -296,6 +308,8 @@ export class CalendarPage {
       from: v.from,
       to: v.to,
       week: compactWeek(v.week),
+      // A proposal stays one until the editor ticks it in force.
+      ...(v.confirmed ? {} : { confirmed: false }),
     }));
     this.busy.set(true);
     this.api
@@ -399,6 +413,25 @@ export class CalendarPage {
         const errors = fieldErrorsOf(problemOf(error));
         this.closureErrors.set(errors);
         if (!Object.keys(errors).length) this.notifier.show(error);
+      },
+    });
+  }
+
+  protected toggleConfirmed(closure: CalendarClosure): void {
+    const confirmed = !closure.confirmed;
+    this.busy.set(true);
+    this.api.setConfirmed(closure.id, confirmed).subscribe({
+      next: () => {
+        this.busy.set(false);
+        const done = confirmed
+          ? 'calendar.closures.confirmed'
+          : 'calendar.closures.unconfirmedDone';
+        this.snackBar.open(this.i18n.t(done), undefined, { duration: 3000 });
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.notifier.show(error);
       },
     });
   }

@@ -54,6 +54,15 @@ export class CalendarsApi {
     );
   }
 
+  /** Admin: puts a closure into force (`true`) or takes it out again (`false`). */
+  setConfirmed(id: string, confirmed: boolean): Observable<CalendarClosure> {
+    const action = confirmed ? 'confirm' : 'unconfirm';
+    return this.http.post<CalendarClosure>(
+      `${BASE}/calendars/closures/${encodeURIComponent(id)}/${action}`,
+      null,
+    );
+  }
+
   deleteClosure(id: string): Observable<void> {
     return this.http.delete<void>(`${BASE}/calendars/closures/${encodeURIComponent(id)}`);
   }

@@ -47,6 +47,7 @@ export const BALI_CALENDAR: OfficeCalendarView = {
       from: null,
       to: null,
       prefilled: false,
+      confirmed: true,
       updatedAt: '2026-01-05T00:00:00.000Z',
     },
   ],

@@ -27,6 +27,30 @@ const running = (remainingMinutes: number, overrides: Partial<ClockView> = {}): 
   ...overrides,
 });
 
+describe('office calendar for the countdowns', () => {
+  it('leaves a closure that is not yet confirmed out of working time', () => {
+    const withDay = (confirmed: boolean) =>
+      compileOfficeCalendar({
+        ...BALI_CALENDAR,
+        closures: [
+          ...BALI_CALENDAR.closures,
+          {
+            ...BALI_CALENDAR.closures[0],
+            id: 'c-2',
+            layer: 'province',
+            scope: 'ID-BA',
+            date: '2026-03-06',
+            name: 'Hari libur daerah (uji)',
+            type: 'libur-daerah',
+            confirmed,
+          },
+        ],
+      });
+    expect(withDay(false).version).toBe(calendar.version);
+    expect(withDay(true).version).not.toBe(calendar.version);
+  });
+});
+
 describe('countdown in working time', () => {
   // Thursday 5 March 2026, 15.00 WITA: one working hour left today.
   const fetchedAt = wita('2026-03-05T15:00:00');

@@ -120,6 +120,8 @@ export function compileOfficeCalendar(view: OfficeCalendarView): WorkCalendar {
       layer: c.layer,
       ...(c.from ? { from: c.from } : {}),
       ...(c.to ? { to: c.to } : {}),
+      // Shown to admins but not in force: the library counts it as a working day.
+      ...(c.confirmed === false ? { confirmed: false } : {}),
     })),
   });
 }
