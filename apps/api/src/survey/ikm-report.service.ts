@@ -7,7 +7,14 @@ import type {
   IkmTotalRow,
   SurveyCommentPage,
 } from '@sigap/contracts';
-import { addTotals, computeIkm, EMPTY_TOTALS, IKM_GRADES, type IkmTotals } from '@sigap/standards';
+import {
+  addTotals,
+  computeIkm,
+  EMPTY_TOTALS,
+  IKM_GRADES,
+  ikmShownText,
+  type IkmTotals,
+} from '@sigap/standards';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { SCORE_COLUMNS, SurveyResponseEntity } from './survey.entities';
@@ -45,6 +52,7 @@ function figures(totals: IkmTotals): IkmFigures {
     averages: r.averages,
     index: r.index,
     converted: r.converted,
+    shown: r.shown === null ? null : r.shown.toFixed(2),
     grade: r.grade,
     gradeName: r.grade ? (IKM_GRADES.find((g) => g.grade === r.grade)?.name.id ?? null) : null,
   };
@@ -171,15 +179,19 @@ export class IkmReportService {
     const names = new Map(services.map((s) => [s.id, s.name]));
     return {
       total,
-      items: found.map((r) => ({
-        ticketNumber: r.ticketNumber,
-        officeCode: r.officeCode,
-        serviceCode: r.serviceCode,
-        serviceName: names.get(r.serviceId) ?? r.serviceCode,
-        submittedAt: r.submittedAt.toISOString(),
-        converted: (25 * SCORE_COLUMNS.reduce((sum, c) => sum + r[c], 0)) / 9,
-        comment: r.comment ?? '',
-      })),
+      items: found.map((r) => {
+        const converted = (25 * SCORE_COLUMNS.reduce((sum, c) => sum + r[c], 0)) / 9;
+        return {
+          ticketNumber: r.ticketNumber,
+          officeCode: r.officeCode,
+          serviceCode: r.serviceCode,
+          serviceName: names.get(r.serviceId) ?? r.serviceCode,
+          submittedAt: r.submittedAt.toISOString(),
+          converted,
+          shown: ikmShownText(converted),
+          comment: r.comment ?? '',
+        };
+      }),
     };
   }
 }

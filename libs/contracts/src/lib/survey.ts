@@ -192,6 +192,12 @@ export interface IkmFigures {
   index: number | null;
   /** index x 25 (25-100), unrounded; null with no respondent. */
   converted: number | null;
+  /**
+   * The converted value as it is displayed: truncated (not rounded) to two decimals, "88.30" for
+   * 88.309; null with no respondent. The grade is read from this value.
+   */
+  shown: string | null;
+  /** The grade of the shown value (Permenpan RB 14/2017 intervals). */
   grade: IkmGradeLetter | null;
   /** The grade's name in Bahasa Indonesia ("Baik"); null with no respondent. */
   gradeName: string | null;
@@ -233,6 +239,8 @@ export interface SurveyComment {
   submittedAt: string;
   /** The respondent's own converted index (25-100). */
   converted: number;
+  /** That index as displayed: truncated to two decimals ("81.94"). */
+  shown: string;
   comment: string;
 }
 
