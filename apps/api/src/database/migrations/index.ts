@@ -18,6 +18,7 @@ import { QueueOfficeDueIndex1763901900000 } from './1763901900000-queue-office-d
 import { SessionRevocationAndContactMerge1763902100000 } from './1763902100000-session-revocation-and-contact-merge';
 import { UploadQuotaAndMailRetention1763902300000 } from './1763902300000-upload-quota-and-mail-retention';
 import { OutboxRecipientSentIndex1763902350000 } from './1763902350000-outbox-recipient-sent-index';
+import { ComplaintTiers1763902650000 } from './1763902650000-complaint-tiers';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SessionRevocationAndContactMerge1763902100000,
   UploadQuotaAndMailRetention1763902300000,
   OutboxRecipientSentIndex1763902350000,
+  ComplaintTiers1763902650000,
 ];
