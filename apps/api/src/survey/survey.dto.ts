@@ -1,5 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { SURVEY_COMMENT_MAX, type IkmPeriod } from '@sigap/contracts';
+import {
+  RESPONDENT_AGE_BANDS,
+  RESPONDENT_AGE_MAX,
+  RESPONDENT_AGE_MIN,
+  RESPONDENT_EDUCATIONS,
+  RESPONDENT_OCCUPATIONS,
+  RESPONDENT_SEXES,
+  SURVEY_COMMENT_MAX,
+  type IkmPeriod,
+  type RespondentAgeBand,
+  type RespondentEducation,
+  type RespondentOccupation,
+  type RespondentSex,
+} from '@sigap/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,6 +28,10 @@ import {
   Min,
 } from 'class-validator';
 
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+const codes = (options: readonly { code: string }[]) => options.map((o) => o.code);
+
 /** `POST /api/v1/survey/{token}`: nine scores 1-4 (U1 first) and an optional comment. */
 export class SurveySubmissionDto {
   @IsArray()
@@ -29,9 +46,50 @@ export class SurveySubmissionDto {
   @IsString()
   @MaxLength(SURVEY_COMMENT_MAX)
   comment?: string | null;
+
+  @IsOptional()
+  @IsIn(codes(RESPONDENT_SEXES), { message: 'pilih laki-laki atau perempuan' })
+  sex?: RespondentSex | null;
+
+  @IsOptional()
+  @IsIn(codes(RESPONDENT_AGE_BANDS), { message: 'kelompok usia tidak dikenal' })
+  ageBand?: RespondentAgeBand | null;
+
+  @IsOptional()
+  @IsInt({ message: 'usia harus bilangan bulat (tahun)' })
+  @Min(RESPONDENT_AGE_MIN, { message: `usia paling sedikit ${RESPONDENT_AGE_MIN} tahun` })
+  @Max(RESPONDENT_AGE_MAX, { message: `usia paling banyak ${RESPONDENT_AGE_MAX} tahun` })
+  age?: number | null;
+
+  @IsOptional()
+  @IsIn(codes(RESPONDENT_EDUCATIONS), { message: 'pendidikan terakhir tidak dikenal' })
+  education?: RespondentEducation | null;
+
+  @IsOptional()
+  @IsIn(codes(RESPONDENT_OCCUPATIONS), { message: 'pekerjaan tidak dikenal' })
+  occupation?: RespondentOccupation | null;
 }
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** `GET /api/v1/survey/profile`: the same filters as the IKM, without the period. */
+export class ProfileQueryDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  office?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  service?: string;
+
+  @IsOptional()
+  @Matches(DAY, { message: 'from harus tanggal YYYY-MM-DD' })
+  from?: string;
+
+  @IsOptional()
+  @Matches(DAY, { message: 'to harus tanggal YYYY-MM-DD' })
+  to?: string;
+}
 
 export class IkmQueryDto {
   @ApiPropertyOptional({ description: 'Office code; managers get their own office' })

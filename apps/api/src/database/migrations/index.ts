@@ -19,6 +19,7 @@ import { SessionRevocationAndContactMerge1763902100000 } from './1763902100000-s
 import { UploadQuotaAndMailRetention1763902300000 } from './1763902300000-upload-quota-and-mail-retention';
 import { OutboxRecipientSentIndex1763902350000 } from './1763902350000-outbox-recipient-sent-index';
 import { ComplaintTiers1763902650000 } from './1763902650000-complaint-tiers';
+import { SurveyRespondentProfile1763902660000 } from './1763902660000-survey-respondent-profile';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   UploadQuotaAndMailRetention1763902300000,
   OutboxRecipientSentIndex1763902350000,
   ComplaintTiers1763902650000,
+  SurveyRespondentProfile1763902660000,
 ];
