@@ -30,6 +30,8 @@ export {
   IkmInputError,
   ikmGrade,
   ikmOfResponses,
+  ikmShown,
+  ikmShownText,
   SKM_ELEMENT_COUNT,
   totalsOf,
   type IkmGrade,

@@ -4,6 +4,8 @@ export type ComplaintErrorCode =
   | 'complaint.invalid'
   | 'complaint.unknown_office'
   | 'complaint.unknown_service'
+  | 'complaint.unknown_tier'
+  | 'complaint.office_not_found'
   | 'complaint.related_not_found'
   | 'complaint.rate_limited'
   | 'complaint.not_found'
@@ -17,6 +19,8 @@ const STATUS: Record<ComplaintErrorCode, number> = {
   'complaint.invalid': 400,
   'complaint.unknown_office': 422,
   'complaint.unknown_service': 422,
+  'complaint.unknown_tier': 422,
+  'complaint.office_not_found': 404,
   'complaint.related_not_found': 422,
   'complaint.rate_limited': 429,
   'complaint.not_found': 404,

@@ -15,6 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsEmailAddress, IsOptionalNotNull, SingleLine } from '../common/validators';
+import { TIER_CODE } from './complaint-tier.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emptyToNull = ({ value }: { value: unknown }) => {
@@ -101,4 +102,12 @@ export class AgentComplaintDto extends FileComplaintDto {
   @ApiProperty({ enum: ['letter', 'phone', 'walk-in', 'email'] })
   @IsIn(['letter', 'phone', 'walk-in', 'email'])
   channel: 'letter' | 'phone' | 'walk-in' | 'email';
+
+  /** One of the office's published tiers; unset for the default (SP4N-LAPOR!, 5 working days). */
+  @ApiPropertyOptional({ example: 'tingkat-3' })
+  @Transform(emptyToNull)
+  @IsOptional()
+  @IsString()
+  @Matches(TIER_CODE, { message: 'kode tingkatan tidak valid' })
+  tier?: string | null;
 }

@@ -35,6 +35,16 @@ export class ComplaintEntity {
   @Column({ name: 'lapor_seen', type: 'int', default: 0 })
   laporSeen: number;
 
+  /** The tier the answer time follows (a copy as filed); null: the default, SP4N-LAPOR!'s. */
+  @Column({ name: 'tier_code', type: 'varchar', length: 40, nullable: true })
+  tierCode: string | null;
+
+  @Column({ name: 'tier_name', type: 'varchar', length: 120, nullable: true })
+  tierName: string | null;
+
+  @Column({ name: 'tier_working_days', type: 'int', nullable: true })
+  tierWorkingDays: number | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

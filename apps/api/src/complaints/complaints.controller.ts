@@ -1,10 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ComplaintView, FileComplaintResponse, LaporPullResponse } from '@sigap/contracts';
+import type {
+  ComplaintTierList,
+  ComplaintView,
+  FileComplaintResponse,
+  LaporPullResponse,
+} from '@sigap/contracts';
 import type { Request } from 'express';
 import type { AuthUser } from '../identity/auth-user';
 import { Public, Roles, SignedInUser } from '../identity/decorators';
 import { AgentComplaintDto, FileComplaintDto } from './complaint.dto';
+import { ComplaintTierListDto } from './complaint-tier.dto';
+import { ComplaintTiersService } from './complaint-tiers.service';
 import { ComplaintsService } from './complaints.service';
 
 /** The public complaint form (no sign-in). */
@@ -60,5 +67,29 @@ export class ComplaintsController {
     @Param('number') number: string,
   ): Promise<LaporPullResponse> {
     return this.complaints.pullFromLapor(user, number);
+  }
+}
+
+/** The complaint tiers an office publishes: read by its staff, set by admins (audited). */
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('v1/complaint-tiers')
+export class ComplaintTiersController {
+  constructor(private readonly tiers: ComplaintTiersService) {}
+
+  @Get(':office')
+  list(@Param('office') office: string): Promise<ComplaintTierList> {
+    return this.tiers.list(office);
+  }
+
+  /** Replaces the office's list; an empty list goes back to the default (SP4N-LAPOR!, 5 days). */
+  @Put(':office')
+  @Roles('admin')
+  replace(
+    @SignedInUser() user: AuthUser,
+    @Param('office') office: string,
+    @Body() body: ComplaintTierListDto,
+  ): Promise<ComplaintTierList> {
+    return this.tiers.replace(user, office, body.tiers);
   }
 }

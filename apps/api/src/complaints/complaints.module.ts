@@ -2,7 +2,12 @@ import { Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { OpdsModule } from '../opds/opds.module';
 import { SharedRateLimiter } from '../public/shared-rate-limit';
-import { ComplaintsController, PublicComplaintsController } from './complaints.controller';
+import {
+  ComplaintsController,
+  ComplaintTiersController,
+  PublicComplaintsController,
+} from './complaints.controller';
+import { ComplaintTiersService } from './complaint-tiers.service';
 import { ComplaintMailRouter } from './complaint-mail-router';
 import { ComplaintsService } from './complaints.service';
 import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
@@ -23,14 +28,15 @@ export function laporGatewayFor(config: AppConfig): LaporGateway {
 
 @Module({
   imports: [OpdsModule],
-  controllers: [PublicComplaintsController, ComplaintsController],
+  controllers: [PublicComplaintsController, ComplaintsController, ComplaintTiersController],
   providers: [
     ComplaintsService,
+    ComplaintTiersService,
     ComplaintMailRouter,
     SharedRateLimiter,
     LaporPullScheduler,
     { provide: LaporGateway, useFactory: laporGatewayFor, inject: [AppConfig] },
   ],
-  exports: [ComplaintsService, ComplaintMailRouter],
+  exports: [ComplaintsService, ComplaintTiersService, ComplaintMailRouter],
 })
 export class ComplaintsModule {}

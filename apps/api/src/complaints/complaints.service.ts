@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   COMPLAINT_NUMBER_MARKER,
+  DEFAULT_COMPLAINT_TIER,
   type ComplaintCategory,
   type ComplaintSource,
   type ComplaintView,
@@ -39,6 +40,7 @@ import {
 } from '../tickets/workflow';
 import { ComplaintError } from './complaint-error';
 import { ComplaintEntity } from './complaint.entity';
+import { ComplaintTiersService } from './complaint-tiers.service';
 import { LaporError, LaporGateway } from './lapor/lapor-gateway';
 import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
 
@@ -52,6 +54,8 @@ export interface ComplaintInput {
   phone?: string | null;
   text: string;
   relatedTicket?: string | null;
+  /** Code of one of the office's complaint tiers (agents only); unset for the default. */
+  tier?: string | null;
   /** A subject of its own (an e-mail's); else one is made from the category and the text. */
   subject?: string | null;
 }
@@ -84,6 +88,17 @@ const CATEGORY_LABEL: Record<ComplaintCategory, string> = {
 };
 
 const DAY_MS = 86_400_000;
+
+/** The tier a complaint was filed under; no tier of the office's own: the default. */
+function tierOf(c: ComplaintEntity): { code: string; name: string; workingDays: number } {
+  return c.tierCode && c.tierName && c.tierWorkingDays
+    ? { code: c.tierCode, name: c.tierName, workingDays: c.tierWorkingDays }
+    : {
+        code: DEFAULT_COMPLAINT_TIER.code,
+        name: DEFAULT_COMPLAINT_TIER.name,
+        workingDays: DEFAULT_COMPLAINT_TIER.workingDays,
+      };
+}
 
 /** Complaint numbers: `ADU` + the office's ticket prefix, a counter of their own per year. */
 export function complaintPrefix(ticketPrefix: string): string {
@@ -121,6 +136,7 @@ export class ComplaintsService {
     private readonly config: AppConfig,
     private readonly lapor: LaporGateway,
     private readonly limiter: SharedRateLimiter,
+    private readonly tiers: ComplaintTiersService,
   ) {
     this.ipLimit = { bucket: 'complaint-ip', limit: config.complaintIpLimit, windowMs: 3_600_000 };
   }
@@ -140,7 +156,8 @@ export class ComplaintsService {
     if (input.website?.trim()) {
       throw new ComplaintError('complaint.invalid', 'Pengaduan tidak dapat diterima.');
     }
-    return this.file(input, { source, channel: 'portal', actorId: null });
+    // Only the office's staff pick a tier; a public form always files under the default.
+    return this.file({ ...input, tier: null }, { source, channel: 'portal', actorId: null });
   }
 
   /** An agent records a complaint received by letter, phone, in person or forwarded mail. */
@@ -192,6 +209,14 @@ export class ComplaintsService {
         'complaint.unknown_service',
         `Layanan "${input.service}" tidak ada di daftar layanan aktif kantor ini.`,
         [{ path: 'service', message: 'layanan tidak dikenal' }],
+      );
+    }
+    const tier = input.tier ? await this.tiers.find(manager, office.code, input.tier) : null;
+    if (input.tier && !tier) {
+      throw new ComplaintError(
+        'complaint.unknown_tier',
+        `Tingkatan pengaduan "${input.tier}" tidak ada di daftar kantor ini.`,
+        [{ path: 'tier', message: 'tingkatan tidak dikenal' }],
       );
     }
     const related = await this.relatedTicket(manager, office.code, input.relatedTicket ?? null);
@@ -249,7 +274,7 @@ export class ComplaintsService {
       dirtyItems: new Set(),
       timeline: [],
       outbox: [],
-      standard: complaintStandard(office.code),
+      standard: complaintStandard(office.code, tier?.workingDays ?? null),
       calendar,
       now: receivedAt,
       actorId: options.actorId,
@@ -310,6 +335,9 @@ export class ComplaintsService {
       laporForwardedAt: null,
       laporSyncedAt: null,
       laporSeen: 0,
+      tierCode: tier?.code ?? null,
+      tierName: tier?.name ?? null,
+      tierWorkingDays: tier?.workingDays ?? null,
       createdAt: now,
     };
     await manager.insert(ComplaintEntity, complaint);
@@ -345,6 +373,7 @@ export class ComplaintsService {
           service: service?.code ?? null,
           relatedTicket: related?.number ?? null,
           requester: contact.id,
+          tier: tier ? { code: tier.code, workingDays: tier.workingDays } : null,
         },
       },
       manager,
@@ -355,6 +384,7 @@ export class ComplaintsService {
       office: office.code,
       dueAt: ticket.dueAt.getTime() === NO_DUE.getTime() ? null : ticket.dueAt.toISOString(),
       timeZone: calendar.timeZone,
+      tier: tierOf(complaint),
     };
   }
 
@@ -585,6 +615,7 @@ export class ComplaintsService {
       source: complaint.source,
       relatedTicket: related?.number ?? null,
       service: ticket.serviceCode,
+      tier: tierOf(complaint),
       lapor: {
         available: this.lapor.available,
         trackingId: complaint.laporTrackingId,

@@ -96,6 +96,7 @@ describeOnBothDatabases('dashboards: IKM per service and period', (ctx) => {
     expect(res.body.rows[0].converted).toBeCloseTo(87.5, 9);
     expect(res.body.rows[0].serviceName).toBe('PENGEMBANGAN APLIKASI');
     expect(res.body.rows[1].converted).toBeCloseTo(47.222222, 5);
+    expect(res.body.rows[1].shown).toBe('47.22');
     expect(res.body.totals.map((t) => [t.period, t.respondents])).toEqual([
       ['2026-05', 2],
       ['2026-06', 1],

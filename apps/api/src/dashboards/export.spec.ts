@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { toCsv, toXlsx, type Sheet } from './export';
+import { ikmSheets, toCsv, toXlsx, type Sheet } from './export';
 
 const META = {
   scope: { office: 'bali', holderId: null, holderName: null },
@@ -31,6 +31,37 @@ describe('dashboard exports', () => {
       '"Dinas ""Kesehatan"", Bali",2',
       "'-1+2,",
     ]);
+  });
+
+  it('exports the IKM truncated to two decimals, the value its grade is read from', () => {
+    const figures = {
+      respondents: 7,
+      averages: null,
+      index: 3.53236,
+      converted: 88.309,
+      shown: '88.30',
+      grade: 'B' as const,
+      gradeName: 'Baik',
+    };
+    const [sheet] = ikmSheets({
+      ...META,
+      rows: [
+        { ...figures, officeCode: 'bali', period: '2026-05', serviceCode: 'a', serviceName: 'A' },
+      ],
+      totals: [
+        {
+          ...figures,
+          converted: 64.999,
+          shown: '64.99',
+          grade: 'D',
+          gradeName: 'Tidak baik',
+          officeCode: 'bali',
+          period: '2026-05',
+        },
+      ],
+    });
+    expect(sheet.rows[0].slice(2, 5)).toEqual([7, 88.3, 'B']);
+    expect(sheet.rows[1].slice(2, 5)).toEqual([7, 64.99, 'D']);
   });
 
   it('names the table in a first column when several go into one CSV', () => {

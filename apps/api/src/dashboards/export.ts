@@ -8,6 +8,7 @@ import type {
   StepBottlenecksResponse,
   WorkloadResponse,
 } from '@sigap/contracts';
+import { ikmShown } from '@sigap/standards';
 import { Workbook } from 'exceljs';
 
 type Cell = string | number | null;
@@ -119,7 +120,8 @@ export function ikmSheets(r: IkmDashboardResponse): Sheet[] {
     v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
   const figures = (x: IkmDashboardResponse['totals'][number]): Cell[] => [
     x.respondents,
-    round(x.converted, 2),
+    // As shown everywhere: truncated to two decimals, the value the grade is read from.
+    x.converted === null ? null : ikmShown(x.converted),
     x.grade,
     x.gradeName,
     ...Array.from({ length: 9 }, (_, i) => round(x.averages?.[i] ?? null, 3)),

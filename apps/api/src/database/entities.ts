@@ -17,6 +17,7 @@ import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { CALENDAR_ENTITIES } from '../calendars/calendar.entities';
 import { ComplaintEntity } from '../complaints/complaint.entity';
+import { ComplaintTierEntity } from '../complaints/complaint-tier.entity';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
 import { UserEntity } from '../identity/user.entity';
@@ -56,5 +57,6 @@ export const ENTITIES = [
   ...SURVEY_ENTITIES,
   // complaints
   ComplaintEntity,
+  ComplaintTierEntity,
   CannedResponseEntity,
 ];

@@ -32,6 +32,7 @@ const TABLES = [
   'inbound_attachments',
   // complaints
   'complaints',
+  'complaint_tiers',
   // shared rate limits and job leases
   'rate_limit_windows',
   'job_leases',

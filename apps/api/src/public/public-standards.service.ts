@@ -1,14 +1,16 @@
 import { Injectable, Optional } from '@nestjs/common';
-import type {
-  PublicOffice,
-  PublicOfficeDetail,
-  PublicPerformance,
-  PublicServiceDetail,
-  PublicServiceSummary,
+import {
+  DEFAULT_COMPLAINT_TIER,
+  type PublicOffice,
+  type PublicOfficeDetail,
+  type PublicPerformance,
+  type PublicServiceDetail,
+  type PublicServiceSummary,
 } from '@sigap/contracts';
 import { addTotals, computeIkm, EMPTY_TOTALS, type ServiceStandard } from '@sigap/standards';
 import { DataSource, IsNull } from 'typeorm';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
+import { ComplaintTierEntity } from '../complaints/complaint-tier.entity';
 import { ServiceVersionEntity } from '../catalog/service-version.entity';
 import { Clock } from '../clock/clock';
 import { OfficeEntity } from '../offices/office.entity';
@@ -91,7 +93,22 @@ export class PublicStandardsService {
       office: toPublicOffice(office, services.length),
       services: list,
       performance: await this.performance(office, null),
+      complaintTiers: await this.complaintTiers(office.code),
     };
+  }
+
+  /** The office's published complaint tiers in order, or the default (SP4N-LAPOR!) alone. */
+  private async complaintTiers(officeCode: string): Promise<PublicOfficeDetail['complaintTiers']> {
+    const rows = await this.dataSource.manager.find(ComplaintTierEntity, {
+      where: { officeCode },
+      order: { position: 'ASC' },
+    });
+    const tiers = rows.length ? rows : [DEFAULT_COMPLAINT_TIER];
+    return tiers.map((t) => ({
+      name: t.name,
+      description: t.description,
+      workingDays: t.workingDays,
+    }));
   }
 
   async service(officeCode: string, code: string): Promise<PublicServiceDetail> {
@@ -149,7 +166,7 @@ export class PublicStandardsService {
 
   /**
    * The last 12 months: requests finished with a frozen SLA clock (within the limit: met or
-   * met late), complaints received and answered within their 5 working days, and the IKM from
+   * met late), complaints received and answered within their time (their tier's working days), and the IKM from
    * the survey's questionnaires when there are any.
    */
   async performance(office: OfficeEntity, service: string | null): Promise<PublicPerformance> {
@@ -239,9 +256,10 @@ export class PublicStandardsService {
     }
     if (!totals.respondents) return null;
     const result = computeIkm(totals);
-    if (result.converted === null || !result.grade) return null;
+    if (result.shown === null || !result.grade) return null;
     return {
-      value: Math.round(result.converted * 100) / 100,
+      value: result.shown,
+      shown: result.shown.toFixed(2),
       grade: result.grade,
       respondents: totals.respondents,
     };

@@ -56,6 +56,17 @@ function data(lang: 'id' | 'en', services: number, breaches: number): Evaluation
 }
 
 describe('evaluation report PDF', () => {
+  it('prints the IKM truncated to two decimals, next to the grade of that value', async () => {
+    const d = data('id', 2, 0);
+    d.services[0].ikm = { respondents: 40, converted: 88.309, grade: 'B' };
+    d.services[1].ikm = { respondents: 12, converted: 76.6099, grade: 'C' };
+    const text = pdfTextLines(await renderEvaluationPdf(d, { compress: false })).join('\n');
+    expect(text).toContain('88.30 (B Baik)');
+    expect(text).not.toContain('88.31');
+    expect(text).toContain('76.60 (C Kurang baik)');
+    expect(text).not.toContain('76.61');
+  });
+
   it('prints the title, office, period, every service row and the signature block', async () => {
     const lines = pdfTextLines(await renderEvaluationPdf(data('id', 3, 0), { compress: false }));
     expect(lines).toContain('LAPORAN EVALUASI KINERJA PELAYANAN');

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { IKM_GRADES } from '@sigap/standards';
+import { IKM_GRADES, ikmShownText } from '@sigap/standards';
 import { evaluationTexts, type EvaluationTexts } from './evaluation-texts';
 import { BOLD, REGULAR, useReportFonts } from './pdf-fonts';
 import type { EvaluationData, ServiceFigures } from './reports.service';
@@ -103,7 +103,7 @@ function ikmText(s: ServiceFigures, data: EvaluationData): string {
   if (!s.ikm || s.ikm.converted === null) return '-';
   const grade = IKM_GRADES.find((g) => g.grade === s.ikm?.grade);
   const name = grade ? ` ${grade.name[data.lang]}` : '';
-  return `${s.ikm.converted.toFixed(2)} (${s.ikm.grade ?? '-'}${name})`;
+  return `${ikmShownText(s.ikm.converted)} (${s.ikm.grade ?? '-'}${name})`;
 }
 
 function serviceRow(s: ServiceFigures, label: string, data: EvaluationData, t: EvaluationTexts) {

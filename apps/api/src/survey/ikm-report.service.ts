@@ -5,11 +5,21 @@ import type {
   IkmReport,
   IkmRow,
   IkmTotalRow,
+  RespondentProfile,
   SurveyCommentPage,
 } from '@sigap/contracts';
-import { addTotals, computeIkm, EMPTY_TOTALS, IKM_GRADES, type IkmTotals } from '@sigap/standards';
+import { PROFILE_MIN_COUNT } from '@sigap/contracts';
+import {
+  addTotals,
+  computeIkm,
+  EMPTY_TOTALS,
+  IKM_GRADES,
+  ikmShownText,
+  type IkmTotals,
+} from '@sigap/standards';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
+import { PROFILE_DIMENSIONS, shownCounts } from './respondent-profile';
 import { SCORE_COLUMNS, SurveyResponseEntity } from './survey.entities';
 
 /** What to report on: local dates in the office's zone, inclusive. */
@@ -45,6 +55,7 @@ function figures(totals: IkmTotals): IkmFigures {
     averages: r.averages,
     index: r.index,
     converted: r.converted,
+    shown: r.shown === null ? null : r.shown.toFixed(2),
     grade: r.grade,
     gradeName: r.grade ? (IKM_GRADES.find((g) => g.grade === r.grade)?.name.id ?? null) : null,
   };
@@ -151,6 +162,51 @@ export class IkmReportService {
     };
   }
 
+  /**
+   * Respondents per profile category, in aggregate only (no row names a respondent): the range
+   * widened to whole months (narrowing it day by day must not tell one respondent apart), nothing
+   * broken down below `PROFILE_MIN_COUNT` respondents, small categories merged (`shownCounts`).
+   */
+  async profile(q: Omit<IkmQuery, 'period'>): Promise<RespondentProfile> {
+    const from = `${q.from.slice(0, 7)}-01`;
+    const [y, m] = q.to.slice(0, 7).split('-').map(Number);
+    const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const to = `${q.to.slice(0, 7)}-${String(lastDay).padStart(2, '0')}`;
+    const scope = { ...q, from, to };
+    const respondents = await this.filtered(scope).getCount();
+    const suppressed = respondents < PROFILE_MIN_COUNT;
+    const dimensions = {} as RespondentProfile['dimensions'];
+    for (const d of PROFILE_DIMENSIONS) {
+      if (suppressed) {
+        dimensions[d.dimension] = [];
+        continue;
+      }
+      const raw = await this.filtered(scope)
+        .select(`r.${d.column}`, 'category')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy(`r.${d.column}`)
+        .getRawMany<{ category: string | null; n: string | number }>();
+      const counts = new Map<string | null, number>();
+      for (const row of raw) {
+        // A code no longer on the list (none today) counts as not given rather than leaking.
+        const known = d.options.some((o) => o.code === row.category);
+        const key = known ? row.category : null;
+        counts.set(key, (counts.get(key) ?? 0) + Number(row.n));
+      }
+      dimensions[d.dimension] = shownCounts(d.options, counts);
+    }
+    return {
+      office: q.office,
+      service: q.service,
+      from,
+      to,
+      respondents,
+      minimumCount: PROFILE_MIN_COUNT,
+      suppressed,
+      dimensions,
+    };
+  }
+
   /** Comments left with the questionnaires, newest first. */
   async comments(q: CommentQuery): Promise<SurveyCommentPage> {
     const qb = this.filtered(q).andWhere('r.comment IS NOT NULL');
@@ -171,15 +227,19 @@ export class IkmReportService {
     const names = new Map(services.map((s) => [s.id, s.name]));
     return {
       total,
-      items: found.map((r) => ({
-        ticketNumber: r.ticketNumber,
-        officeCode: r.officeCode,
-        serviceCode: r.serviceCode,
-        serviceName: names.get(r.serviceId) ?? r.serviceCode,
-        submittedAt: r.submittedAt.toISOString(),
-        converted: (25 * SCORE_COLUMNS.reduce((sum, c) => sum + r[c], 0)) / 9,
-        comment: r.comment ?? '',
-      })),
+      items: found.map((r) => {
+        const converted = (25 * SCORE_COLUMNS.reduce((sum, c) => sum + r[c], 0)) / 9;
+        return {
+          ticketNumber: r.ticketNumber,
+          officeCode: r.officeCode,
+          serviceCode: r.serviceCode,
+          serviceName: names.get(r.serviceId) ?? r.serviceCode,
+          submittedAt: r.submittedAt.toISOString(),
+          converted,
+          shown: ikmShownText(converted),
+          comment: r.comment ?? '',
+        };
+      }),
     };
   }
 }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { IkmReport, SurveyCommentPage, SurveySubmitted, SurveyView } from '@sigap/contracts';
+import {
+  ageBandOf,
+  type IkmReport,
+  type RespondentProfile,
+  type SurveyCommentPage,
+  type SurveySubmitted,
+  type SurveyView,
+} from '@sigap/contracts';
+import { RequestValidationError } from '../common/domain-error';
 import type { Request } from 'express';
 import { Clock } from '../clock/clock';
 import { hasRole, type AuthUser } from '../identity/auth-user';
@@ -8,8 +16,8 @@ import { Public, Roles, SignedInUser } from '../identity/decorators';
 import { IkmReportService } from './ikm-report.service';
 import { SurveyError } from './survey-error';
 import { SurveyLimiter } from './survey-limiter';
-import { localDate, SurveyService } from './survey.service';
-import { CommentQueryDto, IkmQueryDto, SurveySubmissionDto } from './survey.dto';
+import { localDate, SurveyService, type RespondentAnswers } from './survey.service';
+import { CommentQueryDto, IkmQueryDto, ProfileQueryDto, SurveySubmissionDto } from './survey.dto';
 
 /** Whose figures a user may read: admins any office (or all), managers their own office. */
 function officeFor(user: AuthUser, office: string | undefined): string | null {
@@ -88,6 +96,21 @@ export class SurveyController {
     });
   }
 
+  /**
+   * Respondents per profile category (sex, age band, education, occupation), in aggregate only,
+   * over whole months, with small categories merged (`RespondentProfile`).
+   */
+  @Get('profile')
+  @ApiBearerAuth()
+  @Roles('manager', 'admin')
+  profile(@SignedInUser() user: AuthUser, @Query() q: ProfileQueryDto): Promise<RespondentProfile> {
+    return this.reports.profile({
+      office: officeFor(user, q.office),
+      service: q.service?.trim() || null,
+      ...range(this.clock, q.from, q.to),
+    });
+  }
+
   /** What the public survey page shows: the ticket number and the service, nothing personal. */
   @Get(':token')
   @Public()
@@ -107,8 +130,24 @@ export class SurveyController {
   ): Promise<SurveySubmitted> {
     await this.limit('write', req);
     const comment = cleanComment(body.comment);
-    return this.surveys.submit(token, body.scores, comment);
+    return this.surveys.submit(token, body.scores, comment, profileOf(body));
   }
+}
+
+/** The optional profile as stored: an age in years becomes its band and is not kept. */
+export function profileOf(body: SurveySubmissionDto): RespondentAnswers {
+  const age = body.age ?? null;
+  if (age !== null && body.ageBand) {
+    throw new RequestValidationError([
+      { path: 'age', message: 'isi usia atau kelompok usia, tidak keduanya' },
+    ]);
+  }
+  return {
+    sex: body.sex ?? null,
+    ageBand: age !== null ? ageBandOf(age) : (body.ageBand ?? null),
+    education: body.education ?? null,
+    occupation: body.occupation ?? null,
+  };
 }
 
 /** Plain text only: control characters dropped, whitespace trimmed, empty means none. */

@@ -75,6 +75,20 @@ export class SurveyResponseEntity {
 
   @Column({ type: 'text', nullable: true })
   comment: string | null;
+
+  /** The optional respondent profile (Permenpan RB 14/2017); reported only as counts. */
+  @Column({ name: 'respondent_sex', type: 'varchar', length: 16, nullable: true })
+  respondentSex: string | null;
+
+  /** Age band only: an age given in years is not kept. */
+  @Column({ name: 'respondent_age_band', type: 'varchar', length: 8, nullable: true })
+  respondentAgeBand: string | null;
+
+  @Column({ name: 'respondent_education', type: 'varchar', length: 16, nullable: true })
+  respondentEducation: string | null;
+
+  @Column({ name: 'respondent_occupation', type: 'varchar', length: 16, nullable: true })
+  respondentOccupation: string | null;
 }
 
 export const SCORE_COLUMNS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;

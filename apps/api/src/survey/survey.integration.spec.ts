@@ -231,6 +231,8 @@ for (const kind of DATABASES) {
       expect(row.averages).toEqual([4, 4, 3, 3, 4, 4, 4, 3, 3]);
       // 32 points / 9 = 3.5555...; x 25 = 88.888... -> A (above 88.30).
       expect(row.converted).toBeCloseTo(88.888889, 5);
+      // Displayed truncated to two decimals (88.888... shows 88.88, not 88.89).
+      expect(row.shown).toBe('88.88');
       expect(row.grade).toBe('A');
       expect(row.gradeName).toBe('Sangat baik');
       expect(res.body.totals).toEqual([
@@ -273,6 +275,7 @@ for (const kind of DATABASES) {
       ]);
       // May: 32 + 29 = 61 points over 2 x 9 answers: 61 / 18 x 25 = 84.7222... -> B.
       expect(monthly.body.rows[0].converted).toBeCloseTo(84.722222, 5);
+      expect(monthly.body.rows[0].shown).toBe('84.72');
       expect(monthly.body.rows[0].grade).toBe('B');
       // June: 26 / 9 x 25 = 72.2222... -> C.
       expect(monthly.body.rows[1].converted).toBeCloseTo(72.222222, 5);
@@ -289,6 +292,8 @@ for (const kind of DATABASES) {
       expect(q.averages?.[0]).toBeCloseTo(11 / 3, 9);
       expect(q.averages?.[8]).toBeCloseTo(8 / 3, 9);
       expect(q.converted).toBeCloseTo(80.555556, 5);
+      // 80.5555... shows 80.55: truncated, where rounding would print 80.56.
+      expect(q.shown).toBe('80.55');
       expect(q.grade).toBe('B');
 
       const yearly = await ikm('admin', '?from=2026-01-01&to=2026-12-31&period=year');

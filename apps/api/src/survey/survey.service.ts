@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { SurveySubmitted, SurveyView } from '@sigap/contracts';
+import type {
+  RespondentAgeBand,
+  RespondentEducation,
+  RespondentOccupation,
+  RespondentSex,
+  SurveySubmitted,
+  SurveyView,
+} from '@sigap/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { Clock } from '../clock/clock';
@@ -135,7 +142,12 @@ export class SurveyService {
    * the response is unique per ticket, both in one transaction, so a second submission (or two
    * at once) changes nothing and answers `survey.used`.
    */
-  async submit(token: string, scores: number[], comment: string | null): Promise<SurveySubmitted> {
+  async submit(
+    token: string,
+    scores: number[],
+    comment: string | null,
+    profile: RespondentAnswers = NO_PROFILE,
+  ): Promise<SurveySubmitted> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.invitationOf(manager, token, true);
@@ -183,6 +195,10 @@ export class SurveyService {
         u8,
         u9,
         comment,
+        respondentSex: profile.sex,
+        respondentAgeBand: profile.ageBand,
+        respondentEducation: profile.education,
+        respondentOccupation: profile.occupation,
       });
       return { ticketNumber: ticket.number, submittedAt: now.toISOString() };
     });
@@ -190,6 +206,21 @@ export class SurveyService {
 }
 
 /** Inserts the response; the unique ticket index turning down a second one means "used". */
+/** The optional respondent profile as stored (category codes, null when left out). */
+export interface RespondentAnswers {
+  sex: RespondentSex | null;
+  ageBand: RespondentAgeBand | null;
+  education: RespondentEducation | null;
+  occupation: RespondentOccupation | null;
+}
+
+const NO_PROFILE: RespondentAnswers = {
+  sex: null,
+  ageBand: null,
+  education: null,
+  occupation: null,
+};
+
 async function insertOnce(manager: EntityManager, row: SurveyResponseEntity): Promise<void> {
   try {
     await manager.insert(SurveyResponseEntity, row);

@@ -4,14 +4,18 @@ import { triageStandard } from './triage-standard';
 
 /**
  * The standard a complaint ticket runs on, whatever service it is about: no documents, no
- * procedure steps, and the answer time of complaints (5 working days from receipt), so that a
- * reopened complaint starts a new round with the same time.
+ * procedure steps, and the answer time of its tier in working days from receipt (SP4N-LAPOR!'s
+ * 5 unless the office's own tier says otherwise), so that a reopened complaint starts a new round
+ * with the same time.
  */
-export function complaintStandard(office: string): ServiceStandard {
+export function complaintStandard(
+  office: string,
+  workingDays: number | null = null,
+): ServiceStandard {
   return {
     ...triageStandard(office),
     name: 'Penanganan pengaduan',
-    serviceTime: { text: COMPLAINT_ANSWER_TIME },
+    serviceTime: { text: workingDays === null ? COMPLAINT_ANSWER_TIME : `${workingDays} Hari` },
     clockStartsWhen: 'received',
   };
 }

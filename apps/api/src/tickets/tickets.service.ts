@@ -58,6 +58,7 @@ import { TicketStepEntity } from './ticket-step.entity';
 import { NO_DUE, TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { triageAwareActions, triageStandard } from './triage-standard';
+import { ComplaintEntity } from '../complaints/complaint.entity';
 import { complaintStandard } from './complaint-standard';
 import {
   activateNextSteps,
@@ -851,11 +852,17 @@ export async function standardOf(
   manager: EntityManager,
   ticket: TicketEntity,
 ): Promise<ServiceStandard> {
-  return ticket.kind === 'complaint'
-    ? complaintStandard(ticket.officeCode)
-    : ticket.serviceId && ticket.serviceVersion !== null
-      ? await cache.version(manager, ticket.serviceId, ticket.serviceVersion)
-      : triageStandard(ticket.officeCode);
+  if (ticket.kind === 'complaint') {
+    // The tier's answer time as the complaint was filed under it (null: the default).
+    const complaint = await manager.findOne(ComplaintEntity, {
+      select: { ticketId: true, tierWorkingDays: true },
+      where: { ticketId: ticket.id },
+    });
+    return complaintStandard(ticket.officeCode, complaint?.tierWorkingDays ?? null);
+  }
+  return ticket.serviceId && ticket.serviceVersion !== null
+    ? await cache.version(manager, ticket.serviceId, ticket.serviceVersion)
+    : triageStandard(ticket.officeCode);
 }
 
 /**

@@ -17,6 +17,43 @@ export type ComplaintSource = 'public' | 'portal' | 'email' | 'agent';
 /** The answer time of a complaint (Permenpan RB 62/2018, SP4N-LAPOR!: 5 working days). */
 export const COMPLAINT_ANSWER_TIME = '5 Hari';
 
+/**
+ * A complaint tier an office publishes (e.g. Purbalingga's four tiers of 5, 5, 14 and 60 working
+ * days), with its own answer time in working days of the office calendar.
+ */
+export interface ComplaintTier {
+  /** Short code, lower case (`ringan`, `tingkat-1`). */
+  code: string;
+  name: string;
+  description: string | null;
+  /** Answer time in working days (1-365). */
+  workingDays: number;
+}
+
+/** The tier every complaint has unless an agent picks one of the office's own: SP4N-LAPOR!'s. */
+export const DEFAULT_COMPLAINT_TIER: ComplaintTier = {
+  code: 'sp4n-lapor',
+  name: 'Standar SP4N-LAPOR!',
+  description: 'Tindak lanjut pengaduan paling lambat 5 hari kerja (SP4N-LAPOR!).',
+  workingDays: 5,
+};
+
+/** The most tiers an office may publish. */
+export const MAX_COMPLAINT_TIERS = 12;
+
+/** `GET /api/v1/complaint-tiers/{office}` and `PUT` (admins): the office's tiers, in order. */
+export interface ComplaintTierList {
+  office: string;
+  /** The office's own tiers; empty when it publishes none. */
+  tiers: ComplaintTier[];
+  /** The tier used when none is picked. */
+  default: ComplaintTier;
+}
+
+export interface ComplaintTierListRequest {
+  tiers: ComplaintTier[];
+}
+
 /** Number prefix marker of complaints: `ADU` + the office's ticket prefix (`ADUBALI-2026-000001`). */
 export const COMPLAINT_NUMBER_MARKER = 'ADU';
 
@@ -41,8 +78,10 @@ export interface FileComplaintResponse {
   number: string;
   category: ComplaintCategory;
   office: string;
-  /** The answer is due by this instant (5 working days in the office calendar). */
+  /** The answer is due by this instant (the tier's working days in the office calendar). */
   dueAt: string | null;
+  /** The tier the answer time follows. */
+  tier: { code: string; name: string; workingDays: number };
   /** The office's time zone, to show `dueAt` in local time. */
   timeZone: string;
 }
@@ -55,6 +94,8 @@ export interface ComplaintView {
   source: ComplaintSource;
   relatedTicket: string | null;
   service: string | null;
+  /** The tier the answer time follows, as it was when the complaint was filed. */
+  tier: { code: string; name: string; workingDays: number };
   lapor: {
     /** A LAPOR! connection is configured (forwarding possible). */
     available: boolean;

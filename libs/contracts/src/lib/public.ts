@@ -29,8 +29,11 @@ export interface PublicPerformance {
   /** Complaints received in the period, and how many were answered within 5 working days. */
   complaints: number;
   complaintsAnsweredInTime: number;
-  /** Converted IKM (25-100) with its grade; null while there are no survey data. */
-  ikm: { value: number; grade: string; respondents: number } | null;
+  /**
+   * Converted IKM (25-100) truncated to two decimals, the same value as text ("88.30") and the
+   * grade of that value; null while there are no survey data.
+   */
+  ikm: { value: number; shown: string; grade: string; respondents: number } | null;
 }
 
 export interface PublicServiceSummary {
@@ -46,6 +49,8 @@ export interface PublicOfficeDetail {
   office: PublicOffice;
   services: PublicServiceSummary[];
   performance: PublicPerformance;
+  /** How complaints are answered: the office's published tiers, or the default alone. */
+  complaintTiers: { name: string; description: string | null; workingDays: number }[];
 }
 
 export interface PublicStep {

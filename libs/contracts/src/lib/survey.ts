@@ -164,11 +164,121 @@ export interface SurveyView {
   expiresAt: string;
 }
 
+/**
+ * The optional respondent profile of the questionnaire (Permenpan RB 14/2017): sex, age, last
+ * education and occupation, each a fixed list of categories. Only counts per category are ever
+ * reported, never one respondent's answers.
+ */
+export type RespondentSex = 'laki-laki' | 'perempuan';
+export type RespondentAgeBand = 'lt20' | '20-29' | '30-39' | '40-49' | '50-59' | '60plus';
+export type RespondentEducation = 'sd' | 'smp' | 'sma' | 'diploma' | 's1' | 's2' | 's3';
+export type RespondentOccupation =
+  'pns' | 'tni-polri' | 'swasta' | 'wirausaha' | 'pelajar' | 'lainnya';
+
+export interface ProfileOption<T extends string> {
+  code: T;
+  label: SurveyText;
+}
+
+const o = <T extends string>(code: T, id: string, en: string): ProfileOption<T> => ({
+  code,
+  label: t(id, en),
+});
+
+export const RESPONDENT_SEXES: readonly ProfileOption<RespondentSex>[] = [
+  o('laki-laki', 'Laki-laki', 'Male'),
+  o('perempuan', 'Perempuan', 'Female'),
+];
+
+export const RESPONDENT_AGE_BANDS: readonly ProfileOption<RespondentAgeBand>[] = [
+  o('lt20', 'Di bawah 20 tahun', 'Under 20'),
+  o('20-29', '20-29 tahun', '20-29'),
+  o('30-39', '30-39 tahun', '30-39'),
+  o('40-49', '40-49 tahun', '40-49'),
+  o('50-59', '50-59 tahun', '50-59'),
+  o('60plus', '60 tahun ke atas', '60 and over'),
+];
+
+export const RESPONDENT_EDUCATIONS: readonly ProfileOption<RespondentEducation>[] = [
+  o('sd', 'SD atau sederajat', 'Primary school'),
+  o('smp', 'SMP atau sederajat', 'Junior high school'),
+  o('sma', 'SMA atau sederajat', 'Senior high school'),
+  o('diploma', 'D1/D2/D3/D4', 'Diploma'),
+  o('s1', 'S1', "Bachelor's degree"),
+  o('s2', 'S2', "Master's degree"),
+  o('s3', 'S3', 'Doctorate'),
+];
+
+export const RESPONDENT_OCCUPATIONS: readonly ProfileOption<RespondentOccupation>[] = [
+  o('pns', 'PNS/ASN', 'Civil servant'),
+  o('tni-polri', 'TNI/Polri', 'Armed forces/police'),
+  o('swasta', 'Pegawai swasta', 'Private employee'),
+  o('wirausaha', 'Wirausaha', 'Self-employed'),
+  o('pelajar', 'Pelajar/mahasiswa', 'Student'),
+  o('lainnya', 'Lainnya', 'Other'),
+];
+
+/** Youngest and oldest age accepted as a number (then kept only as its band). */
+export const RESPONDENT_AGE_MIN = 10;
+export const RESPONDENT_AGE_MAX = 120;
+
+/** The band of an age in years. */
+export function ageBandOf(age: number): RespondentAgeBand {
+  if (age < 20) return 'lt20';
+  if (age < 30) return '20-29';
+  if (age < 40) return '30-39';
+  if (age < 50) return '40-49';
+  if (age < 60) return '50-59';
+  return '60plus';
+}
+
 /** `POST /api/v1/survey/{token}`. */
 export interface SurveySubmission {
   /** Nine scores 1-4, U1 first. */
   scores: number[];
   comment?: string | null;
+  /** Optional respondent profile; each field may be left out. */
+  sex?: RespondentSex | null;
+  /** Age as a band, or `age` in years (kept only as its band); not both. */
+  ageBand?: RespondentAgeBand | null;
+  age?: number | null;
+  education?: RespondentEducation | null;
+  occupation?: RespondentOccupation | null;
+}
+
+/** Smallest count reported for a category; smaller ones are merged (see `RespondentProfile`). */
+export const PROFILE_MIN_COUNT = 5;
+
+export type ProfileDimension = 'sex' | 'ageBand' | 'education' | 'occupation';
+
+export interface ProfileCount {
+  /** A category code; `tidak-diisi` for respondents who left it out; `digabung` for merged. */
+  category: string;
+  label: string;
+  count: number;
+  /** For `digabung`: the categories merged into it (codes), so the total still adds up. */
+  merged?: string[];
+}
+
+/**
+ * `GET /api/v1/survey/profile?office=&service=&from=&to=`: respondents by profile category, in
+ * aggregate only. The range is widened to whole months. With fewer than `PROFILE_MIN_COUNT`
+ * respondents nothing is broken down (`suppressed`); otherwise, per dimension, every category
+ * below the minimum is merged into one `digabung` line, and while that line is itself below the
+ * minimum the next smallest category joins it, so no count under the minimum is shown and none
+ * can be worked out by subtraction from the total.
+ */
+export interface RespondentProfile {
+  office: string | null;
+  service: string | null;
+  /** The month range actually counted (YYYY-MM-DD, whole months). */
+  from: string;
+  to: string;
+  respondents: number;
+  minimumCount: number;
+  suppressed: boolean;
+  /** Empty lists when suppressed. */
+  dimensions: Record<ProfileDimension, ProfileCount[]>;
 }
 
 export interface SurveySubmitted {
@@ -192,6 +302,12 @@ export interface IkmFigures {
   index: number | null;
   /** index x 25 (25-100), unrounded; null with no respondent. */
   converted: number | null;
+  /**
+   * The converted value as it is displayed: truncated (not rounded) to two decimals, "88.30" for
+   * 88.309; null with no respondent. The grade is read from this value.
+   */
+  shown: string | null;
+  /** The grade of the shown value (Permenpan RB 14/2017 intervals). */
   grade: IkmGradeLetter | null;
   /** The grade's name in Bahasa Indonesia ("Baik"); null with no respondent. */
   gradeName: string | null;
@@ -233,6 +349,8 @@ export interface SurveyComment {
   submittedAt: string;
   /** The respondent's own converted index (25-100). */
   converted: number;
+  /** That index as displayed: truncated to two decimals ("81.94"). */
+  shown: string;
   comment: string;
 }
 

@@ -21,6 +21,8 @@ import { OutboxRecipientSentIndex1763902350000 } from './1763902350000-outbox-re
 import { ImapMailboxLeases1763902400000 } from './1763902400000-imap-mailbox-leases';
 import { OfficeOnboarding1763902500000 } from './1763902500000-office-onboarding';
 import { UnconfirmedClosures1763902520000 } from './1763902520000-unconfirmed-closures';
+import { ComplaintTiers1763902650000 } from './1763902650000-complaint-tiers';
+import { SurveyRespondentProfile1763902660000 } from './1763902660000-survey-respondent-profile';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -47,4 +49,6 @@ export const MIGRATIONS = [
   ImapMailboxLeases1763902400000,
   OfficeOnboarding1763902500000,
   UnconfirmedClosures1763902520000,
+  ComplaintTiers1763902650000,
+  SurveyRespondentProfile1763902660000,
 ];

@@ -125,6 +125,7 @@ const ikmFigures = (respondents: number, converted: number, grade: 'A' | 'B' | '
   averages: Array.from({ length: 9 }, () => converted / 25),
   index: converted / 25,
   converted,
+  shown: converted.toFixed(2),
   grade,
   gradeName: { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' }[grade],
 });
@@ -178,6 +179,10 @@ describe('dashboard helpers', () => {
     expect(ikmValue(87.5)).toBe('87.50');
     expect(ikmValue(47.22222)).toBe('47.22');
     expect(ikmValue(null)).toBe('—');
+    // Truncated, never rounded: the grade is read from the value shown.
+    expect(ikmValue(88.309)).toBe('88.30');
+    expect(ikmValue(64.999)).toBe('64.99');
+    expect(ikmValue(76.6)).toBe('76.60');
   });
 });
 
@@ -250,7 +255,8 @@ describe('DashboardPage', () => {
     expect(rowsOf(element, '[data-test=dash-ikm-table] tbody')).toEqual([
       '2026-05 · Pengembangan Aplikasi | 2 | 87.50 | B (Baik)',
       '2026-05 · Hosting | 1 | 100.00 | A (Sangat Baik)',
-      '2026-05 · Semua layanan | 3 | 91.67 | A (Sangat Baik)',
+      // 91.6667 is truncated, not rounded, like every IKM shown.
+      '2026-05 · Semua layanan | 3 | 91.66 | A (Sangat Baik)',
       '2026-06 · Hosting | 1 | 47.22 | D (Tidak Baik)',
     ]);
     expect(element.querySelectorAll('[data-test=dash-ikm-row]').length).toBe(3);

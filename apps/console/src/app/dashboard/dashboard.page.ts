@@ -35,6 +35,7 @@ import { ChartTableComponent, type FigureTable } from './chart-table.component';
 import { DashCardComponent } from './dash-card.component';
 import { DashboardApi } from './dashboard.api';
 import { FiguresTableComponent, type FigureRow } from './figures-table.component';
+import { ikmShownText } from '@sigap/standards';
 
 const COLORS = { met: '#2e7d32', late: '#b26a00', breached: '#c62828', other: '#1565c0' };
 /** Bars of the services in the IKM chart, in turn. */
@@ -60,9 +61,12 @@ export function percent(share: number | null | undefined): string {
   return share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
 }
 
-/** An IKM on the 25-100 scale with two decimals ("87.50"); a dash without respondents. */
+/**
+ * An IKM on the 25-100 scale truncated to two decimals ("87.50", 88.309 as "88.30"), the value
+ * its grade is read from; a dash without respondents.
+ */
 export function ikmValue(converted: number | null | undefined): string {
-  return converted === null || converted === undefined ? '—' : converted.toFixed(2);
+  return converted === null || converted === undefined ? '—' : ikmShownText(converted);
 }
 
 /**

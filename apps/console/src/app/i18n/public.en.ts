@@ -25,6 +25,8 @@ export const publicEn: { readonly [K in keyof typeof publicId]: string } = {
   'pub.office.website': 'Website',
   'pub.office.address': 'Address',
   'pub.office.zone': 'Time zone',
+  'pub.office.complaintTiers': 'Complaint tiers and answer times',
+  'pub.office.tierDays': '{days} working days',
   'pub.service.time': 'Service time',
   'pub.service.cost': 'Cost',
   'pub.service.free': 'Free',
@@ -38,7 +40,7 @@ export const publicEn: { readonly [K in keyof typeof publicId]: string } = {
   'pub.perf.ikmDetail': 'grade {grade} · {respondents} respondents',
   'pub.perf.noIkm': 'No data yet',
   'pub.perf.complaints': 'Complaints',
-  'pub.perf.complaintsDetail': '{count} received, {answered} answered within 5 working days',
+  'pub.perf.complaintsDetail': '{count} received, {answered} answered within their time',
 
   'pub.service.decree': 'Established by',
   'pub.service.version': 'Version {version}, updated {date}',

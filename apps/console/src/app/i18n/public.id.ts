@@ -23,6 +23,8 @@ export const publicId = {
   'pub.office.website': 'Situs web',
   'pub.office.address': 'Alamat',
   'pub.office.zone': 'Zona waktu',
+  'pub.office.complaintTiers': 'Tingkatan dan jangka waktu penanganan pengaduan',
+  'pub.office.tierDays': '{days} hari kerja',
   'pub.service.time': 'Jangka waktu',
   'pub.service.cost': 'Biaya',
   'pub.service.free': 'Gratis',
@@ -36,7 +38,7 @@ export const publicId = {
   'pub.perf.ikmDetail': 'mutu {grade} · {respondents} responden',
   'pub.perf.noIkm': 'Belum ada data',
   'pub.perf.complaints': 'Pengaduan',
-  'pub.perf.complaintsDetail': '{count} diterima, {answered} dijawab dalam 5 hari kerja',
+  'pub.perf.complaintsDetail': '{count} diterima, {answered} dijawab dalam jangka waktunya',
 
   'pub.service.decree': 'Dasar penetapan',
   'pub.service.version': 'Versi {version}, diperbarui {date}',

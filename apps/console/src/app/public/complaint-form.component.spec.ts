@@ -38,6 +38,7 @@ const BALI: PublicOfficeDetail = {
     complaintsAnsweredInTime: 0,
     ikm: null,
   },
+  complaintTiers: [{ name: 'Standar SP4N-LAPOR!', description: null, workingDays: 5 }],
 };
 
 describe('ComplaintFormComponent', () => {
@@ -117,6 +118,7 @@ describe('ComplaintFormComponent', () => {
       office: 'bali',
       dueAt: '2026-05-20T02:00:00.000Z',
       timeZone: 'Asia/Makassar',
+      tier: { code: 'sp4n-lapor', name: 'Standar SP4N-LAPOR!', workingDays: 5 },
     };
     call.flush(answer, { status: 201, statusText: 'Created' });
     await fixture.whenStable();

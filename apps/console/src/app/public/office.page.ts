@@ -66,6 +66,15 @@ import { PublicApi } from './public.api';
           }
         </tbody>
       </table>
+      <h2>{{ 'pub.office.complaintTiers' | t }}</h2>
+      <dl class="tiers" data-test="complaint-tiers">
+        @for (tier of d.complaintTiers; track $index) {
+          <dt>{{ tier.name }} · {{ 'pub.office.tierDays' | t: { days: tier.workingDays } }}</dt>
+          @if (tier.description) {
+            <dd>{{ tier.description }}</dd>
+          }
+        }
+      </dl>
       <p class="no-print">
         <a
           mat-stroked-button
@@ -92,6 +101,12 @@ import { PublicApi } from './public.api';
     }
     .facts dd {
       margin: 0;
+    }
+    .tiers dt {
+      font-weight: 600;
+    }
+    .tiers dd {
+      margin: 0 0 8px;
     }
     .services {
       width: 100%;

@@ -30,7 +30,7 @@ import { TranslatePipe } from '../i18n/i18n.service';
           <dt>{{ 'pub.perf.ikm' | t }}</dt>
           @if (p.ikm; as ikm) {
             <dd>
-              <strong>{{ ikm.value }}</strong>
+              <strong>{{ ikm.shown }}</strong>
               <span>{{
                 'pub.perf.ikmDetail' | t: { grade: ikm.grade, respondents: ikm.respondents }
               }}</span>

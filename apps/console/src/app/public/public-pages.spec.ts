@@ -131,6 +131,10 @@ describe('public standards pages', () => {
         },
       ],
       performance: PERFORMANCE,
+      complaintTiers: [
+        { name: 'Pengaduan ringan', description: 'Tanpa koordinasi.', workingDays: 5 },
+        { name: 'Pengaduan berat', description: null, workingDays: 60 },
+      ],
     };
     backend.expectOne('/api/v1/public/offices/tebingtinggi').flush(detail);
     const page = await settle();
@@ -143,6 +147,30 @@ describe('public standards pages', () => {
     expect(textOf(page, '[data-test="perf-compliance"]')).toContain('75%');
     expect(textOf(page, '[data-test="perf-compliance"]')).toContain('6 dari 8 permohonan');
     expect(textOf(page, '[data-test="perf-ikm"]')).toContain('Belum ada data');
+    // The office's own complaint tiers, each with its answer time.
+    expect(textOf(page, '[data-test="complaint-tiers"]')).toContain(
+      'Pengaduan ringan · 5 hari kerja',
+    );
+    expect(textOf(page, '[data-test="complaint-tiers"]')).toContain('Tanpa koordinasi.');
+    expect(textOf(page, '[data-test="complaint-tiers"]')).toContain(
+      'Pengaduan berat · 60 hari kerja',
+    );
+  });
+
+  it('shows the IKM with two decimals as the API gives it, beside its grade', async () => {
+    await open('/standar-pelayanan/tebingtinggi');
+    backend.expectOne('/api/v1/public/offices/tebingtinggi').flush({
+      office: OFFICE,
+      services: [],
+      performance: {
+        ...PERFORMANCE,
+        ikm: { value: 88.3, shown: '88.30', grade: 'B', respondents: 40 },
+      },
+      complaintTiers: [],
+    } satisfies PublicOfficeDetail);
+    const page = await settle();
+    expect(textOf(page, '[data-test="perf-ikm"]')).toContain('88.30');
+    expect(textOf(page, '[data-test="perf-ikm"]')).toContain('B');
   });
 
   it('shows the six components in order, the procedure and the time per channel, in both languages', async () => {

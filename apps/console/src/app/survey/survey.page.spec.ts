@@ -92,6 +92,42 @@ describe('SurveyPage', () => {
     expect(textOf(el, '[data-test=survey-done]')).toContain('BALI-2026-000042');
   });
 
+  it('offers the optional respondent profile and sends only the fields chosen', async () => {
+    const el = await open((url) => backend.expectOne(url).flush(VIEW));
+    const profile = el.querySelector('[data-test=survey-profile]')!;
+    expect(profile.textContent).toContain('Profil responden (tidak wajib)');
+    for (const key of ['sex', 'ageBand', 'education', 'occupation']) {
+      expect(el.querySelector(`[data-test=profile-${key}]`))
+        .withContext(key)
+        .not.toBeNull();
+    }
+    const pick = (key: string, value: string) => {
+      const select = el.querySelector<HTMLSelectElement>(`[data-test=profile-${key}]`)!;
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+    };
+    expect(
+      Array.from(
+        el.querySelectorAll<HTMLOptionElement>('[data-test=profile-education] option'),
+      ).map((o) => o.textContent?.trim()),
+    ).toContain('D1/D2/D3/D4');
+    pick('sex', 'perempuan');
+    pick('education', 's1');
+    const chosen = [4, 4, 4, 4, 4, 4, 4, 4, 4];
+    chosen.forEach((s, i) =>
+      el.querySelector<HTMLInputElement>(`[data-test=U${i + 1}-${s}]`)!.click(),
+    );
+    el.querySelector<HTMLButtonElement>('[data-test=survey-submit]')!.click();
+    const req = backend.expectOne((r) => r.method === 'POST' && r.url === URL);
+    expect(req.request.body).toEqual({
+      scores: chosen,
+      comment: null,
+      sex: 'perempuan',
+      education: 's1',
+    });
+    req.flush({ ticketNumber: VIEW.ticketNumber, submittedAt: '2026-05-20T02:00:00.000Z' });
+  });
+
   it('shows a page of its own for invalid, expired and used links', async () => {
     const el = await open((url) =>
       backend

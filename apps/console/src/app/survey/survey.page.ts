@@ -10,9 +10,15 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
+  RESPONDENT_AGE_BANDS,
+  RESPONDENT_EDUCATIONS,
+  RESPONDENT_OCCUPATIONS,
+  RESPONDENT_SEXES,
   SKM_ELEMENTS,
   SURVEY_COMMENT_MAX,
+  type ProfileOption,
   type SkmElement,
+  type SurveySubmission,
   type SurveyText,
   type SurveyView,
 } from '@sigap/contracts';
@@ -20,6 +26,8 @@ import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { LanguageSwitchComponent } from '../layout/language-switch.component';
 import { problemOf } from '../shared/problem';
 import { SurveyApi } from './survey.api';
+
+type ProfileKey = 'sex' | 'ageBand' | 'education' | 'occupation';
 
 /** What the page shows: the questionnaire, or one of the end states. */
 export type SurveyState =
@@ -134,6 +142,33 @@ export function stateOfError(error: unknown): SurveyState {
                   }
                 </fieldset>
               }
+              <!-- A group of selects, not one of the nine rated elements: no fieldset. -->
+              <div
+                class="profile"
+                role="group"
+                aria-labelledby="survey-profile-title"
+                data-test="survey-profile"
+              >
+                <p id="survey-profile-title" class="profile-title">
+                  <strong>{{ 'survey.profile.title' | t }}</strong>
+                  <span class="hint">{{ 'survey.profile.hint' | t }}</span>
+                </p>
+                @for (p of profileFields; track p.key) {
+                  <label class="profile-field">
+                    <span>{{ p.label | t }}</span>
+                    <select
+                      [value]="profile()[p.key]"
+                      (change)="setProfile(p.key, $any($event.target).value)"
+                      [attr.data-test]="'profile-' + p.key"
+                    >
+                      <option value="">{{ 'survey.profile.none' | t }}</option>
+                      @for (o of p.options; track o.code) {
+                        <option [value]="o.code">{{ text(o.label) }}</option>
+                      }
+                    </select>
+                  </label>
+                }
+              </div>
               <label class="comment-label" for="survey-comment">{{ 'survey.comment' | t }}</label>
               <textarea
                 id="survey-comment"
@@ -276,6 +311,29 @@ export function stateOfError(error: unknown): SurveyState {
     .score {
       font-weight: 700;
     }
+    .profile {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+      gap: 12px;
+    }
+    .profile {
+      margin: 16px 0;
+    }
+    .profile-title {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-direction: column;
+      margin: 0;
+    }
+    .profile-field {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .profile-field select {
+      min-height: 40px;
+      font: inherit;
+    }
     .comment-label {
       display: block;
       font-weight: 600;
@@ -309,6 +367,23 @@ export class SurveyPage implements OnInit {
   protected readonly view = signal<SurveyView | null>(null);
   protected readonly scores = signal<(number | null)[]>(SKM_ELEMENTS.map(() => null));
   protected readonly comment = signal('');
+  /** The optional respondent profile (Permenpan RB 14/2017); '' = left out. */
+  protected readonly profileFields: readonly {
+    key: ProfileKey;
+    label: string;
+    options: readonly ProfileOption<string>[];
+  }[] = [
+    { key: 'sex', label: 'survey.profile.sex', options: RESPONDENT_SEXES },
+    { key: 'ageBand', label: 'survey.profile.age', options: RESPONDENT_AGE_BANDS },
+    { key: 'education', label: 'survey.profile.education', options: RESPONDENT_EDUCATIONS },
+    { key: 'occupation', label: 'survey.profile.occupation', options: RESPONDENT_OCCUPATIONS },
+  ];
+  protected readonly profile = signal<Record<ProfileKey, string>>({
+    sex: '',
+    ageBand: '',
+    education: '',
+    occupation: '',
+  });
   protected readonly tried = signal(false);
   protected readonly sending = signal(false);
   protected readonly missing = computed(() =>
@@ -344,6 +419,12 @@ export class SurveyPage implements OnInit {
     this.scores.update((list) => list.map((s, i) => (i === index ? score : s)));
   }
 
+  protected setProfile(key: ProfileKey, value: string): void {
+    const field = this.profileFields.find((f) => f.key === key);
+    const known = !value || !!field?.options.some((o) => o.code === value);
+    this.profile.update((p) => ({ ...p, [key]: known ? value : '' }));
+  }
+
   protected submit(event: Event): void {
     event.preventDefault();
     this.tried.set(true);
@@ -358,6 +439,10 @@ export class SurveyPage implements OnInit {
       .submit(this.token(), {
         scores: this.scores().map((s) => s ?? 0),
         comment: comment || null,
+        // Only what the respondent chose: the profile is optional, field by field.
+        ...(Object.fromEntries(
+          Object.entries(this.profile()).filter(([, v]) => v !== ''),
+        ) as Partial<Pick<SurveySubmission, ProfileKey>>),
       })
       .subscribe({
         next: () => {

@@ -5,6 +5,8 @@ import {
   IkmInputError,
   ikmGrade,
   ikmOfResponses,
+  ikmShown,
+  ikmShownText,
   totalsOf,
 } from './ikm';
 
@@ -77,14 +79,63 @@ describe('IKM calculator (Permenpan RB 14/2017)', () => {
     );
   });
 
-  it('grades the unrounded value between printed bounds', () => {
+  it('grades a value between printed bounds by its shown (truncated) value', () => {
+    // The number printed is truncated to two decimals; the grade must agree with it.
     expect(ikmGrade(64.995)).toBe('D');
-    expect(ikmGrade(76.605)).toBe('B');
-    expect(ikmGrade(88.305)).toBe('A');
+    expect(ikmShownText(76.605)).toBe('76.60');
+    expect(ikmGrade(76.605)).toBe('C');
+    expect(ikmShownText(88.305)).toBe('88.30');
+    expect(ikmGrade(88.305)).toBe('B');
     expect(ikmGrade(25)).toBe('D');
     expect(ikmGrade(100)).toBe('A');
     expect(() => ikmGrade(24.9)).toThrowError(IkmInputError);
     expect(() => ikmGrade(Number.NaN)).toThrowError(IkmInputError);
+  });
+
+  it('shows the value truncated, never rounded, to two decimals', () => {
+    expect(ikmShownText(88.309)).toBe('88.30');
+    expect(ikmShown(88.309)).toBe(88.3);
+    expect(ikmShownText(64.999)).toBe('64.99');
+    expect(ikmShownText(76.6)).toBe('76.60');
+    expect(ikmShownText(65)).toBe('65.00');
+    expect(ikmShownText(100)).toBe('100.00');
+    expect(ikmShownText(25)).toBe('25.00');
+    // 2 / 3 x 100 is 66.666...: shown as 66.66, not 66.67.
+    expect(ikmShownText(200 / 3)).toBe('66.66');
+    expect(() => ikmShown(100.5)).toThrowError(IkmInputError);
+  });
+
+  it('grades every printed bound of Permenpan RB 14/2017 as the table reads', () => {
+    const cases: [number, string, string][] = [
+      [25, '25.00', 'D'],
+      [64.99, '64.99', 'D'],
+      [64.9999, '64.99', 'D'],
+      [65, '65.00', 'C'],
+      [65.001, '65.00', 'C'],
+      [76.6, '76.60', 'C'],
+      [76.6099, '76.60', 'C'],
+      [76.61, '76.61', 'B'],
+      [88.3, '88.30', 'B'],
+      [88.309, '88.30', 'B'],
+      [88.31, '88.31', 'A'],
+      [100, '100.00', 'A'],
+    ];
+    for (const [value, shown, grade] of cases) {
+      expect(`${value}: ${ikmShownText(value)} ${ikmGrade(value)}`).toBe(
+        `${value}: ${shown} ${grade}`,
+      );
+    }
+  });
+
+  it('gives a computed index its shown value, graded from it', () => {
+    // 25 x 3448 / 1125 = 76.6222...: shown 76.62, B.
+    const r = computeIkm({ respondents: 125, sums: [384, ...new Array(8).fill(383)] });
+    expect(r.shown).toBe(76.62);
+    expect(r.grade).toBe('B');
+    // 25 x 7947 / 2250 = 88.30 exactly: shown 88.30, B.
+    const b = computeIkm({ respondents: 250, sums: new Array(9).fill(883) });
+    expect(b.shown).toBe(88.3);
+    expect(b.grade).toBe('B');
   });
 
   it('gives nulls, not a grade, with no respondent', () => {
@@ -93,6 +144,7 @@ describe('IKM calculator (Permenpan RB 14/2017)', () => {
       averages: null,
       index: null,
       converted: null,
+      shown: null,
       grade: null,
     });
     expect(ikmOfResponses([]).grade).toBeNull();

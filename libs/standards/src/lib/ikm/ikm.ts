@@ -5,15 +5,18 @@
  * (NRR, nilai rata-rata) is the sum of its scores divided by the number of filled
  * questionnaires. The index is the weighted sum of the nine averages (weights 1/9 each unless
  * given, always summing to 1), a value from 1 to 4; the converted index is that value x 25
- * (25-100), and the grade is read from the converted value, unrounded:
+ * (25-100). The converted value is shown truncated (not rounded) to two decimals, and the grade
+ * is read from that same shown value, so the number and the grade printed side by side always
+ * agree with the regulation's table:
  *
  *   25.00 - 64.99  D  tidak baik
  *   65.00 - 76.60  C  kurang baik
  *   76.61 - 88.30  B  baik
  *   88.31 - 100    A  sangat baik
  *
- * A value between two printed bounds (76.605) belongs to the upper grade: the bounds are read
- * as "at least 65", "above 76.60", "above 88.30".
+ * The table's intervals are written with two decimals and leave gaps (76.605 is in none of them);
+ * truncating first closes the gaps: 76.605 shows as 76.60 and is C, 88.309 shows as 88.30 and is
+ * B, 64.999 shows as 64.99 and is D. Rounding would print 65.00 next to a D.
  *
  * Pure: totals in, figures out. Totals (respondents and nine sums) add up, so a month's totals
  * roll into a quarter or a year without going back to the questionnaires.
@@ -55,8 +58,11 @@ export interface IkmResult {
   averages: number[] | null;
   /** Weighted sum of the averages, 1-4; null with no respondent. */
   index: number | null;
-  /** index x 25, 25-100; null with no respondent. */
+  /** index x 25, 25-100, unrounded; null with no respondent. */
   converted: number | null;
+  /** The converted value as shown: truncated to two decimals (88.309 -> 88.30). */
+  shown: number | null;
+  /** The grade of the shown value. */
   grade: IkmGrade | null;
 }
 
@@ -70,14 +76,37 @@ export class IkmInputError extends Error {
 /** Floating-point noise below this is not a difference (weights like 1/9 do not add exactly). */
 const NOISE = 1e-9;
 
-/** The grade of a converted index (25-100), on the unrounded value. */
-export function ikmGrade(converted: number): IkmGrade {
+function checkConverted(converted: number): void {
   if (!Number.isFinite(converted) || converted < 25 - NOISE || converted > 100 + NOISE) {
     throw new IkmInputError(`nilai IKM konversi di luar 25-100: ${converted}`);
   }
-  if (converted > 88.3 + NOISE) return 'A';
-  if (converted > 76.6 + NOISE) return 'B';
-  if (converted >= 65 - NOISE) return 'C';
+}
+
+/**
+ * A converted index as shown: truncated (not rounded) to two decimals. Works in whole hundredths
+ * so that a value exactly on a hundredth (76.6, which is 76.599999... as a double) stays on it,
+ * while a value a real fraction below the next hundredth (88.309) never reaches it: with equal
+ * weights the value is 2500 x sum / (9 x respondents) hundredths, so any real fraction is at
+ * least 1 / (9 x respondents), far above the 1e-9 allowance for floating-point noise
+ * (a double near 100 is off by about 1e-14).
+ */
+export function ikmShown(converted: number): number {
+  checkConverted(converted);
+  const hundredths = Math.floor(converted * 100 + 1e-9);
+  return Math.min(10_000, Math.max(2_500, hundredths)) / 100;
+}
+
+/** The shown value as text with exactly two decimals and a decimal point ("88.30"). */
+export function ikmShownText(converted: number): string {
+  return ikmShown(converted).toFixed(2);
+}
+
+/** The grade of a converted index (25-100), read from its shown (truncated) value. */
+export function ikmGrade(converted: number): IkmGrade {
+  const hundredths = Math.round(ikmShown(converted) * 100);
+  if (hundredths >= 8831) return 'A';
+  if (hundredths >= 7661) return 'B';
+  if (hundredths >= 6500) return 'C';
   return 'D';
 }
 
@@ -122,7 +151,14 @@ export function computeIkm(
   checkTotals(totals);
   const n = totals.respondents;
   if (n === 0) {
-    return { respondents: 0, averages: null, index: null, converted: null, grade: null };
+    return {
+      respondents: 0,
+      averages: null,
+      index: null,
+      converted: null,
+      shown: null,
+      grade: null,
+    };
   }
   const equal = weights === EQUAL_WEIGHTS;
   if (!equal) checkWeights(weights);
@@ -142,7 +178,14 @@ export function computeIkm(
   // Keep noise from pushing a value just outside the scale.
   converted = Math.min(100, Math.max(25, converted));
   index = Math.min(SKM_MAX_SCORE, Math.max(SKM_MIN_SCORE, index));
-  return { respondents: n, averages, index, converted, grade: ikmGrade(converted) };
+  return {
+    respondents: n,
+    averages,
+    index,
+    converted,
+    shown: ikmShown(converted),
+    grade: ikmGrade(converted),
+  };
 }
 
 /** Totals of filled questionnaires, each nine scores 1-4. */
