@@ -17,6 +17,7 @@ import { SharedLimitsAndLeases1763901800000 } from './1763901800000-shared-limit
 import { QueueOfficeDueIndex1763901900000 } from './1763901900000-queue-office-due-index';
 import { SessionRevocationAndContactMerge1763902100000 } from './1763902100000-session-revocation-and-contact-merge';
 import { UploadQuotaAndMailRetention1763902300000 } from './1763902300000-upload-quota-and-mail-retention';
+import { DemoHistory1763902600000 } from './1763902600000-demo-history';
 import { OutboxRecipientSentIndex1763902350000 } from './1763902350000-outbox-recipient-sent-index';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SessionRevocationAndContactMerge1763902100000,
   UploadQuotaAndMailRetention1763902300000,
   OutboxRecipientSentIndex1763902350000,
+  DemoHistory1763902600000,
 ];
