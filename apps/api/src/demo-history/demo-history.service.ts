@@ -126,7 +126,8 @@ export class DemoHistoryService {
 
   /**
    * Generates the history once: only when no marker row exists and the database has no tickets
-   * (a database in use is never filled with invented history). Returns null when skipped.
+   * (a database in use is never filled with invented history). Returns null when skipped, or
+   * when the generation failed (logged; the start goes on).
    */
   async ensure(options: DemoHistoryOptions): Promise<DemoHistorySummary | null> {
     const marker = (await this.dataSource.query(
@@ -149,7 +150,16 @@ export class DemoHistoryService {
       'INSERT INTO demo_history (id, seed, started_at, completed_at, summary) VALUES (1, ?, ?, NULL, NULL)',
       [options.seed, dbInstant(this.dataSource.manager, startedAt)],
     );
-    const summary = await this.withoutCommitSync(() => this.generate(options));
+    let summary: DemoHistorySummary;
+    try {
+      summary = await this.withoutCommitSync(() => this.generate(options));
+    } catch (error) {
+      // The demo still starts, with what was made; the marker stays incomplete and says so.
+      this.logger.error(
+        `Riwayat demo gagal dibuat: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return null;
+    }
     await this.dataSource.query(
       'UPDATE demo_history SET completed_at = ?, summary = ? WHERE id = 1',
       [dbInstant(this.dataSource.manager, new Date()), JSON.stringify(summary)],
