@@ -8,6 +8,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DemoHistoryModule } from './demo-history/demo-history.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -60,6 +61,7 @@ export class AppModule {
         ComplaintsModule,
         PublicModule,
         SetupModule,
+        DemoHistoryModule,
       ],
       providers: [StartupService],
     };

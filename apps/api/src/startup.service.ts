@@ -7,6 +7,7 @@ import { Readiness } from './health/readiness';
 import { DemoLogin, DemoUsersService } from './identity/demo-users.service';
 import { UsersService } from './identity/users.service';
 import { StartupLock } from './database/startup-lock';
+import { DemoHistoryService } from './demo-history/demo-history.service';
 
 /**
  * Start-up in order: migrations, seed data, the first admin, demo users; then ready.
@@ -28,6 +29,7 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly demo: DemoUsersService,
     private readonly readiness: Readiness,
+    private readonly demoHistory: DemoHistoryService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,6 +54,8 @@ export class StartupService implements OnApplicationBootstrap {
       await this.users.ensureFirstAdmin(this.config.adminEmail, this.config.adminPassword);
     }
     if (this.config.demo) this.demoLogins = await this.demo.ensure();
+    if (this.config.demoHistory)
+      await this.demoHistory.ensure({ seed: this.config.demoHistorySeed });
     this.readiness.markReady();
   }
 }

@@ -108,6 +108,19 @@ export class AppConfig {
   @MinLength(6)
   demoPassword: string;
 
+  /**
+   * Give the demo offices a year of history at the first start (demo mode only; never in
+   * production).
+   */
+  @IsBoolean()
+  demoHistory: boolean;
+
+  /** Seed of the demo history's random choices: the same seed gives the same history. */
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  demoHistorySeed: number;
+
   /** Load the seed on start: the national calendar; with `demo`, the demo offices and services. */
   @IsBoolean()
   loadSeed: boolean;
@@ -567,6 +580,18 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   // it off. Without it the seed loads the national calendar only.
   config.demo = demoRequested ?? (!databaseUrl && nodeEnv !== 'production');
   config.demoPassword = optional(env, 'SIGAP_DEMO_PASSWORD') ?? 'sigap-demo';
+  // The demo's year of history: on with the demo (outside tests, which build their own data);
+  // SIGAP_DEMO_HISTORY=false turns it off. Production never gets it.
+  const historyRequested =
+    env['SIGAP_DEMO_HISTORY'] === undefined ? undefined : bool(env, 'SIGAP_DEMO_HISTORY', false);
+  if (historyRequested && (!config.demo || nodeEnv === 'production')) {
+    throw new ConfigError(
+      'SIGAP_DEMO_HISTORY=true hanya berlaku dalam mode demo (SIGAP_DEMO) dan tidak di produksi',
+    );
+  }
+  config.demoHistory =
+    historyRequested ?? (config.demo && nodeEnv !== 'test' && nodeEnv !== 'production');
+  config.demoHistorySeed = int(env, 'SIGAP_DEMO_HISTORY_SEED', 20261207);
   config.loadSeed = bool(env, 'SIGAP_LOAD_SEED', true);
 
   const seedDir = optional(env, 'SIGAP_SEED_DIR');
@@ -779,6 +804,8 @@ const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   adminEmail: 'SIGAP_ADMIN_EMAIL',
   adminPassword: 'SIGAP_ADMIN_PASSWORD',
   demoPassword: 'SIGAP_DEMO_PASSWORD',
+  demoHistory: 'SIGAP_DEMO_HISTORY',
+  demoHistorySeed: 'SIGAP_DEMO_HISTORY_SEED',
   seedDir: 'SIGAP_SEED_DIR',
   consoleDir: 'SIGAP_CONSOLE_DIR',
   corsOrigins: 'SIGAP_CORS_ORIGINS',

@@ -25,6 +25,12 @@ import { TriageService } from './triage.service';
     TriageService,
     TriageBacklogService,
   ],
-  exports: [TicketsService, SlaSweepService, SystemActionsService, TriageService],
+  exports: [
+    TicketsService,
+    TicketActionsService,
+    SlaSweepService,
+    SystemActionsService,
+    TriageService,
+  ],
 })
 export class TicketsModule {}

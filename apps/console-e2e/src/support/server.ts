@@ -60,6 +60,8 @@ export async function startSigap(): Promise<RunningSigap> {
     PORT: String(port),
     SIGAP_DATA_DIR: dataDir,
     SIGAP_DEMO: 'true',
+    // The journeys count on a known, empty demo; the year of history has its own tests.
+    SIGAP_DEMO_HISTORY: 'false',
     NODE_ENV: 'development',
     SIGAP_INBOUND_TOKEN: E2E_INBOUND_TOKEN,
   };

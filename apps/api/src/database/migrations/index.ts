@@ -17,6 +17,7 @@ import { SharedLimitsAndLeases1763901800000 } from './1763901800000-shared-limit
 import { QueueOfficeDueIndex1763901900000 } from './1763901900000-queue-office-due-index';
 import { SessionRevocationAndContactMerge1763902100000 } from './1763902100000-session-revocation-and-contact-merge';
 import { UploadQuotaAndMailRetention1763902300000 } from './1763902300000-upload-quota-and-mail-retention';
+import { DemoHistory1763902600000 } from './1763902600000-demo-history';
 import { OutboxRecipientSentIndex1763902350000 } from './1763902350000-outbox-recipient-sent-index';
 import { ImapMailboxLeases1763902400000 } from './1763902400000-imap-mailbox-leases';
 import { OfficeOnboarding1763902500000 } from './1763902500000-office-onboarding';
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   ImapMailboxLeases1763902400000,
   OfficeOnboarding1763902500000,
   UnconfirmedClosures1763902520000,
+  DemoHistory1763902600000,
   ComplaintTiers1763902650000,
   SurveyRespondentProfile1763902660000,
 ];
