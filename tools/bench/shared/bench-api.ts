@@ -33,6 +33,7 @@ export async function startBenchApi(
     {
       NODE_ENV: 'development',
       SIGAP_DEMO: 'true',
+      SIGAP_DEMO_HISTORY: 'false',
       SIGAP_JWT_SECRET: 'bench-secret-0123456789-0123456789-0123456789',
       SIGAP_SEED_DIR: join(ROOT, 'tools/seed'),
       SIGAP_DATA_DIR: dataDir,
