@@ -63,7 +63,7 @@ export function deriveServerConfig(
   options: { port: number; apiUrl: string; root: string },
 ): string {
   const rewrites: [RegExp, string][] = [
-    [/^(\s*)listen 80;$/m, `$1listen 127.0.0.1:${options.port};`],
+    [/^(\s*)listen \d+;$/m, `$1listen 127.0.0.1:${options.port};`],
     [/^(\s*)proxy_pass http:\/\/api:3000;$/m, `$1proxy_pass ${options.apiUrl};`],
     [/^(\s*)root \/usr\/share\/nginx\/html;$/m, `$1root ${options.root};`],
   ];
