@@ -213,7 +213,8 @@ describeOnBothDatabases('reports: the evaluation PDF prints the dashboards’ fi
       minutesId(row.averageMinutes as number),
     ];
     expect(containsRun(lines, cells)).withContext(lines.join(' | ')).toBeTrue();
-    const ikmCell = `${(ikmRow.converted as number).toFixed(2)} (${ikmRow.grade}`;
+    // The value as shown everywhere: cut (not rounded) to two decimals, graded from that.
+    const ikmCell = `${ikmRow.shown} (${ikmRow.grade}`;
     const at = lines.findIndex((l) => l.startsWith(ikmCell));
     expect(at).withContext(lines.join(' | ')).toBeGreaterThan(0);
     // Respondents, then complaints (the one filed in April).
