@@ -1,3 +1,4 @@
+import { IsEmailAddress } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   CreateOfficeRequest,
@@ -7,7 +8,6 @@ import type {
 } from '@sigap/contracts';
 import {
   IsDefined,
-  IsEmail,
   IsString,
   IsUrl,
   Matches,
@@ -114,14 +114,14 @@ export class OfficeOptionalFieldsDto {
   @optionalText()
   @IsString()
   @MaxLength(254)
-  @IsEmail({}, { message: 'harus berupa alamat e-mail' })
+  @IsEmailAddress()
   helpdeskEmail?: string | null;
 
   @ApiPropertyOptional({ maxLength: 254, nullable: true })
   @optionalText()
   @IsString()
   @MaxLength(254)
-  @IsEmail({}, { message: 'harus berupa alamat e-mail' })
+  @IsEmailAddress()
   complaintEmail?: string | null;
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true, example: 'https://…/logo.png' })

@@ -1,7 +1,8 @@
+import { IsEmailAddress } from '../common/validators';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { SetupStatus, TestMailRequest, TestMailResult } from '@sigap/contracts';
-import { IsDefined, IsEmail, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsString, MaxLength } from 'class-validator';
 import type { AuthUser } from '../identity/auth-user';
 import { Roles, SignedInUser } from '../identity/decorators';
 import { SetupService } from './setup.service';
@@ -11,7 +12,7 @@ export class TestMailDto implements TestMailRequest {
   @IsDefined({ message: 'wajib diisi' })
   @IsString()
   @MaxLength(254)
-  @IsEmail({}, { message: 'harus berupa alamat e-mail' })
+  @IsEmailAddress()
   to: string;
 }
 
