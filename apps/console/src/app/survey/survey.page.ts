@@ -22,6 +22,7 @@ import {
   type SurveyText,
   type SurveyView,
 } from '@sigap/contracts';
+import type { MessageKey } from '../i18n/id';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { LanguageSwitchComponent } from '../layout/language-switch.component';
 import { problemOf } from '../shared/problem';
@@ -370,7 +371,7 @@ export class SurveyPage implements OnInit {
   /** The optional respondent profile (Permenpan RB 14/2017); '' = left out. */
   protected readonly profileFields: readonly {
     key: ProfileKey;
-    label: string;
+    label: MessageKey;
     options: readonly ProfileOption<string>[];
   }[] = [
     { key: 'sex', label: 'survey.profile.sex', options: RESPONDENT_SEXES },
