@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRows } from '../tickets/row-insert';
+import { insertRows } from '../database/row-insert';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditRecord {

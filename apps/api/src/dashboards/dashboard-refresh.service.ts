@@ -7,7 +7,7 @@ import { Clock } from '../clock/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { figuresOf, FIRST_RESPONSE_CLOCK, type ClockRow } from '../tickets/clocks';
-import { dbInstant, readInstant } from '../tickets/db-time';
+import { dbInstant, readInstant } from '../database/db-time';
 import { bucketOf, localMonth } from './figures';
 
 /** Seconds between refreshes: the most a closed ticket or completed step waits to be counted. */

@@ -25,7 +25,7 @@ import { CalendarProvider } from '../calendars/calendar-provider';
 import { Clock } from '../clock/clock';
 import type { AuthUser } from '../identity/auth-user';
 import { IkmReportService } from '../survey/ikm-report.service';
-import { readInstant } from '../tickets/db-time';
+import { readInstant } from '../database/db-time';
 import { requireOfficeWide, resolveScope, type ResolvedScope } from './access';
 import { DashboardError } from './dashboard-error';
 import { DashboardRefreshService } from './dashboard-refresh.service';

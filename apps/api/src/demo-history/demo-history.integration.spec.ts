@@ -11,7 +11,7 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { readInstant } from '../tickets/db-time';
+import { readInstant } from '../database/db-time';
 import { DemoHistoryService, type DemoHistoryOptions } from './demo-history.service';
 
 /**

@@ -14,7 +14,7 @@ import { OfficesService } from '../offices/offices.service';
 import { OpdsService } from '../opds/opds.service';
 import { SurveyService } from '../survey/survey.service';
 import { resolveSurveySecret, signSurveyToken } from '../survey/survey-token';
-import { dbInstant, readInstant } from '../tickets/db-time';
+import { dbInstant, readInstant } from '../database/db-time';
 import { TicketActionsService } from '../tickets/ticket-actions.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { SeededRandom } from './random';

@@ -7,7 +7,7 @@ import { Clock } from '../clock/clock';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { OfficeError } from '../offices/office-error';
 import { OfficesService } from '../offices/offices.service';
-import { dbInstant } from '../tickets/db-time';
+import { dbInstant } from '../database/db-time';
 import { OpdDomainEntity, OpdEntity } from './opd.entity';
 import { OpdError } from './opd-error';
 import { RequesterContactEntity } from './requester-contact.entity';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRows } from '../tickets/row-insert';
+import { insertRows } from '../database/row-insert';
 import { OutboxEntity } from './outbox.entity';
 
 export interface OutboxMessage {

@@ -1,6 +1,6 @@
 import { EntityManager, MoreThan } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
-import { isMysql } from '../tickets/db-time';
+import { isMysql } from '../database/db-time';
 import { PortalError } from './portal-error';
 
 const DAY_MS = 24 * 3600_000;

@@ -17,7 +17,7 @@ import { OfficeEntity } from '../offices/office.entity';
 import { PositionEntity } from '../offices/position.entity';
 import { zoneAbbreviation } from '../offices/time-zone';
 import { IkmReportService } from '../survey/ikm-report.service';
-import { dbInstant } from '../tickets/db-time';
+import { dbInstant } from '../database/db-time';
 import { PublicError } from './public-error';
 
 /** Figures are recomputed at most this often per office (and service). */

@@ -7,7 +7,7 @@ import { DashboardsService } from '../dashboards/dashboards.service';
 import { localMonth, percentileOf } from '../dashboards/figures';
 import { hasRole, type AuthUser } from '../identity/auth-user';
 import { IkmReportService } from '../survey/ikm-report.service';
-import { readInstant } from '../tickets/db-time';
+import { readInstant } from '../database/db-time';
 import { ReportError } from './report-error';
 import type { EvaluationReportQueryDto } from './report.dto';
 

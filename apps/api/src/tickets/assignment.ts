@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { runSql } from './row-insert';
+import { runSql } from '../database/row-insert';
 
 /**
  * The holder of a position who gets a new step: the active holder with the fewest active steps

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { isMysql } from './db-time';
-import { runSql } from './row-insert';
+import { isMysql } from '../database/db-time';
+import { runSql } from '../database/row-insert';
 
 /**
  * Allocates the next ticket number of an office and year (`BALI-2026-000123`) inside the

@@ -5,7 +5,7 @@ import { ServiceVersionEntity } from '../catalog/service-version.entity';
 import { OfficeChanges } from '../offices/office-changes';
 import { OfficeEntity } from '../offices/office.entity';
 import { PositionEntity } from '../offices/position.entity';
-import { runSql } from './row-insert';
+import { runSql } from '../database/row-insert';
 import { TicketError } from './ticket-error';
 
 export interface CachedService {

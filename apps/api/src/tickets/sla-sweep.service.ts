@@ -7,7 +7,7 @@ import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../outbox/outbox.service';
 import { activeAgentIds, activeHolderIds, supervisorHolders } from './assignment';
-import { dbInstant, isMysql } from './db-time';
+import { dbInstant, isMysql } from '../database/db-time';
 import { ServiceCache } from './service-cache';
 import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';

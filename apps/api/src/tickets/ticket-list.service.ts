@@ -3,7 +3,7 @@ import type { QueueStepView, TicketAssigneeView, TicketPage } from '@sigap/contr
 import { DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { UserEntity } from '../identity/user.entity';
-import { dbInstant, readInstant } from './db-time';
+import { dbInstant, readInstant } from '../database/db-time';
 import { OPEN_STATUSES } from './state-machine';
 import { parseStatuses, type ListTicketsQuery } from './ticket.dto';
 import { TicketError } from './ticket-error';

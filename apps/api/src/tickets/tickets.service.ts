@@ -42,9 +42,9 @@ import {
   toClockView,
   type ClockRow,
 } from './clocks';
-import { isMysql } from './db-time';
+import { isMysql } from '../database/db-time';
 import { allocateTicketNumber } from './numbering';
-import { aliasedColumns, hydrateRow, insertRows, runSql } from './row-insert';
+import { aliasedColumns, hydrateRow, insertRows, runSql } from '../database/row-insert';
 import {
   SERVICE_POINTER_COLUMNS,
   ServiceCache,

@@ -30,7 +30,7 @@ import {
   type ClockRow,
 } from './clocks';
 import { allocateTicketNumber } from './numbering';
-import { insertRows, runSql } from './row-insert';
+import { insertRows, runSql } from '../database/row-insert';
 import { ServiceCache } from './service-cache';
 import { TicketError } from './ticket-error';
 import { TicketStepEntity } from './ticket-step.entity';

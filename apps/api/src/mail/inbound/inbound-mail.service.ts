@@ -43,8 +43,8 @@ import { SystemActionsService } from '../../tickets/system-actions.service';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
 import { TriageService } from '../../tickets/triage.service';
-import { isMysql } from '../../tickets/db-time';
-import { insertRows, runSql } from '../../tickets/row-insert';
+import { isMysql } from '../../database/db-time';
+import { insertRows, runSql } from '../../database/row-insert';
 import { markMailFailedOnTicket } from '../delivery/outbox-worker.service';
 import { mailDomain, resolveMarkerSecret } from '../mail-settings';
 import {

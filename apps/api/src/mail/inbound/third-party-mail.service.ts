@@ -10,7 +10,7 @@ import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../clock/clock';
 import type { AuthUser } from '../../identity/auth-user';
 import { ticketAccess } from '../../tickets/access';
-import { insertRows, runSql } from '../../tickets/row-insert';
+import { insertRows, runSql } from '../../database/row-insert';
 import { SystemActionsService, type MailReplyEffect } from '../../tickets/system-actions.service';
 import { TicketError } from '../../tickets/ticket-error';
 import { TicketStepEntity } from '../../tickets/ticket-step.entity';
