@@ -13,6 +13,7 @@ import { AgentComplaintDto, FileComplaintDto } from './complaint.dto';
 import { ComplaintTierListDto } from './complaint-tier.dto';
 import { ComplaintTiersService } from './complaint-tiers.service';
 import { ComplaintsService } from './complaints.service';
+import { LaporSyncService } from './lapor/lapor-sync.service';
 
 /** The public complaint form (no sign-in). */
 @ApiTags('public')
@@ -33,7 +34,10 @@ export class PublicComplaintsController {
 @ApiBearerAuth()
 @Controller('v1/complaints')
 export class ComplaintsController {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly lapor: LaporSyncService,
+  ) {}
 
   @Post()
   @Roles('admin', 'agent')
@@ -56,7 +60,7 @@ export class ComplaintsController {
   @Roles('admin', 'agent')
   @HttpCode(200)
   forward(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<ComplaintView> {
-    return this.complaints.forwardToLapor(user, number);
+    return this.lapor.forwardToLapor(user, number);
   }
 
   @Post(':number/lapor/pull')
@@ -66,7 +70,7 @@ export class ComplaintsController {
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
   ): Promise<LaporPullResponse> {
-    return this.complaints.pullFromLapor(user, number);
+    return this.lapor.pullFromLapor(user, number);
   }
 }
 

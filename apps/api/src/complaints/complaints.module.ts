@@ -1,18 +1,21 @@
 import { Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { OpdsModule } from '../opds/opds.module';
+import { TicketsModule } from '../tickets/tickets.module';
 import { SharedRateLimiter } from '../public/shared-rate-limit';
 import {
   ComplaintsController,
   ComplaintTiersController,
   PublicComplaintsController,
 } from './complaints.controller';
+import { ComplaintKindRegistration } from './complaint-kind';
 import { ComplaintTiersService } from './complaint-tiers.service';
 import { ComplaintMailRouter } from './complaint-mail-router';
 import { ComplaintsService } from './complaints.service';
 import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
 import { HttpLaporGateway } from './lapor/http-lapor.gateway';
 import { LaporPullScheduler } from './lapor/lapor-pull.scheduler';
+import { LaporSyncService } from './lapor/lapor-sync.service';
 import { DisabledLaporGateway, LaporGateway } from './lapor/lapor-gateway';
 
 /** The LAPOR! connection the configuration asks for; the token is never logged. */
@@ -27,14 +30,16 @@ export function laporGatewayFor(config: AppConfig): LaporGateway {
 }
 
 @Module({
-  imports: [OpdsModule],
+  imports: [OpdsModule, TicketsModule],
   controllers: [PublicComplaintsController, ComplaintsController, ComplaintTiersController],
   providers: [
+    ComplaintKindRegistration,
     ComplaintsService,
     ComplaintTiersService,
     ComplaintMailRouter,
     SharedRateLimiter,
     LaporPullScheduler,
+    LaporSyncService,
     { provide: LaporGateway, useFactory: laporGatewayFor, inject: [AppConfig] },
   ],
   exports: [ComplaintsService, ComplaintTiersService, ComplaintMailRouter],

@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   COMPLAINT_NUMBER_MARKER,
-  DEFAULT_COMPLAINT_TIER,
   type ComplaintCategory,
   type ComplaintSource,
   type ComplaintView,
   type FileComplaintResponse,
-  type LaporPullResponse,
 } from '@sigap/contracts';
 import type { Channel } from '@sigap/standards';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -20,28 +17,17 @@ import { AuthUser, hasRole } from '../identity/auth-user';
 import { OfficeEntity } from '../offices/office.entity';
 import { OpdsService } from '../opds/opds.service';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
-import { OutboxEntity } from '../outbox/outbox.entity';
-import { ticketAccess } from '../tickets/access';
-import { ClockEventEntity } from '../tickets/clock-event.entity';
-import { FIRST_RESPONSE_CLOCK } from '../tickets/clocks';
-import { complaintStandard } from '../tickets/complaint-standard';
+import { complaintStandard } from './complaint-standard';
 import { dbInstant } from '../database/db-time';
-import { allocateTicketNumber } from '../tickets/numbering';
-import { insertRows } from '../database/row-insert';
 import { ServiceCache } from '../tickets/service-cache';
+import { TicketFactory } from '../tickets/ticket-factory';
 import { NO_DUE, TicketEntity } from '../tickets/ticket.entity';
-import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
-import {
-  addClockEvent,
-  event,
-  reconcileClocks,
-  refreshStoredFigures,
-  type TicketAggregate,
-} from '../tickets/workflow';
+import { event, reconcileClocks, refreshStoredFigures } from '../tickets/workflow';
 import { ComplaintError } from './complaint-error';
 import { ComplaintEntity } from './complaint.entity';
 import { ComplaintTiersService } from './complaint-tiers.service';
-import { LaporError, LaporGateway } from './lapor/lapor-gateway';
+import { LaporGateway } from './lapor/lapor-gateway';
+import { complaintView, loadComplaint, tierOf } from './complaint-view';
 import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
 
 /** What a complaint needs, from whichever door it comes in. */
@@ -89,17 +75,6 @@ const CATEGORY_LABEL: Record<ComplaintCategory, string> = {
 
 const DAY_MS = 86_400_000;
 
-/** The tier a complaint was filed under; no tier of the office's own: the default. */
-function tierOf(c: ComplaintEntity): { code: string; name: string; workingDays: number } {
-  return c.tierCode && c.tierName && c.tierWorkingDays
-    ? { code: c.tierCode, name: c.tierName, workingDays: c.tierWorkingDays }
-    : {
-        code: DEFAULT_COMPLAINT_TIER.code,
-        name: DEFAULT_COMPLAINT_TIER.name,
-        workingDays: DEFAULT_COMPLAINT_TIER.workingDays,
-      };
-}
-
 /** Complaint numbers: `ADU` + the office's ticket prefix, a counter of their own per year. */
 export function complaintPrefix(ticketPrefix: string): string {
   return `${COMPLAINT_NUMBER_MARKER}${ticketPrefix}`.toUpperCase().slice(0, 12);
@@ -124,7 +99,6 @@ export function cleanText(text: string): string {
 @Injectable()
 export class ComplaintsService {
   private readonly cache = new ServiceCache();
-  private readonly log = new Logger('Lapor');
   private readonly ipLimit: RateLimit;
 
   constructor(
@@ -134,6 +108,7 @@ export class ComplaintsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly factory: TicketFactory,
     private readonly lapor: LaporGateway,
     private readonly limiter: SharedRateLimiter,
     private readonly tiers: ComplaintTiersService,
@@ -226,59 +201,30 @@ export class ComplaintsService {
     const calendar = await this.calendars.forOffice(office.code);
     const contact = await this.contactFor(manager, office.code, input, email, options.actorId);
     const text = cleanText(input.text).trim();
-    const id = randomUUID();
-    const ticket: TicketEntity = {
-      id,
-      number: `~${id}`,
-      officeCode: office.code,
-      serviceId: service?.id ?? null,
-      serviceCode: service?.code ?? null,
-      serviceVersion: service?.currentVersion ?? null,
-      channel: options.channel,
-      requesterContactId: contact.id,
-      opdId: contact.opdId,
-      subject: subjectOf(input.category, input.subject ?? null, text),
-      description: text,
-      status: 'new',
-      isOpen: true,
-      assigneeId: null,
-      version: 1,
-      clockRound: 1,
-      createdBy: options.actorId,
-      createdAt: now,
-      updatedAt: now,
-      receivedAt,
-      resolvedAt: null,
-      closedAt: null,
-      slaState: 'not-started',
-      dueAt: NO_DUE,
-      targetDueAt: null,
-      atRiskAt: null,
-      calendarVersion: null,
-      slaSnapshot: null,
-      firstResponseState: 'not-started',
-      firstResponseDueAt: null,
-      firstResponseAt: null,
-      alerted: null,
-      kind: 'complaint',
-      relatedTicketId: related?.id ?? null,
-    };
     // The clocks count from receipt (an e-mail may be processed later than it arrived).
-    const agg: TicketAggregate = {
-      ticket,
-      checklist: [],
-      steps: [],
-      clockRows: [],
-      newClockRows: [],
-      dirtySteps: new Set(),
-      dirtyItems: new Set(),
-      timeline: [],
-      outbox: [],
-      standard: complaintStandard(office.code, tier?.workingDays ?? null),
-      calendar,
-      now: receivedAt,
-      actorId: options.actorId,
-    };
+    const agg = this.factory.draft(
+      {
+        officeCode: office.code,
+        service: service
+          ? { serviceId: service.id, code: service.code, version: service.currentVersion }
+          : null,
+        channel: options.channel,
+        contact,
+        subject: subjectOf(input.category, input.subject ?? null, text),
+        description: text,
+        createdBy: options.actorId,
+        createdAt: now,
+        receivedAt,
+        kind: { kind: 'complaint', relatedTicketId: related?.id ?? null },
+      },
+      {
+        standard: complaintStandard(office.code, tier?.workingDays ?? null),
+        calendar,
+        now: receivedAt,
+        actorId: options.actorId,
+      },
+    );
+    const ticket = agg.ticket;
     event(agg, 'complaint.filed', {
       category: input.category,
       source: options.source,
@@ -286,26 +232,13 @@ export class ComplaintsService {
       service: service?.code ?? null,
       relatedTicket: related?.number ?? null,
     });
-    if (this.cache.duration(this.config.firstResponseTime)) {
-      addClockEvent(agg, FIRST_RESPONSE_CLOCK, 'start', {
-        duration: this.config.firstResponseTime,
-      });
-    }
+    this.factory.startFirstResponse(agg);
     reconcileClocks(agg, this.cache);
     agg.now = now;
     refreshStoredFigures(agg, this.cache);
-
-    await insertRows(manager, TicketEntity, [ticket]);
-    await insertRows(
-      manager,
-      ClockEventEntity,
-      agg.newClockRows.map((r) => ({ ticketId: id, ...r })),
-    );
-    const entries = agg.timeline.map((e) => ({ ...e, ticketId: id, at: receivedAt }));
     if (options.mail) {
       // The message itself, with its files, as the reply path records one.
-      entries.push({
-        ticketId: id,
+      agg.timeline.push({
         kind: 'reply',
         event: 'mail.received',
         authorId: null,
@@ -321,12 +254,10 @@ export class ComplaintsService {
           inboundId: options.mail.inboundId,
           via: 'pengaduan',
         },
-        at: receivedAt,
       });
     }
-    await insertRows(manager, TimelineEntryEntity, entries);
     const complaint: ComplaintEntity = {
-      ticketId: id,
+      ticketId: ticket.id,
       officeCode: office.code,
       category: input.category,
       source: options.source,
@@ -340,33 +271,20 @@ export class ComplaintsService {
       tierWorkingDays: tier?.workingDays ?? null,
       createdAt: now,
     };
-    await manager.insert(ComplaintEntity, complaint);
-    const number = await allocateTicketNumber(
-      manager,
-      `${office.code}#adu`,
-      complaintPrefix(office.ticketPrefix),
-      localYear(receivedAt, calendar.timeZone),
-    );
-    ticket.number = number;
-    await manager.query('UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
-    if (contact.email) {
-      // The acknowledgement with the number; replies to it thread onto the complaint.
-      await manager.insert(OutboxEntity, {
-        id: randomUUID(),
-        kind: 'ticket.received',
-        payload: JSON.stringify({ ticket: number }),
-        status: 'pending',
-        createdAt: now,
-        attempts: 0,
-        nextAttemptAt: now,
-      });
-    }
-    await this.audit.record(
-      {
+    // Complaints have a counter of their own per office and year; the acknowledgement carries
+    // the number, so replies to it thread onto the complaint.
+    const number = await this.factory.create(manager, agg, {
+      counter: { key: `${office.code}#adu`, prefix: complaintPrefix(office.ticketPrefix) },
+      numberedAt: receivedAt,
+      timelineAt: receivedAt,
+      receipt: !!contact.email,
+      mailAt: now,
+      beforeNumber: async () => {
+        await manager.insert(ComplaintEntity, complaint);
+      },
+      audit: {
         actorId: options.actorId,
         action: 'complaint.filed',
-        entityType: 'ticket',
-        entityId: number,
         after: {
           category: input.category,
           source: options.source,
@@ -376,8 +294,7 @@ export class ComplaintsService {
           tier: tier ? { code: tier.code, workingDays: tier.workingDays } : null,
         },
       },
-      manager,
-    );
+    });
     return {
       number,
       category: input.category,
@@ -391,239 +308,8 @@ export class ComplaintsService {
   /** The complaint's own facts, for whoever may read the ticket. */
   async view(user: AuthUser, number: string): Promise<ComplaintView> {
     const manager = this.dataSource.manager;
-    const { ticket, complaint } = await this.load(manager, user, number, 'read');
-    return this.toView(manager, ticket, complaint);
-  }
-
-  /** Forwards the complaint to SP4N-LAPOR! and keeps its tracking id. */
-  async forwardToLapor(user: AuthUser, number: string): Promise<ComplaintView> {
-    if (!this.lapor.available) {
-      throw new ComplaintError(
-        'complaint.lapor_unavailable',
-        'Koneksi SP4N-LAPOR! belum dikonfigurasi (SIGAP_LAPOR_URL dan SIGAP_LAPOR_TOKEN).',
-      );
-    }
-    const manager = this.dataSource.manager;
-    const { ticket, complaint } = await this.load(manager, user, number, 'full');
-    if (complaint.laporTrackingId) {
-      throw new ComplaintError(
-        'complaint.lapor_already_forwarded',
-        `Pengaduan ${number} sudah diteruskan ke SP4N-LAPOR! (${complaint.laporTrackingId}).`,
-      );
-    }
-    const [office, contact] = await Promise.all([
-      manager.findOneOrFail(OfficeEntity, { where: { code: ticket.officeCode } }),
-      manager.findOne(RequesterContactEntity, { where: { id: ticket.requesterContactId } }),
-    ]);
-    let result: { trackingId: string; status: string };
-    try {
-      result = await this.lapor.forward({
-        reference: ticket.number,
-        category: complaint.category,
-        title: ticket.subject,
-        text: ticket.description,
-        agency: { code: office.code, name: office.name },
-        reporter: { name: contact?.name ?? '-', email: contact?.email ?? null },
-        submittedAt: ticket.receivedAt.toISOString(),
-      });
-    } catch (error) {
-      throw laporFailed(error);
-    }
-    const now = this.clock.now();
-    await this.dataSource.transaction(async (tx) => {
-      await tx.update(
-        ComplaintEntity,
-        { ticketId: ticket.id },
-        {
-          laporTrackingId: result.trackingId,
-          laporStatus: clip(result.status, 60),
-          laporForwardedAt: now,
-          laporSyncedAt: now,
-        },
-      );
-      await tx.insert(TimelineEntryEntity, {
-        ticketId: ticket.id,
-        kind: 'event',
-        event: 'lapor.forwarded',
-        authorId: user.id,
-        body: null,
-        data: { trackingId: result.trackingId, status: result.status },
-        at: now,
-      });
-      await this.audit.record(
-        {
-          actorId: user.id,
-          action: 'complaint.lapor_forwarded',
-          entityType: 'ticket',
-          entityId: ticket.number,
-          after: { trackingId: result.trackingId },
-        },
-        tx,
-      );
-    });
-    return this.view(user, number);
-  }
-
-  /** Pulls the LAPOR! status and answers; each new answer lands once on the timeline. */
-  async pullFromLapor(user: AuthUser, number: string): Promise<LaporPullResponse> {
-    const manager = this.dataSource.manager;
-    const { ticket, complaint } = await this.load(manager, user, number, 'full');
-    if (!complaint.laporTrackingId) {
-      throw new ComplaintError(
-        'complaint.lapor_not_forwarded',
-        `Pengaduan ${number} belum diteruskan ke SP4N-LAPOR!.`,
-      );
-    }
-    if (!this.lapor.available) {
-      throw new ComplaintError(
-        'complaint.lapor_unavailable',
-        'Koneksi SP4N-LAPOR! belum dikonfigurasi (SIGAP_LAPOR_URL dan SIGAP_LAPOR_TOKEN).',
-      );
-    }
-    const added = await this.pullOne(ticket.id, complaint.laporTrackingId);
-    return { complaint: await this.view(user, number), added };
-  }
-
-  /**
-   * The scheduled pull (`SIGAP_LAPOR_PULL_SECONDS`): every forwarded complaint whose ticket is
-   * open, or was forwarded within the last 30 days, longest unsynced first; a failure of one
-   * does not stop the others. Answers how many were pulled, failed, and the answers added.
-   */
-  async pullDueFromLapor(limit = 200): Promise<{ pulled: number; failed: number; added: number }> {
-    const result = { pulled: 0, failed: 0, added: 0 };
-    if (!this.lapor.available) return result;
-    const manager = this.dataSource.manager;
-    const since = new Date(this.clock.nowMs() - 30 * DAY_MS);
-    const due = await manager
-      .createQueryBuilder(ComplaintEntity, 'c')
-      .innerJoin(TicketEntity, 't', 't.id = c.ticketId')
-      .where('c.laporTrackingId IS NOT NULL')
-      .andWhere('(t.isOpen = :open OR c.laporForwardedAt > :since)', {
-        open: true,
-        since: dbInstant(manager, since),
-      })
-      .orderBy('c.laporSyncedAt', 'ASC')
-      .limit(limit)
-      .getMany();
-    for (const complaint of due) {
-      if (!complaint.laporTrackingId) continue;
-      try {
-        result.added += await this.pullOne(complaint.ticketId, complaint.laporTrackingId);
-        result.pulled++;
-      } catch (error) {
-        result.failed++;
-        // The tracking id is the agency's reference, not personal data; the reason may be shown.
-        this.log.warn(
-          `tarikan SP4N-LAPOR! ${complaint.laporTrackingId} gagal: ${(error as Error).message}`,
-        );
-      }
-    }
-    return result;
-  }
-
-  /** Pulls one forwarded complaint; each new LAPOR! answer lands once on the timeline. */
-  private async pullOne(ticketId: string, trackingId: string): Promise<number> {
-    let state: Awaited<ReturnType<LaporGateway['pull']>>;
-    try {
-      state = await this.lapor.pull(trackingId);
-    } catch (error) {
-      throw laporFailed(error);
-    }
-    const now = this.clock.now();
-    const write = this.dataSource.transaction(async (tx) => {
-      // Re-read under the transaction: two pulls at once add each answer once.
-      const current = await tx.findOneOrFail(ComplaintEntity, { where: { ticketId } });
-      const fresh = state.updates.slice(current.laporSeen);
-      if (fresh.length) {
-        await insertRows(
-          tx,
-          TimelineEntryEntity,
-          fresh.map((u) => ({
-            ticketId,
-            kind: 'event' as const,
-            event: 'lapor.update',
-            authorId: null,
-            body: u.answer ? clip(cleanText(u.answer), 20_000) : null,
-            data: { trackingId, status: u.status, from: u.from, at: u.at },
-            at: now,
-          })),
-        );
-      }
-      const result = await tx
-        .createQueryBuilder()
-        .update(ComplaintEntity)
-        .set({
-          laporStatus: clip(state.status, 60),
-          laporSyncedAt: now,
-          laporSeen: current.laporSeen + fresh.length,
-        })
-        .where('ticket_id = :id AND lapor_seen = :seen', {
-          id: ticketId,
-          seen: current.laporSeen,
-        })
-        .execute();
-      // Another pull got there first: its entries stand, ours roll back.
-      if (!result.affected) throw new PullOvertaken();
-      return fresh.length;
-    });
-    return write.catch((error: unknown) => {
-      if (error instanceof PullOvertaken) return 0;
-      throw error;
-    });
-  }
-
-  // ---- helpers ----
-
-  private async load(
-    manager: EntityManager,
-    user: AuthUser,
-    number: string,
-    need: 'read' | 'full',
-  ): Promise<{ ticket: TicketEntity; complaint: ComplaintEntity }> {
-    const ticket = await manager.findOne(TicketEntity, { where: { number } });
-    const complaint =
-      ticket?.kind === 'complaint'
-        ? await manager.findOne(ComplaintEntity, { where: { ticketId: ticket.id } })
-        : null;
-    if (!ticket || !complaint) throw ComplaintError.notFound(number);
-    const access = ticketAccess(user, ticket, []);
-    if (access === 'none') throw ComplaintError.notFound(number);
-    if (need === 'full' && access !== 'full') {
-      throw new ComplaintError(
-        'complaint.forbidden',
-        `Hanya helpdesk kantor "${ticket.officeCode}" yang boleh meneruskan pengaduan ini.`,
-      );
-    }
-    return { ticket, complaint };
-  }
-
-  private async toView(
-    manager: EntityManager,
-    ticket: TicketEntity,
-    complaint: ComplaintEntity,
-  ): Promise<ComplaintView> {
-    const related = ticket.relatedTicketId
-      ? await manager.findOne(TicketEntity, {
-          select: { id: true, number: true },
-          where: { id: ticket.relatedTicketId },
-        })
-      : null;
-    return {
-      number: ticket.number,
-      office: ticket.officeCode,
-      category: complaint.category,
-      source: complaint.source,
-      relatedTicket: related?.number ?? null,
-      service: ticket.serviceCode,
-      tier: tierOf(complaint),
-      lapor: {
-        available: this.lapor.available,
-        trackingId: complaint.laporTrackingId,
-        status: complaint.laporStatus,
-        forwardedAt: complaint.laporForwardedAt?.toISOString() ?? null,
-        syncedAt: complaint.laporSyncedAt?.toISOString() ?? null,
-      },
-    };
+    const { ticket, complaint } = await loadComplaint(manager, user, number, 'read');
+    return complaintView(manager, ticket, complaint, this.lapor.available);
   }
 
   /**
@@ -701,9 +387,6 @@ export class ComplaintsService {
   }
 }
 
-/** A concurrent pull recorded the same answers first (rolls this one back). */
-class PullOvertaken extends Error {}
-
 function subjectOf(category: ComplaintCategory, subject: string | null, text: string): string {
   const label = CATEGORY_LABEL[category];
   const base = subject?.trim() || text.split('\n')[0].trim();
@@ -718,24 +401,4 @@ function rateLimited(retryAfterSeconds: number): ComplaintError {
     undefined,
     { 'Retry-After': String(retryAfterSeconds) },
   );
-}
-
-function laporFailed(error: unknown): ComplaintError {
-  const reason = error instanceof LaporError ? error.message : 'galat tak terduga';
-  return new ComplaintError('complaint.lapor_failed', `SP4N-LAPOR! gagal: ${reason}`);
-}
-
-function clip(value: string, max: number): string {
-  return value.length > max ? value.slice(0, max) : value;
-}
-
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
-function localYear(at: Date, timeZone: string): number {
-  let format = yearFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
-    yearFormats.set(timeZone, format);
-  }
-  return Number(format.format(at));
 }

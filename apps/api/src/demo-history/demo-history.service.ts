@@ -16,7 +16,7 @@ import { SurveyService } from '../survey/survey.service';
 import { resolveSurveySecret, signSurveyToken } from '../survey/survey-token';
 import { dbInstant, readInstant } from '../database/db-time';
 import { TicketActionsService } from '../tickets/ticket-actions.service';
-import { TicketsService } from '../tickets/tickets.service';
+import { TicketOpeningService } from '../tickets/ticket-opening.service';
 import { SeededRandom } from './random';
 import { EventQueue } from './event-queue';
 import {
@@ -117,7 +117,7 @@ export class DemoHistoryService {
     private readonly offices: OfficesService,
     private readonly usersService: UsersService,
     private readonly opds: OpdsService,
-    private readonly tickets: TicketsService,
+    private readonly opening: TicketOpeningService,
     private readonly ticketActions: TicketActionsService,
     private readonly complaints: ComplaintsService,
     private readonly surveys: SurveyService,
@@ -340,7 +340,7 @@ export class DemoHistoryService {
   ): Promise<void> {
     const subject = random.pick(REQUEST_SUBJECTS);
     c.detail = await this.timed('ticket.open', () =>
-      this.tickets.open(c.office.helpdesk, {
+      this.opening.open(c.office.helpdesk, {
         office: c.office.code,
         service: c.office.service,
         channel: c.channel,

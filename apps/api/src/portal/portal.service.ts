@@ -4,7 +4,7 @@
  * is "not found", never "forbidden", so numbers cannot be probed. Steps are named by position,
  * never by the person holding them; internal notes never leave the office.
  *
- * Changes go through the ticket code paths the office uses: opening (`TicketsService.open`),
+ * Changes go through the ticket code paths the office uses: opening (`TicketOpeningService.open`),
  * files (`AttachmentsService`), documents and answers (`SystemActionsService`, the same answer
  * an e-mail reply gives: timeline, resumed clock, the assignee told).
  */
@@ -41,7 +41,7 @@ import { ChecklistItemEntity } from '../tickets/checklist-item.entity';
 import { SystemActionsService } from '../tickets/system-actions.service';
 import { TicketStepEntity } from '../tickets/ticket-step.entity';
 import { NO_DUE, TicketEntity } from '../tickets/ticket.entity';
-import { TicketsService } from '../tickets/tickets.service';
+import { TicketOpeningService } from '../tickets/ticket-opening.service';
 import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
 import type { PortalPrincipal } from './portal-auth.service';
 import { PortalError } from './portal-error';
@@ -75,7 +75,7 @@ export class PortalService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tickets: TicketsService,
+    private readonly opening: TicketOpeningService,
     private readonly systemActions: SystemActionsService,
     private readonly attachments: AttachmentsService,
     private readonly config: AppConfig,
@@ -130,7 +130,7 @@ export class PortalService {
       locale: 'id',
       positions: [],
     };
-    const opened = await this.tickets.open(
+    const opened = await this.opening.open(
       requester,
       {
         office: p.officeCode,

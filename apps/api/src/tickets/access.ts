@@ -1,4 +1,5 @@
 import { AuthUser, hasRole } from '../identity/auth-user';
+import { TicketError } from './ticket-error';
 import type { TicketStepEntity } from './ticket-step.entity';
 import type { TicketEntity } from './ticket.entity';
 
@@ -48,4 +49,16 @@ export function requesterCanRead(
 ): boolean {
   if (requester.opdId) return ticket.opdId === requester.opdId;
   return ticket.requesterContactId === requester.contactId;
+}
+
+/** 404 for a ticket the user may not see; 403 when they may see it but not do this. */
+export function assertAccess(
+  access: TicketAccess,
+  need: 'full' | 'steps' | 'read',
+  number: string,
+): void {
+  if (access === 'none') throw TicketError.notFound(number);
+  const rank = { none: 0, read: 1, steps: 2, full: 3 } as const;
+  if (rank[access] < rank[need])
+    throw new TicketError('ticket.forbidden', `Anda hanya boleh membaca tiket ${number}.`);
 }

@@ -5,14 +5,11 @@ import { CalendarProvider, type OfficeCalendar } from '../calendars/calendar-pro
 import { Clock } from '../clock/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
-import { OutboxService } from '../outbox/outbox.service';
 import { activeAgentIds, activeHolderIds, supervisorHolders } from './assignment';
 import { dbInstant, isMysql } from '../database/db-time';
 import { ServiceCache } from './service-cache';
 import { TicketStepEntity } from './ticket-step.entity';
-import { TicketEntity } from './ticket.entity';
-import { TicketsService } from './tickets.service';
-import { TimelineEntryEntity } from './timeline-entry.entity';
+import { SweepConflict, TicketRepository } from './ticket-repository';
 import { FIRST_RESPONSE_CLOCK } from './clocks';
 import { event, refreshStoredFigures, type TicketAggregate } from './workflow';
 
@@ -28,9 +25,6 @@ function alertLevel(state: TicketSlaState): AlertLevel | null {
 function isNewAlert(level: AlertLevel | null, alerted: string | null): level is AlertLevel {
   return level !== null && RANK[level] > (alerted ? (RANK[alerted] ?? 0) : 0);
 }
-
-/** Another sweeper changed an alert first: the batch rolls back and is skipped this time. */
-class SweepConflict extends Error {}
 
 export interface SweepResult {
   /** Tickets whose clocks crossed a threshold and were examined under lock. */
@@ -66,10 +60,9 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tickets: TicketsService,
+    private readonly repository: TicketRepository,
     private readonly cache: ServiceCache,
     private readonly calendars: CalendarProvider,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -218,7 +211,7 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
       let alerts = 0;
       for (const row of claimed) {
         const calendar = calendars.get(row.office) as OfficeCalendar;
-        const agg = await this.tickets.load(manager, row.number, calendar, null, false);
+        const agg = await this.repository.load(manager, row.number, calendar, null, false);
         agg.now = now;
         alerts += await this.sweepTicket(manager, agg);
       }
@@ -310,57 +303,12 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
     }
 
     // Guarded writes: if another sweeper already moved the alert on, this one writes nothing.
-    const ticketUpdate = manager
-      .createQueryBuilder()
-      .update(TicketEntity)
-      .set({
-        slaState: t.slaState,
-        dueAt: t.dueAt,
-        targetDueAt: t.targetDueAt,
-        atRiskAt: t.atRiskAt,
-        calendarVersion: t.calendarVersion,
-        firstResponseState: t.firstResponseState,
-        firstResponseDueAt: t.firstResponseDueAt,
-        firstResponseAtRiskAt: t.firstResponseAtRiskAt ?? null,
-        alerted: t.alerted,
-        firstResponseAlerted: t.firstResponseAlerted ?? null,
-      })
-      .where('id = :id AND version = :version', { id: t.id, version: t.version });
-    if (previousAlert === null) ticketUpdate.andWhere('alerted IS NULL');
-    else ticketUpdate.andWhere('alerted = :previousAlert', { previousAlert });
-    if (previousFirstResponseAlert === null)
-      ticketUpdate.andWhere('first_response_alerted IS NULL');
-    else
-      ticketUpdate.andWhere('first_response_alerted = :previousFirstResponseAlert', {
-        previousFirstResponseAlert,
-      });
-    if (!(await ticketUpdate.execute()).affected) return 0;
-    for (const step of agg.dirtySteps) {
-      const previous = stepAlerts.get(step.id) ?? null;
-      const update = manager
-        .createQueryBuilder()
-        .update(TicketStepEntity)
-        .set({
-          slaState: step.slaState,
-          dueAt: step.dueAt,
-          targetDueAt: step.targetDueAt,
-          atRiskAt: step.atRiskAt,
-          alerted: step.alerted,
-        })
-        .where('id = :id', { id: step.id });
-      if (previous === null) update.andWhere('alerted IS NULL');
-      else update.andWhere('alerted = :previous', { previous });
-      if (!(await update.execute()).affected) throw new SweepConflict(step.id);
-    }
-    if (agg.timeline.length) {
-      await manager.insert(
-        TimelineEntryEntity,
-        agg.timeline.map((e) => ({ ...e, ticketId: t.id, at: agg.now })) as unknown as Parameters<
-          EntityManager['insert']
-        >[1],
-      );
-    }
-    await this.outbox.enqueue(agg.outbox, agg.now, manager);
+    const written = await this.repository.saveSweep(manager, agg, {
+      alerted: previousAlert,
+      firstResponseAlerted: previousFirstResponseAlert,
+      stepAlerts,
+    });
+    if (!written) return 0;
     return alerts;
   }
 

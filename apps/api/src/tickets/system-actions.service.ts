@@ -5,28 +5,15 @@
  * the contact in the event data and in the audit log).
  */
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CalendarProvider } from '../calendars/calendar-provider';
 import { AppConfig } from '../config/app-config';
-import { Clock } from '../clock/clock';
-import { ChecklistItemEntity } from './checklist-item.entity';
-import { ClockEventEntity } from './clock-event.entity';
-import { isMysql } from '../database/db-time';
-import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from '../database/row-insert';
 import { ServiceCache } from './service-cache';
+import { TicketActingService } from './ticket-acting.service';
 import { TicketError } from './ticket-error';
-import { TicketStepEntity } from './ticket-step.entity';
+import { TicketRepository } from './ticket-repository';
 import { TicketEntity } from './ticket.entity';
-import {
-  loadedAggregate,
-  stampNewVersion,
-  standardOf,
-  TicketsService,
-  writeTicketAndParts,
-} from './tickets.service';
-import { TimelineEntryEntity } from './timeline-entry.entity';
-import { OutboxService } from '../outbox/outbox.service';
 import {
   event,
   reconcileClocks,
@@ -61,13 +48,12 @@ export type MailReplyEffect = 'answered' | 'reopened' | 'appended';
 @Injectable()
 export class SystemActionsService {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly repository: TicketRepository,
+    private readonly acting: TicketActingService,
     private readonly cache: ServiceCache,
     private readonly calendars: CalendarProvider,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
   /**
@@ -80,7 +66,7 @@ export class SystemActionsService {
     manager: EntityManager,
     input: MailReplyInput,
   ): Promise<MailReplyEffect | null> {
-    const agg = await this.loadForReply(manager, input.ticketNumber);
+    const agg = await this.repository.loadLocked(manager, input.ticketNumber, null);
     if (!agg) return null; // the ticket is gone: the caller files the mail as new
     const expected = agg.ticket.version;
     const before = snapshot(agg);
@@ -162,7 +148,7 @@ export class SystemActionsService {
 
     reconcileClocks(agg, this.cache);
     refreshStoredFigures(agg, this.cache);
-    await this.persistReply(manager, agg, expected);
+    await this.repository.save(manager, agg, expected, staleTicket);
     await this.audit.record(
       {
         actorId: input.contactId,
@@ -197,11 +183,11 @@ export class SystemActionsService {
     });
     if (!pre) return null;
     const calendar = await this.calendars.forOffice(pre.officeCode);
-    const agg = await this.tickets.load(manager, input.ticketNumber, calendar, null, true);
+    const agg = await this.repository.load(manager, input.ticketNumber, calendar, null, true);
     const expected = agg.ticket.version;
     const actor = { type: 'contact', contactId: input.contactId };
     for (const doc of input.documents) {
-      const item = this.tickets.itemOf(agg, doc.code);
+      const item = this.acting.itemOf(agg, doc.code);
       if (item.status !== 'verified') {
         item.status = 'received';
         item.reason = null;
@@ -219,7 +205,7 @@ export class SystemActionsService {
     }
     reconcileClocks(agg, this.cache);
     refreshStoredFigures(agg, this.cache);
-    await this.persist(manager, agg, expected);
+    await this.repository.save(manager, agg, expected, staleTicket);
     await this.audit.record(
       {
         actorId: input.contactId,
@@ -233,129 +219,12 @@ export class SystemActionsService {
     return 'recorded';
   }
 
-  /**
-   * The reply path's read: the ticket (locked on MariaDB) with its steps in one joined statement,
-   * then its clock log (and its checklist when the clock depends on it), straight through the
-   * transaction's connection and hydrated as TypeORM would: what `TicketsService.load` builds,
-   * in two or three statements instead of five query-builder round trips. Null when no ticket
-   * has that number.
-   */
-  private async loadForReply(
-    manager: EntityManager,
-    number: string,
-  ): Promise<TicketAggregate | null> {
-    const sql = replySql(manager);
-    const rows: Record<string, unknown>[] = await runSql(manager, sql.ticketWithSteps, [number]);
-    if (!rows.length) return null;
-    const ticket = hydrateRow(manager, TicketEntity, rows[0], 't_');
-    const steps = rows
-      .filter((r) => r['s_id'] !== null && r['s_id'] !== undefined)
-      .map((r) => hydrateRow(manager, TicketStepEntity, r, 's_'));
-    const events = await selectRows(manager, ClockEventEntity, sql.clockWhere, [ticket.id]);
-    const calendar = await this.calendars.forOffice(ticket.officeCode);
-    const standard = await standardOf(this.cache, manager, ticket);
-    // A reply changes no checklist line; the clocks look at the checklist only when the ticket
-    // clock waits for a complete one, so only then is it read.
-    const checklist =
-      standard.clockStartsWhen === 'complete'
-        ? await selectRows(manager, ChecklistItemEntity, sql.checklistWhere, [ticket.id])
-        : [];
-    return loadedAggregate(
-      { ticket, checklist, steps, standard, calendar, now: this.clock.now(), actorId: null },
-      events,
-    );
-  }
-
-  /**
-   * The reply's versioned write in plain statements: the ticket row guarded by its version, each
-   * changed step, then the clock events, timeline entries and outbox rows as one multi-row
-   * insert each. A concurrent change that committed first makes it a stale error.
-   */
-  private async persistReply(
-    manager: EntityManager,
-    agg: TicketAggregate,
-    expected: number,
-  ): Promise<void> {
-    const t = stampNewVersion(agg, expected);
-    if (isMysql(manager)) {
-      const { id, ...fields } = t;
-      const update = updateStatement(manager, TicketEntity, fields, 'id = ? AND version = ?');
-      const result: { affectedRows?: number } = await runSql(manager, update.sql, [
-        ...update.params,
-        id,
-        expected,
-      ]);
-      if (!result.affectedRows) throw staleTicket(t, expected);
-      for (const step of agg.dirtySteps) {
-        const { id: stepId, ...rest } = step;
-        const s = updateStatement(manager, TicketStepEntity, rest, 'id = ?');
-        await runSql(manager, s.sql, [...s.params, stepId]);
-      }
-      for (const item of agg.dirtyItems) {
-        const { id: itemId, ...rest } = item;
-        const s = updateStatement(manager, ChecklistItemEntity, rest, 'id = ?');
-        await runSql(manager, s.sql, [...s.params, itemId]);
-      }
-    } else {
-      // SQLite (development, tests): the driver's raw answer carries no affected-row count.
-      await writeTicketAndParts(manager, agg, expected, staleTicket);
-    }
-    if (agg.newClockRows.length) {
-      await insertRows(
-        manager,
-        ClockEventEntity,
-        agg.newClockRows.map((r) => ({ ticketId: t.id, ...r })),
-      );
-      agg.newClockRows = [];
-    }
-    if (agg.timeline.length) {
-      await insertRows(
-        manager,
-        TimelineEntryEntity,
-        agg.timeline.map((e) => ({ ...e, ticketId: t.id, at: agg.now })),
-      );
-      agg.timeline = [];
-    }
-    if (agg.outbox.length) {
-      await this.outbox.enqueue(agg.outbox, agg.now, manager);
-      agg.outbox = [];
-    }
-  }
-
   /** A resolved ticket (since its resolution) or a closed one (since closing), within the days. */
   private withinReopenWindow(t: TicketEntity, now: Date): boolean {
     const since =
       t.status === 'resolved' ? t.resolvedAt : t.status === 'closed' ? t.closedAt : null;
     if (!since) return false;
     return now.getTime() - since.getTime() <= this.config.reopenWindowDays * 86_400_000;
-  }
-
-  /** The versioned write: a concurrent change that committed first makes it a stale error. */
-  private async persist(
-    manager: EntityManager,
-    agg: TicketAggregate,
-    expected: number,
-  ): Promise<void> {
-    const t = stampNewVersion(agg, expected);
-    await writeTicketAndParts(manager, agg, expected, staleTicket);
-    if (agg.newClockRows.length) {
-      await manager.insert(
-        ClockEventEntity,
-        agg.newClockRows.map((r) => ({ ticketId: t.id, ...r })),
-      );
-      agg.newClockRows = [];
-    }
-    if (agg.timeline.length) {
-      await manager.insert(
-        TimelineEntryEntity,
-        agg.timeline.map((e) => ({ ...e, ticketId: t.id, at: agg.now })) as unknown as Parameters<
-          EntityManager['insert']
-        >[1],
-      );
-      agg.timeline = [];
-    }
-    await this.outbox.enqueue(agg.outbox, agg.now, manager);
-    agg.outbox = [];
   }
 }
 
@@ -373,59 +242,4 @@ function staleTicket(t: TicketEntity, expected: number): TicketError {
     'ticket.stale_version',
     `Tiket ${t.number} berubah bersamaan (versi ${expected}); ulangi.`,
   );
-}
-
-interface ReplySql {
-  ticketWithSteps: string;
-  checklistWhere: string;
-  clockWhere: string;
-}
-
-/** The reply path's read statements, built once per database connection (its dialect). */
-const replySqlCache = new WeakMap<object, ReplySql>();
-
-function replySql(manager: EntityManager): ReplySql {
-  let sql = replySqlCache.get(manager.connection);
-  if (sql) return sql;
-  const meta = (target: EntityTarget<ObjectLiteral>) => manager.connection.getMetadata(target);
-  const escape = (name: string) => manager.connection.driver.escape(name);
-  const col = (target: EntityTarget<ObjectLiteral>, property: string) => {
-    const column = meta(target).findColumnWithPropertyName(property);
-    if (!column) throw new Error(`${meta(target).tableName}: no column for "${property}"`);
-    return escape(column.databaseName);
-  };
-  sql = {
-    ticketWithSteps: `SELECT ${aliasedColumns(manager, TicketEntity, 't', 't_')}, ${aliasedColumns(manager, TicketStepEntity, 's', 's_')}
-       FROM ${escape(meta(TicketEntity).tableName)} t
-       LEFT JOIN ${escape(meta(TicketStepEntity).tableName)} s ON s.${col(TicketStepEntity, 'ticketId')} = t.${col(TicketEntity, 'id')}
-      WHERE t.${col(TicketEntity, 'number')} = ?
-      ORDER BY s.${col(TicketStepEntity, 'stepOrder')}${isMysql(manager) ? ' FOR UPDATE' : ''}`,
-    checklistWhere: `${col(ChecklistItemEntity, 'ticketId')} = ? ORDER BY ${col(ChecklistItemEntity, 'sortOrder')}`,
-    clockWhere: `${col(ClockEventEntity, 'ticketId')} = ? ORDER BY ${col(ClockEventEntity, 'id')}`,
-  };
-  replySqlCache.set(manager.connection, sql);
-  return sql;
-}
-
-/** `UPDATE <table> SET <the given properties> WHERE <where>`, values prepared by the driver. */
-function updateStatement(
-  manager: EntityManager,
-  target: EntityTarget<ObjectLiteral>,
-  fields: ObjectLiteral,
-  where: string,
-): { sql: string; params: unknown[] } {
-  const metadata = manager.connection.getMetadata(target);
-  const driver = manager.connection.driver;
-  const sets: string[] = [];
-  const params: unknown[] = [];
-  for (const column of metadata.columns) {
-    const value = fields[column.propertyName];
-    if (value === undefined) continue;
-    sets.push(`${driver.escape(column.databaseName)} = ?`);
-    params.push(driver.preparePersistentValue(value, column));
-  }
-  return {
-    sql: `UPDATE ${driver.escape(metadata.tableName)} SET ${sets.join(', ')} WHERE ${where}`,
-    params,
-  };
 }

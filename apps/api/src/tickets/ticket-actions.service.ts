@@ -8,7 +8,7 @@ import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { SurveyService } from '../survey/survey.service';
 import { FIRST_RESPONSE_CLOCK, logState, rowsOf } from './clocks';
 import { TicketError } from './ticket-error';
-import { TicketsService } from './tickets.service';
+import { TicketActingService } from './ticket-acting.service';
 import {
   addClockEvent,
   checklistComplete,
@@ -20,11 +20,11 @@ import {
 
 type Version = number | null;
 
-/** The ticket actions; each one runs through `TicketsService.act` (version check, table, audit). */
+/** The ticket actions; each one runs through `TicketActingService.act` (version check, table, audit). */
 @Injectable()
 export class TicketActionsService {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly tickets: TicketActingService,
     private readonly surveys: SurveyService,
   ) {}
 

@@ -8,7 +8,7 @@ import { OPEN_STATUSES } from './state-machine';
 import { parseStatuses, type ListTicketsQuery } from './ticket.dto';
 import { TicketError } from './ticket-error';
 import { TicketEntity } from './ticket.entity';
-import { toSummary } from './tickets.service';
+import { toSummary } from './ticket-reading.service';
 
 /**
  * The columns a queue row needs: the long texts (description, SLA snapshot) stay in the table,

@@ -36,7 +36,9 @@ import {
 } from './ticket.dto';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketListService } from './ticket-list.service';
-import { TicketsService } from './tickets.service';
+import { TicketActingService } from './ticket-acting.service';
+import { TicketOpeningService } from './ticket-opening.service';
+import { TicketReadingService } from './ticket-reading.service';
 import { TriageService } from './triage.service';
 import { IsOptionalNotNull, SingleLine } from '../common/validators';
 
@@ -72,7 +74,9 @@ export function versionOf(body: VersionedDto, ifMatch?: string): number | null {
 @Controller('v1/tickets')
 export class TicketsController {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly opening: TicketOpeningService,
+    private readonly reading: TicketReadingService,
+    private readonly acting: TicketActingService,
     private readonly actions: TicketActionsService,
     private readonly lists: TicketListService,
     private readonly triage: TriageService,
@@ -94,12 +98,12 @@ export class TicketsController {
 
   @Post()
   open(@SignedInUser() user: AuthUser, @Body() body: OpenTicketDto): Promise<TicketDetail> {
-    return this.tickets.open(user, body);
+    return this.opening.open(user, body);
   }
 
   @Get(':number')
   get(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<TicketDetail> {
-    return this.tickets.detail(user, number);
+    return this.reading.detail(user, number);
   }
 
   @Get(':number/timeline')
@@ -107,7 +111,7 @@ export class TicketsController {
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
   ): Promise<TimelineEntryView[]> {
-    return this.tickets.timeline(user, number);
+    return this.reading.timeline(user, number);
   }
 
   @Post(':number/assign')
@@ -204,7 +208,7 @@ export class TicketsController {
     @Param('number') n: string,
     @Param('order', ORDER) order: number,
   ): Promise<StepCandidateView[]> {
-    return this.tickets.candidates(u, n, order);
+    return this.reading.candidates(u, n, order);
   }
 
   @Post(':number/steps/:order/assign')
@@ -313,6 +317,6 @@ export class TicketsController {
   @Roles('admin')
   @HttpCode(200)
   recompute(@SignedInUser() u: AuthUser, @Param('number') n: string) {
-    return this.tickets.recompute(u, n);
+    return this.acting.recompute(u, n);
   }
 }

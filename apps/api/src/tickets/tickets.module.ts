@@ -5,10 +5,15 @@ import { SurveyModule } from '../survey/survey.module';
 import { ServiceCache } from './service-cache';
 import { SlaSweepService } from './sla-sweep.service';
 import { SystemActionsService } from './system-actions.service';
+import { TicketActingService } from './ticket-acting.service';
 import { TicketActionsService } from './ticket-actions.service';
+import { TicketFactory } from './ticket-factory';
+import { TicketKindStandards } from './ticket-kinds';
 import { TicketListService } from './ticket-list.service';
+import { TicketOpeningService } from './ticket-opening.service';
+import { TicketReadingService } from './ticket-reading.service';
+import { TicketRepository } from './ticket-repository';
 import { TicketsController } from './tickets.controller';
-import { TicketsService } from './tickets.service';
 import { TriageBacklogService } from './triage-backlog.service';
 import { TriageService } from './triage.service';
 
@@ -16,7 +21,12 @@ import { TriageService } from './triage.service';
   imports: [OfficesModule, OpdsModule, SurveyModule],
   controllers: [TicketsController],
   providers: [
-    TicketsService,
+    TicketRepository,
+    TicketFactory,
+    TicketKindStandards,
+    TicketOpeningService,
+    TicketActingService,
+    TicketReadingService,
     TicketActionsService,
     TicketListService,
     ServiceCache,
@@ -26,7 +36,12 @@ import { TriageService } from './triage.service';
     TriageBacklogService,
   ],
   exports: [
-    TicketsService,
+    TicketRepository,
+    TicketFactory,
+    TicketKindStandards,
+    TicketOpeningService,
+    TicketActingService,
+    TicketReadingService,
     TicketActionsService,
     SlaSweepService,
     SystemActionsService,

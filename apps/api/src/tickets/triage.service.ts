@@ -7,36 +7,21 @@
  * version's checklist and steps and starts the ticket clock from receipt, or rejects the mail as
  * not a service request.
  */
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { TicketDetail } from '@sigap/contracts';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { CalendarProvider } from '../calendars/calendar-provider';
 import { Clock } from '../clock/clock';
-import { AppConfig } from '../config/app-config';
 import type { AuthUser } from '../identity/auth-user';
 import { OpdsService } from '../opds/opds.service';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
-import { OutboxService } from '../outbox/outbox.service';
-import { ChecklistItemEntity } from './checklist-item.entity';
-import { ClockEventEntity } from './clock-event.entity';
-import {
-  figuresOf,
-  FIRST_RESPONSE_CLOCK,
-  logState,
-  rowsOf,
-  TICKET_CLOCK,
-  type ClockRow,
-} from './clocks';
-import { allocateTicketNumber } from './numbering';
-import { insertRows, runSql } from '../database/row-insert';
+import { figuresOf, logState, rowsOf, TICKET_CLOCK } from './clocks';
 import { ServiceCache } from './service-cache';
+import { TicketActingService } from './ticket-acting.service';
 import { TicketError } from './ticket-error';
-import { TicketStepEntity } from './ticket-step.entity';
-import { NO_DUE, TicketEntity } from './ticket.entity';
-import { stepsOf, TicketsService } from './tickets.service';
-import { TimelineEntryEntity } from './timeline-entry.entity';
+import { checklistOf, stepsOf, TicketFactory } from './ticket-factory';
+import { TicketRepository } from './ticket-repository';
+import { triageStandard } from './triage-standard';
 import {
   activateNextSteps,
   event,
@@ -72,28 +57,16 @@ export interface MailRequestInput {
 
 type Version = number | null;
 
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
-function yearIn(at: Date, timeZone: string): number {
-  let format = yearFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
-    yearFormats.set(timeZone, format);
-  }
-  return Number(format.format(at));
-}
-
 @Injectable()
 export class TriageService {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly acting: TicketActingService,
+    private readonly factory: TicketFactory,
+    private readonly repository: TicketRepository,
     private readonly cache: ServiceCache,
     private readonly calendars: CalendarProvider,
     private readonly opds: OpdsService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
   ) {}
 
   /** Opens a service-less ticket from an e-mail, in the caller's transaction; its number. */
@@ -102,94 +75,42 @@ export class TriageService {
     const calendar = await this.calendars.forOffice(input.officeCode);
     const contact = await this.contactFor(manager, input);
     const at = input.receivedAt;
-    const id = randomUUID();
     const subject = (input.subject ?? '').trim().slice(0, 300) || '(tanpa subjek)';
-    const ticket: TicketEntity = {
-      id,
-      number: `~${id}`,
-      officeCode: input.officeCode,
-      serviceId: null,
-      serviceCode: null,
-      serviceVersion: null,
-      channel: 'email',
-      requesterContactId: contact.id,
-      opdId: contact.opdId,
-      subject,
-      description: input.bodyText,
-      status: 'new',
-      isOpen: true,
-      assigneeId: null,
-      version: 1,
-      clockRound: 1,
-      createdBy: input.actorId,
-      createdAt: at,
-      updatedAt: at,
-      receivedAt: at,
-      resolvedAt: null,
-      closedAt: null,
-      slaState: 'not-started',
-      dueAt: NO_DUE,
-      targetDueAt: null,
-      atRiskAt: null,
-      calendarVersion: calendar.version,
-      slaSnapshot: null,
-      firstResponseState: 'not-started',
-      firstResponseDueAt: null,
-      firstResponseAt: null,
-      alerted: null,
-    };
-    // First response: the clock runs from the mail's receipt (no service is needed for it).
-    const frRows: ClockRow[] = this.cache.duration(this.config.firstResponseTime)
-      ? [
-          {
-            clock: FIRST_RESPONSE_CLOCK,
-            round: 1,
-            type: 'start',
-            at,
-            duration: this.config.firstResponseTime,
-            reason: null,
-          },
-        ]
-      : [];
-    const fr = frRows.length
-      ? figuresOf(frRows, calendar.calendar, this.clock.now().getTime(), (t) =>
-          this.cache.duration(t),
-        )
-      : null;
-    if (fr) {
-      ticket.firstResponseState = fr.state;
-      ticket.firstResponseDueAt = new Date(fr.limitDueAt);
-    }
-    await insertRows(manager, TicketEntity, [ticket]);
-    if (frRows.length) {
-      await insertRows(
-        manager,
-        ClockEventEntity,
-        frRows.map((r) => ({ ticketId: id, ...r })),
-      );
-    }
-    // The office's counter row is locked from here to the commit: as late as possible.
-    const number = await allocateTicketNumber(
-      manager,
-      office.code,
-      office.ticketPrefix,
-      yearIn(at, calendar.timeZone),
-    );
-    ticket.number = number;
-    await runSql(manager, 'UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
-    // One multi-row statement (the ORM's insert builds a query per call, on every new mail).
-    await insertRows(manager, TimelineEntryEntity, [
+    const agg = this.factory.draft(
       {
-        ticketId: id,
+        officeCode: input.officeCode,
+        service: null,
+        channel: 'email',
+        contact,
+        subject,
+        description: input.bodyText,
+        createdBy: input.actorId,
+        createdAt: at,
+        receivedAt: at,
+        calendarVersion: calendar.version,
+      },
+      { standard: triageStandard(office.code), calendar, now: at, actorId: input.actorId },
+    );
+    const ticket = agg.ticket;
+    // First response: the clock runs from the mail's receipt (no service is needed for it).
+    if (this.factory.startFirstResponse(agg)) {
+      const fr = figuresOf(agg.clockRows, calendar.calendar, this.clock.now().getTime(), (t) =>
+        this.cache.duration(t),
+      );
+      if (fr) {
+        ticket.firstResponseState = fr.state;
+        ticket.firstResponseDueAt = new Date(fr.limitDueAt);
+      }
+    }
+    agg.timeline.push(
+      {
         kind: 'event',
         event: 'ticket.opened',
         authorId: input.actorId,
         body: null,
         data: { service: null, channel: 'email', triage: true, via: input.via },
-        at,
       },
       {
-        ticketId: id,
         kind: 'reply',
         event: 'mail.received',
         authorId: null,
@@ -205,22 +126,17 @@ export class TriageService {
           inboundId: input.inboundId,
           via: input.via,
         },
-        at,
       },
-    ]);
-    if (contact.email) {
-      await this.outbox.enqueue(
-        [{ kind: 'ticket.received', payload: { ticket: number } }],
-        at,
-        manager,
-      );
-    }
-    await this.audit.record(
-      {
+    );
+    const number = await this.factory.create(manager, agg, {
+      counter: { key: office.code, prefix: office.ticketPrefix },
+      numberedAt: at,
+      timelineAt: at,
+      receipt: !!contact.email,
+      mailAt: at,
+      audit: {
         actorId: input.actorId,
         action: 'ticket.opened',
-        entityType: 'ticket',
-        entityId: number,
         after: {
           service: null,
           channel: 'email',
@@ -230,8 +146,7 @@ export class TriageService {
           via: input.via,
         },
       },
-      manager,
-    );
+    });
     return number;
   }
 
@@ -247,7 +162,7 @@ export class TriageService {
     v: Version,
     serviceCode: string,
   ): Promise<TicketDetail> {
-    return this.tickets.act(user, number, v, 'service_chosen', async (agg, manager) => {
+    return this.acting.act(user, number, v, 'service_chosen', async (agg, manager) => {
       const t = agg.ticket;
       if (t.serviceId) {
         throw new TicketError(
@@ -262,23 +177,9 @@ export class TriageService {
       t.serviceCode = service.code;
       t.serviceVersion = service.version;
       agg.standard = service.standard;
-      const checklist: ChecklistItemEntity[] = service.standard.requirements.map((r, index) => ({
-        id: randomUUID(),
-        ticketId: t.id,
-        sortOrder: index,
-        code: r.code,
-        text: r.text,
-        options: r.options ?? null,
-        optional: r.optional ?? false,
-        status: 'missing',
-        reason: null,
-        attachmentIds: null,
-        updatedBy: null,
-        updatedAt: null,
-      }));
+      const checklist = checklistOf(service.standard, t.id);
       const steps = stepsOf(service.standard, office, t.id);
-      await insertRows(manager, ChecklistItemEntity, checklist);
-      await insertRows(manager, TicketStepEntity, steps);
+      await this.repository.insertParts(manager, checklist, steps);
       agg.checklist = checklist;
       agg.steps = steps;
       event(agg, 'ticket.service_chosen', {
@@ -298,7 +199,7 @@ export class TriageService {
     v: Version,
     reason: string,
   ): Promise<TicketDetail> {
-    return this.tickets.act(user, number, v, 'rejected_not_request', (agg) => {
+    return this.acting.act(user, number, v, 'rejected_not_request', (agg) => {
       if (agg.ticket.serviceId) {
         throw new TicketError(
           'ticket.not_triage',

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../clock/clock';
 import { PeriodicJob } from '../../common/periodic-job';
 import { AppConfig } from '../../config/app-config';
-import { ComplaintsService } from '../complaints.service';
+import { LaporSyncService } from './lapor-sync.service';
 import { JobLease } from '../job-lease';
 import { LaporGateway } from './lapor-gateway';
 
@@ -28,7 +28,7 @@ export class LaporPullScheduler implements OnApplicationBootstrap, OnApplication
 
   constructor(
     dataSource: DataSource,
-    private readonly complaints: ComplaintsService,
+    private readonly sync: LaporSyncService,
     private readonly lapor: LaporGateway,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -80,7 +80,7 @@ export class LaporPullScheduler implements OnApplicationBootstrap, OnApplication
   private async run(): Promise<LaporPullRun> {
     if (!(await this.lease.acquireForBeat(this.clock.nowMs(), this.config.laporPullSeconds)))
       return { ran: false, reason: 'lease-held' };
-    const result = await this.complaints.pullDueFromLapor();
+    const result = await this.sync.pullDueFromLapor();
     return { ran: true, ...result };
   }
 }

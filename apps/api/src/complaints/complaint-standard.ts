@@ -1,6 +1,6 @@
 import { COMPLAINT_ANSWER_TIME } from '@sigap/contracts';
 import type { ServiceStandard } from '@sigap/standards';
-import { triageStandard } from './triage-standard';
+import { triageStandard } from '../tickets/triage-standard';
 
 /**
  * The standard a complaint ticket runs on, whatever service it is about: no documents, no
