@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module';
+import { AttachmentsTicketFiles } from './attachments-ticket-files';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
 import { OrphanFileCleanup } from './orphan-cleanup';
 import { UploadInterceptor } from './upload.interceptor';
 
 @Module({
+  imports: [TicketsModule],
   controllers: [AttachmentsController],
-  providers: [AttachmentsService, UploadInterceptor, OrphanFileCleanup],
+  providers: [AttachmentsTicketFiles, AttachmentsService, UploadInterceptor, OrphanFileCleanup],
   exports: [AttachmentsService, UploadInterceptor],
 })
 export class AttachmentsModule {}

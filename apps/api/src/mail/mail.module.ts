@@ -7,6 +7,7 @@ import { InboundMailController } from './inbound/inbound-mail.controller';
 import { InboundMailService } from './inbound/inbound-mail.service';
 import { ThirdPartyMailController } from './inbound/third-party-mail.controller';
 import { ThirdPartyMailService } from './inbound/third-party-mail.service';
+import { TriageBacklogService } from './inbound/triage-backlog.service';
 import { MailService } from './mail.service';
 import { InboundRetentionSweep } from './retention/inbound-retention';
 
@@ -20,6 +21,7 @@ import { InboundRetentionSweep } from './retention/inbound-retention';
     InboundMailService,
     ThirdPartyMailService,
     InboundRetentionSweep,
+    TriageBacklogService,
   ],
   exports: [MailService, InboundMailService, OutboxWorker],
 })

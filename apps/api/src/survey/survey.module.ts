@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module';
 import { SharedRateLimiter } from '../public/shared-rate-limit';
 import { IkmReportService } from './ikm-report.service';
 import { SurveyLimiter } from './survey-limiter';
 import { SurveyController } from './survey.controller';
 import { SurveyService } from './survey.service';
+import { SurveyTicketHook } from './survey-ticket-hook';
 
 /**
  * The satisfaction survey (SKM) and index (IKM). Exports `SurveyService` (invitations, written
@@ -11,8 +13,9 @@ import { SurveyService } from './survey.service';
  * service and period, for the dashboards).
  */
 @Module({
+  imports: [TicketsModule],
   controllers: [SurveyController],
-  providers: [SurveyService, IkmReportService, SurveyLimiter, SharedRateLimiter],
+  providers: [SurveyTicketHook, SurveyService, IkmReportService, SurveyLimiter, SharedRateLimiter],
   exports: [SurveyService, IkmReportService],
 })
 export class SurveyModule {}

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketDetail } from '@sigap/contracts';
 import type { EntityManager } from 'typeorm';
-import { AttachmentEntity } from '../attachments/attachment.entity';
 import type { AuthUser } from '../identity/auth-user';
-import { REPLY_ATTACHMENTS_MAX_BYTES } from '../mail/delivery/mail-attachments';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
-import { SurveyService } from '../survey/survey.service';
 import { FIRST_RESPONSE_CLOCK, logState, rowsOf } from './clocks';
 import { TicketError } from './ticket-error';
+import { TicketFiles, TicketResolvedHooks, type TicketFile } from './ticket-ports';
+import { REPLY_ATTACHMENTS_MAX_BYTES } from './reply-attachments';
 import { TicketActingService } from './ticket-acting.service';
 import {
   addClockEvent,
@@ -25,7 +24,8 @@ type Version = number | null;
 export class TicketActionsService {
   constructor(
     private readonly tickets: TicketActingService,
-    private readonly surveys: SurveyService,
+    private readonly resolved: TicketResolvedHooks,
+    private readonly files: TicketFiles,
   ) {}
 
   assign(user: AuthUser, number: string, v: Version, userId: string): Promise<TicketDetail> {
@@ -54,7 +54,7 @@ export class TicketActionsService {
         throw new TicketError('ticket.checklist_invalid', 'Penolakan dokumen perlu alasan.', [
           { path: 'reason', message: 'wajib diisi' },
         ]);
-      await assertAttachments(manager, agg, attachmentIds);
+      await assertAttachments(this.files, manager, agg, attachmentIds);
       const wasComplete = checklistComplete(agg.checklist);
       item.status = status;
       item.reason = status === 'rejected' ? reason : null;
@@ -120,7 +120,7 @@ export class TicketActionsService {
           throw new TicketError('ticket.invalid', 'Catat output langkah (teks atau lampiran).', [
             { path: 'output', message: 'isi output atau attachmentId' },
           ]);
-        if (attachmentId) await assertAttachments(manager, agg, [attachmentId]);
+        if (attachmentId) await assertAttachments(this.files, manager, agg, [attachmentId]);
         transition(agg, 'start-work');
         step.status = 'done';
         step.completedAt = agg.now;
@@ -192,9 +192,8 @@ export class TicketActionsService {
           kind: 'ticket.resolved',
           payload: note ? { ticket: agg.ticket.number, note } : { ticket: agg.ticket.number },
         });
-        // And the satisfaction survey invitation (once per ticket), in the same transaction.
-        const invitation = await this.surveys.invite(manager, agg.ticket, agg.now);
-        if (invitation) agg.outbox.push(invitation);
+        // And what other domains add (the survey invitation), in the same transaction.
+        agg.outbox.push(...(await this.resolved.mailFor(manager, agg.ticket, agg.now)));
       }
     });
   }
@@ -260,7 +259,7 @@ export class TicketActionsService {
           `Tiket berstatus "${agg.ticket.status}".`,
         );
       const attached = [...new Set(attachmentIds)];
-      const files = await assertAttachments(manager, agg, attached);
+      const files = await assertAttachments(this.files, manager, agg, attached);
       // The mail carries the files: refuse now what the mail could not carry later.
       const total = files.reduce((sum, a) => sum + a.size, 0);
       if (total > REPLY_ATTACHMENTS_MAX_BYTES)
@@ -292,13 +291,14 @@ function megabytes(bytes: number): string {
 }
 
 async function assertAttachments(
+  files: TicketFiles,
   manager: EntityManager,
   agg: TicketAggregate,
   ids: string[],
-): Promise<AttachmentEntity[]> {
-  const found: AttachmentEntity[] = [];
+): Promise<TicketFile[]> {
+  const found: TicketFile[] = [];
   for (const [index, id] of ids.entries()) {
-    const a = await manager.findOne(AttachmentEntity, { where: { id } });
+    const a = await files.find(manager, id);
     if (
       !a ||
       (a.ticketId !== null && a.ticketId !== agg.ticket.id) ||

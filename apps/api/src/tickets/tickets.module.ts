@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OfficesModule } from '../offices/offices.module';
 import { OpdsModule } from '../opds/opds.module';
-import { SurveyModule } from '../survey/survey.module';
 import { ServiceCache } from './service-cache';
 import { SlaSweepService } from './sla-sweep.service';
 import { SystemActionsService } from './system-actions.service';
@@ -10,20 +9,22 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketFactory } from './ticket-factory';
 import { TicketKindStandards } from './ticket-kinds';
 import { TicketListService } from './ticket-list.service';
+import { TicketFiles, TicketResolvedHooks } from './ticket-ports';
 import { TicketOpeningService } from './ticket-opening.service';
 import { TicketReadingService } from './ticket-reading.service';
 import { TicketRepository } from './ticket-repository';
 import { TicketsController } from './tickets.controller';
-import { TriageBacklogService } from './triage-backlog.service';
 import { TriageService } from './triage.service';
 
 @Module({
-  imports: [OfficesModule, OpdsModule, SurveyModule],
+  imports: [OfficesModule, OpdsModule],
   controllers: [TicketsController],
   providers: [
     TicketRepository,
     TicketFactory,
     TicketKindStandards,
+    TicketFiles,
+    TicketResolvedHooks,
     TicketOpeningService,
     TicketActingService,
     TicketReadingService,
@@ -33,12 +34,13 @@ import { TriageService } from './triage.service';
     SlaSweepService,
     SystemActionsService,
     TriageService,
-    TriageBacklogService,
   ],
   exports: [
     TicketRepository,
     TicketFactory,
     TicketKindStandards,
+    TicketFiles,
+    TicketResolvedHooks,
     TicketOpeningService,
     TicketActingService,
     TicketReadingService,

@@ -12,7 +12,7 @@ import {
 } from '../testing/test-app';
 import { TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
-import { TriageBacklogService } from './triage-backlog.service';
+import { TriageBacklogService } from '../mail/inbound/triage-backlog.service';
 
 /**
  * The triage migration makes the tickets' service columns nullable: on SQLite that rebuilds the

@@ -1,9 +1,5 @@
-/**
- * Files an agent attaches to a reply travel with the mail. Base64 makes them a third larger on
- * the wire and many receiving servers refuse messages above 20-25 MB, so the files of one reply
- * may total at most this much; the reply is refused when it is written, not when it is sent.
- */
-export const REPLY_ATTACHMENTS_MAX_BYTES = 15 * 1024 * 1024;
+// The limit is the tickets domain's (a reply is refused when written); the mail applies it too.
+export { REPLY_ATTACHMENTS_MAX_BYTES } from '../../tickets/reply-attachments';
 
 /** One file of an outgoing message, read from the attachment store when the mail is sent. */
 export interface MailAttachment {

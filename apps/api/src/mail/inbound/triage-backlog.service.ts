@@ -7,9 +7,9 @@
  */
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Readiness } from '../health/readiness';
-import { InboundMessageEntity } from '../mail/inbound/inbound-message.entity';
-import { TriageService } from './triage.service';
+import { Readiness } from '../../health/readiness';
+import { InboundMessageEntity } from './inbound-message.entity';
+import { TriageService } from '../../tickets/triage.service';
 
 interface StoredSummary {
   bodyText?: string;
