@@ -15,7 +15,7 @@ import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { triageStandard } from './triage-standard';
-import type { TicketAggregate } from './workflow';
+import type { NewTimelineEntry, TicketAggregate } from './workflow';
 
 /** Builds the error a versioned write answers when another change committed first. */
 export type StaleError = (t: TicketEntity, expected: number) => Error;
@@ -45,19 +45,22 @@ export class TicketRepository {
     return ticket;
   }
 
-  /** Loads a ticket with everything an action may change (locked on MariaDB when `lock`). */
+  /**
+   * Loads a ticket, by number or `{ id }`, with everything an action may change (locked on
+   * MariaDB when `lock`).
+   */
   async load(
     manager: EntityManager,
-    number: string,
+    key: string | { id: string },
     calendar: TicketAggregate['calendar'],
     actorId: string | null,
     lock: boolean,
   ): Promise<TicketAggregate> {
     const ticket = await manager.findOne(TicketEntity, {
-      where: { number },
+      where: typeof key === 'string' ? { number: key } : { id: key.id },
       ...(lock && isMysql(manager) ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!ticket) throw TicketError.notFound(number);
+    if (!ticket) throw TicketError.notFound(typeof key === 'string' ? key : key.id);
     const [checklist, steps, events] = await Promise.all([
       manager.find(ChecklistItemEntity, {
         where: { ticketId: ticket.id },
@@ -278,6 +281,23 @@ export class TicketRepository {
     );
     agg.newClockRows = [];
     agg.timeline = [];
+  }
+
+  /**
+   * Timeline entries about a ticket that change nothing else of it (no new version): news from
+   * outside, such as SP4N-LAPOR!'s answers. One multi-row insert.
+   */
+  async appendTimeline(
+    manager: EntityManager,
+    ticketId: string,
+    entries: readonly NewTimelineEntry[],
+    at: Date,
+  ): Promise<void> {
+    await insertRows(
+      manager,
+      TimelineEntryEntity,
+      entries.map((e) => ({ ...e, ticketId, at })),
+    );
   }
 
   /** Checklist lines and steps added to a stored ticket (triage choosing its service). */

@@ -4,12 +4,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../clock/clock';
 import { dbInstant } from '../../database/db-time';
-import { insertRows } from '../../database/row-insert';
 import type { AuthUser } from '../../identity/auth-user';
 import { OfficeEntity } from '../../offices/office.entity';
 import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
-import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import { TicketRepository } from '../../tickets/ticket-repository';
 import { ComplaintError } from '../complaint-error';
 import { complaintView, loadComplaint } from '../complaint-view';
 import { ComplaintEntity } from '../complaint.entity';
@@ -31,6 +30,7 @@ export class LaporSyncService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly lapor: LaporGateway,
+    private readonly tickets: TicketRepository,
   ) {}
 
   /** Forwards the complaint to SP4N-LAPOR! and keeps its tracking id. */
@@ -79,15 +79,20 @@ export class LaporSyncService {
           laporSyncedAt: now,
         },
       );
-      await tx.insert(TimelineEntryEntity, {
-        ticketId: ticket.id,
-        kind: 'event',
-        event: 'lapor.forwarded',
-        authorId: user.id,
-        body: null,
-        data: { trackingId: result.trackingId, status: result.status },
-        at: now,
-      });
+      await this.tickets.appendTimeline(
+        tx,
+        ticket.id,
+        [
+          {
+            kind: 'event',
+            event: 'lapor.forwarded',
+            authorId: user.id,
+            body: null,
+            data: { trackingId: result.trackingId, status: result.status },
+          },
+        ],
+        now,
+      );
       await this.audit.record(
         {
           actorId: user.id,
@@ -173,18 +178,17 @@ export class LaporSyncService {
       const current = await tx.findOneOrFail(ComplaintEntity, { where: { ticketId } });
       const fresh = state.updates.slice(current.laporSeen);
       if (fresh.length) {
-        await insertRows(
+        await this.tickets.appendTimeline(
           tx,
-          TimelineEntryEntity,
+          ticketId,
           fresh.map((u) => ({
-            ticketId,
             kind: 'event' as const,
             event: 'lapor.update',
             authorId: null,
             body: u.answer ? clip(cleanText(u.answer), 20_000) : null,
             data: { trackingId, status: u.status, from: u.from, at: u.at },
-            at: now,
           })),
+          now,
         );
       }
       const result = await tx
