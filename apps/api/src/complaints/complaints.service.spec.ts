@@ -1,4 +1,4 @@
-import { cleanText, complaintPrefix } from './complaints.service';
+import { cleanText, complaintPrefix } from './complaint-text';
 
 describe('complaint helpers', () => {
   it('keeps text, line breaks and tabs, and drops other control characters', () => {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  COMPLAINT_NUMBER_MARKER,
   type ComplaintCategory,
   type ComplaintSource,
   type ComplaintView,
@@ -24,6 +23,7 @@ import { TicketFactory } from '../tickets/ticket-factory';
 import { NO_DUE, TicketEntity } from '../tickets/ticket.entity';
 import { event, reconcileClocks, refreshStoredFigures } from '../tickets/workflow';
 import { ComplaintError } from './complaint-error';
+import { cleanText, complaintPrefix, subjectOf } from './complaint-text';
 import { ComplaintEntity } from './complaint.entity';
 import { ComplaintTiersService } from './complaint-tiers.service';
 import { LaporGateway } from './lapor/lapor-gateway';
@@ -67,28 +67,7 @@ export interface ComplaintMailEntry {
   attachments: { filename: string; size: number; contentType: string; sha256: string }[];
 }
 
-const CATEGORY_LABEL: Record<ComplaintCategory, string> = {
-  pengaduan: 'Pengaduan',
-  saran: 'Saran',
-  masukan: 'Masukan',
-};
-
 const DAY_MS = 86_400_000;
-
-/** Complaint numbers: `ADU` + the office's ticket prefix, a counter of their own per year. */
-export function complaintPrefix(ticketPrefix: string): string {
-  return `${COMPLAINT_NUMBER_MARKER}${ticketPrefix}`.toUpperCase().slice(0, 12);
-}
-
-/** Control characters other than line breaks and tabs are dropped from text from outside. */
-export function cleanText(text: string): string {
-  let out = '';
-  for (const ch of text.replace(/\r\n?/g, '\n')) {
-    const code = ch.charCodeAt(0);
-    if (code === 9 || code === 10 || (code >= 32 && code !== 127)) out += ch;
-  }
-  return out;
-}
 
 /**
  * Complaints (pengaduan, saran, masukan) are tickets of kind `complaint`: numbered `ADU…`, with
@@ -385,13 +364,6 @@ export class ComplaintsService {
       { unverified: unproven && email !== null },
     );
   }
-}
-
-function subjectOf(category: ComplaintCategory, subject: string | null, text: string): string {
-  const label = CATEGORY_LABEL[category];
-  const base = subject?.trim() || text.split('\n')[0].trim();
-  const short = base.length > 120 ? `${base.slice(0, 117)}…` : base;
-  return `${label}: ${short}`.slice(0, 300);
 }
 
 function rateLimited(retryAfterSeconds: number): ComplaintError {

@@ -12,7 +12,7 @@ import { TicketRepository } from '../../tickets/ticket-repository';
 import { ComplaintError } from '../complaint-error';
 import { complaintView, loadComplaint } from '../complaint-view';
 import { ComplaintEntity } from '../complaint.entity';
-import { cleanText } from '../complaints.service';
+import { cleanText } from '../complaint-text';
 import { LaporError, LaporGateway } from './lapor-gateway';
 
 const DAY_MS = 86_400_000;
