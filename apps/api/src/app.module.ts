@@ -8,6 +8,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ENTITIES } from './entities';
 import { DemoHistoryModule } from './demo-history/demo-history.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DatabaseModule } from './database/database.module';
@@ -36,7 +37,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         ObservabilityModule,
         AuditModule,
         HealthModule,
