@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthResponse } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { APP_VERSION } from '../version';
+import { APP_VERSION } from '../common/version';
 import { Readiness } from './readiness';
 
 @Injectable()
