@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { OfficesModule } from '../offices/offices.module';
-import { SharedRateLimiter } from '../public/shared-rate-limit';
+import { SharedRateLimiter } from '../common/shared-rate-limit';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';

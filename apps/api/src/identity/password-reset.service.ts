@@ -4,7 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
 import { OutboxService } from '../outbox/outbox.service';
-import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
+import { SharedRateLimiter, type RateLimit } from '../common/shared-rate-limit';
 import { IdentityError } from './identity-error';
 import { PasswordHasher } from './password';
 import { PasswordResetEntity } from './password-reset.entity';
