@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AppPortsModule } from './app-ports.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { CalendarsModule } from './calendars/calendars.module';
@@ -48,6 +49,7 @@ export class AppModule {
         SlaModule,
         ClockModule,
         OutboxModule,
+        AppPortsModule,
         OpdsModule,
         TicketsModule,
         DashboardsModule,
