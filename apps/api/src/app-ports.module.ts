@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { OfficeDirectory } from './identity/office-directory';
 import { OutboxWriter } from './identity/outbox-writer';
+import { OfficeDirectoryAdapter } from './offices/office-directory.adapter';
+import { OfficesModule } from './offices/offices.module';
 import { OutboxService } from './outbox/outbox.service';
 
 /**
@@ -8,7 +11,11 @@ import { OutboxService } from './outbox/outbox.service';
  */
 @Global()
 @Module({
-  providers: [{ provide: OutboxWriter, useExisting: OutboxService }],
-  exports: [OutboxWriter],
+  imports: [OfficesModule],
+  providers: [
+    { provide: OutboxWriter, useExisting: OutboxService },
+    { provide: OfficeDirectory, useExisting: OfficeDirectoryAdapter },
+  ],
+  exports: [OutboxWriter, OfficeDirectory],
 })
 export class AppPortsModule {}
