@@ -1,7 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { OpdsModule } from '../opds/opds.module';
-import { SharedRateLimiter } from '../public/shared-rate-limit';
+import { SharedRateLimiter } from '../common/shared-rate-limit';
 import {
   ComplaintsController,
   ComplaintTiersController,

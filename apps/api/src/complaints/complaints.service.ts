@@ -42,7 +42,7 @@ import { ComplaintError } from './complaint-error';
 import { ComplaintEntity } from './complaint.entity';
 import { ComplaintTiersService } from './complaint-tiers.service';
 import { LaporError, LaporGateway } from './lapor/lapor-gateway';
-import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
+import { SharedRateLimiter, type RateLimit } from '../common/shared-rate-limit';
 
 /** What a complaint needs, from whichever door it comes in. */
 export interface ComplaintInput {

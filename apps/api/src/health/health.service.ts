@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthResponse } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { APP_VERSION } from '../version';
-import { Readiness } from './readiness';
+import { APP_VERSION } from '../common/version';
+import { Readiness } from '../common/readiness';
 
 @Injectable()
 export class HealthService {

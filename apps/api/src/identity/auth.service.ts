@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, Role } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { SharedRateLimiter } from '../public/shared-rate-limit';
+import { SharedRateLimiter } from '../common/shared-rate-limit';
 import type { AuthUser } from './auth-user';
 import { IdentityError } from './identity-error';
 import { LoginLimiter } from './login-limiter';

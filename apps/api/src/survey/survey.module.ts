@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SharedRateLimiter } from '../public/shared-rate-limit';
+import { SharedRateLimiter } from '../common/shared-rate-limit';
 import { IkmReportService } from './ikm-report.service';
 import { SurveyLimiter } from './survey-limiter';
 import { SurveyController } from './survey.controller';
