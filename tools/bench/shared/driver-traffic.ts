@@ -4,7 +4,11 @@
  * a shared server would be counted too. Wraps mysql2's connection methods that queue a command
  * and write to the socket; bench-only instrumentation, never loaded by the product.
  */
-const BaseConnection = require('mysql2/lib/base/connection.js') as {
+import { dirname, join } from 'node:path';
+// By file path: the package's exports map does not publish this module.
+const BaseConnection = require(
+  join(dirname(require.resolve('mysql2')), 'lib/base/connection.js'),
+) as {
   prototype: {
     addCommand(cmd: { constructor: { name: string } }): unknown;
     write(buffer: Buffer): unknown;
