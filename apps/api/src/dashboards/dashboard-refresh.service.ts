@@ -8,6 +8,7 @@ import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { figuresOf, FIRST_RESPONSE_CLOCK, type ClockRow } from '../tickets/clocks';
 import { dbInstant, readInstant } from '../database/db-time';
+import { dialectOf } from '../database/dialect';
 import { bucketOf, localMonth } from './figures';
 
 /** Seconds between refreshes: the most a closed ticket or completed step waits to be counted. */
@@ -581,9 +582,8 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
     manager: EntityManager,
     cursor: Cursor | null,
   ): Promise<{ result: RefreshResult; next: Cursor | null }> {
-    const mysql = manager.connection.options.type === 'mysql';
     const [state] = (await manager.query(
-      `SELECT watermark FROM dash_refresh WHERE id = 1${mysql ? ' FOR UPDATE' : ''}`,
+      `SELECT watermark FROM dash_refresh WHERE id = 1${dialectOf(manager).forUpdate}`,
     )) as Row[];
     const watermark = readInstant((state?.['watermark'] as Date | string | null) ?? null);
     // The first batch starts a little before the watermark; the next ones continue after the

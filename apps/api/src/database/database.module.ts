@@ -1,11 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { Dialect, dialectOf } from './dialect';
 import { ReadReplicaModule } from './read-replica';
 import { serialiseSqlite } from './sqlite-serial';
 
+/** The connection, and the `Dialect` every module may inject to write portable SQL. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -22,5 +25,7 @@ import { serialiseSqlite } from './sqlite-serial';
     }),
     ReadReplicaModule,
   ],
+  providers: [{ provide: Dialect, inject: [DataSource], useFactory: dialectOf }],
+  exports: [Dialect],
 })
 export class DatabaseModule {}

@@ -28,6 +28,7 @@ import {
   SURVEY_COMMENTS,
   slug,
 } from './demo-texts';
+import { dialectOf } from '../database/dialect';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -182,7 +183,7 @@ export class DemoHistoryService {
    * history to a power cut is harmless: its marker stays incomplete and the start says so.
    */
   private async withoutCommitSync<T>(run: () => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'better-sqlite3') return run();
+    if (dialectOf(this.dataSource).name !== 'sqlite') return run();
     const [row] = (await this.dataSource.query('PRAGMA synchronous')) as { synchronous: number }[];
     const previous = Number(row?.synchronous ?? 2);
     await this.dataSource.query('PRAGMA synchronous = NORMAL');

@@ -3,7 +3,7 @@ import type { PositionHoldersView, PositionView, UserView } from '@sigap/contrac
 import { DataSource, EntityManager, In, IsNull, type QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/dialect';
 import { OfficeError } from '../offices/office-error';
 import { OfficesService } from '../offices/offices.service';
 import { PositionEntity } from '../offices/position.entity';
