@@ -25,7 +25,7 @@ import {
 import { SurveyInvitationEntity, SurveyResponseEntity } from './survey.entities';
 import { dialectOf } from '../database/dialect';
 
-/** Outbox kind of the invitation mail (`mail/delivery/outbox-mail.ts` renders it). */
+/** Outbox kind of the invitation mail (`mail/delivery/kinds/survey-invitation.ts` renders it). */
 export const SURVEY_INVITATION_KIND = 'survey.invitation';
 
 const DAY_MS = 24 * 3600_000;

@@ -29,15 +29,12 @@ import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
 import { InboundMessageEntity } from '../inbound/inbound-message.entity';
 import { MailService } from '../mail.service';
 import { classifySmtpError, type SmtpErrorClassification } from '../transport/mail-transport';
+import { REQUESTER_LIMITED_KINDS } from './kinds';
 import { OutboxPayloadError, parsePayload, preparerFor, type PreparedMail } from './outbox-mail';
 import { dialectOf } from '../../database/dialect';
 
 /** Kinds sent automatically to a requester: limited per address, never to a bounced one. */
-export const AUTOMATIC_KINDS = [
-  'ticket.received',
-  'ticket.returned-to-requester',
-  'ticket.resolved',
-];
+export const AUTOMATIC_KINDS: string[] = [...REQUESTER_LIMITED_KINDS];
 
 /** How long a claim holds a row; a worker that dies releases its rows after this. */
 export const CLAIM_MS = 5 * 60_000;
