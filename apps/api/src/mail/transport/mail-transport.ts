@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import type { AppConfig } from '../../config/app-config';
-import { plainTextAllowed } from './tls-policy';
+import { plainTextAllowed } from '../../config/tls-policy';
 
 export interface SendResult {
   messageId: string;
