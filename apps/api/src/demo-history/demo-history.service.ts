@@ -14,7 +14,7 @@ import { OfficesService } from '../offices/offices.service';
 import { OpdsService } from '../opds/opds.service';
 import { SurveyService } from '../survey/survey.service';
 import { resolveSurveySecret, signSurveyToken } from '../survey/survey-token';
-import { dbInstant, readInstant } from '../database/db-time';
+import { dialectOf, readInstant } from '../database/dialect';
 import { TicketActionsService } from '../tickets/ticket-actions.service';
 import { TicketsService } from '../tickets/tickets.service';
 import { SeededRandom } from './random';
@@ -28,7 +28,6 @@ import {
   SURVEY_COMMENTS,
   slug,
 } from './demo-texts';
-import { dialectOf } from '../database/dialect';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -149,7 +148,7 @@ export class DemoHistoryService {
     const startedAt = new Date();
     await this.dataSource.query(
       'INSERT INTO demo_history (id, seed, started_at, completed_at, summary) VALUES (1, ?, ?, NULL, NULL)',
-      [options.seed, dbInstant(this.dataSource.manager, startedAt)],
+      [options.seed, dialectOf(this.dataSource.manager).instant(startedAt)],
     );
     let summary: DemoHistorySummary;
     try {
@@ -163,7 +162,7 @@ export class DemoHistoryService {
     }
     await this.dataSource.query(
       'UPDATE demo_history SET completed_at = ?, summary = ? WHERE id = 1',
-      [dbInstant(this.dataSource.manager, new Date()), JSON.stringify(summary)],
+      [dialectOf(this.dataSource.manager).instant(new Date()), JSON.stringify(summary)],
     );
     this.logger.log(
       `Riwayat demo dibuat dalam ${summary.seconds.toFixed(1)} detik ` +
