@@ -20,7 +20,7 @@ import { MailModule } from './mail/mail.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OfficesModule } from './offices/offices.module';
 import { OpdsModule } from './opds/opds.module';
-import { OutboxAdminModule } from './outbox/outbox-admin.module';
+import { OutboxAdminModule } from './mail/outbox-admin/outbox-admin.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PortalModule } from './portal/portal.module';
 import { PublicModule } from './public/public.module';

@@ -1,14 +1,19 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { Dialect, dialectOf } from './dialect';
 import { ReadReplicaModule } from './read-replica';
 import { serialiseSqlite } from './sqlite-serial';
 
+/**
+ * The connection, and the `Dialect` every module may inject to write portable SQL. The entity
+ * list is the application's, handed in so this module knows no feature.
+ */
+@Global()
 @Module({})
 export class DatabaseModule {
-  /** The entity list is the application's, handed in so this module knows no feature. */
   static forRoot(entities: NonNullable<DataSourceOptions['entities']>): DynamicModule {
     return {
       module: DatabaseModule,
@@ -27,6 +32,8 @@ export class DatabaseModule {
         }),
         ReadReplicaModule,
       ],
+      providers: [{ provide: Dialect, inject: [DataSource], useFactory: dialectOf }],
+      exports: [Dialect],
     };
   }
 }

@@ -3,7 +3,7 @@ import type { PositionHoldersView, PositionView, UserView } from '@sigap/contrac
 import { DataSource, EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/dialect';
 import { AuthUser, hasRole } from './auth-user';
 import { IdentityError } from './identity-error';
 import { OfficeDirectory, type OfficePosition } from './office-directory';

@@ -119,7 +119,7 @@ function outboxRow(message: OutboxMessage, number: string, at: Date): OutboxEnti
   return {
     id: randomUUID(),
     kind: message.kind,
-    payload: JSON.stringify({ ...(message.payload as Record<string, unknown>), ticket: number }),
+    payload: JSON.stringify({ ...message.payload, ticket: number }),
     status: 'pending',
     createdAt: at,
     attempts: 0,
@@ -291,7 +291,7 @@ export class TicketsService {
       // The mail rows need the ticket's number: written once it is allocated (below).
       const mail = agg.outbox;
       agg.outbox = [];
-      if (contact.email) mail.unshift({ kind: 'ticket.received', payload: {} });
+      if (contact.email) mail.unshift({ kind: 'ticket.received', payload: { ticket: '' } });
 
       // Multi-row inserts, one statement per table, nothing read back.
       await insertRows(manager, TicketEntity, [ticket]);
