@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AppPortsModule } from './app-ports.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { CalendarsModule } from './calendars/calendars.module';
@@ -8,6 +9,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ENTITIES } from './entities';
 import { DemoHistoryModule } from './demo-history/demo-history.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DatabaseModule } from './database/database.module';
@@ -18,7 +20,7 @@ import { MailModule } from './mail/mail.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OfficesModule } from './offices/offices.module';
 import { OpdsModule } from './opds/opds.module';
-import { OutboxAdminModule } from './outbox/outbox-admin.module';
+import { OutboxAdminModule } from './mail/outbox-admin/outbox-admin.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PortalModule } from './portal/portal.module';
 import { PublicModule } from './public/public.module';
@@ -36,7 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         ObservabilityModule,
         AuditModule,
         HealthModule,
@@ -47,6 +49,7 @@ export class AppModule {
         SlaModule,
         ClockModule,
         OutboxModule,
+        AppPortsModule,
         OpdsModule,
         TicketsModule,
         DashboardsModule,

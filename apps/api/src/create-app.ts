@@ -15,7 +15,7 @@ import { flattenValidationErrors } from './common/validation-errors';
 import type { AppConfig } from './config/app-config';
 import { httpMetrics } from './observability/http-metrics';
 import { MetricsService } from './observability/metrics.service';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from './common/version';
 
 /** CSP hash of `this.media='all'`, the handler Angular's critical-CSS inlining writes. */
 const ANGULAR_STYLESHEET_ONLOAD = 'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc=';

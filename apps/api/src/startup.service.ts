@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CalendarSeedService } from './calendars/calendar-seed.service';
 import { SeedLoaderService } from './catalog/seed-loader.service';
 import { AppConfig } from './config/app-config';
-import { Readiness } from './health/readiness';
+import { Readiness } from './common/readiness';
 import { DemoLogin, DemoUsersService } from './identity/demo-users.service';
 import { UsersService } from './identity/users.service';
 import { StartupLock } from './database/startup-lock';

@@ -41,6 +41,7 @@ export async function startBenchApi(
       SIGAP_SLA_SWEEP_SECONDS: '0',
       SIGAP_OUTBOX_SECONDS: '0',
       SIGAP_LOGIN_MAX_FAILURES: '1000',
+      SIGAP_LOG_LEVEL: 'warn',
       DATABASE_URL: url.toString(),
       ...extraEnv,
     },

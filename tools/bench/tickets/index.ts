@@ -21,7 +21,10 @@
  * --buffer-pool-mb=N (default 2048: the InnoDB buffer pool the run gives a smaller server, set at
  * run time, printed and put back at the end; 0 leaves the server as it is).
  * The outbox worker and the SLA sweep are off during the run: delivering mail is not opening.
- * SIGAP_BENCH_PROFILE=file.cpuprofile writes a CPU profile of the API during the concurrent load.
+ * After the measured load, a second, shorter one runs under the CPU profiler: the API's CPU per
+ * opening is printed by phase (HTTP and framework, authentication, validation, reads, domain and
+ * row building, statements, response, GC; see phases.ts), with the statements and bytes each
+ * opening sends to MariaDB. SIGAP_BENCH_PROFILE=file.cpuprofile also writes that profile out.
  */
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -38,7 +41,9 @@ import {
 } from 'mysql2/promise';
 import { databaseCpuMs } from '../shared/proc-cpu';
 import { benchServer } from '../shared/bench-server';
+import { driverTraffic } from '../shared/driver-traffic';
 import { startBenchApi } from '../shared/bench-api';
+import { PHASES, phaseTimes, type CpuProfile } from './phases';
 
 const arg = (name: string, fallback: number): number => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -273,52 +278,67 @@ async function main(): Promise<void> {
   };
   const sample = await openOne();
   for (let i = 0; i < 50; i++) await openOne(); // warm-up
-  // One client alone: latency and statements per opening (server-wide counter, so approximate).
-  const questions = async () =>
-    Number(
-      (await pool.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Questions'"))[0][0]['Value'],
-    );
-  const q0 = await questions();
+  // One client alone: latency and statements per opening (counted in this process's driver).
+  const single0 = driverTraffic();
   const single: number[] = [];
   for (let i = 0; i < 100; i++) {
     const s0 = performance.now();
     await openOne();
     single.push(performance.now() - s0);
   }
-  const perOpening = ((await questions()) - q0 - 1) / 100;
+  const perOpening = (driverTraffic().statements - single0.statements) / 100;
   single.sort((a, b) => a - b);
   log(
     `opening, one client: p50 ${ms(pct(single, 50))}, p99 ${ms(pct(single, 99))}; ~${perOpening.toFixed(1)} SQL statements per opening`,
   );
   // The concurrent clients run in a child process, so the server keeps this one's CPU.
   // The API server runs in this process: its CPU time over the load is the Node cost per opening.
-  // SIGAP_BENCH_PROFILE=file.cpuprofile: a CPU profile of the API during the load only.
-  const profileTo = process.env['SIGAP_BENCH_PROFILE'];
-  const profiler = profileTo ? new Session() : null;
-  if (profiler) {
-    profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
-  }
+  // Statements and bytes counted in this process's mysql2 (the API's pool; the bench's own
+  // pool is idle during the load), so other clients of the server do not count.
+  const traffic0 = driverTraffic();
   const db0 = mariadbCpuMs();
   const cpu0 = process.cpuUsage();
   const load = await loadFromChild({ base, token, body, count: OPENS, clients: CLIENTS });
   const cpu = process.cpuUsage(cpu0);
   const db1 = mariadbCpuMs();
-  if (profiler && profileTo) {
-    const { profile } = await profiler.post('Profiler.stop');
-    writeFileSync(profileTo, JSON.stringify(profile));
-    profiler.disconnect();
-  }
+  const traffic1 = driverTraffic();
+  const statementsPer = (traffic1.statements - traffic0.statements) / OPENS;
+  const bytesPer = (traffic1.bytes - traffic0.bytes) / OPENS;
   const apiRate = load.rate;
   const rowsPer = await rowsOfTicket(pool, sample);
   log(
     `opening via HTTP (${CLIENTS} clients, ${OPENS} tickets): ${apiRate.toFixed(0)} tickets/s (${rowsPer.total} rows each: ${rowsPer.detail}; response ${load.bytes} bytes)`,
   );
   const perOpen = (cpuMs: number) => ms(cpuMs / OPENS);
+  const apiCpuMs = (cpu.user + cpu.system) / 1000;
   log(
-    `  CPU per opening: API server ${perOpen((cpu.user + cpu.system) / 1000)}, MariaDB ${db0 !== null && db1 !== null ? perOpen(db1 - db0) : 'n/a'}, load clients ${perOpen(load.cpuMs)}`,
+    `  CPU per opening: API server ${perOpen(apiCpuMs)}, MariaDB ${db0 !== null && db1 !== null ? perOpen(db1 - db0) : 'n/a'}, load clients ${perOpen(load.cpuMs)}`,
   );
+  log(
+    `  to the database per opening: ${statementsPer.toFixed(1)} statements, ${(bytesPer / 1024).toFixed(1)} KiB sent`,
+  );
+  // Where the API's time goes: a CPU profile over a second, shorter load (profiling slows the
+  // server a little, so the rate above is measured without it), its shares applied to the API
+  // CPU per opening measured above. SIGAP_BENCH_PROFILE=file.cpuprofile also writes it out.
+  const profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+  const profiledOpens = Math.max(200, Math.floor(OPENS / 3));
+  await loadFromChild({ base, token, body, count: profiledOpens, clients: CLIENTS });
+  const { profile } = await profiler.post('Profiler.stop');
+  profiler.disconnect();
+  const profileTo = process.env['SIGAP_BENCH_PROFILE'];
+  if (profileTo) writeFileSync(profileTo, JSON.stringify(profile));
+  const phases = phaseTimes(profile as unknown as CpuProfile);
+  const sampled = [...phases.values()].reduce((a, b) => a + b, 0);
+  log(`  API CPU per opening by phase (profile of ${profiledOpens} more openings):`);
+  for (const phase of PHASES) {
+    const share = sampled ? (phases.get(phase) ?? 0) / sampled : 0;
+    log(
+      `    ${phase.padEnd(30)} ${ms((share * apiCpuMs) / OPENS).padStart(8)}  ${(100 * share).toFixed(0).padStart(3)} %`,
+    );
+  }
 
   // 3. Raw mysql2 ceiling: the same rows, one transaction per ticket.
   const raw = await rawCeiling(pool, sample);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
+import { ENTITIES } from '../entities';
 import { createTestDatabase, DATABASES, testConfig, TestDatabase } from '../testing/test-app';
 
 const TABLES = ['calendar_schedules', 'calendar_closures', 'calendar_seeds', 'calendar_revision'];
@@ -11,7 +12,7 @@ for (const kind of DATABASES) {
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
-      dataSource = new DataSource(dataSourceOptions(testConfig(db)));
+      dataSource = new DataSource(dataSourceOptions(testConfig(db), ENTITIES));
       await dataSource.initialize();
     }, 30_000);
 

@@ -4,6 +4,8 @@ import { CalendarSeedService } from './calendar-seed.service';
 import { CalendarsController } from './calendars.controller';
 import { CalendarsService } from './calendars.service';
 import { DbCalendarProvider } from './db-calendar-provider';
+import { OfficeCalendars } from '../offices/office-calendars';
+import { OfficeCalendarsAdapter } from './office-calendars.adapter';
 
 /**
  * Working calendars per office. Global: any domain can inject `CalendarProvider` (tickets,
@@ -17,7 +19,8 @@ import { DbCalendarProvider } from './db-calendar-provider';
     { provide: CalendarProvider, useExisting: DbCalendarProvider },
     CalendarsService,
     CalendarSeedService,
+    { provide: OfficeCalendars, useClass: OfficeCalendarsAdapter },
   ],
-  exports: [CalendarProvider, CalendarsService, CalendarSeedService],
+  exports: [CalendarProvider, CalendarsService, CalendarSeedService, OfficeCalendars],
 })
 export class CalendarsModule {}

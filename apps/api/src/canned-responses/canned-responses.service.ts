@@ -4,7 +4,7 @@ import type { CannedResponseView } from '@sigap/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/dialect';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { OfficeError } from '../offices/office-error';
 import { OfficesService } from '../offices/offices.service';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { maskLiterals } from '../database/sql-logger';
-import { safePath } from '../observability/logging';
+import { safePath } from './safe-path';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
 /** Answers every error as `application/problem+json` (RFC 9457). */

@@ -2,7 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { OpdsModule } from '../opds/opds.module';
 import { TicketsModule } from '../tickets/tickets.module';
-import { SharedRateLimiter } from '../public/shared-rate-limit';
+import { SharedRateLimiter } from '../common/shared-rate-limit';
 import {
   ComplaintsController,
   ComplaintTiersController,

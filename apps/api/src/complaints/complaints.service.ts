@@ -28,7 +28,7 @@ import { ComplaintEntity } from './complaint.entity';
 import { ComplaintTiersService } from './complaint-tiers.service';
 import { LaporGateway } from './lapor/lapor-gateway';
 import { complaintView, loadComplaint, tierOf } from './complaint-view';
-import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
+import { SharedRateLimiter, type RateLimit } from '../common/shared-rate-limit';
 
 /** What a complaint needs, from whichever door it comes in. */
 export interface ComplaintInput {

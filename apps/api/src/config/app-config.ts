@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { parseImapMailboxes, type ImapMailboxSettings } from '../mail/imap/imap-settings';
-import { MAIL_TLS_MODES, isLoopbackHost, type MailTlsMode } from '../mail/transport/tls-policy';
+import { parseImapMailboxes, type ImapMailboxSettings } from './imap-settings';
+import { MAIL_TLS_MODES, isLoopbackHost, type MailTlsMode } from './mail-tls-policy';
 import {
   IsBoolean,
   IsEmail,

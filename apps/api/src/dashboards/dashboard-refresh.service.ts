@@ -7,7 +7,7 @@ import { Clock } from '../clock/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { AppConfig } from '../config/app-config';
 import { figuresOf, FIRST_RESPONSE_CLOCK, type ClockRow } from '../tickets/clocks';
-import { dbInstant, readInstant } from '../database/db-time';
+import { dialectOf, readInstant } from '../database/dialect';
 import { bucketOf, localMonth } from './figures';
 
 /** Seconds between refreshes: the most a closed ticket or completed step waits to be counted. */
@@ -581,9 +581,8 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
     manager: EntityManager,
     cursor: Cursor | null,
   ): Promise<{ result: RefreshResult; next: Cursor | null }> {
-    const mysql = manager.connection.options.type === 'mysql';
     const [state] = (await manager.query(
-      `SELECT watermark FROM dash_refresh WHERE id = 1${mysql ? ' FOR UPDATE' : ''}`,
+      `SELECT watermark FROM dash_refresh WHERE id = 1${dialectOf(manager).forUpdate}`,
     )) as Row[];
     const watermark = readInstant((state?.['watermark'] as Date | string | null) ?? null);
     // The first batch starts a little before the watermark; the next ones continue after the
@@ -596,7 +595,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
       `SELECT id, office_code, service_code, opd_id, assignee_id, status, sla_snapshot, updated_at
          FROM tickets WHERE updated_at > ? OR (updated_at = ? AND id > ?)
         ORDER BY updated_at, id LIMIT ${BATCH}`,
-      [dbInstant(manager, from.at), dbInstant(manager, from.at), from.id],
+      [dialectOf(manager).instant(from.at), dialectOf(manager).instant(from.at), from.id],
     )) as Row[];
     const now = this.clock.now();
     const result: RefreshResult = {
@@ -607,7 +606,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
     };
     if (!tickets.length) {
       await manager.query('UPDATE dash_refresh SET refreshed_at = ? WHERE id = 1', [
-        dbInstant(manager, now),
+        dialectOf(manager).instant(now),
       ]);
       return { result, next: null };
     }
@@ -658,7 +657,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
         fr_outcome: fr?.outcome ?? null,
         fr_min: fr?.minutes ?? null,
         fr_bucket: fr ? bucketOf(fr.minutes) : null,
-        stopped_at: dbInstant(manager, new Date(snap.stoppedAt)),
+        stopped_at: dialectOf(manager).instant(new Date(snap.stoppedAt)),
       });
     }
     const stepFacts: StepFact[] = [];
@@ -684,7 +683,7 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
         target_min: minutes(snap.targetMs),
         time_text: (s['time_text'] as string | null) ?? null,
         bucket: bucketOf(elapsed),
-        stopped_at: dbInstant(manager, new Date(snap.stoppedAt)),
+        stopped_at: dialectOf(manager).instant(new Date(snap.stoppedAt)),
       });
     }
     const groups = await replaceFacts(
@@ -698,8 +697,8 @@ export class DashboardRefreshService implements OnApplicationBootstrap, OnApplic
     const last = readInstant(lastRow['updated_at'] as Date | string) as Date;
     const advanced = !watermark || last.getTime() > watermark.getTime();
     await manager.query('UPDATE dash_refresh SET watermark = ?, refreshed_at = ? WHERE id = 1', [
-      dbInstant(manager, advanced ? last : (watermark as Date)),
-      dbInstant(manager, now),
+      dialectOf(manager).instant(advanced ? last : (watermark as Date)),
+      dialectOf(manager).instant(now),
     ]);
     result.ticketFacts = ticketFacts.length;
     result.stepFacts = stepFacts.length;

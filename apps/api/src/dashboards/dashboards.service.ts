@@ -25,7 +25,7 @@ import { CalendarProvider } from '../calendars/calendar-provider';
 import { Clock } from '../clock/clock';
 import type { AuthUser } from '../identity/auth-user';
 import { IkmReportService } from '../survey/ikm-report.service';
-import { readInstant } from '../database/db-time';
+import { dialectOf, readInstant } from '../database/dialect';
 import { requireOfficeWide, resolveScope, type ResolvedScope } from './access';
 import { DashboardError } from './dashboard-error';
 import { DashboardRefreshService } from './dashboard-refresh.service';
@@ -296,9 +296,7 @@ export class DashboardsService {
 
   async backlog(user: AuthUser, q: DashboardFilterDto): Promise<BacklogResponse> {
     const ctx = await this.context(user, q);
-    const mysql = this.dataSource.options.type === 'mysql';
-    const hourOf = (col: string) =>
-      mysql ? `DATE_FORMAT(${col}, '%Y-%m-%d %H')` : `strftime('%Y-%m-%d %H', ${col})`;
+    const hourOf = (col: string) => dialectOf(this.dataSource).hourOf(col);
     let rows: Row[];
     if (ctx.scope.holderId) {
       // An executor's own active steps, aged from when each became their turn.

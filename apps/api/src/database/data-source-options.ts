@@ -2,14 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SqlLogger } from './sql-logger';
 
-/** TypeORM options for the configured database: MySQL/MariaDB via mysql2, or SQLite. */
-export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+/**
+ * TypeORM options for the configured database: MySQL/MariaDB via mysql2, or SQLite. The entity
+ * list comes from the caller (the application root owns it), so this folder knows no feature;
+ * a caller that only runs migrations may pass none.
+ */
+export function dataSourceOptions(
+  config: AppConfig,
+  entities: NonNullable<DataSourceOptions['entities']>,
+): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -3,6 +3,7 @@ import { createTestDatabase, DATABASES, testConfig, TestDatabase } from '../test
 import { UserEntity } from '../identity/user.entity';
 import { OfficeEntity } from '../offices/office.entity';
 import { dataSourceOptions } from './data-source-options';
+import { ENTITIES } from '../entities';
 import { MIGRATIONS } from './migrations';
 
 const TABLES = [
@@ -47,7 +48,7 @@ for (const kind of DATABASES) {
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
-      dataSource = new DataSource(dataSourceOptions(testConfig(db)));
+      dataSource = new DataSource(dataSourceOptions(testConfig(db), ENTITIES));
       await dataSource.initialize();
     }, 30_000);
 

@@ -1,49 +1,22 @@
-import {
-  QueryFailedError,
-  type EntityManager,
-  type EntityTarget,
-  type ObjectLiteral,
-  type QueryRunner,
-} from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { isMysql } from './db-time';
-
-/** The callback face of a mysql2 connection (what TypeORM's MySQL query runner holds). */
-interface MysqlCallbackConnection {
-  query(
-    sql: string,
-    values: unknown[],
-    callback: (error: Error | null, result: unknown) => void,
-  ): void;
-}
+import { queryConnection, transactionConnection } from './mysql-driver';
 
 /**
  * Runs one statement with the manager, answering what `manager.query` answers (rows, or the
  * driver's result header for writes).
  *
- * Inside a MariaDB/MySQL transaction it goes straight to the transaction's mysql2 connection:
- * TypeORM's `query` builds a new promise wrapper around the connection for every statement (a
- * `require`, a captured stack trace) and copies the rows, which on the opening's dozen statements
- * costs more client CPU than the statements themselves. Errors still come out as TypeORM's
- * `QueryFailedError`. Everywhere else (SQLite, no transaction) it is `manager.query`.
+ * Inside a MariaDB/MySQL transaction it goes straight to the transaction's mysql2 connection
+ * (see `mysql-driver.ts` for why); errors still come out as TypeORM's `QueryFailedError`.
+ * Everywhere else (SQLite, no transaction) it is `manager.query`.
  */
 export function runSql<T = unknown>(
   manager: EntityManager,
   sql: string,
   params: unknown[] = [],
 ): Promise<T> {
-  const runner = manager.queryRunner as
-    (QueryRunner & { databaseConnection?: MysqlCallbackConnection }) | undefined;
-  const connection =
-    runner && !runner.isReleased && runner.isTransactionActive && isMysql(manager)
-      ? runner.databaseConnection
-      : undefined;
-  if (!connection) return manager.query(sql, params);
-  return new Promise<T>((resolve, reject) =>
-    connection.query(sql, params, (error, result) =>
-      error ? reject(new QueryFailedError(sql, params, error)) : resolve(result as T),
-    ),
-  );
+  const connection = transactionConnection(manager);
+  return connection ? queryConnection<T>(connection, sql, params) : manager.query(sql, params);
 }
 
 interface InsertPlan {

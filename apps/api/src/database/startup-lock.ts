@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { dialectOf } from './dialect';
 
 const WAIT_SECONDS = 300;
 
@@ -19,7 +20,7 @@ export class StartupLock {
   ) {}
 
   static async acquire(dataSource: DataSource): Promise<StartupLock> {
-    if (dataSource.options.type !== 'mysql') return new StartupLock(null, '');
+    if (dialectOf(dataSource).name !== 'mysql') return new StartupLock(null, '');
     const runner = dataSource.createQueryRunner();
     try {
       await runner.connect();

@@ -14,7 +14,7 @@ import { OfficesService } from '../offices/offices.service';
 import { OpdsService } from '../opds/opds.service';
 import { SurveyService } from '../survey/survey.service';
 import { resolveSurveySecret, signSurveyToken } from '../survey/survey-token';
-import { dbInstant, readInstant } from '../database/db-time';
+import { dialectOf, readInstant } from '../database/dialect';
 import { TicketActionsService } from '../tickets/ticket-actions.service';
 import { TicketOpeningService } from '../tickets/ticket-opening.service';
 import { SeededRandom } from './random';
@@ -148,7 +148,7 @@ export class DemoHistoryService {
     const startedAt = new Date();
     await this.dataSource.query(
       'INSERT INTO demo_history (id, seed, started_at, completed_at, summary) VALUES (1, ?, ?, NULL, NULL)',
-      [options.seed, dbInstant(this.dataSource.manager, startedAt)],
+      [options.seed, dialectOf(this.dataSource.manager).instant(startedAt)],
     );
     let summary: DemoHistorySummary;
     try {
@@ -162,7 +162,7 @@ export class DemoHistoryService {
     }
     await this.dataSource.query(
       'UPDATE demo_history SET completed_at = ?, summary = ? WHERE id = 1',
-      [dbInstant(this.dataSource.manager, new Date()), JSON.stringify(summary)],
+      [dialectOf(this.dataSource.manager).instant(new Date()), JSON.stringify(summary)],
     );
     this.logger.log(
       `Riwayat demo dibuat dalam ${summary.seconds.toFixed(1)} detik ` +
@@ -182,7 +182,7 @@ export class DemoHistoryService {
    * history to a power cut is harmless: its marker stays incomplete and the start says so.
    */
   private async withoutCommitSync<T>(run: () => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'better-sqlite3') return run();
+    if (dialectOf(this.dataSource).name !== 'sqlite') return run();
     const [row] = (await this.dataSource.query('PRAGMA synchronous')) as { synchronous: number }[];
     const previous = Number(row?.synchronous ?? 2);
     await this.dataSource.query('PRAGMA synchronous = NORMAL');

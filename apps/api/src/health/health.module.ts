@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
-import { Readiness } from './readiness';
+import { Readiness } from '../common/readiness';
 import { ReadinessChecks } from './readiness-checks';
 
 @Global()

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthResponse } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { APP_VERSION } from '../version';
-import { Readiness } from './readiness';
+import { APP_VERSION } from '../common/version';
+import { Readiness } from '../common/readiness';
+import { dialectOf } from '../database/dialect';
 
 @Injectable()
 export class HealthService {
@@ -14,7 +15,7 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthResponse> {
-    const sqlite = this.dataSource.options.type !== 'mysql';
+    const sqlite = dialectOf(this.dataSource).name === 'sqlite';
     const response: HealthResponse = {
       status: 'starting',
       database: { type: sqlite ? 'sqlite' : (this.flavour ?? 'mysql'), connected: false },

@@ -5,7 +5,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { ReadinessCheck, ReadinessResponse } from '@sigap/contracts';
 import { AppConfig } from '../config/app-config';
 import { ImapPollerService } from '../mail/imap/imap-poller.service';
-import { APP_VERSION } from '../version';
+import { APP_VERSION } from '../common/version';
 import { HealthService } from './health.service';
 
 const SMTP_CACHE_MS = 30_000;

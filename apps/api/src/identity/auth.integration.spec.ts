@@ -1,7 +1,7 @@
 import type { HealthResponse, LoginResponse, Problem } from '@sigap/contracts';
 import { MIGRATIONS } from '../database/migrations';
 import { Clock } from '../clock/clock';
-import { Readiness } from '../health/readiness';
+import { Readiness } from '../common/readiness';
 import { describeOnBothDatabases } from '../testing/test-app';
 
 describeOnBothDatabases('health and sign-in', (ctx, kind) => {

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, Role } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { SharedRateLimiter } from '../public/shared-rate-limit';
+import { SharedRateLimiter } from '../common/shared-rate-limit';
 import type { AuthUser } from './auth-user';
 import { IdentityError } from './identity-error';
 import { LoginLimiter } from './login-limiter';
@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from './password';
 import { UserEntity } from './user.entity';
 import { normaliseEmail, toAuthUser, toCurrentUser, UsersService } from './users.service';
+import { dialectOf } from '../database/dialect';
 
 interface TokenPayload {
   sub: string;
@@ -195,11 +196,12 @@ export class AuthService {
   async logout(token: string, user: AuthUser): Promise<void> {
     const verified = await this.verify(token);
     const now = Date.now();
-    const mysql = this.dataSource.options.type === 'mysql';
     await this.dataSource.query(
-      mysql
-        ? 'INSERT IGNORE INTO revoked_tokens (token_hash, user_id, expires_at) VALUES (?, ?, ?)'
-        : 'INSERT INTO revoked_tokens (token_hash, user_id, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      dialectOf(this.dataSource).insertIgnore(
+        'revoked_tokens',
+        ['token_hash', 'user_id', 'expires_at'],
+        '(?, ?, ?)',
+      ),
       [verified.hash, user.id, verified.expiresAt],
     );
     // Tokens past their expiry are refused by their signature check: no need to keep them.

@@ -3,11 +3,9 @@ import type { Role } from '@sigap/contracts';
 import type { Request } from 'express';
 import type { AuthUser } from './auth-user';
 
-export const PUBLIC_KEY = 'sigap:public';
-export const ROLES_KEY = 'sigap:roles';
+export { Public, PUBLIC_KEY } from '../common/public-route';
 
-/** The route needs no sign-in (health, login). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const ROLES_KEY = 'sigap:roles';
 
 /** The route needs one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);

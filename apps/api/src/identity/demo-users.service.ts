@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Role } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { OfficesService } from '../offices/offices.service';
+import { OfficeDirectory } from './office-directory';
 import { PasswordHasher } from './password';
 import { UsersService } from './users.service';
 
@@ -28,7 +28,7 @@ export class DemoUsersService {
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
-    private readonly offices: OfficesService,
+    private readonly offices: OfficeDirectory,
     private readonly passwords: PasswordHasher,
   ) {}
 

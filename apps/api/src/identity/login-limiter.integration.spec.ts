@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
-import { rateKeyHash, SharedRateLimiter } from '../public/shared-rate-limit';
+import { rateKeyHash, SharedRateLimiter } from '../common/shared-rate-limit';
 import { DATABASES, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 import { LOGIN_BUCKET, LoginLimiter } from './login-limiter';

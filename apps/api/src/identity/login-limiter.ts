@@ -7,7 +7,7 @@
  * slip past the count while a password is being checked; a success gives its own attempt back
  * and clears the e-mail's count.
  */
-import { SharedRateLimiter, type RateLimit, type RateTicket } from '../public/shared-rate-limit';
+import { SharedRateLimiter, type RateLimit, type RateTicket } from '../common/shared-rate-limit';
 
 /** The counters' family name in `rate_limit_windows`. */
 export const LOGIN_BUCKET = 'login';

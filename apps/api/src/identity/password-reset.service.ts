@@ -3,8 +3,8 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
-import { OutboxService } from '../outbox/outbox.service';
-import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
+import { OutboxWriter } from './outbox-writer';
+import { SharedRateLimiter, type RateLimit } from '../common/shared-rate-limit';
 import { IdentityError } from './identity-error';
 import { PasswordHasher } from './password';
 import { PasswordResetEntity } from './password-reset.entity';
@@ -42,7 +42,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
-    private readonly outbox: OutboxService,
+    private readonly outbox: OutboxWriter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly limiter: SharedRateLimiter,

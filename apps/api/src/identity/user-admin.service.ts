@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { PositionHoldersView, PositionView, UserView } from '@sigap/contracts';
-import { DataSource, EntityManager, In, IsNull, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock/clock';
-import { isUniqueViolation } from '../database/unique-violation';
-import { OfficeError } from '../offices/office-error';
-import { OfficesService } from '../offices/offices.service';
-import { PositionEntity } from '../offices/position.entity';
+import { isUniqueViolation } from '../database/dialect';
 import { AuthUser, hasRole } from './auth-user';
 import { IdentityError } from './identity-error';
+import { OfficeDirectory, type OfficePosition } from './office-directory';
 import { PasswordHasher } from './password';
 import type { CreateUserDto, UpdateUserDto } from './user-admin.dto';
 import { UserEntity } from './user.entity';
@@ -20,7 +18,7 @@ export class UserAdminService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
-    private readonly offices: OfficesService,
+    private readonly offices: OfficeDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly passwords: PasswordHasher,
@@ -50,7 +48,7 @@ export class UserAdminService {
   async create(actor: AuthUser, input: CreateUserDto): Promise<UserView> {
     const saved = this.dataSource.transaction(async (manager) => {
       if (input.office && !(await this.offices.exists(input.office, manager)))
-        throw OfficeError.notFound(input.office);
+        throw this.offices.notFound(input.office);
       if (await manager.findOne(UserEntity, { where: { email: normaliseEmail(input.email) } })) {
         throw new IdentityError(
           'identity.email_taken',
@@ -89,7 +87,7 @@ export class UserAdminService {
       const before = toUserView(row);
       const office = input.office === undefined ? row.officeCode : input.office;
       if (office && office !== row.officeCode && !(await this.offices.exists(office, manager)))
-        throw OfficeError.notFound(office);
+        throw this.offices.notFound(office);
       const roles = input.roles ?? row.roles;
       assertRolesFitOffice(roles, office);
       if (input.active === false && actor.id === id) {
@@ -144,11 +142,8 @@ export class UserAdminService {
     if (!hasRole(user, 'admin') && user.office !== scope) {
       throw IdentityError.forbidden(`Jabatan kantor ${scope} hanya untuk kantor itu.`);
     }
-    if (!(await this.offices.exists(scope))) throw OfficeError.notFound(scope);
-    const positions = await this.dataSource.getRepository(PositionEntity).find({
-      where: { officeCode: scope, retiredAt: IsNull() },
-      order: { sortOrder: 'ASC', code: 'ASC' },
-    });
+    if (!(await this.offices.exists(scope))) throw this.offices.notFound(scope);
+    const positions = await this.offices.positions(scope);
     const rows: { positionId: string; id: string; name: string; email: string }[] = positions.length
       ? await this.dataSource.query(
           `SELECT h.position_id AS positionId, u.id AS id, u.name AS name, u.email AS email
@@ -268,9 +263,7 @@ export class UserAdminService {
       );
     }
     const positions = unique.length
-      ? await manager.find(PositionEntity, {
-          where: { officeCode: office as string, code: In(unique) },
-        })
+      ? await this.offices.positionsByCode(manager, office as string, unique)
       : [];
     const missing = unique.filter((c) => !positions.some((p) => p.code === c));
     if (missing.length) {
@@ -298,8 +291,8 @@ export class UserAdminService {
     return row;
   }
 
-  private async position(manager: EntityManager, id: string): Promise<PositionEntity> {
-    const position = await manager.findOne(PositionEntity, { where: { id } });
+  private async position(manager: EntityManager, id: string): Promise<OfficePosition> {
+    const position = await this.offices.position(manager, id);
     if (!position)
       throw new IdentityError('identity.position_not_found', `Jabatan "${id}" tidak ditemukan.`);
     return position;
@@ -307,7 +300,7 @@ export class UserAdminService {
 
   private async holdersView(
     manager: EntityManager,
-    position: PositionEntity,
+    position: OfficePosition,
   ): Promise<PositionHoldersView> {
     const rows: { id: string; name: string; email: string }[] = await manager.query(
       'SELECT u.id AS id, u.name AS name, u.email AS email FROM position_holders h JOIN users u ON u.id = h.user_id WHERE h.position_id = ? ORDER BY u.email',

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinTable, ManyToMany, PrimaryColumn } from 'typeorm';
 import type { Role } from '@sigap/contracts';
-import { PositionEntity } from '../offices/position.entity';
+import type { OfficePosition } from './office-directory';
 
 @Entity('users')
 export class UserEntity {
@@ -41,12 +41,15 @@ export class UserEntity {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 
-  /** Positions the user holds (many-to-many through `position_holders`). */
-  @ManyToMany(() => PositionEntity)
+  /**
+   * Positions the user holds (many-to-many through `position_holders`). The target is named, not
+   * imported: positions belong to the offices, which sit above identity.
+   */
+  @ManyToMany('PositionEntity')
   @JoinTable({
     name: 'position_holders',
     joinColumn: { name: 'user_id', referencedColumnName: 'id' },
     inverseJoinColumn: { name: 'position_id', referencedColumnName: 'id' },
   })
-  positions?: PositionEntity[];
+  positions?: OfficePosition[];
 }

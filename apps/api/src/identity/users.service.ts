@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { CurrentUser, Role } from '@sigap/contracts';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { PositionEntity } from '../offices/position.entity';
 import type { AuthUser } from './auth-user';
 import { IdentityError } from './identity-error';
+import { OfficeDirectory, type OfficePosition } from './office-directory';
 import { PasswordHasher } from './password';
 import { UserEntity } from './user.entity';
 
@@ -33,6 +33,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly passwords: PasswordHasher,
+    private readonly offices: OfficeDirectory,
   ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -66,7 +67,7 @@ export class UsersService {
     if (!passwordHash) {
       throw new IdentityError('identity.invalid_user', `Pengguna ${email} tidak punya kata sandi.`);
     }
-    let positions: PositionEntity[] = [];
+    let positions: OfficePosition[] = [];
     if (input.positionCodes?.length) {
       if (!input.officeCode) {
         throw new IdentityError(
@@ -74,9 +75,11 @@ export class UsersService {
           `Pengguna ${email} tanpa kantor tidak dapat memegang jabatan.`,
         );
       }
-      positions = await manager.getRepository(PositionEntity).find({
-        where: { officeCode: input.officeCode, code: In(input.positionCodes) },
-      });
+      positions = await this.offices.positionsByCode(
+        manager,
+        input.officeCode,
+        input.positionCodes,
+      );
       const missing = input.positionCodes.filter((code) => !positions.some((p) => p.code === code));
       if (missing.length) {
         throw new IdentityError(

@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HttpRequestError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
-import { Public } from '../identity/decorators';
+import { Public } from '../common/public-route';
 import { MetricsService } from './metrics.service';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

@@ -11,6 +11,7 @@ import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { PeriodicJob, type JobObserver } from '../common/periodic-job';
+import { mysqlPool } from '../database/mysql-driver';
 
 const DB_CACHE_MS = 5_000;
 
@@ -143,9 +144,8 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
 
   /** mysql2's pool events (public API) count connections; SQLite has no pool. */
   private watchPool(): void {
-    if (this.dataSource.options.type !== 'mysql') return;
-    const pool = (this.dataSource.driver as unknown as { pool?: NodeJS.EventEmitter }).pool;
-    if (!pool?.on) return;
+    const pool = mysqlPool(this.dataSource);
+    if (!pool) return;
     pool.on('connection', () => this.pool.open++);
     pool.on('acquire', () => this.pool.inUse++);
     pool.on('release', () => (this.pool.inUse = Math.max(0, this.pool.inUse - 1)));

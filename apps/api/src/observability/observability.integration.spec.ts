@@ -13,7 +13,8 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { loggerParams, safePath } from './logging';
+import { safePath } from '../common/safe-path';
+import { loggerParams } from './logging';
 
 describeOnBothDatabases('observability: metrics and health', (ctx) => {
   let app: TestApp;

@@ -13,12 +13,10 @@ import {
 import type { OfficeDefinition } from '@sigap/standards';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { bumpRevision } from '../calendars/calendar-store';
-import { CalendarSeedService } from '../calendars/calendar-seed.service';
-import { CalendarScheduleEntity } from '../calendars/calendar.entities';
 import { Clock } from '../clock/clock';
 import type { FieldError } from '../common/domain-error';
 import { hasRole, type AuthUser } from '../identity/auth-user';
+import { OfficeCalendars } from './office-calendars';
 import { OfficeChanges } from './office-changes';
 import { OfficeEntity } from './office.entity';
 import { OfficeError } from './office-error';
@@ -52,7 +50,7 @@ export class OfficesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly calendarSeed: CalendarSeedService,
+    private readonly calendars: OfficeCalendars,
     private readonly clock: Clock,
     private readonly changes: OfficeChanges,
   ) {}
@@ -107,7 +105,7 @@ export class OfficesService {
         conflicts.push(...(await this.prefixConflicts(manager, row.ticketPrefix, null)));
         if (conflicts.length) throw this.conflict(conflicts);
         await repo.insert(row);
-        await this.calendarSeed.scheduleNewOffice(manager, row, user.id);
+        await this.calendars.scheduleNewOffice(manager, row, user.id);
         await this.audit.record(
           {
             actorId: user.id,
@@ -127,7 +125,7 @@ export class OfficesService {
         ]);
       throw error;
     }
-    this.calendarSeed.invalidate();
+    this.calendars.invalidate();
     this.changes.changed(row.code);
     return toAdminView(row);
   }
@@ -197,15 +195,8 @@ export class OfficesService {
           logoUrl: next.logoUrl,
         };
         await repo.update({ code }, changes);
-        if (zoneChanged || next.region !== office.region) {
-          // The working schedule computes in the office's zone; a new region brings the
-          // province's holidays. Cached calendars are rebuilt.
-          if (zoneChanged)
-            await manager
-              .getRepository(CalendarScheduleEntity)
-              .update({ officeCode: code }, { timeZone: next.timeZone });
-          await bumpRevision(manager);
-        }
+        if (zoneChanged || next.region !== office.region)
+          await this.calendars.officeMoved(manager, code, zoneChanged ? next.timeZone : null);
         await this.audit.record(
           {
             actorId: user.id,
@@ -226,7 +217,7 @@ export class OfficesService {
         ]);
       throw error;
     }
-    this.calendarSeed.invalidate();
+    this.calendars.invalidate();
     this.changes.changed(code);
     return toAdminView(after);
   }

@@ -7,7 +7,7 @@ import { Clock } from '../clock/clock';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { OfficeError } from '../offices/office-error';
 import { OfficesService } from '../offices/offices.service';
-import { dbInstant } from '../database/db-time';
+import { dialectOf } from '../database/dialect';
 import { OpdDomainEntity, OpdEntity } from './opd.entity';
 import { OpdError } from './opd-error';
 import { RequesterContactEntity } from './requester-contact.entity';
@@ -502,11 +502,11 @@ async function endPortalAccess(
 ): Promise<void> {
   await manager.query(
     'UPDATE portal_sessions SET revoked_at = ? WHERE contact_id = ? AND revoked_at IS NULL',
-    [dbInstant(manager, now), contactId],
+    [dialectOf(manager).instant(now), contactId],
   );
   await manager.query(
     'UPDATE portal_sign_in_links SET used_at = ? WHERE contact_id = ? AND used_at IS NULL',
-    [dbInstant(manager, now), contactId],
+    [dialectOf(manager).instant(now), contactId],
   );
 }
 

@@ -419,7 +419,8 @@ async function restoreMysql(
     }
     // The schema exactly as the snapshot had it: its own migrations, no later ones.
     const upTo = MIGRATIONS.filter((m) => manifest.migrations.includes(m.name));
-    const source = new DataSource({ ...dataSourceOptions(config), migrations: upTo });
+    // Only migrations run here, so no entities are needed.
+    const source = new DataSource({ ...dataSourceOptions(config, []), migrations: upTo });
     await source.initialize();
     try {
       await source.runMigrations({ transaction: 'each' });

@@ -3,11 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { insertRows } from '../database/row-insert';
 import { OutboxEntity } from './outbox.entity';
+import type { OutboxMessage } from './outbox-message';
 
-export interface OutboxMessage {
-  kind: string;
-  payload: unknown;
-}
+export type { OutboxMessage } from './outbox-message';
 
 /** Writes outbox rows; always with the caller's transaction manager. */
 @Injectable()
@@ -15,7 +13,7 @@ export class OutboxService {
   constructor(private readonly dataSource: DataSource) {}
 
   async enqueue(
-    messages: OutboxMessage[],
+    messages: readonly OutboxMessage[],
     at: Date,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {

@@ -20,7 +20,7 @@ import { OpdDomainEntity, OpdEntity } from '../opds/opd.entity';
 import { OpdsService } from '../opds/opds.service';
 import { RequesterContactEntity } from '../opds/requester-contact.entity';
 import { OutboxService } from '../outbox/outbox.service';
-import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
+import { SharedRateLimiter, type RateLimit } from '../common/shared-rate-limit';
 import { PortalError } from './portal-error';
 import { PortalLinkEntity, PortalSessionEntity } from './portal.entities';
 

@@ -24,7 +24,7 @@ import { SystemActionsService } from '../tickets/system-actions.service';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
 import { LINK_LIMIT_PER_ADDRESS, LINK_LIMIT_PER_IP, linkSentMessage } from './portal-auth.service';
-import { makeTrackingToken, trackingKey } from './tracking-token';
+import { makeTrackingToken, trackingKey } from '../mail/tracking-token';
 
 /** A portal session as a browser holds it. */
 interface Session {

@@ -46,7 +46,7 @@ import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
 import type { PortalPrincipal } from './portal-auth.service';
 import { PortalError } from './portal-error';
 import { checkUploadQuota } from './upload-quota';
-import { readTrackingToken, trackingKey } from './tracking-token';
+import { readTrackingToken, trackingKey } from '../mail/tracking-token';
 
 /** What the portal accepts against a checklist line: PDF and office documents. */
 export const PORTAL_DOCUMENT_TYPES: readonly string[] = [

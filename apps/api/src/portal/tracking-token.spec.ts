@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { makeTrackingToken, readTrackingToken } from './tracking-token';
+import { makeTrackingToken, readTrackingToken } from '../mail/tracking-token';
 import { readCookie } from './cookies';
 
 describe('portal tracking tokens', () => {

@@ -1,6 +1,6 @@
 import { EntityManager, MoreThan } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
-import { isMysql } from '../database/db-time';
+import { dialectOf } from '../database/dialect';
 import { PortalError } from './portal-error';
 
 const DAY_MS = 24 * 3600_000;
@@ -24,9 +24,10 @@ export async function checkUploadQuota(
   nowMs: number,
   lock: boolean,
 ): Promise<void> {
-  if (lock && isMysql(manager)) {
+  const forUpdate = dialectOf(manager).forUpdate;
+  if (lock && forUpdate) {
     // SQLite runs one write transaction at a time: nothing to lock there.
-    await manager.query('SELECT id FROM requester_contacts WHERE id = ? FOR UPDATE', [contactId]);
+    await manager.query(`SELECT id FROM requester_contacts WHERE id = ?${forUpdate}`, [contactId]);
   }
   const since = new Date(nowMs - DAY_MS);
   const used: { files: string | number; bytes: string | number | null } | undefined = await manager

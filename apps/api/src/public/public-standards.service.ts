@@ -17,7 +17,7 @@ import { OfficeEntity } from '../offices/office.entity';
 import { PositionEntity } from '../offices/position.entity';
 import { zoneAbbreviation } from '../offices/time-zone';
 import { IkmReportService } from '../survey/ikm-report.service';
-import { dbInstant } from '../database/db-time';
+import { dialectOf } from '../database/dialect';
 import { PublicError } from './public-error';
 
 /** Figures are recomputed at most this often per office (and service). */
@@ -187,7 +187,7 @@ export class PublicStandardsService {
       .andWhere("t.kind = 'request'")
       .andWhere("t.status = 'closed'")
       .andWhere('t.sla_snapshot IS NOT NULL')
-      .andWhere('t.closed_at >= :from', { from: dbInstant(manager, from) })
+      .andWhere('t.closed_at >= :from', { from: dialectOf(manager).instant(from) })
       .groupBy('t.sla_state');
     if (service) requests.andWhere('t.service_code = :service', { service });
     const complaints = manager
@@ -198,7 +198,7 @@ export class PublicStandardsService {
       .from('tickets', 't')
       .where('t.office_code = :office', { office: office.code })
       .andWhere("t.kind = 'complaint'")
-      .andWhere('t.created_at >= :from', { from: dbInstant(manager, from) })
+      .andWhere('t.created_at >= :from', { from: dialectOf(manager).instant(from) })
       .groupBy('t.sla_state')
       .addGroupBy('t.is_open');
     if (service) complaints.andWhere('t.service_code = :service', { service });

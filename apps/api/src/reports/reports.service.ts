@@ -7,7 +7,7 @@ import { DashboardsService } from '../dashboards/dashboards.service';
 import { localMonth, percentileOf } from '../dashboards/figures';
 import { hasRole, type AuthUser } from '../identity/auth-user';
 import { IkmReportService } from '../survey/ikm-report.service';
-import { readInstant } from '../database/db-time';
+import { dialectOf, readInstant } from '../database/dialect';
 import { ReportError } from './report-error';
 import type { EvaluationReportQueryDto } from './report.dto';
 
@@ -284,8 +284,7 @@ export class ReportsService {
     // A day either side covers every time zone; the local month decides.
     const start = new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1, 0));
     const end = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 2));
-    const mysql = this.dataSource.options.type === 'mysql';
-    const at = (d: Date) => (mysql ? d : d.toISOString().replace('T', ' ').replace('Z', ''));
+    const at = (d: Date) => dialectOf(this.dataSource).instant(d);
     const rows: Row[] = await this.reader.query(
       `SELECT service_code AS s, received_at AS r FROM tickets
         WHERE office_code = ? AND kind = 'complaint' AND received_at >= ? AND received_at < ?`,

@@ -8,7 +8,7 @@ import { AppConfig } from '../config/app-config';
 import type { AuthUser } from '../identity/auth-user';
 import { mailDomain } from '../mail/mail-settings';
 import { MailService } from '../mail/mail.service';
-import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
+import { SharedRateLimiter, type RateLimit } from '../common/shared-rate-limit';
 
 /** Test messages an admin may send: a few per hour, so the button cannot be used to spam. */
 export const TEST_MAIL_LIMIT: RateLimit = {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { rateKeyHash } from '../public/shared-rate-limit';
+import { rateKeyHash } from '../common/shared-rate-limit';
 import { DATABASES, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 import { SURVEY_READ_LIMIT, SURVEY_WRITE_LIMIT } from './survey-limiter';

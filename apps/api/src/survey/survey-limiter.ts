@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SharedRateLimiter, type RateLimit } from '../public/shared-rate-limit';
+import { SharedRateLimiter, type RateLimit } from '../common/shared-rate-limit';
 
 const TEN_MINUTES = 10 * 60_000;
 

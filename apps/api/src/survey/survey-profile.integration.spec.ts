@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../clock/clock';
 import { dataSourceOptions } from '../database/data-source-options';
+import { ENTITIES } from '../entities';
 import {
   DATABASES,
   createTestDatabase,
@@ -70,7 +71,7 @@ for (const kind of DATABASES) {
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
-      const schema = new DataSource(dataSourceOptions(testConfig(db)));
+      const schema = new DataSource(dataSourceOptions(testConfig(db), ENTITIES));
       await schema.initialize();
       await schema.runMigrations({ transaction: 'each' });
       await schema.destroy();

@@ -2,6 +2,7 @@ import type { IkmReport, SurveyCommentPage, TicketDetail } from '@sigap/contract
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { dataSourceOptions } from '../database/data-source-options';
+import { ENTITIES } from '../entities';
 import { AppConfig } from '../config/app-config';
 import { preparerFor } from '../mail/delivery/outbox-mail';
 import { OutboxEntity } from '../outbox/outbox.entity';
@@ -83,7 +84,7 @@ for (const kind of DATABASES) {
     beforeAll(async () => {
       db = await createTestDatabase(kind);
       // Schema first, so that no start-up hook of another module races the migrations.
-      const schema = new DataSource(dataSourceOptions(testConfig(db)));
+      const schema = new DataSource(dataSourceOptions(testConfig(db), ENTITIES));
       await schema.initialize();
       await schema.runMigrations({ transaction: 'each' });
       await schema.destroy();

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TicketsModule } from '../tickets/tickets.module';
-import { SharedRateLimiter } from '../public/shared-rate-limit';
+import { SharedRateLimiter } from '../common/shared-rate-limit';
 import { IkmReportService } from './ikm-report.service';
 import { SurveyLimiter } from './survey-limiter';
 import { SurveyController } from './survey.controller';

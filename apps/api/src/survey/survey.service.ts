@@ -23,8 +23,9 @@ import {
   surveyTokenMatches,
 } from './survey-token';
 import { SurveyInvitationEntity, SurveyResponseEntity } from './survey.entities';
+import { dialectOf } from '../database/dialect';
 
-/** Outbox kind of the invitation mail (`mail/delivery/outbox-mail.ts` renders it). */
+/** Outbox kind of the invitation mail (`mail/delivery/kinds/survey-invitation.ts` renders it). */
 export const SURVEY_INVITATION_KIND = 'survey.invitation';
 
 const DAY_MS = 24 * 3600_000;
@@ -101,9 +102,7 @@ export class SurveyService {
     if (!id) throw invalid();
     const invitation = await manager.findOne(SurveyInvitationEntity, {
       where: { id },
-      ...(lock && manager.connection.options.type === 'mysql'
-        ? { lock: { mode: 'pessimistic_write' as const } }
-        : {}),
+      ...(lock ? dialectOf(manager).writeLock() : {}),
     });
     if (!invitation || !surveyTokenMatches(this.secret, token, invitation)) throw invalid();
     return invitation;

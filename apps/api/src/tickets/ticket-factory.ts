@@ -124,7 +124,7 @@ export class TicketFactory {
   ): Promise<string> {
     const mail = agg.outbox;
     agg.outbox = [];
-    if (record.receipt) mail.unshift({ kind: 'ticket.received', payload: {} });
+    if (record.receipt) mail.unshift({ kind: 'ticket.received', payload: { ticket: '' } });
     await this.repository.insertNew(manager, agg, record.timelineAt);
     if (record.beforeNumber) await record.beforeNumber();
     const number = await allocateTicketNumber(
@@ -256,7 +256,7 @@ function outboxRow(message: OutboxMessage, number: string, at: Date): OutboxEnti
   return {
     id: randomUUID(),
     kind: message.kind,
-    payload: JSON.stringify({ ...(message.payload as Record<string, unknown>), ticket: number }),
+    payload: JSON.stringify({ ...message.payload, ticket: number }),
     status: 'pending',
     createdAt: at,
     attempts: 0,

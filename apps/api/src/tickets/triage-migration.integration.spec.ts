@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
+import { ENTITIES } from '../entities';
 import { TriageAndMailboxes1763900900000 } from '../database/migrations/1763900900000-triage-and-mailboxes';
 import { InboundMessageEntity } from '../mail/inbound/inbound-message.entity';
 import {
@@ -49,7 +50,7 @@ for (const kind of DATABASES) {
     });
 
     it('down past it and up again, with the rows of every child table intact', async () => {
-      const ds = new DataSource(dataSourceOptions(testConfig(db)));
+      const ds = new DataSource(dataSourceOptions(testConfig(db), ENTITIES));
       await ds.initialize();
       try {
         const counts = async () => {

@@ -3,7 +3,7 @@ import { Clock } from '../../clock/clock';
 import { UserEntity } from '../../identity/user.entity';
 import { RequesterContactEntity } from '../../opds/requester-contact.entity';
 import { OutboxEntity } from '../../outbox/outbox.entity';
-import { OutboxService } from '../../outbox/outbox.service';
+import { OutboxService, type OutboxMessage } from '../../outbox/outbox.service';
 import { TicketStepEntity } from '../../tickets/ticket-step.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
@@ -28,7 +28,10 @@ for (const kind of DATABASES) {
     let step: TicketStepEntity;
 
     const enqueue = (kindName: string, payload: Record<string, unknown>) =>
-      app.app.get(OutboxService).enqueue([{ kind: kindName, payload }], clock.now());
+      app.app
+        .get(OutboxService)
+        // Any kind, known or not, as a row written by any version would be.
+        .enqueue([{ kind: kindName, payload } as unknown as OutboxMessage], clock.now());
     const rowsOf = (kindName: string) =>
       ds.getRepository(OutboxEntity).find({ where: { kind: kindName } });
     const timeline = async () =>

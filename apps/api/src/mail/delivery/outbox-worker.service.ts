@@ -29,14 +29,12 @@ import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
 import { InboundMessageEntity } from '../inbound/inbound-message.entity';
 import { MailService } from '../mail.service';
 import { classifySmtpError, type SmtpErrorClassification } from '../transport/mail-transport';
+import { REQUESTER_LIMITED_KINDS } from './kinds';
 import { OutboxPayloadError, parsePayload, preparerFor, type PreparedMail } from './outbox-mail';
+import { dialectOf } from '../../database/dialect';
 
 /** Kinds sent automatically to a requester: limited per address, never to a bounced one. */
-export const AUTOMATIC_KINDS = [
-  'ticket.received',
-  'ticket.returned-to-requester',
-  'ticket.resolved',
-];
+export const AUTOMATIC_KINDS: string[] = [...REQUESTER_LIMITED_KINDS];
 
 /** How long a claim holds a row; a worker that dies releases its rows after this. */
 export const CLAIM_MS = 5 * 60_000;
@@ -199,7 +197,7 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
         .orderBy('o.next_attempt_at', 'ASC')
         .limit(batch);
     let ids: string[];
-    if (this.dataSource.options.type === 'mysql') {
+    if (dialectOf(this.dataSource).concurrentWriters) {
       // READ COMMITTED: no gap locks, so concurrent claimers skip each other's rows cleanly.
       ids = await this.claimMysql(async () =>
         this.dataSource.transaction('READ COMMITTED', async (manager) => {

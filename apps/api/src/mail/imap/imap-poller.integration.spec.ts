@@ -20,7 +20,7 @@ import { MailboxEntity } from '../mailboxes/mailbox.entity';
 import type { ImapPoller } from './imap-poller';
 import { MailboxMessageFailureEntity } from './mailbox-message-failure.entity';
 import { ImapPollerService } from './imap-poller.service';
-import type { ImapMailboxSettings } from './imap-settings';
+import type { ImapMailboxSettings } from '../../config/imap-settings';
 import { TestDovecot, dovecotInstalled } from './testing/dovecot';
 import { ImapFaultProxy } from './testing/imap-proxy';
 

@@ -8,17 +8,17 @@ import {
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { Readiness } from '../../health/readiness';
+import { Readiness } from '../../common/readiness';
 import { MetricsService } from '../../observability/metrics.service';
 import { OfficeEntity } from '../../offices/office.entity';
 import { InboundMailService } from '../inbound/inbound-mail.service';
 import { decryptSecret, mailboxKey } from '../mailboxes/mailbox-secret';
 import { MailboxEntity } from '../mailboxes/mailbox.entity';
 import { ImapPoller, type MailboxStatus, type PollerDeps, type PollerReport } from './imap-poller';
-import type { ImapMailboxSettings } from './imap-settings';
+import type { ImapMailboxSettings } from '../../config/imap-settings';
 import { leaseKey, MailboxLeases, newInstanceId, type LeaseHolding } from './mailbox-lease';
 import { DatabaseFailureStore, renameFailures } from './message-failures';
-import { plainTextAllowed } from '../transport/tls-policy';
+import { plainTextAllowed } from '../../config/mail-tls-policy';
 
 /** The poller settings of a database mailbox (its password decrypted, for the connection only). */
 export function settingsOf(row: MailboxEntity, key: Buffer): ImapMailboxSettings {

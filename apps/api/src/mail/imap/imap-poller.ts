@@ -18,7 +18,7 @@
 import { Logger } from '@nestjs/common';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { InboundResult } from '../inbound/inbound-mail.service';
-import type { ImapMailboxSettings } from './imap-settings';
+import type { ImapMailboxSettings } from '../../config/imap-settings';
 
 export type PollerState = 'stopped' | 'connecting' | 'idle' | 'polling' | 'processing' | 'error';
 

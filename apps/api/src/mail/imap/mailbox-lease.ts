@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
+import { dialectOf } from '../../database/dialect';
 
 /** Who holds a mailbox's lease and since when. */
 export interface LeaseHolding {
@@ -38,11 +39,12 @@ export class MailboxLeases {
 
   /** Takes the lease for `ttlMs` from `nowMs`; false when another instance holds it. */
   async acquire(key: string, nowMs: number, ttlMs: number): Promise<boolean> {
-    const mysql = this.dataSource.options.type === 'mysql';
     await this.dataSource.query(
-      mysql
-        ? 'INSERT IGNORE INTO imap_mailbox_leases (mailbox_key, holder, since, expires_at) VALUES (?, ?, 0, 0)'
-        : 'INSERT INTO imap_mailbox_leases (mailbox_key, holder, since, expires_at) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING',
+      dialectOf(this.dataSource).insertIgnore(
+        'imap_mailbox_leases',
+        ['mailbox_key', 'holder', 'since', 'expires_at'],
+        '(?, ?, 0, 0)',
+      ),
       [key, ''],
     );
     // `since` first: MariaDB assigns left to right and would otherwise see the new holder.

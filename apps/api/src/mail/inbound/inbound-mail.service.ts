@@ -43,7 +43,7 @@ import { SystemActionsService } from '../../tickets/system-actions.service';
 import { TicketEntity } from '../../tickets/ticket.entity';
 import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
 import { TriageService } from '../../tickets/triage.service';
-import { isMysql } from '../../database/db-time';
+import { dialectOf } from '../../database/dialect';
 import { insertRows, runSql } from '../../database/row-insert';
 import { markMailFailedOnTicket } from '../delivery/outbox-worker.service';
 import { mailDomain, resolveMarkerSecret } from '../mail-settings';
@@ -227,7 +227,7 @@ export class InboundMailService {
     // answered below (a statement less for every message; the failed insert goes straight to
     // the driver, so nothing of the mail is logged). Elsewhere (SQLite: one writer at a time,
     // and TypeORM logs a failed statement with its values) it is looked up first.
-    if (!isMysql(this.dataSource.manager)) {
+    if (!dialectOf(this.dataSource).concurrentWriters) {
       const seen = await this.findByMessageId(messageId);
       if (seen) return { action: 'duplicate', ticketNumber: seen.ticketNumber, messageId };
     }

@@ -7,7 +7,7 @@
  */
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Readiness } from '../../health/readiness';
+import { Readiness } from '../../common/readiness';
 import { InboundMessageEntity } from './inbound-message.entity';
 import { TriageService } from '../../tickets/triage.service';
 

@@ -17,8 +17,8 @@ import { OfficeEntity } from '../../offices/office.entity';
 import { imapConnectionOptions } from '../imap/imap-poller';
 import { ImapPollerService, settingsOf } from '../imap/imap-poller.service';
 import { leaseKey, type LeaseHolding } from '../imap/mailbox-lease';
-import { plainTextAllowed } from '../transport/tls-policy';
-import type { ImapMailboxSettings } from '../imap/imap-settings';
+import { plainTextAllowed } from '../../config/mail-tls-policy';
+import type { ImapMailboxSettings } from '../../config/imap-settings';
 import {
   failureSummaries,
   discardHeld,

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../database/data-source-options';
+import { ENTITIES } from '../../entities';
 import { MIGRATIONS } from '../../database/migrations';
 import { UploadQuotaAndMailRetention1763902300000 } from '../../database/migrations/1763902300000-upload-quota-and-mail-retention';
 import {
@@ -19,7 +20,7 @@ for (const kind of DATABASES) {
 
     it('are filled in from the messages already stored', async () => {
       db = await createTestDatabase(kind);
-      const options = dataSourceOptions(testConfig(db));
+      const options = dataSourceOptions(testConfig(db), ENTITIES);
       const upTo = MIGRATIONS.indexOf(UploadQuotaAndMailRetention1763902300000);
       expect(upTo).toBeGreaterThan(0);
       const before = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, upTo) });

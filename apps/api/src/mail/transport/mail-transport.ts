@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import type { AppConfig } from '../../config/app-config';
-import { plainTextAllowed } from './tls-policy';
+import { plainTextAllowed } from '../../config/mail-tls-policy';
 
 export interface SendResult {
   messageId: string;
@@ -128,8 +128,9 @@ export function createMailSender(config: AppConfig): MailSender {
       }
     : undefined;
   // Without implicit TLS, STARTTLS is demanded before AUTH or any message is sent: a server (or
-  // a man in the middle) that does not offer it ends the attempt (see `tls-policy`). Only the
-  // explicit `SIGAP_SMTP_TLS=off` for a local test server speaks plain text, never upgrading.
+  // a man in the middle) that does not offer it ends the attempt (see `config/mail-tls-policy`).
+  // Only the explicit `SIGAP_SMTP_TLS=off` for a local test server speaks plain text, never
+  // upgrading.
   const plain = !smtp.secure && plainTextAllowed(config.smtpTls, smtp.host, config.isProduction);
   const transporter = createTransport({
     host: smtp.host,

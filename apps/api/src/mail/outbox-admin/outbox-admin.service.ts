@@ -16,19 +16,17 @@ import { sanitizeHtml } from '@sigap/mail-threading';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { CalendarProvider } from '../calendars/calendar-provider';
-import { Clock } from '../clock/clock';
-import { DomainError } from '../common/domain-error';
-import { AppConfig } from '../config/app-config';
-import { parsePayload, preparerFor } from '../mail/delivery/outbox-mail';
-import { OutboxWorker } from '../mail/delivery/outbox-worker.service';
-import { MailService } from '../mail/mail.service';
-import { keptMailDir } from '../mail/transport/mail-transport';
-import { OutboxEntity, type OutboxStatus } from './outbox.entity';
-
-/** Kinds whose body holds a personal secret link (a token): their content is never shown. */
-export const SECRET_KINDS = new Set(['password-reset', 'portal.sign-in-link', 'survey.invitation']);
+import { AuditService } from '../../audit/audit.service';
+import { CalendarProvider } from '../../calendars/calendar-provider';
+import { Clock } from '../../clock/clock';
+import { DomainError } from '../../common/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { SECRET_KINDS } from '../delivery/kinds';
+import { parsePayload, preparerFor } from '../delivery/outbox-mail';
+import { OutboxWorker } from '../delivery/outbox-worker.service';
+import { MailService } from '../mail.service';
+import { keptMailDir } from '../transport/mail-transport';
+import { OutboxEntity, type OutboxStatus } from '../../outbox/outbox.entity';
 
 /** Headers shown in the reader (the rest are transport details). */
 const SHOWN_HEADERS = [

@@ -1,4 +1,4 @@
-import { isLoopbackHost, plainTextAllowed } from './tls-policy';
+import { isLoopbackHost, plainTextAllowed } from './mail-tls-policy';
 
 describe('mail TLS policy', () => {
   it('knows the names and addresses of this machine, and nothing else', () => {

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { dialectOf } from '../database/dialect';
 
 export interface RateLimit {
   /** Name of the counter family, e.g. `complaint-ip` (at most 40 characters). */
@@ -131,11 +132,12 @@ export class SharedRateLimiter {
   }
 
   private async ensureRow(bucket: string, hash: string, start: number, expiresAt: number) {
-    const mysql = this.dataSource.options.type === 'mysql';
     await this.dataSource.query(
-      mysql
-        ? 'INSERT IGNORE INTO rate_limit_windows (bucket, key_hash, window_start, hits, expires_at) VALUES (?, ?, ?, 0, ?)'
-        : 'INSERT INTO rate_limit_windows (bucket, key_hash, window_start, hits, expires_at) VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING',
+      dialectOf(this.dataSource).insertIgnore(
+        'rate_limit_windows',
+        ['bucket', 'key_hash', 'window_start', 'hits', 'expires_at'],
+        '(?, ?, ?, 0, ?)',
+      ),
       [bucket, hash, start, expiresAt],
     );
   }

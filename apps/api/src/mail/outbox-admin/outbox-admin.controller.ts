@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { OutboxItemView, OutboxMessageView, OutboxPageView } from '@sigap/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { AuthUser } from '../identity/auth-user';
-import { Roles, SignedInUser } from '../identity/decorators';
+import type { AuthUser } from '../../identity/auth-user';
+import { Roles, SignedInUser } from '../../identity/decorators';
 import { OutboxAdminService } from './outbox-admin.service';
-import type { OutboxStatus } from './outbox.entity';
-import { IsOptionalNotNull, SingleLine } from '../common/validators';
+import type { OutboxStatus } from '../../outbox/outbox.entity';
+import { IsOptionalNotNull, SingleLine } from '../../common/validators';
 
 export class OutboxListQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })

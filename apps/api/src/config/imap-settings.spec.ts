@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config/app-config';
+import { loadConfig } from './app-config';
 import { parseImapMailboxes } from './imap-settings';
 
 const ENV = { SIGAP_IMAP_BALI_PASSWORD: 'rahasia' };

@@ -9,11 +9,11 @@ import type {
 } from '@sigap/contracts';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { OutboxWorker } from '../mail/delivery/outbox-worker.service';
-import { keptMailDir } from '../mail/transport/mail-transport';
-import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { OutboxEntity } from './outbox.entity';
+import { AppConfig } from '../../config/app-config';
+import { OutboxWorker } from '../delivery/outbox-worker.service';
+import { keptMailDir } from '../transport/mail-transport';
+import { describeOnBothDatabases, type TestApp } from '../../testing/test-app';
+import { OutboxEntity } from '../../outbox/outbox.entity';
 
 describeOnBothDatabases('admin outbox (embedded default: no SMTP, messages kept)', (ctx) => {
   let app: TestApp;

