@@ -1,4 +1,5 @@
 import { adminMailId } from './admin-mail.id';
+import { staffDayId } from './staff-day.id';
 import { agentConsoleId } from './agent-console.id';
 import { dashboardId } from './dashboard.id';
 import { portalId } from './portal.id';
@@ -13,6 +14,7 @@ import { surveyId } from './survey.id';
  */
 export const id = {
   ...agentConsoleId,
+  ...staffDayId,
   ...adminMailId,
   ...publicId,
   ...portalId,

@@ -96,6 +96,9 @@ export function describeEvent(
   };
   let text = t(key, params);
   if (code === 'step.completed' && data['auto'] === true) text += ` ${t('event.auto')}`;
+  // Completed by someone other than the step's holder: say for whom.
+  if (code === 'step.completed' && typeof data['onBehalfOf'] === 'string')
+    text += ` ${t('staff.event.onBehalf', { name: person(data['onBehalfOf']) })}`;
   if (reason && code !== 'ticket.opened' && !code.startsWith('mail.third-party'))
     text += ` — ${reason}`;
   return text;
