@@ -40,8 +40,10 @@ describe('OpenTicketPage', () => {
     user: CurrentUser = TT_AGENT,
     office = 'tebingtinggi',
     service: ServiceDetail = SERVICE_DETAIL,
+    chosen: string | null = null,
   ): Promise<HTMLElement> {
     resetStorage(user);
+    if (chosen) sessionStorage.setItem(CHOSEN_OFFICE_KEY, chosen);
     TestBed.configureTestingModule({
       providers: consoleTestProviders([
         { path: 'tiket/baru', component: OpenTicketPage },
@@ -201,9 +203,8 @@ describe('OpenTicketPage', () => {
   });
 
   it('opens the ticket in the office an admin chose on another page', async () => {
-    sessionStorage.setItem(CHOSEN_OFFICE_KEY, 'tebingtinggi');
     const admin: CurrentUser = { ...TT_AGENT, id: 'u-admin', roles: ['admin'], office: 'bali' };
-    const element = await open(admin, 'tebingtinggi');
+    const element = await open(admin, 'tebingtinggi', SERVICE_DETAIL, 'tebingtinggi');
     expect(element.querySelector('[data-test=office-select]')).not.toBeNull();
     type(element, 'open-name', 'Pak Rahmat');
     type(element, 'open-phone', '0621 21234');
