@@ -370,7 +370,15 @@ export class WorkspacePage {
 
   protected eventText(entry: TimelineEntryView): string {
     this.i18n.locale();
-    return describeEvent(entry, this.ticket(), (key, params) => this.i18n.t(key, params));
+    const ticket = this.ticket();
+    const name = this.serviceName();
+    // The service by its name when it is the ticket's own (the standard is loaded for it).
+    return describeEvent(
+      entry,
+      ticket,
+      (key, params) => this.i18n.t(key, params),
+      (code) => (code === ticket?.service && name ? name : code),
+    );
   }
 
   protected key(prefix: string, value: string): MessageKey {
