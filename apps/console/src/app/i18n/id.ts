@@ -293,7 +293,8 @@ export const id = {
   'tickets.noDue': 'Belum ada batas waktu',
   'tickets.dueIn': 'sisa {time}',
   'tickets.overdue': 'lewat {time}',
-  'tickets.dueHint': 'Waktu kalender hingga batas; batas dihitung dalam jam kerja kantor.',
+  'tickets.dueHint':
+    'Waktu kalender hingga target (atau batas) tiap tiket; tenggatnya dihitung dalam jam kerja kantor.',
   'tickets.units.d': 'hr',
   'tickets.units.h': 'j',
   'tickets.units.m': 'mnt',
