@@ -128,7 +128,14 @@ export class TicketActionsService {
         step.outputText = output;
         step.outputAttachmentId = attachmentId;
         agg.dirtySteps.add(step);
-        event(agg, 'step.completed', { order, output, attachmentId });
+        // Someone else's step (a manager, another holder): the timeline names whose it was.
+        const behalf = step.assigneeId && step.assigneeId !== user.id ? step.assigneeId : null;
+        event(agg, 'step.completed', {
+          order,
+          output,
+          attachmentId,
+          ...(behalf ? { onBehalfOf: behalf } : {}),
+        });
         await this.tickets.activateNext(agg, manager);
       },
       'steps',
