@@ -25,8 +25,8 @@ import { createConnection, createPool, type Pool, type RowDataPacket } from 'mys
 import {
   DashboardRefreshService,
   rebuildRollups,
-} from '../../../apps/api/src/dashboards/dashboard-refresh.service';
-import { bucketOf } from '../../../apps/api/src/dashboards/figures';
+} from '@sigap/api-dashboards';
+import { bucketOf } from '@sigap/api-dashboards';
 import { benchServer } from '../shared/bench-server';
 import { startBenchApi } from '../shared/bench-api';
 

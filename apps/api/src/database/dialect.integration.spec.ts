@@ -1,6 +1,6 @@
 import { DataSource, QueryFailedError } from 'typeorm';
 import { createTestDatabase, DATABASES, type TestDatabase } from '../testing/test-app';
-import { dialectOf } from './dialect';
+import { dialectOf } from '@sigap/api-database';
 
 /** Each dialect's SQL, run on its own database: the two answer the same. */
 for (const kind of DATABASES) {

@@ -1,7 +1,7 @@
 import { DataSource, QueryFailedError } from 'typeorm';
 import { createTestDatabase, DATABASES, type TestDatabase } from '../testing/test-app';
-import { mysqlPool, queryConnection, transactionConnection } from './mysql-driver';
-import { runSql } from './row-insert';
+import { mysqlPool, queryConnection, transactionConnection } from '@sigap/api-database';
+import { runSql } from '@sigap/api-database';
 
 /**
  * `mysql-driver.ts` relies on TypeORM's MySQL query runner holding a mysql2 connection with the

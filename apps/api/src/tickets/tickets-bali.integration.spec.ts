@@ -1,5 +1,5 @@
 import type { Problem, TicketDetail, TicketPage, TimelineEntryView } from '@sigap/contracts';
-import { Clock } from '../clock/clock';
+import { Clock } from '@sigap/api-clock';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
 
 /** WITA (UTC+8) local time -> ISO instant. */

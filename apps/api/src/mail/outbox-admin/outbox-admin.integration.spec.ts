@@ -9,11 +9,11 @@ import type {
 } from '@sigap/contracts';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../config/app-config';
-import { OutboxWorker } from '../delivery/outbox-worker.service';
-import { keptMailDir } from '../transport/mail-transport';
+import { AppConfig } from '@sigap/api-config';
+import { OutboxWorker } from '@sigap/api-mail';
+import { keptMailDir } from '@sigap/api-mail';
 import { describeOnBothDatabases, type TestApp } from '../../testing/test-app';
-import { OutboxEntity } from '../../outbox/outbox.entity';
+import { OutboxEntity } from '@sigap/api-outbox';
 
 describeOnBothDatabases('admin outbox (embedded default: no SMTP, messages kept)', (ctx) => {
   let app: TestApp;

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CalendarProvider } from '../../../calendars/calendar-provider';
-import { Clock } from '../../../clock/clock';
-import { AppConfig } from '../../../config/app-config';
-import { UserEntity } from '../../../identity/user.entity';
-import { OutboxEntity } from '../../../outbox/outbox.entity';
-import { TicketStepEntity } from '../../../tickets/ticket-step.entity';
-import { TicketEntity } from '../../../tickets/ticket.entity';
+import { CalendarProvider } from '@sigap/api-calendars';
+import { Clock } from '@sigap/api-clock';
+import { AppConfig } from '@sigap/api-config';
+import { UserEntity } from '@sigap/api-identity';
+import { OutboxEntity } from '@sigap/api-outbox';
+import { TicketStepEntity } from '@sigap/api-tickets';
+import { TicketEntity } from '@sigap/api-tickets';
 import { DATABASES, type TestApp } from '../../../testing/test-app';
 import { baliEmailTicket } from '../../../testing/ticket-bodies';
-import { OutboxWorker } from '../outbox-worker.service';
-import { outboxKind } from '.';
-import { OUTBOX_MAIL_KINDS, parsePayload, preparerFor } from '../outbox-mail';
+import { OutboxWorker } from '@sigap/api-mail';
+import { outboxKind } from '@sigap/api-mail';
+import { OUTBOX_MAIL_KINDS, parsePayload, preparerFor } from '@sigap/api-mail';
 import { RecordingSmtp, appWithRecordingSmtp } from '../testing/recording-smtp';
 
 const REQUESTER = 'wayan.sukerti@diskes.baliprov.go.id';
