@@ -16,6 +16,7 @@ import { CalendarProvider } from '../calendars/calendar-provider';
 import { CatalogServiceEntity } from '../catalog/catalog-service.entity';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
+import { makeTrackingToken, trackingKey } from '../portal/tracking-token';
 import { AuthUser, hasRole } from '../identity/auth-user';
 import { OfficeEntity } from '../offices/office.entity';
 import { OpdsService } from '../opds/opds.service';
@@ -385,6 +386,7 @@ export class ComplaintsService {
       dueAt: ticket.dueAt.getTime() === NO_DUE.getTime() ? null : ticket.dueAt.toISOString(),
       timeZone: calendar.timeZone,
       tier: tierOf(complaint),
+      trackPath: `/lacak/${makeTrackingToken(trackingKey(this.config), ticket.id)}`,
     };
   }
 

@@ -348,6 +348,8 @@ describeOnBothDatabases(
 
         const detail = await portal<PortalRequestDetail>(s, 'GET', `/requests/${number}`);
         expect(detail.body.missing).toBe(1);
+        // The upload limit is published so the page can refuse an oversized file before sending.
+        expect(detail.body.uploadMaxBytes).toBe(25 * 1024 * 1024);
         const r1 = detail.body.checklist.find((c) => c.code === 'r1');
         expect(r1?.status).toBe('received');
         expect(r1?.files.length).toBe(1);

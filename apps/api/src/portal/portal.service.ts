@@ -251,6 +251,7 @@ export class PortalService {
       checklist,
       messages,
       canAnswer: this.canAnswer(t),
+      uploadMaxBytes: this.config.attachmentMaxBytes,
     };
   }
 
@@ -383,6 +384,7 @@ export class PortalService {
     ]);
     return {
       number: t.number,
+      kind: t.kind ?? 'request',
       serviceName: (t.serviceId && ctx.services.get(t.serviceId)) || (t.serviceCode ?? ''),
       officeName: office.name,
       status: t.status,
