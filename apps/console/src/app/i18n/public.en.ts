@@ -106,6 +106,8 @@ export const publicEn: { readonly [K in keyof typeof publicId]: string } = {
   'pub.cf.done': 'Thank you. Your complaint is registered as {number}.',
   'pub.cf.doneDue': 'We will answer by {due}.',
   'pub.cf.doneMail': 'An acknowledgement has been sent to your e-mail.',
+  'pub.cf.doneTrack': 'Keep this link to follow it up without signing in:',
+  'pub.cf.trackLink': 'Track the complaint',
   'pub.cf.another': 'Send another',
   'pub.cf.tooMany': 'Too many submissions. Please try again later.',
   'pub.cf.failed': 'The complaint could not be sent.',

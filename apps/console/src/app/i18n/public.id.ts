@@ -104,6 +104,8 @@ export const publicId = {
   'pub.cf.done': 'Terima kasih. Pengaduan Anda tercatat dengan nomor {number}.',
   'pub.cf.doneDue': 'Kami akan menjawab paling lambat {due}.',
   'pub.cf.doneMail': 'Tanda terima telah dikirim ke e-mail Anda.',
+  'pub.cf.doneTrack': 'Simpan tautan ini untuk memantau tindak lanjutnya tanpa masuk akun:',
+  'pub.cf.trackLink': 'Lacak pengaduan',
   'pub.cf.another': 'Kirim yang lain',
   'pub.cf.tooMany': 'Terlalu banyak pengiriman. Coba lagi nanti.',
   'pub.cf.failed': 'Pengaduan tidak dapat dikirim.',

@@ -7,7 +7,11 @@ import { ZonedDatePipe } from '../shared/zoned-date';
 import { PortalApi } from './portal.api';
 import { statusKey } from './portal-status';
 
-/** `/lacak/:token`: the read-only status of one request, from the acknowledgement e-mail. */
+/**
+ * `/lacak/:token`: the read-only status of one request or complaint, from the acknowledgement
+ * e-mail or the complaint's confirmation. A complaint has no steps or documents of its own to
+ * follow: its page says "Status pengaduan" and when the answer is due.
+ */
 @Component({
   selector: 'sg-portal-track',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,7 +23,13 @@ import { statusKey } from './portal-status';
     </header>
     <main class="page">
       @if (view(); as v) {
-        <h1>{{ 'portal.track.title' | t: { number: v.number } }}</h1>
+        @let complaint = v.kind === 'complaint';
+        <h1 data-test="track-title">
+          {{
+            (complaint ? 'portal.track.complaintTitle' : 'portal.track.title')
+              | t: { number: v.number }
+          }}
+        </h1>
         <p class="muted">{{ 'portal.track.intro' | t }}</p>
         <dl>
           <dt>{{ 'portal.track.office' | t }}</dt>
@@ -28,22 +38,24 @@ import { statusKey } from './portal-status';
           <dd>{{ v.serviceName }}</dd>
           <dt>{{ 'portal.detail.status' | t }}</dt>
           <dd data-test="track-status">{{ statusKey(v.status) | t }}</dd>
-          <dt>{{ 'portal.detail.step' | t }}</dt>
-          <dd data-test="track-step">
-            @for (s of v.currentSteps; track s.order) {
-              <div>
-                {{ s.order }}. {{ s.description }} —
-                @if (s.requesterSide) {
-                  {{ 'portal.detail.yourTurn' | t }}
-                } @else {
-                  {{ 'portal.detail.stepBy' | t: { position: s.position } }}
-                }
-              </div>
-            } @empty {
-              {{ 'portal.detail.noStep' | t }}
-            }
-          </dd>
-          <dt>{{ 'portal.detail.due' | t }}</dt>
+          @if (!complaint) {
+            <dt>{{ 'portal.detail.step' | t }}</dt>
+            <dd data-test="track-step">
+              @for (s of v.currentSteps; track s.order) {
+                <div>
+                  {{ s.order }}. {{ s.description }} —
+                  @if (s.requesterSide) {
+                    {{ 'portal.detail.yourTurn' | t }}
+                  } @else {
+                    {{ 'portal.detail.stepBy' | t: { position: s.position } }}
+                  }
+                </div>
+              } @empty {
+                {{ 'portal.detail.noStep' | t }}
+              }
+            </dd>
+          }
+          <dt>{{ (complaint ? 'portal.track.answerDue' : 'portal.detail.due') | t }}</dt>
           <dd data-test="track-due">
             @if (v.dueAt) {
               {{ v.dueAt | zoned: v.timeZone }}
@@ -52,7 +64,7 @@ import { statusKey } from './portal-status';
             }
           </dd>
         </dl>
-        @if (v.missing.length) {
+        @if (!complaint && v.missing.length) {
           <h2>{{ 'portal.track.missing' | t }}</h2>
           <ul>
             @for (m of v.missing; track $index) {
@@ -60,10 +72,14 @@ import { statusKey } from './portal-status';
             }
           </ul>
         }
-        <p>
-          {{ 'portal.track.signIn' | t }}
-          <a routerLink="/portal/masuk">{{ 'portal.signIn.title' | t }}</a>
-        </p>
+        @if (complaint) {
+          <p>{{ 'portal.track.complaintNote' | t }}</p>
+        } @else {
+          <p>
+            {{ 'portal.track.signIn' | t }}
+            <a routerLink="/portal/masuk">{{ 'portal.signIn.title' | t }}</a>
+          </p>
+        }
       } @else if (missingToken()) {
         <h1>{{ 'portal.brand' | t }}</h1>
         <p role="alert">{{ 'portal.track.notFound' | t }}</p>
