@@ -100,6 +100,13 @@ export const portalEn: { readonly [K in keyof typeof portalId]: string } = {
   'portal.track.answerDue': 'Answer due by',
   'portal.track.complaintNote':
     'The answer to this complaint is sent to the e-mail address you gave.',
+  'portal.track.findTitle': 'Track a request or complaint',
+  'portal.track.findIntro':
+    'Paste the tracking link from the acknowledgement e-mail or from the complaint confirmation page.',
+  'portal.track.findLabel': 'Tracking link',
+  'portal.track.findInvalid':
+    'This is not a Sigap tracking link. Copy the whole link from the acknowledgement e-mail.',
+  'portal.track.findGo': 'Track',
   'portal.track.office': 'Service office',
   'portal.track.missing': 'Documents still missing',
   'portal.track.notFound': 'Unknown tracking link.',

@@ -99,6 +99,13 @@ export const portalId = {
   'portal.track.answerDue': 'Dijawab paling lambat',
   'portal.track.complaintNote':
     'Jawaban atas pengaduan ini dikirim ke alamat e-mail yang Anda cantumkan.',
+  'portal.track.findTitle': 'Lacak permohonan atau pengaduan',
+  'portal.track.findIntro':
+    'Tempelkan tautan pelacakan dari e-mail tanda terima atau dari halaman konfirmasi pengaduan.',
+  'portal.track.findLabel': 'Tautan pelacakan',
+  'portal.track.findInvalid':
+    'Tautan ini bukan tautan pelacakan Sigap. Salin seluruh tautan dari e-mail tanda terima.',
+  'portal.track.findGo': 'Lacak',
   'portal.track.office': 'Kantor layanan',
   'portal.track.missing': 'Dokumen yang masih kurang',
   'portal.track.notFound': 'Tautan pelacakan tidak dikenal.',

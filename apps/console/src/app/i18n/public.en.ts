@@ -6,6 +6,10 @@ export const publicEn: { readonly [K in keyof typeof publicId]: string } = {
   'pub.brand': 'Service Standards',
   'pub.nav.standards': 'Service standards',
   'pub.nav.complaint': 'Complaints & suggestions',
+  'pub.nav.track': 'Track a request or complaint',
+  'pub.nav.portal': 'OPD portal',
+  'pub.portalHint':
+    'OPDs submit requests and upload documents through the portal; anyone can track with the link from the acknowledgement:',
   'pub.nav.signIn': 'Staff sign-in',
   'pub.skip': 'Skip to content',
   'pub.print': 'Print',

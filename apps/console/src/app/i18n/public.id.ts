@@ -4,6 +4,10 @@ export const publicId = {
   'pub.brand': 'Standar Pelayanan',
   'pub.nav.standards': 'Standar pelayanan',
   'pub.nav.complaint': 'Pengaduan, saran & masukan',
+  'pub.nav.track': 'Lacak permohonan/pengaduan',
+  'pub.nav.portal': 'Portal OPD',
+  'pub.portalHint':
+    'OPD mengajukan permohonan dan mengunggah berkas lewat portal; siapa pun dapat melacak dengan tautan dari tanda terima:',
   'pub.nav.signIn': 'Masuk petugas',
   'pub.skip': 'Lompat ke isi',
   'pub.print': 'Cetak',

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { PortalTrackingView } from '@sigap/contracts';
 import { TranslatePipe } from '../i18n/i18n.service';
 import { LanguageSwitchComponent } from '../layout/language-switch.component';
@@ -140,5 +140,97 @@ export class PortalTrackPage implements OnInit {
     } catch {
       this.missingToken.set(true);
     }
+  }
+}
+
+/** The token inside a pasted tracking link (`…/lacak/<token>`) or the token alone. */
+export function trackingTokenOf(text: string): string | null {
+  const match = /(?:^|\/lacak\/)([A-Za-z0-9_-]{46})(?:[/?#]|$)/.exec(text.trim());
+  return match ? match[1] : null;
+}
+
+/**
+ * `/lacak`: where someone who kept the acknowledgement e-mail (or the complaint's confirmation)
+ * pastes its tracking link, reached from the public pages' navigation.
+ */
+@Component({
+  selector: 'sg-portal-track-find',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslatePipe],
+  template: `
+    <h1>{{ 'portal.track.findTitle' | t }}</h1>
+    <p>{{ 'portal.track.findIntro' | t }}</p>
+    <form class="find" (submit)="go($event)" novalidate>
+      <label for="track-link">{{ 'portal.track.findLabel' | t }}</label>
+      <input
+        id="track-link"
+        name="link"
+        type="text"
+        autocomplete="off"
+        [value]="text()"
+        (input)="text.set($any($event.target).value)"
+        [attr.aria-invalid]="invalid() ? true : null"
+        [attr.aria-describedby]="invalid() ? 'track-link-error' : null"
+        data-test="track-find-input"
+      />
+      @if (invalid()) {
+        <p id="track-link-error" class="error" role="alert" data-test="track-find-error">
+          {{ 'portal.track.findInvalid' | t }}
+        </p>
+      }
+      <div>
+        <button type="submit" class="go" data-test="track-find-go">
+          {{ 'portal.track.findGo' | t }}
+        </button>
+      </div>
+    </form>
+    <p>
+      {{ 'portal.track.signIn' | t }}
+      <a routerLink="/portal/masuk">{{ 'portal.signIn.title' | t }}</a>
+    </p>
+  `,
+  styles: `
+    .find {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      max-width: 640px;
+    }
+    input {
+      font: inherit;
+      padding: 10px 12px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 4px;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+      width: 100%;
+      box-sizing: border-box;
+    }
+    .go {
+      font: inherit;
+      padding: 8px 20px;
+      border: 0;
+      border-radius: 20px;
+      background: var(--mat-sys-primary);
+      color: var(--mat-sys-on-primary);
+      cursor: pointer;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 0;
+    }
+  `,
+})
+export class PortalTrackFindPage {
+  private readonly router = inject(Router);
+  protected readonly text = signal('');
+  protected readonly invalid = signal(false);
+
+  protected go(event: Event): void {
+    event.preventDefault();
+    const token = trackingTokenOf(this.text());
+    this.invalid.set(!token);
+    if (token) void this.router.navigate(['/lacak', token]);
+    else document.getElementById('track-link')?.focus();
   }
 }
