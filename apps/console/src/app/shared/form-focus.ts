@@ -1,5 +1,9 @@
-/** What marks a field as refused: Material's invalid state or our own `aria-invalid`. */
+/**
+ * What marks a field as refused: Material's invalid state, a field the server refused
+ * (`sg-refused`, set by `sg-text-field`) or `aria-invalid`.
+ */
 const INVALID = [
+  '.sg-refused input',
   '.mat-form-field-invalid input',
   '.mat-form-field-invalid textarea',
   '.mat-form-field-invalid mat-select',
