@@ -18,7 +18,12 @@ import { statusKey } from './portal-status';
   imports: [RouterLink, TranslatePipe, ZonedDatePipe, LanguageSwitchComponent],
   template: `
     <header class="bar">
-      <span class="brand">{{ 'app.name' | t }} · {{ 'portal.brand' | t }}</span>
+      <span class="brand"
+        >{{ 'app.name' | t }}
+        @if (view()?.kind !== 'complaint') {
+          · {{ 'portal.brand' | t }}
+        }
+      </span>
       <sg-language-switch />
     </header>
     <main class="page">
@@ -34,8 +39,10 @@ import { statusKey } from './portal-status';
         <dl>
           <dt>{{ 'portal.track.office' | t }}</dt>
           <dd>{{ v.officeName }}</dd>
-          <dt>{{ 'portal.detail.service' | t }}</dt>
-          <dd>{{ v.serviceName }}</dd>
+          @if (v.serviceName) {
+            <dt>{{ 'portal.detail.service' | t }}</dt>
+            <dd>{{ v.serviceName }}</dd>
+          }
           <dt>{{ 'portal.detail.status' | t }}</dt>
           <dd data-test="track-status">{{ statusKey(v.status) | t }}</dd>
           @if (!complaint) {
