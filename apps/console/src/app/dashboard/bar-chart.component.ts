@@ -53,7 +53,8 @@ export function barChartOptions(axis: ValueAxis): ChartOptions<'bar'> {
   const title = { display: !!unit, text: unit ?? '' };
   const value: NonNullable<ChartOptions<'bar'>['scales']>[string] = axis.log
     ? // Log ticks fall on 1, 2, 5, 10, …: whole numbers already.
-      { type: 'logarithmic', max: axis.max, title }
+      // From 1 minute: a few minutes still show as a bar.
+      { type: 'logarithmic', min: 1, max: axis.max, title }
     : {
         type: 'linear',
         stacked,

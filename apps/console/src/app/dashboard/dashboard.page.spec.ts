@@ -294,7 +294,7 @@ describe('DashboardPage', () => {
     const steps = chartOf('dash-steps-table');
     const y = steps.options.scales?.['y'] as LinearScaleOptions & { type: string };
     expect(steps.scales['y'].type).toBe('logarithmic');
-    expect(y.title.text).toBe('Menit kerja (skala logaritmik)');
+    expect(y.title.text).toBe('Menit kerja (skala log)');
     expect((chartOf('dash-ikm-table').options.scales?.['y'] as LinearScaleOptions).title.text).toBe(
       'Nilai IKM (25–100)',
     );

@@ -95,9 +95,6 @@ export interface FigureRow {
       left: 0;
       background: var(--mat-sys-surface);
     }
-    td {
-      white-space: nowrap;
-    }
     .total th,
     .total td {
       font-weight: 600;

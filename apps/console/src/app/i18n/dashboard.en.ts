@@ -24,7 +24,7 @@ export const dashboardEn: { readonly [K in keyof typeof dashboardId]: string } =
   'dash.chartOf': 'Chart of {table}; its figures are in the table beside it.',
   'dash.empty': 'No figures for this filter yet.',
   'dash.unit.tickets': 'Number of tickets',
-  'dash.unit.minutesLog': 'Working minutes (logarithmic scale)',
+  'dash.unit.minutesLog': 'Working minutes (log scale)',
   'dash.unit.ikm': 'IKM score (25–100)',
   'dash.minutes': 'working minutes',
 

@@ -22,7 +22,7 @@ export const dashboardId = {
   'dash.chartOf': 'Grafik {table}; angkanya ada di tabel di sampingnya.',
   'dash.empty': 'Belum ada data untuk saringan ini.',
   'dash.unit.tickets': 'Jumlah tiket',
-  'dash.unit.minutesLog': 'Menit kerja (skala logaritmik)',
+  'dash.unit.minutesLog': 'Menit kerja (skala log)',
   'dash.unit.ikm': 'Nilai IKM (25–100)',
   'dash.minutes': 'menit kerja',
 
