@@ -11,6 +11,7 @@ import {
   textOf,
 } from '../../testing/providers';
 import { PortalApi, csrfFromCookie } from './portal.api';
+import { PortalNewRequestPage } from './new-request.page';
 import { PortalRequestPage } from './request.page';
 import { PortalSignInPage } from './sign-in.page';
 import { PortalTrackPage } from './track.page';
@@ -125,6 +126,7 @@ describe('portal pages', () => {
         { path: 'portal/masuk', component: PortalSignInPage },
         { path: 'portal/permohonan/:number', component: PortalRequestPage },
         { path: 'lacak/:token', component: PortalTrackPage },
+        { path: 'portal/ajukan', component: PortalNewRequestPage },
         { path: 'portal', component: BlankComponent },
       ]),
     });
@@ -328,5 +330,29 @@ describe('portal pages', () => {
     expect(element.querySelector('[data-test=track-step]')).toBeNull();
     expect(element.textContent).not.toContain('Surat permohonan');
     expect(element.textContent).toContain('Dijawab paling lambat');
+  });
+  it('the new request form counts toward its limits and focuses the first field to fix', async () => {
+    const element = await open('/portal/ajukan');
+    backend.expectOne('/api/v1/portal/services').flush([
+      {
+        code: 'pengembangan-aplikasi',
+        name: 'Pengembangan Aplikasi',
+        serviceTime: '20 hari kerja',
+        requirements: [],
+        submissionNote: null,
+      },
+    ]);
+    await settle();
+    const subject = element.querySelector<HTMLInputElement>('[data-test=portal-subject]')!;
+    subject.value = 'Aplikasi e-Puskesmas';
+    subject.dispatchEvent(new Event('input'));
+    await settle();
+    expect(textOf(element, '[data-test=portal-subject-count]')).toBe('20/300');
+    expect(textOf(element, '[data-test=portal-description-count]')).toBe('0/20000');
+    element.querySelector<HTMLButtonElement>('[data-test=portal-submit]')!.click();
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.activeElement).toBe(element.querySelector('[data-test=portal-description]'));
+    backend.expectNone('/api/v1/portal/requests');
   });
 });
