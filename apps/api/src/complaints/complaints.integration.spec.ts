@@ -82,6 +82,16 @@ describeOnBothDatabases(
       expect(res.body.number).toMatch(/^ADUBALI-2026-\d{6}$/);
       expect(res.body.dueAt).toBe(DUE_AT);
       expect(res.body.timeZone).toBe('Asia/Makassar');
+      // The confirmation carries the tracking page, which speaks of a complaint.
+      expect(res.body.trackPath).toMatch(/^\/lacak\/[A-Za-z0-9_-]{46}$/);
+      const tracked = await app.request(
+        'GET',
+        `/api/v1/portal/track/${res.body.trackPath.slice('/lacak/'.length)}`,
+      );
+      expect(tracked.status).withContext(tracked.text).toBe(200);
+      expect(tracked.body).toEqual(
+        jasmine.objectContaining({ number: res.body.number, kind: 'complaint' }),
+      );
 
       const ticket = await ds
         .getRepository(TicketEntity)

@@ -24,7 +24,7 @@ import { SystemActionsService } from '@sigap/api-tickets';
 import { TicketEntity } from '@sigap/api-tickets';
 import { TimelineEntryEntity } from '@sigap/api-tickets';
 import { LINK_LIMIT_PER_ADDRESS, LINK_LIMIT_PER_IP, linkSentMessage } from '@sigap/api-portal';
-import { makeTrackingToken, trackingKey } from '@sigap/api-mail';
+import { makeTrackingToken, trackingKey } from '@sigap/api-tickets';
 
 /** A portal session as a browser holds it. */
 interface Session {
@@ -348,6 +348,8 @@ describeOnBothDatabases(
 
         const detail = await portal<PortalRequestDetail>(s, 'GET', `/requests/${number}`);
         expect(detail.body.missing).toBe(1);
+        // The upload limit is published so the page can refuse an oversized file before sending.
+        expect(detail.body.uploadMaxBytes).toBe(25 * 1024 * 1024);
         const r1 = detail.body.checklist.find((c) => c.code === 'r1');
         expect(r1?.status).toBe('received');
         expect(r1?.files.length).toBe(1);

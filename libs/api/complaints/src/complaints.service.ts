@@ -21,6 +21,7 @@ import { dbInstant } from '@sigap/api-database';
 import { ServiceCache } from '@sigap/api-tickets';
 import { TicketFactory } from '@sigap/api-tickets';
 import { NO_DUE, TicketEntity } from '@sigap/api-tickets';
+import { makeTrackingToken, trackingKey } from '@sigap/api-tickets';
 import { event, reconcileClocks, refreshStoredFigures } from '@sigap/api-tickets';
 import { ComplaintError } from './complaint-error';
 import { cleanText, complaintPrefix, subjectOf } from './complaint-text';
@@ -281,6 +282,7 @@ export class ComplaintsService {
       dueAt: ticket.dueAt.getTime() === NO_DUE.getTime() ? null : ticket.dueAt.toISOString(),
       timeZone: calendar.timeZone,
       tier: tierOf(complaint),
+      trackPath: `/lacak/${makeTrackingToken(trackingKey(this.config), ticket.id)}`,
     };
   }
 

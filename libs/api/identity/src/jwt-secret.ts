@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@sigap/api-config';
@@ -21,4 +21,14 @@ export function resolveJwtSecret(config: AppConfig): string {
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   chmodSync(file, 0o600);
   return secret;
+}
+
+/**
+ * Key of the hidden marker in sent mail (and of the tracking links derived from it): `SIGAP_MAIL_MARKER_SECRET`, or one derived from the JWT secret.
+ * Set it explicitly in production: rotating the JWT secret would otherwise change the marker
+ * key and old markers would no longer match.
+ */
+export function resolveMarkerSecret(config: AppConfig): string {
+  if (config.mailMarkerSecret) return config.mailMarkerSecret;
+  return createHmac('sha256', resolveJwtSecret(config)).update('sigap-mail-marker').digest('hex');
 }

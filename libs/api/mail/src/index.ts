@@ -67,5 +67,4 @@ export * from './templates/sources/survey-invitation';
 export * from './templates/sources/ticket-received';
 export * from './templates/sources/ticket-resolved';
 export * from './templates/template-props';
-export * from './tracking-token';
 export * from './transport/mail-transport';

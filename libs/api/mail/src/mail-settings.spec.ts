@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@sigap/api-config';
-import { mailDomain, mailFromAddress, resolveMarkerSecret } from './mail-settings';
+import { resolveMarkerSecret } from '@sigap/api-identity';
+import { mailDomain, mailFromAddress } from './mail-settings';
 
 describe('mail configuration', () => {
   let dir: string;

@@ -2,9 +2,7 @@
  * Settings of outgoing mail derived from the configuration: the domain of our Message-IDs and
  * the key of the hidden ticket marker.
  */
-import { createHmac } from 'node:crypto';
 import { ConfigError, type AppConfig } from '@sigap/api-config';
-import { resolveJwtSecret } from '@sigap/api-identity';
 
 /** The address inside `SIGAP_MAIL_FROM` (`"Name" <a@b>` or `a@b`). */
 export function mailFromAddress(from: string): string {
@@ -27,14 +25,4 @@ export function mailDomain(config: AppConfig): string {
     );
   }
   return domain;
-}
-
-/**
- * Key of the hidden marker: `SIGAP_MAIL_MARKER_SECRET`, or one derived from the JWT secret.
- * Set it explicitly in production: rotating the JWT secret would otherwise change the marker
- * key and old markers would no longer match.
- */
-export function resolveMarkerSecret(config: AppConfig): string {
-  if (config.mailMarkerSecret) return config.mailMarkerSecret;
-  return createHmac('sha256', resolveJwtSecret(config)).update('sigap-mail-marker').digest('hex');
 }

@@ -46,7 +46,7 @@ import { TimelineEntryEntity } from '@sigap/api-tickets';
 import type { PortalPrincipal } from './portal-auth.service';
 import { PortalError } from './portal-error';
 import { checkUploadQuota } from './upload-quota';
-import { readTrackingToken, trackingKey } from '@sigap/api-mail';
+import { readTrackingToken, trackingKey } from '@sigap/api-tickets';
 
 /** What the portal accepts against a checklist line: PDF and office documents. */
 export const PORTAL_DOCUMENT_TYPES: readonly string[] = [
@@ -251,6 +251,7 @@ export class PortalService {
       checklist,
       messages,
       canAnswer: this.canAnswer(t),
+      uploadMaxBytes: this.config.attachmentMaxBytes,
     };
   }
 
@@ -383,6 +384,7 @@ export class PortalService {
     ]);
     return {
       number: t.number,
+      kind: t.kind ?? 'request',
       serviceName: (t.serviceId && ctx.services.get(t.serviceId)) || (t.serviceCode ?? ''),
       officeName: office.name,
       status: t.status,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { makeTrackingToken, readTrackingToken } from '@sigap/api-mail';
+import { makeTrackingToken, readTrackingToken } from '@sigap/api-tickets';
 import { readCookie } from './cookies';
 
 describe('portal tracking tokens', () => {

@@ -85,6 +85,14 @@ describe('evaluation report PDF', () => {
     expect(lines).toContain('Diskominfos Provinsi Bali · Oktober 2026 · Halaman 1 dari 1');
   });
 
+  it('names an office called "Dinas …" once in the signer\'s title', async () => {
+    const d = data('id', 1, 0);
+    d.office = { ...d.office, name: 'Dinas Komunikasi dan Informatika' };
+    const lines = pdfTextLines(await renderEvaluationPdf(d, { compress: false }));
+    expect(lines).toContain('Kepala Dinas Komunikasi dan Informatika');
+    expect(lines.join('\n')).not.toContain('Dinas Dinas');
+  });
+
   it('breaks long tables across pages, repeats the header and numbers every page', async () => {
     const pdf = await renderEvaluationPdf(data('id', 40, 80), { compress: false });
     const lines = pdfTextLines(pdf);

@@ -239,7 +239,7 @@ export function renderEvaluationPdf(
       width: 240,
     },
   );
-  doc.text(`${t.head} ${data.office.name}`, x, doc.y, { width: 240 });
+  doc.text(t.head(data.office.name), x, doc.y, { width: 240 });
   // Room to sign, then the name (bold, underlined) and NIP; unset ones are lines to fill in.
   doc.moveDown(4);
   const { headName, headNip } = data.office;

@@ -34,7 +34,8 @@ export interface EvaluationTexts {
   notListed: (n: number) => string;
   noReason: string;
   notes: string[];
-  head: string;
+  /** The signer's title above the signature: the office head's title and the office's name. */
+  head: (office: string) => string;
   name: string;
   nip: string;
   page: (n: number, of: number) => string;
@@ -78,7 +79,9 @@ const ID: EvaluationTexts = {
     'Kepatuhan = (tepat target + dalam batas) / tiket selesai. Waktu dihitung dalam jam kerja kantor.',
     'IKM menurut Permenpan RB No. 14 Tahun 2017: nilai konversi 25-100 dan mutu A-D.',
   ],
-  head: 'Kepala Dinas',
+  // An office already named "Dinas …" is headed by "Kepala Dinas …", not "Kepala Dinas Dinas …".
+  head: (office) =>
+    /^dinas\s/i.test(office.trim()) ? `Kepala ${office}` : `Kepala Dinas ${office}`,
   name: 'Nama',
   nip: 'NIP',
   page: (n, of) => `Halaman ${n} dari ${of}`,
@@ -135,7 +138,7 @@ const EN: EvaluationTexts = {
     'Compliance = (on target + within limit) / closed tickets. Times are office working hours.',
     'IKM per Permenpan RB No. 14/2017: converted value 25-100 and grade A-D.',
   ],
-  head: 'Head of Office',
+  head: (office) => `Head of Office ${office}`,
   name: 'Name',
   nip: 'NIP',
   page: (n, of) => `Page ${n} of ${of}`,

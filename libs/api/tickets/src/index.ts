@@ -29,3 +29,4 @@ export * from './timeline-entry.entity';
 export * from './triage-standard';
 export * from './triage.service';
 export * from './workflow';
+export * from './tracking-token';

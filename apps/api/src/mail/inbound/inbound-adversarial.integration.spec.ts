@@ -18,7 +18,8 @@ import { ClockEventEntity } from '@sigap/api-tickets';
 import { TicketEntity } from '@sigap/api-tickets';
 import { TimelineEntryEntity } from '@sigap/api-tickets';
 import { OutboxWorker } from '@sigap/api-mail';
-import { mailDomain, resolveMarkerSecret } from '@sigap/api-mail';
+import { resolveMarkerSecret } from '@sigap/api-identity';
+import { mailDomain } from '@sigap/api-mail';
 import { InboundMailService } from '@sigap/api-mail';
 import { InboundMessageEntity } from '@sigap/api-mail';
 

@@ -46,7 +46,8 @@ import { TriageService } from '@sigap/api-tickets';
 import { dialectOf } from '@sigap/api-database';
 import { insertRows, runSql } from '@sigap/api-database';
 import { markMailFailedOnTicket } from '../delivery/outbox-worker.service';
-import { mailDomain, resolveMarkerSecret } from '../mail-settings';
+import { resolveMarkerSecret } from '@sigap/api-identity';
+import { mailDomain } from '../mail-settings';
 import {
   InboundMessageEntity,
   type InboundAction,

@@ -5,7 +5,7 @@
 import { ComplaintEntity } from '@sigap/api-complaints';
 import { COMPLAINT_ANSWER_WORKING_DAYS, COMPLAINT_CATEGORY_LABELS } from '@sigap/api-complaints';
 import { ChecklistItemEntity } from '@sigap/api-tickets';
-import { trackingUrl } from '../../tracking-token';
+import { trackingUrl } from '@sigap/api-tickets';
 import type { OutboxKind, PrepareContext, PreparedMail, StoredPayload } from './kind';
 import {
   iso,

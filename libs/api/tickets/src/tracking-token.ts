@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '@sigap/api-config';
-import { resolveMarkerSecret } from './mail-settings';
+import { resolveMarkerSecret } from '@sigap/api-identity';
 
 const MAC_BYTES = 18;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
