@@ -22,10 +22,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
-import {
-  DashboardRefreshService,
-  rebuildRollups,
-} from '@sigap/api-dashboards';
+import { DashboardRefreshService, rebuildRollups } from '@sigap/api-dashboards';
 import { bucketOf } from '@sigap/api-dashboards';
 import { benchServer } from '../shared/bench-server';
 import { startBenchApi } from '../shared/bench-api';

@@ -41,7 +41,7 @@ describe('LoginPage', () => {
 
   afterEach(() => backend.verify());
 
-  it('signs in, keeps the token in sessionStorage and opens an agent\'s queue', async () => {
+  it("signs in, keeps the token in sessionStorage and opens an agent's queue", async () => {
     const element = await open();
     fill(element, 'sari@tebingtinggikota.go.id', 'rahasia');
     const request = backend.expectOne(LOGIN_URL);
