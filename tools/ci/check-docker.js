@@ -112,7 +112,12 @@ if (!validateCompose(compose)) {
   }
 }
 
-const settingsSource = readFileSync(join(root, 'libs/api/config/src/app-config.ts'), 'utf8');
+// The settings are read in several files of the config library (one per group of settings).
+const configDir = join(root, 'libs/api/config/src');
+const settingsSource = readdirSync(configDir)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+  .map((f) => readFileSync(join(configDir, f), 'utf8'))
+  .join('\n');
 const services = compose?.services ?? {};
 const api = services.api;
 if (!api) problem(composeFile, 'no api service');

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, parseDatabaseUrl } from './app-config';
+import { loadConfig } from './app-config';
+import { parseDatabaseUrl } from './database-settings';
+import { ConfigError } from './env-values';
 
 const ROOT = join(__dirname, '../../../..');
 

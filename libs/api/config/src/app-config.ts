@@ -1,8 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { parseImapMailboxes, type ImapMailboxSettings } from './imap-settings';
-import { MAIL_TLS_MODES, isLoopbackHost, type MailTlsMode } from './mail-tls-policy';
 import {
   IsBoolean,
   IsEmail,
@@ -15,48 +12,24 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { applyComplaintSettings } from './complaint-settings';
+import { applyDatabaseSettings, type DatabaseSettings } from './database-settings';
+import { ConfigError, bool, int, optional, type Env } from './env-values';
+import type { ImapMailboxSettings } from './imap-settings';
+import {
+  applyInboundMailSettings,
+  applyOutgoingMailSettings,
+  type DkimSettings,
+  type SmtpSettings,
+} from './mail-settings';
+import { MAIL_TLS_MODES, type MailTlsMode } from './mail-tls-policy';
+import { applySecuritySettings } from './security-settings';
+import { SETTING_ENV_NAMES } from './setting-names';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
 /** What Express's `trust proxy` takes: all or nothing, a hop count, or proxy addresses/CIDRs. */
 export type TrustProxy = boolean | number | string[];
-
-export type DatabaseSettings =
-  | { type: 'sqlite'; file: string }
-  | {
-      type: 'mysql';
-      host: string;
-      port: number;
-      username: string;
-      password: string;
-      database: string;
-      /** Unix socket of a server on the same host (`?socket=/run/mysqld/mysqld.sock`); host and port are then unused. */
-      socketPath?: string;
-    };
-
-/** Parsed `SIGAP_SMTP_URL` (`smtp://user:pass@host:587` or `smtps://...`). */
-export interface SmtpSettings {
-  secure: boolean;
-  host: string;
-  port: number;
-  user: string | null;
-  password: string | null;
-}
-
-/** DKIM signing of outgoing mail; all three settings or none. */
-export interface DkimSettings {
-  domainName: string;
-  keySelector: string;
-  privateKeyFile: string;
-}
-
-/** A start-up configuration problem: printed as one line, then the process exits. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 /**
  * The application's only view of its environment. Built once at start-up by `loadConfig`,
@@ -431,105 +404,6 @@ export interface ConfigContext {
   mainDir?: string;
 }
 
-type Env = Record<string, string | undefined>;
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on', 'ya'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off', 'tidak'].includes(raw)) return false;
-  throw new ConfigError(`${name} harus true atau false, bukan "${env[name]}"`);
-}
-
-function int(env: Env, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^-?\d+$/.test(raw)) throw new ConfigError(`${name} harus bilangan bulat, bukan "${raw}"`);
-  return Number(raw);
-}
-
-function tlsMode(env: Env, name: string): MailTlsMode {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return 'required';
-  if ((MAIL_TLS_MODES as readonly string[]).includes(raw)) return raw as MailTlsMode;
-  throw new ConfigError(`${name} harus required atau off, bukan "${env[name]}"`);
-}
-
-function optional(env: Env, name: string): string | null {
-  const raw = env[name];
-  return raw === undefined || raw.trim() === '' ? null : raw;
-}
-
-/** Parses `mysql://user:pass@host:3306/db` (also `mariadb://`). */
-export function parseDatabaseUrl(url: string): DatabaseSettings {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigError(
-      'DATABASE_URL tidak valid: harus berbentuk mysql://pengguna:sandi@host:3306/nama_db',
-    );
-  }
-  if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
-    throw new ConfigError(
-      `DATABASE_URL tidak valid: skema "${parsed.protocol.replace(/:$/, '')}" tidak didukung (gunakan mysql://)`,
-    );
-  }
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (!parsed.hostname) throw new ConfigError('DATABASE_URL tidak valid: host tidak ada');
-  if (!database || database.includes('/')) {
-    throw new ConfigError('DATABASE_URL tidak valid: nama basis data tidak ada (…/nama_db)');
-  }
-  const port = parsed.port ? Number(parsed.port) : 3306;
-  const unknown = [...parsed.searchParams.keys()].filter((key) => key !== 'socket');
-  if (unknown.length > 0) {
-    throw new ConfigError(
-      `DATABASE_URL tidak valid: parameter "${unknown[0]}" tidak dikenal (yang didukung: socket)`,
-    );
-  }
-  const socket = parsed.searchParams.get('socket');
-  if (socket !== null && !socket.startsWith('/')) {
-    throw new ConfigError(
-      'DATABASE_URL tidak valid: socket harus path absolut, mis. ?socket=/run/mysqld/mysqld.sock',
-    );
-  }
-  return {
-    type: 'mysql',
-    host: parsed.hostname,
-    port,
-    username: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    database,
-    ...(socket ? { socketPath: socket } : {}),
-  };
-}
-
-/** Parses `smtp://user:pass@host:587` / `smtps://user:pass@host:465`; never echoes the password. */
-export function parseSmtpUrl(url: string): SmtpSettings {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigError(
-      'SIGAP_SMTP_URL tidak valid: harus berbentuk smtp://pengguna:sandi@host:587 atau smtps://…',
-    );
-  }
-  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-    throw new ConfigError(
-      `SIGAP_SMTP_URL tidak valid: skema "${parsed.protocol.replace(/:$/, '')}" tidak didukung (gunakan smtp:// atau smtps://)`,
-    );
-  }
-  if (!parsed.hostname) throw new ConfigError('SIGAP_SMTP_URL tidak valid: host tidak ada');
-  const secure = parsed.protocol === 'smtps:';
-  return {
-    secure,
-    host: parsed.hostname,
-    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
-    user: parsed.username ? decodeURIComponent(parsed.username) : null,
-    password: parsed.password ? decodeURIComponent(parsed.password) : null,
-  };
-}
-
 function defaultMainDir(): string | undefined {
   return require.main?.filename ? dirname(require.main.filename) : undefined;
 }
@@ -548,37 +422,35 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.port = int(env, 'PORT', 3000);
   config.dataDir = resolve(cwd, optional(env, 'SIGAP_DATA_DIR') ?? './data');
 
-  const databaseUrl = optional(env, 'DATABASE_URL');
-  config.database = databaseUrl
-    ? parseDatabaseUrl(databaseUrl.trim())
-    : { type: 'sqlite', file: resolve(config.dataDir, 'sigap.sqlite') };
-  const replicaUrl = optional(env, 'DATABASE_REPLICA_URL')?.trim();
-  if (replicaUrl && !databaseUrl) {
-    throw new ConfigError(
-      'DATABASE_REPLICA_URL hanya berlaku bersama DATABASE_URL (MariaDB/MySQL)',
-    );
-  }
-  try {
-    config.databaseReplica = replicaUrl
-      ? (parseDatabaseUrl(replicaUrl) as AppConfig['databaseReplica'])
-      : null;
-  } catch (error) {
-    throw new ConfigError(
-      (error as Error).message.replace(/^DATABASE_URL/, 'DATABASE_REPLICA_URL'),
-    );
-  }
+  const serverDatabase = applyDatabaseSettings(config, env);
+  applySecuritySettings(config, env);
+  applyDemoAndSeedSettings(config, env, serverDatabase, cwd, mainDir);
+  applyHttpSettings(config, env);
+  applyTicketSettings(config, env);
+  applyOutgoingMailSettings(config, env, cwd);
+  applyInboundMailSettings(config, env);
+  applyComplaintSettings(config, env);
+  applyPortalSettings(config, env);
+  applyOperationsSettings(config, env);
 
-  config.jwtSecret = optional(env, 'SIGAP_JWT_SECRET');
-  config.jwtExpiresInSeconds = int(env, 'SIGAP_JWT_EXPIRES_IN', 8 * 3600);
-  config.adminEmail = optional(env, 'SIGAP_ADMIN_EMAIL')?.trim().toLowerCase() ?? null;
-  config.adminPassword = optional(env, 'SIGAP_ADMIN_PASSWORD');
+  return validateConfig(config);
+}
 
+/** The demo offices, their year of history, and where the seed and the console's files are. */
+function applyDemoAndSeedSettings(
+  config: AppConfig,
+  env: Env,
+  serverDatabase: boolean,
+  cwd: string,
+  mainDir: string | undefined,
+): void {
+  const nodeEnv = config.nodeEnv;
   const demoRequested =
     env['SIGAP_DEMO'] === undefined ? undefined : bool(env, 'SIGAP_DEMO', false);
   // The demo (the four seed offices with their services and users): on by default only for
   // the embedded database outside production; SIGAP_DEMO=true forces it, SIGAP_DEMO=false turns
   // it off. Without it the seed loads the national calendar only.
-  config.demo = demoRequested ?? (!databaseUrl && nodeEnv !== 'production');
+  config.demo = demoRequested ?? (!serverDatabase && nodeEnv !== 'production');
   config.demoPassword = optional(env, 'SIGAP_DEMO_PASSWORD') ?? 'sigap-demo';
   // The demo's year of history: on with the demo (outside tests, which build their own data);
   // SIGAP_DEMO_HISTORY=false turns it off. Production never gets it.
@@ -605,246 +477,58 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
     cwd,
     optional(env, 'SIGAP_CONSOLE_DIR') ?? 'dist/apps/console/browser',
   );
+}
+
+/** What the HTTP server accepts: origins, the API's map, body sizes, and the public address. */
+function applyHttpSettings(config: AppConfig, env: Env): void {
   config.corsOrigins = (optional(env, 'SIGAP_CORS_ORIGINS') ?? '')
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-
-  config.loginMaxFailures = int(env, 'SIGAP_LOGIN_MAX_FAILURES', 10);
-  config.loginFreeFailures = int(env, 'SIGAP_LOGIN_FREE_FAILURES', 3);
-  config.loginDelayMs = int(env, 'SIGAP_LOGIN_DELAY_MS', 250);
-  config.loginWindowSeconds = int(env, 'SIGAP_LOGIN_WINDOW_SECONDS', 15 * 60);
-  config.bcryptCost = int(env, 'SIGAP_BCRYPT_COST', 12);
-  config.trustProxy = parseTrustProxy(optional(env, 'SIGAP_TRUST_PROXY'));
   // The API's map is for development; in production only when asked for.
-  config.apiDocs = bool(env, 'SIGAP_API_DOCS', nodeEnv !== 'production');
+  config.apiDocs = bool(env, 'SIGAP_API_DOCS', config.nodeEnv !== 'production');
   config.jsonBodyLimit = optional(env, 'SIGAP_JSON_LIMIT') ?? '1mb';
   config.importBodyLimit = optional(env, 'SIGAP_IMPORT_LIMIT') ?? '1mb';
   config.migrateOnStart = bool(env, 'SIGAP_MIGRATE_ON_START', true);
-  config.attachmentMaxBytes = int(env, 'SIGAP_ATTACHMENT_MAX_MB', 25) * 1024 * 1024;
-  config.reopenWindowDays = int(env, 'SIGAP_REOPEN_DAYS', 7);
-  config.firstResponseTime = optional(env, 'SIGAP_FIRST_RESPONSE') ?? '1 Hari';
-  config.slaSweepSeconds = int(env, 'SIGAP_SLA_SWEEP_SECONDS', 60);
-
-  const smtpUrl = optional(env, 'SIGAP_SMTP_URL');
-  config.smtp = smtpUrl ? parseSmtpUrl(smtpUrl.trim()) : null;
-  config.smtpPool = bool(env, 'SIGAP_SMTP_POOL', true);
-  config.smtpTlsRejectUnauthorized = bool(env, 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED', true);
-  config.smtpTls = tlsMode(env, 'SIGAP_SMTP_TLS');
-  config.imapTls = tlsMode(env, 'SIGAP_IMAP_TLS');
-  if (
-    config.smtp &&
-    !config.smtp.secure &&
-    config.smtpTls === 'off' &&
-    nodeEnv === 'production' &&
-    !isLoopbackHost(config.smtp.host)
-  ) {
-    throw new ConfigError(
-      `SIGAP_SMTP_TLS=off hanya boleh untuk server SMTP di mesin ini bila NODE_ENV=production (bukan ${config.smtp.host}): gunakan STARTTLS atau smtps://`,
-    );
-  }
-  config.mailFrom =
-    optional(env, 'SIGAP_MAIL_FROM')?.trim() ?? '"Sigap" <sigap@localhost.localdomain>';
-  const dkimDomain = optional(env, 'SIGAP_DKIM_DOMAIN')?.trim();
-  const dkimSelector = optional(env, 'SIGAP_DKIM_SELECTOR')?.trim();
-  const dkimKeyFile = optional(env, 'SIGAP_DKIM_PRIVATE_KEY_FILE')?.trim();
-  if (dkimDomain || dkimSelector || dkimKeyFile) {
-    if (!dkimDomain || !dkimSelector || !dkimKeyFile) {
-      throw new ConfigError(
-        'SIGAP_DKIM_DOMAIN, SIGAP_DKIM_SELECTOR dan SIGAP_DKIM_PRIVATE_KEY_FILE harus diisi bersama',
-      );
-    }
-    const privateKeyFile = resolve(cwd, dkimKeyFile);
-    if (!existsSync(privateKeyFile)) {
-      throw new ConfigError(`SIGAP_DKIM_PRIVATE_KEY_FILE tidak ditemukan: ${privateKeyFile}`);
-    }
-    config.dkim = { domainName: dkimDomain, keySelector: dkimSelector, privateKeyFile };
-  } else {
-    config.dkim = null;
-  }
-  config.mailMarkerSecret = optional(env, 'SIGAP_MAIL_MARKER_SECRET');
-  config.surveySecret = optional(env, 'SIGAP_SURVEY_SECRET');
-  config.surveyDays = int(env, 'SIGAP_SURVEY_DAYS', 14);
   config.publicUrl = (
     optional(env, 'SIGAP_PUBLIC_URL')?.trim() ?? `http://localhost:${config.port}`
   ).replace(/\/+$/, '');
-  // Off in tests unless asked for: specs start the worker themselves.
-  config.outboxIntervalSeconds = int(env, 'SIGAP_OUTBOX_SECONDS', nodeEnv === 'test' ? 0 : 10);
-  config.outboxMaxAttempts = int(env, 'SIGAP_OUTBOX_MAX_ATTEMPTS', 8);
-  config.inboundToken = optional(env, 'SIGAP_INBOUND_TOKEN');
-  config.inboundMaxBytes = int(env, 'SIGAP_INBOUND_MAX_MB', 30) * 1024 * 1024;
-  config.defaultOffice = optional(env, 'SIGAP_DEFAULT_OFFICE')?.trim() ?? null;
-  config.logLevel = (optional(env, 'SIGAP_LOG_LEVEL')?.trim().toLowerCase() ??
-    (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
-  config.metricsToken = optional(env, 'SIGAP_METRICS_TOKEN')?.trim() || null;
-  config.healthMinFreeMb = int(env, 'SIGAP_HEALTH_MIN_FREE_MB', 256);
-  config.readyRequiresMail = bool(env, 'SIGAP_READY_REQUIRES_MAIL', false);
-  try {
-    config.imapMailboxes = parseImapMailboxes(optional(env, 'SIGAP_IMAP_MAILBOXES'), env);
-  } catch (error) {
-    throw new ConfigError((error as Error).message);
-  }
-  config.imapLeaseSeconds = int(env, 'SIGAP_IMAP_LEASE_SECONDS', 30);
-  config.complaintAddresses = parseComplaintAddresses(optional(env, 'SIGAP_COMPLAINT_ADDRESSES'));
-  config.complaintIpLimit = int(env, 'SIGAP_COMPLAINT_IP_LIMIT', 10);
-  config.complaintEmailLimit = int(env, 'SIGAP_COMPLAINT_EMAIL_LIMIT', 5);
-  config.laporUrl = optional(env, 'SIGAP_LAPOR_URL')?.trim().replace(/\/+$/, '') ?? null;
-  config.laporToken = optional(env, 'SIGAP_LAPOR_TOKEN');
-  config.laporFake = bool(env, 'SIGAP_LAPOR_FAKE', false);
-  config.laporPullSeconds = int(env, 'SIGAP_LAPOR_PULL_SECONDS', 900);
+}
+
+/** Tickets, their attachments, the service standard, the SLA sweep and the survey. */
+function applyTicketSettings(config: AppConfig, env: Env): void {
+  config.attachmentMaxBytes = int(env, 'SIGAP_ATTACHMENT_MAX_MB', 25) * 1024 * 1024;
   config.attachmentOrphanGraceSeconds = int(env, 'SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS', 3600);
   config.attachmentCleanupSeconds = int(env, 'SIGAP_ATTACHMENT_CLEANUP_SECONDS', 3600);
+  config.reopenWindowDays = int(env, 'SIGAP_REOPEN_DAYS', 7);
+  config.firstResponseTime = optional(env, 'SIGAP_FIRST_RESPONSE') ?? '1 Hari';
+  config.slaSweepSeconds = int(env, 'SIGAP_SLA_SWEEP_SECONDS', 60);
+  config.surveySecret = optional(env, 'SIGAP_SURVEY_SECRET');
+  config.surveyDays = int(env, 'SIGAP_SURVEY_DAYS', 14);
+  config.trackingDays = int(env, 'SIGAP_TRACKING_DAYS', 90);
+}
+
+/** The requester portal: sign-in links, sessions and upload allowances. */
+function applyPortalSettings(config: AppConfig, env: Env): void {
   config.portalLinkMinutes = int(env, 'SIGAP_PORTAL_LINK_MINUTES', 15);
   config.portalSessionHours = int(env, 'SIGAP_PORTAL_SESSION_HOURS', 8);
-  config.trackingDays = int(env, 'SIGAP_TRACKING_DAYS', 90);
   config.portalUploadsPerDay = int(env, 'SIGAP_PORTAL_UPLOADS_PER_DAY', 50);
   config.portalUploadBytesPerDay = int(env, 'SIGAP_PORTAL_UPLOAD_MB_PER_DAY', 250) * 1024 * 1024;
-  config.inboundRetentionDays = int(env, 'SIGAP_INBOUND_RETENTION_DAYS', 365);
-  if (config.laporFake && nodeEnv === 'production') {
-    throw new ConfigError('SIGAP_LAPOR_FAKE tidak boleh dipakai bila NODE_ENV=production');
-  }
-  if (Boolean(config.laporUrl) !== Boolean(config.laporToken)) {
-    throw new ConfigError('SIGAP_LAPOR_URL dan SIGAP_LAPOR_TOKEN harus diisi bersama');
-  }
-
-  return validateConfig(config);
 }
 
-const TRUST_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
-/**
- * `SIGAP_TRUST_PROXY`: `true`/`false`, a hop count (`1`), or a comma-separated list of the
- * proxies' addresses, CIDRs (`172.16.0.0/12`, `fd00::/8`) and the names Express knows
- * (`loopback`, `linklocal`, `uniquelocal`). Checked here so that a typo stops the start with one
- * line rather than at the first request; the check is by hand (node:net) because Express's own
- * parser is not a dependency of this application.
- */
-export function parseTrustProxy(raw: string | null): TrustProxy {
-  const value = raw?.trim() ?? '';
-  if (value === '') return false;
-  const lower = value.toLowerCase();
-  // A bare `1` is a hop count (trust the nearest proxy), as Express reads it.
-  if (['true', 'yes', 'on', 'ya'].includes(lower)) return true;
-  if (['false', 'no', 'off', 'tidak'].includes(lower)) return false;
-  if (/^\d+$/.test(value)) {
-    const hops = Number(value);
-    if (hops > 100) {
-      throw new ConfigError(
-        `SIGAP_TRUST_PROXY tidak valid: ${hops} lompatan proksi terlalu banyak`,
-      );
-    }
-    return hops;
-  }
-  const entries = value.split(',').map((part) => part.trim());
-  for (const entry of entries) {
-    if (!validTrustEntry(entry)) {
-      throw new ConfigError(
-        `SIGAP_TRUST_PROXY tidak valid: "${entry}" bukan alamat, CIDR, atau nama (loopback, linklocal, uniquelocal); contoh: 1, loopback, 172.16.0.0/12`,
-      );
-    }
-  }
-  return entries.map((entry) => entry.toLowerCase());
+/** Logging and the health checks. */
+function applyOperationsSettings(config: AppConfig, env: Env): void {
+  config.logLevel = (optional(env, 'SIGAP_LOG_LEVEL')?.trim().toLowerCase() ??
+    (config.nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
+  config.healthMinFreeMb = int(env, 'SIGAP_HEALTH_MIN_FREE_MB', 256);
+  config.readyRequiresMail = bool(env, 'SIGAP_READY_REQUIRES_MAIL', false);
 }
-
-function validTrustEntry(entry: string): boolean {
-  if (TRUST_NAMES.has(entry.toLowerCase())) return true;
-  const slash = entry.indexOf('/');
-  const address = slash < 0 ? entry : entry.slice(0, slash);
-  const family = isIP(address);
-  if (!family) return false;
-  if (slash < 0) return true;
-  const suffix = entry.slice(slash + 1);
-  if (/^\d{1,3}$/.test(suffix)) return Number(suffix) <= (family === 4 ? 32 : 128);
-  // An IPv4 netmask (`255.255.0.0`) is accepted too, when its ones are contiguous.
-  if (family !== 4 || isIP(suffix) !== 4) return false;
-  const bits = suffix
-    .split('.')
-    .map((octet) => Number(octet).toString(2).padStart(8, '0'))
-    .join('');
-  return /^1*0*$/.test(bits);
-}
-
-/** `bali=pengaduan@diskominfos.baliprov.go.id,riau=…` -> { bali: 'pengaduan@…' } (lower case). */
-export function parseComplaintAddresses(raw: string | null): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (!raw) return result;
-  const parts = raw.split(',').map((p) => p.trim());
-  for (const part of parts.filter(Boolean)) {
-    const match = /^([a-z0-9-]+)=([^\s@=,]+@[^\s@=,]+\.[^\s@=,]+)$/i.exec(part);
-    if (!match) {
-      throw new ConfigError(
-        `SIGAP_COMPLAINT_ADDRESSES tidak valid: "${part}" (bentuk: kantor=alamat@domain)`,
-      );
-    }
-    result[match[1].toLowerCase()] = match[2].toLowerCase();
-  }
-  return result;
-}
-
-const ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
-  complaintIpLimit: 'SIGAP_COMPLAINT_IP_LIMIT',
-  complaintEmailLimit: 'SIGAP_COMPLAINT_EMAIL_LIMIT',
-  laporUrl: 'SIGAP_LAPOR_URL',
-  laporToken: 'SIGAP_LAPOR_TOKEN',
-  laporFake: 'SIGAP_LAPOR_FAKE',
-  laporPullSeconds: 'SIGAP_LAPOR_PULL_SECONDS',
-  attachmentOrphanGraceSeconds: 'SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS',
-  attachmentCleanupSeconds: 'SIGAP_ATTACHMENT_CLEANUP_SECONDS',
-  portalLinkMinutes: 'SIGAP_PORTAL_LINK_MINUTES',
-  portalSessionHours: 'SIGAP_PORTAL_SESSION_HOURS',
-  trackingDays: 'SIGAP_TRACKING_DAYS',
-  portalUploadsPerDay: 'SIGAP_PORTAL_UPLOADS_PER_DAY',
-  portalUploadBytesPerDay: 'SIGAP_PORTAL_UPLOAD_MB_PER_DAY',
-  inboundRetentionDays: 'SIGAP_INBOUND_RETENTION_DAYS',
-  nodeEnv: 'NODE_ENV',
-  port: 'PORT',
-  dataDir: 'SIGAP_DATA_DIR',
-  jwtSecret: 'SIGAP_JWT_SECRET',
-  jwtExpiresInSeconds: 'SIGAP_JWT_EXPIRES_IN',
-  adminEmail: 'SIGAP_ADMIN_EMAIL',
-  adminPassword: 'SIGAP_ADMIN_PASSWORD',
-  demoPassword: 'SIGAP_DEMO_PASSWORD',
-  demoHistory: 'SIGAP_DEMO_HISTORY',
-  demoHistorySeed: 'SIGAP_DEMO_HISTORY_SEED',
-  seedDir: 'SIGAP_SEED_DIR',
-  consoleDir: 'SIGAP_CONSOLE_DIR',
-  corsOrigins: 'SIGAP_CORS_ORIGINS',
-  loginMaxFailures: 'SIGAP_LOGIN_MAX_FAILURES',
-  loginFreeFailures: 'SIGAP_LOGIN_FREE_FAILURES',
-  loginDelayMs: 'SIGAP_LOGIN_DELAY_MS',
-  loginWindowSeconds: 'SIGAP_LOGIN_WINDOW_SECONDS',
-  attachmentMaxBytes: 'SIGAP_ATTACHMENT_MAX_MB',
-  reopenWindowDays: 'SIGAP_REOPEN_DAYS',
-  firstResponseTime: 'SIGAP_FIRST_RESPONSE',
-  slaSweepSeconds: 'SIGAP_SLA_SWEEP_SECONDS',
-  smtpPool: 'SIGAP_SMTP_POOL',
-  smtpTlsRejectUnauthorized: 'SIGAP_SMTP_TLS_REJECT_UNAUTHORIZED',
-  smtpTls: 'SIGAP_SMTP_TLS',
-  imapTls: 'SIGAP_IMAP_TLS',
-  imapLeaseSeconds: 'SIGAP_IMAP_LEASE_SECONDS',
-  mailFrom: 'SIGAP_MAIL_FROM',
-  mailMarkerSecret: 'SIGAP_MAIL_MARKER_SECRET',
-  surveySecret: 'SIGAP_SURVEY_SECRET',
-  surveyDays: 'SIGAP_SURVEY_DAYS',
-  publicUrl: 'SIGAP_PUBLIC_URL',
-  outboxIntervalSeconds: 'SIGAP_OUTBOX_SECONDS',
-  outboxMaxAttempts: 'SIGAP_OUTBOX_MAX_ATTEMPTS',
-  inboundToken: 'SIGAP_INBOUND_TOKEN',
-  inboundMaxBytes: 'SIGAP_INBOUND_MAX_MB',
-  defaultOffice: 'SIGAP_DEFAULT_OFFICE',
-  logLevel: 'SIGAP_LOG_LEVEL',
-  metricsToken: 'SIGAP_METRICS_TOKEN',
-  healthMinFreeMb: 'SIGAP_HEALTH_MIN_FREE_MB',
-  readyRequiresMail: 'SIGAP_READY_REQUIRES_MAIL',
-  apiDocs: 'SIGAP_API_DOCS',
-  bcryptCost: 'SIGAP_BCRYPT_COST',
-};
 
 /** Validates a config object (also used by tests that build one by hand). */
 export function validateConfig(config: AppConfig): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   const problems = errors.map((error) => {
-    const name = ENV_NAMES[error.property as keyof AppConfig] ?? error.property;
+    const name = SETTING_ENV_NAMES[error.property as keyof AppConfig] ?? error.property;
     const secret = /SECRET|PASSWORD|TOKEN/.test(name);
     const value = secret ? '' : ` (nilai: "${String(error.value)}")`;
     return `${name} tidak valid${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;

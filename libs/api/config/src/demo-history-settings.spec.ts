@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './app-config';
+import { loadConfig } from './app-config';
+import { ConfigError } from './env-values';
 
 describe('demo history settings', () => {
   const secret = 'x'.repeat(40);

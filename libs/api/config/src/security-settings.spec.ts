@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import express from 'express';
-import { ConfigError, loadConfig, parseTrustProxy } from './app-config';
+import { loadConfig } from './app-config';
+import { ConfigError } from './env-values';
+import { parseTrustProxy } from './security-settings';
 
 const ROOT = join(__dirname, '../../../..');
 
