@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IkmDashboardResponse, TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { dbInstant } from '@sigap/api-database';
+import { dialectOf } from '@sigap/api-database';
 
 const SERVICE = 'pengembangan-aplikasi';
 
@@ -38,7 +38,7 @@ describeOnBothDatabases('dashboards: IKM per service and period', (ctx) => {
         randomUUID().replace(/-/g, ''),
         svc?.id ?? randomUUID(),
         service,
-        dbInstant(data.manager, new Date(`${date}T02:00:00Z`)),
+        dialectOf(data.manager).instant(new Date(`${date}T02:00:00Z`)),
         date,
         date.slice(0, 7),
         ...scores,
@@ -68,8 +68,8 @@ describeOnBothDatabases('dashboards: IKM per service and period', (ctx) => {
         opd,
         'bali',
         'Dinas Uji IKM',
-        dbInstant(data.manager, new Date()),
-        dbInstant(data.manager, new Date()),
+        dialectOf(data.manager).instant(new Date()),
+        dialectOf(data.manager).instant(new Date()),
       ],
     );
     await data.query('UPDATE tickets SET opd_id = ? WHERE number = ?', [opd, res.body.number]);

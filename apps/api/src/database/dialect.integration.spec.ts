@@ -1,6 +1,6 @@
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { createTestDatabase, DATABASES, type TestDatabase } from '../testing/test-app';
-import { dialectOf } from '@sigap/api-database';
+import { dialectOf, runSql } from '@sigap/api-database';
 
 /** Each dialect's SQL, run on its own database: the two answer the same. */
 for (const kind of DATABASES) {
@@ -18,6 +18,9 @@ for (const kind of DATABASES) {
       await source.initialize();
       await source.query(
         'CREATE TABLE probe (k VARCHAR(20) NOT NULL PRIMARY KEY, n INT NOT NULL, at DATETIME(3) NULL)',
+      );
+      await source.query(
+        'CREATE TABLE probe_counter (k VARCHAR(20) NOT NULL, y INT NOT NULL, v INT NOT NULL, PRIMARY KEY (k, y))',
       );
     }, 30_000);
     afterAll(async () => {
@@ -62,6 +65,34 @@ for (const kind of DATABASES) {
       expect(refused).toBeInstanceOf(QueryFailedError);
       expect(dialect.isUniqueViolation(refused)).toBeTrue();
       expect(dialect.isUniqueViolation((refused as QueryFailedError).driverError)).toBeTrue();
+    });
+
+    it('counts a counter up from 1 per key, inside a transaction and outside one', async () => {
+      const dialect = dialectOf(source);
+      const upsert = dialect.counterUpsert('probe_counter', ['k', 'y'], 'v');
+      const next = (manager: EntityManager, k: string, y: number) =>
+        runSql(manager, upsert.sql, [k, y]).then((result) => upsert.valueOf(result));
+      expect(await next(source.manager, 'a', 2026)).toBe(1);
+      expect(await next(source.manager, 'a', 2026)).toBe(2);
+      expect(await next(source.manager, 'a', 2027)).toBe(1);
+      await source.transaction(async (manager) => {
+        expect(await next(manager, 'a', 2026)).toBe(3);
+        expect(await next(manager, 'b', 2026)).toBe(1);
+        expect(await next(manager, 'a', 2026)).toBe(4);
+      });
+    });
+
+    it('answers a raw update with the rows it changed where the dialect says so', async () => {
+      const dialect = dialectOf(source);
+      await source.transaction(async (manager) => {
+        const result: { affectedRows?: number } = await runSql(
+          manager,
+          'UPDATE probe SET n = n + 1 WHERE k = ?',
+          ['a'],
+        );
+        if (dialect.countsRawWrites) expect(result.affectedRows).toBe(1);
+        else expect(result?.affectedRows).toBeUndefined();
+      });
     });
   });
 }

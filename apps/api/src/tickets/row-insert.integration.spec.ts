@@ -2,7 +2,7 @@ import type { TicketDetail } from '@sigap/contracts';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { describeOnBothDatabases } from '../testing/test-app';
 import { ClockEventEntity } from '@sigap/api-tickets';
-import { dbInstant } from '@sigap/api-database';
+import { dialectOf } from '@sigap/api-database';
 import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from '@sigap/api-database';
 import { TicketStepEntity } from '@sigap/api-tickets';
 import { TicketEntity } from '@sigap/api-tickets';
@@ -140,7 +140,7 @@ describeOnBothDatabases('tickets: multi-row inserts', (ctx) => {
         await runSql(
           m,
           'INSERT INTO ticket_clock_events (ticket_id, clock, round, type, at) VALUES (?, ?, ?, ?, ?)',
-          [ticketId, 'ticket', 7, 'start', dbInstant(m, new Date())],
+          [ticketId, 'ticket', 7, 'start', dialectOf(m).instant(new Date())],
         );
         await runSql(m, 'SELECT nothing FROM no_such_table');
       }),
@@ -151,7 +151,7 @@ describeOnBothDatabases('tickets: multi-row inserts', (ctx) => {
       runSql(
         m,
         'INSERT INTO ticket_clock_events (ticket_id, clock, round, type, at) VALUES (?, ?, ?, ?, ?)',
-        [ticketId, 'ticket', 7, 'start', dbInstant(m, new Date())],
+        [ticketId, 'ticket', 7, 'start', dialectOf(m).instant(new Date())],
       ),
     );
     expect(await data.manager.count(ClockEventEntity, { where: { ticketId } })).toBe(before + 1);

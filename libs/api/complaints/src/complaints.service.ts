@@ -17,7 +17,7 @@ import { OfficeEntity } from '@sigap/api-offices';
 import { OpdsService } from '@sigap/api-opds';
 import { RequesterContactEntity } from '@sigap/api-opds';
 import { complaintStandard } from './complaint-standard';
-import { dbInstant } from '@sigap/api-database';
+import { dialectOf } from '@sigap/api-database';
 import { ServiceCache } from '@sigap/api-tickets';
 import { TicketFactory } from '@sigap/api-tickets';
 import { NO_DUE, TicketEntity } from '@sigap/api-tickets';
@@ -328,7 +328,7 @@ export class ComplaintsService {
          JOIN tickets t ON t.id = c.ticket_id
          JOIN requester_contacts rc ON rc.id = t.requester_contact_id
         WHERE rc.email = ? AND c.source = 'public' AND t.created_at > ?`,
-      [email, dbInstant(manager, since)],
+      [email, dialectOf(manager).instant(since)],
     );
     const count = Number(rows[0]?.n ?? 0);
     if (count >= this.config.complaintEmailLimit) throw rateLimited(3600);

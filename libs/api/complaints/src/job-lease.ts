@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { dialectOf } from '@sigap/api-database';
 
 export class JobLease {
   /** Who this instance is in the lease table. */
@@ -18,11 +19,12 @@ export class JobLease {
 
   /** Takes (or renews) the lease for `ttlMs` from `nowMs`; false when another holds it. */
   async acquire(nowMs: number, ttlMs: number): Promise<boolean> {
-    const mysql = this.dataSource.options.type === 'mysql';
     await this.dataSource.query(
-      mysql
-        ? 'INSERT IGNORE INTO job_leases (name, holder, expires_at) VALUES (?, ?, 0)'
-        : 'INSERT INTO job_leases (name, holder, expires_at) VALUES (?, ?, 0) ON CONFLICT DO NOTHING',
+      dialectOf(this.dataSource).insertIgnore(
+        'job_leases',
+        ['name', 'holder', 'expires_at'],
+        '(?, ?, 0)',
+      ),
       [this.name, ''],
     );
     const changed = await this.write(

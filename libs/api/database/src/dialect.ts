@@ -3,6 +3,14 @@ import type { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
 /** Row lock options for `find`/`findOne` (empty where the database has one writer). */
 export type WriteLock = { lock?: { mode: 'pessimistic_write' } };
 
+/** One statement that creates a counter row at 1 or adds one to it, and how to read the result. */
+export interface CounterUpsert {
+  /** Parameters: the key columns' values, in the order named. */
+  sql: string;
+  /** The counter's new value, from what the driver answered to `sql`. */
+  valueOf(result: unknown): number;
+}
+
 /**
  * What differs between the two databases Sigap runs on: MariaDB/MySQL (production, several
  * connections writing at once) and SQLite (development, tests, small offices: one writer at a
@@ -35,6 +43,18 @@ export abstract class Dialect {
 
   /** Options that lock the rows a `find` reads, for the transaction (or none). */
   abstract writeLock(): WriteLock;
+
+  /**
+   * Whether a raw UPDATE (`runSql`) answers with the number of rows it changed. MySQL's result
+   * header does; SQLite's raw answer does not, so there the query builder's `affected` counts.
+   */
+  abstract readonly countsRawWrites: boolean;
+
+  /**
+   * An upsert on `table`'s unique key `keys` that starts `counter` at 1 or adds one, taking the
+   * row's lock until commit, and answers the new value in the same round trip.
+   */
+  abstract counterUpsert(table: string, keys: readonly string[], counter: string): CounterUpsert;
 
   /** An instant read back from a raw row: Date (MySQL) or UTC text (SQLite). */
   readInstant(value: Date | string | null | undefined): Date | null {
@@ -89,6 +109,22 @@ export class MysqlDialect extends Dialect {
   writeLock(): WriteLock {
     return { lock: { mode: 'pessimistic_write' } };
   }
+
+  readonly countsRawWrites = true;
+
+  counterUpsert(table: string, keys: readonly string[], counter: string): CounterUpsert {
+    // A new row answers "1 row affected" (value 1); an existing one is bumped and its new value
+    // comes back as the statement's insert id (LAST_INSERT_ID(expr)).
+    return {
+      sql:
+        `INSERT INTO ${table} (${[...keys, counter].join(', ')}) VALUES (${keys.map(() => '?').join(', ')}, 1) ` +
+        `ON DUPLICATE KEY UPDATE ${counter} = LAST_INSERT_ID(${counter} + 1)`,
+      valueOf(result: unknown): number {
+        const header = result as { affectedRows: number; insertId: number };
+        return header.affectedRows === 1 ? 1 : Number(header.insertId);
+      },
+    };
+  }
 }
 
 export class SqliteDialect extends Dialect {
@@ -111,6 +147,21 @@ export class SqliteDialect extends Dialect {
 
   writeLock(): WriteLock {
     return {};
+  }
+
+  readonly countsRawWrites = false;
+
+  counterUpsert(table: string, keys: readonly string[], counter: string): CounterUpsert {
+    return {
+      sql:
+        `INSERT INTO ${table} (${[...keys, counter].join(', ')}) VALUES (${keys.map(() => '?').join(', ')}, 1) ` +
+        `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${counter} = ${counter} + 1 ` +
+        `RETURNING ${counter}`,
+      valueOf(result: unknown): number {
+        const rows = result as Record<string, number | string>[];
+        return Number(rows[0][counter]);
+      },
+    };
   }
 }
 

@@ -1,7 +1,6 @@
 // The public face of the database library: everything the app and other libraries use.
 export * from './data-source-options';
 export * from './database.module';
-export * from './db-time';
 export * from './dialect';
 export * from './migrations/1763900000000-initial-schema';
 export * from './migrations/1763900100000-calendars';

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isMysql } from '@sigap/api-database';
-import { runSql } from '@sigap/api-database';
+import { dialectOf, runSql } from '@sigap/api-database';
 
 /**
  * Allocates the next ticket number of an office and year (`BALI-2026-000123`) inside the
@@ -15,26 +14,13 @@ export async function allocateTicketNumber(
   prefix: string,
   year: number,
 ): Promise<string> {
-  if (isMysql(manager)) {
-    // One round trip: a new row answers "1 row affected" (value 1); an existing one is bumped
-    // and its new value comes back as the statement's insert id (LAST_INSERT_ID(expr)).
-    const result: { affectedRows: number; insertId: number } = await runSql(
-      manager,
-      'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
-        'ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1)',
-      [officeCode, year],
-    );
-    const value = result.affectedRows === 1 ? 1 : Number(result.insertId);
-    return formatTicketNumber(prefix, year, value);
-  }
-  const rows: { last_value: number | string }[] = await runSql(
-    manager,
-    'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
-      'ON CONFLICT (office_code, year) DO UPDATE SET last_value = last_value + 1 ' +
-      'RETURNING last_value',
-    [officeCode, year],
+  const upsert = dialectOf(manager).counterUpsert(
+    'ticket_counters',
+    ['office_code', 'year'],
+    'last_value',
   );
-  return formatTicketNumber(prefix, year, Number(rows[0].last_value));
+  const value = upsert.valueOf(await runSql(manager, upsert.sql, [officeCode, year]));
+  return formatTicketNumber(prefix, year, value);
 }
 
 export function formatTicketNumber(prefix: string, year: number, value: number): string {

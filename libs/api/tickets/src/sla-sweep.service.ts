@@ -6,7 +6,7 @@ import { Clock } from '@sigap/api-clock';
 import { PeriodicJob } from '@sigap/api-common';
 import { AppConfig } from '@sigap/api-config';
 import { activeAgentIds, activeHolderIds, supervisorHolders } from './assignment';
-import { dbInstant, isMysql } from '@sigap/api-database';
+import { dialectOf } from '@sigap/api-database';
 import { ServiceCache } from './service-cache';
 import { TicketStepEntity } from './ticket-step.entity';
 import { SweepConflict, TicketRepository } from './ticket-repository';
@@ -130,7 +130,7 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
     limit: number,
   ): Promise<{ id: string; number: string; office: string }[]> {
     const m = this.dataSource.manager;
-    const at = dbInstant(m, now);
+    const at = dialectOf(m).instant(now);
     const lim = Math.max(1, Math.floor(limit));
     const tickets: { id: string; number: string; office: string }[] = await m.query(
       `SELECT id, number, office_code AS office FROM tickets
@@ -203,7 +203,7 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
       calendars.set(office, await this.calendars.forOffice(office));
     return this.dataSource.transaction(async (manager) => {
       const marks = batch.map(() => '?').join(', ');
-      const lock = isMysql(manager) ? ' FOR UPDATE SKIP LOCKED' : '';
+      const lock = dialectOf(manager).forUpdateSkipLocked;
       const claimed: { id: string; number: string; office: string }[] = await manager.query(
         `SELECT id, number, office_code AS office FROM tickets WHERE id IN (${marks}) AND is_open = ?${lock}`,
         [...batch.map((b) => b.id), true],

@@ -3,7 +3,7 @@ import type { QueueStepView, TicketAssigneeView, TicketPage } from '@sigap/contr
 import { DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuthUser, hasRole } from '@sigap/api-identity';
 import { UserEntity } from '@sigap/api-identity';
-import { dbInstant, readInstant } from '@sigap/api-database';
+import { dialectOf, readInstant } from '@sigap/api-database';
 import { OPEN_STATUSES } from './state-machine';
 import { parseStatuses, type ListTicketsQuery } from './ticket.dto';
 import { TicketError } from './ticket-error';
@@ -131,18 +131,18 @@ export class TicketListService {
     if (query.sla) qb.andWhere('t.sla_state = :sla', { sla: query.sla });
     if (query.dueBefore)
       qb.andWhere('t.due_at < :dueBefore', {
-        dueBefore: dbInstant(manager, new Date(query.dueBefore)),
+        dueBefore: dialectOf(manager).instant(new Date(query.dueBefore)),
       });
     if (query.dueAfter)
       qb.andWhere('t.due_at >= :dueAfter', {
-        dueAfter: dbInstant(manager, new Date(query.dueAfter)),
+        dueAfter: dialectOf(manager).instant(new Date(query.dueAfter)),
       });
     if (query.q)
       qb.andWhere('t.subject LIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (query.cursor) {
       const [due, id] = decodeCursor(query.cursor);
       qb.andWhere('(t.due_at > :cDue OR (t.due_at = :cDue AND t.id > :cId))', {
-        cDue: dbInstant(manager, due),
+        cDue: dialectOf(manager).instant(due),
         cId: id,
       });
     }

@@ -3,8 +3,14 @@ import type { ServiceStandard } from '@sigap/standards';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { CalendarProvider } from '@sigap/api-calendars';
 import { Clock } from '@sigap/api-clock';
-import { isMysql } from '@sigap/api-database';
-import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from '@sigap/api-database';
+import {
+  aliasedColumns,
+  dialectOf,
+  hydrateRow,
+  insertRows,
+  runSql,
+  selectRows,
+} from '@sigap/api-database';
 import { OutboxService } from '@sigap/api-outbox';
 import { ChecklistItemEntity } from './checklist-item.entity';
 import { ClockEventEntity } from './clock-event.entity';
@@ -58,7 +64,7 @@ export class TicketRepository {
   ): Promise<TicketAggregate> {
     const ticket = await manager.findOne(TicketEntity, {
       where: typeof key === 'string' ? { number: key } : { id: key.id },
-      ...(lock && isMysql(manager) ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...(lock ? dialectOf(manager).writeLock() : {}),
     });
     if (!ticket) throw TicketError.notFound(typeof key === 'string' ? key : key.id);
     const [checklist, steps, events] = await Promise.all([
@@ -133,7 +139,7 @@ export class TicketRepository {
     const t = agg.ticket;
     t.updatedAt = agg.now;
     t.version = expected + 1;
-    if (isMysql(manager)) {
+    if (dialectOf(manager).countsRawWrites) {
       // Plain statements through the transaction's connection: no query builder per row.
       const { id, ...fields } = t;
       const update = updateStatement(manager, TicketEntity, fields, 'id = ? AND version = ?');
@@ -381,7 +387,7 @@ function leanSql(manager: EntityManager): LeanSql {
        FROM ${escape(meta(TicketEntity).tableName)} t
        LEFT JOIN ${escape(meta(TicketStepEntity).tableName)} s ON s.${col(TicketStepEntity, 'ticketId')} = t.${col(TicketEntity, 'id')}
       WHERE t.${col(TicketEntity, 'number')} = ?
-      ORDER BY s.${col(TicketStepEntity, 'stepOrder')}${isMysql(manager) ? ' FOR UPDATE' : ''}`,
+      ORDER BY s.${col(TicketStepEntity, 'stepOrder')}${dialectOf(manager).forUpdate}`,
     checklistWhere: `${col(ChecklistItemEntity, 'ticketId')} = ? ORDER BY ${col(ChecklistItemEntity, 'sortOrder')}`,
     clockWhere: `${col(ClockEventEntity, 'ticketId')} = ? ORDER BY ${col(ClockEventEntity, 'id')}`,
   };

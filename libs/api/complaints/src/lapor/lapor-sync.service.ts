@@ -3,7 +3,7 @@ import type { ComplaintView, LaporPullResponse } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@sigap/api-audit';
 import { Clock } from '@sigap/api-clock';
-import { dbInstant } from '@sigap/api-database';
+import { dialectOf } from '@sigap/api-database';
 import type { AuthUser } from '@sigap/api-identity';
 import { OfficeEntity } from '@sigap/api-offices';
 import { RequesterContactEntity } from '@sigap/api-opds';
@@ -143,7 +143,7 @@ export class LaporSyncService {
       .where('c.laporTrackingId IS NOT NULL')
       .andWhere('(t.isOpen = :open OR c.laporForwardedAt > :since)', {
         open: true,
-        since: dbInstant(manager, since),
+        since: dialectOf(manager).instant(since),
       })
       .orderBy('c.laporSyncedAt', 'ASC')
       .limit(limit)
