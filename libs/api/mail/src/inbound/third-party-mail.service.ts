@@ -17,8 +17,8 @@ import { TicketStepEntity } from '@sigap/api-tickets';
 import { TicketEntity } from '@sigap/api-tickets';
 import { TimelineEntryEntity } from '@sigap/api-tickets';
 import { MailError } from '../mail-error';
-import type { StoredAttachment } from './inbound-mail.service';
-import { THIRD_PARTY_EVENT, THIRD_PARTY_REASON } from './inbound-mail.service';
+import type { StoredAttachment } from './inbound-reading';
+import { THIRD_PARTY_EVENT, THIRD_PARTY_REASON } from './third-party-hold';
 import { InboundMessageEntity, type InboundStatus } from './inbound-message.entity';
 
 export type ThirdPartyDecision = 'accept' | 'dismiss';

@@ -1,0 +1,138 @@
+// Delivery reports (bounces) arriving as inbound mail: believed only for mail we sent to the
+// address they name, and then acted on (the outbox row failed, the contact flagged).
+import {
+  extractBounce,
+  normalizeAddress,
+  normalizeMessageId,
+  type BounceInfo,
+  type BounceRecipient,
+  type InboundMessage,
+} from '@sigap/mail-threading';
+import { MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { RequesterContactEntity } from '@sigap/api-opds';
+import { OutboxEntity } from '@sigap/api-outbox';
+import { markMailFailedOnTicket } from '../delivery/outbox-worker.service';
+import type { InboundStatus } from './inbound-message.entity';
+import { clip } from './inbound-reading';
+
+/**
+ * A delivery report without the original Message-ID is believed for an address only when we sent
+ * it mail this recently (mail servers give up on a message after a few days: Postfix after 5).
+ */
+export const BOUNCE_RECENT_DAYS = 7;
+
+/** What a delivery report did: how its inbound row is recorded. */
+export interface BounceOutcome {
+  status: InboundStatus;
+  ticketNumber: string | null;
+  reason: string;
+}
+
+/**
+ * Acts on a delivery report: a believed permanent failure fails the outbox row it names (and
+ * says so on its ticket) and flags the addresses; one that cannot be believed changes nothing
+ * and is kept as suspect for an admin.
+ */
+export async function applyBounce(
+  manager: EntityManager,
+  message: InboundMessage,
+  now: Date,
+): Promise<BounceOutcome> {
+  const bounce = extractBounce(message);
+  const original = normalizeMessageId(bounce?.originalMessageId ?? null);
+  const { outbound, verified } = await verifyBounce(manager, bounce, original, now);
+  const failedTo = bounce?.recipients.map((r) => r.address).join(', ') ?? '';
+  if (!verified.length) {
+    // Not about mail we sent to the addresses it names: kept for an admin, changes nothing.
+    return {
+      status: 'suspect',
+      ticketNumber: null,
+      reason:
+        `pentalan tidak terverifikasi: ${failedTo || '?'}${original ? ` (${original})` : ''}, ` +
+        (original
+          ? outbound
+            ? `pesan ${original} tidak dikirim ke alamat itu`
+            : `pesan ${original} tidak pernah kami kirim`
+          : 'tidak ada e-mail kami ke alamat itu dalam ' + BOUNCE_RECENT_DAYS + ' hari'),
+    };
+  }
+  const permanent = bounce?.permanent !== false;
+  if (outbound && permanent) {
+    const reason = clip(`pentalan: ${failedTo} ${bounce?.recipients[0]?.status ?? ''}`, 500) ?? '';
+    await manager.update(
+      OutboxEntity,
+      { id: outbound.id },
+      { status: 'failed', lastError: reason },
+    );
+    if (outbound.ticketNumber) {
+      await markMailFailedOnTicket(manager, outbound.ticketNumber, outbound, reason, now);
+    }
+  }
+  if (permanent) await flagBounced(manager, verified, now);
+  return {
+    status: 'processed',
+    ticketNumber: outbound?.ticketNumber ?? null,
+    reason: `gagal kirim ke ${failedTo || '?'}${original ? ` (${original})` : ''}`,
+  };
+}
+
+/**
+ * Which of the addresses a delivery report names it may act for: with the original Message-ID,
+ * only the address the outbox row of that id was sent to (no row: none); without it, each
+ * address we sent mail to within {@link BOUNCE_RECENT_DAYS} days. A report naming no address
+ * acts for the row's recipient. Anyone can write a report; only these are believed.
+ */
+async function verifyBounce(
+  manager: EntityManager,
+  bounce: BounceInfo | null,
+  original: string | null,
+  now: Date,
+): Promise<{ outbound: OutboxEntity | null; verified: BounceRecipient[] }> {
+  const reported = (bounce?.recipients ?? [])
+    .map((r) => ({ ...r, address: normalizeAddress(r.address) ?? '' }))
+    .filter((r) => r.address);
+  if (original) {
+    const outbound = await manager.findOne(OutboxEntity, { where: { messageId: original } });
+    const to = normalizeAddress(outbound?.recipient ?? null);
+    if (!outbound || !to) return { outbound: null, verified: [] };
+    if (!(bounce?.recipients ?? []).length) {
+      return {
+        outbound,
+        verified: [{ address: to, permanent: bounce?.permanent !== false, status: bounce?.status }],
+      };
+    }
+    const verified = reported.filter((r) => r.address === to);
+    return { outbound: verified.length ? outbound : null, verified };
+  }
+  const since = new Date(now.getTime() - BOUNCE_RECENT_DAYS * 86_400_000);
+  const verified: BounceRecipient[] = [];
+  for (const r of reported.slice(0, 20)) {
+    const sent = await manager.findOne(OutboxEntity, {
+      select: { id: true },
+      where: { recipient: r.address, sentAt: MoreThanOrEqual(since) },
+    });
+    if (sent) verified.push(r);
+  }
+  return { outbound: null, verified };
+}
+
+/**
+ * Flags every contact whose address bounced permanently (in any office: the mailbox is gone
+ * for all of them). The delivery worker then skips automatic mail to it.
+ */
+async function flagBounced(
+  manager: EntityManager,
+  recipients: BounceRecipient[],
+  now: Date,
+): Promise<void> {
+  for (const r of recipients) {
+    const address = normalizeAddress(r.address);
+    if (!address || !r.permanent) continue;
+    const reason = clip(`${address}: ${r.status ?? ''} ${r.diagnostic ?? ''}`.trim(), 500);
+    await manager.update(
+      RequesterContactEntity,
+      { email: address },
+      { emailBouncedAt: now, emailBounceReason: reason },
+    );
+  }
+}
