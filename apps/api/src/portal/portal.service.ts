@@ -23,7 +23,8 @@ import type {
 import type { ServiceStandard } from '@sigap/standards';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
-import { AttachmentStore } from '../attachments/attachment-store';
+import type { ObjectStore } from '../attachments/object-store';
+import { attachmentStoreFor } from '../attachments/storage';
 import { AttachmentsService } from '../attachments/attachments.service';
 import type { SniffedType } from '../attachments/sniff';
 import type { UploadedFile } from '../attachments/upload.interceptor';
@@ -70,7 +71,7 @@ function iso(d: Date | null | undefined): string | null {
 
 @Injectable()
 export class PortalService {
-  private readonly store: AttachmentStore;
+  private readonly store: ObjectStore;
   private readonly trackKey: Buffer;
 
   constructor(
@@ -81,7 +82,7 @@ export class PortalService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.store = new AttachmentStore(`${config.dataDir}/attachments`);
+    this.store = attachmentStoreFor(config);
     this.trackKey = trackingKey(config);
   }
 

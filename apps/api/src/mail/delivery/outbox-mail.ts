@@ -29,12 +29,12 @@
  * - `ticket.requester-replied` {ticket, recipients, from, body, effect?, attachments?} →
  *   requester-replied to the assignees: what the reply did and the requester's words
  */
-import { readFile } from 'node:fs/promises';
 import { readDuration, type Duration } from '@sigap/standards';
 import { workingMinutesBetween } from '@sigap/sla';
 import { In, type EntityManager } from 'typeorm';
 import { AttachmentStore } from '../../attachments/attachment-store';
 import { AttachmentEntity } from '../../attachments/attachment.entity';
+import { attachmentStoreFor } from '../../attachments/storage';
 import type { OfficeCalendar } from '../../calendars/calendar-provider';
 import { CatalogServiceEntity } from '../../catalog/catalog-service.entity';
 import type { AppConfig } from '../../config/app-config';
@@ -469,7 +469,7 @@ async function replyAttachments(
   const ids = [...new Set(raw as string[])];
   if (!ids.length) return [];
   const rows = await ctx.manager.find(AttachmentEntity, { where: { id: In(ids) } });
-  const store = new AttachmentStore(`${ctx.config.dataDir}/attachments`);
+  const store = attachmentStoreFor(ctx.config);
   let total = 0;
   const files: MailAttachment[] = [];
   for (const id of ids) {
@@ -489,7 +489,7 @@ async function replyAttachments(
     }
     let content: Buffer;
     try {
-      content = await readFile(store.pathOf(a.sha256));
+      content = await store.read(a.sha256);
     } catch {
       throw new OutboxPayloadError(
         `berkas lampiran "${a.fileName}" tidak ditemukan di penyimpanan`,
