@@ -5,6 +5,7 @@
  * failure.
  */
 import { ConfigError, loadConfigFromProcess } from '../config/app-config';
+import { describeStorage } from '../config/storage-settings';
 import { backup, restore, SnapshotError } from './snapshot';
 
 export const OPS_COMMANDS = ['backup', 'restore'] as const;
@@ -27,12 +28,19 @@ export async function runOpsCommand(command: string, args: string[]): Promise<nu
     throw error;
   }
   const started = Date.now();
+  // Attachments in a bucket are part of the snapshot too (never with credentials in the line).
+  const objects =
+    config.storage.driver === 's3'
+      ? `, lampiran ${describeStorage(config.storage, config.dataDir)}`
+      : '';
   try {
     if (command === 'backup') {
-      out(`mencadangkan ${config.databaseDescription} dan ${config.dataDir} ke ${folder}`);
+      out(
+        `mencadangkan ${config.databaseDescription} dan ${config.dataDir}${objects} ke ${folder}`,
+      );
       await backup(config, folder, out);
     } else {
-      out(`memulihkan ${folder} ke ${config.databaseDescription} dan ${config.dataDir}`);
+      out(`memulihkan ${folder} ke ${config.databaseDescription} dan ${config.dataDir}${objects}`);
       await restore(config, folder, out);
     }
   } catch (error) {
