@@ -10,7 +10,7 @@ import { backup, restore } from '../ops/snapshot';
 import { TestS3Server } from '../testing/s3-server';
 import {
   createTestDatabase,
-  describeOnBothDatabases,
+  DATABASES,
   startTestApp,
   testConfig,
   type TestApp,
@@ -54,21 +54,35 @@ async function allKeys(store: S3ObjectStore): Promise<string[]> {
 
 describe('attachments in S3-compatible storage', () => {
   let s3: TestS3Server;
-  // Filled once the server runs; the app of each database reads it when it starts.
-  const env: Record<string, string> = {};
 
   beforeAll(async () => {
     s3 = await TestS3Server.start();
-    Object.assign(env, s3.env(`lampiran-${randomUUID().slice(0, 8)}`));
   }, 30_000);
 
   afterAll(async () => {
     await s3?.stop();
   }, 15_000);
 
-  describeOnBothDatabases(
-    'upload, download, orphan cleanup, backup and restore',
-    (ctx) => {
+  for (const kind of DATABASES) {
+    describe(`upload, download, orphan cleanup, backup and restore [${kind}]`, () => {
+      let db: TestDatabase | undefined;
+      let started: TestApp | undefined;
+      // Each installation its own prefix: the cleanup treats whatever its database does not
+      // name as an orphan.
+      const env: Record<string, string> = {};
+      beforeAll(async () => {
+        Object.assign(env, s3.env(`lampiran-${kind}-${randomUUID().slice(0, 8)}`));
+        db = await createTestDatabase(kind);
+        started = await startTestApp(db, env);
+      }, 60_000);
+      afterAll(async () => {
+        await started?.close();
+        await db?.drop();
+      }, 30_000);
+      const ctx = () => {
+        if (!started) throw new Error('app not started');
+        return started;
+      };
       let app: TestApp;
       let ticket: TicketDetail;
       const helpdesk = () => app.token('helpdesk.bali@sigap.local');
@@ -206,7 +220,6 @@ describe('attachments in S3-compatible storage', () => {
           rmSync(folder, { recursive: true, force: true });
         }
       }, 120_000);
-    },
-    env,
-  );
+    });
+  }
 });
