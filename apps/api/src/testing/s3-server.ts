@@ -1,7 +1,8 @@
 /**
  * A private S3-compatible server for the storage specs: s3rver (an npm package of the project's
  * dev dependencies, so `npm ci` installs it) started as its own process on a free local port,
- * with its objects in a temporary folder and one bucket made at start, and stopped by its pid.
+ * with its objects in a temporary folder and one bucket made at start, and stopped by closing its
+ * standard input.
  *
  * Debian 12 carries no `python3-moto`, and its `radosgw` (Ceph 16) needs a running Ceph cluster
  * (monitor and OSD) behind it, which is far more than a spec can start: s3rver it is.
@@ -13,7 +14,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './test-app';
 
-const S3RVER_BIN = join(REPO_ROOT, 'node_modules', 's3rver', 'bin', 's3rver.js');
+const S3RVER_MODULE = join(REPO_ROOT, 'node_modules', 's3rver');
+
+/** Runs s3rver in the child: argv is module, folder, port, bucket. */
+const SERVER_SCRIPT = `
+const [module, directory, port, bucket] = process.argv.slice(1);
+const S3rver = require(module);
+process.stdin.on('end', () => process.exit(0)).resume();
+new S3rver({
+  directory, address: '127.0.0.1', port: Number(port), silent: true, vhostBuckets: false,
+  configureBuckets: [{ name: bucket, configs: [] }],
+}).run().then(
+  () => console.log('s3-ready'),
+  (error) => { console.error(error); process.exit(1); },
+);
+`;
 
 /** s3rver's fixed test credentials. */
 const ACCESS_KEY = 'S3RVER';
@@ -43,9 +58,9 @@ export class TestS3Server {
 
   /** Starts the server; fails with one clear line when s3rver is not installed. */
   static async start(bucket = 'sigap-uji'): Promise<TestS3Server> {
-    if (!existsSync(S3RVER_BIN)) {
+    if (!existsSync(join(S3RVER_MODULE, 'package.json'))) {
       throw new Error(
-        `server S3 uji (s3rver) tidak terpasang di ${S3RVER_BIN}: jalankan npm ci di akar proyek`,
+        `server S3 uji (s3rver) tidak terpasang di ${S3RVER_MODULE}: jalankan npm ci di akar proyek`,
       );
     }
     const dir = mkdtempSync(join(tmpdir(), 'sigap-s3-'));
@@ -71,48 +86,34 @@ export class TestS3Server {
   }
 
   private async launch(): Promise<void> {
+    // s3rver's own API rather than its command line, in a process that ends when its standard
+    // input closes: a spec runner that dies without stopping it leaves no server behind.
     const child = spawn(
       process.execPath,
-      [
-        S3RVER_BIN,
-        '--directory',
-        join(this.dir, 'data'),
-        '--address',
-        '127.0.0.1',
-        '--port',
-        String(this.port),
-        '--no-vhost-buckets',
-        '--configure-bucket',
-        this.bucket,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      ['-e', SERVER_SCRIPT, S3RVER_MODULE, this.dir, String(this.port), this.bucket],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
     );
-    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child = child;
-    for (let i = 0; i < 200; i++) {
-      if (child.exitCode !== null) {
-        throw new Error(`s3rver berhenti (kode ${child.exitCode}): ${this.output.slice(-2000)}`);
-      }
-      if (await this.answers()) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await this.stop();
-    throw new Error(`s3rver tidak menjawab di ${this.endpoint}: ${this.output.slice(-2000)}`);
-  }
-
-  /** The bucket answers (made at start, so listing it works only once the server is ready). */
-  private async answers(): Promise<boolean> {
-    try {
-      const res = await fetch(`${this.endpoint}/${this.bucket}?list-type=2&max-keys=1`, {
-        signal: AbortSignal.timeout(1000),
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 20_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        this.output += chunk.toString();
+        if (this.output.includes('s3-ready')) {
+          clearTimeout(timer);
+          resolve(true);
+        }
       });
-      await res.arrayBuffer();
-      // Unsigned: 403 still proves the server and routes are up.
-      return res.status === 200 || res.status === 403;
-    } catch {
-      return false;
-    }
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
+    });
+    if (ready) return;
+    await this.stop();
+    throw new Error(`s3rver tidak berjalan di ${this.endpoint}: ${this.output.slice(-2000)}`);
   }
 
   async stop(): Promise<void> {
@@ -120,7 +121,7 @@ export class TestS3Server {
     this.child = null;
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
+      child.stdin?.end();
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
