@@ -69,7 +69,7 @@ export class S3ObjectStore implements ObjectStore {
    * is harmless and renews LastModified on every S3-compatible server (a copy onto itself does not
    * on all of them), which is what the orphan cleanup ages objects by.
    */
-  private async upload(sha256: string, body: Buffer | Readable, size: number): Promise<void> {
+  async upload(sha256: string, body: Buffer | Readable, size: number): Promise<void> {
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,

@@ -6,20 +6,23 @@
  * folder. With the local driver the objects are ordinary files of the data folder and nothing
  * here applies.
  */
-import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Transform, type Readable } from 'node:stream';
 import type { AppConfig } from '../config/app-config';
 import { addressOf } from '../attachments/object-store';
 import type { ObjectStore } from '../attachments/object-store';
+import { S3ObjectStore } from '../attachments/s3-object-store';
 import { attachmentStoreFor } from '../attachments/storage';
 
 /** Where the attachment objects sit in a snapshot's file list (relative to the data folder). */
 const OBJECT_PATH = /^attachments\/([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 /** The bucket store, or null when attachments are files of the data folder. */
-export function bucketStore(config: AppConfig): ObjectStore | null {
+export function bucketStore(config: AppConfig): S3ObjectStore | null {
   const store = attachmentStoreFor(config);
-  return store.driver === 'local' ? null : store;
+  return store instanceof S3ObjectStore ? store : null;
 }
 
 /** Every object in the bucket, with its path in the snapshot and a stream of its bytes. */
@@ -42,19 +45,26 @@ export function isObjectPath(rel: string): boolean {
 }
 
 /**
- * Uploads one snapshot file to the bucket; answers its size. The bytes are checked against their
- * content address (the snapshot's list was checked before anything was written).
+ * Streams one snapshot file to the bucket under the address the snapshot lists, hashing it on the
+ * way; bytes that do not match that address are taken away again and reported.
  */
 export async function restoreObject(
-  store: ObjectStore,
+  store: S3ObjectStore,
   source: string,
   expected: string,
 ): Promise<{ sha256: string; size: number }> {
-  // Attachments are bounded by SIGAP_ATTACHMENT_MAX_MB, so one at a time in memory is fine.
-  const bytes = await readFile(source);
-  const sha256 = await store.put(bytes);
-  if (sha256 !== expected) await store.delete(sha256);
-  return { sha256, size: bytes.length };
+  const { size } = await stat(source);
+  const hash = createHash('sha256');
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  await store.upload(expected, createReadStream(source).pipe(meter), size);
+  const sha256 = hash.digest('hex');
+  if (sha256 !== expected) await store.delete(expected);
+  return { sha256, size };
 }
 
 /** A few objects already in the bucket (a restore wants it empty). */

@@ -28,7 +28,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { MIGRATIONS } from '../database/migrations';
-import type { ObjectStore } from '../attachments/object-store';
+import type { S3ObjectStore } from '../attachments/s3-object-store';
 import {
   bucketObjects,
   bucketStore,
@@ -270,7 +270,7 @@ async function copyFiles(
   dataDir: string,
   target: string,
   listFile: string,
-  bucket: ObjectStore | null,
+  bucket: S3ObjectStore | null,
 ): Promise<{ count: number; bytes: number }> {
   await mkdir(target, { recursive: true, mode: 0o700 });
   const list = createWriteStream(listFile, { mode: 0o600 });
@@ -574,15 +574,17 @@ async function verifySnapshotFiles(folder: string): Promise<{ count: number; byt
 async function restoreFiles(
   folder: string,
   dataDir: string,
-  bucket: ObjectStore | null,
+  bucket: S3ObjectStore | null,
 ): Promise<{ count: number; bytes: number }> {
   let count = 0;
   let bytes = 0;
   for (const { sha256: expected, rel } of await readFileList(folder)) {
     if (bucket && isObjectPath(rel)) {
       const source = join(folder, 'files', ...rel.split('/'));
-      const { sha256, size } = await restoreObject(bucket, source, expected);
-      if (sha256 !== expected || !rel.endsWith(sha256)) {
+      const { sha256, size } = rel.endsWith(expected)
+        ? await restoreObject(bucket, source, expected)
+        : { sha256: '', size: 0 };
+      if (sha256 !== expected) {
         throw new SnapshotError(`berkas ${rel} rusak: SHA-256 tidak cocok dengan cadangan`);
       }
       count++;
