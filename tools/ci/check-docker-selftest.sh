@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/docker" "$tmp/apps/api/src/config"
+mkdir -p "$tmp/docker" "$tmp/libs/api/config/src"
 cp docker/* "$tmp/docker/"
-cp apps/api/src/config/app-config.ts "$tmp/apps/api/src/config/"
+cp libs/api/config/src/app-config.ts "$tmp/libs/api/config/src/"
 sed -i '/^USER node$/d' "$tmp/docker/api.Dockerfile"
 sed -i 's|axllent/mailpit:v[0-9.]*|axllent/mailpit:latest|; /SIGAP_SMTP_URL/d' "$tmp/docker/compose.yaml"
 out=$(node tools/ci/check-docker.js "$tmp" 2>&1) && {

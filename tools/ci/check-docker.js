@@ -112,7 +112,7 @@ if (!validateCompose(compose)) {
   }
 }
 
-const settingsSource = readFileSync(join(root, 'apps/api/src/config/app-config.ts'), 'utf8');
+const settingsSource = readFileSync(join(root, 'libs/api/config/src/app-config.ts'), 'utf8');
 const services = compose?.services ?? {};
 const api = services.api;
 if (!api) problem(composeFile, 'no api service');

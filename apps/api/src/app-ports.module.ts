@@ -1,9 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { OfficeDirectory } from './identity/office-directory';
-import { OutboxWriter } from './identity/outbox-writer';
-import { OfficeDirectoryAdapter } from './offices/office-directory.adapter';
-import { OfficesModule } from './offices/offices.module';
-import { OutboxService } from './outbox/outbox.service';
+import { OfficeDirectory } from '@sigap/api-identity';
+import { OutboxWriter } from '@sigap/api-identity';
+import { OfficeDirectoryAdapter } from '@sigap/api-offices';
+import { OfficesModule } from '@sigap/api-offices';
+import { OutboxService } from '@sigap/api-outbox';
 
 /**
  * Binds the ports a lower folder declares to the higher folder that implements them, so the

@@ -6,16 +6,16 @@ import { json, text, type NextFunction, type Request, type Response } from 'expr
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { IMPORT_CONTENT_TYPES } from './catalog/import.controller';
-import { serveConsole } from './common/console-static';
-import { RequestValidationError } from './common/domain-error';
-import { JSON_MEDIA_TYPES, JsonBodyInterceptor, limitJsonDepth } from './common/json-body';
-import { ProblemFilter, sendProblem } from './common/problem.filter';
-import { flattenValidationErrors } from './common/validation-errors';
-import type { AppConfig } from './config/app-config';
-import { httpMetrics } from './observability/http-metrics';
-import { MetricsService } from './observability/metrics.service';
-import { APP_VERSION } from './common/version';
+import { IMPORT_CONTENT_TYPES } from '@sigap/api-catalog';
+import { serveConsole } from '@sigap/api-common';
+import { RequestValidationError } from '@sigap/api-common';
+import { JSON_MEDIA_TYPES, JsonBodyInterceptor, limitJsonDepth } from '@sigap/api-common';
+import { ProblemFilter, sendProblem } from '@sigap/api-common';
+import { flattenValidationErrors } from '@sigap/api-common';
+import type { AppConfig } from '@sigap/api-config';
+import { httpMetrics } from '@sigap/api-observability';
+import { MetricsService } from '@sigap/api-observability';
+import { APP_VERSION } from '@sigap/api-common';
 
 /** CSP hash of `this.media='all'`, the handler Angular's critical-CSS inlining writes. */
 const ANGULAR_STYLESHEET_ONLOAD = 'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc=';

@@ -4,8 +4,8 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfigFromProcess } from './config/app-config';
-import { dataSourceOptions } from './database/data-source-options';
+import { loadConfigFromProcess } from '@sigap/api-config';
+import { dataSourceOptions } from '@sigap/api-database';
 import { ENTITIES } from './entities';
 
 export default new DataSource(dataSourceOptions(loadConfigFromProcess(), ENTITIES));

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { DataSource } from 'typeorm';
-import { OutboxEntity } from './outbox/outbox.entity';
-import { PortalAuthService } from './portal/portal-auth.service';
+import { OutboxEntity } from '@sigap/api-outbox';
+import { PortalAuthService } from '@sigap/api-portal';
 import { nginxInstalled, NGINX_BIN, TestNginx } from './testing/nginx';
 import { describeOnBothDatabases, type TestApp } from './testing/test-app';
 

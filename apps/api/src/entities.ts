@@ -1,30 +1,30 @@
 /** Every entity of the application, for the data source the server, CLI and tests build. */
-import { AttachmentEntity } from './attachments/attachment.entity';
-import { CannedResponseEntity } from './canned-responses/canned-response.entity';
-import { PasswordResetEntity } from './identity/password-reset.entity';
-import { OpdDomainEntity, OpdEntity } from './opds/opd.entity';
-import { RequesterContactEntity } from './opds/requester-contact.entity';
-import { OutboxEntity } from './outbox/outbox.entity';
-import { PortalLinkEntity, PortalSessionEntity } from './portal/portal.entities';
-import { InboundMessageEntity } from './mail/inbound/inbound-message.entity';
-import { InboundAttachmentEntity } from './mail/retention/inbound-attachment.entity';
-import { MailboxEntity } from './mail/mailboxes/mailbox.entity';
-import { MailboxMessageFailureEntity } from './mail/imap/mailbox-message-failure.entity';
-import { ChecklistItemEntity } from './tickets/checklist-item.entity';
-import { ClockEventEntity } from './tickets/clock-event.entity';
-import { TicketStepEntity } from './tickets/ticket-step.entity';
-import { TicketEntity } from './tickets/ticket.entity';
-import { TimelineEntryEntity } from './tickets/timeline-entry.entity';
-import { AuditEntryEntity } from './audit/audit-entry.entity';
-import { CALENDAR_ENTITIES } from './calendars/calendar.entities';
-import { ComplaintEntity } from './complaints/complaint.entity';
-import { ComplaintTierEntity } from './complaints/complaint-tier.entity';
-import { CatalogServiceEntity } from './catalog/catalog-service.entity';
-import { ServiceVersionEntity } from './catalog/service-version.entity';
-import { UserEntity } from './identity/user.entity';
-import { OfficeEntity } from './offices/office.entity';
-import { PositionEntity } from './offices/position.entity';
-import { SURVEY_ENTITIES } from './survey/survey.entities';
+import { AttachmentEntity } from '@sigap/api-attachments';
+import { CannedResponseEntity } from '@sigap/api-canned-responses';
+import { PasswordResetEntity } from '@sigap/api-identity';
+import { OpdDomainEntity, OpdEntity } from '@sigap/api-opds';
+import { RequesterContactEntity } from '@sigap/api-opds';
+import { OutboxEntity } from '@sigap/api-outbox';
+import { PortalLinkEntity, PortalSessionEntity } from '@sigap/api-portal';
+import { InboundMessageEntity } from '@sigap/api-mail';
+import { InboundAttachmentEntity } from '@sigap/api-mail';
+import { MailboxEntity } from '@sigap/api-mail';
+import { MailboxMessageFailureEntity } from '@sigap/api-mail';
+import { ChecklistItemEntity } from '@sigap/api-tickets';
+import { ClockEventEntity } from '@sigap/api-tickets';
+import { TicketStepEntity } from '@sigap/api-tickets';
+import { TicketEntity } from '@sigap/api-tickets';
+import { TimelineEntryEntity } from '@sigap/api-tickets';
+import { AuditEntryEntity } from '@sigap/api-audit';
+import { CALENDAR_ENTITIES } from '@sigap/api-calendars';
+import { ComplaintEntity } from '@sigap/api-complaints';
+import { ComplaintTierEntity } from '@sigap/api-complaints';
+import { CatalogServiceEntity } from '@sigap/api-catalog';
+import { ServiceVersionEntity } from '@sigap/api-catalog';
+import { UserEntity } from '@sigap/api-identity';
+import { OfficeEntity } from '@sigap/api-offices';
+import { PositionEntity } from '@sigap/api-offices';
+import { SURVEY_ENTITIES } from '@sigap/api-survey';
 
 export const ENTITIES = [
   OfficeEntity,

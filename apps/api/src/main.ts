@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfigFromProcess, type AppConfig } from './config/app-config';
+import { ConfigError, loadConfigFromProcess, type AppConfig } from '@sigap/api-config';
 import { createApp } from './create-app';
 import { StartupService } from './startup.service';
-import { OPS_COMMANDS, runOpsCommand } from './ops/ops-cli';
+import { OPS_COMMANDS, runOpsCommand } from '@sigap/api-ops';
 
 function die(message: string): never {
   process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ')}\n`);

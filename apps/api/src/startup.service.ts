@@ -1,13 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CalendarSeedService } from './calendars/calendar-seed.service';
-import { SeedLoaderService } from './catalog/seed-loader.service';
-import { AppConfig } from './config/app-config';
-import { Readiness } from './common/readiness';
-import { DemoLogin, DemoUsersService } from './identity/demo-users.service';
-import { UsersService } from './identity/users.service';
-import { StartupLock } from './database/startup-lock';
-import { DemoHistoryService } from './demo-history/demo-history.service';
+import { CalendarSeedService } from '@sigap/api-calendars';
+import { SeedLoaderService } from '@sigap/api-catalog';
+import { AppConfig } from '@sigap/api-config';
+import { Readiness } from '@sigap/api-common';
+import { DemoLogin, DemoUsersService } from '@sigap/api-identity';
+import { UsersService } from '@sigap/api-identity';
+import { StartupLock } from '@sigap/api-database';
+import { DemoHistoryService } from '@sigap/api-demo-history';
 
 /**
  * Start-up in order: migrations, seed data, the first admin, demo users; then ready.

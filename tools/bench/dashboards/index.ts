@@ -22,11 +22,8 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
-import {
-  DashboardRefreshService,
-  rebuildRollups,
-} from '../../../apps/api/src/dashboards/dashboard-refresh.service';
-import { bucketOf } from '../../../apps/api/src/dashboards/figures';
+import { DashboardRefreshService, rebuildRollups } from '@sigap/api-dashboards';
+import { bucketOf } from '@sigap/api-dashboards';
 import { benchServer } from '../shared/bench-server';
 import { startBenchApi } from '../shared/bench-api';
 

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../../apps/api/src/config/app-config';
+import { loadConfig } from '@sigap/api-config';
 import { createApp } from '../../../apps/api/src/create-app';
 
 const root = resolve(__dirname, '../../..');

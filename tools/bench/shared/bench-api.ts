@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
+import { loadConfig, type AppConfig } from '@sigap/api-config';
 import { createApp } from '../../../apps/api/src/create-app';
 import type { BenchServer } from './bench-server';
 

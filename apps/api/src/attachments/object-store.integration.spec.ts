@@ -2,11 +2,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseStorageSettings } from '../config/storage-settings';
+import { parseStorageSettings } from '@sigap/api-config';
 import { TestS3Server } from '../testing/s3-server';
-import { AttachmentStore } from './attachment-store';
-import type { ObjectStore } from './object-store';
-import { S3ObjectStore } from './s3-object-store';
+import { AttachmentStore } from '@sigap/api-attachments';
+import type { ObjectStore } from '@sigap/api-attachments';
+import { S3ObjectStore } from '@sigap/api-attachments';
 
 /** The same contract, held by both drivers. */
 function contract(name: string, make: () => { store: ObjectStore; scratch: string }): void {

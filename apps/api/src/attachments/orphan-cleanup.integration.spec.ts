@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
+import { Clock } from '@sigap/api-clock';
 import { DATABASES, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
-import { AttachmentStore } from './attachment-store';
-import { ORPHAN_CLEANUP_LEASE, OrphanFileCleanup } from './orphan-cleanup';
-import { incomingFolder } from './upload.interceptor';
+import { AttachmentStore } from '@sigap/api-attachments';
+import { ORPHAN_CLEANUP_LEASE, OrphanFileCleanup } from '@sigap/api-attachments';
+import { incomingFolder } from '@sigap/api-attachments';
 
 const HOUR = 3600_000;
 

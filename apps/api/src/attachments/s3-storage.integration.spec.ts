@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AttachmentView, TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { parseStorageSettings } from '../config/storage-settings';
-import { backup, restore } from '../ops/snapshot';
+import { Clock } from '@sigap/api-clock';
+import { parseStorageSettings } from '@sigap/api-config';
+import { backup, restore } from '@sigap/api-ops';
 import { TestS3Server } from '../testing/s3-server';
 import {
   createTestDatabase,
@@ -16,9 +16,9 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { addressOf } from './object-store';
-import { ORPHAN_CLEANUP_LEASE, OrphanFileCleanup } from './orphan-cleanup';
-import { S3ObjectStore } from './s3-object-store';
+import { addressOf } from '@sigap/api-attachments';
+import { ORPHAN_CLEANUP_LEASE, OrphanFileCleanup } from '@sigap/api-attachments';
+import { S3ObjectStore } from '@sigap/api-attachments';
 
 const HOUR = 3600_000;
 

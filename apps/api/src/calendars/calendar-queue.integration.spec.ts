@@ -4,8 +4,8 @@ import type {
   TicketDetail,
   TicketPage,
 } from '@sigap/contracts';
-import { Clock } from '../clock/clock';
-import { SlaSweepService } from '../tickets/sla-sweep.service';
+import { Clock } from '@sigap/api-clock';
+import { SlaSweepService } from '@sigap/api-tickets';
 import { describeOnBothDatabases, TestApp } from '../testing/test-app';
 
 const wita = (local: string) => new Date(`${local}+08:00`).toISOString();

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source-options';
+import { dataSourceOptions } from '@sigap/api-database';
 import { ENTITIES } from '../entities';
 import { createTestDatabase, DATABASES, testConfig, TestDatabase } from '../testing/test-app';
 

@@ -6,14 +6,14 @@ import type {
   SlaPreviewResponse,
 } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '@sigap/api-audit';
 import { describeOnBothDatabases, TestApp } from '../testing/test-app';
 import {
   CalendarClosureEntity,
   CalendarScheduleEntity,
   CalendarSeedEntity,
-} from './calendar.entities';
-import { DbCalendarProvider } from './db-calendar-provider';
+} from '@sigap/api-calendars';
+import { CalendarSeedService, DbCalendarProvider } from '@sigap/api-calendars';
 
 const CAL = '/api/v1/calendars';
 const PREVIEW = '/api/v1/sla/preview';
@@ -67,7 +67,7 @@ describeOnBothDatabases('calendars', (ctx) => {
 
     it('is idempotent: loading again adds nothing', async () => {
       const before = await view('riau');
-      const seed = ctx().app.get((await import('./calendar-seed.service')).CalendarSeedService);
+      const seed = ctx().app.get(CalendarSeedService);
       const report = await seed.load();
       expect(report).toEqual({ schedulesCreated: 0, holidayFilesApplied: [], closuresAdded: 0 });
       const after = await view('riau');
@@ -614,7 +614,7 @@ describeOnBothDatabases('calendars', (ctx) => {
 
     it("adds a seeded dated schedule once to existing schedules, never over an office's own", async () => {
       const dataSource = ctx().app.get(DataSource);
-      const seed = ctx().app.get((await import('./calendar-seed.service')).CalendarSeedService);
+      const seed = ctx().app.get(CalendarSeedService);
       const schedules = dataSource.getRepository(CalendarScheduleEntity);
       const file = 'calendars/variants-2026.yaml';
       const reapply = async (variants: CalendarScheduleEntity['variants']) => {

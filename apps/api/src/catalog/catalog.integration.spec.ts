@@ -1,6 +1,6 @@
 import type { Problem, ServiceDetail, ServiceSummary } from '@sigap/contracts';
 import type { ServiceStandard } from '@sigap/standards';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '@sigap/api-audit';
 import { describeOnBothDatabases } from '../testing/test-app';
 
 function sample(overrides: Partial<ServiceStandard> = {}): ServiceStandard {

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { LINK_LIMIT_PER_ADDRESS } from '../portal/portal-auth.service';
+import { Clock } from '@sigap/api-clock';
+import { LINK_LIMIT_PER_ADDRESS } from '@sigap/api-portal';
 import { DATABASES, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
-import { rateKeyHash, SharedRateLimiter } from './shared-rate-limit';
+import { rateKeyHash, SharedRateLimiter } from '@sigap/api-common';
 
 const complaint = (email: string) => ({
   office: 'bali',

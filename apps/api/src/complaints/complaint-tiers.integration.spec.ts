@@ -5,10 +5,10 @@ import type {
   PublicOfficeDetail,
 } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
-import { Clock } from '../clock/clock';
+import { AuditEntryEntity } from '@sigap/api-audit';
+import { Clock } from '@sigap/api-clock';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { TicketEntity } from '../tickets/ticket.entity';
+import { TicketEntity } from '@sigap/api-tickets';
 
 /** Monday 11 May 2026, 10.00 WITA. */
 const FILED_AT = '2026-05-11T02:00:00.000Z';

@@ -3,18 +3,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComplaintView, FileComplaintResponse, TicketPage } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { AppConfig, loadConfig } from '../config/app-config';
-import { preparerFor } from '../mail/delivery/outbox-mail';
-import { MailRenderer } from '../mail/templates/mail-renderer';
-import { OutboxEntity } from '../outbox/outbox.entity';
+import { Clock } from '@sigap/api-clock';
+import { AppConfig, loadConfig } from '@sigap/api-config';
+import { preparerFor } from '@sigap/api-mail';
+import { MailRenderer } from '@sigap/api-mail';
+import { OutboxEntity } from '@sigap/api-outbox';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { TicketEntity } from '../tickets/ticket.entity';
-import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
-import { JobLease } from './job-lease';
-import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
-import { LaporGateway } from './lapor/lapor-gateway';
-import { LAPOR_PULL_LEASE, LaporPullScheduler } from './lapor/lapor-pull.scheduler';
+import { TicketEntity } from '@sigap/api-tickets';
+import { TimelineEntryEntity } from '@sigap/api-tickets';
+import { JobLease } from '@sigap/api-complaints';
+import { FakeLaporGateway } from '@sigap/api-complaints';
+import { LaporGateway } from '@sigap/api-complaints';
+import { LAPOR_PULL_LEASE, LaporPullScheduler } from '@sigap/api-complaints';
 
 const TOKEN = 'token-masuk-pengaduan-0123456789';
 const COMPLAINTS_ADDRESS = 'pengaduan@diskominfos.baliprov.go.id';
@@ -82,6 +82,16 @@ describeOnBothDatabases(
       expect(res.body.number).toMatch(/^ADUBALI-2026-\d{6}$/);
       expect(res.body.dueAt).toBe(DUE_AT);
       expect(res.body.timeZone).toBe('Asia/Makassar');
+      // The confirmation carries the tracking page, which speaks of a complaint.
+      expect(res.body.trackPath).toMatch(/^\/lacak\/[A-Za-z0-9_-]{46}$/);
+      const tracked = await app.request(
+        'GET',
+        `/api/v1/portal/track/${res.body.trackPath.slice('/lacak/'.length)}`,
+      );
+      expect(tracked.status).withContext(tracked.text).toBe(200);
+      expect(tracked.body).toEqual(
+        jasmine.objectContaining({ number: res.body.number, kind: 'complaint' }),
+      );
 
       const ticket = await ds
         .getRepository(TicketEntity)

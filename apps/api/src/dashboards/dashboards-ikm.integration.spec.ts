@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IkmDashboardResponse, TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { dbInstant } from '../database/db-time';
+import { dbInstant } from '@sigap/api-database';
 
 const SERVICE = 'pengembangan-aplikasi';
 

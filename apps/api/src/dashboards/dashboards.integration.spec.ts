@@ -9,10 +9,10 @@ import type {
   WorkloadResponse,
 } from '@sigap/contracts';
 import { Workbook } from 'exceljs';
-import { Clock } from '../clock/clock';
+import { Clock } from '@sigap/api-clock';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { SlaSweepService } from '../tickets/sla-sweep.service';
-import { DashboardRefreshService } from './dashboard-refresh.service';
+import { SlaSweepService } from '@sigap/api-tickets';
+import { DashboardRefreshService } from '@sigap/api-dashboards';
 
 /** WITA (UTC+8) local time -> ISO instant. */
 const wita = (local: string) => new Date(`${local}+08:00`).toISOString();

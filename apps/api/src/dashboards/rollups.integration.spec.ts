@@ -5,8 +5,8 @@ import {
   replaceFacts,
   type StepFact,
   type TicketFact,
-} from './dashboard-refresh.service';
-import { bucketOf } from './figures';
+} from '@sigap/api-dashboards';
+import { bucketOf } from '@sigap/api-dashboards';
 
 const ROLLUP_TABLES = [
   'dash_ticket_month',

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, DATABASES, testConfig, TestDatabase } from '../testing/test-app';
-import { UserEntity } from '../identity/user.entity';
-import { OfficeEntity } from '../offices/office.entity';
-import { dataSourceOptions } from './data-source-options';
+import { UserEntity } from '@sigap/api-identity';
+import { OfficeEntity } from '@sigap/api-offices';
+import { dataSourceOptions } from '@sigap/api-database';
 import { ENTITIES } from '../entities';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from '@sigap/api-database';
 
 const TABLES = [
   'offices',

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startReplicatedPair, type ReplicatedPair } from '../testing/mariadb-replication';
 import { DATABASES, startTestApp, type TestApp } from '../testing/test-app';
-import { ReadReplica } from './read-replica';
+import { ReadReplica } from '@sigap/api-database';
 
 if (DATABASES.includes('mysql')) {
   describe('dashboards on a read replica [mariadb primary + replica]', () => {

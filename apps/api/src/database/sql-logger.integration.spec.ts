@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { describeOnBothDatabases } from '../testing/test-app';
-import { maskLiterals } from './sql-logger';
+import { maskLiterals } from '@sigap/api-database';
 
 /** A failed statement is logged with its SQL text, never with its parameter values. */
 describeOnBothDatabases('failed SQL statements in the log', (ctx) => {

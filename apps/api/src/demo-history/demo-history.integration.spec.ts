@@ -11,8 +11,8 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { readInstant } from '../database/db-time';
-import { DemoHistoryService, type DemoHistoryOptions } from './demo-history.service';
+import { readInstant } from '@sigap/api-database';
+import { DemoHistoryService, type DemoHistoryOptions } from '@sigap/api-demo-history';
 
 /**
  * A small history ending today at 04:00 UTC (one instant for every run of the day, so two runs

@@ -1,7 +1,7 @@
 import type { HealthResponse, LoginResponse, Problem } from '@sigap/contracts';
-import { MIGRATIONS } from '../database/migrations';
-import { Clock } from '../clock/clock';
-import { Readiness } from '../common/readiness';
+import { MIGRATIONS } from '@sigap/api-database';
+import { Clock } from '@sigap/api-clock';
+import { Readiness } from '@sigap/api-common';
 import { describeOnBothDatabases } from '../testing/test-app';
 
 describeOnBothDatabases('health and sign-in', (ctx, kind) => {

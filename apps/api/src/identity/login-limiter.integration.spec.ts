@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { rateKeyHash, SharedRateLimiter } from '../common/shared-rate-limit';
+import { Clock } from '@sigap/api-clock';
+import { rateKeyHash, SharedRateLimiter } from '@sigap/api-common';
 import { DATABASES, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
-import { LOGIN_BUCKET, LoginLimiter } from './login-limiter';
+import { LOGIN_BUCKET, LoginLimiter } from '@sigap/api-identity';
 
 /** A minute-aligned instant, so the fixed windows under the sliding estimate are known. */
 const T0 = Date.parse('2026-05-11T03:00:00.000Z');

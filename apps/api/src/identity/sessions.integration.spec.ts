@@ -1,11 +1,11 @@
 import * as bcrypt from 'bcryptjs';
 import type { UserView } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '@sigap/api-outbox';
 import { DATABASES, describeOnBothDatabases, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
-import { BCRYPT_COST } from './password';
-import { PasswordResetService, RESET_LIMIT_PER_ADDRESS } from './password-reset.service';
+import { BCRYPT_COST } from '@sigap/api-identity';
+import { PasswordResetService, RESET_LIMIT_PER_ADDRESS } from '@sigap/api-identity';
 
 const me = (app: TestApp, token: string) => app.request('GET', '/api/v1/auth/me', { token });
 

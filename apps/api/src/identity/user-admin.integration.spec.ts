@@ -1,8 +1,8 @@
 import type { PositionHoldersView, Problem, UserView } from '@sigap/contracts';
-import { OfficesService } from '../offices/offices.service';
-import { OutboxService } from '../outbox/outbox.service';
-import { Clock } from '../clock/clock';
-import { PasswordResetService } from './password-reset.service';
+import { OfficesService } from '@sigap/api-offices';
+import { OutboxService } from '@sigap/api-outbox';
+import { Clock } from '@sigap/api-clock';
+import { PasswordResetService } from '@sigap/api-identity';
 import { describeOnBothDatabases } from '../testing/test-app';
 
 describeOnBothDatabases('users, position holders and password reset', (ctx) => {

@@ -1,6 +1,6 @@
 import type { MailPreview, MailTemplateSummary } from '@sigap/contracts';
 import { describeOnBothDatabases } from '../testing/test-app';
-import { MAIL_TEMPLATE_NAMES } from './templates/template-props';
+import { MAIL_TEMPLATE_NAMES } from '@sigap/api-mail';
 
 describeOnBothDatabases('mail template previews', (ctx) => {
   const admin = () => ctx().token('admin@sigap.local');

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createServer as createTcpServer, type Server } from 'node:net';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
-import { InboundMailService } from '../mail/inbound/inbound-mail.service';
-import { SlaSweepService } from '../tickets/sla-sweep.service';
+import { InboundMailService } from '@sigap/api-mail';
+import { SlaSweepService } from '@sigap/api-tickets';
 import {
   createTestDatabase,
   describeOnBothDatabases,
@@ -13,8 +13,8 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { safePath } from '../common/safe-path';
-import { loggerParams } from './logging';
+import { safePath } from '@sigap/api-common';
+import { loggerParams } from '@sigap/api-observability';
 
 describeOnBothDatabases('observability: metrics and health', (ctx) => {
   let app: TestApp;

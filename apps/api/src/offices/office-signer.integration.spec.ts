@@ -1,6 +1,6 @@
 import type { OfficeSigner } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { pdfTextLines } from '../reports/pdf-text';
+import { pdfTextLines } from '@sigap/api-reports';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
 
 /** The head of office who signs the evaluation report: set by admins, printed on the report. */

@@ -1,7 +1,7 @@
 import type { PortalRequestSummary, RequesterContactView } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { OutboxEntity } from '../outbox/outbox.entity';
-import { linkSentMessage, PortalAuthService } from '../portal/portal-auth.service';
+import { OutboxEntity } from '@sigap/api-outbox';
+import { linkSentMessage, PortalAuthService } from '@sigap/api-portal';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
 
 interface Session {

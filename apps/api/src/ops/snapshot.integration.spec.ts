@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@sigap/api-config';
 import {
   createTestDatabase,
   DATABASES,
@@ -12,7 +12,7 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { backup, restore, SnapshotError, type SnapshotManifest } from './snapshot';
+import { backup, restore, SnapshotError, type SnapshotManifest } from '@sigap/api-ops';
 
 // A small valid PDF, so the upload is accepted by content sniffing.
 const PDF = Buffer.from(

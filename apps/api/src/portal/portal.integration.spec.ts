@@ -10,21 +10,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { AttachmentEntity } from '../attachments/attachment.entity';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
-import { Clock } from '../clock/clock';
-import { AppConfig } from '../config/app-config';
-import { preparerFor } from '../mail/delivery/outbox-mail';
-import { OutboxWorker } from '../mail/delivery/outbox-worker.service';
-import { RequesterContactEntity } from '../opds/requester-contact.entity';
-import { OutboxEntity } from '../outbox/outbox.entity';
+import { AttachmentEntity } from '@sigap/api-attachments';
+import { AuditEntryEntity } from '@sigap/api-audit';
+import { Clock } from '@sigap/api-clock';
+import { AppConfig } from '@sigap/api-config';
+import { preparerFor } from '@sigap/api-mail';
+import { OutboxWorker } from '@sigap/api-mail';
+import { RequesterContactEntity } from '@sigap/api-opds';
+import { OutboxEntity } from '@sigap/api-outbox';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { ChecklistItemEntity } from '../tickets/checklist-item.entity';
-import { SystemActionsService } from '../tickets/system-actions.service';
-import { TicketEntity } from '../tickets/ticket.entity';
-import { TimelineEntryEntity } from '../tickets/timeline-entry.entity';
-import { LINK_LIMIT_PER_ADDRESS, LINK_LIMIT_PER_IP, linkSentMessage } from './portal-auth.service';
-import { makeTrackingToken, trackingKey } from './tracking-token';
+import { ChecklistItemEntity } from '@sigap/api-tickets';
+import { SystemActionsService } from '@sigap/api-tickets';
+import { TicketEntity } from '@sigap/api-tickets';
+import { TimelineEntryEntity } from '@sigap/api-tickets';
+import { LINK_LIMIT_PER_ADDRESS, LINK_LIMIT_PER_IP, linkSentMessage } from '@sigap/api-portal';
+import { makeTrackingToken, trackingKey } from '@sigap/api-tickets';
 
 /** A portal session as a browser holds it. */
 interface Session {
@@ -348,6 +348,8 @@ describeOnBothDatabases(
 
         const detail = await portal<PortalRequestDetail>(s, 'GET', `/requests/${number}`);
         expect(detail.body.missing).toBe(1);
+        // The upload limit is published so the page can refuse an oversized file before sending.
+        expect(detail.body.uploadMaxBytes).toBe(25 * 1024 * 1024);
         const r1 = detail.body.checklist.find((c) => c.code === 'r1');
         expect(r1?.status).toBe('received');
         expect(r1?.files.length).toBe(1);

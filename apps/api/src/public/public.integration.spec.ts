@@ -1,8 +1,8 @@
 import type { PublicOffice, PublicOfficeDetail, PublicServiceDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
+import { Clock } from '@sigap/api-clock';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { TicketEntity } from '../tickets/ticket.entity';
+import { TicketEntity } from '@sigap/api-tickets';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 

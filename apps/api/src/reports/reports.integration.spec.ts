@@ -1,13 +1,13 @@
 import type { ComplianceResponse, IkmReport, Problem, TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { AppConfig } from '../config/app-config';
-import { DashboardRefreshService } from '../dashboards/dashboard-refresh.service';
-import { resolveSurveySecret, signSurveyToken } from '../survey/survey-token';
-import { SurveyService } from '../survey/survey.service';
+import { Clock } from '@sigap/api-clock';
+import { AppConfig } from '@sigap/api-config';
+import { DashboardRefreshService } from '@sigap/api-dashboards';
+import { resolveSurveySecret, signSurveyToken } from '@sigap/api-survey';
+import { SurveyService } from '@sigap/api-survey';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { TicketEntity } from '../tickets/ticket.entity';
-import { pdfTextLines } from './pdf-text';
+import { TicketEntity } from '@sigap/api-tickets';
+import { pdfTextLines } from '@sigap/api-reports';
 
 /** WITA (UTC+8) local time -> ISO instant. */
 const wita = (local: string) => new Date(`${local}+08:00`).toISOString();

@@ -1,6 +1,6 @@
 import type { Problem, ServicePreviewResponse } from '@sigap/contracts';
 import { describeOnBothDatabases } from '../testing/test-app';
-import { CHAINING_NOTE } from './sla-preview.service';
+import { CHAINING_NOTE } from '@sigap/api-sla';
 
 const URL = '/api/v1/sla/preview/service';
 

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { rateKeyHash } from '../common/shared-rate-limit';
+import { rateKeyHash } from '@sigap/api-common';
 import { DATABASES, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
-import { SURVEY_READ_LIMIT, SURVEY_WRITE_LIMIT } from './survey-limiter';
+import { SURVEY_READ_LIMIT, SURVEY_WRITE_LIMIT } from '@sigap/api-survey';
 
 /** Well-formed but unknown survey link: answered 404 once past the limiter. */
 const LINK = `/api/v1/survey/${'C'.repeat(22)}.${'D'.repeat(43)}`;

@@ -1,8 +1,8 @@
 import type { RespondentProfile, SurveyCommentPage, TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { Clock } from '../clock/clock';
-import { dataSourceOptions } from '../database/data-source-options';
+import { AppConfig } from '@sigap/api-config';
+import { Clock } from '@sigap/api-clock';
+import { dataSourceOptions } from '@sigap/api-database';
 import { ENTITIES } from '../entities';
 import {
   DATABASES,
@@ -12,10 +12,10 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { TicketEntity } from '../tickets/ticket.entity';
-import { resolveSurveySecret, signSurveyToken } from './survey-token';
-import { SurveyResponseEntity } from './survey.entities';
-import { SurveyService } from './survey.service';
+import { TicketEntity } from '@sigap/api-tickets';
+import { resolveSurveySecret, signSurveyToken } from '@sigap/api-survey';
+import { SurveyResponseEntity } from '@sigap/api-survey';
+import { SurveyService } from '@sigap/api-survey';
 
 const FOUR = [4, 4, 4, 4, 4, 4, 4, 4, 4];
 

@@ -1,11 +1,11 @@
 import type { IkmReport, SurveyCommentPage, TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { dataSourceOptions } from '../database/data-source-options';
+import { Clock } from '@sigap/api-clock';
+import { dataSourceOptions } from '@sigap/api-database';
 import { ENTITIES } from '../entities';
-import { AppConfig } from '../config/app-config';
-import { preparerFor } from '../mail/delivery/outbox-mail';
-import { OutboxEntity } from '../outbox/outbox.entity';
+import { AppConfig } from '@sigap/api-config';
+import { preparerFor } from '@sigap/api-mail';
+import { OutboxEntity } from '@sigap/api-outbox';
 import {
   DATABASES,
   createTestDatabase,
@@ -14,10 +14,10 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { TicketEntity } from '../tickets/ticket.entity';
-import { resolveSurveySecret, signSurveyToken } from './survey-token';
-import { SurveyInvitationEntity, SurveyResponseEntity } from './survey.entities';
-import { SurveyService } from './survey.service';
+import { TicketEntity } from '@sigap/api-tickets';
+import { resolveSurveySecret, signSurveyToken } from '@sigap/api-survey';
+import { SurveyInvitationEntity, SurveyResponseEntity } from '@sigap/api-survey';
+import { SurveyService } from '@sigap/api-survey';
 
 const REQUESTER = 'ketut.survei@diskominfos.baliprov.go.id';
 const PUBLIC_URL = 'https://sigap.example.go.id';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { LoginResponse } from '@sigap/contracts';
 import { createConnection } from 'mysql2/promise';
-import { AppConfig, loadConfig } from '../config/app-config';
+import { AppConfig, loadConfig } from '@sigap/api-config';
 import { createApp } from '../create-app';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');

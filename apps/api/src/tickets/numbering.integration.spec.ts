@@ -1,5 +1,5 @@
 import type { TicketDetail } from '@sigap/contracts';
-import { Clock } from '../clock/clock';
+import { Clock } from '@sigap/api-clock';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
 
 /** Concurrent openings never share or skip a number (counter row locked until commit). */

@@ -5,9 +5,9 @@ import type {
   TicketPage,
   UserView,
 } from '@sigap/contracts';
-import type { AuthUser } from '../identity/auth-user';
+import type { AuthUser } from '@sigap/api-identity';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { TicketListService, impliedOpen } from './ticket-list.service';
+import { TicketListService, impliedOpen } from '@sigap/api-tickets';
 
 describe('impliedOpen', () => {
   it('pins is_open only when every listed status agrees', () => {

@@ -1,12 +1,12 @@
 import type { TicketDetail } from '@sigap/contracts';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { describeOnBothDatabases } from '../testing/test-app';
-import { ClockEventEntity } from './clock-event.entity';
-import { dbInstant } from '../database/db-time';
-import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from '../database/row-insert';
-import { TicketStepEntity } from './ticket-step.entity';
-import { TicketEntity } from './ticket.entity';
-import { TimelineEntryEntity } from './timeline-entry.entity';
+import { ClockEventEntity } from '@sigap/api-tickets';
+import { dbInstant } from '@sigap/api-database';
+import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from '@sigap/api-database';
+import { TicketStepEntity } from '@sigap/api-tickets';
+import { TicketEntity } from '@sigap/api-tickets';
+import { TimelineEntryEntity } from '@sigap/api-tickets';
 
 /** `insertRows` stores exactly what `manager.insert` stores (dates, json, booleans, nulls). */
 describeOnBothDatabases('tickets: multi-row inserts', (ctx) => {

@@ -1,7 +1,7 @@
 import type { TicketDetail, TimelineEntryView } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { OutboxService } from '../outbox/outbox.service';
+import { Clock } from '@sigap/api-clock';
+import { OutboxService } from '@sigap/api-outbox';
 import {
   createTestDatabase,
   DATABASES,
@@ -10,7 +10,7 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../testing/test-app';
-import { SlaSweepService } from './sla-sweep.service';
+import { SlaSweepService } from '@sigap/api-tickets';
 
 /** WITA (UTC+8) local time -> Date. */
 const wita = (local: string) => new Date(`${local}+08:00`);

@@ -1,15 +1,15 @@
 import type { TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { AppConfig } from '../config/app-config';
-import { UserEntity } from '../identity/user.entity';
-import { OutboxWorker } from '../mail/delivery/outbox-worker.service';
+import { Clock } from '@sigap/api-clock';
+import { AppConfig } from '@sigap/api-config';
+import { UserEntity } from '@sigap/api-identity';
+import { OutboxWorker } from '@sigap/api-mail';
 import { RecordingSmtp, appWithRecordingSmtp } from '../mail/delivery/testing/recording-smtp';
-import { preparerFor } from '../mail/delivery/outbox-mail';
-import { OutboxEntity } from '../outbox/outbox.entity';
+import { preparerFor } from '@sigap/api-mail';
+import { OutboxEntity } from '@sigap/api-outbox';
 import { DATABASES, type TestApp } from '../testing/test-app';
 import { baliEmailTicket } from '../testing/ticket-bodies';
-import { TicketEntity } from './ticket.entity';
+import { TicketEntity } from '@sigap/api-tickets';
 
 const REQUESTER = 'made.wirawan@diskominfos.baliprov.go.id';
 

@@ -1,5 +1,5 @@
 import type { Problem, TicketDetail, TicketPage, TimelineEntryView } from '@sigap/contracts';
-import { Clock } from '../clock/clock';
+import { Clock } from '@sigap/api-clock';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
 
 /** WITA (UTC+8) local time -> ISO instant. */
@@ -148,7 +148,8 @@ describeOnBothDatabases('tickets: Bali SOP end to end', (ctx) => {
     at('2026-04-08T10:00:00');
     await act('kasi-ai', 'steps/5/complete', { output: 'Laporan lanjutan' });
     at('2026-04-15T10:00:00');
-    await act('kasi-ai', 'steps/6/complete', { output: 'Kesepakatan proses bisnis' });
+    // The helpdesk records step 6 for the Kasi who holds it (he signed on paper).
+    await act('helpdesk', 'steps/6/complete', { output: 'Kesepakatan proses bisnis' });
     // Step 7 is the head of office's (a manager holding kadis).
     expect(t.steps[6].position).toBe('kadis');
     at('2026-04-20T10:00:00');
@@ -211,6 +212,13 @@ describeOnBothDatabases('tickets: Bali SOP end to end', (ctx) => {
     expect(events).toContain('ticket.closed');
     const ids = res.body.map((e) => e.id);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    // Only step 6, completed by the helpdesk, was done on its holder's behalf.
+    const completed = res.body.filter(
+      (e) => e.event === 'step.completed' && e.data?.['order'] !== 1,
+    );
+    const behalf = completed.filter((e) => e.data?.['onBehalfOf']);
+    expect(behalf.map((e) => e.data?.['order'])).toEqual([6]);
+    expect(behalf[0].data?.['onBehalfOf']).toBe(t.steps[5].assignee?.id);
   });
 
   it('refuses a stale version (409) and a missing one (428) without changing anything', async () => {

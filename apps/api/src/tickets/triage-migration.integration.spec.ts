@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source-options';
+import { dataSourceOptions } from '@sigap/api-database';
 import { ENTITIES } from '../entities';
-import { TriageAndMailboxes1763900900000 } from '../database/migrations/1763900900000-triage-and-mailboxes';
-import { InboundMessageEntity } from '../mail/inbound/inbound-message.entity';
+import { TriageAndMailboxes1763900900000 } from '@sigap/api-database';
+import { InboundMessageEntity } from '@sigap/api-mail';
 import {
   DATABASES,
   createTestDatabase,
@@ -11,9 +11,9 @@ import {
   testConfig,
   type TestDatabase,
 } from '../testing/test-app';
-import { TicketEntity } from './ticket.entity';
-import { TimelineEntryEntity } from './timeline-entry.entity';
-import { TriageBacklogService } from './triage-backlog.service';
+import { TicketEntity } from '@sigap/api-tickets';
+import { TimelineEntryEntity } from '@sigap/api-tickets';
+import { TriageBacklogService } from '@sigap/api-mail';
 
 /**
  * The triage migration makes the tickets' service columns nullable: on SQLite that rebuilds the

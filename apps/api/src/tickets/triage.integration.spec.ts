@@ -1,11 +1,11 @@
 import type { TicketDetail, TicketPage, TimelineEntryView } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../clock/clock';
-import { RequesterContactEntity } from '../opds/requester-contact.entity';
-import { OutboxEntity } from '../outbox/outbox.entity';
+import { Clock } from '@sigap/api-clock';
+import { RequesterContactEntity } from '@sigap/api-opds';
+import { OutboxEntity } from '@sigap/api-outbox';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
-import { ClockEventEntity } from './clock-event.entity';
-import { TicketEntity } from './ticket.entity';
+import { ClockEventEntity } from '@sigap/api-tickets';
+import { TicketEntity } from '@sigap/api-tickets';
 
 const TOKEN = 'token-masuk-triase-0123456789';
 const HELPDESK = 'helpdesk@diskominfos.baliprov.go.id';

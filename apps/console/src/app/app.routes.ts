@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { rolesGuard } from './admin/admin.guard';
-import { adminGuard, authGuard, guestGuard } from './auth/auth.guard';
+import { adminGuard, authGuard, guestGuard, homeRedirect } from './auth/auth.guard';
 import { PUBLIC_ROUTES } from './public/public.routes';
 import { firstRunGuard } from './setup/first-run.guard';
 
@@ -31,7 +31,7 @@ export const routes: Routes = [
     loadComponent: () => import('./layout/shell.component').then((m) => m.ShellComponent),
     canActivate: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'katalog' },
+      { path: '', pathMatch: 'full', redirectTo: homeRedirect },
       {
         path: 'katalog',
         pathMatch: 'full',
@@ -91,7 +91,8 @@ export const routes: Routes = [
       },
       {
         path: 'dasbor',
-        canActivate: [rolesGuard('admin', 'manager', 'agent', 'executor')],
+        // The admins' start page: the first-run set-up leads from here too.
+        canActivate: [rolesGuard('admin', 'manager', 'agent', 'executor'), firstRunGuard],
         title: 'Dasbor SLA · Sigap',
         loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
       },
@@ -162,7 +163,7 @@ export const routes: Routes = [
         title: 'Templat e-mail · Sigap',
         loadComponent: () => import('./admin/templates.page').then((m) => m.TemplatesPage),
       },
-      { path: '**', redirectTo: 'katalog' },
+      { path: '**', redirectTo: homeRedirect },
     ],
   },
 ];

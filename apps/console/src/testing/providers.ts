@@ -12,6 +12,7 @@ import type { CurrentUser } from '@sigap/contracts';
 import { authInterceptor } from '../app/auth/auth.interceptor';
 import { TOKEN_STORAGE_KEY, USER_STORAGE_KEY } from '../app/auth/auth.service';
 import { LOCALE_STORAGE_KEY } from '../app/i18n/i18n.service';
+import { CHOSEN_OFFICE_KEY } from '../app/shared/chosen-office';
 import { provideSigapIcons } from '../app/shared/icons';
 
 /** What every console spec runs with: zoneless, the real interceptor, a testing backend. */
@@ -29,6 +30,7 @@ export function consoleTestProviders(routes: Routes = []): (Provider | Environme
 export function resetStorage(user?: CurrentUser, token = 'tok-123'): void {
   sessionStorage.removeItem(TOKEN_STORAGE_KEY);
   sessionStorage.removeItem(USER_STORAGE_KEY);
+  sessionStorage.removeItem(CHOSEN_OFFICE_KEY);
   localStorage.removeItem(LOCALE_STORAGE_KEY);
   if (user) {
     sessionStorage.setItem(TOKEN_STORAGE_KEY, token);

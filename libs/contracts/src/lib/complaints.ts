@@ -84,6 +84,8 @@ export interface FileComplaintResponse {
   tier: { code: string; name: string; workingDays: number };
   /** The office's time zone, to show `dueAt` in local time. */
   timeZone: string;
+  /** The public tracking page on this site (`/lacak/…`): the link the acknowledgement mail carries. */
+  trackPath: string;
 }
 
 /** `GET /api/v1/complaints/{number}`: the complaint's own facts, for agents. */

@@ -3,6 +3,7 @@
  * requests with their documents, follow their OPD's requests and answer them. A read-only
  * tracking page needs no sign-in at all: the acknowledgement e-mail carries its address.
  */
+import type { TicketKind } from './complaints';
 import type { ChecklistStatus, TicketSlaState, TicketStatus } from './tickets';
 
 /** Header that must repeat the CSRF cookie's value on every state-changing portal request. */
@@ -115,6 +116,8 @@ export interface PortalRequestDetail extends PortalRequestSummary {
   messages: PortalMessageView[];
   /** May the OPD answer now (an open ticket, or one still within the reopen window). */
   canAnswer: boolean;
+  /** The largest file the server takes (`SIGAP_ATTACHMENT_MAX_MB`), so the page can refuse first. */
+  uploadMaxBytes: number;
 }
 
 /** `POST /api/v1/portal/requests/:number/answers`. */
@@ -127,6 +130,8 @@ export interface PortalAnswerRequest {
 /** `GET /api/v1/portal/track/:token`: no sign-in, no personal data. */
 export interface PortalTrackingView {
   number: string;
+  /** A complaint's page speaks of its handling, not of a request's steps and documents. */
+  kind: TicketKind;
   serviceName: string;
   officeName: string;
   status: TicketStatus;

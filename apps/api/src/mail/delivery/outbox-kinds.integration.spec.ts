@@ -1,16 +1,16 @@
 import { DataSource } from 'typeorm';
-import { Clock } from '../../clock/clock';
-import { UserEntity } from '../../identity/user.entity';
-import { RequesterContactEntity } from '../../opds/requester-contact.entity';
-import { OutboxEntity } from '../../outbox/outbox.entity';
-import { OutboxService } from '../../outbox/outbox.service';
-import { TicketStepEntity } from '../../tickets/ticket-step.entity';
-import { TicketEntity } from '../../tickets/ticket.entity';
-import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import { Clock } from '@sigap/api-clock';
+import { UserEntity } from '@sigap/api-identity';
+import { RequesterContactEntity } from '@sigap/api-opds';
+import { OutboxEntity } from '@sigap/api-outbox';
+import { OutboxService, type OutboxMessage } from '@sigap/api-outbox';
+import { TicketStepEntity } from '@sigap/api-tickets';
+import { TicketEntity } from '@sigap/api-tickets';
+import { TimelineEntryEntity } from '@sigap/api-tickets';
 import { DATABASES, type TestApp } from '../../testing/test-app';
 import { baliEmailTicket } from '../../testing/ticket-bodies';
-import { AUTOMATIC_KINDS, OutboxWorker } from './outbox-worker.service';
-import { OUTBOX_MAIL_KINDS } from './outbox-mail';
+import { AUTOMATIC_KINDS, OutboxWorker } from '@sigap/api-mail';
+import { OUTBOX_MAIL_KINDS } from '@sigap/api-mail';
 import { RecordingSmtp, appWithRecordingSmtp } from './testing/recording-smtp';
 
 const REQUESTER = 'nyoman.sari@diskes.baliprov.go.id';
@@ -28,7 +28,10 @@ for (const kind of DATABASES) {
     let step: TicketStepEntity;
 
     const enqueue = (kindName: string, payload: Record<string, unknown>) =>
-      app.app.get(OutboxService).enqueue([{ kind: kindName, payload }], clock.now());
+      app.app
+        .get(OutboxService)
+        // Any kind, known or not, as a row written by any version would be.
+        .enqueue([{ kind: kindName, payload } as unknown as OutboxMessage], clock.now());
     const rowsOf = (kindName: string) =>
       ds.getRepository(OutboxEntity).find({ where: { kind: kindName } });
     const timeline = async () =>

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { SMTPServer } from 'smtp-server';
-import { CalendarProvider } from '../../calendars/calendar-provider';
-import { Clock } from '../../clock/clock';
-import { OutboxEntity } from '../../outbox/outbox.entity';
-import { OutboxService } from '../../outbox/outbox.service';
+import { CalendarProvider } from '@sigap/api-calendars';
+import { Clock } from '@sigap/api-clock';
+import { OutboxEntity } from '@sigap/api-outbox';
+import { OutboxService } from '@sigap/api-outbox';
 import {
   DATABASES,
   createTestDatabase,
@@ -12,8 +12,8 @@ import {
   type TestDatabase,
 } from '../../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../../testing/two-instances';
-import { MailService } from '../mail.service';
-import { CLAIM_MS, OutboxWorker, backoffMs } from './outbox-worker.service';
+import { MailService } from '@sigap/api-mail';
+import { CLAIM_MS, OutboxWorker, backoffMs } from '@sigap/api-mail';
 import { freePort, smtpTestEnv } from './testing/recording-smtp';
 
 /** An in-process SMTP server that records each received message's Message-ID. */

@@ -6,8 +6,8 @@ import { ImapFlow } from 'imapflow';
 import { DataSource } from 'typeorm';
 import { DATABASES, REPO_ROOT, type TestApp } from '../../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../../testing/two-instances';
-import { InboundMessageEntity } from '../inbound/inbound-message.entity';
-import { ImapPollerService } from './imap-poller.service';
+import { InboundMessageEntity } from '@sigap/api-mail';
+import { ImapPollerService } from '@sigap/api-mail';
 import { TestDovecot, dovecotInstalled } from './testing/dovecot';
 
 const PASSWORD = 'sandi-uji-sewa-imap-31';

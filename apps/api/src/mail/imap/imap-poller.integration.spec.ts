@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { MailboxView } from '@sigap/contracts';
 import { ImapFlow } from 'imapflow';
 import { DataSource, In } from 'typeorm';
-import { TicketEntity } from '../../tickets/ticket.entity';
-import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import { TicketEntity } from '@sigap/api-tickets';
+import { TimelineEntryEntity } from '@sigap/api-tickets';
 import {
   DATABASES,
   REPO_ROOT,
@@ -14,13 +14,13 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../../testing/test-app';
-import { InboundMessageEntity } from '../inbound/inbound-message.entity';
-import { InboundMailService } from '../inbound/inbound-mail.service';
-import { MailboxEntity } from '../mailboxes/mailbox.entity';
-import type { ImapPoller } from './imap-poller';
-import { MailboxMessageFailureEntity } from './mailbox-message-failure.entity';
-import { ImapPollerService } from './imap-poller.service';
-import type { ImapMailboxSettings } from '../../config/imap-settings';
+import { InboundMessageEntity } from '@sigap/api-mail';
+import { InboundMailService } from '@sigap/api-mail';
+import { MailboxEntity } from '@sigap/api-mail';
+import type { ImapPoller } from '@sigap/api-mail';
+import { MailboxMessageFailureEntity } from '@sigap/api-mail';
+import { ImapPollerService } from '@sigap/api-mail';
+import type { ImapMailboxSettings } from '@sigap/api-config';
 import { TestDovecot, dovecotInstalled } from './testing/dovecot';
 import { ImapFaultProxy } from './testing/imap-proxy';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { describeOnBothDatabases } from '../../testing/test-app';
-import { MailboxLeases, leaseKey, newInstanceId } from './mailbox-lease';
+import { MailboxLeases, leaseKey, newInstanceId } from '@sigap/api-mail';
 
 describeOnBothDatabases('IMAP mailbox leases', (ctx) => {
   let a: MailboxLeases;

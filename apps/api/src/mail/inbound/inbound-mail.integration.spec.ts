@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { RequesterContactEntity } from '../../opds/requester-contact.entity';
-import { OutboxEntity } from '../../outbox/outbox.entity';
-import { TicketEntity } from '../../tickets/ticket.entity';
-import { TimelineEntryEntity } from '../../tickets/timeline-entry.entity';
+import { RequesterContactEntity } from '@sigap/api-opds';
+import { OutboxEntity } from '@sigap/api-outbox';
+import { TicketEntity } from '@sigap/api-tickets';
+import { TimelineEntryEntity } from '@sigap/api-tickets';
 import { REPO_ROOT, describeOnBothDatabases, type TestApp } from '../../testing/test-app';
-import { InboundMessageEntity } from './inbound-message.entity';
+import { InboundMessageEntity } from '@sigap/api-mail';
 
 const FIXTURES = join(REPO_ROOT, 'libs/mail-threading/fixtures');
 const TOKEN = 'token-masuk-0123456789abcdef';

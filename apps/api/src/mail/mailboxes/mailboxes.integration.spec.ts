@@ -13,10 +13,10 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../../testing/test-app';
-import { InboundMessageEntity } from '../inbound/inbound-message.entity';
-import { MailboxMessageFailureEntity } from '../imap/mailbox-message-failure.entity';
+import { InboundMessageEntity } from '@sigap/api-mail';
+import { MailboxMessageFailureEntity } from '@sigap/api-mail';
 import { TestDovecot, dovecotInstalled } from '../imap/testing/dovecot';
-import { MailboxEntity } from './mailbox.entity';
+import { MailboxEntity } from '@sigap/api-mail';
 
 const SECRET = 'sandi-kotak-surat-RAHASIA-42';
 const CONFIG_PASSWORD = 'sandi-dari-konfigurasi-77';

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../database/data-source-options';
+import { dataSourceOptions } from '@sigap/api-database';
 import { ENTITIES } from '../../entities';
-import { MIGRATIONS } from '../../database/migrations';
-import { UploadQuotaAndMailRetention1763902300000 } from '../../database/migrations/1763902300000-upload-quota-and-mail-retention';
+import { MIGRATIONS } from '@sigap/api-database';
+import { UploadQuotaAndMailRetention1763902300000 } from '@sigap/api-database';
 import {
   DATABASES,
   createTestDatabase,

@@ -11,6 +11,7 @@ describe('route guards', () => {
         { path: 'masuk', component: BlankComponent, canActivate: [guestGuard] },
         { path: 'katalog', component: BlankComponent, canActivate: [authGuard] },
         { path: 'katalog/impor', component: BlankComponent, canActivate: [adminGuard] },
+        { path: 'tiket', component: BlankComponent, canActivate: [authGuard] },
       ]),
     });
     return TestBed.inject(Router);
@@ -34,7 +35,7 @@ describe('route guards', () => {
     resetStorage(AGENT);
     const r = router();
     await r.navigateByUrl('/katalog/impor');
-    expect(r.url).toBe('/katalog');
+    expect(r.url).toBe('/tiket');
   });
 
   it('lets an admin into admin pages', async () => {
@@ -55,6 +56,6 @@ describe('route guards', () => {
     resetStorage(AGENT);
     const r = router();
     await r.navigateByUrl('/masuk');
-    expect(r.url).toBe('/katalog');
+    expect(r.url).toBe('/tiket');
   });
 });

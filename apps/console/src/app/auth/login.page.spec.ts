@@ -19,6 +19,7 @@ describe('LoginPage', () => {
       providers: consoleTestProviders([
         { path: 'masuk', component: LoginPage },
         { path: 'katalog', component: BlankComponent },
+        { path: 'tiket', component: BlankComponent },
         { path: 'katalog/:office/:code', component: BlankComponent },
       ]),
     });
@@ -40,7 +41,7 @@ describe('LoginPage', () => {
 
   afterEach(() => backend.verify());
 
-  it('signs in, keeps the token in sessionStorage and opens the catalog', async () => {
+  it("signs in, keeps the token in sessionStorage and opens an agent's queue", async () => {
     const element = await open();
     fill(element, 'sari@tebingtinggikota.go.id', 'rahasia');
     const request = backend.expectOne(LOGIN_URL);
@@ -55,7 +56,7 @@ describe('LoginPage', () => {
     expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('tok-123');
     expect(JSON.parse(sessionStorage.getItem(USER_STORAGE_KEY)!).name).toBe('Sari Lubis');
     expect(TestBed.inject(AuthService).user()?.office).toBe('tebingtinggi');
-    expect(TestBed.inject(Router).url).toBe('/katalog');
+    expect(TestBed.inject(Router).url).toBe('/tiket');
   });
 
   it('returns to the page asked for before signing in', async () => {
@@ -71,7 +72,7 @@ describe('LoginPage', () => {
     fill(element, 'sari@tebingtinggikota.go.id', 'rahasia');
     backend.expectOne(LOGIN_URL).flush(LOGIN_RESPONSE);
     await harness.fixture.whenStable();
-    expect(TestBed.inject(Router).url).toBe('/katalog');
+    expect(TestBed.inject(Router).url).toBe('/tiket');
   });
 
   it('says "E-mail atau kata sandi salah" on a 401', async () => {

@@ -17,6 +17,7 @@ import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { LanguageSwitchComponent } from '../layout/language-switch.component';
 import { ErrorNotifier } from '../shared/problem';
 import { RETURN_PARAM } from './auth.interceptor';
+import { homeFor } from './home';
 import { AuthService } from './auth.service';
 
 /** Seconds to wait after a 429: the Retry-After header, else 60. */
@@ -177,10 +178,11 @@ export class LoginPage {
     this.error.set(null);
     this.expired.set(false);
     this.auth.login(this.form.getRawValue()).subscribe({
-      next: () => {
+      next: (user) => {
         this.busy.set(false);
         const back = this.route.snapshot.queryParamMap.get(RETURN_PARAM);
-        const target = back && back.startsWith('/') && !back.startsWith('//') ? back : '/katalog';
+        const target =
+          back && back.startsWith('/') && !back.startsWith('//') ? back : homeFor(user.roles);
         void this.router.navigateByUrl(target);
       },
       error: (error: unknown) => {

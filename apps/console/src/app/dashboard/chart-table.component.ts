@@ -30,6 +30,9 @@ export interface FigureTable {
       [series]="chart().series"
       [stacked]="stacked()"
       [max]="max()"
+      [unit]="unit()"
+      [whole]="whole()"
+      [log]="log()"
     />
     <sg-figures-table
       [attr.data-test]="tableTest()"
@@ -53,6 +56,12 @@ export class ChartTableComponent {
   readonly table = input.required<FigureTable>();
   readonly stacked = input(false);
   readonly max = input<number | undefined>(undefined);
+  /** The unit of the chart's value axis. */
+  readonly unit = input<string | null>(null);
+  /** Counts: whole-number ticks. */
+  readonly whole = input(false);
+  /** A logarithmic value axis. */
+  readonly log = input(false);
   /** Table caption when it differs from `title`. */
   readonly caption = input<string | null>(null);
   /** `data-test` of the table. */

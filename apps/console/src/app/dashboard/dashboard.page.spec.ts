@@ -15,6 +15,7 @@ import type {
 import { OFFICES } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
 import { DashboardPage, ikmValue, percent, workingTime } from './dashboard.page';
+import { Chart, type LinearScaleOptions } from 'chart.js';
 
 const MANAGER: CurrentUser = {
   id: 'u-kadis',
@@ -268,6 +269,40 @@ describe('DashboardPage', () => {
     const buttons = element.querySelectorAll<HTMLButtonElement>('button[data-test^=dash-xlsx]');
     expect(buttons.length).toBe(7);
     buttons.forEach((b) => expect(b.getAttribute('aria-label')).toMatch(/^Unduh XLSX: /));
+  });
+
+  it('charts name their units, count in whole numbers, and draw minutes on a log scale', async () => {
+    const element = await open(MANAGER);
+    backend.expectOne('/api/v1/opds?office=bali').flush([]);
+    flushAll();
+    await harness.fixture.whenStable();
+    const chartOf = (table: string) => {
+      const canvas = element.querySelector<HTMLCanvasElement>(
+        `sg-chart-table:has([data-test=${table}]) canvas`,
+      );
+      const chart = canvas ? Chart.getChart(canvas) : undefined;
+      if (!chart) throw new Error(`no chart beside ${table}`);
+      return chart;
+    };
+    for (const table of ['dash-compliance-table', 'dash-backlog-table', 'dash-fr-table']) {
+      const y = chartOf(table).options.scales?.['y'] as LinearScaleOptions;
+      expect(y.title.text).withContext(table).toBe('Jumlah tiket');
+      expect(y.title.display).withContext(table).toBeTrue();
+      expect(y.ticks.precision).withContext(table).toBe(0);
+    }
+    // Median and P90 (minutes) beside a target a thousand times larger: a logarithmic axis.
+    const steps = chartOf('dash-steps-table');
+    const y = steps.options.scales?.['y'] as LinearScaleOptions & { type: string };
+    expect(steps.scales['y'].type).toBe('logarithmic');
+    expect(y.title.text).toBe('Menit kerja (skala log)');
+    expect((chartOf('dash-ikm-table').options.scales?.['y'] as LinearScaleOptions).title.text).toBe(
+      'Nilai IKM (25–100)',
+    );
+    // The workload bars lie down: their counting axis is x.
+    const load = element.querySelector<HTMLCanvasElement>('[data-test=dash-workload] canvas');
+    const x = Chart.getChart(load!)!.options.scales?.['x'] as LinearScaleOptions;
+    expect(x.title.text).toBe('Jumlah tiket');
+    expect(x.ticks.precision).toBe(0);
   });
 
   it('applies the filter to every table and exports with the same filter', async () => {

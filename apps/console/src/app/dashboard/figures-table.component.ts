@@ -18,46 +18,57 @@ export interface FigureRow {
 @Component({
   selector: 'sg-figures-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<table class="figures">
-    <caption [class.sr-only]="!showCaption()">
-      {{
-        caption()
-      }}
-    </caption>
-    <thead>
-      <tr>
-        @for (c of columns(); track $index) {
-          <th scope="col">{{ c }}</th>
-        }
-      </tr>
-    </thead>
-    <tbody>
-      @for (r of rows(); track r.key) {
-        <tr [attr.data-test]="r.total ? null : rowTest()" [class.total]="r.total">
-          <th scope="row">
-            @if (r.link) {
-              <a [href]="r.link">{{ r.head }}</a>
-            } @else {
-              {{ r.head }}
-            }
-          </th>
-          @for (c of r.cells; track $index) {
-            <td>{{ c }}</td>
+  // The box scrolls sideways on its own when the table is wider than the screen (a phone), with
+  // the row names pinned; it takes the focus so keyboards can scroll it too.
+  template: `<div class="scroll" tabindex="0" role="region" [attr.aria-label]="caption()">
+    <table class="figures">
+      <caption [class.sr-only]="!showCaption()">
+        {{
+          caption()
+        }}
+      </caption>
+      <thead>
+        <tr>
+          @for (c of columns(); track $index) {
+            <th scope="col">{{ c }}</th>
           }
         </tr>
-      } @empty {
-        @if (empty(); as text) {
-          <tr>
-            <td [attr.colspan]="columns().length">{{ text }}</td>
+      </thead>
+      <tbody>
+        @for (r of rows(); track r.key) {
+          <tr [attr.data-test]="r.total ? null : rowTest()" [class.total]="r.total">
+            <th scope="row">
+              @if (r.link) {
+                <a [href]="r.link">{{ r.head }}</a>
+              } @else {
+                {{ r.head }}
+              }
+            </th>
+            @for (c of r.cells; track $index) {
+              <td>{{ c }}</td>
+            }
           </tr>
+        } @empty {
+          @if (empty(); as text) {
+            <tr>
+              <td [attr.colspan]="columns().length">{{ text }}</td>
+            </tr>
+          }
         }
-      }
-    </tbody>
-  </table>`,
+      </tbody>
+    </table>
+  </div>`,
   styles: `
     :host {
       display: block;
       min-width: 0;
+    }
+    .scroll {
+      overflow-x: auto;
+      max-width: 100%;
+    }
+    .scroll:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
     }
     .figures {
       width: 100%;
@@ -80,6 +91,9 @@ export interface FigureRow {
     thead th:first-child {
       text-align: left;
       font-weight: 500;
+      position: sticky;
+      left: 0;
+      background: var(--mat-sys-surface);
     }
     .total th,
     .total td {

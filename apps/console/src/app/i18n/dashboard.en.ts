@@ -23,6 +23,9 @@ export const dashboardEn: { readonly [K in keyof typeof dashboardId]: string } =
   'dash.exportXlsx': 'Download XLSX: {table}',
   'dash.chartOf': 'Chart of {table}; its figures are in the table beside it.',
   'dash.empty': 'No figures for this filter yet.',
+  'dash.unit.tickets': 'Number of tickets',
+  'dash.unit.minutesLog': 'Working minutes (log scale)',
+  'dash.unit.ikm': 'IKM score (25–100)',
   'dash.minutes': 'working minutes',
 
   'dash.compliance': 'SLA compliance',

@@ -21,6 +21,9 @@ export const dashboardId = {
   'dash.exportXlsx': 'Unduh XLSX: {table}',
   'dash.chartOf': 'Grafik {table}; angkanya ada di tabel di sampingnya.',
   'dash.empty': 'Belum ada data untuk saringan ini.',
+  'dash.unit.tickets': 'Jumlah tiket',
+  'dash.unit.minutesLog': 'Menit kerja (skala log)',
+  'dash.unit.ikm': 'Nilai IKM (25–100)',
   'dash.minutes': 'menit kerja',
 
   'dash.compliance': 'Kepatuhan SLA',

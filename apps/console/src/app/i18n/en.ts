@@ -1,4 +1,5 @@
 import { adminMailEn } from './admin-mail.en';
+import { staffDayEn } from './staff-day.en';
 import { agentConsoleEn } from './agent-console.en';
 import { dashboardEn } from './dashboard.en';
 import { portalEn } from './portal.en';
@@ -11,6 +12,7 @@ import type { Dictionary } from './id';
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
 export const en: Dictionary = {
   ...agentConsoleEn,
+  ...staffDayEn,
   ...adminMailEn,
   ...publicEn,
   ...portalEn,

@@ -1,4 +1,5 @@
 import { adminMailId } from './admin-mail.id';
+import { staffDayId } from './staff-day.id';
 import { agentConsoleId } from './agent-console.id';
 import { dashboardId } from './dashboard.id';
 import { portalId } from './portal.id';
@@ -13,6 +14,7 @@ import { surveyId } from './survey.id';
  */
 export const id = {
   ...agentConsoleId,
+  ...staffDayId,
   ...adminMailId,
   ...publicId,
   ...portalId,
@@ -291,7 +293,8 @@ export const id = {
   'tickets.noDue': 'Belum ada batas waktu',
   'tickets.dueIn': 'sisa {time}',
   'tickets.overdue': 'lewat {time}',
-  'tickets.dueHint': 'Waktu kalender hingga batas; batas dihitung dalam jam kerja kantor.',
+  'tickets.dueHint':
+    'Waktu kalender hingga target (atau batas) tiap tiket; tenggatnya dihitung dalam jam kerja kantor.',
   'tickets.units.d': 'hr',
   'tickets.units.h': 'j',
   'tickets.units.m': 'mnt',

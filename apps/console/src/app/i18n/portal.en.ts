@@ -67,6 +67,11 @@ export const portalEn: { readonly [K in keyof typeof portalId]: string } = {
   'portal.detail.noMessages': 'No messages yet.',
   'portal.detail.answer': 'Answer or note',
   'portal.detail.attach': 'Include the newly uploaded documents',
+  'portal.detail.uploadLimit': 'Largest file: {size}.',
+  'portal.detail.tooLarge':
+    '{name} ({size}) is over the {max} limit and was not uploaded. Make it smaller or split it.',
+  'portal.detail.removeFailed': 'Remove {name}',
+  'portal.detail.uploadBlocks': 'Remove the failed upload before sending the answer.',
   'portal.detail.send': 'Send answer',
   'portal.detail.sent': 'Answer sent.',
   'portal.detail.closed': 'This request is closed; submit a new one if needed.',
@@ -91,6 +96,17 @@ export const portalEn: { readonly [K in keyof typeof portalId]: string } = {
 
   'portal.track.title': 'Status of request {number}',
   'portal.track.intro': 'This page shows the status only; no personal data.',
+  'portal.track.complaintTitle': 'Status of complaint {number}',
+  'portal.track.answerDue': 'Answer due by',
+  'portal.track.complaintNote':
+    'The answer to this complaint is sent to the e-mail address you gave.',
+  'portal.track.findTitle': 'Track a request or complaint',
+  'portal.track.findIntro':
+    'Paste the tracking link from the acknowledgement e-mail or from the complaint confirmation page.',
+  'portal.track.findLabel': 'Tracking link',
+  'portal.track.findInvalid':
+    'This is not a Sigap tracking link. Copy the whole link from the acknowledgement e-mail.',
+  'portal.track.findGo': 'Track',
   'portal.track.office': 'Service office',
   'portal.track.missing': 'Documents still missing',
   'portal.track.notFound': 'Unknown tracking link.',

@@ -66,6 +66,11 @@ export const portalId = {
   'portal.detail.noMessages': 'Belum ada pesan.',
   'portal.detail.answer': 'Jawaban atau keterangan',
   'portal.detail.attach': 'Sertakan dokumen yang baru diunggah',
+  'portal.detail.uploadLimit': 'Ukuran berkas paling besar {size}.',
+  'portal.detail.tooLarge':
+    '{name} ({size}) melebihi batas {max} dan tidak diunggah. Perkecil atau pisahkan berkasnya.',
+  'portal.detail.removeFailed': 'Hapus {name}',
+  'portal.detail.uploadBlocks': 'Hapus dulu unggahan yang gagal sebelum mengirim jawaban.',
   'portal.detail.send': 'Kirim jawaban',
   'portal.detail.sent': 'Jawaban terkirim.',
   'portal.detail.closed': 'Permohonan ini sudah ditutup; ajukan permohonan baru bila perlu.',
@@ -90,6 +95,17 @@ export const portalId = {
 
   'portal.track.title': 'Status permohonan {number}',
   'portal.track.intro': 'Halaman ini hanya menampilkan status; tidak ada data pribadi.',
+  'portal.track.complaintTitle': 'Status pengaduan {number}',
+  'portal.track.answerDue': 'Dijawab paling lambat',
+  'portal.track.complaintNote':
+    'Jawaban atas pengaduan ini dikirim ke alamat e-mail yang Anda cantumkan.',
+  'portal.track.findTitle': 'Lacak permohonan atau pengaduan',
+  'portal.track.findIntro':
+    'Tempelkan tautan pelacakan dari e-mail tanda terima atau dari halaman konfirmasi pengaduan.',
+  'portal.track.findLabel': 'Tautan pelacakan',
+  'portal.track.findInvalid':
+    'Tautan ini bukan tautan pelacakan Sigap. Salin seluruh tautan dari e-mail tanda terima.',
+  'portal.track.findGo': 'Lacak',
   'portal.track.office': 'Kantor layanan',
   'portal.track.missing': 'Dokumen yang masih kurang',
   'portal.track.notFound': 'Tautan pelacakan tidak dikenal.',

@@ -132,7 +132,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
           <mat-icon svgIcon="menu" />
         </button>
       }
-      <a class="product" routerLink="/katalog">
+      <a class="product" routerLink="/">
         <span class="brand-mark" aria-hidden="true">S</span>
         <span>{{ 'app.name' | t }}</span>
       </a>

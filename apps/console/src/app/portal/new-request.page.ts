@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
   OnInit,
   computed,
   inject,
@@ -15,10 +16,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 import type { PortalServiceView } from '@sigap/contracts';
 import { TranslatePipe } from '../i18n/i18n.service';
+import { focusFirstInvalid, lengthCount } from '../shared/form-focus';
 import { fieldErrorsOf, problemOf } from '../shared/problem';
 import { PortalApi } from './portal.api';
 
 const notBlank = Validators.pattern(/\S/);
+/** The API's limits (`PortalOpenDto`), counted while typing. */
+const LIMITS = { subject: 300, description: 20_000 } as const;
 
 /** `/portal/ajukan`: choose a service of the office, describe the request, submit. */
 @Component({
@@ -73,10 +77,13 @@ const notBlank = Validators.pattern(/\S/);
             <input
               matInput
               formControlName="subject"
-              maxlength="300"
+              [maxlength]="limits.subject"
               data-test="portal-subject"
               required
             />
+            <mat-hint align="end" data-test="portal-subject-count">{{
+              count(form.controls.subject.value, limits.subject)
+            }}</mat-hint>
             @if (form.controls.subject.invalid && form.controls.subject.touched) {
               <mat-error>{{ errors()['subject'] || ('portal.new.required' | t) }}</mat-error>
             }
@@ -87,9 +94,13 @@ const notBlank = Validators.pattern(/\S/);
               matInput
               rows="6"
               formControlName="description"
+              [maxlength]="limits.description"
               data-test="portal-description"
               required
             ></textarea>
+            <mat-hint align="end" data-test="portal-description-count">{{
+              count(form.controls.description.value, limits.description)
+            }}</mat-hint>
             @if (form.controls.description.invalid && form.controls.description.touched) {
               <mat-error>{{ errors()['description'] || ('portal.new.required' | t) }}</mat-error>
             }
@@ -144,13 +155,16 @@ export class PortalNewRequestPage implements OnInit {
     service: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     subject: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, notBlank, Validators.maxLength(300)],
+      validators: [Validators.required, notBlank, Validators.maxLength(LIMITS.subject)],
     }),
     description: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, notBlank, Validators.maxLength(20_000)],
+      validators: [Validators.required, notBlank, Validators.maxLength(LIMITS.description)],
     }),
   });
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly limits = LIMITS;
+  protected readonly count = lengthCount;
   protected readonly services = signal<PortalServiceView[] | null>(null);
   protected readonly loadFailed = signal(false);
   protected readonly busy = signal(false);
@@ -175,6 +189,7 @@ export class PortalNewRequestPage implements OnInit {
 
   protected async submit(): Promise<void> {
     this.form.markAllAsTouched();
+    if (this.form.invalid) void focusFirstInvalid(this.host.nativeElement);
     if (this.form.invalid || this.busy()) return;
     this.busy.set(true);
     this.failure.set(null);
@@ -191,6 +206,7 @@ export class PortalNewRequestPage implements OnInit {
         const control = this.form.get(path);
         control?.setErrors({ server: true });
       }
+      if (Object.keys(this.errors()).length) void focusFirstInvalid(this.host.nativeElement);
     } finally {
       this.busy.set(false);
     }

@@ -2,7 +2,7 @@ import { HttpEventType } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { PortalRequestDetail } from '@sigap/contracts';
+import type { PortalRequestDetail, PortalTrackingView } from '@sigap/contracts';
 import { ADMIN, PORTAL_ME } from '../../testing/fixtures';
 import {
   BlankComponent,
@@ -11,8 +11,10 @@ import {
   textOf,
 } from '../../testing/providers';
 import { PortalApi, csrfFromCookie } from './portal.api';
+import { PortalNewRequestPage } from './new-request.page';
 import { PortalRequestPage } from './request.page';
 import { PortalSignInPage } from './sign-in.page';
+import { PortalTrackPage } from './track.page';
 
 function detail(over: Partial<PortalRequestDetail> = {}): PortalRequestDetail {
   return {
@@ -56,6 +58,7 @@ function detail(over: Partial<PortalRequestDetail> = {}): PortalRequestDetail {
     ],
     messages: [],
     canAnswer: true,
+    uploadMaxBytes: 1024 * 1024,
     ...over,
   };
 }
@@ -122,6 +125,8 @@ describe('portal pages', () => {
       providers: consoleTestProviders([
         { path: 'portal/masuk', component: PortalSignInPage },
         { path: 'portal/permohonan/:number', component: PortalRequestPage },
+        { path: 'lacak/:token', component: PortalTrackPage },
+        { path: 'portal/ajukan', component: PortalNewRequestPage },
         { path: 'portal', component: BlankComponent },
       ]),
     });
@@ -234,5 +239,120 @@ describe('portal pages', () => {
     await settle();
     expect(textOf(element, '[data-test=portal-status]')).toBe('Sedang dikerjakan');
     expect(textOf(element, '[data-test=portal-answered]')).toBe('Jawaban terkirim.');
+  });
+  it('refuses a file over the limit before sending it; the answer waits until it is removed', async () => {
+    const element = await open('/portal/permohonan/GTLO-2026-000007');
+    backend.expectOne('/api/v1/portal/requests/GTLO-2026-000007').flush(detail());
+    await settle();
+    expect(textOf(element, '[data-test=portal-upload-limit]')).toContain('1.0 MB');
+
+    const input = element.querySelector<HTMLInputElement>('[data-test=portal-upload-r3]')!;
+    const files = new DataTransfer();
+    const big = new File([new Uint8Array(2 * 1024 * 1024)], 'besar.pdf', {
+      type: 'application/pdf',
+    });
+    files.items.add(big);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    backend.expectNone('/api/v1/portal/requests/GTLO-2026-000007/attachments');
+    await settle();
+    expect(textOf(element, '[data-test=portal-upload-error-r3]')).toContain(
+      'besar.pdf (2.0 MB) melebihi batas 1.0 MB',
+    );
+
+    const answer = element.querySelector<HTMLTextAreaElement>('[data-test=portal-answer]')!;
+    answer.value = 'Berkas menyusul.';
+    answer.dispatchEvent(new Event('input'));
+    await settle();
+    expect(textOf(element, '[data-test=portal-answer-count]')).toBe('16/20000');
+    const send = element.querySelector<HTMLButtonElement>('[data-test=portal-send-answer]')!;
+    expect(send.disabled).toBeTrue();
+    expect(textOf(element, '[data-test=portal-send-blocked]')).toContain('Hapus dulu');
+    send.click();
+    backend.expectNone('/api/v1/portal/requests/GTLO-2026-000007/answers');
+
+    element.querySelector<HTMLButtonElement>('[data-test=portal-upload-remove-r3]')!.click();
+    await settle();
+    expect(element.querySelector('[data-test=portal-upload-error-r3]')).toBeNull();
+    expect(send.disabled).toBeFalse();
+    send.click();
+    backend
+      .expectOne('/api/v1/portal/requests/GTLO-2026-000007/answers')
+      .flush(detail({ status: 'in-progress' }));
+    await settle();
+  });
+
+  it('a failed upload also holds the answer back until it is removed', async () => {
+    const element = await open('/portal/permohonan/GTLO-2026-000007');
+    backend.expectOne('/api/v1/portal/requests/GTLO-2026-000007').flush(detail());
+    await settle();
+    const input = element.querySelector<HTMLInputElement>('[data-test=portal-upload-r3]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['%PDF-1.4'], 'bpmn.pdf', { type: 'application/pdf' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    backend
+      .expectOne('/api/v1/portal/requests/GTLO-2026-000007/attachments')
+      .flush(
+        { title: 'Berkas ditolak', status: 400, detail: 'Jenis berkas tidak diterima.' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await settle();
+    expect(textOf(element, '[data-test=portal-upload-error-r3]')).toContain('tidak diterima');
+    const send = element.querySelector<HTMLButtonElement>('[data-test=portal-send-answer]')!;
+    expect(send.disabled).toBeTrue();
+    element.querySelector<HTMLButtonElement>('[data-test=portal-upload-remove-r3]')!.click();
+    await settle();
+    expect(send.disabled).toBeFalse();
+  });
+
+  it('a complaint\'s tracking page says "Status pengaduan", without a request\'s steps', async () => {
+    const view: PortalTrackingView = {
+      number: 'ADUBALI-2026-000007',
+      kind: 'complaint',
+      serviceName: 'Pengembangan Aplikasi',
+      officeName: 'Diskominfos Provinsi Bali',
+      status: 'new',
+      slaState: 'running',
+      dueAt: '2026-05-20T02:00:00.000Z',
+      timeZone: 'Asia/Makassar',
+      zone: 'WITA',
+      createdAt: '2026-05-13T02:00:00.000Z',
+      currentSteps: [
+        { order: 1, description: 'Telaah', position: 'Helpdesk', requesterSide: false },
+      ],
+      missing: ['Surat permohonan'],
+    };
+    const element = await open('/lacak/tok-7');
+    backend.expectOne('/api/v1/portal/track/tok-7').flush(view);
+    await settle();
+    expect(textOf(element, '[data-test=track-title]')).toBe('Status pengaduan ADUBALI-2026-000007');
+    expect(element.querySelector('[data-test=track-step]')).toBeNull();
+    expect(element.textContent).not.toContain('Surat permohonan');
+    expect(element.textContent).toContain('Dijawab paling lambat');
+  });
+  it('the new request form counts toward its limits and focuses the first field to fix', async () => {
+    const element = await open('/portal/ajukan');
+    backend.expectOne('/api/v1/portal/services').flush([
+      {
+        code: 'pengembangan-aplikasi',
+        name: 'Pengembangan Aplikasi',
+        serviceTime: '20 hari kerja',
+        requirements: [],
+        submissionNote: null,
+      },
+    ]);
+    await settle();
+    const subject = element.querySelector<HTMLInputElement>('[data-test=portal-subject]')!;
+    subject.value = 'Aplikasi e-Puskesmas';
+    subject.dispatchEvent(new Event('input'));
+    await settle();
+    expect(textOf(element, '[data-test=portal-subject-count]')).toBe('20/300');
+    expect(textOf(element, '[data-test=portal-description-count]')).toBe('0/20000');
+    element.querySelector<HTMLButtonElement>('[data-test=portal-submit]')!.click();
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.activeElement).toBe(element.querySelector('[data-test=portal-description]'));
+    backend.expectNone('/api/v1/portal/requests');
   });
 });

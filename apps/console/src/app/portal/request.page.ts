@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
   OnInit,
   computed,
   inject,
@@ -18,6 +19,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { PortalChecklistLine, PortalRequestDetail } from '@sigap/contracts';
 import type { Subscription } from 'rxjs';
 import { TranslatePipe, injectT } from '../i18n/i18n.service';
+import { focusFirstInvalid, lengthCount } from '../shared/form-focus';
 import { problemOf } from '../shared/problem';
 import { ZonedDatePipe } from '../shared/zoned-date';
 import { PortalApi } from './portal.api';
@@ -102,6 +104,9 @@ interface UploadState {
         <p data-test="portal-missing">{{ 'portal.detail.complete' | t }}</p>
       }
       <p class="muted">{{ 'portal.detail.uploadHint' | t }}</p>
+      <p class="muted" data-test="portal-upload-limit">
+        {{ 'portal.detail.uploadLimit' | t: { size: size(d.uploadMaxBytes) } }}
+      </p>
       <ol class="checklist">
         @for (line of d.checklist; track line.code) {
           <li [attr.data-test]="'portal-item-' + line.code">
@@ -138,7 +143,21 @@ interface UploadState {
               </label>
               @if (uploads()[line.code]; as u) {
                 @if (u.error) {
-                  <p class="error" role="alert">{{ u.error }}</p>
+                  <p
+                    class="error"
+                    role="alert"
+                    [attr.data-test]="'portal-upload-error-' + line.code"
+                  >
+                    {{ u.error }}
+                    <button
+                      mat-button
+                      type="button"
+                      (click)="dismiss(line.code)"
+                      [attr.data-test]="'portal-upload-remove-' + line.code"
+                    >
+                      {{ 'portal.detail.removeFailed' | t: { name: u.fileName } }}
+                    </button>
+                  </p>
                 } @else {
                   <mat-progress-bar
                     mode="determinate"
@@ -179,7 +198,16 @@ interface UploadState {
         <form (submit)="send($event)" class="answer" novalidate>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'portal.detail.answer' | t }}</mat-label>
-            <textarea matInput rows="4" [formControl]="body" data-test="portal-answer"></textarea>
+            <textarea
+              matInput
+              rows="4"
+              [formControl]="body"
+              [maxlength]="answerMax"
+              data-test="portal-answer"
+            ></textarea>
+            <mat-hint align="end" data-test="portal-answer-count">{{
+              count(body.value, answerMax)
+            }}</mat-hint>
             @if (body.invalid && body.touched) {
               <mat-error>{{ 'portal.new.required' | t }}</mat-error>
             }
@@ -188,6 +216,11 @@ interface UploadState {
             <mat-checkbox [formControl]="attach" data-test="portal-attach">{{
               'portal.detail.attach' | t
             }}</mat-checkbox>
+          }
+          @if (blocked()) {
+            <p class="error" role="alert" data-test="portal-send-blocked">
+              {{ 'portal.detail.uploadBlocks' | t }}
+            </p>
           }
           @if (answerError(); as e) {
             <p class="error" role="alert">{{ e }}</p>
@@ -199,7 +232,7 @@ interface UploadState {
             <button
               mat-flat-button
               type="submit"
-              [disabled]="busy()"
+              [disabled]="busy() || blocked() || uploading()"
               data-test="portal-send-answer"
             >
               {{ 'portal.detail.send' | t }}
@@ -292,6 +325,7 @@ export class PortalRequestPage implements OnInit {
   private readonly api = inject(PortalApi);
   private readonly t = injectT();
   private readonly running = new Set<Subscription>();
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly accept = DOCUMENT_ACCEPT;
   protected readonly statusKey = statusKey;
@@ -322,6 +356,17 @@ export class PortalRequestPage implements OnInit {
     validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(20_000)],
   });
   protected readonly attach = new FormControl(true, { nonNullable: true });
+  /** The API's limit of an answer (`PortalAnswerDto.body`). */
+  protected readonly answerMax = 20_000;
+  protected readonly count = lengthCount;
+  /** A failed upload stays on screen and holds the answer back until it is removed. */
+  protected readonly blocked = computed(() =>
+    Object.values(this.uploads()).some((u) => u.error !== null),
+  );
+  /** An upload under way: sending now would leave its file out of the answer. */
+  protected readonly uploading = computed(() =>
+    Object.values(this.uploads()).some((u) => u.error === null),
+  );
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.running.forEach((s) => s.unsubscribe()));
@@ -346,13 +391,22 @@ export class PortalRequestPage implements OnInit {
     const file = field.files?.[0];
     if (!file) return;
     const code = line.code;
-    const set = (state: UploadState | null) =>
-      this.uploads.update((all) => {
-        const next = { ...all };
-        if (state) next[code] = state;
-        else delete next[code];
-        return next;
+    const set = (state: UploadState | null) => this.setUpload(code, state);
+    const max = this.detail()?.uploadMaxBytes ?? 0;
+    if (max > 0 && file.size > max) {
+      // Refused here: sending a file the server will refuse only wastes the requester's data.
+      set({
+        fileName: file.name,
+        percent: 0,
+        error: this.t('portal.detail.tooLarge', {
+          name: file.name,
+          size: this.size(file.size),
+          max: this.size(max),
+        }),
       });
+      field.value = '';
+      return;
+    }
     set({ fileName: file.name, percent: 0, error: null });
     const before = new Set(line.files.map((f) => f.id));
     const subscription = this.api.upload(this.number(), code, file).subscribe({
@@ -385,10 +439,25 @@ export class PortalRequestPage implements OnInit {
     field.value = '';
   }
 
+  /** Removes a failed upload from the page, which lets the answer go again. */
+  protected dismiss(code: string): void {
+    this.setUpload(code, null);
+  }
+
+  private setUpload(code: string, state: UploadState | null): void {
+    this.uploads.update((all) => {
+      const next = { ...all };
+      if (state) next[code] = state;
+      else delete next[code];
+      return next;
+    });
+  }
+
   protected async send(event?: Event): Promise<void> {
     event?.preventDefault();
     this.body.markAsTouched();
-    if (this.body.invalid || this.busy()) return;
+    if (this.body.invalid) void focusFirstInvalid(this.host.nativeElement);
+    if (this.body.invalid || this.busy() || this.blocked() || this.uploading()) return;
     this.busy.set(true);
     this.answered.set(false);
     this.answerError.set(null);

@@ -43,30 +43,30 @@ import { statusKey } from './portal-status';
             <tbody>
               @for (r of list; track r.number) {
                 <tr>
-                  <td>
+                  <td [attr.data-label]="'portal.list.number' | t">
                     <a [routerLink]="['/portal/permohonan', r.number]">{{ r.number }}</a>
                   </td>
-                  <td>
+                  <td [attr.data-label]="'portal.list.subject' | t">
                     {{ r.subject }}
                     <div class="muted">{{ r.serviceName }}</div>
                     <div class="muted">
                       {{ 'portal.list.requester' | t: { name: r.requesterName } }}
                     </div>
                   </td>
-                  <td>
+                  <td [attr.data-label]="'portal.list.status' | t">
                     {{ statusKey(r.status) | t }}
                     @if (r.missing) {
                       <div class="warn">{{ 'portal.list.missing' | t: { count: r.missing } }}</div>
                     }
                   </td>
-                  <td>
+                  <td [attr.data-label]="'portal.list.step' | t">
                     @for (s of r.currentSteps; track s.order) {
                       <div>{{ s.position }}</div>
                     } @empty {
                       {{ 'app.dash' | t }}
                     }
                   </td>
-                  <td>
+                  <td [attr.data-label]="'portal.list.due' | t">
                     @if (r.dueAt) {
                       {{ r.dueAt | zoned: me.office.timeZone }}
                     } @else {
@@ -107,6 +107,40 @@ import { statusKey } from './portal-status';
     .muted {
       color: var(--mat-sys-on-surface-variant);
       font-size: 0.9em;
+    }
+    /* A phone: each request becomes a card of labelled lines; no column is cut off. */
+    @media (max-width: 600px) {
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      table,
+      tbody,
+      tr,
+      td {
+        display: block;
+      }
+      tr {
+        border: 1px solid var(--mat-sys-outline-variant);
+        border-radius: 8px;
+        margin-bottom: 12px;
+        padding: 4px 0;
+      }
+      td {
+        border-bottom: 0;
+        padding: 4px 12px;
+        overflow-wrap: anywhere;
+      }
+      td::before {
+        content: attr(data-label);
+        display: block;
+        font-size: 0.85em;
+        font-weight: 600;
+        color: var(--mat-sys-on-surface-variant);
+      }
     }
     .warn {
       color: var(--mat-sys-error);

@@ -119,6 +119,7 @@ describe('ComplaintFormComponent', () => {
       dueAt: '2026-05-20T02:00:00.000Z',
       timeZone: 'Asia/Makassar',
       tier: { code: 'sp4n-lapor', name: 'Standar SP4N-LAPOR!', workingDays: 5 },
+      trackPath: '/lacak/tok-7',
     };
     call.flush(answer, { status: 201, statusText: 'Created' });
     await fixture.whenStable();
@@ -127,6 +128,49 @@ describe('ComplaintFormComponent', () => {
     expect(done).toContain('ADUBALI-2026-000007');
     expect(done).toContain('20 Mei 2026 10.00 WITA');
     expect(filed).toEqual(answer as never);
+    // The confirmation carries the tracking link, as the acknowledgement mail does.
+    const track = host.querySelector<HTMLAnchorElement>('[data-test="complaint-track"]');
+    expect(track?.getAttribute('href')).toBe('/lacak/tok-7');
+    expect(track?.textContent?.trim()).toBe('Lacak pengaduan');
+  });
+
+  it('shows how much of each limit is used while typing, and stops at the limit', async () => {
+    await create();
+    expect(textOf(host, '[data-test="cf-text-count"]')).toBe('0/5000');
+    fill();
+    fixture.detectChanges();
+    expect(textOf(host, '[data-test="cf-text-count"]')).toBe('47/5000');
+    expect(textOf(host, '[data-test="cf-name-count"]')).toBe('14/200');
+    expect(host.querySelector('[data-test="cf-text"]')?.getAttribute('maxlength')).toBe('5000');
+    expect(host.querySelector('[data-test="cf-name"]')?.getAttribute('maxlength')).toBe('200');
+  });
+
+  it('brings the first refused field into view and focuses it', async () => {
+    await create();
+    type('[data-test="cf-email"]', 'made@example.id');
+    submit();
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.activeElement).toBe(host.querySelector('[data-test="cf-name"]'));
+    backend.expectNone('/api/v1/public/complaints');
+
+    // A field the server refuses is focused too.
+    fill();
+    type('[data-test="cf-related"]', 'RIAU-2026-000001');
+    (document.activeElement as HTMLElement | null)?.blur();
+    submit();
+    backend.expectOne('/api/v1/public/complaints').flush(
+      {
+        title: 'Tidak dapat diproses',
+        status: 422,
+        code: 'complaint.related_not_found',
+        errors: [{ path: 'relatedTicket', message: 'tidak ditemukan di kantor ini' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.activeElement).toBe(host.querySelector('[data-test="cf-related"]'));
   });
 
   it('puts the server field errors on their fields, and a clear message on 429', async () => {
@@ -176,6 +220,7 @@ describe('ComplaintFormComponent', () => {
       office: 'bali',
       dueAt: null,
       timeZone: 'Asia/Makassar',
+      trackPath: '/lacak/tok-8',
     });
   });
 });

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
   computed,
   effect,
   inject,
@@ -15,6 +16,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import {
   COMPLAINT_CATEGORIES,
   type ComplaintCategory,
@@ -24,11 +26,14 @@ import {
 import { catchError, map, of } from 'rxjs';
 import type { MessageKey } from '../i18n/id';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { focusFirstInvalid, lengthCount } from '../shared/form-focus';
 import { fieldErrorsOf, problemOf } from '../shared/problem';
 import { formatInZone } from '../shared/zoned-date';
 import { PublicApi } from './public.api';
 
 const TICKET_NUMBER = /^[A-Za-z0-9]{2,12}-\d{4}-\d{6}$/;
+/** The API's limits (`FileComplaintDto`), shown as counters while typing. */
+const LIMITS = { name: 200, email: 254, text: 5000 } as const;
 const FIELDS = ['office', 'service', 'category', 'name', 'email', 'phone', 'text', 'relatedTicket'];
 
 /**
@@ -45,6 +50,7 @@ const FIELDS = ['office', 'service', 'category', 'name', 'email', 'phone', 'text
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    RouterLink,
     TranslatePipe,
   ],
   template: `
@@ -57,6 +63,10 @@ const FIELDS = ['office', 'service', 'category', 'name', 'email', 'phone', 'text
           <p>{{ 'pub.cf.doneDue' | t: { due: dueText(d.dueAt, d.timeZone) } }}</p>
         }
         <p>{{ 'pub.cf.doneMail' | t }}</p>
+        <p>
+          {{ 'pub.cf.doneTrack' | t }}
+          <a [routerLink]="d.trackPath" data-test="complaint-track">{{ 'pub.cf.trackLink' | t }}</a>
+        </p>
         <button mat-stroked-button type="button" (click)="again()">
           {{ 'pub.cf.another' | t }}
         </button>
@@ -96,7 +106,16 @@ const FIELDS = ['office', 'service', 'category', 'name', 'email', 'phone', 'text
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'pub.cf.name' | t }}</mat-label>
-          <input matInput formControlName="name" autocomplete="name" data-test="cf-name" />
+          <input
+            matInput
+            formControlName="name"
+            autocomplete="name"
+            [maxlength]="limits.name"
+            data-test="cf-name"
+          />
+          <mat-hint align="end" data-test="cf-name-count">{{
+            count(form.controls.name.value, limits.name)
+          }}</mat-hint>
           @if (form.controls.name.invalid) {
             <mat-error>{{ errorOf('name') }}</mat-error>
           }
@@ -123,8 +142,17 @@ const FIELDS = ['office', 'service', 'category', 'name', 'email', 'phone', 'text
         </mat-form-field>
         <mat-form-field class="wide">
           <mat-label>{{ 'pub.cf.text' | t }}</mat-label>
-          <textarea matInput rows="6" formControlName="text" data-test="cf-text"></textarea>
+          <textarea
+            matInput
+            rows="6"
+            formControlName="text"
+            [maxlength]="limits.text"
+            data-test="cf-text"
+          ></textarea>
           <mat-hint>{{ 'pub.cf.textHint' | t }}</mat-hint>
+          <mat-hint align="end" data-test="cf-text-count">{{
+            count(form.controls.text.value, limits.text)
+          }}</mat-hint>
           @if (form.controls.text.invalid) {
             <mat-error>{{ errorOf('text') }}</mat-error>
           }
@@ -198,7 +226,10 @@ export class ComplaintFormComponent {
   readonly email = input<string | null>(null);
   readonly filed = output<FileComplaintResponse>();
 
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly categories = COMPLAINT_CATEGORIES;
+  protected readonly limits = LIMITS;
+  protected readonly count = lengthCount;
   protected readonly sending = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly done = signal<FileComplaintResponse | null>(null);
@@ -208,10 +239,10 @@ export class ComplaintFormComponent {
     office: ['', Validators.required],
     service: [''],
     category: ['pengaduan' as ComplaintCategory, Validators.required],
-    name: ['', [Validators.required, Validators.maxLength(200)]],
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    name: ['', [Validators.required, Validators.maxLength(LIMITS.name)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(LIMITS.email)]],
     phone: ['', Validators.pattern(/^\+?[0-9 ()-]{6,30}$/)],
-    text: ['', [Validators.required, Validators.minLength(10), Validators.maxLength(5000)]],
+    text: ['', [Validators.required, Validators.minLength(10), Validators.maxLength(LIMITS.text)]],
     relatedTicket: ['', Validators.pattern(TICKET_NUMBER)],
     website: [''],
   });
@@ -271,6 +302,7 @@ export class ComplaintFormComponent {
     this.failure.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      void focusFirstInvalid(this.host.nativeElement);
       return;
     }
     const v = this.form.getRawValue();
@@ -330,5 +362,6 @@ export class ComplaintFormComponent {
     }
     const detail = problem?.detail ?? problem?.title;
     this.failure.set(marked ? null : (detail ?? this.i18n.t('pub.cf.failed')));
+    if (marked) void focusFirstInvalid(this.host.nativeElement);
   }
 }

@@ -17,6 +17,10 @@ import { SiteFrameComponent } from './site-frame.component';
         <a routerLink="/pengaduan" routerLinkActive="active" data-test="nav-complaint">{{
           'pub.nav.complaint' | t
         }}</a>
+        <a routerLink="/lacak" routerLinkActive="active" data-test="nav-track">{{
+          'pub.nav.track' | t
+        }}</a>
+        <a routerLink="/portal" data-test="nav-portal">{{ 'pub.nav.portal' | t }}</a>
         <a routerLink="/masuk">{{ 'pub.nav.signIn' | t }}</a>
       </nav>
       <router-outlet />

@@ -1,5 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type {
   PublicOffice,
@@ -7,7 +8,12 @@ import type {
   PublicPerformance,
   PublicServiceDetail,
 } from '@sigap/contracts';
-import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
+import {
+  BlankComponent,
+  consoleTestProviders,
+  resetStorage,
+  textOf,
+} from '../../testing/providers';
 import { I18nService } from '../i18n/i18n.service';
 import { PUBLIC_ROUTES } from './public.routes';
 
@@ -92,7 +98,12 @@ describe('public standards pages', () => {
 
   async function open(url: string): Promise<void> {
     resetStorage();
-    TestBed.configureTestingModule({ providers: consoleTestProviders(PUBLIC_ROUTES) });
+    TestBed.configureTestingModule({
+      providers: consoleTestProviders([
+        ...PUBLIC_ROUTES,
+        { path: 'lacak/:token', component: BlankComponent },
+      ]),
+    });
     backend = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url);
@@ -229,5 +240,38 @@ describe('public standards pages', () => {
       );
     const page = await settle();
     expect(textOf(page, '[role="alert"]')).toBe('Halaman yang Anda cari tidak ditemukan.');
+  });
+  it('links every standards page to the portal and to tracking', async () => {
+    await open('/standar-pelayanan/tebingtinggi/inventarisasi-aplikasi');
+    backend
+      .expectOne('/api/v1/public/offices/tebingtinggi/services/inventarisasi-aplikasi')
+      .flush(SERVICE);
+    const page = await settle();
+    const frame = harness.fixture.nativeElement as HTMLElement;
+    expect(frame.querySelector('[data-test="nav-portal"]')?.getAttribute('href')).toBe('/portal');
+    expect(frame.querySelector('[data-test="nav-track"]')?.getAttribute('href')).toBe('/lacak');
+    expect(page.querySelector('[data-test="service-portal"]')?.getAttribute('href')).toBe(
+      '/portal',
+    );
+    expect(page.querySelector('[data-test="service-track"]')?.getAttribute('href')).toBe('/lacak');
+  });
+
+  it('takes a pasted tracking link to its page, and refuses anything else', async () => {
+    await open('/lacak');
+    const page = await settle();
+    const input = page.querySelector<HTMLInputElement>('[data-test="track-find-input"]')!;
+    input.value = 'tidak ada';
+    input.dispatchEvent(new Event('input'));
+    page.querySelector<HTMLButtonElement>('[data-test="track-find-go"]')!.click();
+    await settle();
+    expect(textOf(page, '[data-test="track-find-error"]')).toContain('bukan tautan pelacakan');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+
+    const token = 'A'.repeat(22) + 'b_-'.repeat(8);
+    input.value = `https://sigap.example.go.id/lacak/${token}`;
+    input.dispatchEvent(new Event('input'));
+    page.querySelector<HTMLButtonElement>('[data-test="track-find-go"]')!.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe(`/lacak/${token}`);
   });
 });

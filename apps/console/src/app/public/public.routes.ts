@@ -4,7 +4,7 @@ const layout = () => import('./public-layout.component').then((m) => m.PublicLay
 
 /**
  * The public pages (no sign-in), outside the agent console's shell: `/standar-pelayanan`,
- * `/standar-pelayanan/:office`, `/standar-pelayanan/:office/:code` and `/pengaduan`. Only this
+ * `/standar-pelayanan/:office`, `/standar-pelayanan/:office/:code`, `/pengaduan` and `/lacak` (paste a tracking link). Only this
  * configuration is loaded with the app; the pages themselves are loaded when visited.
  */
 export const PUBLIC_ROUTES: Routes = [
@@ -26,6 +26,18 @@ export const PUBLIC_ROUTES: Routes = [
         path: ':office/:code',
         title: 'Standar Pelayanan · Sigap',
         loadComponent: () => import('./service.page').then((m) => m.PublicServicePage),
+      },
+    ],
+  },
+  {
+    path: 'lacak',
+    loadComponent: layout,
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Lacak permohonan · Sigap',
+        loadComponent: () => import('../portal/track.page').then((m) => m.PortalTrackFindPage),
       },
     ],
   },

@@ -72,6 +72,35 @@ describe('EditForm', () => {
     expect(form.formError()).toBe('Data tidak valid');
     expect(snackBar.open).not.toHaveBeenCalled();
   });
+
+  it('brings the first refused field into view and focuses it', async () => {
+    const form = make();
+    const field = document.createElement('input');
+    field.setAttribute('aria-invalid', 'true');
+    const other = document.createElement('input');
+    document.body.append(other, field);
+    other.focus();
+    try {
+      form.open('');
+      const refusal = new HttpErrorResponse({
+        status: 400,
+        error: {
+          title: 'Data tidak valid',
+          status: 400,
+          errors: [{ path: 'name', message: 'wajib diisi' }],
+        },
+      });
+      form.submit(
+        throwError(() => refusal),
+        () => undefined,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(document.activeElement).toBe(field);
+    } finally {
+      field.remove();
+      other.remove();
+    }
+  });
 });
 
 describe('list helpers', () => {

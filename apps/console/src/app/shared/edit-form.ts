@@ -2,6 +2,7 @@ import { inject, signal } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Observable } from 'rxjs';
 import { I18nService } from '../i18n/i18n.service';
+import { focusFirstInvalid } from './form-focus';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from './problem';
 
 /**
@@ -51,8 +52,11 @@ export class EditForm<E extends object = Record<string, string>> {
       },
       error: (e: unknown) => {
         this.saving.set(false);
-        this.errors.set(errorsOf(fieldErrorsOf(problemOf(e))));
+        const fields = errorsOf(fieldErrorsOf(problemOf(e)));
+        this.errors.set(fields);
         this.formError.set(this.notifier.describe(e));
+        // The user's eyes go to the first field to fix, not to a message at the top.
+        if (Object.keys(fields).length) void focusFirstInvalid();
       },
     });
   }

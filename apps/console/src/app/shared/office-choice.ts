@@ -12,6 +12,7 @@ import type { OfficeSummary } from '@sigap/contracts';
 import { catchError, of, type Observable } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
+import { ChosenOffice } from './chosen-office';
 import type { ErrorNotifier } from './problem';
 
 /** The office a per-office page shows, and the offices it may switch to. */
@@ -37,11 +38,17 @@ export function officeChoice(load: (office: string) => void): OfficeChoice {
       .pipe(catchError(() => of([] as OfficeSummary[]))),
     { initialValue: [] as OfficeSummary[] },
   );
-  const chosen = signal(auth.user()?.office ?? '');
+  const shared = inject(ChosenOffice);
+  const chosen = signal(shared.code() || (auth.user()?.office ?? ''));
   const office = computed(() => chosen() || offices()[0]?.code || '');
   effect(() => {
     const shown = office();
-    if (shown) untracked(() => load(shown));
+    if (!shown) return;
+    untracked(() => {
+      // An admin's pick follows them to the queue and the new-ticket form.
+      if (chosen() && auth.isAdmin()) shared.set(chosen());
+      load(shown);
+    });
   });
   return { offices, chosen, office };
 }

@@ -3,6 +3,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
+import { lengthCount } from './form-focus';
 
 /** What a text field is: its label, kind of input, limits and `data-test`. */
 export interface TextFieldSpec {
@@ -18,7 +19,8 @@ export interface TextFieldSpec {
 
 /**
  * A labelled outlined input that reports each keystroke's text, with the field's error (if any)
- * beneath it. For forms kept in signals rather than `ngModel`. A password field is never filled
+ * beneath it and, for a limited text, how much of the limit is used. For forms kept in signals
+ * rather than `ngModel`. A password field is never filled
  * in by the browser's saved logins.
  */
 @Component({
@@ -27,7 +29,11 @@ export interface TextFieldSpec {
   imports: [MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
     @let s = spec();
-    <mat-form-field appearance="outline" [subscriptSizing]="dense() ? 'dynamic' : 'fixed'">
+    <mat-form-field
+      appearance="outline"
+      [subscriptSizing]="dense() ? 'dynamic' : 'fixed'"
+      [class.sg-refused]="!!error()"
+    >
       <mat-label>{{ s.label | t }}</mat-label>
       <input
         matInput
@@ -43,6 +49,11 @@ export interface TextFieldSpec {
       />
       @if (error(); as message) {
         <mat-hint class="field-error" [attr.data-test]="errorTest()">{{ message }}</mat-hint>
+      }
+      @if (s.maxlength && s.type !== 'number' && s.type !== 'password') {
+        <mat-hint align="end" data-test="field-count">{{
+          count(value().toString(), s.maxlength)
+        }}</mat-hint>
       }
     </mat-form-field>
   `,
@@ -68,6 +79,8 @@ export class TextFieldComponent {
   readonly errorTest = input<string | null>(null);
   /** The text as typed (a number field's too: the caller converts). */
   readonly changed = output<string>();
+
+  protected readonly count = lengthCount;
 
   protected onInput(event: Event): void {
     this.changed.emit((event.target as HTMLInputElement).value);

@@ -72,6 +72,8 @@ describe('SurveyPage', () => {
     await harness.fixture.whenStable();
     expect(textOf(el, '[data-test=survey-missing]')).toContain('U2');
     expect(textOf(el, '[data-test=survey-missing]')).not.toContain('U1');
+    // The first unanswered question has the cursor.
+    expect(document.activeElement?.getAttribute('data-test')).toBe('U2-1');
     backend.expectNone(URL);
   });
 
@@ -84,6 +86,10 @@ describe('SurveyPage', () => {
     const comment = el.querySelector<HTMLTextAreaElement>('[data-test=survey-comment]')!;
     comment.value = '  Cepat dan ramah.  ';
     comment.dispatchEvent(new Event('input'));
+    await harness.fixture.whenStable();
+    expect(textOf(el, '[data-test=survey-comment-count]')).toBe(
+      `20/${comment.getAttribute('maxlength')}`,
+    );
     el.querySelector<HTMLButtonElement>('[data-test=survey-submit]')!.click();
     const req = backend.expectOne((r) => r.method === 'POST' && r.url === URL);
     expect(req.request.body).toEqual({ scores: chosen, comment: 'Cepat dan ramah.' });

@@ -182,6 +182,9 @@ export function stateOfError(error: unknown): SurveyState {
               ></textarea>
               <p id="survey-comment-hint" class="hint">
                 {{ 'survey.commentHint' | t: { max: commentMax } }}
+                <span class="count" data-test="survey-comment-count"
+                  >{{ comment().length }}/{{ commentMax }}</span
+                >
               </p>
               @if (tried() && missing().length) {
                 <p class="failure" role="alert" data-test="survey-missing">
@@ -340,6 +343,9 @@ export function stateOfError(error: unknown): SurveyState {
       font-weight: 600;
       margin-top: 8px;
     }
+    .count {
+      float: right;
+    }
     textarea {
       width: 100%;
       box-sizing: border-box;
@@ -431,7 +437,12 @@ export class SurveyPage implements OnInit {
     this.tried.set(true);
     if (this.missing().length || this.sending()) {
       const first = this.missing()[0];
-      if (first) document.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus();
+      const field = first
+        ? document.querySelector<HTMLInputElement>(`input[name="${first}"]`)
+        : null;
+      // The question to answer comes into view (a long form on a phone), the cursor on it.
+      field?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+      field?.focus({ preventScroll: true });
       return;
     }
     this.sending.set(true);

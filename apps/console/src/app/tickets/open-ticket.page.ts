@@ -14,16 +14,45 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { OpdView, ServiceSummary, TicketChannel } from '@sigap/contracts';
+import type { OpdView, ServiceDetail, ServiceSummary, TicketChannel } from '@sigap/contracts';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
-import { TranslatePipe } from '../i18n/i18n.service';
+import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { AdminApi } from '../admin/admin.api';
+import { ChosenOffice } from '../shared/chosen-office';
+import { OfficeSelectComponent } from '../shared/office-select.component';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
 import { TicketsApi } from './tickets.api';
 
 export const CHANNELS: readonly TicketChannel[] = ['letter', 'email', 'portal', 'walk-in', 'phone'];
+
+/** A phone number as the API accepts it. */
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{5,40}$/;
+
+/**
+ * The channels a service's standard serves: its requirement options' channels and the channels
+ * with a time of their own, in the console's order; empty when the standard names none.
+ */
+export function standardChannels(detail: ServiceDetail | null): TicketChannel[] {
+  const named = new Set<string>();
+  for (const requirement of detail?.standard.requirements ?? []) {
+    for (const option of requirement.options ?? []) {
+      if (option.channel) named.add(option.channel);
+      for (const also of option.alsoChannels ?? []) named.add(also);
+    }
+  }
+  for (const own of detail?.standard.serviceTime.byChannel ?? []) named.add(own.channel);
+  return CHANNELS.filter((c) => named.has(c));
+}
+
+/** Which contact the channel needs: an e-mail, a phone number, or either one. */
+export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'either' {
+  if (channel === 'email' || channel === 'portal') return 'email';
+  if (channel === 'phone') return 'phone';
+  return 'either';
+}
 
 /** `/tiket/baru`: an agent records a request (service, channel, requester) and opens a ticket. */
 @Component({
@@ -37,12 +66,21 @@ export const CHANNELS: readonly TicketChannel[] = ['letter', 'email', 'portal', 
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    OfficeSelectComponent,
     TranslatePipe,
   ],
   template: `
     <section class="page">
       <a mat-button routerLink="/tiket"><mat-icon svgIcon="back" />{{ 'tickets.back' | t }}</a>
       <h1>{{ 'tickets.open.title' | t }}</h1>
+      @if (isAdmin()) {
+        <!-- An admin opens tickets for any office; the choice follows them to the queue. -->
+        <sg-office-select
+          [offices]="offices()"
+          [value]="office()"
+          (chosen)="chooseOffice($event)"
+        />
+      }
       <form [formGroup]="form" (ngSubmit)="submit()" class="form" data-test="open-form">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'tickets.open.service' | t }}</mat-label>
@@ -60,6 +98,11 @@ export const CHANNELS: readonly TicketChannel[] = ['letter', 'email', 'portal', 
               <mat-option [value]="item">{{ key('tickets.channel', item) | t }}</mat-option>
             }
           </mat-select>
+          @if (allowedText(); as allowed) {
+            <mat-hint data-test="channel-hint">{{
+              'staff.open.channelHint' | t: { channels: allowed }
+            }}</mat-hint>
+          }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'tickets.open.requesterName' | t }}</mat-label>
@@ -68,8 +111,29 @@ export const CHANNELS: readonly TicketChannel[] = ['letter', 'email', 'portal', 
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'tickets.open.requesterEmail' | t }}</mat-label>
-          <input matInput type="email" formControlName="email" data-test="open-email" />
-          <mat-error>{{ errors()['requester.email'] ?? ('tickets.open.email' | t) }}</mat-error>
+          <input
+            matInput
+            type="email"
+            formControlName="email"
+            [required]="needs() === 'email'"
+            data-test="open-email"
+          />
+          @if (needs() === 'either') {
+            <mat-hint data-test="contact-hint">{{ 'staff.open.contactNeeded' | t }}</mat-hint>
+          }
+          <mat-error data-test="email-error">{{ emailError() | t }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'staff.open.phone' | t }}</mat-label>
+          <input
+            matInput
+            type="tel"
+            autocomplete="tel"
+            formControlName="phone"
+            [required]="needs() === 'phone'"
+            data-test="open-phone"
+          />
+          <mat-error data-test="phone-error">{{ phoneError() | t }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'tickets.open.opd' | t }}</mat-label>
@@ -80,6 +144,37 @@ export const CHANNELS: readonly TicketChannel[] = ['letter', 'email', 'portal', 
             }
           </mat-select>
         </mat-form-field>
+        <div class="new-opd">
+          @if (addingOpd()) {
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-label>{{ 'staff.open.newOpdName' | t }}</mat-label>
+              <input
+                #opdName
+                matInput
+                [value]="newOpdName()"
+                (input)="newOpdName.set(opdName.value)"
+                (keydown.enter)="$event.preventDefault(); addOpd()"
+                data-test="new-opd-name"
+              />
+            </mat-form-field>
+            <button
+              mat-stroked-button
+              type="button"
+              [disabled]="savingOpd() || !newOpdName().trim()"
+              (click)="addOpd()"
+              data-test="add-opd"
+            >
+              {{ 'staff.open.addOpd' | t }}
+            </button>
+            <button mat-button type="button" (click)="addingOpd.set(false)">
+              {{ 'admin.cancel' | t }}
+            </button>
+          } @else {
+            <button mat-button type="button" (click)="addingOpd.set(true)" data-test="new-opd">
+              <mat-icon svgIcon="add" />{{ 'staff.open.newOpd' | t }}
+            </button>
+          }
+        </div>
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'tickets.open.subject' | t }}</mat-label>
           <input matInput formControlName="subject" data-test="open-subject" />
@@ -112,6 +207,12 @@ export const CHANNELS: readonly TicketChannel[] = ['letter', 'email', 'portal', 
     .wide {
       grid-column: 1 / -1;
     }
+    .new-opd {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+    }
   `,
 })
 export class OpenTicketPage {
@@ -120,6 +221,10 @@ export class OpenTicketPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly notifier = inject(ErrorNotifier);
+  private readonly adminApi = inject(AdminApi);
+  private readonly i18n = inject(I18nService);
+  private readonly chosenOffice = inject(ChosenOffice);
+  protected readonly isAdmin = computed(() => this.auth.isAdmin());
 
   protected readonly channels = CHANNELS;
   protected readonly form = inject(FormBuilder).nonNullable.group({
@@ -127,6 +232,7 @@ export class OpenTicketPage {
     channel: ['walk-in' as TicketChannel, Validators.required],
     name: ['', Validators.required],
     email: ['', Validators.email],
+    phone: ['', Validators.pattern(PHONE_PATTERN)],
     opdId: [''],
     subject: ['', [Validators.required, Validators.maxLength(300)]],
     description: ['', Validators.maxLength(20000)],
@@ -134,12 +240,34 @@ export class OpenTicketPage {
   protected readonly saving = signal(false);
   protected readonly errors = signal<Partial<Record<string, string>>>({});
 
-  private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
+  protected readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
-  private readonly office = computed(
-    () => this.auth.user()?.office ?? this.offices()[0]?.code ?? null,
+  /** The user's office; an admin's chosen one (on this page or any other). */
+  protected readonly office = computed(
+    () => this.chosenOffice.code() || (this.offices()[0]?.code ?? null),
   );
+  private readonly channel = toSignal(this.form.controls.channel.valueChanges, {
+    initialValue: this.form.controls.channel.value,
+  });
+  private readonly serviceCode = toSignal(this.form.controls.service.valueChanges, {
+    initialValue: this.form.controls.service.value,
+  });
+  /** Which contact the chosen channel needs (marked required on its field). */
+  protected readonly needs = computed(() => contactNeeded(this.channel()));
+  /** The chosen service's standard, for the channels it serves. */
+  private readonly serviceDetail = signal<ServiceDetail | null>(null);
+  protected readonly allowed = computed(() => standardChannels(this.serviceDetail()));
+  protected readonly allowedText = computed(() => {
+    this.i18n.locale();
+    const list = this.allowed();
+    return list.length
+      ? list.map((c) => this.i18n.t(this.key('tickets.channel', c))).join(', ')
+      : null;
+  });
+  protected readonly addingOpd = signal(false);
+  protected readonly newOpdName = signal('');
+  protected readonly savingOpd = signal(false);
   private readonly services = signal<ServiceSummary[]>([]);
   protected readonly activeServices = computed(() =>
     this.services().filter((s) => s.status === 'active'),
@@ -147,6 +275,24 @@ export class OpenTicketPage {
   protected readonly opds = signal<OpdView[]>([]);
 
   constructor() {
+    // The standard of the chosen service decides the channel offered first.
+    effect((onCleanup) => {
+      const office = this.office();
+      const code = this.serviceCode();
+      this.serviceDetail.set(null);
+      if (!office || !code) return;
+      const subscription = this.catalog
+        .service(office, code)
+        .pipe(catchError(() => of(null)))
+        .subscribe((detail) => {
+          this.serviceDetail.set(detail);
+          const allowed = standardChannels(detail);
+          const channel = this.form.controls.channel;
+          if (allowed.length && !allowed.includes(channel.value) && !channel.dirty)
+            channel.setValue(allowed.includes('walk-in') ? 'walk-in' : allowed[0]);
+        });
+      onCleanup(() => subscription.unsubscribe());
+    });
     effect((onCleanup) => {
       const office = this.office();
       if (!office) return;
@@ -173,9 +319,73 @@ export class OpenTicketPage {
     return `${prefix}.${value}` as MessageKey;
   }
 
+  protected chooseOffice(code: string): void {
+    this.chosenOffice.set(code);
+    // Services and OPDs are the new office's: what was picked for the old one goes.
+    this.form.patchValue({ service: '', opdId: '' });
+  }
+
+  protected emailError(): MessageKey {
+    const control = this.form.controls.email;
+    if (control.hasError('needed')) return 'staff.open.emailNeeded';
+    if (control.hasError('either')) return 'staff.open.contactNeeded';
+    return 'tickets.open.email';
+  }
+
+  protected phoneError(): MessageKey {
+    const control = this.form.controls.phone;
+    if (control.hasError('needed')) return 'staff.open.phoneNeeded';
+    if (control.hasError('either')) return 'staff.open.contactNeeded';
+    return 'staff.open.phoneInvalid';
+  }
+
+  /** The contact the channel needs is there: else marks the field(s) to fill. */
+  private checkContact(): boolean {
+    const { email, phone } = this.form.controls;
+    // Marks of an earlier try go: the fields' own validators run again.
+    email.updateValueAndValidity();
+    phone.updateValueAndValidity();
+    const hasEmail = !!email.value.trim();
+    const hasPhone = !!phone.value.trim();
+    const needs = this.needs();
+    const mark = (control: typeof email, error: string) => {
+      control.setErrors({ ...(control.errors ?? {}), [error]: true });
+      control.markAsTouched();
+    };
+    if (needs === 'email' && !hasEmail) mark(email, 'needed');
+    else if (needs === 'phone' && !hasPhone) mark(phone, 'needed');
+    else if (needs === 'either' && !hasEmail && !hasPhone) {
+      mark(email, 'either');
+      mark(phone, 'either');
+    } else return true;
+    return false;
+  }
+
+  /** Adds the requester's OPD to the office's list and picks it. */
+  protected addOpd(): void {
+    const office = this.office();
+    const name = this.newOpdName().trim();
+    if (!office || !name || this.savingOpd()) return;
+    this.savingOpd.set(true);
+    this.adminApi.createOpd({ name, office, emailDomains: [] }).subscribe({
+      next: (opd) => {
+        this.savingOpd.set(false);
+        this.opds.update((list) => [...list, opd]);
+        this.form.controls.opdId.setValue(opd.id);
+        this.newOpdName.set('');
+        this.addingOpd.set(false);
+      },
+      error: (error: unknown) => {
+        this.savingOpd.set(false);
+        this.notifier.show(error);
+      },
+    });
+  }
+
   protected submit(): void {
     const office = this.office();
-    if (this.form.invalid || !office) {
+    const contactOk = this.checkContact();
+    if (this.form.invalid || !contactOk || !office) {
       this.form.markAllAsTouched();
       return;
     }
@@ -192,6 +402,7 @@ export class OpenTicketPage {
         requester: {
           name: v.name.trim(),
           ...(v.email.trim() ? { email: v.email.trim() } : {}),
+          ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
           ...(v.opdId ? { opdId: v.opdId } : {}),
         },
       })
@@ -202,8 +413,7 @@ export class OpenTicketPage {
           const fields = fieldErrorsOf(problemOf(error));
           this.errors.set(fields);
           for (const [path, message] of Object.entries(fields)) {
-            const name =
-              path === 'requester.name' ? 'name' : path === 'requester.email' ? 'email' : path;
+            const name = path.startsWith('requester.') ? path.slice('requester.'.length) : path;
             const control = this.form.get(name);
             control?.setErrors({ server: message });
             control?.markAsTouched();

@@ -3,8 +3,14 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CurrentUser, OfficeCalendarView, TicketSummary } from '@sigap/contracts';
-import { OFFICES } from '../../testing/fixtures';
-import { BlankComponent, consoleTestProviders, resetStorage } from '../../testing/providers';
+import { OFFICES, SUMMARIES } from '../../testing/fixtures';
+import { CHOSEN_OFFICE_KEY, ChosenOffice } from '../shared/chosen-office';
+import {
+  BlankComponent,
+  consoleTestProviders,
+  resetStorage,
+  textOf,
+} from '../../testing/providers';
 import { BALI_CALENDAR, wita } from './calendar-fixture';
 import { QueuePage } from './queue.page';
 
@@ -102,24 +108,24 @@ describe('QueuePage', () => {
       const countdowns = () =>
         Array.from(element.querySelectorAll('.countdown')).map((e) => e.textContent!.trim());
       // Thursday 15.00-16.00 and Friday 07.30-08.30: two working hours, not 17.5 wall hours.
-      expect(countdowns()).toEqual(['sisa 2 j', 'Dijeda']);
+      expect(countdowns()).toEqual(['sisa 2 jam', 'Dijeda']);
       expect(element.textContent).toContain('berhenti di luar jam kerja');
 
       jasmine.clock().tick(30 * 60_000);
       await settle();
-      expect(countdowns()[0]).toBe('sisa 1 j 30 mnt');
+      expect(countdowns()[0]).toBe('sisa 1 jam 30 menit');
 
       // From 16.00 to Friday 07.30 the office is closed: the countdown stands still.
       jasmine.clock().tick(3 * 3_600_000);
       await settle();
-      expect(countdowns()[0]).toBe('sisa 1 j');
+      expect(countdowns()[0]).toBe('sisa 1 jam');
       jasmine.clock().tick(12 * 3_600_000);
       await settle();
-      expect(countdowns()[0]).toBe('sisa 1 j');
+      expect(countdowns()[0]).toBe('sisa 1 jam');
       // Friday 08.00 (18.30 + 12 h + 1.5 h): half an hour of working time has gone.
       jasmine.clock().tick(90 * 60_000);
       await settle();
-      expect(countdowns()[0]).toBe('sisa 30 mnt');
+      expect(countdowns()[0]).toBe('sisa 30 menit');
       expect(countdowns()[1]).toBe('Dijeda');
     });
   });
@@ -382,5 +388,153 @@ describe('QueuePage', () => {
     await settle();
     expect(viewport.querySelectorAll('[data-test=ticket-row]').length).toBeGreaterThan(0);
     expect(viewport.textContent).toContain('BALI-2026-00053');
+  });
+  describe('for an executor', () => {
+    const EXECUTOR: CurrentUser = {
+      ...BALI_AGENT,
+      id: 'u-kasi',
+      name: 'Kasi Aplikasi',
+      roles: ['executor'],
+    };
+
+    it('opens on the steps they hold, and a row they hold says so', async () => {
+      resetStorage(EXECUTOR);
+      TestBed.configureTestingModule({
+        providers: consoleTestProviders([{ path: 'tiket', component: QueuePage }]),
+      });
+      backend = TestBed.inject(HttpTestingController);
+      harness = await RouterTestingHarness.create();
+      await harness.navigateByUrl('/tiket');
+      backend.expectOne('/api/v1/offices').flush(OFFICES);
+      await settle();
+      backend.expectOne('/api/v1/catalog/services?office=bali').flush([]);
+      backend.expectOne('/api/v1/opds?office=bali').flush([]);
+      backend
+        .expectOne((r) => r.url === '/api/v1/calendars/bali')
+        .flush(null, { status: 503, statusText: 'Unavailable' });
+      const step = {
+        order: 4,
+        description: 'Menyusun proses bisnis',
+        position: 'kasi-ai',
+        requesterSide: false,
+        assignee: { id: 'u-kasi', name: 'Kasi Aplikasi' },
+        dueAt: null,
+        activeSteps: 1,
+      };
+      backend
+        .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('assignee') === 'u-kasi')
+        .flush({
+          items: [
+            row(1, { status: 'in-progress', currentStep: step }),
+            row(2, {
+              status: 'in-progress',
+              currentStep: { ...step, assignee: { id: 'u-x', name: 'Putu Ayu' } },
+            }),
+          ],
+          nextCursor: null,
+        });
+      await settle();
+      const element = harness.routeNativeElement!;
+      expect(element.querySelector('[data-test=view-mine]')!.getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      const holders = Array.from(element.querySelectorAll('[data-test=row-holder]')).map((e) =>
+        e.textContent!.trim(),
+      );
+      expect(holders).toEqual(['Dipegang Anda', 'Dipegang Putu Ayu']);
+      for (const rowElement of Array.from(element.querySelectorAll('[data-test=ticket-row]')))
+        expect(rowElement.textContent).not.toContain('Belum ditugaskan');
+    });
+  });
+
+  describe('for an admin', () => {
+    afterEach(() => sessionStorage.removeItem(CHOSEN_OFFICE_KEY));
+
+    it('shows the office chosen on another page, and a new choice reloads the queue', async () => {
+      resetStorage({ ...BALI_AGENT, roles: ['admin'], office: null });
+      sessionStorage.setItem(CHOSEN_OFFICE_KEY, 'tebingtinggi');
+      TestBed.configureTestingModule({
+        providers: consoleTestProviders([{ path: 'tiket', component: QueuePage }]),
+      });
+      backend = TestBed.inject(HttpTestingController);
+      harness = await RouterTestingHarness.create();
+      await harness.navigateByUrl('/tiket');
+      backend.expectOne('/api/v1/offices').flush(OFFICES);
+      await settle();
+      backend.expectOne('/api/v1/catalog/services?office=tebingtinggi').flush([]);
+      backend.expectOne('/api/v1/opds?office=tebingtinggi').flush([]);
+      backend
+        .expectOne((r) => r.url === '/api/v1/calendars/tebingtinggi')
+        .flush(null, {
+          status: 503,
+          statusText: 'Unavailable',
+        });
+      backend
+        .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('office') === 'tebingtinggi')
+        .flush({ items: [], nextCursor: null });
+      await settle();
+      expect(harness.routeNativeElement!.querySelector('[data-test=office-select]')).not.toBeNull();
+      TestBed.inject(ChosenOffice).set('bali');
+      await settle();
+      backend.expectOne('/api/v1/catalog/services?office=bali').flush([]);
+      backend.expectOne('/api/v1/opds?office=bali').flush([]);
+      backend
+        .expectOne((r) => r.url === '/api/v1/calendars/bali')
+        .flush(null, {
+          status: 503,
+          statusText: 'Unavailable',
+        });
+      backend
+        .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('office') === 'bali')
+        .flush({ items: [], nextCursor: null });
+    });
+  });
+
+  describe('with a standard in days', () => {
+    beforeEach(() => {
+      jasmine.clock().install();
+      jasmine.clock().mockDate(new Date(wita('2026-03-05T15:00:00')));
+    });
+    afterEach(() => jasmine.clock().uninstall());
+
+    it('counts in working days and hours towards the target, and names it', async () => {
+      // Thu 15.00 to Tue 10 Mar 17.00 ... 3 working days to Tue 15.00, then 1 h to the close.
+      const target = new Date(wita('2026-03-10T16:00:00')).toISOString();
+      const limit = new Date(wita('2026-03-11T16:00:00')).toISOString();
+      resetStorage(BALI_AGENT);
+      TestBed.configureTestingModule({
+        providers: consoleTestProviders([{ path: 'tiket', component: QueuePage }]),
+      });
+      backend = TestBed.inject(HttpTestingController);
+      harness = await RouterTestingHarness.create();
+      await harness.navigateByUrl('/tiket');
+      backend.expectOne('/api/v1/offices').flush(OFFICES);
+      await settle();
+      backend.expectOne('/api/v1/catalog/services?office=bali').flush([
+        {
+          ...SUMMARIES[0],
+          office: 'bali',
+          code: 'pengembangan-aplikasi',
+          name: 'Pengembangan Aplikasi',
+          serviceTime: {
+            text: '7 Hari',
+            parsed: { min: 7, max: 7, unit: 'day', basis: 'working', startsWhen: null },
+          },
+        },
+      ]);
+      backend.expectOne('/api/v1/opds?office=bali').flush([]);
+      backend.expectOne((r) => r.url === '/api/v1/calendars/bali').flush(BALI_CALENDAR);
+      backend
+        .expectOne((r) => r.url === '/api/v1/tickets')
+        .flush({ items: [row(1, { dueAt: limit, targetDueAt: target })], nextCursor: null });
+      await settle();
+      // The working-time countdown comes in once the browser is idle after the first page.
+      jasmine.clock().tick(600);
+      await settle();
+      const element = harness.routeNativeElement!;
+      expect(textOf(element, '.meta')).toContain('Pengembangan Aplikasi');
+      expect(textOf(element, '.countdown')).toBe('sisa 3 hari kerja 1 jam');
+      expect(textOf(element, '[data-test=due]')).toContain('Target');
+    });
   });
 });

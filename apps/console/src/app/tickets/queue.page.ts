@@ -32,8 +32,11 @@ import { BulkAssignComponent } from './bulk-assign.component';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe } from '../shared/zoned-date';
+import { ChosenOffice } from '../shared/chosen-office';
+import { OfficeSelectComponent } from '../shared/office-select.component';
+import { spellRemaining, type StandardUnit } from './remaining-text';
 import type { WorkCalendar } from '@sigap/sla';
-import { TICK_MS, formatMinutes, isCounting, minutesUntil, workingMinutesUntil } from './countdown';
+import { TICK_MS, isCounting } from './countdown';
 import { PAGE_SIZE, QueuePrefetch } from './queue-prefetch';
 import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, viewQuery, type QueueView } from './queue-views';
 import { TicketsApi, type TicketQuery } from './tickets.api';
@@ -62,6 +65,7 @@ const PREFETCH_ROWS = 20;
     TranslatePipe,
     ZonedDatePipe,
     BulkAssignComponent,
+    OfficeSelectComponent,
   ],
   host: { '(document:keydown)': 'onKey($event)' },
   template: `
@@ -69,6 +73,13 @@ const PREFETCH_ROWS = 20;
       <header class="page-header">
         <h1>{{ 'tickets.title' | t }}</h1>
         <span class="spacer"></span>
+        @if (isAdmin()) {
+          <sg-office-select
+            [offices]="offices()"
+            [value]="office()"
+            (chosen)="chosenOffice.set($event)"
+          />
+        }
         <a mat-flat-button routerLink="/tiket/baru" data-test="new-ticket">
           <mat-icon svgIcon="add" />{{ 'tickets.new' | t }}
         </a>
@@ -188,16 +199,14 @@ const PREFETCH_ROWS = 20;
               <span class="badge" [class]="'sla-' + ticket.slaState">{{
                 key('tickets.sla', ticket.slaState) | t
               }}</span>
-              <span class="assignee">{{
-                (ticket.assigneeId ? 'tickets.assigned' : 'tickets.unassigned') | t
-              }}</span>
+              <span class="assignee" data-test="row-holder">{{ holder(ticket) }}</span>
             </span>
             <span class="due" data-test="due">
-              @if (ticket.dueAt) {
+              @if (dueOf(ticket); as due) {
                 <span class="countdown" [class.over]="overdue(ticket)">{{
                   countdown(ticket)
                 }}</span>
-                <span class="muted">{{ ticket.dueAt | zoned: timeZone() }}</span>
+                <span class="muted">{{ due.label | t }} {{ due.at | zoned: timeZone() }}</span>
               } @else {
                 <span class="muted">{{ 'tickets.noDue' | t }}</span>
               }
@@ -363,7 +372,12 @@ export class QueuePage {
 
   protected readonly views = QUEUE_VIEWS;
   protected readonly rowHeight = ROW_HEIGHT;
-  protected readonly view = signal<QueueView>(DEFAULT_QUEUE_VIEW);
+  /** Executors (who do not triage) open on the steps they hold. */
+  protected readonly view = signal<QueueView>(
+    this.auth.hasRole('executor') && !this.auth.hasRole('agent') && !this.auth.isAdmin()
+      ? 'mine'
+      : DEFAULT_QUEUE_VIEW,
+  );
   protected readonly service = signal('');
   protected readonly opd = signal('');
   protected readonly q = signal('');
@@ -398,11 +412,14 @@ export class QueuePage {
     this.firstPageShown() ? this.loadedCalendar() : null,
   );
 
-  private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
+  protected readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
+  protected readonly chosenOffice = inject(ChosenOffice);
+  protected readonly isAdmin = computed(() => this.auth.isAdmin());
+  /** The user's office; for an admin, the one chosen on any per-office page. */
   protected readonly office = computed(
-    () => this.auth.user()?.office ?? this.offices()[0]?.code ?? null,
+    () => this.chosenOffice.code() || (this.offices()[0]?.code ?? null),
   );
   protected readonly timeZone = computed(
     () => this.offices().find((o) => o.code === this.office())?.timeZone ?? 'Asia/Jakarta',
@@ -629,36 +646,59 @@ export class QueuePage {
     return this.opds().find((o) => o.id === id)?.name ?? id;
   }
 
-  protected overdue(ticket: TicketSummary): boolean {
-    return (this.minutesLeft(ticket) ?? 0) < 0;
+  /** Who holds the row's work: the current step's holder, else the ticket's agent. */
+  protected holder(ticket: TicketSummary): string {
+    const me = this.auth.user()?.id;
+    const held = ticket.currentStep?.assignee;
+    if (held) {
+      return held.id === me
+        ? this.i18n.t('staff.queue.heldByYou')
+        : this.i18n.t('staff.queue.heldBy', { name: held.name });
+    }
+    if (ticket.assigneeId === me) return this.i18n.t('staff.queue.heldByYou');
+    return this.i18n.t(ticket.assigneeId ? 'tickets.assigned' : 'tickets.unassigned');
   }
 
   /**
-   * Minutes to the due date: working minutes in the office calendar while the ticket's clock
-   * counts (standing still outside office hours), calendar minutes until the calendar is known.
+   * The instant the countdown runs to, the same one the workspace's ticket clock counts to: the
+   * target of the standard's time when there is one, else the limit.
    */
-  private minutesLeft(ticket: TicketSummary): number | null {
-    const calendar = this.calendar();
-    if (calendar && isCounting(ticket.slaState))
-      return workingMinutesUntil(calendar, ticket.dueAt, this.now());
-    return minutesUntil(ticket.dueAt, this.now());
+  protected dueOf(ticket: TicketSummary): { at: string; label: MessageKey } | null {
+    if (ticket.targetDueAt) return { at: ticket.targetDueAt, label: 'tickets.ws.target' };
+    if (ticket.dueAt) return { at: ticket.dueAt, label: 'tickets.ws.limit' };
+    return null;
+  }
+
+  /** Unit of the service's standard time ("7 Hari" counts in working days). */
+  private unitOf(ticket: TicketSummary): StandardUnit | null {
+    const parsed = this.services().find((s) => s.code === ticket.service)?.serviceTime.parsed;
+    return parsed ? { unit: parsed.unit, basis: parsed.basis } : null;
+  }
+
+  private remaining(ticket: TicketSummary): { text: string; past: boolean } | null {
+    const due = this.dueOf(ticket);
+    if (!due) return null;
+    const at = Date.parse(due.at);
+    if (Number.isNaN(at)) return null;
+    // Working time once the calendar is known and the clock counts; calendar time before.
+    const calendar = isCounting(ticket.slaState) ? this.calendar() : null;
+    return spellRemaining(this.now(), at, calendar, this.unitOf(ticket), {
+      workingDays: this.i18n.t('staff.sla.workingDays'),
+      days: this.i18n.t('staff.sla.days'),
+      hours: this.i18n.t('staff.sla.hours'),
+      minutes: this.i18n.t('staff.sla.minutes'),
+    });
+  }
+
+  protected overdue(ticket: TicketSummary): boolean {
+    return this.remaining(ticket)?.past ?? false;
   }
 
   protected countdown(ticket: TicketSummary): string {
     if (ticket.slaState === 'paused') return this.i18n.t('tickets.sla.paused');
-    const minutes = this.minutesLeft(ticket);
-    if (minutes === null) return this.i18n.t('tickets.noDue');
-    const working = this.calendar() !== null && isCounting(ticket.slaState);
-    const time = formatMinutes(
-      minutes,
-      {
-        d: this.i18n.t('tickets.units.d'),
-        h: this.i18n.t('tickets.units.h'),
-        m: this.i18n.t('tickets.units.m'),
-      },
-      working ? Number.MAX_SAFE_INTEGER : undefined,
-    );
-    return this.i18n.t(minutes < 0 ? 'tickets.overdue' : 'tickets.dueIn', { time });
+    const left = this.remaining(ticket);
+    if (!left) return this.i18n.t('tickets.noDue');
+    return this.i18n.t(left.past ? 'tickets.overdue' : 'tickets.dueIn', { time: left.text });
   }
 
   /**

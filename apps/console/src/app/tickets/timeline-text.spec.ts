@@ -80,6 +80,19 @@ describe('describeEvent', () => {
     );
   });
 
+  it('names the service of an opened ticket by its name when it is known', () => {
+    const names = (code: string) =>
+      code === 'pengembangan-aplikasi' ? 'Pengembangan Aplikasi' : code;
+    expect(
+      describeEvent(
+        { event: 'ticket.opened', data: { service: 'pengembangan-aplikasi' } },
+        null,
+        tId,
+        names,
+      ),
+    ).toBe('Tiket dibuka untuk layanan Pengembangan Aplikasi');
+  });
+
   it('names the sender of mail held from a third party, without its threading reason', () => {
     const data = { from: 'penyerang@evil.example', reason: 'not-participant', inboundId: 'x' };
     expect(describe_('mail.third-party', data)).toBe(

@@ -70,6 +70,7 @@ export function describeEvent(
   entry: Pick<TimelineEntryView, 'event' | 'data'>,
   ticket: TicketDetail | null,
   t: Translate,
+  serviceName: (code: string) => string = (code) => code,
 ): string {
   const code = entry.event ?? '';
   const key = EVENT_KEYS[code];
@@ -91,11 +92,14 @@ export function describeEvent(
     to: code === 'ticket.status_changed' ? status(data['to']) : person(data['to']),
     duration: str(data['duration']),
     escalatedTo: str(data['escalatedTo']) || t('event.nobody'),
-    service: str(data['service']),
+    service: data['service'] ? serviceName(str(data['service'])) : '',
     sender: str(data['from']) || t('event.nobody'),
   };
   let text = t(key, params);
   if (code === 'step.completed' && data['auto'] === true) text += ` ${t('event.auto')}`;
+  // Completed by someone other than the step's holder: say for whom.
+  if (code === 'step.completed' && typeof data['onBehalfOf'] === 'string')
+    text += ` ${t('staff.event.onBehalf', { name: person(data['onBehalfOf']) })}`;
   if (reason && code !== 'ticket.opened' && !code.startsWith('mail.third-party'))
     text += ` — ${reason}`;
   return text;

@@ -7,16 +7,18 @@ import type {
   ClockView,
   CurrentUser,
   OfficeCalendarView,
+  ServiceDetail,
   TicketDetail,
   TimelineEntryView,
 } from '@sigap/contracts';
-import { OFFICES } from '../../testing/fixtures';
+import { OFFICES, SERVICE_DETAIL } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
 import { BALI_CALENDAR, wita } from './calendar-fixture';
-import { WorkspacePage } from './workspace.page';
+import { TIMELINE_ORDER_KEY, WorkspacePage } from './workspace.page';
 
 const NUMBER = 'BALI-2026-00007';
 const URL = `/api/v1/tickets/${NUMBER}`;
+const SERVICE_URL = '/api/v1/catalog/services/bali/pengembangan-aplikasi';
 
 const AGENT: CurrentUser = {
   id: 'u-bali',
@@ -164,6 +166,38 @@ const CANNED: CannedResponseView[] = [
   },
 ];
 
+/** The ticket's standard: "7 Hari" in working days, step positions by code. */
+const SERVICE: ServiceDetail = {
+  ...SERVICE_DETAIL,
+  standard: {
+    ...SERVICE_DETAIL.standard,
+    code: 'pengembangan-aplikasi',
+    office: 'bali',
+    name: 'Pengembangan Aplikasi',
+  },
+  parsed: {
+    serviceTime: { min: 7, max: 7, unit: 'day', basis: 'working', startsWhen: null },
+    steps: [
+      { order: 1, time: { min: 1, max: 1, unit: 'day', basis: 'working', startsWhen: null } },
+      { order: 2, time: { min: 2, max: 2, unit: 'day', basis: 'working', startsWhen: null } },
+    ],
+  },
+  positionNames: { 'kasi-ai': 'Kepala Seksi Aplikasi Informatika', kabid: 'Kepala Bidang' },
+};
+
+/** The same ticket as a Kasi's steps: positions by code, the active step held by the Kasi. */
+const KASI_DETAIL: TicketDetail = {
+  ...DETAIL,
+  steps: [
+    {
+      ...DETAIL.steps[0],
+      position: 'kasi-ai',
+      assignee: { id: 'u-kasi', name: 'Kasi Aplikasi' },
+    },
+    { ...DETAIL.steps[1], position: 'kabid' },
+  ],
+};
+
 describe('WorkspacePage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
@@ -176,7 +210,19 @@ describe('WorkspacePage', () => {
       .flush([{ code: 'pengembangan-aplikasi', name: 'Pengembangan Aplikasi' }]);
   }
 
-  async function open(calendar: OfficeCalendarView | null = null): Promise<HTMLElement> {
+  /** The ticket's service standard; null answers 503 (the page then shows codes as given). */
+  function flushService(service: ServiceDetail | null): void {
+    const request = backend.expectOne(`${SERVICE_URL}`);
+    if (service) request.flush(service);
+    else request.flush(null, { status: 503, statusText: 'Unavailable' });
+  }
+
+  async function open(
+    calendar: OfficeCalendarView | null = null,
+    service: ServiceDetail | null = null,
+    detail: TicketDetail = DETAIL,
+    timeline: TimelineEntryView[] = TIMELINE,
+  ): Promise<HTMLElement> {
     resetStorage(AGENT);
     TestBed.configureTestingModule({
       providers: consoleTestProviders([{ path: 'tiket/:number', component: WorkspacePage }]),
@@ -186,10 +232,11 @@ describe('WorkspacePage', () => {
     await harness.navigateByUrl(`/tiket/${NUMBER}`);
     await settle();
     backend.expectOne('/api/v1/offices').flush(OFFICES);
-    backend.expectOne(URL).flush(DETAIL);
-    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+    backend.expectOne(URL).flush(detail);
+    backend.expectOne(`${URL}/timeline`).flush(timeline);
     await settle();
     flushComposerLists();
+    flushService(service);
     const calendarRequest = backend.expectOne((r) => r.url === '/api/v1/calendars/bali');
     if (calendar) calendarRequest.flush(calendar);
     else calendarRequest.flush(null, { status: 503, statusText: 'Unavailable' });
@@ -213,10 +260,10 @@ describe('WorkspacePage', () => {
     const element = await open();
     expect(textOf(element, '[data-test=ticket-number]')).toContain(NUMBER);
     const ticketClock = textOf(element, '[data-test=ticket-clock]');
-    expect(ticketClock).toContain('sisa 7 j 30 mnt');
+    expect(ticketClock).toContain('sisa 7 jam 30 menit');
     expect(ticketClock).toContain('Terpakai 25%');
     expect(ticketClock).toContain('11 Mar 2026 16.00 WITA');
-    expect(textOf(element, '[data-test=step-clock]')).toContain('sisa 1 j 30 mnt');
+    expect(textOf(element, '[data-test=step-clock]')).toContain('sisa 1 jam 30 menit');
     expect(textOf(element, '[data-test=checklist-status]')).toBe('Diterima');
     const steps = element.querySelectorAll('[data-test=step]');
     expect(steps.length).toBe(2);
@@ -455,22 +502,22 @@ describe('WorkspacePage', () => {
       const element = await open(BALI_CALENDAR);
       const remaining = () =>
         textOf(element, '[data-test=ticket-clock] [data-test=clock-remaining]');
-      expect(remaining()).toBe('sisa 7 j 30 mnt');
+      expect(remaining()).toBe('sisa 7 jam 30 menit');
       expect(textOf(element, '[data-test=clock-note]')).toContain('jam kerja kantor');
       jasmine.clock().tick(30 * 60_000);
       await settle();
       // The minute refresh asks the API again; until it answers the figure moves on locally.
       backend.match(URL);
-      expect(remaining()).toBe('sisa 7 j');
+      expect(remaining()).toBe('sisa 7 jam');
       // Past 16.00 nothing more passes until Friday 07.30.
       jasmine.clock().tick(30 * 60_000);
       await settle();
       backend.match(URL);
-      expect(remaining()).toBe('sisa 6 j 30 mnt');
+      expect(remaining()).toBe('sisa 6 jam 30 menit');
       jasmine.clock().tick(2 * 3_600_000);
       await settle();
       backend.match(URL);
-      expect(remaining()).toBe('sisa 6 j 30 mnt');
+      expect(remaining()).toBe('sisa 6 jam 30 menit');
       expect(textOf(element, '[data-test=ticket-clock]')).toContain('Terpakai');
     });
   });
@@ -498,6 +545,7 @@ describe('WorkspacePage', () => {
     backend.expectOne(`${URL}/timeline`).flush([...TIMELINE, held]);
     await settle();
     flushComposerLists();
+    flushService(null);
     backend
       .expectOne((r) => r.url === '/api/v1/calendars/bali')
       .flush(null, { status: 503, statusText: 'Unavailable' });
@@ -516,5 +564,145 @@ describe('WorkspacePage', () => {
     await settle();
     // Decided: no buttons any more.
     expect(element.querySelectorAll('[data-test=held-mail]').length).toBe(0);
+  });
+  describe('as staff read it', () => {
+    afterEach(() => localStorage.removeItem(TIMELINE_ORDER_KEY));
+
+    it("names the service, the office and the positions, and shows the requester's Uraian", async () => {
+      const element = await open(null, SERVICE, KASI_DETAIL);
+      expect(textOf(element, '[data-test=ticket-service]')).toBe('Pengembangan Aplikasi');
+      expect(textOf(element, '[data-test=ticket-office]')).toBe('Kantor Diskominfos Provinsi Bali');
+      const positions = Array.from(element.querySelectorAll('[data-test=step-position]')).map((e) =>
+        e.textContent!.trim(),
+      );
+      expect(positions).toEqual(['Kepala Seksi Aplikasi Informatika', 'Kepala Bidang']);
+      expect(element.textContent).not.toContain('kasi-ai');
+      expect(textOf(element, '[data-test=description]')).toContain('Mohon dibuatkan aplikasi.');
+    });
+
+    it('says so when the only holder of the position is the one holding the step', async () => {
+      const element = await open(null, SERVICE, KASI_DETAIL);
+      element.querySelector<HTMLElement>('[data-test=reassign]')!.click();
+      await settle();
+      backend
+        .expectOne(`${URL}/steps/1/candidates`)
+        .flush([
+          { id: 'u-kasi', name: 'Kasi Aplikasi', email: 'k@bali', openSteps: 2, current: true },
+        ]);
+      await settle();
+      expect(textOf(element, '[data-test=only-current]')).toBe(
+        'Hanya Kasi Aplikasi yang memegang jabatan ini; tidak ada pemegang lain untuk dialihkan.',
+      );
+      expect(element.querySelector('[data-test=candidate-select]')).toBeNull();
+      expect(element.querySelector('[data-test=assign-step]')).toBeNull();
+    });
+
+    it("completes someone else's step on their behalf, and the timeline says so", async () => {
+      const completed: TimelineEntryView = {
+        id: 8,
+        kind: 'event',
+        event: 'step.completed',
+        author: { id: 'u-bali', name: 'Helpdesk Bali' },
+        body: null,
+        data: { order: 1, output: 'Disposisi', onBehalfOf: 'u-kasi' },
+        at: '2026-03-02T03:00:00.000Z',
+      };
+      const element = await open(null, SERVICE, KASI_DETAIL, [...TIMELINE, completed]);
+      expect(textOf(element, '[data-test=complete-step]')).toBe(
+        'Selesaikan atas nama Kasi Aplikasi',
+      );
+      expect(textOf(element, '[data-test=behalf-note]')).toContain('dipegang Kasi Aplikasi');
+      const events = Array.from(element.querySelectorAll('[data-test=event-text]')).map(
+        (e) => e.textContent,
+      );
+      expect(events).toContain('Langkah 1 selesai atas nama Kasi Aplikasi');
+    });
+
+    it('offers each checklist button only while it would change the item', async () => {
+      const element = await open();
+      const button = (name: string) =>
+        element.querySelector<HTMLButtonElement>(`[data-test=${name}]`)!;
+      // The item is received: receiving again does nothing, verifying or rejecting does.
+      expect(button('receive').disabled).toBeTrue();
+      expect(button('receive').getAttribute('aria-pressed')).toBe('true');
+      expect(button('verify').disabled).toBeFalse();
+      expect(button('reject').disabled).toBeFalse();
+    });
+
+    it('orders the timeline as chosen and remembers the choice', async () => {
+      const element = await open();
+      const kinds = () =>
+        Array.from(element.querySelectorAll('[data-test=timeline-entry]')).map((e) =>
+          e.getAttribute('data-kind'),
+        );
+      expect(kinds()).toEqual(['event', 'note', 'reply']);
+      const select = element.querySelector<HTMLSelectElement>('[data-test=timeline-order]')!;
+      select.value = 'newest';
+      select.dispatchEvent(new Event('change'));
+      await settle();
+      expect(kinds()).toEqual(['reply', 'note', 'event']);
+      expect(localStorage.getItem(TIMELINE_ORDER_KEY)).toBe('newest');
+    });
+
+    it('opens with the order chosen before', async () => {
+      localStorage.setItem(TIMELINE_ORDER_KEY, 'newest');
+      const element = await open();
+      const kinds = Array.from(element.querySelectorAll('[data-test=timeline-entry]')).map((e) =>
+        e.getAttribute('data-kind'),
+      );
+      expect(kinds).toEqual(['reply', 'note', 'event']);
+      expect(element.querySelector<HTMLSelectElement>('[data-test=timeline-order]')!.value).toBe(
+        'newest',
+      );
+    });
+
+    it("shows an e-mail's HTML formatted in a sandbox, its quoted text folded", async () => {
+      const mail: TimelineEntryView = {
+        id: 10,
+        kind: 'reply',
+        event: 'mail.received',
+        author: null,
+        body: 'Berkas terlampir. > Pesan lama',
+        data: {
+          bodyHtml: '<p><b>Berkas</b> terlampir.</p><blockquote><p>Pesan lama</p></blockquote>',
+        },
+        at: '2026-03-02T04:00:00.000Z',
+      };
+      const element = await open(null, null, DETAIL, [...TIMELINE, mail]);
+      const frame = element.querySelector<HTMLIFrameElement>('[data-test=mail-html]')!;
+      // No permission at all: no script, no form, no same origin.
+      expect(frame.getAttribute('sandbox')).toBe('');
+      expect(frame.srcdoc).toContain('<b>Berkas</b>');
+      expect(frame.srcdoc).not.toContain('Pesan lama');
+      const toggle = element.querySelector<HTMLElement>('[data-test=toggle-quoted]')!;
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      toggle.click();
+      await settle();
+      expect(frame.srcdoc).toContain('Pesan lama');
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    });
+  });
+
+  describe('with a standard in days, the office calendar and a fake clock', () => {
+    beforeEach(() => {
+      jasmine.clock().install();
+      jasmine.clock().mockDate(new Date(wita('2026-03-05T15:00:00')));
+    });
+    afterEach(() => jasmine.clock().uninstall());
+
+    it('counts the time left in working days and hours, towards the target', async () => {
+      // 3 working days of 7.5 h and 2 h more.
+      const ticket = clock({ remainingMinutes: 3 * 450 + 120 });
+      const element = await open(BALI_CALENDAR, SERVICE, {
+        ...DETAIL,
+        clocks: { ...DETAIL.clocks, ticket },
+      });
+      expect(textOf(element, '[data-test=ticket-clock] [data-test=clock-remaining]')).toBe(
+        'sisa 3 hari kerja 2 jam',
+      );
+      expect(textOf(element, '[data-test=ticket-clock] [data-test=clock-toward]')).toBe(
+        'menuju target',
+      );
+    });
   });
 });

@@ -21,7 +21,9 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type {
   ClockView,
+  ServiceDetail,
   StepCandidateView,
+  StepView,
   TicketDetail,
   TimelineEntryView,
 } from '@sigap/contracts';
@@ -33,14 +35,10 @@ import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe, zoneAbbreviation } from '../shared/zoned-date';
 import type { WorkCalendar } from '@sigap/sla';
-import {
-  REFRESH_MS,
-  TICK_MS,
-  formatMinutes,
-  liveClock,
-  liveRemaining,
-  shareUsed,
-} from './countdown';
+import { REFRESH_MS, TICK_MS, liveClock, liveRemaining, shareUsed } from './countdown';
+import { addWorkingMinutes } from '@sigap/sla';
+import { foldQuoted } from './mail-html';
+import { spellMinutes, spellRemaining, type StandardUnit } from './remaining-text';
 import { ChooseServiceComponent } from './choose-service.component';
 import { TicketsApi, type TicketActionPath } from './tickets.api';
 import { ReplyComposerComponent, type ComposedMessage } from './reply-composer.component';
@@ -56,6 +54,18 @@ export const ACTIONS: readonly { action: string; reason: 'required' | 'optional'
   { action: 'reopen', reason: 'required' },
   { action: 'cancel', reason: 'required' },
 ];
+
+/** Where the chosen order of the timeline is remembered. */
+export const TIMELINE_ORDER_KEY = 'sigap.timelineOrder';
+export type TimelineOrder = 'oldest' | 'newest';
+
+function readOrder(): TimelineOrder {
+  try {
+    return localStorage.getItem(TIMELINE_ORDER_KEY) === 'newest' ? 'newest' : 'oldest';
+  } catch {
+    return 'oldest';
+  }
+}
 
 /** `/tiket/:number`: the ticket with its clocks, checklist, steps, timeline and actions. */
 @Component({
@@ -104,6 +114,24 @@ export class WorkspacePage {
   private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
+  protected readonly officeName = computed(() => {
+    const code = this.ticket()?.office ?? '';
+    return this.offices().find((o) => o.code === code)?.name ?? code;
+  });
+  /** The ticket's service standard (for its name, position names and the unit of its time). */
+  protected readonly service = signal<ServiceDetail | null>(null);
+  protected readonly serviceName = computed(() => {
+    const t = this.ticket();
+    if (!t?.service) return null;
+    const detail = this.service();
+    return detail?.standard.code === t.service ? detail.standard.name : t.service;
+  });
+  protected readonly timelineOrder = signal<TimelineOrder>(readOrder());
+  protected readonly orderedTimeline = computed(() =>
+    this.timelineOrder() === 'newest' ? [...this.timeline()].reverse() : this.timeline(),
+  );
+  /** Quoted parts of e-mails the agent unfolded, by timeline entry id. */
+  protected readonly unfolded = signal<ReadonlySet<number>>(new Set());
   protected readonly timeZone = computed(
     () => this.offices().find((o) => o.code === this.ticket()?.office)?.timeZone ?? 'Asia/Jakarta',
   );
@@ -114,6 +142,13 @@ export class WorkspacePage {
   /** The office calendar: between two fetches the clocks move on in its working time. */
   protected readonly calendar = signal<WorkCalendar | null>(null);
   private readonly ticketOffice = computed(() => this.ticket()?.office ?? null);
+  private readonly serviceKey = computed(
+    () => {
+      const t = this.ticket();
+      return t?.service ? ([t.office, t.service] as const) : null;
+    },
+    { equal: (a, b) => a?.[0] === b?.[0] && a?.[1] === b?.[1] },
+  );
   protected readonly activeStep = computed(
     () => this.ticket()?.steps.find((s) => s.status === 'active') ?? null,
   );
@@ -136,6 +171,17 @@ export class WorkspacePage {
     inject(DestroyRef).onDestroy(() => {
       clearInterval(timer);
       clearInterval(tick);
+    });
+    effect((onCleanup) => {
+      // Keyed on office and service: the minute's refresh of the ticket asks nothing again.
+      const key = this.serviceKey();
+      if (!key) return;
+      const [office, code] = key;
+      const subscription = this.catalog
+        .service(office, code)
+        .pipe(catchError(() => of(null)))
+        .subscribe((detail) => this.service.set(detail));
+      onCleanup(() => subscription.unsubscribe());
     });
     effect((onCleanup) => {
       const office = this.ticketOffice();
@@ -324,26 +370,98 @@ export class WorkspacePage {
 
   protected eventText(entry: TimelineEntryView): string {
     this.i18n.locale();
-    return describeEvent(entry, this.ticket(), (key, params) => this.i18n.t(key, params));
+    const ticket = this.ticket();
+    const name = this.serviceName();
+    // The service by its name when it is the ticket's own (the standard is loaded for it).
+    return describeEvent(
+      entry,
+      ticket,
+      (key, params) => this.i18n.t(key, params),
+      (code) => (code === ticket?.service && name ? name : code),
+    );
   }
 
   protected key(prefix: string, value: string): MessageKey {
     return `${prefix}.${value}` as MessageKey;
   }
 
-  protected remaining(clock: ClockView | null): string {
+  /** Unit of a standard's time text ("7 Hari" counts in working days). */
+  private unitOf(order: number | null): StandardUnit | null {
+    const parsed = this.service()?.parsed;
+    const d =
+      order === null ? parsed?.serviceTime : parsed?.steps.find((x) => x.order === order)?.time;
+    return d ? { unit: d.unit, basis: d.basis } : null;
+  }
+
+  /**
+   * Time left to the clock's target (the API's working figure, moved on in working time), in the
+   * unit of the standard: "sisa 3 hari kerja 2 jam" for a standard in days. The queue counts to
+   * the same instant.
+   */
+  protected remaining(clock: ClockView | null, order: number | null = null): string {
     const minutes = liveRemaining(clock, this.fetchedAt(), this.now(), this.calendar());
     if (minutes === null) return this.i18n.t('app.dash');
-    const time = formatMinutes(
-      minutes,
-      {
-        d: this.i18n.t('tickets.units.d'),
-        h: this.i18n.t('tickets.units.h'),
-        m: this.i18n.t('tickets.units.m'),
-      },
-      Number.MAX_SAFE_INTEGER,
-    );
-    return this.i18n.t(minutes < 0 ? 'tickets.overdue' : 'tickets.dueIn', { time });
+    const words = {
+      workingDays: this.i18n.t('staff.sla.workingDays'),
+      days: this.i18n.t('staff.sla.days'),
+      hours: this.i18n.t('staff.sla.hours'),
+      minutes: this.i18n.t('staff.sla.minutes'),
+    };
+    const calendar = this.calendar();
+    const now = this.now();
+    // Days are whole working days of the calendar: spelled from the instant the figure reaches.
+    const left =
+      calendar && minutes > 0
+        ? spellRemaining(
+            now,
+            addWorkingMinutes(calendar, now, minutes),
+            calendar,
+            this.unitOf(order),
+            words,
+          )
+        : spellMinutes(minutes, words);
+    return this.i18n.t(left.past ? 'tickets.overdue' : 'tickets.dueIn', { time: left.text });
+  }
+
+  protected positionName(code: string): string {
+    return this.service()?.positionNames[code] ?? code;
+  }
+
+  /** The holder's name when the signed-in user completes a step someone else holds. */
+  protected behalfOf(step: StepView): string | null {
+    const holder = step.assignee;
+    return holder && holder.id !== this.auth.user()?.id ? holder.name : null;
+  }
+
+  /** The only candidate is the step's current holder: nobody else to hand it to. */
+  protected onlyCurrent(list: readonly StepCandidateView[]): StepCandidateView | null {
+    return list.length > 0 && list.every((c) => c.current) ? list[0] : null;
+  }
+
+  protected setOrder(order: TimelineOrder): void {
+    this.timelineOrder.set(order);
+    try {
+      localStorage.setItem(TIMELINE_ORDER_KEY, order);
+    } catch {
+      // Storage can be disabled: the order then lasts as long as the page.
+    }
+  }
+
+  /** The sanitised HTML of a received e-mail, its quoted part folded unless unfolded. */
+  protected mailHtml(entry: TimelineEntryView): { html: string; quoted: boolean } | null {
+    const html = entry.data?.['bodyHtml'];
+    if (typeof html !== 'string' || !html.trim()) return null;
+    const folded = foldQuoted(html);
+    if (!folded.quoted) return { html, quoted: false };
+    return { html: this.unfolded().has(entry.id) ? html : folded.html, quoted: true };
+  }
+
+  protected toggleQuoted(id: number): void {
+    this.unfolded.update((set) => {
+      const next = new Set(set);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   }
 
   protected share(clock: ClockView | null): string {

@@ -1,0 +1,67 @@
+import { DataSource, QueryFailedError } from 'typeorm';
+import { createTestDatabase, DATABASES, type TestDatabase } from '../testing/test-app';
+import { dialectOf } from '@sigap/api-database';
+
+/** Each dialect's SQL, run on its own database: the two answer the same. */
+for (const kind of DATABASES) {
+  describe(`database dialect on a real database [${kind}]`, () => {
+    let db: TestDatabase | undefined;
+    let source: DataSource;
+
+    beforeAll(async () => {
+      if (kind === 'mysql') {
+        db = await createTestDatabase('mysql');
+        source = new DataSource({ type: 'mysql', url: db.env['DATABASE_URL'], timezone: 'Z' });
+      } else {
+        source = new DataSource({ type: 'better-sqlite3', database: ':memory:' });
+      }
+      await source.initialize();
+      await source.query(
+        'CREATE TABLE probe (k VARCHAR(20) NOT NULL PRIMARY KEY, n INT NOT NULL, at DATETIME(3) NULL)',
+      );
+    }, 30_000);
+    afterAll(async () => {
+      await source?.destroy();
+      await db?.drop();
+    }, 30_000);
+
+    it('skips an insert whose key is there, and stores and reads back an instant', async () => {
+      const dialect = dialectOf(source);
+      expect(dialect.name).toBe(kind);
+      const at = new Date('2026-05-06T07:08:09.123Z');
+      const insert = dialect.insertIgnore('probe', ['k', 'n', 'at'], '(?, ?, ?)');
+      await source.query(insert, ['a', 1, dialect.instant(at)]);
+      await source.query(insert, ['a', 2, dialect.instant(at)]);
+      const rows: { n: number | string; at: Date | string; h: string }[] = await source.query(
+        `SELECT n, at, ${dialect.hourOf('at')} AS h FROM probe WHERE k = ? AND at >= ?`,
+        ['a', dialect.instant(at)],
+      );
+      expect(rows.length).toBe(1);
+      expect(Number(rows[0].n)).toBe(1);
+      expect(dialect.readInstant(rows[0].at)?.toISOString()).toBe(at.toISOString());
+      expect(rows[0].h).toBe('2026-05-06 07');
+    });
+
+    it('locks rows in a transaction where it can, and recognises a unique refusal', async () => {
+      const dialect = dialectOf(source);
+      await source.transaction(async (manager) => {
+        const locked: unknown[] = await manager.query(
+          `SELECT k FROM probe WHERE k = ?${dialect.forUpdate}`,
+          ['a'],
+        );
+        expect(locked.length).toBe(1);
+        const skipping: unknown[] = await manager.query(
+          `SELECT k FROM probe ORDER BY k LIMIT 5${dialect.forUpdateSkipLocked}`,
+        );
+        expect(skipping.length).toBe(1);
+      });
+      const refused = await source.query('INSERT INTO probe (k, n) VALUES (?, ?)', ['a', 3]).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(QueryFailedError);
+      expect(dialect.isUniqueViolation(refused)).toBeTrue();
+      expect(dialect.isUniqueViolation((refused as QueryFailedError).driverError)).toBeTrue();
+    });
+  });
+}

@@ -1,0 +1,159 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { TicketDetail } from '@sigap/contracts';
+import { apiToken, callApi, openBaliTicket } from './support/api';
+import { screenshot } from './support/browser';
+import { e2e } from './support/global-setup';
+import { DEMO_PASSWORD } from './support/session';
+
+/** The widths staff use: a desk PC and a phone. */
+const WIDTHS = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+
+/** Signs in through the login page at a given window size, and waits for the start page. */
+async function signInAt(
+  email: string,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+  return { context, page };
+}
+
+/** Receives and verifies every requirement through the API, so the steps start. */
+async function completeChecklist(ticket: TicketDetail): Promise<TicketDetail> {
+  const token = await apiToken('helpdesk.bali@sigap.local');
+  let t = ticket;
+  for (const item of ticket.checklist) {
+    for (const verb of ['receive', 'verify']) {
+      t = await callApi<TicketDetail>(
+        'POST',
+        `/api/v1/tickets/${t.number}/checklist/${item.code}/${verb}`,
+        token,
+        { expectedVersion: t.version },
+      );
+    }
+  }
+  return t;
+}
+
+describe('the staff day: landing, queue and workspace', () => {
+  for (const { name, viewport } of WIDTHS) {
+    it(`an agent triages and works a request (${name})`, async () => {
+      const { context, page } = await signInAt('helpdesk.bali@sigap.local', viewport);
+      // Agents start on the queue, not the catalog.
+      expect(new URL(page.url()).pathname).toBe('/tiket');
+
+      // A walk-in requester who only gives a phone number.
+      const subject = `Datang langsung ${name} ${Date.now()}`;
+      await page.locator('[data-test=new-ticket]').click();
+      await page.waitForURL(/\/tiket\/baru$/);
+      await page.locator('[data-test=open-service]').click();
+      await page.locator('mat-option', { hasText: 'Pengembangan Aplikasi' }).first().click();
+      expect(await page.locator('[data-test=contact-hint]').innerText()).toContain('salah satu');
+      await page.locator('[data-test=open-name]').fill('Pak Wayan');
+      await page.locator('[data-test=open-phone]').fill('0361 222333');
+      await page.locator('[data-test=open-subject]').fill(subject);
+      await page
+        .locator('[data-test=open-description]')
+        .fill('Mohon aplikasi antrean untuk loket pelayanan.');
+      await screenshot(page, `staff-agent-new-ticket-${name}`);
+      await page.locator('[data-test=open-submit]').click();
+      await page.waitForURL(/\/tiket\/BALI-/);
+
+      // The workspace: names, the Uraian, the clock in the standard's unit.
+      await page.locator('[data-test=description]').waitFor();
+      expect(await page.locator('[data-test=description]').innerText()).toContain(
+        'Mohon aplikasi antrean untuk loket pelayanan.',
+      );
+      // The names come with the service standard and the office list, just after the ticket.
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('[data-test=ticket-service]')
+            ?.textContent?.trim()
+            .toLowerCase() === 'pengembangan aplikasi',
+      );
+      expect(await page.locator('[data-test=ticket-office]').innerText()).not.toMatch(/bali$/);
+      expect(await page.locator('[data-test=requester]').innerText()).toContain('0361 222333');
+
+      // Receive and verify the documents: each button follows the item's state.
+      const items = page.locator('[data-test=checklist-item]');
+      const count = await items.count();
+      for (let i = 0; i < count; i++) {
+        await items.nth(i).locator('[data-test=verify]').click();
+        await page.waitForFunction(
+          (index) =>
+            document
+              .querySelectorAll('[data-test=checklist-item]')
+              [index]?.getAttribute('data-status') === 'verified',
+          i,
+        );
+        expect(await items.nth(i).locator('[data-test=verify]').isDisabled()).toBeTrue();
+      }
+      const positions = await page.locator('[data-test=step-position]').allInnerTexts();
+      for (const position of positions) expect(position).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+
+      // Newest first, and the choice is remembered on the next ticket.
+      await page.locator('[data-test=timeline-order]').selectOption('newest');
+      expect(await page.evaluate(() => localStorage.getItem('sigap.timelineOrder'))).toBe('newest');
+      await screenshot(page, `staff-agent-workspace-${name}`);
+
+      // Back in the queue the ticket counts to the same target, in working days.
+      await page.goto(`${e2e.sigap.baseUrl}/tiket`);
+      await page.locator('[data-test=view-all]').click();
+      await page.locator('[data-test=search]').fill(subject);
+      await page.locator('[data-test=search]').press('Enter');
+      const row = page.locator('[data-test=ticket-row]', { hasText: subject });
+      await row.waitFor();
+      expect(await row.locator('[data-test=due]').innerText()).toContain('Target');
+      // (innerText follows the row's text-transform.)
+      const rowText = (await row.innerText()).toLowerCase();
+      expect(rowText).toContain('pengembangan aplikasi');
+      expect(rowText).not.toContain('pengembangan-aplikasi');
+      await screenshot(page, `staff-agent-queue-${name}`);
+      await context.close();
+    });
+
+    it(`an executor completes their step (${name})`, async () => {
+      const opened = await completeChecklist(await openBaliTicket(`Langkah ${name} ${Date.now()}`));
+      const step = opened.steps.find((s) => s.status === 'active' && !s.requesterSide);
+      expect(step?.assignee).withContext('an active step with a holder').toBeTruthy();
+      if (!step) return;
+      // The demo has one executor per position: `<position>.<office>@sigap.local`.
+      const { context, page } = await signInAt(`${step.position}.bali@sigap.local`, viewport);
+      expect(new URL(page.url()).pathname).toBe('/tiket');
+      // They open on "Milik saya", and the row they hold says so.
+      expect(await page.locator('[data-test=view-mine]').getAttribute('aria-pressed')).toBe('true');
+      const row = page.locator('[data-test=ticket-row]', { hasText: opened.number });
+      await row.waitFor();
+      expect(await row.locator('[data-test=row-holder]').innerText()).toBe('Dipegang Anda');
+      await screenshot(page, `staff-executor-queue-${name}`);
+
+      await row.locator('a.row').click();
+      await page.waitForURL(new RegExp(`/tiket/${opened.number}$`));
+      const active = page.locator('[data-test=step][data-status=active]').first();
+      await active.waitFor();
+      // The position's name arrives with the service standard, shortly after the ticket.
+      await page.waitForFunction(
+        (code) =>
+          Array.from(document.querySelectorAll('[data-test=step-position]')).every(
+            (e) => e.textContent?.trim() !== code,
+          ),
+        step.position,
+      );
+      expect(await page.locator('[data-test=step-clock]').innerText()).toMatch(/sisa|lewat/);
+      await active.locator('[data-test=step-output]').fill('Disposisi diteruskan.');
+      await active.locator('[data-test=complete-step]').click();
+      await page.locator(`[data-test=step]:nth-child(${step.order})[data-status=done]`).waitFor();
+      await screenshot(page, `staff-executor-workspace-${name}`);
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,47 @@
+import { Logger, Module } from '@nestjs/common';
+import { AppConfig } from '@sigap/api-config';
+import { OpdsModule } from '@sigap/api-opds';
+import { TicketsModule } from '@sigap/api-tickets';
+import { SharedRateLimiter } from '@sigap/api-common';
+import {
+  ComplaintsController,
+  ComplaintTiersController,
+  PublicComplaintsController,
+} from './complaints.controller';
+import { ComplaintKindRegistration } from './complaint-kind';
+import { ComplaintTiersService } from './complaint-tiers.service';
+import { ComplaintMailRouter } from './complaint-mail-router';
+import { ComplaintsService } from './complaints.service';
+import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
+import { HttpLaporGateway } from './lapor/http-lapor.gateway';
+import { LaporPullScheduler } from './lapor/lapor-pull.scheduler';
+import { LaporSyncService } from './lapor/lapor-sync.service';
+import { DisabledLaporGateway, LaporGateway } from './lapor/lapor-gateway';
+
+/** The LAPOR! connection the configuration asks for; the token is never logged. */
+export function laporGatewayFor(config: AppConfig): LaporGateway {
+  const log = new Logger('Lapor');
+  if (config.laporUrl && config.laporToken) {
+    log.log(`SP4N-LAPOR! aktif: ${config.laporUrl}`);
+    return new HttpLaporGateway(config.laporUrl, config.laporToken);
+  }
+  if (config.laporFake) return new FakeLaporGateway();
+  return new DisabledLaporGateway();
+}
+
+@Module({
+  imports: [OpdsModule, TicketsModule],
+  controllers: [PublicComplaintsController, ComplaintsController, ComplaintTiersController],
+  providers: [
+    ComplaintKindRegistration,
+    ComplaintsService,
+    ComplaintTiersService,
+    ComplaintMailRouter,
+    SharedRateLimiter,
+    LaporPullScheduler,
+    LaporSyncService,
+    { provide: LaporGateway, useFactory: laporGatewayFor, inject: [AppConfig] },
+  ],
+  exports: [ComplaintsService, ComplaintTiersService, ComplaintMailRouter],
+})
+export class ComplaintsModule {}

@@ -1,0 +1,86 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@sigap/api-clock';
+import { PeriodicJob } from '@sigap/api-common';
+import { AppConfig } from '@sigap/api-config';
+import { LaporSyncService } from './lapor-sync.service';
+import { JobLease } from '../job-lease';
+import { LaporGateway } from './lapor-gateway';
+
+export const LAPOR_PULL_LEASE = 'lapor-pull';
+
+export type LaporPullRun =
+  | { ran: false; reason: 'unavailable' | 'busy' | 'lease-held' }
+  | { ran: true; pulled: number; failed: number; added: number };
+
+/**
+ * Brings SP4N-LAPOR! status changes and answers onto forwarded complaints every
+ * `SIGAP_LAPOR_PULL_SECONDS`. The timer runs only when the real connection is configured
+ * (`SIGAP_LAPOR_URL` and `SIGAP_LAPOR_TOKEN`), never in tests (they call `runOnce`). With several
+ * API instances on one database, the `lapor-pull` lease in the database lets one of them pull per
+ * beat; the lease lasts most of a beat and is not released early, so the others skip that beat.
+ */
+@Injectable()
+export class LaporPullScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('LaporPull');
+  private readonly lease: JobLease;
+  private readonly job = new PeriodicJob<LaporPullRun>(() => this.tick(), 'lapor-pull');
+
+  constructor(
+    dataSource: DataSource,
+    private readonly sync: LaporSyncService,
+    private readonly lapor: LaporGateway,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    this.lease = new JobLease(dataSource, LAPOR_PULL_LEASE);
+  }
+
+  /** Whether the timer should run under this configuration. */
+  static enabled(config: AppConfig): boolean {
+    return (
+      config.laporPullSeconds > 0 &&
+      Boolean(config.laporUrl && config.laporToken) &&
+      config.nodeEnv !== 'test'
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (LaporPullScheduler.enabled(this.config))
+      this.job.start(this.config.laporPullSeconds * 1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.job.shutdown();
+  }
+
+  get started(): boolean {
+    return this.job.started;
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const run = await this.runOnce();
+      if (run.ran && (run.added || run.failed))
+        this.log.log(
+          `SP4N-LAPOR!: ${run.pulled} pengaduan ditarik, ${run.added} jawaban baru, ${run.failed} gagal`,
+        );
+    } catch (error) {
+      this.log.error(`tarikan SP4N-LAPOR! gagal: ${(error as Error).message}`);
+    }
+  }
+
+  /** One beat: takes the lease, then pulls every due complaint. */
+  runOnce(): Promise<LaporPullRun> {
+    if (!this.lapor.available) return Promise.resolve({ ran: false, reason: 'unavailable' });
+    if (this.job.busy) return Promise.resolve({ ran: false, reason: 'busy' });
+    return this.job.track(this.run());
+  }
+
+  private async run(): Promise<LaporPullRun> {
+    if (!(await this.lease.acquireForBeat(this.clock.nowMs(), this.config.laporPullSeconds)))
+      return { ran: false, reason: 'lease-held' };
+    const result = await this.sync.pullDueFromLapor();
+    return { ran: true, ...result };
+  }
+}

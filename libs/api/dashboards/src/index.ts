@@ -1,0 +1,10 @@
+// The public face of the dashboards library: everything the app and other libraries use.
+export * from './access';
+export * from './dashboard-error';
+export * from './dashboard-refresh.service';
+export * from './dashboard.dto';
+export * from './dashboards.controller';
+export * from './dashboards.module';
+export * from './dashboards.service';
+export * from './export';
+export * from './figures';

@@ -1,0 +1,130 @@
+import type { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
+
+/** Row lock options for `find`/`findOne` (empty where the database has one writer). */
+export type WriteLock = { lock?: { mode: 'pessimistic_write' } };
+
+/**
+ * What differs between the two databases Sigap runs on: MariaDB/MySQL (production, several
+ * connections writing at once) and SQLite (development, tests, small offices: one writer at a
+ * time). Feature code asks this instead of testing the driver, so each difference is written
+ * once, here. Injected as `Dialect`; code without DI uses `dialectOf(manager)`.
+ */
+export abstract class Dialect {
+  abstract readonly name: 'mysql' | 'sqlite';
+
+  /**
+   * Whether several connections write at once. Only then do row locks, skip-locked claims and
+   * "let the unique index refuse it" strategies pay off; SQLite serialises every write.
+   */
+  abstract readonly concurrentWriters: boolean;
+
+  /** ` FOR UPDATE` to append to a SELECT whose rows the transaction will write, or nothing. */
+  abstract readonly forUpdate: string;
+
+  /** ` FOR UPDATE SKIP LOCKED`: rows another transaction holds are left to it; or nothing. */
+  abstract readonly forUpdateSkipLocked: string;
+
+  /** A Date as a raw query parameter (MySQL: a Date on a UTC session; SQLite: UTC text). */
+  abstract instant(at: Date): Date | string;
+
+  /** `INSERT ... VALUES (...)` that does nothing when the row's unique key is already there. */
+  abstract insertIgnore(table: string, columns: readonly string[], values: string): string;
+
+  /** SQL for the hour of a stored instant as text, `YYYY-MM-DD HH` (UTC). */
+  abstract hourOf(column: string): string;
+
+  /** Options that lock the rows a `find` reads, for the transaction (or none). */
+  abstract writeLock(): WriteLock;
+
+  /** An instant read back from a raw row: Date (MySQL) or UTC text (SQLite). */
+  readInstant(value: Date | string | null | undefined): Date | null {
+    return readInstant(value);
+  }
+
+  /**
+   * Whether a driver error is a unique-index violation. A check-then-insert can still lose a race
+   * to a concurrent request; the index is the final word, and this turns its refusal into a 409.
+   */
+  isUniqueViolation(error: unknown): boolean {
+    return isUniqueViolation(error);
+  }
+}
+
+/** Raw rows give Date (MySQL) or UTC text (SQLite); either reads back as the same instant. */
+export function readInstant(value: Date | string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}
+
+const UNIQUE_VIOLATION_CODES: ReadonlySet<string> = new Set([
+  'ER_DUP_ENTRY',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
+
+/** Unique-index refusal by either driver (the error alone says which database raised it). */
+export function isUniqueViolation(error: unknown): boolean {
+  return UNIQUE_VIOLATION_CODES.has(String((error as { code?: unknown } | null)?.code ?? ''));
+}
+
+export class MysqlDialect extends Dialect {
+  readonly name = 'mysql' as const;
+  readonly concurrentWriters = true;
+  readonly forUpdate = ' FOR UPDATE';
+  readonly forUpdateSkipLocked = ' FOR UPDATE SKIP LOCKED';
+
+  instant(at: Date): Date {
+    return at;
+  }
+
+  insertIgnore(table: string, columns: readonly string[], values: string): string {
+    return `INSERT IGNORE INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
+  }
+
+  hourOf(column: string): string {
+    return `DATE_FORMAT(${column}, '%Y-%m-%d %H')`;
+  }
+
+  writeLock(): WriteLock {
+    return { lock: { mode: 'pessimistic_write' } };
+  }
+}
+
+export class SqliteDialect extends Dialect {
+  readonly name = 'sqlite' as const;
+  readonly concurrentWriters = false;
+  readonly forUpdate = '';
+  readonly forUpdateSkipLocked = '';
+
+  instant(at: Date): string {
+    return at.toISOString().replace('T', ' ').replace('Z', '');
+  }
+
+  insertIgnore(table: string, columns: readonly string[], values: string): string {
+    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT DO NOTHING`;
+  }
+
+  hourOf(column: string): string {
+    return `strftime('%Y-%m-%d %H', ${column})`;
+  }
+
+  writeLock(): WriteLock {
+    return {};
+  }
+}
+
+const MYSQL = new MysqlDialect();
+const SQLITE = new SqliteDialect();
+
+/** The dialect of TypeORM options: `mysql` (mysql2) or SQLite (better-sqlite3). */
+export function dialectForOptions(options: Pick<DataSourceOptions, 'type'>): Dialect {
+  if (options.type === 'mysql') return MYSQL;
+  if (options.type === 'better-sqlite3') return SQLITE;
+  throw new Error(`database type "${options.type}" is not supported`);
+}
+
+/** The dialect behind a data source or an entity manager (for code without DI). */
+export function dialectOf(source: DataSource | EntityManager): Dialect {
+  return dialectForOptions('connection' in source ? source.connection.options : source.options);
+}

@@ -1,0 +1,6 @@
+// The public face of the demo-history library: everything the app and other libraries use.
+export * from './demo-history.module';
+export * from './demo-history.service';
+export * from './demo-texts';
+export * from './event-queue';
+export * from './random';

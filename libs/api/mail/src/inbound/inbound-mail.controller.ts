@@ -1,0 +1,148 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Req,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import type { Request } from 'express';
+import { AppConfig } from '@sigap/api-config';
+import type { AuthUser } from '@sigap/api-identity';
+import { Public, Roles, SignedInUser } from '@sigap/api-identity';
+import type { InboundMessageEntity, InboundStatus } from './inbound-message.entity';
+import { InboundMailService, type InboundResult } from './inbound-mail.service';
+import { IsOptionalNotNull } from '@sigap/api-common';
+
+/** Constant-time comparison of the presented token with the configured one. */
+export function tokenMatches(presented: string, expected: string): boolean {
+  const a = createHash('sha256').update(presented).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b) && presented.length === expected.length;
+}
+
+/** Reads the raw body, refusing more than `limit` bytes (413) without buffering the excess. */
+function readBody(req: Request, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(tooLarge(limit));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tooLarge(limit: number): PayloadTooLargeException {
+  return new PayloadTooLargeException(
+    `Pesan lebih besar dari batas ${Math.round(limit / 1024 / 1024)} MB (SIGAP_INBOUND_MAX_MB).`,
+  );
+}
+
+export class InboundListQuery {
+  @IsOptionalNotNull()
+  @IsIn(['quarantined', 'triage', 'released', 'discarded', 'processed', 'third-party', 'suspect'])
+  status?: InboundStatus;
+}
+
+/** Inbound mail from the mail server (a pipe or a webhook) and its admin lists. */
+@ApiTags('mail')
+@Controller('v1/inbound')
+export class InboundMailController {
+  constructor(
+    private readonly inbound: InboundMailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Body: the raw RFC 822 message (`Content-Type: message/rfc822`). */
+  @Public()
+  @Post('mail')
+  @HttpCode(202)
+  async receive(@Req() req: Request): Promise<InboundResult> {
+    const header = req.headers.authorization ?? '';
+    const presented = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
+    // No credentials at all: 401 like every protected endpoint, before saying anything else.
+    if (!presented) throw new UnauthorizedException('Token penerimaan e-mail wajib dikirim.');
+    const expected = this.config.inboundToken;
+    if (!expected) {
+      throw new ServiceUnavailableException(
+        'Penerimaan e-mail belum dikonfigurasi (SIGAP_INBOUND_TOKEN belum diisi).',
+      );
+    }
+    if (!tokenMatches(presented, expected)) {
+      throw new UnauthorizedException('Token penerimaan e-mail tidak valid.');
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'message/rfc822') {
+      throw new UnsupportedMediaTypeException(
+        `Content-Type harus message/rfc822, bukan "${type || 'kosong'}".`,
+      );
+    }
+    const raw = await readBody(req, this.config.inboundMaxBytes);
+    if (!raw.length) throw new UnsupportedMediaTypeException('Pesan kosong.');
+    const to = req.headers['x-original-to'];
+    const recipients = (Array.isArray(to) ? to : to ? [to] : []).map((a) => a.trim());
+    return this.inbound.accept(raw, recipients);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Get('messages')
+  list(@Query() query: InboundListQuery): Promise<InboundMessageEntity[]> {
+    return this.inbound.list(query.status ?? 'quarantined');
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Post('messages/:id/release')
+  @HttpCode(200)
+  release(
+    @SignedInUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<InboundMessageEntity> {
+    return this.decide(id, 'release', user);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Post('messages/:id/discard')
+  @HttpCode(200)
+  discard(
+    @SignedInUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<InboundMessageEntity> {
+    return this.decide(id, 'discard', user);
+  }
+
+  private async decide(
+    id: string,
+    decision: 'release' | 'discard',
+    user: AuthUser,
+  ): Promise<InboundMessageEntity> {
+    const row = await this.inbound.decide(id, decision, user.id);
+    if (!row) throw new NotFoundException(`Pesan karantina ${id} tidak ditemukan.`);
+    return row;
+  }
+}

@@ -1,0 +1,5 @@
+// The public face of the public library: everything the app and other libraries use.
+export * from './public-error';
+export * from './public-standards.service';
+export * from './public.controller';
+export * from './public.module';

@@ -1,0 +1,144 @@
+import { evaluationTexts } from './evaluation-texts';
+import { renderEvaluationPdf } from './evaluation-pdf';
+import { pdfTextLines } from './pdf-text';
+import type { EvaluationData, ServiceFigures } from './reports.service';
+
+function service(i: number): ServiceFigures {
+  const total = 10 + i;
+  return {
+    key: `layanan-${i}`,
+    label: `Layanan Nomor ${i}`,
+    total,
+    met: total - 3,
+    metLate: 2,
+    breached: 1,
+    withinLimitShare: (total - 1) / total,
+    metShare: (total - 3) / total,
+    averageMinutes: 60 * i + 5,
+    p90Minutes: 120 * i,
+    complaints: i % 3,
+    ikm: i % 2 ? { respondents: i, converted: 80 + i / 10, grade: 'B' } : null,
+  };
+}
+
+function data(lang: 'id' | 'en', services: number, breaches: number): EvaluationData {
+  const list = Array.from({ length: services }, (_, i) => service(i + 1));
+  return {
+    office: {
+      code: 'bali',
+      name: 'Diskominfos Provinsi Bali',
+      timeZone: 'Asia/Makassar',
+      headName: null,
+      headNip: null,
+    },
+    period: 'month',
+    label: '2026-10',
+    from: '2026-10',
+    to: '2026-10',
+    lang,
+    generatedAt: new Date('2026-11-02T03:00:00Z'),
+    dataAsOf: '2026-11-02T02:59:00Z',
+    services: list,
+    total: { ...service(0), label: '', key: '', total: 99 },
+    complaintsWithoutService: 2,
+    breaches: Array.from({ length: breaches }, (_, i) => ({
+      number: `BALI-2026-${String(i + 1).padStart(6, '0')}`,
+      service: 'Pengembangan Aplikasi',
+      subject: 'Permohonan',
+      ticketBreached: i % 2 === 0,
+      elapsedMinutes: 900 + i,
+      targetMinutes: 600,
+      lateSteps: ['3. Kepala Bidang Aplikasi Informatika'],
+      reason: i % 3 ? `Berkas menunggu tanda tangan ${i}` : null,
+    })),
+    breachesNotListed: 0,
+  };
+}
+
+describe('evaluation report PDF', () => {
+  it('prints the IKM truncated to two decimals, next to the grade of that value', async () => {
+    const d = data('id', 2, 0);
+    d.services[0].ikm = { respondents: 40, converted: 88.309, grade: 'B' };
+    d.services[1].ikm = { respondents: 12, converted: 76.6099, grade: 'C' };
+    const text = pdfTextLines(await renderEvaluationPdf(d, { compress: false })).join('\n');
+    expect(text).toContain('88.30 (B Baik)');
+    expect(text).not.toContain('88.31');
+    expect(text).toContain('76.60 (C Kurang baik)');
+    expect(text).not.toContain('76.61');
+  });
+
+  it('prints the title, office, period, every service row and the signature block', async () => {
+    const lines = pdfTextLines(await renderEvaluationPdf(data('id', 3, 0), { compress: false }));
+    expect(lines).toContain('LAPORAN EVALUASI KINERJA PELAYANAN');
+    expect(lines).toContain('DISKOMINFOS PROVINSI BALI');
+    expect(lines.join('\n')).toContain('Periode: Oktober 2026 (Bulanan)');
+    for (const name of ['Layanan Nomor 1', 'Layanan Nomor 2', 'Layanan Nomor 3'])
+      expect(lines).toContain(name);
+    expect(lines).toContain('Semua layanan');
+    expect(lines).toContain('Pengaduan tanpa layanan: 2');
+    expect(lines.join('\n')).toContain('Tidak ada tiket atau langkah yang melewati batas waktu');
+    expect(lines).toContain('Kepala Dinas Diskominfos Provinsi Bali');
+    // No signer set: lines to fill in by hand.
+    expect(lines.some((l) => l.startsWith('NIP: ...'))).toBeTrue();
+    expect(lines.some((l) => /^Nama: \.{10}/.test(l))).toBeTrue();
+    expect(lines.some((l) => /, 2 November 2026$/.test(l))).toBeTrue();
+    expect(lines).toContain('Diskominfos Provinsi Bali · Oktober 2026 · Halaman 1 dari 1');
+  });
+
+  it('names an office called "Dinas …" once in the signer\'s title', async () => {
+    const d = data('id', 1, 0);
+    d.office = { ...d.office, name: 'Dinas Komunikasi dan Informatika' };
+    const lines = pdfTextLines(await renderEvaluationPdf(d, { compress: false }));
+    expect(lines).toContain('Kepala Dinas Komunikasi dan Informatika');
+    expect(lines.join('\n')).not.toContain('Dinas Dinas');
+  });
+
+  it('breaks long tables across pages, repeats the header and numbers every page', async () => {
+    const pdf = await renderEvaluationPdf(data('id', 40, 80), { compress: false });
+    const lines = pdfTextLines(pdf);
+    const footers = lines.filter((l) => /Halaman \d+ dari \d+$/.test(l));
+    const pages = footers.length;
+    expect(pages).toBeGreaterThan(2);
+    footers.forEach((f, i) => expect(f).toContain(`Halaman ${i + 1} dari ${pages}`));
+    // Service table header once per page it spans, breach header likewise: more than one each.
+    expect(lines.filter((l) => l === 'Layanan').length).toBeGreaterThan(2);
+    expect(lines.filter((l) => l === 'Langkah terlambat (jabatan)').length).toBeGreaterThan(1);
+    for (let i = 1; i <= 80; i++)
+      expect(lines).toContain(`BALI-2026-${String(i).padStart(6, '0')}`);
+    expect(lines).toContain('Berkas menunggu tanda tangan 79');
+  });
+
+  it('prints text outside Latin-1 with an embedded Unicode font, and the signer', async () => {
+    const d = data('id', 1, 1);
+    d.office = {
+      ...d.office,
+      headName: 'Dr. I Gusti Ngurah Rāka Wiśnu',
+      headNip: '197001012000031001',
+    };
+    d.services[0] = { ...d.services[0], label: 'Data “Ōtsuka” ≤ 2 hari' };
+    d.breaches[0] = { ...d.breaches[0], reason: 'Menunggu ‘paraf’ Kabid — Łukasz' };
+    const pdf = await renderEvaluationPdf(d, { compress: false });
+    // The font travels inside the file (a subset), not the built-in Helvetica.
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(pdf.toString('latin1')).not.toContain('/BaseFont /Helvetica');
+    const lines = pdfTextLines(pdf);
+    expect(lines).toContain('Data “Ōtsuka” ≤ 2 hari');
+    expect(lines).toContain('Menunggu ‘paraf’ Kabid — Łukasz');
+    expect(lines).toContain('Dr. I Gusti Ngurah Rāka Wiśnu');
+    expect(lines).toContain('NIP: 197001012000031001');
+    expect(lines.join('\n')).not.toContain('\uFFFD');
+    expect(lines.some((l) => l.startsWith('Nama: ...'))).toBeFalse();
+  });
+
+  it('writes English with lang=en and compresses by default', async () => {
+    const pdf = await renderEvaluationPdf(data('en', 2, 1));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const lines = pdfTextLines(pdf);
+    expect(lines).toContain('SERVICE PERFORMANCE EVALUATION REPORT');
+    expect(lines.join('\n')).toContain('Period: October 2026 (Monthly)');
+    expect(lines).toContain('Head of Office Diskominfos Provinsi Bali');
+    const text = lines.join(' ');
+    expect(text).toContain(evaluationTexts('en').wholeTicket);
+    expect(text).toContain('15 h / 10 h');
+  });
+});

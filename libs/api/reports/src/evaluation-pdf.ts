@@ -1,0 +1,273 @@
+import PDFDocument from 'pdfkit';
+import { IKM_GRADES, ikmShownText } from '@sigap/standards';
+import { evaluationTexts, type EvaluationTexts } from './evaluation-texts';
+import { BOLD, REGULAR, useReportFonts } from './pdf-fonts';
+import type { EvaluationData, ServiceFigures } from './reports.service';
+
+type Doc = PDFKit.PDFDocument;
+const MARGIN = 40;
+const FOOTER = 30;
+
+interface Column {
+  title: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+/** `2026-10` -> "Oktober 2026"; `2026` -> "2026". */
+export function periodText(data: Pick<EvaluationData, 'label' | 'period'>, t: EvaluationTexts) {
+  if (data.period === 'year') return data.label;
+  return `${t.months[Number(data.label.slice(5, 7)) - 1]} ${data.label.slice(0, 4)}`;
+}
+
+/** "24 November 2026" in the office's zone. */
+function dateText(at: Date, timeZone: string, t: EvaluationTexts): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return `${part('day')} ${t.months[part('month') - 1]} ${part('year')}`;
+}
+
+const percent = (share: number | null) =>
+  share === null ? '-' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * A table that continues on the next page with its header repeated; each row is as tall as its
+ * tallest cell.
+ */
+function table(doc: Doc, columns: Column[], rows: string[][], bold: Set<number> = new Set()) {
+  const left = MARGIN;
+  const pad = 3;
+  const bottom = () => doc.page.height - MARGIN - FOOTER;
+  const heightOf = (cells: string[], font: string) => {
+    doc.font(font).fontSize(8);
+    return (
+      Math.max(
+        ...cells.map((c, i) => doc.heightOfString(c, { width: columns[i].width - 2 * pad })),
+      ) +
+      2 * pad
+    );
+  };
+  const draw = (cells: string[], font: string, shade: boolean) => {
+    const h = heightOf(cells, font);
+    const y = doc.y;
+    let x = left;
+    if (shade)
+      doc
+        .rect(
+          left,
+          y,
+          columns.reduce((w, c) => w + c.width, 0),
+          h,
+        )
+        .fill('#e8eef5');
+    doc.fillColor('black').font(font).fontSize(8);
+    cells.forEach((cell, i) => {
+      doc.rect(x, y, columns[i].width, h).lineWidth(0.5).stroke('#7a8797');
+      doc.text(cell, x + pad, y + pad, {
+        width: columns[i].width - 2 * pad,
+        align: columns[i].align ?? 'left',
+      });
+      x += columns[i].width;
+    });
+    doc.x = left;
+    doc.y = y + h;
+  };
+  const header = columns.map((c) => c.title);
+  const headerHeight = heightOf(header, BOLD);
+  if (doc.y + headerHeight + 20 > bottom()) doc.addPage();
+  draw(header, BOLD, true);
+  rows.forEach((row, i) => {
+    const font = bold.has(i) ? BOLD : REGULAR;
+    if (doc.y + heightOf(row, font) > bottom()) {
+      doc.addPage();
+      draw(header, BOLD, true);
+    }
+    draw(row, font, false);
+  });
+  doc.moveDown(0.8);
+}
+
+function heading(doc: Doc, text: string) {
+  if (doc.y + 60 > doc.page.height - MARGIN - FOOTER) doc.addPage();
+  doc.x = MARGIN;
+  doc.font(BOLD).fontSize(11).fillColor('black').text(text);
+  doc.moveDown(0.4);
+}
+
+function ikmText(s: ServiceFigures, data: EvaluationData): string {
+  if (!s.ikm || s.ikm.converted === null) return '-';
+  const grade = IKM_GRADES.find((g) => g.grade === s.ikm?.grade);
+  const name = grade ? ` ${grade.name[data.lang]}` : '';
+  return `${ikmShownText(s.ikm.converted)} (${s.ikm.grade ?? '-'}${name})`;
+}
+
+function serviceRow(s: ServiceFigures, label: string, data: EvaluationData, t: EvaluationTexts) {
+  return [
+    label,
+    String(s.total),
+    String(s.met),
+    String(s.metLate),
+    String(s.breached),
+    percent(s.withinLimitShare),
+    s.averageMinutes === null ? '-' : t.minutes(s.averageMinutes),
+    s.p90Minutes === null ? '-' : t.minutes(s.p90Minutes),
+    ikmText(s, data),
+    String(s.ikm?.respondents ?? 0),
+    String(s.complaints),
+  ];
+}
+
+/** Renders the evaluation report; `compress: false` keeps the text readable (tests). */
+export function renderEvaluationPdf(
+  data: EvaluationData,
+  options: { compress?: boolean } = {},
+): Promise<Buffer> {
+  const t = evaluationTexts(data.lang);
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    bufferPages: true,
+    compress: options.compress ?? true,
+    info: {
+      Title: `${t.title} - ${data.office.name} - ${periodText(data, t)}`,
+      Author: data.office.name,
+      Creator: 'Sigap',
+    },
+  });
+  useReportFonts(doc);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 2 * MARGIN;
+
+  doc.font(BOLD).fontSize(14).text(t.title, { align: 'center' });
+  doc.font(BOLD).fontSize(12).text(data.office.name.toUpperCase(), { align: 'center' });
+  doc
+    .font(REGULAR)
+    .fontSize(10)
+    .text(
+      `${t.period}: ${periodText(data, t)} (${data.period === 'year' ? t.yearly : t.monthly})`,
+      { align: 'center' },
+    );
+  doc.moveDown(0.6);
+  doc
+    .fontSize(8)
+    .fillColor('#444')
+    .text(
+      `${t.office}: ${data.office.code}   ·   ${t.printed}: ${dateText(data.generatedAt, data.office.timeZone, t)}` +
+        (data.dataAsOf
+          ? `   ·   ${t.dataAsOf} ${dateText(new Date(data.dataAsOf), data.office.timeZone, t)}`
+          : ''),
+    );
+  doc.fillColor('black').moveDown(0.8);
+
+  const cols: Column[] = [
+    { title: t.service, width: 150 },
+    { title: t.tickets, width: 45, align: 'right' },
+    { title: t.met, width: 50, align: 'right' },
+    { title: t.metLate, width: 50, align: 'right' },
+    { title: t.breached, width: 55, align: 'right' },
+    { title: t.withinLimit, width: 60, align: 'right' },
+    { title: t.average, width: 65, align: 'right' },
+    { title: t.p90, width: 65, align: 'right' },
+    { title: t.ikm, width: 100, align: 'right' },
+    { title: t.respondents, width: 65, align: 'right' },
+    { title: t.complaints, width: width - 705, align: 'right' },
+  ];
+  heading(doc, t.perService);
+  const rows = data.services.map((s) => serviceRow(s, s.label, data, t));
+  rows.push(serviceRow(data.total, t.allServices, data, t));
+  table(doc, cols, rows, new Set([rows.length - 1]));
+  if (data.complaintsWithoutService)
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .text(`${t.complaintsWithoutService}: ${data.complaintsWithoutService}`)
+      .moveDown(0.6);
+
+  heading(doc, t.breaches);
+  if (!data.breaches.length) doc.font(REGULAR).fontSize(9).text(t.noBreaches).moveDown(0.8);
+  else {
+    const breachCols: Column[] = [
+      { title: t.ticket, width: 95 },
+      { title: t.service, width: 150 },
+      { title: t.breached, width: 130 },
+      { title: t.lateSteps, width: 170 },
+      { title: t.reason, width: width - 545 },
+    ];
+    table(
+      doc,
+      breachCols,
+      data.breaches.map((b) => [
+        b.number,
+        b.service,
+        b.ticketBreached
+          ? `${t.wholeTicket} (${t.workingTime} ${t.minutes(b.elapsedMinutes ?? 0)} / ${t.minutes(b.targetMinutes ?? 0)})`
+          : '-',
+        b.lateSteps.join('\n') || '-',
+        b.reason ?? t.noReason,
+      ]),
+    );
+    if (data.breachesNotListed)
+      doc.font(REGULAR).fontSize(8).text(t.notListed(data.breachesNotListed)).moveDown(0.6);
+  }
+
+  doc.font(REGULAR).fontSize(7).fillColor('#444');
+  for (const note of t.notes) doc.text(note);
+  doc.fillColor('black');
+
+  // Signature block: place and date, the office head's title, room to sign, name and NIP.
+  if (doc.y + 140 > doc.page.height - MARGIN - FOOTER) doc.addPage();
+  const x = MARGIN + width - 240;
+  doc.moveDown(1.5);
+  const top = doc.y;
+  doc.font(REGULAR).fontSize(10);
+  doc.text(
+    `................................, ${dateText(data.generatedAt, data.office.timeZone, t)}`,
+    x,
+    top,
+    {
+      width: 240,
+    },
+  );
+  doc.text(t.head(data.office.name), x, doc.y, { width: 240 });
+  // Room to sign, then the name (bold, underlined) and NIP; unset ones are lines to fill in.
+  doc.moveDown(4);
+  const { headName, headNip } = data.office;
+  if (headName) doc.font(BOLD).text(headName, x, doc.y, { width: 240, underline: true });
+  else
+    doc.text(`${t.name}: ..............................................`, x, doc.y, { width: 240 });
+  doc.font(REGULAR);
+  doc.text(`${t.nip}: ${headNip ?? '...............................................'}`, x, doc.y, {
+    width: 240,
+  });
+
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .fillColor('#444')
+      .text(
+        `${data.office.name} · ${periodText(data, t)} · ${t.page(i + 1, range.count)}`,
+        MARGIN,
+        doc.page.height - MARGIN - 10,
+        { width, align: 'right', lineBreak: false },
+      );
+    doc.page.margins.bottom = bottomMargin;
+  }
+  doc.end();
+  return done;
+}

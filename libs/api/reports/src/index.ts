@@ -1,0 +1,10 @@
+// The public face of the reports library: everything the app and other libraries use.
+export * from './evaluation-pdf';
+export * from './evaluation-texts';
+export * from './pdf-fonts';
+export * from './pdf-text';
+export * from './report-error';
+export * from './report.dto';
+export * from './reports.controller';
+export * from './reports.module';
+export * from './reports.service';

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { DashboardsModule } from '@sigap/api-dashboards';
+import { SurveyModule } from '@sigap/api-survey';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/**
+ * Printable reports built from the dashboards' and the survey's figures, through the services
+ * their modules export.
+ */
+@Module({
+  imports: [DashboardsModule, SurveyModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OutboxMessage } from '@sigap/api-outbox';
+import type { TicketEntity } from './ticket.entity';
+
+/** A stored file as the ticket actions check it (whose ticket, which office, how large). */
+export interface TicketFile {
+  id: string;
+  ticketId: string | null;
+  officeCode: string;
+  size: number;
+}
+
+type FileFinder = (manager: EntityManager, id: string) => Promise<TicketFile | null>;
+
+/**
+ * Where the ticket actions look up attached files. The attachments module, which depends on
+ * tickets, provides the lookup when it starts; the tickets domain never reads its tables.
+ */
+@Injectable()
+export class TicketFiles {
+  private finder: FileFinder | null = null;
+
+  provide(finder: FileFinder): void {
+    this.finder = finder;
+  }
+
+  find(manager: EntityManager, id: string): Promise<TicketFile | null> {
+    if (!this.finder) throw new Error('no attachment store is registered for tickets');
+    return this.finder(manager, id);
+  }
+}
+
+/** Extra mail for the requester when a ticket is resolved (null: none this time). */
+export type ResolutionMail = (
+  manager: EntityManager,
+  ticket: Pick<TicketEntity, 'id' | 'number' | 'officeCode'>,
+  now: Date,
+) => Promise<OutboxMessage | null>;
+
+/**
+ * What other domains add when a ticket is resolved and its requester has an address (the
+ * satisfaction survey's invitation), in the resolving transaction, in the order they subscribed.
+ */
+@Injectable()
+export class TicketResolvedHooks {
+  private readonly hooks: ResolutionMail[] = [];
+
+  subscribe(hook: ResolutionMail): void {
+    this.hooks.push(hook);
+  }
+
+  async mailFor(
+    manager: EntityManager,
+    ticket: Pick<TicketEntity, 'id' | 'number' | 'officeCode'>,
+    now: Date,
+  ): Promise<OutboxMessage[]> {
+    const out: OutboxMessage[] = [];
+    for (const hook of this.hooks) {
+      const message = await hook(manager, ticket, now);
+      if (message) out.push(message);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,413 @@
+import { Injectable } from '@nestjs/common';
+import type { ServiceStandard } from '@sigap/standards';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { CalendarProvider } from '@sigap/api-calendars';
+import { Clock } from '@sigap/api-clock';
+import { isMysql } from '@sigap/api-database';
+import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from '@sigap/api-database';
+import { OutboxService } from '@sigap/api-outbox';
+import { ChecklistItemEntity } from './checklist-item.entity';
+import { ClockEventEntity } from './clock-event.entity';
+import { ServiceCache } from './service-cache';
+import { TicketError } from './ticket-error';
+import { TicketKindStandards } from './ticket-kinds';
+import { TicketStepEntity } from './ticket-step.entity';
+import { TicketEntity } from './ticket.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+import { triageStandard } from './triage-standard';
+import type { NewTimelineEntry, TicketAggregate } from './workflow';
+
+/** Builds the error a versioned write answers when another change committed first. */
+export type StaleError = (t: TicketEntity, expected: number) => Error;
+
+/** A changed alert of a step, guarded by the value the sweep read. */
+export class SweepConflict extends Error {}
+
+/**
+ * The one place ticket aggregates are read from and written to the database: loading (with or
+ * without a row lock), the versioned save, the appends (clock events, timeline, outbox) and the
+ * insert of a new ticket. Everything else builds and changes aggregates in memory.
+ */
+@Injectable()
+export class TicketRepository {
+  constructor(
+    private readonly cache: ServiceCache,
+    private readonly calendars: CalendarProvider,
+    private readonly kinds: TicketKindStandards,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The ticket row alone (no lock); a 404 when no ticket has that number. */
+  async findRow(manager: EntityManager, number: string): Promise<TicketEntity> {
+    const ticket = await manager.findOne(TicketEntity, { where: { number } });
+    if (!ticket) throw TicketError.notFound(number);
+    return ticket;
+  }
+
+  /**
+   * Loads a ticket, by number or `{ id }`, with everything an action may change (locked on
+   * MariaDB when `lock`).
+   */
+  async load(
+    manager: EntityManager,
+    key: string | { id: string },
+    calendar: TicketAggregate['calendar'],
+    actorId: string | null,
+    lock: boolean,
+  ): Promise<TicketAggregate> {
+    const ticket = await manager.findOne(TicketEntity, {
+      where: typeof key === 'string' ? { number: key } : { id: key.id },
+      ...(lock && isMysql(manager) ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!ticket) throw TicketError.notFound(typeof key === 'string' ? key : key.id);
+    const [checklist, steps, events] = await Promise.all([
+      manager.find(ChecklistItemEntity, {
+        where: { ticketId: ticket.id },
+        order: { sortOrder: 'ASC' },
+      }),
+      manager.find(TicketStepEntity, {
+        where: { ticketId: ticket.id },
+        order: { stepOrder: 'ASC' },
+      }),
+      manager.find(ClockEventEntity, { where: { ticketId: ticket.id }, order: { id: 'ASC' } }),
+    ]);
+    const standard = await this.standardOf(manager, ticket);
+    return loadedAggregate(
+      { ticket, checklist, steps, standard, calendar, now: this.clock.now(), actorId },
+      events,
+    );
+  }
+
+  /**
+   * The lean locked read of the requester's reply paths: the ticket (locked on MariaDB) with its
+   * steps in one joined statement, then its clock log (and its checklist only when the ticket
+   * clock waits for a complete one), straight through the transaction's connection. Null when
+   * no ticket has that number.
+   */
+  async loadLocked(
+    manager: EntityManager,
+    number: string,
+    actorId: string | null,
+  ): Promise<TicketAggregate | null> {
+    const sql = leanSql(manager);
+    const rows: Record<string, unknown>[] = await runSql(manager, sql.ticketWithSteps, [number]);
+    if (!rows.length) return null;
+    const ticket = hydrateRow(manager, TicketEntity, rows[0], 't_');
+    const steps = rows
+      .filter((r) => r['s_id'] !== null && r['s_id'] !== undefined)
+      .map((r) => hydrateRow(manager, TicketStepEntity, r, 's_'));
+    const events = await selectRows(manager, ClockEventEntity, sql.clockWhere, [ticket.id]);
+    const calendar = await this.calendars.forOffice(ticket.officeCode);
+    const standard = await this.standardOf(manager, ticket);
+    const checklist =
+      standard.clockStartsWhen === 'complete'
+        ? await selectRows(manager, ChecklistItemEntity, sql.checklistWhere, [ticket.id])
+        : [];
+    return loadedAggregate(
+      { ticket, checklist, steps, standard, calendar, now: this.clock.now(), actorId },
+      events,
+    );
+  }
+
+  /** The standard a ticket runs under: its kind's (complaint, triage) or its service version's. */
+  async standardOf(manager: EntityManager, ticket: TicketEntity): Promise<ServiceStandard> {
+    const byKind = this.kinds.resolverFor(ticket.kind);
+    if (byKind) return byKind(manager, ticket);
+    return ticket.serviceId && ticket.serviceVersion !== null
+      ? await this.cache.version(manager, ticket.serviceId, ticket.serviceVersion)
+      : triageStandard(ticket.officeCode);
+  }
+
+  /**
+   * The versioned save: the ticket row guarded by the version the change started from (a
+   * concurrent change that committed first makes it affect no row: `staleError`), each changed
+   * step and checklist line, then the appends.
+   */
+  async save(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    expected: number,
+    staleError: StaleError = staleVersion,
+  ): Promise<void> {
+    const t = agg.ticket;
+    t.updatedAt = agg.now;
+    t.version = expected + 1;
+    if (isMysql(manager)) {
+      // Plain statements through the transaction's connection: no query builder per row.
+      const { id, ...fields } = t;
+      const update = updateStatement(manager, TicketEntity, fields, 'id = ? AND version = ?');
+      const result: { affectedRows?: number } = await runSql(manager, update.sql, [
+        ...update.params,
+        id,
+        expected,
+      ]);
+      if (!result.affectedRows) throw staleError(t, expected);
+      for (const step of agg.dirtySteps) {
+        const { id: stepId, ...rest } = step;
+        const s = updateStatement(manager, TicketStepEntity, rest, 'id = ?');
+        await runSql(manager, s.sql, [...s.params, stepId]);
+      }
+      for (const item of agg.dirtyItems) {
+        const { id: itemId, ...rest } = item;
+        const s = updateStatement(manager, ChecklistItemEntity, rest, 'id = ?');
+        await runSql(manager, s.sql, [...s.params, itemId]);
+      }
+    } else {
+      // SQLite (development, tests): the driver's raw answer carries no affected-row count.
+      const { id, ...fields } = t;
+      const result = await manager
+        .createQueryBuilder()
+        .update(TicketEntity)
+        .set(fields)
+        .where('id = :id AND version = :expected', { id, expected })
+        .execute();
+      if (!result.affected) throw staleError(t, expected);
+      for (const step of agg.dirtySteps) {
+        const { id: stepId, ...rest } = step;
+        await manager.update(TicketStepEntity, { id: stepId }, rest);
+      }
+      for (const item of agg.dirtyItems) {
+        const { id: itemId, ...rest } = item;
+        await manager.update(ChecklistItemEntity, { id: itemId }, rest);
+      }
+    }
+    await this.writeAppends(manager, agg);
+  }
+
+  /**
+   * The sweep's write of recomputed SLA figures and alerts: no new version (no user data
+   * changes), guarded by the alerts it read, so an alert another sweeper already sent is never
+   * sent twice. False when the ticket's alerts moved on meanwhile (nothing is written); a step's
+   * alert that moved on is a `SweepConflict` (the caller rolls the batch back).
+   */
+  async saveSweep(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    read: {
+      alerted: string | null;
+      firstResponseAlerted: string | null;
+      stepAlerts: Map<string, string | null>;
+    },
+  ): Promise<boolean> {
+    const t = agg.ticket;
+    const ticketUpdate = manager
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({
+        slaState: t.slaState,
+        dueAt: t.dueAt,
+        targetDueAt: t.targetDueAt,
+        atRiskAt: t.atRiskAt,
+        calendarVersion: t.calendarVersion,
+        firstResponseState: t.firstResponseState,
+        firstResponseDueAt: t.firstResponseDueAt,
+        firstResponseAtRiskAt: t.firstResponseAtRiskAt ?? null,
+        alerted: t.alerted,
+        firstResponseAlerted: t.firstResponseAlerted ?? null,
+      })
+      .where('id = :id AND version = :version', { id: t.id, version: t.version });
+    if (read.alerted === null) ticketUpdate.andWhere('alerted IS NULL');
+    else ticketUpdate.andWhere('alerted = :previousAlert', { previousAlert: read.alerted });
+    if (read.firstResponseAlerted === null) ticketUpdate.andWhere('first_response_alerted IS NULL');
+    else
+      ticketUpdate.andWhere('first_response_alerted = :previousFirstResponseAlert', {
+        previousFirstResponseAlert: read.firstResponseAlerted,
+      });
+    if (!(await ticketUpdate.execute()).affected) return false;
+    for (const step of agg.dirtySteps) {
+      const previous = read.stepAlerts.get(step.id) ?? null;
+      const update = manager
+        .createQueryBuilder()
+        .update(TicketStepEntity)
+        .set({
+          slaState: step.slaState,
+          dueAt: step.dueAt,
+          targetDueAt: step.targetDueAt,
+          atRiskAt: step.atRiskAt,
+          alerted: step.alerted,
+        })
+        .where('id = :id', { id: step.id });
+      if (previous === null) update.andWhere('alerted IS NULL');
+      else update.andWhere('alerted = :previous', { previous });
+      if (!(await update.execute()).affected) throw new SweepConflict(step.id);
+    }
+    await this.writeAppends(manager, agg);
+    return true;
+  }
+
+  /** The new clock events, timeline entries and outbox rows, one multi-row insert each. */
+  async writeAppends(manager: EntityManager, agg: TicketAggregate): Promise<void> {
+    if (agg.newClockRows.length) {
+      await insertRows(
+        manager,
+        ClockEventEntity,
+        agg.newClockRows.map((r) => ({ ticketId: agg.ticket.id, ...r })),
+      );
+      agg.newClockRows = [];
+    }
+    if (agg.timeline.length) {
+      await insertRows(
+        manager,
+        TimelineEntryEntity,
+        agg.timeline.map((e) => ({ ...e, ticketId: agg.ticket.id, at: agg.now })),
+      );
+      agg.timeline = [];
+    }
+    if (agg.outbox.length) {
+      await this.outbox.enqueue(agg.outbox, agg.now, manager);
+      agg.outbox = [];
+    }
+  }
+
+  /**
+   * A new ticket's rows (the ticket under its provisional number, checklist, steps, clock
+   * events and timeline entries dated `timelineAt`), one multi-row insert per table, nothing
+   * read back. Its outbox rows wait for its number (see `TicketFactory`).
+   */
+  async insertNew(manager: EntityManager, agg: TicketAggregate, timelineAt: Date): Promise<void> {
+    await insertRows(manager, TicketEntity, [agg.ticket]);
+    await insertRows(manager, ChecklistItemEntity, agg.checklist);
+    await insertRows(manager, TicketStepEntity, agg.steps);
+    await insertRows(
+      manager,
+      ClockEventEntity,
+      agg.newClockRows.map((r) => ({ ticketId: agg.ticket.id, ...r })),
+    );
+    await insertRows(
+      manager,
+      TimelineEntryEntity,
+      agg.timeline.map((e) => ({ ...e, ticketId: agg.ticket.id, at: timelineAt })),
+    );
+    agg.newClockRows = [];
+    agg.timeline = [];
+  }
+
+  /**
+   * Timeline entries about a ticket that change nothing else of it (no new version): news from
+   * outside, such as SP4N-LAPOR!'s answers. One multi-row insert.
+   */
+  async appendTimeline(
+    manager: EntityManager,
+    ticketId: string,
+    entries: readonly NewTimelineEntry[],
+    at: Date,
+  ): Promise<void> {
+    await insertRows(
+      manager,
+      TimelineEntryEntity,
+      entries.map((e) => ({ ...e, ticketId, at })),
+    );
+  }
+
+  /** Checklist lines and steps added to a stored ticket (triage choosing its service). */
+  async insertParts(
+    manager: EntityManager,
+    checklist: readonly ChecklistItemEntity[],
+    steps: readonly TicketStepEntity[],
+  ): Promise<void> {
+    await insertRows(manager, ChecklistItemEntity, checklist);
+    await insertRows(manager, TicketStepEntity, steps);
+  }
+
+  /** Gives a newly inserted ticket its allocated number. */
+  async setNumber(manager: EntityManager, ticket: TicketEntity, number: string): Promise<void> {
+    ticket.number = number;
+    await runSql(manager, 'UPDATE tickets SET number = ? WHERE id = ?', [number, ticket.id]);
+  }
+}
+
+/** The 409 of a change made against a version of the ticket that is no longer current. */
+export function staleVersion(t: TicketEntity, expected: number): TicketError {
+  return new TicketError(
+    'ticket.stale_version',
+    `Tiket ${t.number} sudah diubah orang lain (versi ${t.version}, bukan ${expected}). Muat ulang lalu ulangi.`,
+  );
+}
+
+/** A ticket's aggregate as read from the database: nothing changed yet, nothing to write. */
+function loadedAggregate(
+  read: Pick<
+    TicketAggregate,
+    'ticket' | 'checklist' | 'steps' | 'standard' | 'calendar' | 'now' | 'actorId'
+  >,
+  events: readonly ClockEventEntity[],
+): TicketAggregate {
+  return {
+    ticket: read.ticket,
+    checklist: read.checklist,
+    steps: read.steps,
+    clockRows: events.map((e) => ({
+      clock: e.clock,
+      round: e.round,
+      type: e.type,
+      at: e.at,
+      duration: e.duration,
+      reason: e.reason,
+    })),
+    newClockRows: [],
+    dirtySteps: new Set(),
+    dirtyItems: new Set(),
+    timeline: [],
+    outbox: [],
+    standard: read.standard,
+    calendar: read.calendar,
+    now: read.now,
+    actorId: read.actorId,
+  };
+}
+
+interface LeanSql {
+  ticketWithSteps: string;
+  checklistWhere: string;
+  clockWhere: string;
+}
+
+/** The lean read's statements, built once per database connection (its dialect). */
+const leanSqlCache = new WeakMap<object, LeanSql>();
+
+function leanSql(manager: EntityManager): LeanSql {
+  let sql = leanSqlCache.get(manager.connection);
+  if (sql) return sql;
+  const meta = (target: EntityTarget<ObjectLiteral>) => manager.connection.getMetadata(target);
+  const escape = (name: string) => manager.connection.driver.escape(name);
+  const col = (target: EntityTarget<ObjectLiteral>, property: string) => {
+    const column = meta(target).findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${meta(target).tableName}: no column for "${property}"`);
+    return escape(column.databaseName);
+  };
+  sql = {
+    ticketWithSteps: `SELECT ${aliasedColumns(manager, TicketEntity, 't', 't_')}, ${aliasedColumns(manager, TicketStepEntity, 's', 's_')}
+       FROM ${escape(meta(TicketEntity).tableName)} t
+       LEFT JOIN ${escape(meta(TicketStepEntity).tableName)} s ON s.${col(TicketStepEntity, 'ticketId')} = t.${col(TicketEntity, 'id')}
+      WHERE t.${col(TicketEntity, 'number')} = ?
+      ORDER BY s.${col(TicketStepEntity, 'stepOrder')}${isMysql(manager) ? ' FOR UPDATE' : ''}`,
+    checklistWhere: `${col(ChecklistItemEntity, 'ticketId')} = ? ORDER BY ${col(ChecklistItemEntity, 'sortOrder')}`,
+    clockWhere: `${col(ClockEventEntity, 'ticketId')} = ? ORDER BY ${col(ClockEventEntity, 'id')}`,
+  };
+  leanSqlCache.set(manager.connection, sql);
+  return sql;
+}
+
+/** `UPDATE <table> SET <the given properties> WHERE <where>`, values prepared by the driver. */
+function updateStatement(
+  manager: EntityManager,
+  target: EntityTarget<ObjectLiteral>,
+  fields: ObjectLiteral,
+  where: string,
+): { sql: string; params: unknown[] } {
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  for (const column of metadata.columns) {
+    const value = fields[column.propertyName];
+    if (value === undefined) continue;
+    sets.push(`${driver.escape(column.databaseName)} = ?`);
+    params.push(driver.preparePersistentValue(value, column));
+  }
+  return {
+    sql: `UPDATE ${driver.escape(metadata.tableName)} SET ${sets.join(', ')} WHERE ${where}`,
+    params,
+  };
+}

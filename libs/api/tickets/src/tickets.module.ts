@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { OfficesModule } from '@sigap/api-offices';
+import { OpdsModule } from '@sigap/api-opds';
+import { ServiceCache } from './service-cache';
+import { SlaSweepService } from './sla-sweep.service';
+import { SystemActionsService } from './system-actions.service';
+import { TicketActingService } from './ticket-acting.service';
+import { TicketActionsService } from './ticket-actions.service';
+import { TicketFactory } from './ticket-factory';
+import { TicketKindStandards } from './ticket-kinds';
+import { TicketListService } from './ticket-list.service';
+import { TicketFiles, TicketResolvedHooks } from './ticket-ports';
+import { TicketOpeningService } from './ticket-opening.service';
+import { TicketReadingService } from './ticket-reading.service';
+import { TicketRepository } from './ticket-repository';
+import { TicketsController } from './tickets.controller';
+import { TriageService } from './triage.service';
+
+@Module({
+  imports: [OfficesModule, OpdsModule],
+  controllers: [TicketsController],
+  providers: [
+    TicketRepository,
+    TicketFactory,
+    TicketKindStandards,
+    TicketFiles,
+    TicketResolvedHooks,
+    TicketOpeningService,
+    TicketActingService,
+    TicketReadingService,
+    TicketActionsService,
+    TicketListService,
+    ServiceCache,
+    SlaSweepService,
+    SystemActionsService,
+    TriageService,
+  ],
+  exports: [
+    TicketRepository,
+    TicketFactory,
+    TicketKindStandards,
+    TicketFiles,
+    TicketResolvedHooks,
+    TicketOpeningService,
+    TicketActingService,
+    TicketReadingService,
+    TicketActionsService,
+    SlaSweepService,
+    SystemActionsService,
+    TriageService,
+  ],
+})
+export class TicketsModule {}
