@@ -24,6 +24,7 @@ import {
 } from './mail-settings';
 import { MAIL_TLS_MODES, type MailTlsMode } from './mail-tls-policy';
 import { applySecuritySettings } from './security-settings';
+import { parseStorageSettings, type StorageSettings } from './storage-settings';
 import { SETTING_ENV_NAMES } from './setting-names';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -46,6 +47,9 @@ export class AppConfig {
 
   @IsString()
   dataDir: string;
+
+  /** `SIGAP_STORAGE_URL` and `SIGAP_S3_*`: where attachment bytes are kept (local by default). */
+  storage: StorageSettings;
 
   /** Parsed `DATABASE_URL`; SQLite under the data dir when unset. */
   database: DatabaseSettings;
@@ -500,6 +504,11 @@ function applyTicketSettings(config: AppConfig, env: Env): void {
   config.attachmentMaxBytes = int(env, 'SIGAP_ATTACHMENT_MAX_MB', 25) * 1024 * 1024;
   config.attachmentOrphanGraceSeconds = int(env, 'SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS', 3600);
   config.attachmentCleanupSeconds = int(env, 'SIGAP_ATTACHMENT_CLEANUP_SECONDS', 3600);
+  try {
+    config.storage = parseStorageSettings(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   config.reopenWindowDays = int(env, 'SIGAP_REOPEN_DAYS', 7);
   config.firstResponseTime = optional(env, 'SIGAP_FIRST_RESPONSE') ?? '1 Hari';
   config.slaSweepSeconds = int(env, 'SIGAP_SLA_SWEEP_SECONDS', 60);

@@ -9,3 +9,4 @@ export * from './mail-settings';
 export * from './mail-tls-policy';
 export * from './security-settings';
 export * from './setting-names';
+export * from './storage-settings';

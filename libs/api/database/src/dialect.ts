@@ -3,14 +3,6 @@ import type { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
 /** Row lock options for `find`/`findOne` (empty where the database has one writer). */
 export type WriteLock = { lock?: { mode: 'pessimistic_write' } };
 
-/** One statement that creates a counter row at 1 or adds one to it, and how to read the result. */
-export interface CounterUpsert {
-  /** Parameters: the key columns' values, in the order named. */
-  sql: string;
-  /** The counter's new value, from what the driver answered to `sql`. */
-  valueOf(result: unknown): number;
-}
-
 /**
  * What differs between the two databases Sigap runs on: MariaDB/MySQL (production, several
  * connections writing at once) and SQLite (development, tests, small offices: one writer at a
@@ -51,10 +43,12 @@ export abstract class Dialect {
   abstract readonly countsRawWrites: boolean;
 
   /**
-   * An upsert on `table`'s unique key `keys` that starts `counter` at 1 or adds one, taking the
-   * row's lock until commit, and answers the new value in the same round trip.
+   * Statements that start `counter` of `table`'s row under the unique key `keys` at 1 or add one
+   * to it, holding the row's lock until commit. Each takes the key values as parameters; the
+   * last answers the new value as a row with the `counter` column (MySQL reads its own change
+   * back in the transaction; SQLite's upsert returns it).
    */
-  abstract counterUpsert(table: string, keys: readonly string[], counter: string): CounterUpsert;
+  abstract counterBump(table: string, keys: readonly string[], counter: string): string[];
 
   /** An instant read back from a raw row: Date (MySQL) or UTC text (SQLite). */
   readInstant(value: Date | string | null | undefined): Date | null {
@@ -112,18 +106,12 @@ export class MysqlDialect extends Dialect {
 
   readonly countsRawWrites = true;
 
-  counterUpsert(table: string, keys: readonly string[], counter: string): CounterUpsert {
-    // A new row answers "1 row affected" (value 1); an existing one is bumped and its new value
-    // comes back as the statement's insert id (LAST_INSERT_ID(expr)).
-    return {
-      sql:
-        `INSERT INTO ${table} (${[...keys, counter].join(', ')}) VALUES (${keys.map(() => '?').join(', ')}, 1) ` +
-        `ON DUPLICATE KEY UPDATE ${counter} = LAST_INSERT_ID(${counter} + 1)`,
-      valueOf(result: unknown): number {
-        const header = result as { affectedRows: number; insertId: number };
-        return header.affectedRows === 1 ? 1 : Number(header.insertId);
-      },
-    };
+  counterBump(table: string, keys: readonly string[], counter: string): string[] {
+    return [
+      `INSERT INTO ${table} (${[...keys, counter].join(', ')}) VALUES (${keys.map(() => '?').join(', ')}, 1) ` +
+        `ON DUPLICATE KEY UPDATE ${counter} = ${counter} + 1`,
+      `SELECT ${counter} FROM ${table} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`,
+    ];
   }
 }
 
@@ -151,17 +139,12 @@ export class SqliteDialect extends Dialect {
 
   readonly countsRawWrites = false;
 
-  counterUpsert(table: string, keys: readonly string[], counter: string): CounterUpsert {
-    return {
-      sql:
-        `INSERT INTO ${table} (${[...keys, counter].join(', ')}) VALUES (${keys.map(() => '?').join(', ')}, 1) ` +
+  counterBump(table: string, keys: readonly string[], counter: string): string[] {
+    return [
+      `INSERT INTO ${table} (${[...keys, counter].join(', ')}) VALUES (${keys.map(() => '?').join(', ')}, 1) ` +
         `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${counter} = ${counter} + 1 ` +
         `RETURNING ${counter}`,
-      valueOf(result: unknown): number {
-        const rows = result as Record<string, number | string>[];
-        return Number(rows[0][counter]);
-      },
-    };
+    ];
   }
 }
 
