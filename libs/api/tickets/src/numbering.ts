@@ -42,8 +42,8 @@ export function counterStatements(
 
 /** The counter value a batch ending with `counterStatements` allocated. */
 export function counterValue(results: readonly unknown[]): number {
-  const rows = results[results.length - 1] as { last_value: number | string }[] | undefined;
-  const value = Number(rows?.[0]?.last_value);
+  const rows = results[results.length - 1] as Record<string, number | string>[] | undefined;
+  const value = Number(rows?.[0]?.[COUNTER_COLUMN]);
   if (!Number.isInteger(value) || value < 1)
     throw new Error('ticket counter: the batch did not answer the new value');
   return value;
