@@ -697,11 +697,19 @@ describe('WorkspacePage', () => {
         author: null,
         body: 'Berkas terlampir. > Pesan lama',
         data: {
+          from: 'ayu@diskes.baliprov.go.id',
           bodyHtml: '<p><b>Berkas</b> terlampir.</p><blockquote><p>Pesan lama</p></blockquote>',
         },
         at: '2026-03-02T04:00:00.000Z',
       };
       const element = await open(null, null, DETAIL, [...TIMELINE, mail]);
+      // The requester's mail, named by its sender (not a reply to them from the system).
+      const head = Array.from(element.querySelectorAll('[data-test=entry-head]')).map(
+        (e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      );
+      expect(head.some((h) => h.startsWith('E-mail pemohon · ayu@diskes.baliprov.go.id ·')))
+        .withContext(head.join(' | '))
+        .toBeTrue();
       const frame = element.querySelector<HTMLIFrameElement>('[data-test=mail-html]')!;
       // No permission at all: no script, no form, no same origin.
       expect(frame.getAttribute('sandbox')).toBe('');
