@@ -119,6 +119,7 @@ export interface PendingUpload {
           type="file"
           multiple
           class="visually-hidden"
+          [attr.aria-label]="'agent.attach.add' | t"
           (change)="addFiles($any($event.target))"
           data-test="attach-input"
         />
@@ -216,6 +217,11 @@ export interface PendingUpload {
     }
     .uploads mat-progress-bar {
       grid-column: 1 / span 2;
+    }
+    /* Why a file failed: on its own line under the name, which keeps its width on a phone. */
+    .uploads li .error {
+      grid-column: 1 / -1;
+      grid-row: 2;
     }
     .name {
       overflow: hidden;
