@@ -54,10 +54,12 @@ export class InboundIdentification {
       (o) => o.helpdeskEmail && wanted.has(o.helpdeskEmail.toLowerCase()),
     );
     if (byMailbox) return byMailbox.code;
+    // Mail to no known mailbox goes to the default office, or the first one still in service.
+    const serving = offices.filter((o) => !o.retiredAt);
     const fallback = this.config.defaultOffice
-      ? offices.find((o) => o.code === this.config.defaultOffice)
+      ? serving.find((o) => o.code === this.config.defaultOffice)
       : undefined;
-    return (fallback ?? offices[0]).code;
+    return (fallback ?? serving[0] ?? offices[0]).code;
   }
 
   /**

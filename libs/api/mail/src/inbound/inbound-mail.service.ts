@@ -28,7 +28,7 @@ import { AppConfig } from '@sigap/api-config';
 import { SystemActionsService, TriageService } from '@sigap/api-tickets';
 import { dialectOf, insertRows } from '@sigap/api-database';
 import { InboundAttachmentEntity } from '../retention/inbound-attachment.entity';
-import { applyBounce } from './inbound-bounces';
+import { applyBounce } from './bounce-checks';
 import { InboundIdentification, type SenderFacts } from './inbound-identification';
 import {
   InboundMessageEntity,
@@ -43,6 +43,7 @@ import {
   type ReadMessage,
   type StoredAttachment,
 } from './inbound-reading';
+import { assertOfficeTakesRequests, retiredOffice, retiredOfficeReason } from './retired-office';
 import { holdThirdParty } from './third-party-hold';
 
 export interface InboundResult {
@@ -266,6 +267,9 @@ export class InboundMailService {
       });
       return finish('created', 'processed', number, 'pengaduan');
     }
+    // A retired office opens nothing new: the message waits in quarantine for an admin.
+    const retired = await retiredOffice(manager, officeCode);
+    if (retired) return finish('quarantined', 'quarantined', null, retiredOfficeReason(retired));
     if (match.kind === 'quarantine') {
       return finish('quarantined', 'quarantined', null, match.reason);
     }
@@ -324,6 +328,7 @@ export class InboundMailService {
       const now = this.clock.now();
       let ticketNumber: string | null = null;
       if (decision === 'release') {
+        await assertOfficeTakesRequests(manager, row.officeCode);
         const summary = JSON.parse(row.summary ?? '{}') as {
           bodyText?: string;
           bodyHtml?: string | null;
