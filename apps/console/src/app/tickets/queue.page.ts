@@ -734,6 +734,9 @@ export class QueuePage {
 
   protected countdown(ticket: TicketSummary): string {
     if (ticket.slaState === 'paused') return this.i18n.t('tickets.sla.paused');
+    // A stopped clock has nothing left to count: the row says how it ended.
+    if (ticket.slaState === 'met' || ticket.slaState === 'met-late')
+      return this.i18n.t(`tickets.sla.${ticket.slaState}`);
     const left = this.remaining(ticket);
     if (!left) return this.i18n.t('tickets.noDue');
     return this.i18n.t(left.past ? 'tickets.overdue' : 'tickets.dueIn', { time: left.text });
