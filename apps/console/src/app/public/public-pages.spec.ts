@@ -63,17 +63,23 @@ const SERVICE: PublicServiceDetail = {
       order: 1,
       description: 'Menyampaikan permintaan',
       executors: ['OPD pemohon'],
+      owner: 'OPD pemohon',
+      participants: [],
       time: null,
       output: 'Surat',
       parallelWithPrevious: false,
+      followUp: false,
     },
     {
       order: 2,
       description: 'Mendisposisikan',
       executors: ['Kepala Dinas'],
+      owner: 'Kepala Dinas',
+      participants: [],
       time: '2 Jam',
       output: null,
       parallelWithPrevious: false,
+      followUp: false,
     },
   ],
   serviceTime: {
@@ -84,6 +90,7 @@ const SERVICE: PublicServiceDetail = {
   products: ['Data inventaris aplikasi'],
   complaintChannels: [{ kind: 'email', value: 'diskominfo@tebingtinggikota.go.id' }],
   complaintNote: null,
+  derived: [],
   performance: PERFORMANCE,
 };
 
