@@ -5,6 +5,8 @@
 # - Dovecot (IMAP polling tests; they start their own unprivileged server from tools/mail/);
 # - nginx (reverse-proxy tests; they start their own unprivileged server);
 # - a C++ toolchain and Python (node-gyp builds the embedded SQLite driver during npm install).
+# The S3-compatible server of the storage specs is s3rver, an npm dev dependency (npm ci installs
+# it): Debian 12 has no python3-moto, and its radosgw needs a whole Ceph cluster behind it.
 # As root it installs them; otherwise it names what to install in one line and fails.
 set -euo pipefail
 

@@ -9,9 +9,10 @@
  *    API (this process), of the clients and of the MariaDB server (read from /proc when it runs
  *    on this machine) are printed per opening: figures that hold when the machine is busy;
  * 3. the ceiling: raw mysql2 transactions writing the same rows (copied from an opened ticket,
- *    outbox rows included) with the same statements (one multi-row insert per table, the counter
- *    upsert, the number) but none of the opening's reads, on as many connections; our rate as a
- *    share of it.
+ *    outbox rows included) with the same statements in the same two requests (one multi-row
+ *    insert per table and the counter; then the number, outbox and audit rows) but none of the
+ *    opening's reads, validation, HTTP or answer, on as many connections; our rate as a share
+ *    of it.
  *
  * Run from the repository root: `bash tools/bench/tickets/run.sh` (MariaDB at
  * SIGAP_BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/). The database
@@ -216,7 +217,14 @@ async function main(): Promise<void> {
     await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   }
   const bufferPool = await sizeBufferPool(admin);
-  const pool = createPool({ ...conn, database: DB, connectionLimit: CLIENTS + 2, timezone: 'Z' });
+  // multipleStatements: the ceiling sends its writes in the same two requests the API does.
+  const pool = createPool({
+    ...conn,
+    database: DB,
+    connectionLimit: CLIENTS + 2,
+    timezone: 'Z',
+    multipleStatements: true,
+  });
 
   const { app, config, base } = await startBenchApi(bench, DB);
 
@@ -498,41 +506,58 @@ async function rawCeiling(
               ? { ...rest, ticket_id: id }
               : { ...rest, id: randomUUID(), ticket_id: id };
           };
-          // The write statements of an opening, in its order, without its reads: the ticket
-          // under a provisional number, one multi-row insert per child table, the counter
-          // upsert (its row lock held only from here to the commit), the number, the outbox
-          // rows (their payload names the number), the audit row.
+          // The write statements of an opening, in its order and in its two requests, without
+          // its reads: the ticket under a provisional number, one multi-row insert per child
+          // table, the counter upsert and its read-back (its row lock held only from there to
+          // the commit); then the number, the outbox rows (their payload names the number) and
+          // the audit row.
           await c.beginTransaction();
-          const t = insertOf('tickets', [ticket], (r) => ({ ...r, id, number: `~${id}` }));
-          await c.query(t.sql, t.values);
+          const first: { sql: string; values: unknown[] }[] = [
+            insertOf('tickets', [ticket], (r) => ({ ...r, id, number: `~${id}` })),
+          ];
           for (const table of CHILD_TABLES) {
-            if (!children[table].length) continue;
-            const q = insertOf(table, children[table], withoutAuto);
-            await c.query(q.sql, q.values);
+            if (children[table].length) first.push(insertOf(table, children[table], withoutAuto));
           }
-          await c.query(
-            'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, 2099, 1) ' +
-              'ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1)',
-            ['bali'],
+          first.push(
+            {
+              sql:
+                'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, 2099, 1) ' +
+                'ON DUPLICATE KEY UPDATE last_value = last_value + 1',
+              values: ['bali'],
+            },
+            {
+              sql: 'SELECT last_value FROM ticket_counters WHERE office_code = ? AND year = 2099',
+              values: ['bali'],
+            },
           );
-          await c.query('UPDATE tickets SET number = ? WHERE id = ?', [number, id]);
-          if (outbox.length) {
-            const q = insertOf('outbox', outbox, (r) => ({
-              ...r,
-              id: randomUUID(),
-              payload: String(r['payload']).replace(sample, number),
-            }));
-            await c.query(q.sql, q.values);
-          }
-          if (audit.length) {
-            const q = insertOf('audit_log', audit, (r) => {
-              const { id: old, ...rest } = r;
-              return typeof old === 'number'
-                ? { ...rest, entity_id: number }
-                : { ...rest, id: randomUUID(), entity_id: number };
-            });
-            await c.query(q.sql, q.values);
-          }
+          await c.query(
+            first.map((q) => q.sql).join(';\n'),
+            first.flatMap((q) => q.values),
+          );
+          const second: { sql: string; values: unknown[] }[] = [
+            { sql: 'UPDATE tickets SET number = ? WHERE id = ?', values: [number, id] },
+          ];
+          if (outbox.length)
+            second.push(
+              insertOf('outbox', outbox, (r) => ({
+                ...r,
+                id: randomUUID(),
+                payload: String(r['payload']).replace(sample, number),
+              })),
+            );
+          if (audit.length)
+            second.push(
+              insertOf('audit_log', audit, (r) => {
+                const { id: old, ...rest } = r;
+                return typeof old === 'number'
+                  ? { ...rest, entity_id: number }
+                  : { ...rest, id: randomUUID(), entity_id: number };
+              }),
+            );
+          await c.query(
+            second.map((q) => q.sql).join(';\n'),
+            second.flatMap((q) => q.values),
+          );
           await c.commit();
         }
       } finally {

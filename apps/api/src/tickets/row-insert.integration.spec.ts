@@ -3,13 +3,22 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { describeOnBothDatabases } from '../testing/test-app';
 import { ClockEventEntity } from '@sigap/api-tickets';
 import { dbInstant } from '@sigap/api-database';
-import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from '@sigap/api-database';
+import {
+  aliasedColumns,
+  hydrateRow,
+  insertRows,
+  insertStatement,
+  runBatch,
+  runSql,
+  selectRows,
+  transactionConnection,
+} from '@sigap/api-database';
 import { TicketStepEntity } from '@sigap/api-tickets';
 import { TicketEntity } from '@sigap/api-tickets';
 import { TimelineEntryEntity } from '@sigap/api-tickets';
 
 /** `insertRows` stores exactly what `manager.insert` stores (dates, json, booleans, nulls). */
-describeOnBothDatabases('tickets: multi-row inserts', (ctx) => {
+describeOnBothDatabases('tickets: multi-row inserts', (ctx, kind) => {
   let ticketId: string;
   let data: DataSource;
 
@@ -155,5 +164,75 @@ describeOnBothDatabases('tickets: multi-row inserts', (ctx) => {
       ),
     );
     expect(await data.manager.count(ClockEventEntity, { where: { ticketId } })).toBe(before + 1);
+  });
+
+  it('runBatch answers each statement in order, in one request on MariaDB', async () => {
+    const at = new Date('2026-03-04T05:06:07.089Z');
+    const note = (body: string) => ({
+      ticketId,
+      kind: 'note' as const,
+      event: null,
+      authorId: null,
+      body,
+      data: null,
+      at,
+    });
+    let requests = 0;
+    const answers = await data.transaction(async (manager) => {
+      // Requests to the server counted around the batch alone, on the transaction's connection
+      // (put back before the commit: the connection returns to the pool).
+      const connection = transactionConnection(manager);
+      const original = connection?.query;
+      if (connection && original) {
+        connection.query = (sql, values, callback) => {
+          requests++;
+          original.call(connection, sql, values, callback);
+        };
+      }
+      const result = await runBatch(manager, [
+        insertStatement(manager, TimelineEntryEntity, [note('batch satu'), note('batch dua')]),
+        null,
+        {
+          sql: 'SELECT COUNT(*) AS n FROM ticket_timeline WHERE ticket_id = ? AND body LIKE ?',
+          params: [ticketId, 'batch %'],
+        },
+        {
+          sql: 'UPDATE tickets SET subject = ? WHERE id = ?',
+          params: ['Sisipan baris (batch)', ticketId],
+        },
+      ]);
+      if (connection && original) connection.query = original;
+      return result;
+    });
+    expect(answers.length).toBe(3);
+    expect(Number((answers[1] as { n: number | string }[])[0].n)).toBe(2);
+    const ticket = await data.manager.findOneByOrFail(TicketEntity, { id: ticketId });
+    expect(ticket.subject).toBe('Sisipan baris (batch)');
+    // MariaDB: the three statements went as one request; SQLite runs them one by one.
+    if (kind === 'mysql') expect(requests).toBe(1);
+  });
+
+  it('runBatch stops at a failing statement and the transaction keeps nothing', async () => {
+    const note = {
+      ticketId,
+      kind: 'note' as const,
+      event: null,
+      authorId: null,
+      body: 'batch gagal',
+      data: null,
+      at: new Date(),
+    };
+    await expectAsync(
+      data.transaction((manager) =>
+        runBatch(manager, [
+          insertStatement(manager, TimelineEntryEntity, [note]),
+          { sql: 'INSERT INTO no_such_table (x) VALUES (?)', params: [1] },
+          { sql: 'UPDATE tickets SET subject = ? WHERE id = ?', params: ['tidak boleh', ticketId] },
+        ]),
+      ),
+    ).toBeRejectedWithError(QueryFailedError);
+    expect(await data.manager.countBy(TimelineEntryEntity, { body: 'batch gagal' })).toBe(0);
+    const ticket = await data.manager.findOneByOrFail(TicketEntity, { id: ticketId });
+    expect(ticket.subject).not.toBe('tidak boleh');
   });
 });

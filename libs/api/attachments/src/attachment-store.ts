@@ -1,7 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
+import { addressOf, SHA256_HEX, type ObjectStore, type StoredObject } from './object-store';
 
 /**
  * Content-addressed file store under `<data dir>/attachments`: a file lives at
@@ -12,7 +22,9 @@ import { join } from 'node:path';
  * there touches the file, so the cleanup of unreferenced files (`OrphanFileCleanup`) leaves it
  * alone for its grace period while the new attachment row is being written.
  */
-export class AttachmentStore {
+export class AttachmentStore implements ObjectStore {
+  readonly driver = 'local';
+
   constructor(private readonly root: string) {}
 
   static sha256(bytes: Buffer): string {
@@ -25,8 +37,7 @@ export class AttachmentStore {
   }
 
   pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`bukan sha256: ${sha256}`);
-    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return join(this.root, ...addressOf(sha256).split('/'));
   }
 
   /** Stores the bytes (once per content) and returns their checksum. */
@@ -78,4 +89,40 @@ export class AttachmentStore {
   open(sha256: string): ReadStream {
     return createReadStream(this.pathOf(sha256));
   }
+
+  read(sha256: string): Promise<Buffer> {
+    return readFile(this.pathOf(sha256));
+  }
+
+  async stat(sha256: string): Promise<StoredObject | null> {
+    try {
+      const found = await stat(this.pathOf(sha256));
+      return { sha256, size: found.size, modifiedMs: found.mtimeMs };
+    } catch {
+      return null;
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await unlink(this.pathOf(sha256)).catch(() => undefined);
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    for (const a of await hexFolders(this.root)) {
+      for (const b of await hexFolders(join(this.root, a))) {
+        const dir = join(this.root, a, b);
+        for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+          if (!entry.isFile() || !SHA256_HEX.test(entry.name)) continue;
+          if (this.pathOf(entry.name) !== join(dir, entry.name)) continue;
+          const found = await this.stat(entry.name);
+          if (found) yield found;
+        }
+      }
+    }
+  }
+}
+
+async function hexFolders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name)).map((e) => e.name);
 }

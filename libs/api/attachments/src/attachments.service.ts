@@ -12,7 +12,8 @@ import { TicketStepEntity } from '@sigap/api-tickets';
 import { TicketEntity } from '@sigap/api-tickets';
 import { AttachmentError } from './attachment-error';
 import { AttachmentEntity } from './attachment.entity';
-import { AttachmentStore } from './attachment-store';
+import type { ObjectStore } from './object-store';
+import { attachmentStoreFor } from './storage';
 import { ACCEPTED_TYPES, extensionOf, sniffFile, type SniffedType } from './sniff';
 import type { UploadedFile } from './upload.interceptor';
 
@@ -20,7 +21,7 @@ const ACCEPTED = ACCEPTED_TYPES.map((t) => t.label).join(', ');
 
 @Injectable()
 export class AttachmentsService {
-  private readonly store: AttachmentStore;
+  private readonly store: ObjectStore;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,7 +29,7 @@ export class AttachmentsService {
     private readonly clock: Clock,
     config: AppConfig,
   ) {
-    this.store = new AttachmentStore(`${config.dataDir}/attachments`);
+    this.store = attachmentStoreFor(config);
   }
 
   /** Stores a file for a ticket after checking who uploads it and what its bytes are. */

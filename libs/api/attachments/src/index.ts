@@ -9,3 +9,6 @@ export * from './attachments.service';
 export * from './orphan-cleanup';
 export * from './sniff';
 export * from './upload.interceptor';
+export * from './object-store';
+export * from './s3-object-store';
+export * from './storage';

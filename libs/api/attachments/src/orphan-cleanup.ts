@@ -8,6 +8,8 @@ import { PeriodicJob } from '@sigap/api-common';
 import { JobLease } from '@sigap/api-complaints';
 import { AppConfig } from '@sigap/api-config';
 import { AttachmentStore } from './attachment-store';
+import type { ObjectStore } from './object-store';
+import { attachmentStoreFor } from './storage';
 import { INCOMING_FILE, incomingFolder } from './upload.interceptor';
 
 export const ORPHAN_CLEANUP_LEASE = 'attachment-orphans';
@@ -34,6 +36,10 @@ const LEFTOVER = /^[0-9a-f]{64}\.[0-9a-f-]{36}\.(tmp|orphan)$/;
  * 3. the moved file's time and the rows are checked once more: touched meanwhile or named by
  *    now, it is put back; else it is deleted.
  *
+ * In an S3 bucket an object cannot be moved aside: one past the grace period and unnamed is
+ * checked once more (its time, then the rows) right before it is deleted, which leaves only the
+ * instant between that check and the delete for a new upload of the same bytes to land in.
+ *
  * Uploads in flight (`.incoming/<uuid>.part`) older than the grace period are leftovers of a crash
  * or a dropped connection and are deleted too.
  *
@@ -44,7 +50,7 @@ const LEFTOVER = /^[0-9a-f]{64}\.[0-9a-f-]{36}\.(tmp|orphan)$/;
 export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('AttachmentCleanup');
   private readonly lease: JobLease;
-  private readonly store: AttachmentStore;
+  private readonly store: ObjectStore;
   private readonly job = new PeriodicJob<OrphanCleanupRun>(() => this.tick(), 'attachment-cleanup');
 
   constructor(
@@ -53,7 +59,7 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
     private readonly config: AppConfig,
   ) {
     this.lease = new JobLease(dataSource, ORPHAN_CLEANUP_LEASE);
-    this.store = new AttachmentStore(`${config.dataDir}/attachments`);
+    this.store = attachmentStoreFor(config);
   }
 
   static enabled(config: AppConfig): boolean {
@@ -100,7 +106,14 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
           removed++;
       batch = [];
     };
-    for (const dir of await this.subfolders(this.store.folder)) {
+    const store = this.store;
+    if (!(store instanceof AttachmentStore)) {
+      const counted = await this.sweepBucket(store, cutoff);
+      checked += counted.checked;
+      removed += counted.removed;
+    }
+    const local = store instanceof AttachmentStore ? store : null;
+    for (const dir of local ? await this.subfolders(local.folder) : []) {
       for (const sub of await this.subfolders(dir)) {
         for (const name of await this.names(sub)) {
           const path = join(sub, name);
@@ -111,7 +124,7 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
             continue;
           }
           // Only files where the store itself would put them.
-          if (!SHA256.test(name) || this.store.pathOf(name) !== path) continue;
+          if (!SHA256.test(name) || local?.pathOf(name) !== path) continue;
           if (!(await olderThan(path, cutoff))) continue;
           checked++;
           batch.push({ sha256: name, path });
@@ -135,6 +148,37 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
         removed++;
     }
     return { ran: true, checked, removed };
+  }
+
+  /** The bucket's side of a beat: aged objects that no row names are deleted. */
+  private async sweepBucket(
+    store: ObjectStore,
+    cutoff: number,
+  ): Promise<{ checked: number; removed: number }> {
+    let checked = 0;
+    let removed = 0;
+    let batch: string[] = [];
+    const flush = async () => {
+      const named = await this.named(batch);
+      for (const sha256 of batch) {
+        if (named.has(sha256)) continue;
+        // Once more, right before the delete: stored again meanwhile, or named by now?
+        const now = await store.stat(sha256);
+        if (!now || now.modifiedMs >= cutoff) continue;
+        if ((await this.named([sha256])).size > 0) continue;
+        await store.delete(sha256);
+        removed++;
+      }
+      batch = [];
+    };
+    for await (const item of store.list()) {
+      if (item.modifiedMs >= cutoff) continue;
+      checked++;
+      batch.push(item.sha256);
+      if (batch.length >= BATCH) await flush();
+    }
+    if (batch.length) await flush();
+    return { checked, removed };
   }
 
   /** The checksums among these that some attachment row names. */
@@ -174,7 +218,7 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
   private async settleLeftover(name: string, path: string): Promise<boolean> {
     const sha256 = name.slice(0, 64);
     if (name.endsWith('.orphan') && (await this.named([sha256])).size > 0) {
-      const home = this.store.pathOf(sha256);
+      const home = join(path, '..', sha256);
       const present = await stat(home).then(
         () => true,
         () => false,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRows } from '@sigap/api-database';
+import { insertStatement, runSql, type SqlStatement } from '@sigap/api-database';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -21,8 +21,16 @@ export class AuditService {
     record: AuditRecord,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    // One raw statement (the ORM's insert builds a query builder per row, on hot paths).
-    await insertRows(manager, AuditEntryEntity, [
+    const statement = this.statement(record, manager);
+    await runSql(manager, statement.sql, statement.params);
+  }
+
+  /**
+   * The entry's insert, not yet run: for a caller that sends it in one batch with its own rows.
+   * One raw statement (the ORM's insert builds a query builder per row, on hot paths).
+   */
+  statement(record: AuditRecord, manager: EntityManager): SqlStatement {
+    return insertStatement(manager, AuditEntryEntity, [
       {
         at: new Date(),
         actorId: record.actorId,
@@ -32,7 +40,7 @@ export class AuditService {
         before: record.before === undefined ? null : JSON.stringify(record.before),
         after: record.after === undefined ? null : JSON.stringify(record.after),
       },
-    ]);
+    ]) as SqlStatement;
   }
 
   /** Newest first, for one entity. */

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseImapMailboxes, type ImapMailboxSettings } from './imap-settings';
 import { MAIL_TLS_MODES, isLoopbackHost, type MailTlsMode } from './mail-tls-policy';
+import { parseStorageSettings, type StorageSettings } from './storage-settings';
 import {
   IsBoolean,
   IsEmail,
@@ -73,6 +74,9 @@ export class AppConfig {
 
   @IsString()
   dataDir: string;
+
+  /** `SIGAP_STORAGE_URL` and `SIGAP_S3_*`: where attachment bytes are kept (local by default). */
+  storage: StorageSettings;
 
   /** Parsed `DATABASE_URL`; SQLite under the data dir when unset. */
   database: DatabaseSettings;
@@ -694,6 +698,11 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   config.laporPullSeconds = int(env, 'SIGAP_LAPOR_PULL_SECONDS', 900);
   config.attachmentOrphanGraceSeconds = int(env, 'SIGAP_ATTACHMENT_ORPHAN_GRACE_SECONDS', 3600);
   config.attachmentCleanupSeconds = int(env, 'SIGAP_ATTACHMENT_CLEANUP_SECONDS', 3600);
+  try {
+    config.storage = parseStorageSettings(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   config.portalLinkMinutes = int(env, 'SIGAP_PORTAL_LINK_MINUTES', 15);
   config.portalSessionHours = int(env, 'SIGAP_PORTAL_SESSION_HOURS', 8);
   config.trackingDays = int(env, 'SIGAP_TRACKING_DAYS', 90);

@@ -3,3 +3,4 @@ export * from './app-config';
 export * from './config.module';
 export * from './imap-settings';
 export * from './mail-tls-policy';
+export * from './storage-settings';

@@ -49,6 +49,10 @@ export function dataSourceOptions(
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     connectTimeout: 10_000,
+    // Lets `runBatch` send a ticket's creation as one request instead of a dozen round trips.
+    // Every statement is built from code with `?` parameters (none from input), so a request
+    // can never carry a statement nobody wrote.
+    multipleStatements: true,
   };
   if (!config.databaseReplica) return { ...mysql, ...server(db) };
   // With a replica, everything still goes to the primary unless a reader asks for the replica

@@ -4,7 +4,7 @@
  * same configuration class as the server. One line per step on stdout; one line and exit 1 on
  * failure.
  */
-import { ConfigError, loadConfigFromProcess } from '@sigap/api-config';
+import { ConfigError, describeStorage, loadConfigFromProcess } from '@sigap/api-config';
 import { backup, restore, SnapshotError } from './snapshot';
 
 export const OPS_COMMANDS = ['backup', 'restore'] as const;
@@ -27,12 +27,19 @@ export async function runOpsCommand(command: string, args: string[]): Promise<nu
     throw error;
   }
   const started = Date.now();
+  // Attachments in a bucket are part of the snapshot too (never with credentials in the line).
+  const objects =
+    config.storage.driver === 's3'
+      ? `, lampiran ${describeStorage(config.storage, config.dataDir)}`
+      : '';
   try {
     if (command === 'backup') {
-      out(`mencadangkan ${config.databaseDescription} dan ${config.dataDir} ke ${folder}`);
+      out(
+        `mencadangkan ${config.databaseDescription} dan ${config.dataDir}${objects} ke ${folder}`,
+      );
       await backup(config, folder, out);
     } else {
-      out(`memulihkan ${folder} ke ${config.databaseDescription} dan ${config.dataDir}`);
+      out(`memulihkan ${folder} ke ${config.databaseDescription} dan ${config.dataDir}${objects}`);
       await restore(config, folder, out);
     }
   } catch (error) {

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import Database from 'better-sqlite3';
@@ -27,6 +28,15 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '@sigap/api-config';
 import { dataSourceOptions } from '@sigap/api-database';
 import { MIGRATIONS } from '@sigap/api-database';
+import type { S3ObjectStore } from '@sigap/api-attachments';
+import {
+  bucketObjects,
+  bucketStore,
+  emptyBucket,
+  isObjectPath,
+  restoreObject,
+  someObjects,
+} from './snapshot-objects';
 
 export const SNAPSHOT_FORMAT = 'sigap-snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -102,6 +112,7 @@ export async function backup(
       config.dataDir,
       join(folder, 'files'),
       join(folder, FILE_LIST),
+      bucketStore(config),
     );
     log(`berkas: ${manifest.files.count} berkas, ${manifest.files.bytes} byte`);
     await writeFile(join(folder, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', {
@@ -251,11 +262,15 @@ function decodeValue(value: unknown): unknown {
   return value;
 }
 
-/** Copies the data folder's files (not the database) and lists their SHA-256. */
+/**
+ * Copies the data folder's files (not the database) and lists their SHA-256; with attachments
+ * in a bucket, its objects too, each checked against its content address.
+ */
 async function copyFiles(
   dataDir: string,
   target: string,
   listFile: string,
+  bucket: S3ObjectStore | null,
 ): Promise<{ count: number; bytes: number }> {
   await mkdir(target, { recursive: true, mode: 0o700 });
   const list = createWriteStream(listFile, { mode: 0o600 });
@@ -265,6 +280,7 @@ async function copyFiles(
     for await (const file of walk(dataDir, dataDir)) {
       const rel = relative(dataDir, file);
       if (rel.endsWith('.tmp')) continue; // a write in progress, renamed into place when done
+      if (bucket && isObjectPath(rel.split(sep).join('/'))) continue; // the bucket's copy counts
       const dest = join(target, rel);
       await mkdir(dirname(dest), { recursive: true, mode: 0o700 });
       const { sha256, size } = await copyHashed(file, dest);
@@ -272,6 +288,17 @@ async function copyFiles(
       count++;
       bytes += size;
     }
+  }
+  for await (const object of bucket ? bucketObjects(bucket) : []) {
+    const dest = join(target, ...object.rel.split('/'));
+    await mkdir(dirname(dest), { recursive: true, mode: 0o700 });
+    const { sha256, size } = await copyHashed(object.open(), dest);
+    if (sha256 !== object.sha256) {
+      throw new SnapshotError(`objek ${object.rel} di bucket rusak: SHA-256 tidak cocok`);
+    }
+    await writeLine(list, `${sha256}  ${object.rel}\n`);
+    count++;
+    bytes += size;
   }
   await new Promise<void>((resolve, reject) =>
     list.end((e?: Error | null) => (e ? reject(e) : resolve())),
@@ -288,11 +315,14 @@ async function* walk(dir: string, root: string): AsyncGenerator<string> {
   }
 }
 
-async function copyHashed(from: string, to: string): Promise<{ sha256: string; size: number }> {
+async function copyHashed(
+  from: string | Readable,
+  to: string,
+): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
   const out = createWriteStream(to, { mode: 0o600 });
-  for await (const chunk of createReadStream(from)) {
+  for await (const chunk of typeof from === 'string' ? createReadStream(from) : from) {
     hash.update(chunk as Buffer);
     size += (chunk as Buffer).length;
     await writeLine(out, chunk as Buffer);
@@ -331,6 +361,13 @@ export async function restore(
     );
   }
   await assertEmptyDataDir(config.dataDir);
+  const bucket = bucketStore(config);
+  const present = bucket ? await someObjects(bucket) : [];
+  if (present.length) {
+    throw new SnapshotError(
+      `bucket lampiran tidak kosong (${present.join(', ')}…): pulihkan ke instalasi kosong`,
+    );
+  }
   try {
     // Every file is checked before anything is written, so a damaged snapshot leaves the target
     // as empty as it was.
@@ -363,7 +400,7 @@ export async function restore(
       `basis data (${manifest.database}): ${Object.keys(manifest.tables).length} tabel, ` +
         `${sum(Object.values(manifest.tables))} baris, migrasi ${last(manifest.migrations)}`,
     );
-    const files = await restoreFiles(folder, config.dataDir);
+    const files = await restoreFiles(folder, config.dataDir, bucket);
     if (files.count !== manifest.files.count || files.bytes !== manifest.files.bytes) {
       throw new SnapshotError(
         `berkas cadangan tidak lengkap: ${files.count}/${manifest.files.count} berkas`,
@@ -537,10 +574,23 @@ async function verifySnapshotFiles(folder: string): Promise<{ count: number; byt
 async function restoreFiles(
   folder: string,
   dataDir: string,
+  bucket: S3ObjectStore | null,
 ): Promise<{ count: number; bytes: number }> {
   let count = 0;
   let bytes = 0;
   for (const { sha256: expected, rel } of await readFileList(folder)) {
+    if (bucket && isObjectPath(rel)) {
+      const source = join(folder, 'files', ...rel.split('/'));
+      const { sha256, size } = rel.endsWith(expected)
+        ? await restoreObject(bucket, source, expected)
+        : { sha256: '', size: 0 };
+      if (sha256 !== expected) {
+        throw new SnapshotError(`berkas ${rel} rusak: SHA-256 tidak cocok dengan cadangan`);
+      }
+      count++;
+      bytes += size;
+      continue;
+    }
     const dest = join(dataDir, ...rel.split('/'));
     await mkdir(dirname(dest), { recursive: true, mode: 0o700 });
     const { sha256, size } = await copyHashed(join(folder, 'files', ...rel.split('/')), dest);
@@ -626,6 +676,8 @@ async function undoRestore(config: AppConfig): Promise<void> {
     }
   }
   await emptyFolder(config.dataDir);
+  const bucket = bucketStore(config);
+  if (bucket) await emptyBucket(bucket);
 }
 
 /** Where and how to reach the MariaDB/MySQL database, with instants in UTC. */

@@ -23,7 +23,8 @@ import type {
 import type { ServiceStandard } from '@sigap/standards';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AttachmentEntity } from '@sigap/api-attachments';
-import { AttachmentStore } from '@sigap/api-attachments';
+import type { ObjectStore } from '@sigap/api-attachments';
+import { attachmentStoreFor } from '@sigap/api-attachments';
 import { AttachmentsService } from '@sigap/api-attachments';
 import type { SniffedType } from '@sigap/api-attachments';
 import type { UploadedFile } from '@sigap/api-attachments';
@@ -70,7 +71,7 @@ function iso(d: Date | null | undefined): string | null {
 
 @Injectable()
 export class PortalService {
-  private readonly store: AttachmentStore;
+  private readonly store: ObjectStore;
   private readonly trackKey: Buffer;
 
   constructor(
@@ -81,7 +82,7 @@ export class PortalService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.store = new AttachmentStore(`${config.dataDir}/attachments`);
+    this.store = attachmentStoreFor(config);
     this.trackKey = trackingKey(config);
   }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isMysql } from '@sigap/api-database';
-import { runSql } from '@sigap/api-database';
+import { dialectOf, runSql, type SqlStatement } from '@sigap/api-database';
 
 /**
  * Allocates the next ticket number of an office and year (`BALI-2026-000123`) inside the
@@ -35,6 +35,50 @@ export async function allocateTicketNumber(
     [officeCode, year],
   );
   return formatTicketNumber(prefix, year, Number(rows[0].last_value));
+}
+
+/**
+ * The counter's statements for a batch (`runBatch`) with the ticket's other rows: bump (or
+ * create) the office-year row, holding its lock until commit, and read the new value back
+ * (`counterValue` of the batch's answers). MariaDB reads its own change back in the same
+ * transaction; SQLite answers it from the upsert itself.
+ */
+export function counterStatements(
+  manager: EntityManager,
+  officeCode: string,
+  year: number,
+): SqlStatement[] {
+  if (dialectOf(manager).name === 'mysql')
+    return [
+      {
+        sql:
+          'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
+          'ON DUPLICATE KEY UPDATE last_value = last_value + 1',
+        params: [officeCode, year],
+      },
+      {
+        sql: 'SELECT last_value FROM ticket_counters WHERE office_code = ? AND year = ?',
+        params: [officeCode, year],
+      },
+    ];
+  return [
+    {
+      sql:
+        'INSERT INTO ticket_counters (office_code, year, last_value) VALUES (?, ?, 1) ' +
+        'ON CONFLICT (office_code, year) DO UPDATE SET last_value = last_value + 1 ' +
+        'RETURNING last_value',
+      params: [officeCode, year],
+    },
+  ];
+}
+
+/** The counter value a batch ending with `counterStatements` allocated. */
+export function counterValue(results: readonly unknown[]): number {
+  const rows = results[results.length - 1] as { last_value: number | string }[] | undefined;
+  const value = Number(rows?.[0]?.last_value);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error('ticket counter: the batch did not answer the new value');
+  return value;
 }
 
 export function formatTicketNumber(prefix: string, year: number, value: number): string {

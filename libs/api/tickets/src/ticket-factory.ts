@@ -6,12 +6,12 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@sigap/api-audit';
 import type { OfficeCalendar } from '@sigap/api-calendars';
 import { AppConfig } from '@sigap/api-config';
-import { insertRows } from '@sigap/api-database';
+import { insertStatement, runBatch } from '@sigap/api-database';
 import { OutboxEntity } from '@sigap/api-outbox';
 import type { OutboxMessage } from '@sigap/api-outbox';
 import { ChecklistItemEntity } from './checklist-item.entity';
 import { FIRST_RESPONSE_CLOCK } from './clocks';
-import { allocateTicketNumber } from './numbering';
+import { counterStatements, counterValue, formatTicketNumber } from './numbering';
 import type { CachedOffice } from './service-cache';
 import { ServiceCache } from './service-cache';
 import { TicketRepository } from './ticket-repository';
@@ -125,30 +125,41 @@ export class TicketFactory {
     const mail = agg.outbox;
     agg.outbox = [];
     if (record.receipt) mail.unshift({ kind: 'ticket.received', payload: { ticket: '' } });
-    await this.repository.insertNew(manager, agg, record.timelineAt);
-    if (record.beforeNumber) await record.beforeNumber();
-    const number = await allocateTicketNumber(
-      manager,
-      record.counter.key,
-      record.counter.prefix,
-      localYear(record.numberedAt, agg.calendar.timeZone),
-    );
-    await this.repository.setNumber(manager, agg.ticket, number);
-    await insertRows(
-      manager,
-      OutboxEntity,
-      mail.map((m) => outboxRow(m, number, record.mailAt)),
-    );
-    await this.audit.record(
-      {
-        actorId: record.audit.actorId,
-        action: record.audit.action,
-        entityType: 'ticket',
-        entityId: number,
-        after: record.audit.after,
-      },
-      manager,
-    );
+    // Two requests to the database (MariaDB; on SQLite the same statements one by one): the rows
+    // and the counter, then what carries the number. The counter's row lock is taken at the end
+    // of the first, so concurrent openings of an office queue only for the second and the commit.
+    const rows = this.repository.newTicketStatements(manager, agg, record.timelineAt);
+    const year = localYear(record.numberedAt, agg.calendar.timeZone);
+    let answers: unknown[];
+    if (record.beforeNumber) {
+      await runBatch(manager, rows);
+      await record.beforeNumber();
+      answers = await runBatch(manager, counterStatements(manager, record.counter.key, year));
+    } else {
+      answers = await runBatch(manager, [
+        ...rows,
+        ...counterStatements(manager, record.counter.key, year),
+      ]);
+    }
+    const number = formatTicketNumber(record.counter.prefix, year, counterValue(answers));
+    await runBatch(manager, [
+      this.repository.numberStatement(agg.ticket, number),
+      insertStatement(
+        manager,
+        OutboxEntity,
+        mail.map((m) => outboxRow(m, number, record.mailAt)),
+      ),
+      this.audit.statement(
+        {
+          actorId: record.audit.actorId,
+          action: record.audit.action,
+          entityType: 'ticket',
+          entityId: number,
+          after: record.audit.after,
+        },
+        manager,
+      ),
+    ]);
     return number;
   }
 }

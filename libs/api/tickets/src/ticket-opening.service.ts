@@ -86,7 +86,7 @@ export class TicketOpeningService {
       ]);
     }
     const calendar = await this.calendars.forOffice(input.office);
-    return this.dataSource.transaction(async (manager) => {
+    const opened = await this.dataSource.transaction(async (manager) => {
       const office = await this.cache.officeForOpening(manager, input.office);
       const reads = await this.openingReads(manager, office, input);
       const service = reads.service;
@@ -153,8 +153,16 @@ export class TicketOpeningService {
           },
         },
       });
-      return this.reading.render(manager, agg, 'full', toContactView(contact));
+      return { agg, contact };
     });
+    // The answer is built after the commit: its reads (the assignees' names) need no lock, and
+    // the office's ticket counter is released as soon as the rows are in.
+    return this.reading.render(
+      this.dataSource.manager,
+      opened.agg,
+      'full',
+      toContactView(opened.contact),
+    );
   }
 
   /**

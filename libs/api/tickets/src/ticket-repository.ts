@@ -4,7 +4,15 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { CalendarProvider } from '@sigap/api-calendars';
 import { Clock } from '@sigap/api-clock';
 import { isMysql } from '@sigap/api-database';
-import { aliasedColumns, hydrateRow, insertRows, runSql, selectRows } from '@sigap/api-database';
+import {
+  aliasedColumns,
+  hydrateRow,
+  insertRows,
+  insertStatement,
+  runSql,
+  selectRows,
+  type SqlStatement,
+} from '@sigap/api-database';
 import { OutboxService } from '@sigap/api-outbox';
 import { ChecklistItemEntity } from './checklist-item.entity';
 import { ClockEventEntity } from './clock-event.entity';
@@ -263,24 +271,32 @@ export class TicketRepository {
   /**
    * A new ticket's rows (the ticket under its provisional number, checklist, steps, clock
    * events and timeline entries dated `timelineAt`), one multi-row insert per table, nothing
-   * read back. Its outbox rows wait for its number (see `TicketFactory`).
+   * read back, as statements for the factory's batch. Its outbox rows wait for its number (see
+   * `TicketFactory`).
    */
-  async insertNew(manager: EntityManager, agg: TicketAggregate, timelineAt: Date): Promise<void> {
-    await insertRows(manager, TicketEntity, [agg.ticket]);
-    await insertRows(manager, ChecklistItemEntity, agg.checklist);
-    await insertRows(manager, TicketStepEntity, agg.steps);
-    await insertRows(
-      manager,
-      ClockEventEntity,
-      agg.newClockRows.map((r) => ({ ticketId: agg.ticket.id, ...r })),
-    );
-    await insertRows(
-      manager,
-      TimelineEntryEntity,
-      agg.timeline.map((e) => ({ ...e, ticketId: agg.ticket.id, at: timelineAt })),
-    );
+  newTicketStatements(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    timelineAt: Date,
+  ): (SqlStatement | null)[] {
+    const statements = [
+      insertStatement(manager, TicketEntity, [agg.ticket]),
+      insertStatement(manager, ChecklistItemEntity, agg.checklist),
+      insertStatement(manager, TicketStepEntity, agg.steps),
+      insertStatement(
+        manager,
+        ClockEventEntity,
+        agg.newClockRows.map((r) => ({ ticketId: agg.ticket.id, ...r })),
+      ),
+      insertStatement(
+        manager,
+        TimelineEntryEntity,
+        agg.timeline.map((e) => ({ ...e, ticketId: agg.ticket.id, at: timelineAt })),
+      ),
+    ];
     agg.newClockRows = [];
     agg.timeline = [];
+    return statements;
   }
 
   /**
@@ -311,9 +327,10 @@ export class TicketRepository {
   }
 
   /** Gives a newly inserted ticket its allocated number. */
-  async setNumber(manager: EntityManager, ticket: TicketEntity, number: string): Promise<void> {
+  /** The statement giving a new ticket its allocated number (set on the row object too). */
+  numberStatement(ticket: TicketEntity, number: string): SqlStatement {
     ticket.number = number;
-    await runSql(manager, 'UPDATE tickets SET number = ? WHERE id = ?', [number, ticket.id]);
+    return { sql: 'UPDATE tickets SET number = ? WHERE id = ?', params: [number, ticket.id] };
   }
 }
 

@@ -3,9 +3,8 @@
  * files read from the attachment store at sending (checked against their SHA-256; a missing or
  * altered file is a permanent failure).
  */
-import { readFile } from 'node:fs/promises';
 import { In } from 'typeorm';
-import { AttachmentStore } from '@sigap/api-attachments';
+import { AttachmentStore, attachmentStoreFor } from '@sigap/api-attachments';
 import { AttachmentEntity } from '@sigap/api-attachments';
 import { REPLY_ATTACHMENTS_MAX_BYTES, type MailAttachment } from '../mail-attachments';
 import {
@@ -55,7 +54,7 @@ async function replyAttachments(
   const ids = [...new Set(raw as string[])];
   if (!ids.length) return [];
   const rows = await ctx.manager.find(AttachmentEntity, { where: { id: In(ids) } });
-  const store = new AttachmentStore(`${ctx.config.dataDir}/attachments`);
+  const store = attachmentStoreFor(ctx.config);
   let total = 0;
   const files: MailAttachment[] = [];
   for (const id of ids) {
@@ -75,7 +74,7 @@ async function replyAttachments(
     }
     let content: Buffer;
     try {
-      content = await readFile(store.pathOf(a.sha256));
+      content = await store.read(a.sha256);
     } catch {
       throw new OutboxPayloadError(
         `berkas lampiran "${a.fileName}" tidak ditemukan di penyimpanan`,
