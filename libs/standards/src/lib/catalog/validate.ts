@@ -95,7 +95,7 @@ export function validateStandard(
     s.participants?.forEach((p, j) => {
       if (!p.trim()) add(`${at}.participants[${j}]`, 'pihak yang ikut tidak boleh kosong');
     });
-    if (!s.followUp && standard.steps.slice(0, i).some((x) => x.followUp))
+    if (!s.followUp && i > 0 && standard.steps[i - 1].followUp)
       add(`${at}.followUp`, 'langkah tindak lanjut harus di akhir prosedur, setelah langkah biasa');
     if (s.followUp && i === 0)
       add(`${at}.followUp`, 'langkah pertama tidak dapat menjadi tindak lanjut');
