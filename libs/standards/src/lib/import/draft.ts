@@ -16,6 +16,7 @@ import type {
   Step,
 } from '../model';
 import { stepOwner } from '../model';
+import { deriveFromSteps } from './derive';
 import { mapToPositions, readExecutors } from './executors';
 import { channelsOfPiece, isLeadIn, splitChannelRun } from './channels';
 import {
@@ -414,6 +415,7 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
       ? `${draft.complaintNote} ${raw.complaintNote}`
       : raw.complaintNote;
   if (raw.sop) draft.sop = raw.sop;
+  deriveFromSteps(draft, warnings);
 
   return {
     name,
