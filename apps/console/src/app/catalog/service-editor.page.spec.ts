@@ -162,6 +162,7 @@ describe('ServiceEditorPage', () => {
     const page = harness.routeDebugElement!.componentInstance as unknown as {
       setResponsible(index: number, code: string): void;
       setOthers(index: number, codes: string[]): void;
+      setFollowUp(index: number, on: boolean): void;
       ownerOf(step: { executors: string[]; owner?: string }): string | null;
     };
     // Step 5: the OPD, now with the office's team: the team owns it without an explicit owner.
@@ -169,6 +170,10 @@ describe('ServiceEditorPage', () => {
     // Step 6: the team with the OPD and the Kepala Dinas; the Kepala Dinas is made the owner.
     page.setOthers(5, ['opd-pemohon', 'kadis']);
     page.setResponsible(5, 'kadis');
+    // The last step (the Kepala Dinas tells the result) marked as a follow-up, then not.
+    page.setFollowUp(10, true);
+    page.setFollowUp(11, true);
+    page.setFollowUp(10, false);
     await settle();
     element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
     const request = backend.expectOne((r) => r.method === 'PUT' && r.url === URL);
@@ -179,6 +184,8 @@ describe('ServiceEditorPage', () => {
     expect(page.ownerOf(steps[4])).toBe('tim-teknis');
     expect(steps[5].executors).toEqual(['tim-teknis', 'opd-pemohon', 'kadis']);
     expect(steps[5].owner).toBe('kadis');
+    expect(steps[11].followUp).toBeTrue();
+    expect('followUp' in steps[10]).toBeFalse();
     request.flush({ ...SERVICE_DETAIL, version: 3 });
     await settle();
     backend.match(PREVIEW_URL);

@@ -450,6 +450,18 @@ export class ServiceEditorPage {
     );
   }
 
+  /** A follow-up after go-live: does not hold the ticket open or pause its clock. */
+  protected setFollowUp(index: number, on: boolean): void {
+    this.setSteps((list) =>
+      list.map((s, i) => {
+        if (i !== index) return s;
+        const rest = { ...s };
+        delete rest.followUp;
+        return on ? { ...rest, followUp: true } : rest;
+      }),
+    );
+  }
+
   /** The position responsible for a step, read as the API reads it (`stepOwner`). */
   protected ownerOf(step: Step): string | null {
     const side = new Set(
