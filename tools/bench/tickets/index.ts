@@ -297,7 +297,7 @@ async function main(): Promise<void> {
   const perOpening = (driverTraffic().statements - single0.statements) / 100;
   single.sort((a, b) => a - b);
   log(
-    `opening, one client: p50 ${ms(pct(single, 50))}, p99 ${ms(pct(single, 99))}; ~${perOpening.toFixed(1)} SQL statements per opening`,
+    `opening, one client: p50 ${ms(pct(single, 50))}, p99 ${ms(pct(single, 99))}; ~${perOpening.toFixed(1)} requests to the database per opening (batched statements count once)`,
   );
   // The concurrent clients run in a child process, so the server keeps this one's CPU.
   // The API server runs in this process: its CPU time over the load is the Node cost per opening.
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
     `  CPU per opening: API server ${perOpen(apiCpuMs)}, MariaDB ${db0 !== null && db1 !== null ? perOpen(db1 - db0) : 'n/a'}, load clients ${perOpen(load.cpuMs)}`,
   );
   log(
-    `  to the database per opening: ${statementsPer.toFixed(1)} statements, ${(bytesPer / 1024).toFixed(1)} KiB sent`,
+    `  to the database per opening: ${statementsPer.toFixed(1)} requests, ${(bytesPer / 1024).toFixed(1)} KiB sent`,
   );
   // Where the API's time goes: a CPU profile over a second, shorter load (profiling slows the
   // server a little, so the rate above is measured without it), its shares applied to the API

@@ -102,8 +102,8 @@ export function phaseTimes(profile: CpuProfile): Map<Phase, number> {
     byId.set(node.id, node);
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
-  const memo = new Map<number, Phase | null>();
-  const phaseOf = (id: number): Phase | null => {
+  const memo = new Map<number, Phase | null | 'profiler'>();
+  const phaseOf = (id: number): Phase | null | 'profiler' => {
     const known = memo.get(id);
     if (known !== undefined) return known;
     // Leaf first: the closest frame that names a phase decides; app functions (reads,
@@ -114,6 +114,11 @@ export function phaseTimes(profile: CpuProfile): Map<Phase, number> {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)?.callFrame;
       if (!frame) break;
+      // The profiler's own work (stopping, serialising the profile) is not the API's.
+      if (frame.url === 'node:inspector') {
+        memo.set(id, 'profiler');
+        return 'profiler';
+      }
       const fromFrame = phaseOfFrame(frame);
       if (!fromFrame) continue;
       const isLibrary =
@@ -135,7 +140,9 @@ export function phaseTimes(profile: CpuProfile): Map<Phase, number> {
   profile.samples.forEach((nodeId, i) => {
     const name = byId.get(nodeId)?.callFrame.functionName;
     if (name === '(idle)' || name === '(program)') return;
-    const phase = phaseOf(nodeId) ?? 'other';
+    const found = phaseOf(nodeId);
+    if (found === 'profiler') return;
+    const phase = found ?? 'other';
     totals.set(phase, (totals.get(phase) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return totals;

@@ -47,6 +47,9 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
     expect(me.status).toBe(200);
     expect(me.body.email).toBe('kadis.bali@sigap.local');
     expect(me.body.positions).toEqual(['kadis']);
+    // The attachment limit (SIGAP_ATTACHMENT_MAX_MB, 25 MB unless set), for the staff's forms.
+    expect(login.user.uploadMaxBytes).toBe(25 * 1024 * 1024);
+    expect(me.body.uploadMaxBytes).toBe(25 * 1024 * 1024);
   });
 
   it('answers 401 with the same message for a wrong password and an unknown e-mail', async () => {

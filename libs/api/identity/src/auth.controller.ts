@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AppConfig } from '@sigap/api-config';
 import type { CurrentUser, LoginResponse } from '@sigap/contracts';
 import type { Request } from 'express';
 import { AuthService } from './auth.service';
@@ -11,7 +12,10 @@ import { ChangePasswordDto, LoginDto } from './login.dto';
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Post('login')
@@ -52,6 +56,6 @@ export class AuthController {
   @ApiBearerAuth()
   @Get('me')
   me(@SignedInUser() user: AuthUser): CurrentUser {
-    return user;
+    return { ...user, uploadMaxBytes: this.config.attachmentMaxBytes };
   }
 }

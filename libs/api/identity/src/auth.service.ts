@@ -170,7 +170,7 @@ export class AuthService {
     return {
       accessToken,
       expiresIn: this.config.jwtExpiresInSeconds,
-      user: toCurrentUser(user),
+      user: { ...toCurrentUser(user), uploadMaxBytes: this.config.attachmentMaxBytes },
     };
   }
 

@@ -17,7 +17,7 @@ import { ServiceCache } from './service-cache';
 import { TicketRepository } from './ticket-repository';
 import { TicketStepEntity } from './ticket-step.entity';
 import { NO_DUE, TicketEntity } from './ticket.entity';
-import { addClockEvent, type TicketAggregate } from './workflow';
+import { addClockEvent, aggregateOf, type TicketAggregate } from './workflow';
 
 /** What differs between new tickets of any kind; everything else starts the same. */
 export interface NewTicketInput {
@@ -85,21 +85,15 @@ export class TicketFactory {
     const ticket = newTicketRow(input);
     const { standard, office } = context;
     if (standard.steps.length && !office) throw new Error('steps need the office snapshot');
-    return {
+    return aggregateOf({
       ticket,
       checklist: checklistOf(standard, ticket.id),
       steps: office ? stepsOf(standard, office, ticket.id) : [],
-      clockRows: [],
-      newClockRows: [],
-      dirtySteps: new Set(),
-      dirtyItems: new Set(),
-      timeline: [],
-      outbox: [],
       standard,
       calendar: context.calendar,
       now: context.now,
       actorId: context.actorId,
-    };
+    });
   }
 
   /** Starts the first-response clock at `agg.now`, when one is configured. */

@@ -23,6 +23,7 @@ import { TicketReadingService } from './ticket-reading.service';
 import type { TicketEntity } from './ticket.entity';
 import {
   activateNextSteps,
+  aggregateOf,
   event,
   reconcileClocks,
   refreshStoredFigures,
@@ -262,22 +263,16 @@ export class TicketOpeningService {
     const known = byVersion.get(key);
     if (known) return known;
     const positions: string[] = [];
-    const scratch: TicketAggregate = {
+    const scratch = aggregateOf({
       // Only the fields the activation reads of the ticket (its number, for the mail payload).
       ticket: { number: '', clockRound: 1 } as TicketEntity,
       checklist: [],
       steps: stepsOf(service.standard, office, ''),
-      clockRows: [],
-      newClockRows: [],
-      dirtySteps: new Set(),
-      dirtyItems: new Set(),
-      timeline: [],
-      outbox: [],
       standard: service.standard,
       calendar: null as unknown as TicketAggregate['calendar'],
       now: new Date(0),
       actorId: null,
-    };
+    });
     // The recording picker reads nothing: the manager is never used.
     await activateNextSteps(scratch, this.dataSource.manager, this.cache, true, (_m, _o, p) => {
       positions.push(p);

@@ -23,7 +23,12 @@ import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { triageStandard } from './triage-standard';
-import type { NewTimelineEntry, TicketAggregate } from './workflow';
+import {
+  aggregateOf,
+  type AggregateParts,
+  type NewTimelineEntry,
+  type TicketAggregate,
+} from './workflow';
 
 /** Builds the error a versioned write answers when another change committed first. */
 export type StaleError = (t: TicketEntity, expected: number) => Error;
@@ -344,16 +349,11 @@ export function staleVersion(t: TicketEntity, expected: number): TicketError {
 
 /** A ticket's aggregate as read from the database: nothing changed yet, nothing to write. */
 function loadedAggregate(
-  read: Pick<
-    TicketAggregate,
-    'ticket' | 'checklist' | 'steps' | 'standard' | 'calendar' | 'now' | 'actorId'
-  >,
+  read: Omit<AggregateParts, 'clockRows'>,
   events: readonly ClockEventEntity[],
 ): TicketAggregate {
-  return {
-    ticket: read.ticket,
-    checklist: read.checklist,
-    steps: read.steps,
+  return aggregateOf({
+    ...read,
     clockRows: events.map((e) => ({
       clock: e.clock,
       round: e.round,
@@ -362,16 +362,7 @@ function loadedAggregate(
       duration: e.duration,
       reason: e.reason,
     })),
-    newClockRows: [],
-    dirtySteps: new Set(),
-    dirtyItems: new Set(),
-    timeline: [],
-    outbox: [],
-    standard: read.standard,
-    calendar: read.calendar,
-    now: read.now,
-    actorId: read.actorId,
-  };
+  });
 }
 
 interface LeanSql {

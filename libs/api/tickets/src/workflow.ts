@@ -44,6 +44,31 @@ export interface TicketAggregate {
   knownNames?: Map<string, string>;
 }
 
+/** The parts an aggregate is made of; its change bookkeeping starts empty. */
+export type AggregateParts = Pick<
+  TicketAggregate,
+  'ticket' | 'checklist' | 'steps' | 'standard' | 'calendar' | 'now' | 'actorId'
+> & { clockRows?: ClockRow[] };
+
+/** An aggregate around its parts with nothing changed yet: the one place that shape is set. */
+export function aggregateOf(parts: AggregateParts): TicketAggregate {
+  return {
+    ticket: parts.ticket,
+    checklist: parts.checklist,
+    steps: parts.steps,
+    clockRows: parts.clockRows ?? [],
+    newClockRows: [],
+    dirtySteps: new Set(),
+    dirtyItems: new Set(),
+    timeline: [],
+    outbox: [],
+    standard: parts.standard,
+    calendar: parts.calendar,
+    now: parts.now,
+    actorId: parts.actorId,
+  };
+}
+
 export function addClockEvent(
   agg: TicketAggregate,
   clock: string,

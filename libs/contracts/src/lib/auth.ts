@@ -16,6 +16,11 @@ export interface CurrentUser {
   locale: 'id' | 'en';
   /** Position codes the user holds in their office (`GET /api/v1/auth/me` fills it). */
   positions?: string[];
+  /**
+   * The largest attachment the API accepts, in bytes (`SIGAP_ATTACHMENT_MAX_MB`), so a form can
+   * refuse a bigger file before sending it. Filled by sign-in and `GET /api/v1/auth/me`.
+   */
+  uploadMaxBytes?: number;
 }
 
 export interface LoginResponse {

@@ -13,6 +13,9 @@ export const agentConsoleEn: { readonly [K in keyof typeof agentConsoleId]: stri
   'agent.attach.remove': 'Remove attachment {name}',
   'agent.attach.removeShort': 'Remove',
   'agent.attach.count': '{count} attachments',
+  'agent.attach.limit': 'Each file at most {size}.',
+  'agent.attach.tooLarge': 'Too large ({size}); the limit is {max}. Not uploaded.',
+  'agent.attach.blocked': 'Remove the file that failed before sending the reply.',
   'agent.nav.canned': 'Canned responses',
   'agent.canned.title': 'Canned responses',
   'agent.canned.intro':

@@ -11,6 +11,9 @@ export const agentConsoleId = {
   'agent.attach.remove': 'Buang lampiran {name}',
   'agent.attach.removeShort': 'Buang',
   'agent.attach.count': '{count} lampiran',
+  'agent.attach.limit': 'Tiap berkas paling besar {size}.',
+  'agent.attach.tooLarge': 'Terlalu besar ({size}); batasnya {max}. Tidak diunggah.',
+  'agent.attach.blocked': 'Buang berkas yang gagal sebelum mengirim balasan.',
   'agent.nav.canned': 'Jawaban siap pakai',
   'agent.canned.title': 'Jawaban siap pakai',
   'agent.canned.intro':

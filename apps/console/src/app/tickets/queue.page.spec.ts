@@ -128,6 +128,22 @@ describe('QueuePage', () => {
       expect(countdowns()[0]).toBe('sisa 30 menit');
       expect(countdowns()[1]).toBe('Dijeda');
     });
+
+    it('says how a stopped clock ended instead of counting down', async () => {
+      const due = new Date(wita('2026-03-06T08:30:00')).toISOString();
+      const element = await open(
+        [
+          row(1, { slaState: 'met', status: 'resolved', dueAt: due }),
+          row(2, { slaState: 'met-late', status: 'closed', dueAt: due }),
+        ],
+        null,
+        BALI_CALENDAR,
+      );
+      const countdowns = Array.from(element.querySelectorAll('.countdown')).map((e) =>
+        e.textContent!.trim(),
+      );
+      expect(countdowns).toEqual(['Tepat waktu', 'Selesai terlambat']);
+    });
   });
 
   it('maps each view to its API filters', async () => {

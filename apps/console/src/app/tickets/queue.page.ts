@@ -44,6 +44,10 @@ import { WorkingTime } from './working-time';
 
 /** Height of one queue row in pixels (the virtual scroll needs a fixed size). */
 export const ROW_HEIGHT = 76;
+/** Height of one row on a phone, where a ticket is a card of four lines. */
+export const PHONE_ROW_HEIGHT = 124;
+/** The width below which the queue shows cards (the layout's phone breakpoint). */
+const PHONE_QUERY = '(max-width: 599.98px)';
 export { PAGE_SIZE };
 /** Load the next page when the first visible row comes this close to the end of what is loaded. */
 const PREFETCH_ROWS = 20;
@@ -342,12 +346,42 @@ const PREFETCH_ROWS = 20;
       border-radius: 8px;
       background: var(--mat-sys-surface-container-high);
     }
+    /* A phone: each ticket is a card of four lines, nothing cut off at the side. */
     @media (max-width: 599.98px) {
+      .row-wrap {
+        height: 124px;
+        align-items: flex-start;
+        padding-top: 4px;
+      }
       .row {
-        grid-template-columns: 1fr 120px;
+        height: 118px;
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-rows: auto auto auto auto;
+        row-gap: 2px;
+        padding: 4px 8px 4px 0;
+      }
+      .number {
+        grid-column: 1;
+        grid-row: 1;
       }
       .due {
         grid-column: 2;
+        grid-row: 1;
+        align-items: flex-end;
+        text-align: right;
+      }
+      .due .muted {
+        font-size: 11px;
+      }
+      .subject,
+      .meta,
+      .state {
+        grid-column: 1 / span 2;
+      }
+      .state {
+        flex-wrap: wrap;
+        row-gap: 2px;
+        overflow: hidden;
       }
     }
   `,
@@ -371,7 +405,11 @@ export class QueuePage {
   private returnFocus: { element: HTMLElement | null; number: string | null } | null = null;
 
   protected readonly views = QUEUE_VIEWS;
-  protected readonly rowHeight = ROW_HEIGHT;
+  /** A phone shows each ticket as a taller card (the virtual scroll needs the height). */
+  protected readonly rowHeight =
+    typeof matchMedia === 'function' && matchMedia(PHONE_QUERY).matches
+      ? PHONE_ROW_HEIGHT
+      : ROW_HEIGHT;
   /** Executors (who do not triage) open on the steps they hold. */
   protected readonly view = signal<QueueView>(
     this.auth.hasRole('executor') && !this.auth.hasRole('agent') && !this.auth.isAdmin()
@@ -545,7 +583,7 @@ export class QueuePage {
    */
   private visibleRows(): number {
     const size = this.viewport()?.getViewportSize() ?? 0;
-    return Math.ceil(size / ROW_HEIGHT);
+    return Math.ceil(size / this.rowHeight);
   }
 
   /** Loads the next page when the last loaded row is in, or close to, the viewport. */
@@ -555,7 +593,7 @@ export class QueuePage {
     // Measured once the list shows (the viewport is hidden while the list is empty).
     if (viewport.getViewportSize() === 0) viewport.checkViewportSize();
     if (!this.nextCursor() || this.loading()) return;
-    this.scrolled(Math.floor(viewport.measureScrollOffset() / ROW_HEIGHT));
+    this.scrolled(Math.floor(viewport.measureScrollOffset() / this.rowHeight));
   }
 
   protected toggle(number: string): void {
@@ -696,6 +734,9 @@ export class QueuePage {
 
   protected countdown(ticket: TicketSummary): string {
     if (ticket.slaState === 'paused') return this.i18n.t('tickets.sla.paused');
+    // A stopped clock has nothing left to count: the row says how it ended.
+    if (ticket.slaState === 'met' || ticket.slaState === 'met-late')
+      return this.i18n.t(`tickets.sla.${ticket.slaState}`);
     const left = this.remaining(ticket);
     if (!left) return this.i18n.t('tickets.noDue');
     return this.i18n.t(left.past ? 'tickets.overdue' : 'tickets.dueIn', { time: left.text });
@@ -741,8 +782,8 @@ export class QueuePage {
     this.selected.set(index);
     const viewport = this.viewport();
     if (!viewport) return;
-    const first = Math.floor(viewport.measureScrollOffset() / ROW_HEIGHT);
-    const visible = Math.max(1, Math.floor(viewport.getViewportSize() / ROW_HEIGHT));
+    const first = Math.floor(viewport.measureScrollOffset() / this.rowHeight);
+    const visible = Math.max(1, Math.floor(viewport.getViewportSize() / this.rowHeight));
     if (index < first || index >= first + visible) viewport.scrollToIndex(index);
     if (index + PREFETCH_ROWS >= this.items().length) this.loadMore();
   }

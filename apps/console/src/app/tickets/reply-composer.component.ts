@@ -45,6 +45,8 @@ export interface PendingUpload {
   /** The stored attachment, once the upload has finished. */
   id: string | null;
   failed: boolean;
+  /** Why it failed, when known (a file over the limit is refused before it is sent). */
+  reason?: string;
 }
 
 /**
@@ -117,6 +119,7 @@ export interface PendingUpload {
           type="file"
           multiple
           class="visually-hidden"
+          [attr.aria-label]="'agent.attach.add' | t"
           (change)="addFiles($any($event.target))"
           data-test="attach-input"
         />
@@ -129,7 +132,9 @@ export interface PendingUpload {
               <span class="name">{{ u.name }}</span>
               <span class="muted small">{{ sizeText(u.size) }}</span>
               @if (u.failed) {
-                <span class="error small">{{ 'agent.attach.failed' | t }}</span>
+                <span class="error small" data-test="upload-error">{{
+                  u.reason ?? ('agent.attach.failed' | t)
+                }}</span>
               } @else if (!u.id) {
                 <mat-progress-bar
                   mode="determinate"
@@ -151,6 +156,16 @@ export interface PendingUpload {
             </li>
           }
         </ul>
+        @if (uploadMax()) {
+          <p class="muted small" data-test="upload-limit">
+            {{ 'agent.attach.limit' | t: { size: sizeText(uploadMax()) } }}
+          </p>
+        }
+        @if (kind() === 'reply' && hasFailed()) {
+          <p class="error small" role="alert" data-test="upload-blocked">
+            {{ 'agent.attach.blocked' | t }}
+          </p>
+        }
       </div>
     }
     <button mat-flat-button type="button" [disabled]="!canSend()" (click)="send()" data-test="send">
@@ -203,6 +218,11 @@ export interface PendingUpload {
     .uploads mat-progress-bar {
       grid-column: 1 / span 2;
     }
+    /* Why a file failed: on its own line under the name, which keeps its width on a phone. */
+    .uploads li .error {
+      grid-column: 1 / -1;
+      grid-row: 2;
+    }
     .name {
       overflow: hidden;
       text-overflow: ellipsis;
@@ -250,10 +270,14 @@ export class ReplyComposerComponent {
   private nextKey = 1;
 
   private readonly office = computed(() => this.ticket().office);
+  /** The API's attachment limit in bytes (0: not known, the API alone checks). */
+  protected readonly uploadMax = computed(() => this.auth.user()?.uploadMaxBytes ?? 0);
+  protected readonly hasFailed = computed(() => this.uploads().some((u) => u.failed));
+  /** A reply waits for its uploads, and is held while a failed one is still listed. */
   protected readonly canSend = computed(() => {
     if (this.busy() || !this.text().trim()) return false;
     if (this.kind() === 'note') return true;
-    return this.uploads().every((u) => u.id !== null || u.failed);
+    return this.uploads().every((u) => u.id !== null && !u.failed);
   });
 
   constructor() {
@@ -314,6 +338,19 @@ export class ReplyComposerComponent {
 
   private upload(file: File): void {
     const key = this.nextKey++;
+    const max = this.uploadMax();
+    if (max > 0 && file.size > max) {
+      // Refused here: the API would refuse it only after the whole file had been sent.
+      const reason = this.i18n.t('agent.attach.tooLarge', {
+        size: this.sizeText(file.size),
+        max: this.sizeText(max),
+      });
+      this.uploads.update((list) => [
+        ...list,
+        { key, name: file.name, size: file.size, progress: 0, id: null, failed: true, reason },
+      ]);
+      return;
+    }
     this.uploads.update((list) => [
       ...list,
       { key, name: file.name, size: file.size, progress: 0, id: null, failed: false },

@@ -27,6 +27,7 @@ const AGENT: CurrentUser = {
   roles: ['agent'],
   office: 'bali',
   locale: 'id',
+  uploadMaxBytes: 10 * 1024 * 1024,
 };
 
 const clock = (overrides: Partial<ClockView> = {}): ClockView => ({
@@ -486,13 +487,45 @@ describe('WorkspacePage', () => {
       );
     await settle();
     expect(element.querySelector('[data-test=upload]')!.getAttribute('data-state')).toBe('failed');
-    element.querySelector<HTMLElement>('[data-test=send]')!.click();
+    // Held while the failed file is listed: the agent sees why, removes it, then sends.
+    const send = element.querySelector<HTMLButtonElement>('[data-test=send]')!;
+    expect(send.disabled).toBeTrue();
+    expect(textOf(element, '[data-test=upload-blocked]')).toContain('Buang berkas yang gagal');
+    element.querySelector<HTMLElement>('[data-test=upload-remove]')!.click();
+    await settle();
+    expect(send.disabled).toBeFalse();
+    send.click();
     const reply = backend.expectOne(`${URL}/replies`);
     expect(reply.request.body).toEqual({ expectedVersion: 4, body: 'Balasan' });
     reply.flush({});
     await settle();
     backend.expectOne(URL).flush(DETAIL);
     backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+  });
+
+  it('refuses a file over the limit before sending it, and holds the reply until it is removed', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=kind-reply]')!.click();
+    await settle();
+    type(element, '[data-test=composer]', 'Balasan');
+    expect(textOf(element, '[data-test=upload-limit]')).toBe('Tiap berkas paling besar 10.0 MB.');
+    const input = element.querySelector<HTMLInputElement>('[data-test=attach-input]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([new Uint8Array(11 * 1024 * 1024)], 'pindaian.pdf'));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    // Nothing went to the API (verify() after each test checks no request is left).
+    backend.expectNone(`${URL}/attachments`);
+    expect(element.querySelector('[data-test=upload]')!.getAttribute('data-state')).toBe('failed');
+    expect(textOf(element, '[data-test=upload-error]')).toBe(
+      'Terlalu besar (11.0 MB); batasnya 10.0 MB. Tidak diunggah.',
+    );
+    const send = element.querySelector<HTMLButtonElement>('[data-test=send]')!;
+    expect(send.disabled).toBeTrue();
+    element.querySelector<HTMLElement>('[data-test=upload-remove]')!.click();
+    await settle();
+    expect(send.disabled).toBeFalse();
   });
 
   describe('with the office calendar and a fake clock', () => {
@@ -668,11 +701,19 @@ describe('WorkspacePage', () => {
         author: null,
         body: 'Berkas terlampir. > Pesan lama',
         data: {
+          from: 'ayu@diskes.baliprov.go.id',
           bodyHtml: '<p><b>Berkas</b> terlampir.</p><blockquote><p>Pesan lama</p></blockquote>',
         },
         at: '2026-03-02T04:00:00.000Z',
       };
       const element = await open(null, null, DETAIL, [...TIMELINE, mail]);
+      // The requester's mail, named by its sender (not a reply to them from the system).
+      const head = Array.from(element.querySelectorAll('[data-test=entry-head]')).map(
+        (e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      );
+      expect(head.some((h) => h.startsWith('E-mail pemohon · ayu@diskes.baliprov.go.id ·')))
+        .withContext(head.join(' | '))
+        .toBeTrue();
       const frame = element.querySelector<HTMLIFrameElement>('[data-test=mail-html]')!;
       // No permission at all: no script, no form, no same origin.
       expect(frame.getAttribute('sandbox')).toBe('');

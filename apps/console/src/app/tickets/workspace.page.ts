@@ -473,6 +473,40 @@ export class WorkspacePage {
     });
   }
 
+  /**
+   * How long a stopped clock ran, from its start to its stop in plain time (what the requester
+   * waited); null while it runs.
+   */
+  protected taken(clock: ClockView | null): string | null {
+    if (!clock?.startedAt || !clock.stoppedAt) return null;
+    const minutes = Math.max(
+      0,
+      Math.round((Date.parse(clock.stoppedAt) - Date.parse(clock.startedAt)) / 60_000),
+    );
+    const text = spellMinutes(minutes, {
+      workingDays: this.i18n.t('staff.sla.workingDays'),
+      days: this.i18n.t('staff.sla.days'),
+      hours: this.i18n.t('staff.sla.hours'),
+      minutes: this.i18n.t('staff.sla.minutes'),
+    }).text;
+    return minutes ? text : this.i18n.t('tickets.ws.underMinute');
+  }
+
+  /** What an entry is: what the requester sent in is theirs, not a reply to them. */
+  protected entryLabel(entry: TimelineEntryView): string {
+    if (entry.event === 'mail.received') return this.i18n.t('tickets.ws.requesterMail');
+    if (entry.event === 'portal.received') return this.i18n.t('tickets.ws.requesterPortal');
+    return this.i18n.t(this.key('tickets.ws', entry.kind));
+  }
+
+  /** Who wrote it: staff by name, the requester's mail or answer by its address, else the system. */
+  protected entryAuthor(entry: TimelineEntryView): string {
+    if (entry.author) return entry.author.name;
+    const incoming = entry.event === 'mail.received' || entry.event === 'portal.received';
+    const from = incoming ? entry.data?.['from'] : null;
+    return typeof from === 'string' && from ? from : this.i18n.t('tickets.ws.system');
+  }
+
   protected share(clock: ClockView | null): string {
     const share = shareUsed(liveClock(clock, this.fetchedAt(), this.now(), this.calendar()));
     return share === null

@@ -25,19 +25,16 @@ import {
   senderAddress,
   stripQuoted,
   stripQuotedHtml,
-  type BounceInfo,
-  type BounceRecipient,
   type InboundMessage,
   type ThreadLookups,
 } from '@sigap/mail-threading';
 import { simpleParser, type Attachment } from 'mailparser';
-import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { MetricsService } from '@sigap/api-observability';
 import { Clock } from '@sigap/api-clock';
 import { ComplaintMailRouter } from '@sigap/api-complaints';
 import { AppConfig } from '@sigap/api-config';
 import { OfficeEntity } from '@sigap/api-offices';
-import { RequesterContactEntity } from '@sigap/api-opds';
 import { OutboxEntity } from '@sigap/api-outbox';
 import { SystemActionsService } from '@sigap/api-tickets';
 import { TicketEntity } from '@sigap/api-tickets';
@@ -54,6 +51,8 @@ import {
   type InboundStatus,
 } from './inbound-message.entity';
 import { InboundAttachmentEntity } from '../retention/inbound-attachment.entity';
+import { BOUNCE_RECENT_DAYS, flagBounced, verifyBounce } from './bounce-checks';
+import { assertOfficeTakesRequests, retiredOffice, retiredOfficeReason } from './retired-office';
 
 export interface InboundResult {
   action: InboundAction;
@@ -86,12 +85,6 @@ function clip(value: string | null | undefined, max: number): string | null {
 function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
-
-/**
- * A delivery report without the original Message-ID is believed for an address only when we sent
- * it mail this recently (mail servers give up on a message after a few days: Postfix after 5).
- */
-export const BOUNCE_RECENT_DAYS = 7;
 
 /** The timeline event of a third party's mail held on a ticket. */
 export const THIRD_PARTY_EVENT = 'mail.third-party';
@@ -287,10 +280,12 @@ export class InboundMailService {
       (o) => o.helpdeskEmail && wanted.has(o.helpdeskEmail.toLowerCase()),
     );
     if (byMailbox) return byMailbox.code;
+    // Mail to no known mailbox goes to the default office, or the first one still in service.
+    const serving = offices.filter((o) => !o.retiredAt);
     const fallback = this.config.defaultOffice
-      ? offices.find((o) => o.code === this.config.defaultOffice)
+      ? serving.find((o) => o.code === this.config.defaultOffice)
       : undefined;
-    return (fallback ?? offices[0]).code;
+    return (fallback ?? serving[0] ?? offices[0]).code;
   }
 
   /**
@@ -461,7 +456,7 @@ export class InboundMailService {
     if (verdict.kind === 'bounce') {
       const bounce = extractBounce(message);
       const original = normalizeMessageId(bounce?.originalMessageId ?? null);
-      const { outbound, verified } = await this.verifyBounce(manager, bounce, original, now);
+      const { outbound, verified } = await verifyBounce(manager, bounce, original, now);
       const failedTo = bounce?.recipients.map((r) => r.address).join(', ') ?? '';
       if (!verified.length) {
         // Not about mail we sent to the addresses it names: kept for an admin, changes nothing.
@@ -490,7 +485,7 @@ export class InboundMailService {
           await markMailFailedOnTicket(manager, outbound.ticketNumber, outbound, reason, now);
         }
       }
-      if (permanent) await this.flagBounced(manager, verified, now);
+      if (permanent) await flagBounced(manager, verified, now);
       return finish(
         'bounce',
         'processed',
@@ -553,6 +548,9 @@ export class InboundMailService {
       });
       return finish('created', 'processed', number, 'pengaduan');
     }
+    // A retired office opens nothing new: the message waits in quarantine for an admin.
+    const retired = await retiredOffice(manager, officeCode);
+    if (retired) return finish('quarantined', 'quarantined', null, retiredOfficeReason(retired));
     if (match.kind === 'quarantine') {
       return finish('quarantined', 'quarantined', null, match.reason);
     }
@@ -584,48 +582,6 @@ export class InboundMailService {
       opened,
       mention ? `tiket triase (menyebut ${mention})` : 'tiket triase',
     );
-  }
-
-  /**
-   * Which of the addresses a delivery report names it may act for: with the original Message-ID,
-   * only the address the outbox row of that id was sent to (no row: none); without it, each
-   * address we sent mail to within {@link BOUNCE_RECENT_DAYS} days. A report naming no address
-   * acts for the row's recipient. Anyone can write a report; only these are believed.
-   */
-  private async verifyBounce(
-    manager: EntityManager,
-    bounce: BounceInfo | null,
-    original: string | null,
-    now: Date,
-  ): Promise<{ outbound: OutboxEntity | null; verified: BounceRecipient[] }> {
-    const reported = (bounce?.recipients ?? [])
-      .map((r) => ({ ...r, address: normalizeAddress(r.address) ?? '' }))
-      .filter((r) => r.address);
-    if (original) {
-      const outbound = await manager.findOne(OutboxEntity, { where: { messageId: original } });
-      const to = normalizeAddress(outbound?.recipient ?? null);
-      if (!outbound || !to) return { outbound: null, verified: [] };
-      if (!(bounce?.recipients ?? []).length) {
-        return {
-          outbound,
-          verified: [
-            { address: to, permanent: bounce?.permanent !== false, status: bounce?.status },
-          ],
-        };
-      }
-      const verified = reported.filter((r) => r.address === to);
-      return { outbound: verified.length ? outbound : null, verified };
-    }
-    const since = new Date(now.getTime() - BOUNCE_RECENT_DAYS * 86_400_000);
-    const verified: BounceRecipient[] = [];
-    for (const r of reported.slice(0, 20)) {
-      const sent = await manager.findOne(OutboxEntity, {
-        select: { id: true },
-        where: { recipient: r.address, sentAt: MoreThanOrEqual(since) },
-      });
-      if (sent) verified.push(r);
-    }
-    return { outbound: null, verified };
   }
 
   /**
@@ -676,27 +632,6 @@ export class InboundMailService {
     return `${THIRD_PARTY_REASON} (${match.via}, ${match.reason === 'no-sender' ? 'tanpa pengirim' : 'bukan peserta'})`;
   }
 
-  /**
-   * Flags every contact whose address bounced permanently (in any office: the mailbox is gone
-   * for all of them). The delivery worker then skips automatic mail to it.
-   */
-  private async flagBounced(
-    manager: EntityManager,
-    recipients: BounceRecipient[],
-    now: Date,
-  ): Promise<void> {
-    for (const r of recipients) {
-      const address = normalizeAddress(r.address);
-      if (!address || !r.permanent) continue;
-      const reason = clip(`${address}: ${r.status ?? ''} ${r.diagnostic ?? ''}`.trim(), 500);
-      await manager.update(
-        RequesterContactEntity,
-        { email: address },
-        { emailBouncedAt: now, emailBounceReason: reason },
-      );
-    }
-  }
-
   // ---- admin: quarantine and triage inbox ----
 
   list(status: InboundStatus): Promise<InboundMessageEntity[]> {
@@ -722,6 +657,7 @@ export class InboundMailService {
       const now = this.clock.now();
       let ticketNumber: string | null = null;
       if (decision === 'release') {
+        await assertOfficeTakesRequests(manager, row.officeCode);
         const summary = JSON.parse(row.summary ?? '{}') as {
           bodyText?: string;
           bodyHtml?: string | null;
