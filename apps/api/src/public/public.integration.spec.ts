@@ -118,6 +118,26 @@ describeOnBothDatabases('public standards pages', (ctx) => {
     expect(names).toContain('OPD pemohon');
   });
 
+  it('marks what Bali derives from its steps, and shows owners and follow-ups (Gorontalo)', async () => {
+    const bali = await app.request<PublicServiceDetail>(
+      'GET',
+      '/api/v1/public/offices/bali/services/pengembangan-aplikasi',
+    );
+    expect(bali.body.derived).toEqual(['serviceTime', 'cost', 'products', 'requirements']);
+    const gorontalo = await app.request<PublicServiceDetail>(
+      'GET',
+      '/api/v1/public/offices/gorontalo/services/pengembangan-aplikasi',
+    );
+    expect(gorontalo.body.derived).toEqual([]);
+    const step6 = gorontalo.body.steps[5];
+    expect(step6.owner).toBe('Tim Kerja Pengembangan Aplikasi');
+    expect(step6.executors).toEqual(['OPD pemohon', 'Tim Kerja Pengembangan Aplikasi']);
+    expect(step6.participants).toEqual(['Kementerian PAN-RB']);
+    expect(gorontalo.body.steps.filter((x) => x.followUp).map((x) => x.order)).toEqual([
+      17, 18, 19, 20,
+    ]);
+  });
+
   it('answers 304 to a matching If-None-Match, and 404 problems for unknown offices and services', async () => {
     const first = await app.request('GET', '/api/v1/public/offices/riau');
     const etag = first.headers.get('etag');

@@ -1,7 +1,5 @@
-import type { TicketDetail } from '@sigap/contracts';
-import { DataSource } from 'typeorm';
-import { Clock } from '@sigap/api-clock';
-import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
+import { describeOnBothDatabases } from '../testing/test-app';
+import { flow, wib, wita } from '../testing/ticket-flow';
 
 /**
  * The three other seed services end to end (Bali has its own spec). All offices work the
@@ -9,70 +7,9 @@ import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
  * (break 11.30-13.00), with the 2026 national closures (Wed 18 - Tue 24 March, Fri 3 April,
  * Fri 1 May, Thu 14 - Fri 15 May, Wed 27 - Thu 28 May, Mon 1 June, Tue 16 June ...).
  * None of these services gives its steps a time standard, so only the ticket clock has dues;
- * steps held by the requester's side (`opd-pemohon`, `tim-teknis-opd`) pause it.
+ * steps only the requester's side acts on (`opd-pemohon`, `tim-teknis-opd`) pause it; a step
+ * the OPD does with an office position is owned by that position and does not.
  */
-const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
-const wita = (local: string) => new Date(`${local}+08:00`).toISOString();
-
-async function userId(app: TestApp, email: string): Promise<string> {
-  const rows: { id: string }[] = await app.app
-    .get(DataSource)
-    .query('SELECT id FROM users WHERE email = ?', [email]);
-  return rows[0]?.id;
-}
-
-interface Flow {
-  app: TestApp;
-  clock: Clock;
-  t: TicketDetail;
-}
-
-function flow(ctx: () => TestApp, office: string) {
-  const f = {} as Flow;
-  const token = (who: string) => f.app.token(`${who}.${office}@sigap.local`);
-  const act = async (who: string, path: string, body: Record<string, unknown> = {}) => {
-    const res = await f.app.request<TicketDetail>('POST', `/api/v1/tickets/${f.t.number}/${path}`, {
-      token: await token(who),
-      body: { expectedVersion: f.t.version, ...body },
-    });
-    expect(res.status).withContext(`${who} ${path}: ${res.text}`).toBe(200);
-    f.t = res.body;
-    return res.body;
-  };
-  const open = async (service: string, channel: string, subject: string) => {
-    const res = await f.app.request<TicketDetail>('POST', '/api/v1/tickets', {
-      token: await token('helpdesk'),
-      body: {
-        office,
-        service,
-        channel,
-        subject,
-        description: subject,
-        requester: { name: 'Pemohon Uji', email: `pemohon@opd.${office}.go.id` },
-      },
-    });
-    expect(res.status).withContext(res.text).toBe(201);
-    f.t = res.body;
-    return res.body;
-  };
-  /** Completes a step as `who` (the step's position holder; helpdesk for the requester's side). */
-  const complete = async (order: number, who: string) => {
-    const step = f.t.steps.find((s) => s.order === order);
-    expect(step?.status).withContext(`step ${order}`).toBe('active');
-    if (!step?.requesterSide)
-      expect(step?.assignee?.id)
-        .withContext(`step ${order} assignee`)
-        .toBe(await userId(f.app, `${who}.${office}@sigap.local`));
-    return act(who, `steps/${order}/complete`, { output: `Langkah ${order} selesai` });
-  };
-  beforeAll(() => {
-    f.app = ctx();
-    f.clock = f.app.app.get(Clock);
-  });
-  afterAll(() => f.clock.release());
-  return { f, act, open, complete };
-}
-
 describeOnBothDatabases('tickets: Riau "Konsultasi Tata Kelola SPBE" end to end', (ctx) => {
   const { f, act, open, complete } = flow(ctx, 'riau');
   const at = (local: string) => f.clock.set(wib(local));
@@ -114,15 +51,16 @@ describeOnBothDatabases('tickets: Riau "Konsultasi Tata Kelola SPBE" end to end'
       at(when);
       await complete(order, who);
     }
-    // Step 11 (hosting, proposed by the OPD) is on the requester's side: the clock pauses.
-    expect(f.t.steps[10].requesterSide).toBeTrue();
-    expect(f.t.clocks.ticket.state).toBe('paused');
+    // Step 11 (hosting, proposed by the OPD) is done by Tim Teknis Bidang Aptika, its owner: the
+    // OPD takes part, but the step is the office's and the clock keeps running.
+    expect(f.t.steps[10].requesterSide).toBeFalse();
+    expect(f.t.steps[10].position).toBe('tim-teknis-aptika');
+    expect(f.t.clocks.ticket.state).toBe('running');
     at('2026-04-20T14:00:00');
-    await complete(11, 'helpdesk');
-    // Paused Mon 20 Apr 10:00 -> 14:00 = 10-12 + 13-14 = 3 working hours. The due moves by
-    // them: Wed 17 Jun 16:00 (a close) + 3 h = Thu 18 Jun 07:30 + 3 h = 10:30 WIB.
-    expect(f.t.clocks.ticket.pausedMinutes).toBe(180);
-    expect(f.t.clocks.ticket.limitDueAt).toBe(wib('2026-06-18T10:30:00'));
+    await complete(11, 'tim-teknis-aptika');
+    // Nothing paused: the due stays Wed 17 Jun 16:00 WIB.
+    expect(f.t.clocks.ticket.pausedMinutes).toBe(0);
+    expect(f.t.clocks.ticket.limitDueAt).toBe(wib('2026-06-17T16:00:00'));
 
     at('2026-04-20T14:30:00');
     await act('helpdesk', 'resolve');
@@ -131,7 +69,7 @@ describeOnBothDatabases('tickets: Riau "Konsultasi Tata Kelola SPBE" end to end'
     expect(f.t.status).toBe('closed');
     expect(f.t.clocks.ticket.state).toBe('met');
     expect(f.t.clocks.ticket.frozen).toBeTrue();
-    expect(f.t.clocks.ticket.limitDueAt).toBe(wib('2026-06-18T10:30:00'));
+    expect(f.t.clocks.ticket.limitDueAt).toBe(wib('2026-06-17T16:00:00'));
   }, 60_000);
 });
 
@@ -232,14 +170,16 @@ describeOnBothDatabases('tickets: Gorontalo "Pengembangan Aplikasi" end to end',
     expect(f.t.clocks.ticket.limitDueAt).toBe(wita('2026-05-25T10:00:00'));
 
     // Every step in order; requester-side steps are recorded by the helpdesk at the instant
-    // they become active (zero pause), so the dues stay put.
+    // they become active (zero pause), so the dues stay put. Steps 6 and 7 (the OPD with Tim
+    // Kerja Pengembangan Aplikasi) are owned by the team. Follow-ups 17-20 may also be done
+    // before the resolution.
     const plan: [number, string][] = [
       [2, 'helpdesk'],
       [3, 'kadis'],
       [4, 'tim-pengembangan-aplikasi'],
       [5, 'kadis'],
-      [6, 'helpdesk'],
-      [7, 'helpdesk'],
+      [6, 'tim-pengembangan-aplikasi'],
+      [7, 'tim-pengembangan-aplikasi'],
       [8, 'kadis'],
       [9, 'tim-pengembangan-aplikasi'],
       [10, 'tim-pengembangan-aplikasi'],

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { UpdateServiceRequest } from '@sigap/contracts';
 import {
   CHANNELS,
+  DERIVED_FIELDS,
   type Channel,
+  type DerivedField,
   type ComplaintChannel,
   type ComplaintChannelKind,
   type InternalComponents,
@@ -164,6 +166,27 @@ export class StepDto implements Step {
   @IsOptionalNotNull()
   @IsBoolean()
   parallelWithPrevious?: boolean;
+
+  @ApiPropertyOptional({ description: 'Office position responsible (whose clock runs).' })
+  @IsOptionalNotNull()
+  @IsString()
+  @SingleLine()
+  @MaxLength(60)
+  owner?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Outside parties taking part.' })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @SingleLine({ each: true })
+  @MaxLength(200, { each: true })
+  participants?: string[];
+
+  @ApiPropertyOptional({ description: 'After go-live: does not hold the ticket open.' })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  followUp?: boolean;
 }
 
 export class InternalComponentsDto implements InternalComponents {
@@ -414,6 +437,12 @@ export class ServiceStandardDto implements ServiceStandard {
   @ValidateNested()
   @Type(() => SopHeaderDto)
   sop?: SopHeaderDto | null;
+
+  @ApiPropertyOptional({ enum: DERIVED_FIELDS, isArray: true })
+  @IsOptionalNotNull()
+  @IsArray()
+  @IsIn(DERIVED_FIELDS, { each: true })
+  derived?: DerivedField[];
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptionalNotNull()

@@ -7,7 +7,13 @@ import {
   type PublicServiceDetail,
   type PublicServiceSummary,
 } from '@sigap/contracts';
-import { addTotals, computeIkm, EMPTY_TOTALS, type ServiceStandard } from '@sigap/standards';
+import {
+  addTotals,
+  computeIkm,
+  EMPTY_TOTALS,
+  stepOwner,
+  type ServiceStandard,
+} from '@sigap/standards';
 import { DataSource, IsNull } from 'typeorm';
 import { CatalogServiceEntity } from '@sigap/api-catalog';
 import { ComplaintTierEntity } from '@sigap/api-complaints';
@@ -133,6 +139,8 @@ export class PublicStandardsService {
       throw new PublicError('public.service_not_found', `Layanan "${code}" belum diterbitkan.`);
     }
     const positionName = new Map(positions.map((p) => [p.code, p.name]));
+    const nameOf = (code: string) => positionName.get(code) ?? code;
+    const requesterSide = new Set(positions.filter((p) => p.requesterSide).map((p) => p.code));
     return {
       office: toPublicOffice(office, activeCount),
       code: service.code,
@@ -147,10 +155,13 @@ export class PublicStandardsService {
       steps: standard.steps.map((s) => ({
         order: s.order,
         description: s.description,
-        executors: s.executors.map((e) => positionName.get(e) ?? e),
+        executors: s.executors.map(nameOf),
+        owner: nameOf(stepOwner(s, (code) => requesterSide.has(code))),
+        participants: s.participants ?? [],
         time: s.time,
         output: s.output,
         parallelWithPrevious: s.parallelWithPrevious ?? false,
+        followUp: s.followUp ?? false,
       })),
       serviceTime: {
         text: standard.serviceTime.text,
@@ -160,6 +171,7 @@ export class PublicStandardsService {
       products: standard.products,
       complaintChannels: standard.complaintChannels,
       complaintNote: standard.complaintNote ?? null,
+      derived: standard.derived ?? [],
       performance: await this.performance(office, service.code),
     };
   }

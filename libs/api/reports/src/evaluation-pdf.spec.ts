@@ -41,6 +41,7 @@ function data(lang: 'id' | 'en', services: number, breaches: number): Evaluation
     services: list,
     total: { ...service(0), label: '', key: '', total: 99 },
     complaintsWithoutService: 2,
+    derived: [],
     breaches: Array.from({ length: breaches }, (_, i) => ({
       number: `BALI-2026-${String(i + 1).padStart(6, '0')}`,
       service: 'Pengembangan Aplikasi',
@@ -83,6 +84,15 @@ describe('evaluation report PDF', () => {
     expect(lines.some((l) => /^Nama: \.{10}/.test(l))).toBeTrue();
     expect(lines.some((l) => /, 2 November 2026$/.test(l))).toBeTrue();
     expect(lines).toContain('Diskominfos Provinsi Bali · Oktober 2026 · Halaman 1 dari 1');
+  });
+
+  it('marks the components a service derives from its steps as "dihitung dari langkah"', async () => {
+    const d = data('id', 1, 0);
+    d.derived = [{ label: 'Layanan Nomor 1', fields: ['serviceTime', 'cost'] }];
+    const text = pdfTextLines(await renderEvaluationPdf(d, { compress: false })).join(' ');
+    expect(text).toContain('Layanan Nomor 1: waktu layanan, biaya dihitung dari langkah');
+    const plain = pdfTextLines(await renderEvaluationPdf(data('id', 1, 0), { compress: false }));
+    expect(plain.join(' ')).not.toContain('dihitung dari langkah');
   });
 
   it('names an office called "Dinas …" once in the signer\'s title', async () => {

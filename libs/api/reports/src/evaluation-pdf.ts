@@ -193,6 +193,12 @@ export function renderEvaluationPdf(
       .fontSize(8)
       .text(`${t.complaintsWithoutService}: ${data.complaintsWithoutService}`)
       .moveDown(0.6);
+  for (const d of data.derived)
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .text(`${d.label}: ${d.fields.map((f) => t.derivedFields[f]).join(', ')} ${t.derived}`)
+      .moveDown(0.3);
 
   heading(doc, t.breaches);
   if (!data.breaches.length) doc.font(REGULAR).fontSize(9).text(t.noBreaches).moveDown(0.8);

@@ -24,6 +24,9 @@ export interface EvaluationTexts {
   complaints: string;
   allServices: string;
   complaintsWithoutService: string;
+  /** "dihitung dari langkah": a component computed from the steps, not published. */
+  derived: string;
+  derivedFields: Record<'serviceTime' | 'cost' | 'products' | 'requirements', string>;
   breaches: string;
   noBreaches: string;
   ticket: string;
@@ -66,6 +69,13 @@ const ID: EvaluationTexts = {
   complaints: 'Pengaduan',
   allServices: 'Semua layanan',
   complaintsWithoutService: 'Pengaduan tanpa layanan',
+  derived: 'dihitung dari langkah (tidak diterbitkan dalam standar)',
+  derivedFields: {
+    serviceTime: 'waktu layanan',
+    cost: 'biaya',
+    products: 'produk',
+    requirements: 'persyaratan',
+  },
   breaches: 'Pelanggaran standar waktu dan penyebabnya',
   noBreaches: 'Tidak ada tiket atau langkah yang melewati batas waktu pada periode ini.',
   ticket: 'Tiket',
@@ -125,6 +135,13 @@ const EN: EvaluationTexts = {
   complaints: 'Complaints',
   allServices: 'All services',
   complaintsWithoutService: 'Complaints without a service',
+  derived: 'dihitung dari langkah (computed from the steps, not published in the standard)',
+  derivedFields: {
+    serviceTime: 'service time',
+    cost: 'cost',
+    products: 'products',
+    requirements: 'requirements',
+  },
   breaches: 'Time standard breaches and their reasons',
   noBreaches: 'No ticket or step went past its time limit in this period.',
   ticket: 'Ticket',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ComplianceRow, IkmReport, ReportLang, ReportPeriod } from '@sigap/contracts';
+import type { DerivedField, ServiceStandard } from '@sigap/standards';
 import { DataSource } from 'typeorm';
 import { ReadReplica } from '@sigap/api-database';
 import { Clock } from '@sigap/api-clock';
@@ -63,6 +64,11 @@ export interface EvaluationData {
   services: ServiceFigures[];
   total: ServiceFigures;
   complaintsWithoutService: number;
+  /**
+   * Services of the table whose standard does not publish some components, computed from its
+   * steps instead: printed as "dihitung dari langkah", never as published text.
+   */
+  derived: { label: string; fields: DerivedField[] }[];
   breaches: BreachLine[];
   breachesNotListed: number;
 }
@@ -201,6 +207,7 @@ export class ReportsService {
     const total = this.totalOf(list, ikm, p90.get('') ?? null);
     total.complaints += complaintsWithoutService;
     const { lines, more } = await this.breaches(range);
+    const derived = await this.derivedOf(office);
     return {
       office: {
         code: office,
@@ -219,6 +226,9 @@ export class ReportsService {
       services: list,
       total,
       complaintsWithoutService,
+      derived: list
+        .filter((s) => derived.has(s.key))
+        .map((s) => ({ label: s.label, fields: derived.get(s.key) ?? [] })),
       breaches: lines,
       breachesNotListed: more,
     };
@@ -300,6 +310,23 @@ export class ReportsService {
       if (m < lo || m > hi) continue;
       const key = r['s'] ? String(r['s']) : '';
       out.set(key, (out.get(key) ?? 0) + 1);
+    }
+    return out;
+  }
+
+  /** The components each service's current standard marks as derived from its steps. */
+  private async derivedOf(office: string): Promise<Map<string, DerivedField[]>> {
+    const rows: Row[] = await this.reader.query(
+      `SELECT s.code AS code, v.standard_json AS standard
+         FROM catalog_services s
+         JOIN catalog_service_versions v ON v.service_id = s.id AND v.version = s.current_version
+        WHERE s.office_code = ?`,
+      [office],
+    );
+    const out = new Map<string, DerivedField[]>();
+    for (const row of rows) {
+      const standard = JSON.parse(String(row['standard'])) as Pick<ServiceStandard, 'derived'>;
+      if (standard.derived?.length) out.set(String(row['code']), standard.derived);
     }
     return out;
   }

@@ -121,7 +121,10 @@ export class TicketActionsService {
             { path: 'output', message: 'isi output atau attachmentId' },
           ]);
         if (attachmentId) await assertAttachments(this.files, manager, agg, [attachmentId]);
-        transition(agg, 'start-work');
+        // A follow-up after go-live is recorded on a resolved ticket without reopening it.
+        const afterResolution =
+          step.followUp && (agg.ticket.status === 'resolved' || agg.ticket.status === 'closed');
+        if (!afterResolution) transition(agg, 'start-work');
         step.status = 'done';
         step.completedAt = agg.now;
         step.completedBy = user.id;
@@ -155,7 +158,8 @@ export class TicketActionsService {
         throw new TicketError('ticket.assignee_invalid', `Langkah ${order} ada di pihak pemohon.`);
       if (step.status === 'done')
         throw new TicketError('ticket.step_not_active', `Langkah ${order} sudah selesai.`);
-      if (!agg.ticket.isOpen)
+      const followingUp = step.followUp && agg.ticket.status === 'resolved';
+      if (!agg.ticket.isOpen && !followingUp)
         throw new TicketError(
           'ticket.illegal_transition',
           `Tiket berstatus "${agg.ticket.status}".`,
@@ -171,7 +175,10 @@ export class TicketActionsService {
 
   resolve(user: AuthUser, number: string, v: Version, note: string | null): Promise<TicketDetail> {
     return this.tickets.act(user, number, v, 'resolved', async (agg, manager) => {
-      const open = agg.steps.filter((s) => s.status !== 'done').map((s) => s.stepOrder);
+      // Follow-ups after go-live stay as they are: they do not keep the request open.
+      const open = agg.steps
+        .filter((s) => s.status !== 'done' && !s.followUp)
+        .map((s) => s.stepOrder);
       const missing = agg.checklist
         .filter((i) => !i.optional && i.status !== 'verified')
         .map((i) => i.code);

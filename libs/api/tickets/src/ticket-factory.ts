@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { TicketKind } from '@sigap/contracts';
-import type { Channel, ServiceStandard } from '@sigap/standards';
+import { stepOwner, type Channel, type ServiceStandard } from '@sigap/standards';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@sigap/api-audit';
 import type { OfficeCalendar } from '@sigap/api-calendars';
@@ -226,8 +226,9 @@ export function stepsOf(
   office: Pick<CachedOffice, 'code' | 'positions'>,
   ticketId: string,
 ): TicketStepEntity[] {
+  const onRequesterSide = (code: string) => office.positions.get(code)?.requesterSide ?? false;
   return standard.steps.map((s) => {
-    const position = s.executors[0];
+    const position = stepOwner(s, onRequesterSide);
     return {
       id: randomUUID(),
       ticketId,
@@ -237,8 +238,10 @@ export function stepsOf(
       positionCode: position,
       executors: s.executors,
       timeText: s.time,
-      requesterSide: office.positions.get(position)?.requesterSide ?? false,
+      participants: s.participants?.length ? s.participants : null,
+      requesterSide: onRequesterSide(position),
       parallelWithPrevious: s.parallelWithPrevious ?? false,
+      followUp: s.followUp ?? false,
       status: 'pending',
       assigneeId: null,
       outputText: null,

@@ -154,9 +154,11 @@ export class TicketReadingService {
         description: s.description,
         position: s.positionCode,
         executors: s.executors,
+        participants: s.participants ?? [],
         time: s.timeText,
         requesterSide: s.requesterSide,
         parallelWithPrevious: s.parallelWithPrevious,
+        followUp: s.followUp,
         status: s.status,
         assignee: s.assigneeId ? { id: s.assigneeId, name: names.get(s.assigneeId) ?? '?' } : null,
         output:

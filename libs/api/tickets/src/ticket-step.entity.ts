@@ -19,16 +19,26 @@ export class TicketStepEntity {
   @Column({ type: 'text' })
   description: string;
 
-  /** The responsible position (the step's first executor). */
+  /** The responsible position: the step's owner, whose clock it is (see `stepOwner`). */
   @Column({ name: 'position_code', type: 'varchar', length: 60 })
   positionCode: string;
 
+  /** Positions that take part, as published (the owner among them). */
   @Column({ type: 'simple-json' })
   executors: string[];
+
+  /** Parties outside the office's position table who take part (Kementerian PAN-RB). */
+  @Column({ type: 'simple-json', nullable: true })
+  participants: string[] | null;
+
+  /** After go-live: does not keep the ticket open and is not on the ticket's clock. */
+  @Column({ name: 'follow_up', type: 'boolean', default: false })
+  followUp: boolean;
 
   @Column({ name: 'time_text', type: 'varchar', length: 100, nullable: true })
   timeText: string | null;
 
+  /** Only the requester's side acts: no office assignee, and the ticket clock pauses. */
   @Column({ name: 'requester_side', type: 'boolean', default: false })
   requesterSide: boolean;
 

@@ -139,9 +139,10 @@ export function checklistComplete(items: readonly ChecklistItemEntity[]): boolea
 /**
  * Activates the next group of steps when no step is active: the first pending step and the ones
  * after it marked `parallelWithPrevious`. Office steps get the least-loaded holder of their
- * position (`pickHolder`); requester-side steps get no assignee. Leading requester-side steps
- * without a time standard at opening (the request itself) are completed at once: the request
- * has arrived.
+ * position (`pickHolder`); requester-side steps get no assignee. Follow-up steps (after
+ * go-live) activate in turn like the others but hold neither the ticket's clock nor its
+ * resolution. Leading requester-side steps without a time standard at opening (the request
+ * itself) are completed at once: the request has arrived.
  */
 export async function activateNextSteps(
   agg: TicketAggregate,
@@ -215,7 +216,9 @@ export function notifyStepAssignee(agg: TicketAggregate, step: TicketStepEntity)
  * Brings every clock in line with the ticket's state (the rules, documented once):
  * - Ticket clock: starts at receipt, or when the checklist is complete when the service says
  *   `clockStartsWhen: complete`; paused while waiting on the requester (returned documents),
- *   while only requester-side steps are active (the OPD has the ball); stopped at resolve (or
+ *   while only requester-side steps are active (the OPD has the ball; a step the OPD does with
+ *   an office owner is the office's); follow-up steps after go-live never pause or hold it;
+ *   stopped at resolve (or
  *   cancel); its figures are frozen at close. A reopen starts a new round with the full time.
  * - Step clocks (office steps with a time standard): start on activation, pause while the ticket
  *   waits on the requester, stop on completion. Requester-side steps have no clock of their own.
@@ -226,7 +229,8 @@ export function reconcileClocks(agg: TicketAggregate, cache: ServiceCache): void
   const status = t.status;
   const ticketRows = rowsOf(agg.clockRows, TICKET_CLOCK, t.clockRound);
   const state = logState(ticketRows);
-  const active = agg.steps.filter((s) => s.status === 'active');
+  // Follow-ups after go-live are not on the ticket's clock: only the request's own steps count.
+  const active = agg.steps.filter((s) => s.status === 'active' && !s.followUp);
   const requesterTurn = active.length > 0 && active.every((s) => s.requesterSide);
   const ending = status === 'closed' || status === 'cancelled';
   if (state === 'none' && isOpenStatus(status)) {

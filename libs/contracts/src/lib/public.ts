@@ -58,9 +58,15 @@ export interface PublicStep {
   description: string;
   /** Position names (never people). */
   executors: string[];
+  /** Name of the office position responsible for the step. */
+  owner: string;
+  /** Parties outside the office who take part (Kementerian PAN-RB). */
+  participants: string[];
   time: string | null;
   output: string | null;
   parallelWithPrevious: boolean;
+  /** After go-live (maintenance, evaluation): not part of the service time. */
+  followUp: boolean;
 }
 
 export interface PublicServiceDetail {
@@ -86,5 +92,10 @@ export interface PublicServiceDetail {
   /** 6. Penanganan pengaduan, saran dan masukan. */
   complaintChannels: ComplaintChannel[];
   complaintNote: string | null;
+  /**
+   * Components the standard does not publish, computed from its steps: shown as
+   * "dihitung dari langkah", never as published text.
+   */
+  derived: ('serviceTime' | 'cost' | 'products' | 'requirements')[];
   performance: PublicPerformance;
 }

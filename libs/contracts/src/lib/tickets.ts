@@ -144,12 +144,18 @@ export interface ChecklistItemView {
 export interface StepView {
   order: number;
   description: string;
+  /** The owner: the office position responsible for the step, whose clock it is. */
   position: string;
+  /** Positions that take part, as published (the owner among them). */
   executors: string[];
+  /** Parties outside the office who take part (Kementerian PAN-RB). */
+  participants: string[];
   time: string | null;
-  /** On the requester's side (OPD pemohon): no assignee in the office, ticket clock paused. */
+  /** Only the requester's side (OPD pemohon) acts: no assignee in the office, ticket clock paused. */
   requesterSide: boolean;
   parallelWithPrevious: boolean;
+  /** A follow-up after go-live: does not keep the ticket open and is not on its clock. */
+  followUp: boolean;
   status: StepStatus;
   assignee: { id: string; name: string } | null;
   output: { text: string | null; attachmentId: string | null } | null;

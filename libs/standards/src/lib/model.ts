@@ -59,8 +59,24 @@ export interface Step {
   /** 1-based order as published. */
   order: number;
   description: string;
-  /** Position codes of the office's position table; the first is the one responsible. */
+  /**
+   * Position codes of the office's position table that take part, in the published order.
+   * Who is responsible is `owner` (see `stepOwner`), not necessarily the first one named.
+   */
   executors: string[];
+  /**
+   * The office position responsible for the step: it follows the step up and its clock runs.
+   * Left out, it is read by `stepOwner`: the first executor of the office, or the requester's
+   * side only when nobody else takes part.
+   */
+  owner?: string;
+  /** Parties outside the position table who take part (Kementerian PAN-RB), as named. */
+  participants?: string[];
+  /**
+   * A step after go-live (maintenance, evaluation): created with the ticket as a follow-up, but
+   * it does not keep the request open and is not on the ticket's clock.
+   */
+  followUp?: boolean;
   /** Time standard as written ("1- 2 Jam", "7 Hari"), or null when the standard gives none. */
   time: string | null;
   /** Mutu baku: kelengkapan (inputs needed). */
@@ -136,10 +152,47 @@ export interface ServiceStandard {
   intakeChannels?: Channel[];
   internal: InternalComponents;
   sop?: SopHeader | null;
+  /**
+   * Values the standard does not publish and that were computed from its steps (Bali's SOP has
+   * no total time, cost, product or requirements list): shown as "dihitung dari langkah".
+   */
+  derived?: DerivedField[];
   /** Where the published text was ambiguous: the reading chosen. */
   readingNotes?: string[];
   /** Where the text came from (seed file, URL, office). */
   source?: string | null;
+}
+
+/** The components of a standard that may be derived from its steps rather than published. */
+export type DerivedField = 'serviceTime' | 'cost' | 'products' | 'requirements';
+export const DERIVED_FIELDS: readonly DerivedField[] = [
+  'serviceTime',
+  'cost',
+  'products',
+  'requirements',
+];
+/** How a derived value is labelled wherever it is shown (never as published text). */
+export const DERIVED_LABEL = 'dihitung dari langkah';
+
+/** Whether a component of a standard was derived from its steps. */
+export function isDerived(
+  standard: Pick<ServiceStandard, 'derived'>,
+  field: DerivedField,
+): boolean {
+  return standard.derived?.includes(field) ?? false;
+}
+
+/**
+ * The position responsible for a step: the explicit `owner`, else the first executor that is not
+ * on the requester's side (a step the OPD does with the office's team is still followed up by the
+ * office), else the first executor (a step only the requester acts on).
+ */
+export function stepOwner(
+  step: Pick<Step, 'owner' | 'executors'>,
+  onRequesterSide: (code: string) => boolean,
+): string {
+  if (step.owner) return step.owner;
+  return step.executors.find((e) => !onRequesterSide(e)) ?? step.executors[0] ?? '';
 }
 
 export interface PositionDefinition {

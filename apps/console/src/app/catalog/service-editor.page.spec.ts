@@ -156,6 +156,41 @@ describe('ServiceEditorPage', () => {
     backend.match(PREVIEW_URL);
   });
 
+  it('names the owner as the API reads it and writes it only when the reading differs', async () => {
+    const element = await open();
+    await flushPreview();
+    const page = harness.routeDebugElement!.componentInstance as unknown as {
+      setResponsible(index: number, code: string): void;
+      setOthers(index: number, codes: string[]): void;
+      setFollowUp(index: number, on: boolean): void;
+      ownerOf(step: { executors: string[]; owner?: string }): string | null;
+    };
+    // Step 5: the OPD, now with the office's team: the team owns it without an explicit owner.
+    page.setOthers(4, ['tim-teknis']);
+    // Step 6: the team with the OPD and the Kepala Dinas; the Kepala Dinas is made the owner.
+    page.setOthers(5, ['opd-pemohon', 'kadis']);
+    page.setResponsible(5, 'kadis');
+    // The last step (the Kepala Dinas tells the result) marked as a follow-up, then not.
+    page.setFollowUp(10, true);
+    page.setFollowUp(11, true);
+    page.setFollowUp(10, false);
+    await settle();
+    element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
+    const request = backend.expectOne((r) => r.method === 'PUT' && r.url === URL);
+    const steps = (request.request.body as { standard: typeof SERVICE_DETAIL.standard }).standard
+      .steps;
+    expect(steps[4].executors).toEqual(['opd-pemohon', 'tim-teknis']);
+    expect(steps[4].owner).toBeUndefined();
+    expect(page.ownerOf(steps[4])).toBe('tim-teknis');
+    expect(steps[5].executors).toEqual(['tim-teknis', 'opd-pemohon', 'kadis']);
+    expect(steps[5].owner).toBe('kadis');
+    expect(steps[11].followUp).toBeTrue();
+    expect('followUp' in steps[10]).toBeFalse();
+    request.flush({ ...SERVICE_DETAIL, version: 3 });
+    await settle();
+    backend.match(PREVIEW_URL);
+  });
+
   it('refuses to save with problems, and says so on 409', async () => {
     const element = await open();
     await flushPreview();

@@ -29,6 +29,7 @@ import {
   type RequirementOption,
   type ServiceStandard,
   type Step,
+  stepOwner,
 } from '@sigap/standards';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
@@ -449,22 +450,66 @@ export class ServiceEditorPage {
     );
   }
 
-  protected setResponsible(index: number, code: string): void {
+  /** A follow-up after go-live: does not hold the ticket open or pause its clock. */
+  protected setFollowUp(index: number, on: boolean): void {
     this.setSteps((list) =>
-      list.map((s, i) =>
-        i === index
-          ? { ...s, executors: [code, ...s.executors.slice(1).filter((c) => c !== code)] }
-          : s,
-      ),
+      list.map((s, i) => {
+        if (i !== index) return s;
+        const rest = { ...s };
+        delete rest.followUp;
+        return on ? { ...rest, followUp: true } : rest;
+      }),
     );
   }
 
+  /** The position responsible for a step, read as the API reads it (`stepOwner`). */
+  protected ownerOf(step: Step): string | null {
+    const side = new Set(
+      this.positions()
+        .filter((p) => p.requesterSide)
+        .map((p) => p.code),
+    );
+    return stepOwner(step, (code) => side.has(code)) || null;
+  }
+
+  /**
+   * Makes a position the step's owner. One already taking part keeps its place in the published
+   * order; a new one takes the current owner's place. `owner` is written only when the reading
+   * of the executors would name someone else.
+   */
+  protected setResponsible(index: number, code: string): void {
+    this.setSteps((list) =>
+      list.map((s, i) => {
+        if (i !== index) return s;
+        const rest = { ...s };
+        delete rest.owner;
+        const current = this.ownerOf(s);
+        rest.executors = s.executors.includes(code)
+          ? s.executors
+          : current
+            ? s.executors.map((c) => (c === current ? code : c))
+            : [code];
+        return this.ownerOf(rest) === code ? rest : { ...rest, owner: code };
+      }),
+    );
+  }
+
+  protected othersOf(step: Step): string[] {
+    const owner = this.ownerOf(step);
+    return step.executors.filter((c) => c !== owner);
+  }
+
+  /** The other positions taking part; the owner stays, the published order is kept. */
   protected setOthers(index: number, codes: string[]): void {
     this.setSteps((list) =>
       list.map((s, i) => {
         if (i !== index) return s;
-        const first = s.executors[0];
-        return { ...s, executors: first ? [first, ...codes.filter((c) => c !== first)] : codes };
+        const owner = this.ownerOf(s);
+        const kept = s.executors.filter((c) => c === owner || codes.includes(c));
+        const added = codes.filter((c) => c !== owner && !kept.includes(c));
+        const executors =
+          owner && !kept.includes(owner) ? [owner, ...kept, ...added] : [...kept, ...added];
+        return { ...s, executors };
       }),
     );
   }

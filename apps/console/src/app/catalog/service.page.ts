@@ -15,7 +15,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { OfficeSummary, ServiceDetail, ServicePreviewResponse } from '@sigap/contracts';
-import type { Duration, InternalComponents, Step } from '@sigap/standards';
+import type { DerivedField, Duration, InternalComponents, Step } from '@sigap/standards';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import type { MessageKey } from '../i18n/id';
@@ -116,8 +116,15 @@ export class ServicePage {
       step,
       parsed: parsed.get(step.order) ?? null,
       executors: step.executors.map((code) => detail.positionNames[code] ?? code),
+      owner: step.owner ? (detail.positionNames[step.owner] ?? step.owner) : null,
+      participants: (step.participants ?? []).join(', '),
     }));
   });
+
+  /** Whether a component was computed from the steps (shown as such, never as published). */
+  protected isDerived(field: DerivedField): boolean {
+    return this.standard()?.derived?.includes(field) ?? false;
+  }
 
   protected readonly internalLists = computed(() => {
     const internal = this.standard()?.internal;

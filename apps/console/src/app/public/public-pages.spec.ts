@@ -63,17 +63,23 @@ const SERVICE: PublicServiceDetail = {
       order: 1,
       description: 'Menyampaikan permintaan',
       executors: ['OPD pemohon'],
+      owner: 'OPD pemohon',
+      participants: [],
       time: null,
       output: 'Surat',
       parallelWithPrevious: false,
+      followUp: false,
     },
     {
       order: 2,
       description: 'Mendisposisikan',
       executors: ['Kepala Dinas'],
+      owner: 'Kepala Dinas',
+      participants: [],
       time: '2 Jam',
       output: null,
       parallelWithPrevious: false,
+      followUp: false,
     },
   ],
   serviceTime: {
@@ -84,6 +90,7 @@ const SERVICE: PublicServiceDetail = {
   products: ['Data inventaris aplikasi'],
   complaintChannels: [{ kind: 'email', value: 'diskominfo@tebingtinggikota.go.id' }],
   complaintNote: null,
+  derived: [],
   performance: PERFORMANCE,
 };
 
@@ -228,6 +235,33 @@ describe('public standards pages', () => {
     expect(textOf(page, '#c3')).toBe('3. Service time');
     expect(cells(page, '[data-test="service-time"] dt')).toEqual(['In total', 'By in person']);
     expect(textOf(page, '[data-test="perf-ikm"]')).toContain('No data yet');
+  });
+
+  it('labels values computed from the steps, names the owner and marks follow-ups', async () => {
+    await open('/standar-pelayanan/tebingtinggi/inventarisasi-aplikasi');
+    const derived: PublicServiceDetail = {
+      ...SERVICE,
+      derived: ['serviceTime', 'cost', 'products', 'requirements'],
+      steps: [
+        SERVICE.steps[0],
+        {
+          ...SERVICE.steps[1],
+          executors: ['OPD pemohon', 'Tim Teknis'],
+          owner: 'Tim Teknis',
+          participants: ['Kementerian PAN-RB'],
+          followUp: true,
+        },
+      ],
+    };
+    backend
+      .expectOne('/api/v1/public/offices/tebingtinggi/services/inventarisasi-aplikasi')
+      .flush(derived);
+    const page = await settle();
+    for (const field of ['serviceTime', 'cost', 'products', 'requirements'])
+      expect(textOf(page, `[data-test="derived-${field}"]`)).toContain('dihitung dari langkah');
+    expect(textOf(page, '[data-test="step-owner"]')).toBe('Penanggung jawab: Tim Teknis');
+    expect(cells(page, '[data-test="step-executors"]')[1]).toContain('bersama Kementerian PAN-RB');
+    expect(cells(page, '[data-test="follow-up"]').length).toBe(1);
   });
 
   it('says so when the service does not exist', async () => {

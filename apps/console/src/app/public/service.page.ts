@@ -3,6 +3,7 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
+import type { PublicServiceDetail } from '@sigap/contracts';
 import type { Channel, ComplaintChannelKind } from '@sigap/standards';
 import type { MessageKey } from '../i18n/id';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
@@ -52,6 +53,14 @@ export class PublicServicePage {
 
   protected complaintKind(kind: ComplaintChannelKind): string {
     return this.i18n.t(`pub.cchannel.${kind}` as MessageKey);
+  }
+
+  /** Whether a component was computed from the steps rather than published. */
+  protected derived(
+    s: PublicServiceDetail,
+    field: PublicServiceDetail['derived'][number],
+  ): boolean {
+    return s.derived.includes(field);
   }
 
   protected print(): void {

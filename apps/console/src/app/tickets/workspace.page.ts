@@ -428,6 +428,15 @@ export class WorkspacePage {
   }
 
   /** The holder's name when the signed-in user completes a step someone else holds. */
+  /** Who takes part besides the owner: other positions, then outside parties; null if none. */
+  protected takesPart(step: StepView): string | null {
+    const others = [
+      ...step.executors.filter((e) => e !== step.position).map((e) => this.positionName(e)),
+      ...step.participants,
+    ];
+    return others.length ? others.join(', ') : null;
+  }
+
   protected behalfOf(step: StepView): string | null {
     const holder = step.assignee;
     return holder && holder.id !== this.auth.user()?.id ? holder.name : null;

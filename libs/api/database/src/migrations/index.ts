@@ -24,6 +24,7 @@ import { OfficeOnboarding1763902500000 } from './1763902500000-office-onboarding
 import { UnconfirmedClosures1763902520000 } from './1763902520000-unconfirmed-closures';
 import { ComplaintTiers1763902650000 } from './1763902650000-complaint-tiers';
 import { SurveyRespondentProfile1763902660000 } from './1763902660000-survey-respondent-profile';
+import { StepOwnersFollowUps1763902700000 } from './1763902700000-step-owners-follow-ups';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   DemoHistory1763902600000,
   ComplaintTiers1763902650000,
   SurveyRespondentProfile1763902660000,
+  StepOwnersFollowUps1763902700000,
 ];

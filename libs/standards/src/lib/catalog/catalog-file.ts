@@ -7,7 +7,9 @@
 import { parseDocument, stringify } from 'yaml';
 import {
   CHANNELS,
+  DERIVED_FIELDS,
   type Channel,
+  type DerivedField,
   type ComplaintChannel,
   type ComplaintChannelKind,
   type InternalComponents,
@@ -104,6 +106,9 @@ function readStep(x: unknown, path: string, issues: CatalogIssue[]): Step {
     notes: r.nullableString('notes'),
   };
   if (r.has('parallelWithPrevious')) step.parallelWithPrevious = r.boolean('parallelWithPrevious');
+  if (r.has('owner')) step.owner = r.string('owner');
+  if (r.has('participants')) step.participants = r.stringList('participants');
+  if (r.has('followUp')) step.followUp = r.boolean('followUp');
   r.rejectUnknown();
   return step;
 }
@@ -211,6 +216,14 @@ export function readStandard(value: unknown, issues: CatalogIssue[]): ServiceSta
   if (r.has('sop')) {
     const sop = r.object('sop', true);
     standard.sop = sop ? readSop(sop) : null;
+  }
+  if (r.has('derived')) {
+    standard.derived = r.list('derived', (x, p) => {
+      if (typeof x === 'string' && (DERIVED_FIELDS as readonly string[]).includes(x))
+        return x as DerivedField;
+      issues.push({ path: p, message: `harus salah satu dari ${DERIVED_FIELDS.join(', ')}` });
+      return 'serviceTime';
+    });
   }
   if (r.has('readingNotes')) standard.readingNotes = r.stringList('readingNotes');
   if (r.has('source')) standard.source = r.nullableString('source');
@@ -372,6 +385,9 @@ function compact(step: Step): Record<string, unknown> {
   if (step.notes !== null) out['notes'] = step.notes;
   if (step.parallelWithPrevious !== undefined)
     out['parallelWithPrevious'] = step.parallelWithPrevious;
+  if (step.owner !== undefined) out['owner'] = step.owner;
+  if (step.participants !== undefined) out['participants'] = step.participants;
+  if (step.followUp !== undefined) out['followUp'] = step.followUp;
   return out;
 }
 

@@ -25,6 +25,7 @@ export function validateStandard(
   const issues: CatalogIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   const positions = new Set(office.positions.map((p) => p.code));
+  const requesterSide = new Set(office.positions.filter((p) => p.requesterSide).map((p) => p.code));
 
   if (standard.office !== office.code) {
     add(
@@ -82,6 +83,22 @@ export function validateStandard(
       if (!d.ok) add(`${at}.time`, `waktu "${s.time}" tidak terbaca: ${d.error.message}`);
       else if (!whole(d.value)) add(`${at}.time`, notWhole(s.time));
     }
+    if (s.owner !== undefined) {
+      if (!s.executors.includes(s.owner))
+        add(`${at}.owner`, `penanggung jawab "${s.owner}" harus salah satu pelaksana langkah`);
+      else if (requesterSide.has(s.owner) && s.executors.some((e) => !requesterSide.has(e)))
+        add(
+          `${at}.owner`,
+          `penanggung jawab "${s.owner}" ada di pihak pemohon, padahal posisi kantor ikut mengerjakan`,
+        );
+    }
+    s.participants?.forEach((p, j) => {
+      if (!p.trim()) add(`${at}.participants[${j}]`, 'pihak yang ikut tidak boleh kosong');
+    });
+    if (!s.followUp && i > 0 && standard.steps[i - 1].followUp)
+      add(`${at}.followUp`, 'langkah tindak lanjut harus di akhir prosedur, setelah langkah biasa');
+    if (s.followUp && i === 0)
+      add(`${at}.followUp`, 'langkah pertama tidak dapat menjadi tindak lanjut');
     if (i === 0 && s.parallelWithPrevious) {
       add(`${at}.parallelWithPrevious`, 'langkah pertama tidak punya langkah sebelumnya');
     }
@@ -113,6 +130,12 @@ export function validateStandard(
     if (channels.has(c.channel))
       add(`serviceTime.byChannel[${i}].channel`, `kanal "${c.channel}" tertulis dua kali`);
     channels.add(c.channel);
+  });
+
+  const derived = new Set<string>();
+  standard.derived?.forEach((d, i) => {
+    if (derived.has(d)) add(`derived[${i}]`, `"${d}" tertulis dua kali`);
+    derived.add(d);
   });
 
   if (standard.kind === 'sop' && !standard.sop)

@@ -15,6 +15,8 @@ import type {
   SopHeader,
   Step,
 } from '../model';
+import { stepOwner } from '../model';
+import { deriveFromSteps } from './derive';
 import { mapToPositions, readExecutors } from './executors';
 import { channelsOfPiece, isLeadIn, splitChannelRun } from './channels';
 import {
@@ -288,7 +290,7 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
     const inputs = rs.inputs ?? [];
     const output = rs.output?.trim() || null;
     steps.push({ order, description: rs.description, executors, duration, time, inputs, output });
-    draftSteps.push({
+    const draftStep: Step = {
       order,
       description: rs.description,
       executors,
@@ -296,7 +298,14 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
       inputs,
       output,
       notes: rs.notes?.trim() || null,
-    });
+    };
+    // The OPD named first with the office's team: the office position still owns the step.
+    if (office) {
+      const side = new Set(office.positions.filter((p) => p.requesterSide).map((p) => p.code));
+      const owner = stepOwner(draftStep, (code) => side.has(code));
+      if (owner && owner !== executors[0]) draftStep.owner = owner;
+    }
+    draftSteps.push(draftStep);
   });
 
   // Total time: the first unlabelled line; labelled lines ("Datang Langsung : 30 menit") per channel.
@@ -406,6 +415,7 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
       ? `${draft.complaintNote} ${raw.complaintNote}`
       : raw.complaintNote;
   if (raw.sop) draft.sop = raw.sop;
+  deriveFromSteps(draft, warnings);
 
   return {
     name,
