@@ -39,7 +39,10 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
     }
     // The last page, the workspace, reads its system events as sentences.
     const opened = page.locator('[data-test=event-text][data-event="ticket.opened"]');
-    expect(await opened.innerText()).toBe('Tiket dibuka untuk layanan pengembangan-aplikasi');
+    // The service by its name, not its code (innerText follows the text-transform).
+    expect((await opened.innerText()).toLowerCase()).toBe(
+      'tiket dibuka untuk layanan pengembangan aplikasi',
+    );
     await context.close();
   });
 });

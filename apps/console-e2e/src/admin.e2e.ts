@@ -135,8 +135,9 @@ describe('admin pages', () => {
     await panel.locator('[data-test=choose-service-submit]').click();
     await panel.waitFor({ state: 'detached' });
     await agent.page.locator('[data-test=step][data-status=active]').first().waitFor();
-    expect(await agent.page.locator('[data-test=ticket-service]').innerText()).toBe(
-      'pengembangan-aplikasi',
+    // The service by its name, not its code (innerText follows the text-transform).
+    expect((await agent.page.locator('[data-test=ticket-service]').innerText()).toLowerCase()).toBe(
+      'pengembangan aplikasi',
     );
     await agent.context.close();
   });

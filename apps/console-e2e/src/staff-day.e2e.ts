@@ -131,6 +131,10 @@ describe('the staff day: landing, queue and workspace', () => {
       expect(new URL(page.url()).pathname).toBe('/tiket');
       // They open on "Milik saya", and the row they hold says so.
       expect(await page.locator('[data-test=view-mine]').getAttribute('aria-pressed')).toBe('true');
+      // Earlier journeys gave this executor other steps too: find the ticket in their own list.
+      await page.locator('[data-test=search]').fill(opened.subject);
+      await page.locator('[data-test=search]').press('Enter');
+      expect(await page.locator('[data-test=view-mine]').getAttribute('aria-pressed')).toBe('true');
       const row = page.locator('[data-test=ticket-row]', { hasText: opened.number });
       await row.waitFor();
       expect(await row.locator('[data-test=row-holder]').innerText()).toBe('Dipegang Anda');

@@ -190,6 +190,8 @@ export interface PendingUpload {
     }
     .current {
       background: var(--mat-sys-secondary-container);
+      /* The label on the tinted background keeps the contrast the plain button has. */
+      --mat-button-outlined-label-text-color: var(--mat-sys-on-secondary-container);
     }
     .inline-input {
       min-height: 36px;
