@@ -320,7 +320,7 @@ async function main(): Promise<void> {
   const perOpen = (cpuMs: number) => ms(cpuMs / OPENS);
   const apiCpuMs = (cpu.user + cpu.system) / 1000;
   log(
-    `  CPU per opening: API server ${perOpen(apiCpuMs)}, MariaDB ${db0 !== null && db1 !== null ? perOpen(db1 - db0) : 'n/a'}, load clients ${perOpen(load.cpuMs)}`,
+    `  CPU per opening: API server ${perOpen(apiCpuMs)} (user ${perOpen(cpu.user / 1000)}, kernel ${perOpen(cpu.system / 1000)}), MariaDB ${db0 !== null && db1 !== null ? perOpen(db1 - db0) : 'n/a'}, load clients ${perOpen(load.cpuMs)}`,
   );
   log(
     `  to the database per opening: ${statementsPer.toFixed(1)} requests, ${(bytesPer / 1024).toFixed(1)} KiB sent`,
@@ -355,7 +355,7 @@ async function main(): Promise<void> {
     `raw mysql2 inserts of the same rows (${CLIENTS} connections): ${rawRate.toFixed(0)} tickets/s; API = ${((100 * apiRate) / rawRate).toFixed(0)} % of the ceiling`,
   );
   log(
-    `  CPU per ticket: mysql2 client ${perOpen(raw.cpuMs)}, MariaDB ${raw.dbMs !== null ? perOpen(raw.dbMs) : 'n/a'}`,
+    `  CPU per ticket: mysql2 client ${perOpen(raw.cpuMs)} (kernel ${perOpen(raw.kernelMs)}), MariaDB ${raw.dbMs !== null ? perOpen(raw.dbMs) : 'n/a'}`,
   );
 
   await app.close();
@@ -474,7 +474,7 @@ async function rowsOfTicket(pool: Pool, number: string) {
 async function rawCeiling(
   pool: Pool,
   sample: string,
-): Promise<{ rate: number; cpuMs: number; dbMs: number | null }> {
+): Promise<{ rate: number; cpuMs: number; kernelMs: number; dbMs: number | null }> {
   const { ticket, children, audit, outbox } = await rowsOfTicket(pool, sample);
   const insertOf = (
     table: string,
@@ -574,6 +574,7 @@ async function rawCeiling(
   return {
     rate,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    kernelMs: cpu.system / 1000,
     dbMs: db0 !== null && db1 !== null ? db1 - db0 : null,
   };
 }
