@@ -55,7 +55,7 @@ const FRAME_RULES: { phase: Phase; fn?: RegExp; url?: RegExp }[] = [
   // Statements: the row writers and the number, whatever ORM or driver code runs under them.
   {
     phase: 'statements (ORM and driver)',
-    fn: /^(insertRows|runSql|selectRows|allocateTicketNumber|enqueue|record|writeAppends|insertNew\w*|save\w*)$/,
+    fn: /^(insertRows|runSql|selectRows|enqueue|record|writeAppends|insertNew\w*|save\w*)$/,
   },
   {
     phase: 'statements (ORM and driver)',

@@ -45,6 +45,35 @@ for (const kind of DATABASES) {
       expect(rows[0].h).toBe('2026-05-06 07');
     });
 
+    it('names its server, and relaxes commit syncing only for the run, even when it fails', async () => {
+      const dialect = dialectOf(source);
+      const type = await dialect.serverType(source);
+      expect(kind === 'sqlite' ? type === 'sqlite' : type === 'mariadb' || type === 'mysql')
+        .withContext(type)
+        .toBeTrue();
+      const sync = async () =>
+        kind === 'sqlite'
+          ? Number(
+              ((await source.query('PRAGMA synchronous')) as { synchronous: number }[])[0]
+                .synchronous,
+            )
+          : null;
+      const before = await sync();
+      let during: number | null = null;
+      await expectAsync(
+        dialect.withoutCommitSync(source, async () => {
+          during = await sync();
+          throw new Error('the job failed');
+        }),
+      ).toBeRejectedWithError('the job failed');
+      // SQLite: NORMAL (1) during the run; the earlier setting after it.
+      if (kind === 'sqlite') expect([before, during]).toEqual([before, 1]);
+      expect(await sync()).toBe(before);
+      await expectAsync(dialect.withoutCommitSync(source, async () => 'done')).toBeResolvedTo(
+        'done',
+      );
+    });
+
     it('locks rows in a transaction where it can, and recognises a unique refusal', async () => {
       const dialect = dialectOf(source);
       await source.transaction(async (manager) => {

@@ -50,6 +50,17 @@ export abstract class Dialect {
    */
   abstract counterBump(table: string, keys: readonly string[], counter: string): string[];
 
+  /**
+   * Runs `run` with commits not waiting for the disk, then puts the setting back. Only SQLite
+   * waits on a disk sync per commit by default in a way a bulk job notices (WAL with
+   * `synchronous = NORMAL` still survives a crash of the process; only a power loss may take the
+   * last commits); on MariaDB/MySQL the server's own durability settings stay the operator's.
+   */
+  abstract withoutCommitSync<T>(source: DataSource, run: () => Promise<T>): Promise<T>;
+
+  /** The server's product, as health reports it: MariaDB or MySQL (asked once), or SQLite. */
+  abstract serverType(source: DataSource): Promise<'mysql' | 'mariadb' | 'sqlite'>;
+
   /** An instant read back from a raw row: Date (MySQL) or UTC text (SQLite). */
   readInstant(value: Date | string | null | undefined): Date | null {
     return readInstant(value);
@@ -113,6 +124,21 @@ export class MysqlDialect extends Dialect {
       `SELECT ${counter} FROM ${table} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`,
     ];
   }
+
+  withoutCommitSync<T>(_source: DataSource, run: () => Promise<T>): Promise<T> {
+    return run();
+  }
+
+  private readonly products = new WeakMap<DataSource, 'mysql' | 'mariadb'>();
+
+  async serverType(source: DataSource): Promise<'mysql' | 'mariadb'> {
+    const known = this.products.get(source);
+    if (known) return known;
+    const rows: { v: string }[] = await source.query('SELECT VERSION() AS v');
+    const product = /mariadb/i.test(rows[0]?.v ?? '') ? 'mariadb' : 'mysql';
+    this.products.set(source, product);
+    return product;
+  }
 }
 
 export class SqliteDialect extends Dialect {
@@ -145,6 +171,21 @@ export class SqliteDialect extends Dialect {
         `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${counter} = ${counter} + 1 ` +
         `RETURNING ${counter}`,
     ];
+  }
+
+  async withoutCommitSync<T>(source: DataSource, run: () => Promise<T>): Promise<T> {
+    const [row] = (await source.query('PRAGMA synchronous')) as { synchronous: number }[];
+    const previous = Number(row?.synchronous ?? 2);
+    await source.query('PRAGMA synchronous = NORMAL');
+    try {
+      return await run();
+    } finally {
+      await source.query(`PRAGMA synchronous = ${Number.isInteger(previous) ? previous : 2}`);
+    }
+  }
+
+  serverType(): Promise<'sqlite'> {
+    return Promise.resolve('sqlite');
   }
 }
 

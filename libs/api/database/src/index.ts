@@ -34,4 +34,5 @@ export * from './read-replica';
 export * from './row-insert';
 export * from './sql-logger';
 export * from './sqlite-serial';
+export * from './statements';
 export * from './startup-lock';

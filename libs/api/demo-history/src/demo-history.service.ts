@@ -130,18 +130,8 @@ export class DemoHistoryService {
    * small transactions, most of the start went waiting for the disk. Losing the tail of the
    * history to a power cut is harmless: its marker stays incomplete and the start says so.
    */
-  private async withoutCommitSync<T>(run: () => Promise<T>): Promise<T> {
-    if (dialectOf(this.dataSource).name !== 'sqlite') return run();
-    const [row] = (await this.dataSource.query('PRAGMA synchronous')) as { synchronous: number }[];
-    const previous = Number(row?.synchronous ?? 2);
-    await this.dataSource.query('PRAGMA synchronous = NORMAL');
-    try {
-      return await run();
-    } finally {
-      await this.dataSource.query(
-        `PRAGMA synchronous = ${Number.isInteger(previous) ? previous : 2}`,
-      );
-    }
+  private withoutCommitSync<T>(run: () => Promise<T>): Promise<T> {
+    return dialectOf(this.dataSource).withoutCommitSync(this.dataSource, run);
   }
 
   /** When the history was generated, or null. */

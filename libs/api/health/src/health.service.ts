@@ -7,18 +7,16 @@ import { dialectOf } from '@sigap/api-database';
 
 @Injectable()
 export class HealthService {
-  private flavour: 'mysql' | 'mariadb' | 'sqlite' | null = null;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly readiness: Readiness,
   ) {}
 
   async check(): Promise<HealthResponse> {
-    const sqlite = dialectOf(this.dataSource).name === 'sqlite';
+    const dialect = dialectOf(this.dataSource);
     const response: HealthResponse = {
       status: 'starting',
-      database: { type: sqlite ? 'sqlite' : (this.flavour ?? 'mysql'), connected: false },
+      database: { type: dialect.name, connected: false },
       migrations: { applied: 0, pending: 0, last: null },
       version: APP_VERSION,
     };
@@ -26,11 +24,7 @@ export class HealthService {
     try {
       await this.dataSource.query('SELECT 1');
       response.database.connected = true;
-      if (!sqlite && !this.flavour) {
-        const rows: { v: string }[] = await this.dataSource.query('SELECT VERSION() AS v');
-        this.flavour = /mariadb/i.test(rows[0]?.v ?? '') ? 'mariadb' : 'mysql';
-        response.database.type = this.flavour;
-      }
+      response.database.type = await dialect.serverType(this.dataSource);
       const applied: { name: string }[] = await this.dataSource.query(
         'SELECT name FROM migrations ORDER BY id',
       );

@@ -1,30 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { dialectOf, runSql, type SqlStatement } from '@sigap/api-database';
+import { dialectOf, type SqlStatement } from '@sigap/api-database';
 
 const COUNTER_TABLE = 'ticket_counters';
 const COUNTER_KEYS = ['office_code', 'year'] as const;
 const COUNTER_COLUMN = 'last_value';
 
 /**
- * Allocates the next ticket number of an office and year (`BALI-2026-000123`) inside the
- * caller's transaction. The counter row is created or incremented by an upsert, which takes
- * its row lock (MariaDB: held until commit, so concurrent openings queue on it; SQLite: one
- * writer at a time), and the new value is read back. Call it as late in the transaction as
- * possible: the lock is held until commit.
- */
-export async function allocateTicketNumber(
-  manager: EntityManager,
-  officeCode: string,
-  prefix: string,
-  year: number,
-): Promise<string> {
-  const answers: unknown[] = [];
-  for (const { sql, params } of counterStatements(manager, officeCode, year))
-    answers.push(await runSql(manager, sql, params));
-  return formatTicketNumber(prefix, year, counterValue(answers));
-}
-
-/**
+ * Ticket numbers are gapless per office and year (`BALI-2026-000123`).
+ *
  * The counter's statements for a batch (`runBatch`) with the ticket's other rows: bump (or
  * create) the office-year row, holding its lock until commit, and read the new value back
  * (`counterValue` of the batch's answers). The dialect writes them: MariaDB reads its own change
