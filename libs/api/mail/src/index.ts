@@ -56,7 +56,6 @@ export * from './retention/inbound-retention';
 export * from './templates/helpers';
 export * from './templates/layout';
 export * from './templates/mail-renderer';
-export * from './templates/sample-props';
 export * from './templates/sources/agent-reply';
 export * from './templates/sources/complaint-received';
 export * from './templates/sources/documents-incomplete';

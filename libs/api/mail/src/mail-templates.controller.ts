@@ -6,7 +6,7 @@ import { Roles } from '@sigap/api-identity';
 import { MailError } from './mail-error';
 import { MailService } from './mail.service';
 import { MAIL_LOCALES, type MailLocale } from './templates/helpers';
-import { SAMPLE_PROPS } from './templates/sample-props';
+import { TEMPLATE_SAMPLES } from './delivery/kinds';
 import { isMailTemplateName, type MailTemplateInput } from './templates/template-props';
 import { IsOptionalNotNull } from '@sigap/api-common';
 
@@ -36,7 +36,7 @@ export class MailTemplatesController {
   preview(@Param('name') name: string, @Query() query: PreviewQuery): MailPreview {
     if (!isMailTemplateName(name)) throw MailError.templateNotFound(name);
     const locale = query.locale ?? 'id';
-    const input = { template: name, props: SAMPLE_PROPS[name] } as MailTemplateInput;
+    const input = { template: name, props: TEMPLATE_SAMPLES[name] } as MailTemplateInput;
     const ticket = name === 'password-reset' ? null : PREVIEW_TICKET;
     return { name, locale, ...this.mail.render(input, locale, PREVIEW_ZONE, ticket) };
   }

@@ -6,6 +6,7 @@ import { resolveMarkerSecret } from '@sigap/api-identity';
 import { mailFromAddress, mailDomain } from './mail-settings';
 import { buildMailMessage, TEMPLATE_KIND, type BuiltMessage } from './message/build-message';
 import type { MailLocale } from './templates/helpers';
+import { TEMPLATE_SAMPLES } from './delivery/kinds';
 import { MailRenderer } from './templates/mail-renderer';
 import type { MailTemplateInput, RenderedMail } from './templates/template-props';
 import { createMailSender, type MailSender, type SendResult } from './transport/mail-transport';
@@ -33,7 +34,7 @@ export interface ComposeRequest {
 /** Renders, builds and sends outgoing mail; owns the one SMTP (or keep) transport. */
 @Injectable()
 export class MailService implements OnModuleDestroy {
-  readonly renderer = new MailRenderer();
+  readonly renderer = new MailRenderer(TEMPLATE_SAMPLES);
   readonly sender: MailSender;
   private readonly domain: string;
   private readonly markerSecret: string;

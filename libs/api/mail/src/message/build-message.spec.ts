@@ -1,6 +1,6 @@
 import { makeMarker, parseOurMessageId, verifyOurMessageId } from '@sigap/mail-threading';
 import { MailRenderer } from '../templates/mail-renderer';
-import { SAMPLE_PROPS } from '../templates/sample-props';
+import { TEMPLATE_SAMPLES as SAMPLE_PROPS } from '../delivery/kinds';
 import {
   boundedReferences,
   buildMailMessage,

@@ -1,10 +1,10 @@
 import { MAIL_LOCALES } from './helpers';
 import { MailRenderer, MailRenderError } from './mail-renderer';
-import { SAMPLE_PROPS } from './sample-props';
+import { TEMPLATE_SAMPLES as SAMPLE_PROPS } from '../delivery/kinds';
 import { MAIL_TEMPLATE_NAMES, type MailTemplateInput } from './template-props';
 
 describe('MailRenderer', () => {
-  const renderer = new MailRenderer();
+  const renderer = new MailRenderer(SAMPLE_PROPS);
   const marker = {
     text: '[ref:BALI-2026-000042:0123abcd]',
     html: '<span style="display:none">[ref:BALI-2026-000042:0123abcd]</span>',

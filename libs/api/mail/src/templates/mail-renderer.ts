@@ -9,12 +9,12 @@
 import Handlebars from 'handlebars';
 import { createMailHelpers, MAIL_LOCALES, type MailLocale, type MailRenderData } from './helpers';
 import { FOOTERS, HTML_LAYOUT, PARTIALS, TEXT_LAYOUT } from './layout';
-import { SAMPLE_PROPS } from './sample-props';
 import { TEMPLATE_SOURCES } from './sources';
 import {
   MAIL_TEMPLATE_NAMES,
   type MailTemplateInput,
   type MailTemplateName,
+  type MailTemplatePropsMap,
   type RenderedMail,
 } from './template-props';
 
@@ -57,7 +57,11 @@ export class MailRenderer {
   private readonly htmlLayout: Compiled;
   private readonly textLayout: Compiled;
 
-  constructor() {
+  /**
+   * `samples` (every template's preview props, from the outbox kinds): each template is rendered
+   * once with them at construction, so a broken template stops the start, not a send.
+   */
+  constructor(samples?: MailTemplatePropsMap) {
     const helpers = createMailHelpers(this.hb);
     for (const [name, helper] of Object.entries(helpers)) this.hb.registerHelper(name, helper);
     for (const [name, source] of Object.entries(PARTIALS)) this.hb.registerPartial(name, source);
@@ -79,9 +83,9 @@ export class MailRenderer {
     }
     // Handlebars compiles on first use: render every template once so that syntax errors,
     // unknown helpers and fields missing from the sample props surface now.
-    for (const name of MAIL_TEMPLATE_NAMES) {
+    for (const name of samples ? MAIL_TEMPLATE_NAMES : []) {
       for (const locale of MAIL_LOCALES) {
-        this.render({ template: name, props: SAMPLE_PROPS[name] } as MailTemplateInput, {
+        this.render({ template: name, props: samples?.[name] } as MailTemplateInput, {
           locale,
           timeZone: 'Asia/Jakarta',
           marker: null,

@@ -1,9 +1,14 @@
 /**
  * Every outbox kind, by name. A new kind is its file in this folder (payload, builder,
- * templates) and a line here; the mapped type makes a kind declared but not listed a compile
+ * templates, preview samples) and a line here; the mapped type makes a kind declared but not listed a compile
  * error.
  */
 import type { OutboxKindName } from '@sigap/api-outbox';
+import {
+  MAIL_TEMPLATE_NAMES,
+  type MailTemplateName,
+  type MailTemplatePropsMap,
+} from '../../templates/template-props';
 import type { OutboxKind } from './kind';
 import { PASSWORD_RESET } from './password-reset';
 import { PORTAL_SIGN_IN_LINK } from './portal-sign-in-link';
@@ -53,3 +58,29 @@ export const SECRET_KINDS: ReadonlySet<string> = new Set(
     .filter((k) => k.secret)
     .map((k) => k.kind),
 );
+
+/**
+ * The kinds' samples as one map. Refuses (at load, so the start fails and the tests say which)
+ * a template that no kind samples, two samples for one template, or a kind sampling a template
+ * it does not send.
+ */
+export function templateSamples(
+  kinds: readonly OutboxKind[] = Object.values(OUTBOX_KINDS) as OutboxKind[],
+): MailTemplatePropsMap {
+  const found: Partial<Record<MailTemplateName, unknown>> = {};
+  for (const kind of kinds) {
+    for (const [template, props] of Object.entries(kind.samples) as [MailTemplateName, unknown][]) {
+      if (!kind.templates.includes(template))
+        throw new Error(
+          `outbox kind ${kind.kind}: a sample for "${template}", which it does not send`,
+        );
+      if (template in found) throw new Error(`mail template "${template}": sampled by two kinds`);
+      found[template] = props;
+    }
+  }
+  const missing = MAIL_TEMPLATE_NAMES.filter((t) => !(t in found));
+  if (missing.length) throw new Error(`mail templates without a sample: ${missing.join(', ')}`);
+  return found as MailTemplatePropsMap;
+}
+
+export const TEMPLATE_SAMPLES: MailTemplatePropsMap = templateSamples();

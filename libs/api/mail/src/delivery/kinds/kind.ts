@@ -8,7 +8,7 @@ import type { AppConfig } from '@sigap/api-config';
 import type { RequesterContactEntity } from '@sigap/api-opds';
 import type { OutboxKindName, OutboxPayloads } from '@sigap/api-outbox';
 import type { ComposeRequest } from '../../mail.service';
-import type { MailTemplateName } from '../../templates/template-props';
+import type { MailTemplateName, MailTemplatePropsMap } from '../../templates/template-props';
 
 /** A row that cannot make a message: a permanent failure with the reason, never a silent skip. */
 export class OutboxPayloadError extends Error {
@@ -53,10 +53,18 @@ export type StoredPayload<P> = { readonly [F in keyof P]?: unknown } & Readonly<
   Record<string, unknown>
 >;
 
+/** Preview props per template, typed by the template's props. */
+export type TemplateSamples = { readonly [T in MailTemplateName]?: MailTemplatePropsMap[T] };
+
 export interface OutboxKind<K extends OutboxKindName = OutboxKindName> {
   readonly kind: K;
   /** Every template the kind's mail may be rendered with. */
   readonly templates: readonly MailTemplateName[];
+  /**
+   * What the admin preview, the start-up render check and the tests render each of the kind's
+   * templates with. A template shared by two kinds has its sample in exactly one of them.
+   */
+  readonly samples: TemplateSamples;
   /** Sent automatically to a requester: limited per address, never to a bounced one. */
   readonly requesterLimited?: boolean;
   /** The payload holds a secret until the mail is sent: the admin view never shows it. */

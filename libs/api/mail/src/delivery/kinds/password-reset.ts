@@ -59,6 +59,13 @@ async function preparePasswordReset(
 export const PASSWORD_RESET: OutboxKind<'password-reset'> = {
   kind: 'password-reset',
   templates: ['password-reset'],
+  samples: {
+    'password-reset': {
+      name: 'Komang Sari',
+      resetUrl: 'https://sigap.example.go.id/atur-ulang-sandi?token=contoh',
+      expiresInMinutes: 60,
+    },
+  },
   secret: true,
   prepare: preparePasswordReset,
 };

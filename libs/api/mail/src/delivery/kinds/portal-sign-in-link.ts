@@ -67,6 +67,14 @@ async function preparePortalSignIn(
 export const PORTAL_SIGN_IN_LINK: OutboxKind<'portal.sign-in-link'> = {
   kind: 'portal.sign-in-link',
   templates: ['portal-sign-in'],
+  samples: {
+    'portal-sign-in': {
+      name: 'Ani Rahmawati',
+      officeName: 'Dinas Komunikasi, Informatika dan Statistik Provinsi Gorontalo',
+      signInUrl: 'https://sigap.example.go.id/portal/masuk?token=contoh',
+      expiresInMinutes: 15,
+    },
+  },
   secret: true,
   prepare: preparePortalSignIn,
 };

@@ -1,6 +1,14 @@
 import { MAIL_TEMPLATE_NAMES } from '../../templates/template-props';
 import { AUTOMATIC_KINDS } from '../outbox-worker.service';
-import { OUTBOX_KINDS, outboxKind, REQUESTER_LIMITED_KINDS, SECRET_KINDS } from '.';
+import type { OutboxKind } from './kind';
+import {
+  OUTBOX_KINDS,
+  outboxKind,
+  REQUESTER_LIMITED_KINDS,
+  SECRET_KINDS,
+  TEMPLATE_SAMPLES,
+  templateSamples,
+} from '.';
 
 describe('outbox kinds registry', () => {
   it('files every kind under its own name', () => {
@@ -28,6 +36,25 @@ describe('outbox kinds registry', () => {
       'portal.sign-in-link',
       'survey.invitation',
     ]);
+  });
+
+  it('gathers one preview sample per template from the kinds that send it', () => {
+    expect(Object.keys(TEMPLATE_SAMPLES).sort()).toEqual([...MAIL_TEMPLATE_NAMES].sort());
+    for (const kind of Object.values(OUTBOX_KINDS) as OutboxKind[])
+      for (const template of Object.keys(kind.samples))
+        expect(kind.templates as readonly string[])
+          .withContext(kind.kind)
+          .toContain(template);
+  });
+
+  it('refuses a missing, a doubled, or a foreign sample', () => {
+    const kinds = Object.values(OUTBOX_KINDS) as OutboxKind[];
+    const reply = OUTBOX_KINDS['ticket.reply'];
+    const withoutReply = kinds.map((k) => (k === reply ? { ...k, samples: {} } : k));
+    expect(() => templateSamples(withoutReply)).toThrowError(/without a sample: agent-reply/);
+    expect(() => templateSamples([...kinds, reply])).toThrowError(/agent-reply.*two kinds/);
+    const foreign = { ...reply, samples: { 'password-reset': TEMPLATE_SAMPLES['password-reset'] } };
+    expect(() => templateSamples([foreign])).toThrowError(/does not send/);
   });
 
   it('knows no kind by an inherited name', () => {

@@ -11,6 +11,7 @@ import {
   type StoredPayload,
 } from './kind';
 import { loadTicket, requesterOf, text, toRequester, type TicketPayload } from './ticket-mail';
+import { SAMPLE_TICKET } from './samples';
 
 export interface SurveyInvitationPayload extends TicketPayload {
   /** The invitation's id. */
@@ -61,6 +62,14 @@ async function prepareSurveyInvitation(
 export const SURVEY_INVITATION: OutboxKind<'survey.invitation'> = {
   kind: 'survey.invitation',
   templates: ['survey-invitation'],
+  samples: {
+    'survey-invitation': {
+      requesterName: 'Ni Made Ayu Lestari',
+      ticket: SAMPLE_TICKET,
+      surveyUrl: 'https://sigap.example.go.id/survei/contoh.tautan',
+      expiresAt: '2026-06-03T07:45:00Z',
+    },
+  },
   secret: true,
   prepare: prepareSurveyInvitation,
 };

@@ -15,6 +15,7 @@ import {
   type TicketContext,
   type TicketPayload,
 } from './ticket-mail';
+import { SAMPLE_TICKET } from './samples';
 
 export type TicketReceivedPayload = TicketPayload;
 
@@ -86,6 +87,38 @@ async function prepareComplaintReceived(
 export const TICKET_RECEIVED: OutboxKind<'ticket.received'> = {
   kind: 'ticket.received',
   templates: ['ticket-received', 'complaint-received'],
+  samples: {
+    'ticket-received': {
+      requesterName: 'Ni Made Ayu Lestari',
+      ticket: SAMPLE_TICKET,
+      receivedAt: '2026-03-02T01:15:00Z',
+      checklist: [
+        { label: 'Surat permohonan dari Kepala OPD', received: true },
+        { label: 'Kerangka Acuan Kerja (KAK)', received: true },
+        { label: 'Dokumen proses bisnis (BPMN)', received: false },
+        { label: 'Analisis biaya dan manfaat', received: false },
+      ],
+      missing: ['Dokumen proses bisnis (BPMN)', 'Analisis biaya dan manfaat'],
+      dueAt: null,
+      trackUrl: 'https://sigap.example.go.id/lacak/contoh-token',
+    },
+    'complaint-received': {
+      requesterName: 'I Made Wirawan',
+      ticket: {
+        number: 'ADUBALI-2026-000007',
+        subject: 'Pengaduan: Aplikasi SIMPEG tidak dapat diakses',
+        serviceName: 'Pembangunan dan Pengembangan Aplikasi',
+        officeName: 'Dinas Komunikasi, Informatika dan Statistik Provinsi Bali',
+        url: null,
+      },
+      categoryLabel: { id: 'Pengaduan', en: 'Complaint', enLower: 'complaint' },
+      text: 'Aplikasi SIMPEG yang diserahkan tidak dapat diakses sejak minggu lalu.\nMohon ditindaklanjuti.',
+      receivedAt: '2026-05-11T02:00:00Z',
+      answerDays: 5,
+      dueAt: '2026-05-20T02:00:00Z',
+      trackUrl: 'https://sigap.example.go.id/lacak/contoh-token',
+    },
+  },
   requesterLimited: true,
   prepare: prepareReceived,
 };

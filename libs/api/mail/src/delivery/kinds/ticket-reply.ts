@@ -23,6 +23,7 @@ import {
   type TicketContext,
   type TicketPayload,
 } from './ticket-mail';
+import { SAMPLE_TICKET } from './samples';
 
 export interface TicketReplyPayload extends TicketPayload {
   body: string;
@@ -112,5 +113,14 @@ async function prepareAgentReply(
 export const TICKET_REPLY: OutboxKind<'ticket.reply'> = {
   kind: 'ticket.reply',
   templates: ['agent-reply'],
+  samples: {
+    'agent-reply': {
+      requesterName: 'Ni Made Ayu Lestari',
+      agentName: 'Komang Sari',
+      ticket: SAMPLE_TICKET,
+      message:
+        'Selamat siang,\n\nDokumen BPMN sudah kami terima. Permohonan diteruskan ke Bidang Aplikasi Informatika.',
+    },
+  },
   prepare: prepareAgentReply,
 };

@@ -12,6 +12,7 @@ import {
   users,
   type TicketPayload,
 } from './ticket-mail';
+import { SAMPLE_TICKET } from './samples';
 
 export interface RequesterRepliedPayload extends TicketPayload {
   /** User ids. */
@@ -63,5 +64,17 @@ async function prepareRequesterReplied(
 export const TICKET_REQUESTER_REPLIED: OutboxKind<'ticket.requester-replied'> = {
   kind: 'ticket.requester-replied',
   templates: ['requester-replied'],
+  samples: {
+    'requester-replied': {
+      recipientName: 'I Gede Wirawan',
+      requesterName: 'Ni Made Ayu Lestari',
+      requesterEmail: 'ayu.lestari@diskes.baliprov.go.id',
+      ticket: SAMPLE_TICKET,
+      message:
+        'Selamat siang,\n\nBerikut kami lampirkan dokumen proses bisnis (BPMN) yang sudah diperbaiki.\nTerima kasih.',
+      effect: 'answered',
+      attachmentCount: 1,
+    },
+  },
   prepare: prepareRequesterReplied,
 };

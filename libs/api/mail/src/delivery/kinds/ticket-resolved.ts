@@ -1,6 +1,7 @@
 /** `ticket.resolved` → ticket-resolved to the requester (automatic), with the agent's note. */
 import type { OutboxKind, PrepareContext, PreparedMail, StoredPayload } from './kind';
 import { loadTicket, requesterOf, toRequester, type TicketPayload } from './ticket-mail';
+import { SAMPLE_TICKET } from './samples';
 
 export interface TicketResolvedPayload extends TicketPayload {
   note?: string;
@@ -38,6 +39,16 @@ async function prepareResolved(
 export const TICKET_RESOLVED: OutboxKind<'ticket.resolved'> = {
   kind: 'ticket.resolved',
   templates: ['ticket-resolved'],
+  samples: {
+    'ticket-resolved': {
+      requesterName: 'Ni Made Ayu Lestari',
+      ticket: SAMPLE_TICKET,
+      resolvedAt: '2026-05-20T07:45:00Z',
+      resolution:
+        'Aplikasi SIMPEG telah dipasang di https://simpeg.baliprov.go.id dan diserahterimakan.',
+      surveyUrl: 'https://sigap.example.go.id/survei/BALI-2026-000042',
+    },
+  },
   requesterLimited: true,
   prepare: prepareResolved,
 };

@@ -5,6 +5,7 @@
 import { ChecklistItemEntity } from '@sigap/api-tickets';
 import type { OutboxKind, PrepareContext, PreparedMail, StoredPayload } from './kind';
 import { loadTicket, requesterOf, text, toRequester, type TicketPayload } from './ticket-mail';
+import { SAMPLE_TICKET } from './samples';
 
 export interface TicketReturnedPayload extends TicketPayload {
   reason: string;
@@ -45,6 +46,20 @@ async function prepareReturned(
 export const TICKET_RETURNED: OutboxKind<'ticket.returned-to-requester'> = {
   kind: 'ticket.returned-to-requester',
   templates: ['documents-incomplete'],
+  samples: {
+    'documents-incomplete': {
+      requesterName: 'Ni Made Ayu Lestari',
+      ticket: SAMPLE_TICKET,
+      items: [
+        {
+          label: 'Dokumen proses bisnis (BPMN)',
+          reason: 'Belum menggambarkan alur persetujuan cuti.',
+        },
+        { label: 'Analisis biaya dan manfaat', reason: 'Belum dilampirkan.' },
+      ],
+      note: 'Mohon gunakan templat BPMN dari portal SPBE.\nTerima kasih.',
+    },
+  },
   requesterLimited: true,
   prepare: prepareReturned,
 };

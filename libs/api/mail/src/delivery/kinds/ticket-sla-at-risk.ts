@@ -4,6 +4,7 @@
  */
 import type { OutboxKind } from './kind';
 import { slaAlert, type SlaAlertPayload } from './sla-alert';
+import { SAMPLE_TICKET } from './samples';
 
 declare module '@sigap/api-outbox' {
   interface OutboxPayloads {
@@ -14,5 +15,16 @@ declare module '@sigap/api-outbox' {
 export const TICKET_SLA_AT_RISK: OutboxKind<'ticket.sla-at-risk'> = {
   kind: 'ticket.sla-at-risk',
   templates: ['sla-at-risk', 'first-response-at-risk'],
+  samples: {
+    'first-response-at-risk': {
+      recipientName: 'Komang Sari, Putu Arya',
+      audience: 'helpdesk',
+      ticket: SAMPLE_TICKET,
+      requesterName: 'Ni Made Ayu Lestari',
+      receivedAt: '2026-03-02T01:15:00Z',
+      dueAt: '2026-03-02T05:15:00Z',
+      remainingMinutes: 60,
+    },
+  },
   prepare: slaAlert('at-risk', false, false),
 };

@@ -10,6 +10,7 @@ import {
   users,
   type TicketPayload,
 } from './ticket-mail';
+import { SAMPLE_STEP, SAMPLE_TICKET } from './samples';
 
 export interface StepAssignedPayload extends TicketPayload {
   /** The step's order number. */
@@ -44,5 +45,13 @@ async function prepareStepAssigned(
 export const TICKET_STEP_ASSIGNED: OutboxKind<'ticket.step-assigned'> = {
   kind: 'ticket.step-assigned',
   templates: ['step-assigned'],
+  samples: {
+    'step-assigned': {
+      assigneeName: 'I Gede Wirawan',
+      ticket: SAMPLE_TICKET,
+      step: SAMPLE_STEP,
+      dueAt: '2026-03-03T02:30:00Z',
+    },
+  },
   prepare: prepareStepAssigned,
 };

@@ -11,5 +11,7 @@ declare module '@sigap/api-outbox' {
 export const TICKET_STEP_ESCALATED: OutboxKind<'ticket.step-escalated'> = {
   kind: 'ticket.step-escalated',
   templates: ['sla-breached'],
+  // Its template's preview sample is the ticket-level kind's (same template, same props).
+  samples: {},
   prepare: slaAlert('breached', true, true),
 };
