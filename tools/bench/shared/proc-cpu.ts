@@ -26,13 +26,22 @@ function clockTicks(): number {
 
 /** User + system CPU time (ms) a process has used so far; null when it cannot be read. */
 export function processCpuMs(pid: number | string): number | null {
+  const split = processCpuSplitMs(pid);
+  return split ? split.user + split.kernel : null;
+}
+
+/** User and system (kernel) CPU time (ms) a process has used so far; null when unreadable. */
+export function processCpuSplitMs(pid: number | string): { user: number; kernel: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The name in parentheses may hold spaces: fields are counted after its closing one.
     // Fields 14 and 15 of the line (utime, stime) are the 12th and 13th after the name.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? (ticks * 1000) / clockTicks() : null;
+    const user = Number(fields[11]);
+    const kernel = Number(fields[12]);
+    if (!Number.isFinite(user) || !Number.isFinite(kernel)) return null;
+    const perTick = 1000 / clockTicks();
+    return { user: user * perTick, kernel: kernel * perTick };
   } catch {
     return null;
   }

@@ -28,9 +28,8 @@
  * opening sends to MariaDB. SIGAP_BENCH_PROFILE=file.cpuprofile also writes that profile out.
  */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import { fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import {
@@ -42,9 +41,8 @@ import {
 } from 'mysql2/promise';
 import { databaseCpuMs } from '../shared/proc-cpu';
 import { benchServer } from '../shared/bench-server';
-import { driverTraffic } from '../shared/driver-traffic';
-import { startBenchApi } from '../shared/bench-api';
-import { PHASES, phaseTimes, type CpuProfile } from './phases';
+import { DEMO_PASSWORD, SHIPPED_MAIN, startShippedApi } from '../shared/shipped-api';
+import { bundleSources, PHASES, phaseTimes, type CpuProfile } from './phases';
 
 const arg = (name: string, fallback: number): number => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -226,7 +224,8 @@ async function main(): Promise<void> {
     multipleStatements: true,
   });
 
-  const { app, config, base } = await startBenchApi(bench, DB);
+  const api = await startShippedApi(bench, DB);
+  const { base } = api;
 
   log(`mariadb via ${transport}`);
 
@@ -238,7 +237,7 @@ async function main(): Promise<void> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'helpdesk.bali@sigap.local', password: config.demoPassword }),
+    body: JSON.stringify({ email: 'helpdesk.bali@sigap.local', password: DEMO_PASSWORD }),
   });
   const token = ((await login.json()) as { accessToken: string }).accessToken;
   const auth = { Authorization: `Bearer ${token}` };
@@ -286,30 +285,30 @@ async function main(): Promise<void> {
   };
   const sample = await openOne();
   for (let i = 0; i < 50; i++) await openOne(); // warm-up
-  // One client alone: latency and statements per opening (counted in this process's driver).
-  const single0 = driverTraffic();
+  // One client alone: latency and statements per opening (counted in the API's driver).
+  const single0 = await api.traffic();
   const single: number[] = [];
   for (let i = 0; i < 100; i++) {
     const s0 = performance.now();
     await openOne();
     single.push(performance.now() - s0);
   }
-  const perOpening = (driverTraffic().statements - single0.statements) / 100;
+  const perOpening = ((await api.traffic()).statements - single0.statements) / 100;
   single.sort((a, b) => a - b);
   log(
     `opening, one client: p50 ${ms(pct(single, 50))}, p99 ${ms(pct(single, 99))}; ~${perOpening.toFixed(1)} requests to the database per opening (batched statements count once)`,
   );
-  // The concurrent clients run in a child process, so the server keeps this one's CPU.
-  // The API server runs in this process: its CPU time over the load is the Node cost per opening.
-  // Statements and bytes counted in this process's mysql2 (the API's pool; the bench's own
-  // pool is idle during the load), so other clients of the server do not count.
-  const traffic0 = driverTraffic();
+  // The concurrent clients run in a child process, the API in another (the shipped bundle): its
+  // CPU time over the load, read from /proc, is the Node cost per opening. Statements and bytes
+  // are counted in the API's own mysql2, so other clients of the server do not count.
+  const traffic0 = await api.traffic();
   const db0 = mariadbCpuMs();
-  const cpu0 = process.cpuUsage();
+  const cpu0 = api.cpu();
   const load = await loadFromChild({ base, token, body, count: OPENS, clients: CLIENTS });
-  const cpu = process.cpuUsage(cpu0);
+  const cpu1 = api.cpu();
+  const cpu = { user: cpu1.user - cpu0.user, system: cpu1.kernel - cpu0.kernel };
   const db1 = mariadbCpuMs();
-  const traffic1 = driverTraffic();
+  const traffic1 = await api.traffic();
   const statementsPer = (traffic1.statements - traffic0.statements) / OPENS;
   const bytesPer = (traffic1.bytes - traffic0.bytes) / OPENS;
   const apiRate = load.rate;
@@ -318,9 +317,9 @@ async function main(): Promise<void> {
     `opening via HTTP (${CLIENTS} clients, ${OPENS} tickets): ${apiRate.toFixed(0)} tickets/s (${rowsPer.total} rows each: ${rowsPer.detail}; response ${load.bytes} bytes)`,
   );
   const perOpen = (cpuMs: number) => ms(cpuMs / OPENS);
-  const apiCpuMs = (cpu.user + cpu.system) / 1000;
+  const apiCpuMs = cpu.user + cpu.system;
   log(
-    `  CPU per opening: API server ${perOpen(apiCpuMs)} (user ${perOpen(cpu.user / 1000)}, kernel ${perOpen(cpu.system / 1000)}), MariaDB ${db0 !== null && db1 !== null ? perOpen(db1 - db0) : 'n/a'}, load clients ${perOpen(load.cpuMs)}`,
+    `  CPU per opening: API server ${perOpen(apiCpuMs)} (user ${perOpen(cpu.user)}, kernel ${perOpen(cpu.system)}), MariaDB ${db0 !== null && db1 !== null ? perOpen(db1 - db0) : 'n/a'}, load clients ${perOpen(load.cpuMs)}`,
   );
   log(
     `  to the database per opening: ${statementsPer.toFixed(1)} requests, ${(bytesPer / 1024).toFixed(1)} KiB sent`,
@@ -328,17 +327,21 @@ async function main(): Promise<void> {
   // Where the API's time goes: a CPU profile over a second, shorter load (profiling slows the
   // server a little, so the rate above is measured without it), its shares applied to the API
   // CPU per opening measured above. SIGAP_BENCH_PROFILE=file.cpuprofile also writes it out.
-  const profiler = new Session();
-  profiler.connect();
-  await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.start');
+  await api.profileStart();
   const profiledOpens = Math.max(200, Math.floor(OPENS / 3));
   await loadFromChild({ base, token, body, count: profiledOpens, clients: CLIENTS });
-  const { profile } = await profiler.post('Profiler.stop');
-  profiler.disconnect();
+  const profile = await api.profileStop();
   const profileTo = process.env['SIGAP_BENCH_PROFILE'];
   if (profileTo) writeFileSync(profileTo, JSON.stringify(profile));
-  const phases = phaseTimes(profile as unknown as CpuProfile);
+  const phases = phaseTimes(
+    profile as unknown as CpuProfile,
+    bundleSources(
+      SHIPPED_MAIN,
+      JSON.parse(readFileSync(`${SHIPPED_MAIN}.map`, 'utf8')) as Parameters<
+        typeof bundleSources
+      >[1],
+    ),
+  );
   const sampled = [...phases.values()].reduce((a, b) => a + b, 0);
   log(`  API CPU per opening by phase (profile of ${profiledOpens} more openings):`);
   for (const phase of PHASES) {
@@ -358,7 +361,7 @@ async function main(): Promise<void> {
     `  CPU per ticket: mysql2 client ${perOpen(raw.cpuMs)} (kernel ${perOpen(raw.kernelMs)}), MariaDB ${raw.dbMs !== null ? perOpen(raw.dbMs) : 'n/a'}`,
   );
 
-  await app.close();
+  await api.close();
   await pool.end();
   await bufferPool.restore();
   await admin.end();

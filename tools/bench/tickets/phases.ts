@@ -9,6 +9,8 @@
  * rule moves its time to "domain and row building", which the output makes visible.
  */
 
+import { SourceMap } from 'node:module';
+
 export type Phase =
   | 'http and framework'
   | 'authentication'
@@ -34,7 +36,7 @@ export const PHASES: Phase[] = [
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber?: number; columnNumber?: number };
   children?: number[];
 }
 
@@ -92,13 +94,47 @@ function phaseOfFrame(frame: ProfileNode['callFrame']): Phase | null {
 }
 
 /**
+ * The original source of a frame of a bundle, by the bundle's source map (Node's own reader):
+ * `webpack:///./libs/api/tickets/src/x.ts` becomes `/libs/api/tickets/src/x.ts`. Frames of other
+ * files keep their URL.
+ */
+export function bundleSources(
+  bundlePath: string,
+  map: ConstructorParameters<typeof SourceMap>[0],
+): (frame: ProfileNode['callFrame']) => string {
+  const reader = new SourceMap(map);
+  const memo = new Map<string, string>();
+  return (frame) => {
+    if (!frame.url.endsWith(bundlePath) || frame.lineNumber === undefined) return frame.url;
+    const key = `${frame.lineNumber}:${frame.columnNumber ?? 0}`;
+    let url = memo.get(key);
+    if (url === undefined) {
+      const entry = reader.findEntry(frame.lineNumber, frame.columnNumber ?? 0) as {
+        originalSource?: string;
+      };
+      url = entry.originalSource
+        ? entry.originalSource.replace(/^webpack:\/\/\/?\.?/, '')
+        : frame.url;
+      memo.set(key, url);
+    }
+    return url;
+  };
+}
+
+/**
  * Milliseconds of CPU each phase took over the profile (idle and the profiler's own program
  * ticks left out). Scale by the process's measured CPU to get shares of it.
  */
-export function phaseTimes(profile: CpuProfile): Map<Phase, number> {
+export function phaseTimes(
+  profile: CpuProfile,
+  sourceOf: (frame: ProfileNode['callFrame']) => string = (frame) => frame.url,
+): Map<Phase, number> {
   const byId = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
   for (const node of profile.nodes) {
+    // Frames of a bundle are named by their original source (its source map), so the rules
+    // by file hold for the shipped API as for the sources.
+    node.callFrame = { ...node.callFrame, url: sourceOf(node.callFrame) };
     byId.set(node.id, node);
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
