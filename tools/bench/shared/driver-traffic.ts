@@ -1,5 +1,4 @@
 /** Statements and bytes this process sends to the database (see mysql2-traffic.js). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const traffic = require('./mysql2-traffic.js') as {
   driverTraffic(): { statements: number; bytes: number };
 };
