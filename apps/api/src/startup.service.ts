@@ -1,3 +1,4 @@
+import { dialectOf } from '@sigap/api-database';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarSeedService } from '@sigap/api-calendars';
@@ -47,6 +48,8 @@ export class StartupService implements OnApplicationBootstrap {
       const applied = await this.dataSource.runMigrations({ transaction: 'each' });
       if (applied.length)
         this.logger.log(`Migrasi dijalankan: ${applied.map((m) => m.name).join(', ')}`);
+      if (await dialectOf(this.dataSource).repairFullText(this.dataSource))
+        this.logger.warn('Indeks pencarian tiket dipulihkan dan dibangun ulang.');
     }
     if (this.config.loadSeed && this.config.demo) await this.seed.load();
     if (this.config.loadSeed) await this.calendarSeed.load();

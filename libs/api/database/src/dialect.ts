@@ -1,4 +1,5 @@
 import type { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
+import { ensureSqliteFullText } from './full-text';
 
 /** Row lock options for `find`/`findOne` (empty where the database has one writer). */
 export type WriteLock = { lock?: { mode: 'pessimistic_write' } };
@@ -57,6 +58,29 @@ export abstract class Dialect {
    * last commits); on MariaDB/MySQL the server's own durability settings stay the operator's.
    */
   abstract withoutCommitSync<T>(source: DataSource, run: () => Promise<T>): Promise<T>;
+
+  /**
+   * The full-text query text for search terms (letters and digits only, already folded): every
+   * term must match, each also as a prefix. See `full-text.ts`.
+   */
+  abstract fullTextQuery(terms: readonly string[]): string;
+
+  /**
+   * One full-text source as the FROM and WHERE of a search branch: the source table under
+   * `alias`, its rows matching the named parameter `param` (a `fullTextQuery`), and the SQL of
+   * each row's relevance (higher is better) as `score`.
+   */
+  abstract fullTextSource(
+    source: { table: string; columns: readonly string[] },
+    alias: string,
+    param: string,
+  ): { from: string; where: string; score: string };
+
+  /**
+   * After the migrations: puts the full-text index back in step where the engine can lose it
+   * (SQLite's triggers go with a table a later migration rebuilt). Answers whether it had to.
+   */
+  abstract repairFullText(source: DataSource): Promise<boolean>;
 
   /** The server's product, as health reports it: MariaDB or MySQL (asked once), or SQLite. */
   abstract serverType(source: DataSource): Promise<'mysql' | 'mariadb' | 'sqlite'>;
@@ -129,6 +153,24 @@ export class MysqlDialect extends Dialect {
     return run();
   }
 
+  fullTextQuery(terms: readonly string[]): string {
+    return terms.map((t) => `+${t}*`).join(' ');
+  }
+
+  repairFullText(): Promise<boolean> {
+    // InnoDB keeps FULLTEXT indexes through every ALTER TABLE.
+    return Promise.resolve(false);
+  }
+
+  fullTextSource(
+    source: { table: string; columns: readonly string[] },
+    alias: string,
+    param: string,
+  ): { from: string; where: string; score: string } {
+    const match = `MATCH(${source.columns.map((c) => `${alias}.${c}`).join(', ')}) AGAINST (:${param} IN BOOLEAN MODE)`;
+    return { from: `${source.table} ${alias}`, where: match, score: match };
+  }
+
   private readonly products = new WeakMap<DataSource, 'mysql' | 'mariadb'>();
 
   async serverType(source: DataSource): Promise<'mysql' | 'mariadb'> {
@@ -182,6 +224,28 @@ export class SqliteDialect extends Dialect {
     } finally {
       await source.query(`PRAGMA synchronous = ${Number.isInteger(previous) ? previous : 2}`);
     }
+  }
+
+  fullTextQuery(terms: readonly string[]): string {
+    return terms.map((t) => `"${t}"*`).join(' ');
+  }
+
+  repairFullText(source: DataSource): Promise<boolean> {
+    return ensureSqliteFullText(source);
+  }
+
+  fullTextSource(
+    source: { table: string; columns: readonly string[] },
+    alias: string,
+    param: string,
+  ): { from: string; where: string; score: string } {
+    // FTS5's table-valued form: the index answers the matching rowids with their bm25 rank
+    // (lower is better), joined back to the source row.
+    return {
+      from: `${source.table}_fts(:${param}) ${alias}_f JOIN ${source.table} ${alias} ON ${alias}.rowid = ${alias}_f.rowid`,
+      where: '1 = 1',
+      score: `-${alias}_f.rank`,
+    };
   }
 
   serverType(): Promise<'sqlite'> {

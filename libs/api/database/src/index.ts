@@ -2,6 +2,7 @@
 export * from './data-source-options';
 export * from './database.module';
 export * from './dialect';
+export * from './full-text';
 export * from './migrations/1763900000000-initial-schema';
 export * from './migrations/1763900100000-calendars';
 export * from './migrations/1763900200000-tickets';
@@ -28,6 +29,7 @@ export * from './migrations/1763902520000-unconfirmed-closures';
 export * from './migrations/1763902600000-demo-history';
 export * from './migrations/1763902650000-complaint-tiers';
 export * from './migrations/1763902660000-survey-respondent-profile';
+export * from './migrations/1763903000000-ticket-search';
 export * from './migrations/index';
 export * from './mysql-driver';
 export * from './read-replica';

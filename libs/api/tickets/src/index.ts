@@ -20,6 +20,7 @@ export * from './ticket-opening.service';
 export * from './ticket-ports';
 export * from './ticket-reading.service';
 export * from './ticket-repository';
+export * from './ticket-search';
 export * from './ticket-step.entity';
 export * from './ticket.dto';
 export * from './ticket.entity';

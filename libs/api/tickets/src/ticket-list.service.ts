@@ -9,6 +9,7 @@ import { parseStatuses, type ListTicketsQuery } from './ticket.dto';
 import { TicketError } from './ticket-error';
 import { TicketEntity } from './ticket.entity';
 import { toSummary } from './ticket-reading.service';
+import { matchedSources, ticketSearchJoin } from './ticket-search';
 
 /**
  * The columns a queue row needs: the long texts (description, SLA snapshot) stay in the table,
@@ -45,6 +46,9 @@ export function impliedOpen(statuses: readonly string[] | null): boolean | null 
   return null;
 }
 
+/** Queries of a search: ordered by relevance, paged by offset, rows naming where they matched. */
+const RANKED = new WeakSet<object>();
+
 /** The queue: filters, access scoping, sort by (due, id), opaque cursor pagination. */
 @Injectable()
 export class TicketListService {
@@ -55,7 +59,16 @@ export class TicketListService {
     const limit = query.limit ?? 50;
     const qb = this.query(user, query, manager);
     if (!qb) return { items: [], nextCursor: null };
-    const rows = await qb.getMany();
+    const ranked = RANKED.has(qb);
+    let rows: TicketEntity[];
+    let matched = new Map<string, unknown>();
+    if (ranked) {
+      const { entities, raw } = await qb.getRawAndEntities<Record<string, unknown>>();
+      rows = entities;
+      matched = new Map(raw.map((r) => [String(r['t_id']), r['hit_sources']]));
+    } else {
+      rows = await qb.getMany();
+    }
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -63,9 +76,19 @@ export class TicketListService {
       manager,
       items.map((t) => t.id),
     );
+    const offset = ranked && query.cursor ? decodeSearchCursor(query.cursor) : 0;
     return {
-      items: items.map((t) => ({ ...toSummary(t), currentStep: current.get(t.id) ?? null })),
-      nextCursor: more && last ? encodeCursor(last.dueAt, last.id) : null,
+      items: items.map((t) => ({
+        ...toSummary(t),
+        currentStep: current.get(t.id) ?? null,
+        ...(ranked ? { matchedIn: matchedSources(matched.get(t.id)) } : {}),
+      })),
+      nextCursor:
+        more && last
+          ? ranked
+            ? encodeSearchCursor(offset + limit)
+            : encodeCursor(last.dueAt, last.id)
+          : null,
     };
   }
 
@@ -137,8 +160,28 @@ export class TicketListService {
       qb.andWhere('t.due_at >= :dueAfter', {
         dueAfter: dialectOf(manager).instant(new Date(query.dueAfter)),
       });
-    if (query.q)
-      qb.andWhere('t.subject LIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    // Search: the ranked matches joined in, best first (then by due); a query with no word long
+    // enough for the index (and not a ticket number) matches the subject as plain text.
+    const q = query.q?.trim();
+    const search = q
+      ? ticketSearchJoin(
+          manager,
+          q,
+          hasRole(user, 'admin') ? (query.office ?? null) : (user.office ?? null),
+        )
+      : null;
+    if (search) {
+      qb.innerJoin(`(${search.sql})`, 'hit', 'hit.ticket_id = t.id', search.params)
+        .addSelect('hit.sources', 'hit_sources')
+        .orderBy('hit.score', 'DESC')
+        .addOrderBy('t.due_at', 'ASC')
+        .addOrderBy('t.id', 'ASC')
+        .limit(limit + 1);
+      if (query.cursor) qb.offset(decodeSearchCursor(query.cursor));
+      RANKED.add(qb);
+      return qb;
+    }
+    if (q) qb.andWhere('t.subject LIKE :q', { q: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (query.cursor) {
       const [due, id] = decodeCursor(query.cursor);
       qb.andWhere('(t.due_at > :cDue OR (t.due_at = :cDue AND t.id > :cId))', {
@@ -245,6 +288,30 @@ export class TicketListService {
 
 export function encodeCursor(due: Date, id: string): string {
   return Buffer.from(JSON.stringify([due.toISOString(), id])).toString('base64url');
+}
+
+/** The cursor of a ranked (search) page: how many results came before it. */
+export function encodeSearchCursor(offset: number): string {
+  return Buffer.from(JSON.stringify(['search', offset])).toString('base64url');
+}
+
+export function decodeSearchCursor(cursor: string): number {
+  try {
+    const [kind, offset] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      unknown,
+      unknown,
+    ];
+    if (kind !== 'search' || !Number.isSafeInteger(offset) || (offset as number) < 0)
+      throw new Error('bad');
+    // Deep pages of a ranked search cost the database the whole prefix: 10,000 results is
+    // more than anyone reads.
+    if ((offset as number) > 10_000) throw new Error('too deep');
+    return offset as number;
+  } catch {
+    throw new TicketError('ticket.cursor_invalid', 'Kursor halaman tidak valid.', [
+      { path: 'cursor', message: 'kursor tidak dikenal' },
+    ]);
+  }
 }
 
 export function decodeCursor(cursor: string): [Date, string] {

@@ -189,7 +189,15 @@ export interface TicketSummary {
    * counted in `activeSteps`), null when no step is active. Absent outside the queue.
    */
   currentStep?: QueueStepView | null;
+  /**
+   * In search results (`q`): where the query matched, in a fixed order: the ticket number, its
+   * subject or description, the requester's name or e-mail, a message or note on its timeline,
+   * an attachment's file name.
+   */
+  matchedIn?: TicketSearchSource[];
 }
+
+export type TicketSearchSource = 'number' | 'ticket' | 'requester' | 'message' | 'attachment';
 
 /** The current step of a queue row: what is being done, by which position, by whom. */
 export interface QueueStepView {

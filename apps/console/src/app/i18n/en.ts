@@ -1,5 +1,6 @@
 import { adminMailEn } from './admin-mail.en';
 import { staffDayEn } from './staff-day.en';
+import { searchEn } from './search.en';
 import { agentConsoleEn } from './agent-console.en';
 import { dashboardEn } from './dashboard.en';
 import { portalEn } from './portal.en';
@@ -13,6 +14,7 @@ import type { Dictionary } from './id';
 export const en: Dictionary = {
   ...agentConsoleEn,
   ...staffDayEn,
+  ...searchEn,
   ...adminMailEn,
   ...publicEn,
   ...portalEn,
@@ -285,7 +287,7 @@ export const en: Dictionary = {
   'tickets.filter.service': 'Service',
   'tickets.filter.opd': 'Agency (OPD)',
   'tickets.filter.any': 'All',
-  'tickets.search': 'Search subject (press /)',
+  'tickets.search': 'Search tickets (press /)',
   'tickets.empty': 'No tickets in this view.',
   'tickets.loadMore': 'Load more',
   'tickets.keys': 'j/k move · Enter open · / search',

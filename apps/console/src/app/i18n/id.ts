@@ -1,5 +1,6 @@
 import { adminMailId } from './admin-mail.id';
 import { staffDayId } from './staff-day.id';
+import { searchId } from './search.id';
 import { agentConsoleId } from './agent-console.id';
 import { dashboardId } from './dashboard.id';
 import { portalId } from './portal.id';
@@ -15,6 +16,7 @@ import { surveyId } from './survey.id';
 export const id = {
   ...agentConsoleId,
   ...staffDayId,
+  ...searchId,
   ...adminMailId,
   ...publicId,
   ...portalId,
@@ -288,7 +290,7 @@ export const id = {
   'tickets.filter.service': 'Layanan',
   'tickets.filter.opd': 'OPD',
   'tickets.filter.any': 'Semua',
-  'tickets.search': 'Cari perihal (tekan /)',
+  'tickets.search': 'Cari tiket (tekan /)',
   'tickets.empty': 'Tidak ada tiket pada tampilan ini.',
   'tickets.loadMore': 'Muat lagi',
   'tickets.keys': 'j/k pindah · Enter buka · / cari',

@@ -194,6 +194,36 @@ describe('QueuePage', () => {
     expect(document.activeElement).toBe(element.querySelector('[data-test=search]'));
   });
 
+  it('searches all of a ticket, marks the words in the subject and says where else it matched', async () => {
+    const element = await open();
+    const box = element.querySelector<HTMLInputElement>('[data-test=search]')!;
+    box.value = '  aplikas  ';
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle();
+    backend
+      .expectOne((r) => r.url === '/api/v1/tickets' && r.params.get('q') === 'aplikas')
+      .flush({
+        items: [
+          row(7, { subject: 'Pembangunan aplikasi SIMPEG', matchedIn: ['ticket', 'message'] }),
+          row(8, { subject: 'Permohonan baru', matchedIn: ['ticket', 'attachment'] }),
+        ],
+        nextCursor: null,
+      });
+    await settle();
+    const rows = element.querySelectorAll('[data-test=ticket-row]');
+    expect(Array.from(rows[0].querySelectorAll('mark')).map((m) => m.textContent)).toEqual([
+      'aplikas',
+    ]);
+    expect(rows[0].querySelector('[data-test=matched-in]')!.textContent).toContain(
+      'Cocok di: pesan atau catatan',
+    );
+    // The second matched in its description: the subject marks nothing, so it is named.
+    expect(rows[1].querySelectorAll('mark').length).toBe(0);
+    expect(rows[1].querySelector('[data-test=matched-in]')!.textContent).toContain(
+      'perihal/uraian, nama lampiran',
+    );
+  });
+
   it('loads the next page with the cursor', async () => {
     const element = await open([row(1)], 'c2');
     element.querySelector<HTMLElement>('[data-test=load-more]')!.click();

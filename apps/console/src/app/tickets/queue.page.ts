@@ -34,6 +34,7 @@ import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe } from '../shared/zoned-date';
 import { ChosenOffice } from '../shared/chosen-office';
 import { OfficeSelectComponent } from '../shared/office-select.component';
+import { HighlightComponent, highlightParts } from '../shared/highlight';
 import { spellRemaining, type StandardUnit } from './remaining-text';
 import type { WorkCalendar } from '@sigap/sla';
 import { TICK_MS, isCounting } from './countdown';
@@ -70,6 +71,7 @@ const PREFETCH_ROWS = 20;
     ZonedDatePipe,
     BulkAssignComponent,
     OfficeSelectComponent,
+    HighlightComponent,
   ],
   host: { '(document:keydown)': 'onKey($event)' },
   template: `
@@ -193,10 +195,16 @@ const PREFETCH_ROWS = 20;
             [attr.aria-current]="i === selected() ? 'true' : null"
           >
             <span class="number">{{ ticket.number }}</span>
-            <span class="subject">{{ ticket.subject }}</span>
+            <span class="subject"><sg-highlight [text]="ticket.subject" [query]="q()" /></span>
             <span class="meta">
               {{ serviceName(ticket.service) }} · {{ opdName(ticket.opdId) }} ·
               {{ key('tickets.channel', ticket.channel) | t }}
+              @if (matchedElsewhere(ticket); as where) {
+                ·
+                <span class="matched" data-test="matched-in">{{
+                  'search.matchedIn' | t: { where }
+                }}</span>
+              }
             </span>
             <span class="state">
               <span class="badge status">{{ key('tickets.status', ticket.status) | t }}</span>
@@ -682,6 +690,20 @@ export class QueuePage {
   protected opdName(id: string | null): string {
     if (!id) return this.i18n.t('app.dash');
     return this.opds().find((o) => o.id === id)?.name ?? id;
+  }
+
+  /**
+   * Where a search matched when the row does not show it (a message, a note, the requester, an
+   * attachment's name), as words; null outside a search or when the subject or number matched.
+   */
+  protected matchedElsewhere(ticket: TicketSummary): string | null {
+    const where = ticket.matchedIn;
+    if (!this.q() || !where?.length || where.includes('number')) return null;
+    // A match in the description shows only when the subject itself has no marked word.
+    const subjectShows = highlightParts(ticket.subject, this.q()).some((p) => p.hit);
+    const hidden = where.filter((s) => s !== 'ticket' || !subjectShows);
+    if (!hidden.length) return null;
+    return hidden.map((s) => this.i18n.t(`search.source.${s}` as MessageKey)).join(', ');
   }
 
   /** Who holds the row's work: the current step's holder, else the ticket's agent. */
