@@ -163,14 +163,16 @@ async function seed(pool: Pool): Promise<void> {
   log(
     `  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s; rebuilding ${indexes.length} indexes`,
   );
+  const columnsOf = (ix: { columns: string[] }) => ix.columns.map((c) => `\`${c}\``).join(', ');
   await conn2.query(
     `ALTER TABLE tickets ${indexes
-      .map(
-        (ix) =>
-          `ADD ${ix.unique ? 'UNIQUE ' : ''}INDEX \`${ix.name}\` (${ix.columns.map((c) => `\`${c}\``).join(', ')})`,
-      )
+      .filter((ix) => !ix.fullText)
+      .map((ix) => `ADD ${ix.unique ? 'UNIQUE ' : ''}INDEX \`${ix.name}\` (${columnsOf(ix)})`)
       .join(', ')}`,
   );
+  // InnoDB builds one FULLTEXT index per statement.
+  for (const ix of indexes.filter((i) => i.fullText))
+    await conn2.query(`ALTER TABLE tickets ADD FULLTEXT INDEX \`${ix.name}\` (${columnsOf(ix)})`);
   await conn2.query('SET foreign_key_checks = 1, unique_checks = 1');
   conn2.release();
   await pool.query('ANALYZE TABLE tickets');
@@ -180,19 +182,27 @@ async function seed(pool: Pool): Promise<void> {
 /** Secondary indexes of `tickets` that a plain `ADD INDEX` can rebuild (not the FKs' own). */
 async function secondaryIndexes(
   pool: Pool,
-): Promise<{ name: string; unique: boolean; columns: string[] }[]> {
+): Promise<{ name: string; unique: boolean; fullText: boolean; columns: string[] }[]> {
   const [rows] = await pool.query<RowDataPacket[]>(
-    `SELECT INDEX_NAME AS name, NON_UNIQUE AS nonUnique, COLUMN_NAME AS col
+    `SELECT INDEX_NAME AS name, NON_UNIQUE AS nonUnique, INDEX_TYPE AS type, COLUMN_NAME AS col
        FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'tickets'
         AND INDEX_NAME <> 'PRIMARY' AND INDEX_NAME NOT LIKE 'fk%'
       ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
     [DB],
   );
-  const byName = new Map<string, { name: string; unique: boolean; columns: string[] }>();
+  const byName = new Map<
+    string,
+    { name: string; unique: boolean; fullText: boolean; columns: string[] }
+  >();
   for (const r of rows) {
     const name = r['name'] as string;
-    const entry = byName.get(name) ?? { name, unique: Number(r['nonUnique']) === 0, columns: [] };
+    const entry = byName.get(name) ?? {
+      name,
+      unique: Number(r['nonUnique']) === 0,
+      fullText: r['type'] === 'FULLTEXT',
+      columns: [],
+    };
     entry.columns.push(r['col'] as string);
     byName.set(name, entry);
   }
