@@ -9,7 +9,7 @@ import { parseStatuses, type ListTicketsQuery } from './ticket.dto';
 import { TicketError } from './ticket-error';
 import { TicketEntity } from './ticket.entity';
 import { toSummary } from './ticket-reading.service';
-import { matchedSources, ticketSearchJoin } from './ticket-search';
+import { matchedSources, SEARCH_SOURCE_LIMIT, ticketSearchJoin } from './ticket-search';
 
 /**
  * The columns a queue row needs: the long texts (description, SLA snapshot) stay in the table,
@@ -303,9 +303,8 @@ export function decodeSearchCursor(cursor: string): number {
     ];
     if (kind !== 'search' || !Number.isSafeInteger(offset) || (offset as number) < 0)
       throw new Error('bad');
-    // Deep pages of a ranked search cost the database the whole prefix: 10,000 results is
-    // more than anyone reads.
-    if ((offset as number) > 10_000) throw new Error('too deep');
+    // A search ranks at most this many matches per source (see ticket-search.ts).
+    if ((offset as number) > 5 * SEARCH_SOURCE_LIMIT) throw new Error('too deep');
     return offset as number;
   } catch {
     throw new TicketError('ticket.cursor_invalid', 'Kursor halaman tidak valid.', [

@@ -18,6 +18,12 @@ import { dialectOf, FULL_TEXT_SOURCES, type FullTextSource } from '@sigap/api-da
 /** Words shorter than this are left out of the full-text query (the index does not keep them). */
 export const SEARCH_MIN_TERM = 3;
 const SEARCH_MAX_TERMS = 8;
+/**
+ * Matches each source contributes, best first. A common word matches most of a large office's
+ * tickets; ranking them all would take the database seconds, and nobody reads past the first
+ * pages. Other filters (status, service...) apply after this cut.
+ */
+export const SEARCH_SOURCE_LIMIT = 1000;
 const SEARCH_MAX_TERM_LENGTH = 40;
 
 /** A ticket number or its beginning, as typed: `BALI-2026-000123`, `adubali-2026-00`. */
@@ -76,7 +82,7 @@ export function ticketSearchJoin(
   if (number) {
     params['ftNumber'] = number;
     branches.push(
-      `SELECT n.id AS ticket_id, 1000 AS score, 'number' AS src FROM tickets n WHERE n.number LIKE :ftNumber${inOffice('n')}`,
+      `SELECT * FROM (SELECT n.id AS ticket_id, 1000 AS score, 'number' AS src FROM tickets n WHERE n.number LIKE :ftNumber${inOffice('n')} ORDER BY n.number LIMIT ${SEARCH_SOURCE_LIMIT}) b_number`,
     );
   }
   if (terms.length) {
@@ -94,7 +100,10 @@ export function ticketSearchJoin(
       // Engines' relevance (TF-IDF, bm25) is not comparable between indexes: a rare word in
       // many timeline rows outscores a common one in a subject. So the source's weight decides
       // (1 to 2 times it), and relevance only orders matches within it.
-      return `SELECT ${ticketId} AS ticket_id, ${weight} * (1 + (${fts.score}) / (1 + (${fts.score}))) AS score, '${src}' AS src FROM ${fts.from}${join} WHERE ${fts.where}${extra}`;
+      return (
+        `SELECT * FROM (SELECT ${ticketId} AS ticket_id, ${weight} * (1 + (${fts.score}) / (1 + (${fts.score}))) AS score, '${src}' AS src ` +
+        `FROM ${fts.from}${join} WHERE ${fts.where}${extra} ORDER BY score DESC LIMIT ${SEARCH_SOURCE_LIMIT}) b_${src}`
+      );
     };
     branches.push(branch('tickets', 'tt', 'tt.id', 8, 'ticket', '', inOffice('tt')));
     branches.push(
