@@ -40,6 +40,7 @@ import {
   type RowDataPacket,
 } from 'mysql2/promise';
 import { databaseCpuMs } from '../shared/proc-cpu';
+import { dropMysqlFullTextIndex } from '@sigap/api-database';
 import { benchServer } from '../shared/bench-server';
 import { DEMO_PASSWORD, SHIPPED_MAIN, startShippedApi } from '../shared/shipped-api';
 import { bundleSources, PHASES, phaseTimes, type CpuProfile } from './phases';
@@ -100,7 +101,10 @@ async function seed(pool: Pool): Promise<void> {
   const base = Date.UTC(2025, 0, 1);
   const conn2 = await pool.getConnection();
   await conn2.query('SET foreign_key_checks = 0, unique_checks = 0');
-  for (const ix of indexes) await conn2.query(`ALTER TABLE tickets DROP INDEX \`${ix.name}\``);
+  for (const ix of indexes) {
+    if (ix.fullText) await dropMysqlFullTextIndex((sql) => conn2.query(sql), 'tickets', ix.name);
+    else await conn2.query(`ALTER TABLE tickets DROP INDEX \`${ix.name}\``);
+  }
   for (let from = 0; from < TICKETS; from += batch) {
     const values: unknown[][] = [];
     for (let i = from; i < Math.min(TICKETS, from + batch); i++) {

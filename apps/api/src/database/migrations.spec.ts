@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, DATABASES, testConfig, TestDatabase } from '../testing/test-app';
 import { UserEntity } from '@sigap/api-identity';
 import { OfficeEntity } from '@sigap/api-offices';
-import { dataSourceOptions } from '@sigap/api-database';
+import { dataSourceOptions, dialectOf, FULL_TEXT_SOURCES } from '@sigap/api-database';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '@sigap/api-database';
 
@@ -118,6 +118,46 @@ for (const kind of DATABASES) {
         });
       await user('00000000-0000-0000-0000-000000000001');
       await expectAsync(user('00000000-0000-0000-0000-000000000002')).toBeRejected();
+    });
+
+    it('keeps the full-text index working after the search migration is undone and redone', async () => {
+      // On MariaDB a FULLTEXT index added again after a drop answers nothing unless the table
+      // was rebuilt in between (full-text.ts).
+      await dataSource.query(
+        'INSERT INTO offices (code, name, time_zone, ticket_prefix, created_at) VALUES (?, ?, ?, ?, ?)',
+        [
+          'cari',
+          'Kantor Cari',
+          'Asia/Jakarta',
+          'CARI',
+          kind === 'sqlite' ? '2026-01-05 01:00:00.000' : new Date(),
+        ],
+      );
+      await dataSource.query(
+        'INSERT INTO requester_contacts (id, office_code, name, email, created_at) VALUES (?, ?, ?, ?, ?)',
+        [
+          '00000000-0000-0000-0000-00000000c001',
+          'cari',
+          'Ketut Suardana',
+          'ketut@dinas.go.id',
+          kind === 'sqlite' ? '2026-01-05 01:00:00.000' : new Date(),
+        ],
+      );
+      // Undo the search migration (and any after it) with the rows in place, then redo it.
+      const from = MIGRATIONS.findIndex((m) => m.name === 'TicketSearch1763903000000');
+      expect(from).toBeGreaterThan(0);
+      for (let i = from; i < MIGRATIONS.length; i++)
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      await dataSource.runMigrations({ transaction: 'each' });
+      const dialect = dialectOf(dataSource);
+      const source = FULL_TEXT_SOURCES.find((s) => s.table === 'requester_contacts')!;
+      const fts = dialect.fullTextSource(source, 'c', 'q');
+      const [sql, params] = dataSource.driver.escapeQueryWithParameters(
+        `SELECT c.name AS name FROM ${fts.from} WHERE ${fts.where}`,
+        { q: dialect.fullTextQuery(['suard']) },
+      );
+      const rows: { name: string }[] = await dataSource.query(sql, params);
+      expect(rows.map((r) => r.name)).toEqual(['Ketut Suardana']);
     });
   });
 }

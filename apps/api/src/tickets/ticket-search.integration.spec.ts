@@ -27,7 +27,8 @@ describe('search terms', () => {
     expect(ticketNumberPrefix('bali-2026-000042')).toBe('BALI-2026-000042%');
     expect(ticketNumberPrefix('ADUBALI-2026-00')).toBe('ADUBALI-2026-00%');
     expect(ticketNumberPrefix('BALI-2026')).toBe('BALI-2026%');
-    expect(ticketNumberPrefix('BALI-2026-0000421')).toBeNull();
+    expect(ticketNumberPrefix('BALI-2026-0000421')).toBe('BALI-2026-0000421%');
+    expect(ticketNumberPrefix('BALI-2026-0000000421')).toBeNull();
     expect(ticketNumberPrefix("BALI-2026-%' OR 1=1")).toBeNull();
   });
 });

@@ -26,8 +26,11 @@ const SEARCH_MAX_TERMS = 8;
 export const SEARCH_SOURCE_LIMIT = 1000;
 const SEARCH_MAX_TERM_LENGTH = 40;
 
-/** A ticket number or its beginning, as typed: `BALI-2026-000123`, `adubali-2026-00`. */
-const TICKET_NUMBER = /^([a-z0-9]{2,12})-(\d{4})(?:-(\d{0,6}))?$/i;
+/**
+ * A ticket number or its beginning, as typed: `BALI-2026-000123`, `adubali-2026-00` (the serial
+ * is six digits, more in an office past a million tickets a year).
+ */
+const TICKET_NUMBER = /^([a-z0-9]{2,12})-(\d{4})(?:-(\d{0,9}))?$/i;
 
 /** The words of a query: runs of letters and digits, lower-cased, long enough, de-duplicated. */
 export function searchTerms(q: string): string[] {
