@@ -80,4 +80,34 @@ describe('working calendar', () => {
     await screenshot(page, 'service-bali-due');
     await context.close();
   });
+
+  it('an admin confirms the proposed Ramadan hours of an office, and can withdraw them', async () => {
+    const { context, page } = await signIn('admin@sigap.local');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${e2e.sigap.baseUrl}/kalender/riau`);
+    const ramadan = page.locator('[data-test="variant"]', { hasText: 'Ramadan 1447 H' });
+    await ramadan.waitFor();
+    expect(await ramadan.locator('[data-test="variant-proposed"]').innerText()).toContain(
+      'belum berlaku',
+    );
+    expect(await ramadan.locator('[data-test="variant-source"]').innerText()).toContain(
+      'nomor surat edaran menunggu konfirmasi',
+    );
+    const toggle = ramadan.locator('[data-test="variant-toggle-confirmed"]');
+    await toggle.click();
+    await ramadan.locator('[data-test="variant-proposed"]').waitFor({ state: 'detached' });
+    expect((await toggle.innerText()).trim()).toBe('Batalkan konfirmasi');
+    await ramadan.scrollIntoViewIfNeeded();
+    await screenshot(page, 'calendar-ramadan-confirmed');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await ramadan.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await screenshot(page, 'calendar-ramadan-confirmed-phone');
+    // Back to a proposal: later journeys count the normal week.
+    await toggle.click();
+    await ramadan.locator('[data-test="variant-proposed"]').waitFor();
+    await context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import type { CannedResponseView } from '@sigap/contracts';
+import type { CannedResponseView, ServiceDetail } from '@sigap/contracts';
 import { apiToken, callApi, openBaliTicket } from './support/api';
 import { screenshot } from './support/browser';
 import { e2e } from './support/global-setup';
@@ -47,6 +47,67 @@ describe('catalog editor', () => {
     expect(detail.version).toBeGreaterThan(1);
     expect(detail.standard.steps[1].time).toBe('3 hari');
     await context.close();
+  });
+});
+
+describe('catalog editor: who takes part', () => {
+  const url = '/api/v1/catalog/services/tebingtinggi/inventarisasi-aplikasi';
+
+  it('sets outside participants and a follow-up step; a name given twice is refused', async () => {
+    const token = await apiToken('admin@sigap.local');
+    const original = await callApi<ServiceDetail>('GET', url, token);
+    const last = original.standard.steps.length - 1;
+    const { context, page } = await signIn('admin@sigap.local');
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${e2e.sigap.baseUrl}/katalog/tebingtinggi/inventarisasi-aplikasi/ubah`);
+      const participants = page.locator('[data-test="step-participants-5"]');
+      await participants.waitFor();
+      await participants.fill('Kementerian PAN-RB, BSSN');
+      await participants.press('Tab');
+      const twice = page.locator('[data-test="step-participants-4"]');
+      await twice.fill('BSSN, bssn');
+      await twice.press('Tab');
+      await page.locator(`[data-test="step-follow-up-${last}"] input`).check();
+      await page.locator('[data-test="save-service"]').click();
+      const error = page.locator('[data-test="step-participants-error-4"]');
+      await error.waitFor();
+      expect((await error.textContent())?.trim()).toBe('Pihak yang sama disebut dua kali');
+      await error.scrollIntoViewIfNeeded();
+      await screenshot(page, 'catalog-editor-participants');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await error.scrollIntoViewIfNeeded();
+      await screenshot(page, 'catalog-editor-participants-phone');
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      await twice.fill('');
+      await twice.press('Tab');
+      await page.locator('[data-test="save-service"]').click();
+      await page.waitForURL(/\/katalog\/tebingtinggi\/inventarisasi-aplikasi$/);
+      const saved = await callApi<ServiceDetail>('GET', url, token);
+      expect(saved.version).toBe(original.version + 1);
+      expect(saved.standard.steps[5].participants).toEqual(['Kementerian PAN-RB', 'BSSN']);
+      expect(saved.standard.steps[4].participants).toBeUndefined();
+      expect(saved.standard.steps[last].followUp).toBeTrue();
+      // The service page says who takes part and which step follows up.
+      const rows = page.locator('[data-test="step-row"]');
+      await rows.first().waitFor();
+      expect(await rows.nth(5).innerText()).toContain('bersama Kementerian PAN-RB, BSSN');
+      expect(await rows.nth(last).innerText()).toContain('tindak lanjut');
+      await rows.nth(5).scrollIntoViewIfNeeded();
+      await screenshot(page, 'catalog-service-participants');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await rows.nth(5).scrollIntoViewIfNeeded();
+      await screenshot(page, 'catalog-service-participants-phone');
+    } finally {
+      // Later journeys use this service as seeded.
+      const now = await callApi<ServiceDetail>('GET', url, token);
+      await callApi<ServiceDetail>('PUT', url, token, {
+        expectedVersion: now.version,
+        standard: original.standard,
+      });
+      await context.close();
+    }
   });
 });
 

@@ -645,43 +645,62 @@ describeOnBothDatabases('calendars', (ctx) => {
       await schedules.update({ officeCode: 'tebingtinggi' }, { variants: added });
     });
 
-    it('Riau: the seeded Ramadan 1447 H hours are proposed, and apply once confirmed', async () => {
+    it('Riau: the seeded Ramadan 1447 H hours are proposed, and apply once an admin confirms', async () => {
       const token = await as('kadis.riau');
+      const admin = await as('admin');
       const current = await ctx().request<OfficeCalendarView>('GET', `${CAL}/riau`, { token });
       const ramadan = current.body.variants.find((v) => v.name === 'Ramadan 1447 H')!;
       expect(ramadan).toEqual(jasmine.objectContaining({ from: '2026-02-19', to: '2026-03-20' }));
       expect(ramadan.confirmed).toBeFalse();
+      expect(ramadan.source).toContain('Surat Edaran Menteri PANRB');
       // Mon 23 Feb 2026 10.00 WIB + 8 jam.
       // Normal week: Mon 10.00-12.00 + 13.00-16.00 = 5 h; Tue 07.30 + 3 h = 10.30.
       // Ramadan (Mon-Thu 08.00-12.00, 12.30-15.00): Mon 10.00-12.00 + 12.30-15.00 = 4.5 h;
       // Tue 08.00 + 3.5 h = 11.30.
       const due = async () => (await preview('riau', '2026-02-23T10:00+07:00', '8 jam')).target;
       expect(await due()).toBe('2026-02-24T10:30:00+07:00');
-      const put = (version: string, confirmed: boolean) =>
-        ctx().request<OfficeCalendarView>('PUT', `${CAL}/riau/schedule`, {
-          token,
-          body: {
-            expectedVersion: version,
-            week: current.body.week,
-            variants: current.body.variants.map((v) => (v === ramadan ? { ...v, confirmed } : v)),
-          },
+      // The head of the office may edit the schedule, but not put the proposal into force.
+      const put = (who: string, version: string, variants: unknown[]) =>
+        ctx().request<Problem>('PUT', `${CAL}/riau/schedule`, {
+          token: who,
+          body: { expectedVersion: version, week: current.body.week, variants },
         });
-      const on = await put(current.body.version, true);
+      const confirmedByHead = await put(
+        token,
+        current.body.version,
+        current.body.variants.map((v) => (v === ramadan ? { ...v, confirmed: true } : v)),
+      );
+      expect(confirmedByHead.status).toBe(403);
+      expect(await due()).toBe('2026-02-24T10:30:00+07:00');
+      const on = await ctx().request<OfficeCalendarView>(
+        'POST',
+        `${CAL}/riau/variants/2026-02-19/confirm`,
+        { token: admin },
+      );
       expect(on.status).withContext(on.text).toBe(200);
       try {
         expect(await due()).toBe('2026-02-24T11:30:00+07:00');
-        const bad = await ctx().request<Problem>('PUT', `${CAL}/riau/schedule`, {
-          token,
-          body: {
-            expectedVersion: on.body.version,
-            week: current.body.week,
-            variants: [{ ...ramadan, confirmed: 'ya' }],
-          },
-        });
+        // Confirming again changes nothing.
+        const again = await ctx().request<OfficeCalendarView>(
+          'POST',
+          `${CAL}/riau/variants/2026-02-19/confirm`,
+          { token: admin },
+        );
+        expect(again.body.version).toBe(on.body.version);
+        const bad = await put(admin, on.body.version, [{ ...ramadan, confirmed: 'ya' }]);
         expect(bad.status).toBe(400);
         expect(bad.body.errors?.map((e) => e.path)).toContain('variants[0].confirmed');
+        const longSource = await put(admin, on.body.version, [
+          { ...ramadan, source: 'x'.repeat(501) },
+        ]);
+        expect(longSource.status).toBe(400);
+        expect(longSource.body.errors?.map((e) => e.path)).toContain('variants[0].source');
       } finally {
-        const off = await put(on.body.version, false);
+        const off = await ctx().request<OfficeCalendarView>(
+          'POST',
+          `${CAL}/riau/variants/2026-02-19/unconfirm`,
+          { token: admin },
+        );
         expect(off.status).withContext(off.text).toBe(200);
         expect(off.body.version).toBe(current.body.version);
       }

@@ -54,4 +54,58 @@ describeOnBothDatabases('catalog editor round trip', (ctx) => {
     });
     expect(agent.status).toBe(403);
   });
+
+  it('keeps outside participants, the follow-up flag and step costs; refuses bad ones by path', async () => {
+    const token = await ctx().token('admin@sigap.local');
+    const path = '/api/v1/catalog/services/tebingtinggi/inventarisasi-aplikasi';
+    const detail = (await ctx().request<ServiceDetail>('GET', path, { token })).body;
+    const last = detail.standard.steps.length - 1;
+    const edit = (change: (steps: ServiceDetail['standard']['steps']) => void) => {
+      const standard = structuredClone(detail.standard);
+      change(standard.steps);
+      return ctx().request<Partial<ServiceDetail> & Problem>('PUT', path, {
+        token,
+        body: { expectedVersion: detail.version, standard },
+      });
+    };
+    const paths = (res: { body: Problem }) => (res.body.errors ?? []).map((e) => e.path);
+
+    const twice = await edit((steps) => {
+      steps[5].participants = ['BSSN', ' bssn '];
+    });
+    expect(twice.status).toBe(400);
+    expect(paths(twice)).toContain('standard.steps[5].participants[1]');
+    const long = await edit((steps) => {
+      steps[5].participants = ['x'.repeat(201)];
+    });
+    expect(long.status).toBe(400);
+    expect(paths(long).some((p) => p.includes('participants')))
+      .withContext(long.text)
+      .toBeTrue();
+    const notText = await edit((steps) => {
+      (steps[5] as unknown as { participants: unknown }).participants = 'BSSN';
+    });
+    expect(notText.status).toBe(400);
+    const firstFollowUp = await edit((steps) => {
+      steps[0].followUp = true;
+    });
+    expect(firstFollowUp.status).toBe(400);
+    expect(paths(firstFollowUp)).toContain('standard.steps[0].followUp');
+
+    const saved = await edit((steps) => {
+      steps[5].participants = ['Kementerian PAN-RB', 'BSSN'];
+      steps[last].followUp = true;
+      steps[last].cost = 'Gratis';
+    });
+    expect(saved.status).withContext(saved.text).toBe(200);
+    const stored = saved.body as ServiceDetail;
+    expect(stored.standard.steps[5].participants).toEqual(['Kementerian PAN-RB', 'BSSN']);
+    expect(stored.standard.steps[last].followUp).toBeTrue();
+    expect(stored.standard.steps[last].cost).toBe('Gratis');
+    const back = await ctx().request<ServiceDetail>('PUT', path, {
+      token,
+      body: { expectedVersion: stored.version, standard: detail.standard },
+    });
+    expect(back.status).withContext(back.text).toBe(200);
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportResult, Problem } from '@sigap/contracts';
+import type { ImportResult, OfficeCalendarView, Problem } from '@sigap/contracts';
 import { describeOnBothDatabases, REPO_ROOT } from '../testing/test-app';
 
 // The published texts, as kept beside the importer's own tests.
@@ -34,6 +34,54 @@ describeOnBothDatabases('catalog import', (ctx) => {
       expect(res.body.draft.office).toBe(doc.office);
     });
   }
+
+  it("adds mixed step times with the office's working day and derives the cost", async () => {
+    const sop = text('shapes/sop-step-costs-free.txt');
+    // Riau works the civil-service week, 7.5 h a day: 15 + 30 + 60 + 2 x 450 + 15 = 1020
+    // working minutes = 17 jam.
+    const riau = await post(sop, 'text/plain', '?office=riau');
+    expect(riau.status).withContext(riau.text.slice(0, 300)).toBe(200);
+    expect(riau.body.draft.serviceTime.text).toBe('17 jam');
+    expect(riau.body.draft.cost).toEqual({ text: 'Gratis (Rp 0)', free: true });
+    expect(riau.body.draft.derived).toEqual(['requirements', 'products', 'serviceTime', 'cost']);
+    expect(riau.body.cost).toBeNull();
+
+    // With 8-hour days (Mon-Fri 08.00-16.00, no break): 2 x 480 + 120 = 1080 = 18 jam.
+    const admin = await ctx().token('admin@sigap.local');
+    const calendar = await ctx().request<OfficeCalendarView>('GET', '/api/v1/calendars/riau', {
+      token: admin,
+    });
+    const day = [{ start: '08:00', end: '16:00' }];
+    const put = await ctx().request<OfficeCalendarView>('PUT', '/api/v1/calendars/riau/schedule', {
+      token: admin,
+      body: {
+        expectedVersion: calendar.body.version,
+        week: { mon: day, tue: day, wed: day, thu: day, fri: day },
+        variants: calendar.body.variants,
+      },
+    });
+    expect(put.status).withContext(put.text).toBe(200);
+    try {
+      const eight = await post(sop, 'text/plain', '?office=riau');
+      expect(eight.body.draft.serviceTime.text).toBe('18 jam');
+    } finally {
+      const back = await ctx().request<OfficeCalendarView>(
+        'PUT',
+        '/api/v1/calendars/riau/schedule',
+        {
+          token: admin,
+          body: {
+            expectedVersion: put.body.version,
+            week: calendar.body.week,
+            variants: calendar.body.variants,
+          },
+        },
+      );
+      expect(back.status).withContext(back.text).toBe(200);
+    }
+    // Without an office, the civil-service day.
+    expect((await post(sop, 'text/plain')).body.draft.serviceTime.text).toBe('17 jam');
+  });
 
   it("answers 422 with the importer's message for an unreadable document", async () => {
     const res = await post('Selamat pagi, ini bukan standar pelayanan.', 'text/plain');

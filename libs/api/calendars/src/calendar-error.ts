@@ -6,6 +6,7 @@ export type CalendarErrorCode =
   | 'calendar.office_not_found'
   | 'calendar.not_configured'
   | 'calendar.closure_not_found'
+  | 'calendar.variant_not_found'
   | 'calendar.region_missing'
   | 'calendar.stale_version'
   | 'calendar.forbidden'
@@ -17,6 +18,7 @@ const STATUS: Record<CalendarErrorCode, number> = {
   'calendar.office_not_found': 404,
   'calendar.not_configured': 409,
   'calendar.closure_not_found': 404,
+  'calendar.variant_not_found': 404,
   'calendar.region_missing': 400,
   'calendar.stale_version': 409,
   'calendar.forbidden': 403,

@@ -35,7 +35,7 @@ export class UpdateScheduleDto implements UpdateScheduleRequest {
 
   @ApiPropertyOptional({
     description:
-      'Jadwal bertanggal (Ramadan, layanan Sabtu ...): name, from, to (inklusif), week, dan confirmed (false = usulan yang belum berlaku)',
+      'Jadwal bertanggal (Ramadan, layanan Sabtu ...): name, from, to (inklusif), week, source (dasar: surat edaran ...), dan confirmed (false = usulan yang belum berlaku; hanya admin yang memberlakukannya)',
   })
   @IsOptionalNotNull()
   @IsArray()

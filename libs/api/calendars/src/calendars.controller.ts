@@ -135,6 +135,28 @@ export class CalendarsController {
     return this.calendars.updateSchedule(user, office, body);
   }
 
+  /** Admin: puts a proposed dated schedule (named by its first day) into force. */
+  @Post(':office/variants/:from/confirm')
+  @HttpCode(200)
+  confirmVariant(
+    @SignedInUser() user: AuthUser,
+    @Param('office') office: string,
+    @Param('from') from: string,
+  ): Promise<OfficeCalendarView> {
+    return this.calendars.setVariantConfirmed(user, office, from, true);
+  }
+
+  /** Admin: takes a dated schedule out of force again (kept and shown as a proposal). */
+  @Post(':office/variants/:from/unconfirm')
+  @HttpCode(200)
+  unconfirmVariant(
+    @SignedInUser() user: AuthUser,
+    @Param('office') office: string,
+    @Param('from') from: string,
+  ): Promise<OfficeCalendarView> {
+    return this.calendars.setVariantConfirmed(user, office, from, false);
+  }
+
   @Get(':office/closures')
   async officeClosures(
     @SignedInUser() user: AuthUser,

@@ -7,6 +7,7 @@ import type {
   OfficeCalendarView,
   PrefillResult,
   UpdateScheduleRequest,
+  WeekVariant,
 } from '@sigap/contracts';
 import {
   closuresFromDateHolidays,
@@ -142,6 +143,7 @@ export class CalendarsService {
         week: body.week,
         variants: body.variants ?? [],
       };
+      if (!hasRole(user, 'admin')) assertNoneConfirmed(current.schedule.variants, next.variants);
       const issues = validateCalendar({ ...toDefinition(current), ...next });
       if (issues.length) throw CalendarError.invalid(issues.map(toFieldError()));
       const before = {
@@ -165,6 +167,58 @@ export class CalendarsService {
       );
     });
     this.provider.invalidate();
+    return this.view(user, officeCode);
+  }
+
+  /**
+   * Admin only: puts a proposed dated schedule (e.g. the seeded Ramadan hours, whose circular is
+   * to be checked) into force, or takes it out of force again. The variant is named by its first
+   * day (variants of a schedule never overlap). Audited; bumps the calendar revision, so due
+   * dates computed from then on follow.
+   */
+  async setVariantConfirmed(
+    user: AuthUser,
+    officeCode: string,
+    from: string,
+    confirmed: boolean,
+  ): Promise<OfficeCalendarView> {
+    if (!hasRole(user, 'admin')) {
+      throw CalendarError.forbidden('Hanya admin yang boleh mengonfirmasi jadwal bertanggal.');
+    }
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const current = await loadOfficeCalendar(manager, officeCode);
+      const index = current.schedule.variants.findIndex((v) => v.from === from);
+      if (index < 0) {
+        throw new CalendarError(
+          'calendar.variant_not_found',
+          `Jadwal bertanggal yang mulai ${from} tidak ada di kalender kantor "${officeCode}".`,
+        );
+      }
+      const variant = current.schedule.variants[index];
+      if ((variant.confirmed !== false) === confirmed) return false;
+      await bumpRevision(manager);
+      const variants = current.schedule.variants.map((v, i) =>
+        i === index ? { ...v, confirmed } : v,
+      );
+      const issues = validateCalendar({ ...toDefinition(current), variants });
+      if (issues.length) throw CalendarError.invalid(issues.map(toFieldError()));
+      await manager
+        .getRepository(CalendarScheduleEntity)
+        .update({ officeCode }, { variants, updatedBy: user.id, updatedAt: new Date() });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: confirmed ? 'calendar.variant.confirmed' : 'calendar.variant.unconfirmed',
+          entityType: 'calendar',
+          entityId: officeCode,
+          before: { variant },
+          after: { variant: variants[index] },
+        },
+        manager,
+      );
+      return true;
+    });
+    if (changed) this.provider.invalidate();
     return this.view(user, officeCode);
   }
 
@@ -421,6 +475,28 @@ export class CalendarsService {
       throw new CalendarError('calendar.closure_overlap', `Hari libur ${message}.`, [
         { path, message },
       ]);
+    }
+  }
+}
+
+/**
+ * A schedule edit by someone who is not an admin may keep a proposed variant, change it or drop
+ * it, but not put it into force as proposed (same dates and hours): that is the admin's
+ * confirmation (`setVariantConfirmed`). Hours the office sets itself are its own and in force.
+ */
+function assertNoneConfirmed(before: readonly WeekVariant[], after: readonly WeekVariant[]): void {
+  for (const v of after) {
+    const proposed = before.find(
+      (o) =>
+        o.confirmed === false &&
+        o.from === v.from &&
+        o.to === v.to &&
+        JSON.stringify(o.week) === JSON.stringify(v.week),
+    );
+    if (proposed && v.confirmed !== false) {
+      throw CalendarError.forbidden(
+        `Hanya admin yang boleh memberlakukan usulan jadwal bertanggal "${proposed.name}"; simpan dengan confirmed: false, atau ubah jamnya menjadi jadwal kantor sendiri.`,
+      );
     }
   }
 }

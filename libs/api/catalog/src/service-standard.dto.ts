@@ -187,6 +187,17 @@ export class StepDto implements Step {
   @IsOptionalNotNull()
   @IsBoolean()
   followUp?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Rp 0',
+    description: 'The step cost as published (SOP cost column).',
+  })
+  @IsOptional()
+  @IsString()
+  @SingleLine()
+  @MaxLength(200)
+  cost?: string | null;
 }
 
 export class InternalComponentsDto implements InternalComponents {

@@ -50,11 +50,13 @@ export function importDocument(
   text: string,
   contentType: string,
   office: { code: string; positions: PositionEntity[] } | null,
+  workingDayMinutes?: number,
 ): ImportResult {
   return importStandard(
     text,
     contentType,
     office ? toOffice(office.code, office.positions) : undefined,
+    workingDayMinutes ? { workingDayMinutes } : {},
   );
 }
 

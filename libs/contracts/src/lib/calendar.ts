@@ -22,9 +22,12 @@ export interface WeekVariant {
   week: WeekSchedule;
   /**
    * False: proposed (seeded from a circular not yet checked) and shown, but the normal week
-   * applies until someone who may edit the schedule confirms it. Absent or true: in force.
+   * applies until an admin confirms it
+   * (`POST /api/v1/calendars/{office}/variants/{from}/confirm`). Absent or true: in force.
    */
   confirmed?: boolean;
+  /** Where the hours and dates come from (a circular, a decree), as an admin checks them. */
+  source?: string;
 }
 
 /** A day (or part of a day) closed, as stored. */

@@ -282,6 +282,16 @@ function build(def: CalendarDefinition, issues: SlaIssue[]): NormalCalendar {
         ),
       );
     }
+    if (v.source !== undefined && (typeof v.source !== 'string' || v.source.length > 500)) {
+      issues.push(
+        issue(
+          `${path}.source`,
+          'variant.source',
+          'sumber harus berupa teks, paling banyak 500 karakter',
+          'source must be text of at most 500 characters',
+        ),
+      );
+    }
     if (fromDay === null || toDay === null) return;
     if (fromDay > toDay) {
       issues.push(

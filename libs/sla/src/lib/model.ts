@@ -56,6 +56,8 @@ export interface ScheduleVariant {
    * and shown, but the normal week applies until it is confirmed. Absent or `true`: in force.
    */
   confirmed?: boolean;
+  /** Where the hours and dates come from (a circular, a decree), as an admin checks them. */
+  source?: string;
 }
 
 export type ClosureType = 'libur-nasional' | 'cuti-bersama' | 'libur-daerah' | 'penutupan-kantor';

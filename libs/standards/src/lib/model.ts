@@ -85,6 +85,11 @@ export interface Step {
   output: string | null;
   /** Keterangan. */
   notes: string | null;
+  /**
+   * The step's cost as published ("Rp 0", "Gratis", "Rp 50.000"), when the SOP has a cost column;
+   * a standard that publishes no total cost derives it from these (see `derived`).
+   */
+  cost?: string | null;
   /** Runs together with the previous step instead of after it. */
   parallelWithPrevious?: boolean;
 }
@@ -171,6 +176,13 @@ export const DERIVED_FIELDS: readonly DerivedField[] = [
   'products',
   'requirements',
 ];
+/**
+ * A working day's length in minutes where nothing better is known: Perpres 21/2023 gives 37.5
+ * working hours over 5 days, 7.5 hours a day. Used to add step times written in hours to times
+ * written in working days; an office with its own schedule passes its own length.
+ */
+export const CIVIL_SERVICE_WORKING_DAY_MINUTES = 450;
+
 /** How a derived value is labelled wherever it is shown (never as published text). */
 export const DERIVED_LABEL = 'dihitung dari langkah';
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { parseCatalogFile, parseOfficeFile } from './catalog/catalog-file';
 import { CatalogFileError } from './catalog/issues';
 import { validateStandard } from './catalog/validate';
-import { sumOfStepTimes } from './import/derive';
 import { importStandard } from './import/import';
 import { isDerived, stepOwner } from './model';
 
@@ -120,15 +119,6 @@ describe('validateStandard: owners, follow-ups and derived values', () => {
 });
 
 describe('values derived from the steps on import', () => {
-  it('adds step times of one unit and basis, and refuses to mix units', () => {
-    expect(sumOfStepTimes(['7 Hari', null, '7 Hari', '1 s.d 2 hari'])).toBe(
-      '15 s.d. 16 hari kerja',
-    );
-    expect(sumOfStepTimes(['1 Jam', '2 Jam'])).toBe('3 jam kerja');
-    expect(sumOfStepTimes(['1- 2 Jam', '7 Hari'])).toBeNull();
-    expect(sumOfStepTimes([null, null])).toBeNull();
-  });
-
   it('Bali: requirements from step 1 and the product from step 7, marked derived', () => {
     const r = importStandard(
       read(__dirname, 'import/fixtures/003_14dbb5ee8a5f65ee.txt'),
@@ -136,12 +126,15 @@ describe('values derived from the steps on import', () => {
       office('bali'),
     );
     const seeded = seed('bali', 'pengembangan-aplikasi');
-    expect(r.draft.derived).toEqual(['requirements', 'products']);
+    expect(r.draft.derived).toEqual(['requirements', 'products', 'serviceTime']);
     expect(r.draft.requirements).toEqual(seeded.requirements);
     expect(r.draft.products).toEqual(seeded.products);
-    // Hours beside days: the total is left to the editor, who marks it derived (as the seed).
-    expect(r.draft.serviceTime.text).toBe('');
-    expect(r.warnings.some((w) => w.startsWith('Waktu total tidak diterbitkan'))).toBeTrue();
+    // Hours beside days, added in working time with 7.5-hour days: 1-2 jam + 1 jam + 4 x 7 hari
+    // = 28 hari kerja 2 s.d. 3 jam = 212 s.d. 213 jam. The seed rounds this up to whole days.
+    expect(r.draft.serviceTime.text).toBe('212 s.d. 213 jam');
+    expect(r.warnings.some((w) => w.startsWith('Waktu total tidak diterbitkan'))).toBeFalse();
+    // The SOP has no cost column: no cost is derived, and nothing says it is free.
+    expect(r.draft.cost).toEqual({ text: '', free: false });
     // A standard that publishes its components derives nothing.
     const riau = importStandard(
       read(__dirname, 'import/fixtures/000_df2d88f25a8d8d47.txt'),

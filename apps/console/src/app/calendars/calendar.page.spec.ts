@@ -209,6 +209,67 @@ describe('CalendarPage', () => {
     expect(textOf(element, '[data-test=schedule-error]')).toBe('jam tidak valid');
   });
 
+  it('an admin confirms a proposed dated schedule; a manager cannot put it in force', async () => {
+    const ramadan = {
+      name: 'Ramadan 1447 H',
+      from: '2026-02-19',
+      to: '2026-03-20',
+      week: { mon: [{ start: '08:00', end: '15:00' }] },
+      confirmed: false,
+      source: 'Surat Edaran Menteri PANRB (nomor surat edaran menunggu konfirmasi)',
+    };
+    const element = await open(ADMIN, { ...VIEW, variants: [ramadan] });
+    expect(textOf(element, '[data-test=variant-source]')).toContain(
+      'Sumber: Surat Edaran Menteri PANRB (nomor surat edaran menunggu konfirmasi)',
+    );
+    const toggle = element.querySelector<HTMLElement>('[data-test=variant-toggle-confirmed]')!;
+    expect(toggle.textContent).toContain('Konfirmasi');
+    toggle.click();
+    await settle();
+    const post = backend.expectOne(`${CAL}/variants/2026-02-19/confirm`);
+    expect(post.request.method).toBe('POST');
+    post.flush({ ...VIEW, variants: [{ ...ramadan, confirmed: true }] });
+    await settle();
+    backend.expectOne(CAL).flush({ ...VIEW, variants: [{ ...ramadan, confirmed: true }] });
+    await settle();
+    expect(element.querySelector('[data-test=variant-proposed]')).toBeNull();
+    expect(textOf(element, '[data-test=variant-toggle-confirmed]')).toContain(
+      'Batalkan konfirmasi',
+    );
+    // Saving the schedule keeps the source.
+    element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();
+    await settle();
+    element.querySelector<HTMLElement>('[data-test=save-schedule]')!.click();
+    await settle();
+    const put = backend.expectOne(`${CAL}/schedule`);
+    expect(put.request.body.variants[0].source).toBe(ramadan.source);
+    put.flush({ ...VIEW, variants: put.request.body.variants });
+    await settle();
+  });
+
+  it('a manager sees the proposal without the confirm button, and cannot tick it', async () => {
+    const ramadan = {
+      name: 'Ramadan 1447 H',
+      from: '2026-02-19',
+      to: '2026-03-20',
+      week: { mon: [{ start: '08:00', end: '15:00' }] },
+      confirmed: false,
+    };
+    const manager = { ...AGENT, roles: ['manager' as const], office: 'bali' };
+    const element = await open(manager, {
+      ...VIEW,
+      variants: [ramadan],
+      canEditShared: false,
+    });
+    expect(element.querySelector('[data-test=variant-toggle-confirmed]')).toBeNull();
+    expect(textOf(element, '[data-test=variant-proposed]')).toContain('belum berlaku');
+    element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();
+    await settle();
+    await settle();
+    const box = element.querySelector<HTMLInputElement>('[data-test=variant-confirmed]')!;
+    expect(box.disabled).toBeTrue();
+  });
+
   it('shows a proposed dated schedule, keeps it proposed on save, and confirms it when ticked', async () => {
     const ramadan = {
       name: 'Ramadan 1447 H',

@@ -63,6 +63,9 @@ interface ScheduleDraft {
     week: Record<CalendarWeekday, WorkInterval[]>;
     /** False: a proposal (e.g. seeded Ramadan hours) that does not apply yet. */
     confirmed: boolean;
+    /** Was a proposal when loaded: only an admin may put it into force. */
+    proposed: boolean;
+    source?: string;
   }[];
 }
 
@@ -252,6 +255,7 @@ export class CalendarPage {
         ...v,
         week: fullWeek(v.week),
         confirmed: v.confirmed !== false,
+        proposed: v.confirmed === false,
       })),
     });
   }
@@ -285,6 +289,7 @@ export class CalendarPage {
       to: '',
       week: fullWeek(compactWeek(draft.week)),
       confirmed: true,
+      proposed: false,
     });
     this.touchSchedule();
   }
@@ -310,6 +315,7 @@ export class CalendarPage {
       week: compactWeek(v.week),
       // A proposal stays one until the editor ticks it in force.
       ...(v.confirmed ? {} : { confirmed: false }),
+      ...(v.source ? { source: v.source } : {}),
     }));
     this.busy.set(true);
     this.api
@@ -413,6 +419,30 @@ export class CalendarPage {
         const errors = fieldErrorsOf(problemOf(error));
         this.closureErrors.set(errors);
         if (!Object.keys(errors).length) this.notifier.show(error);
+      },
+    });
+  }
+
+  /** Admin: puts a proposed dated schedule into force, or takes it out again. */
+  protected toggleVariant(variant: WeekVariant): void {
+    const view = this.view();
+    if (!view) return;
+    const confirmed = variant.confirmed === false;
+    this.busy.set(true);
+    this.api.setVariantConfirmed(view.office, variant.from, confirmed).subscribe({
+      next: () => {
+        this.busy.set(false);
+        const done = confirmed
+          ? 'calendar.variants.confirmedDone'
+          : 'calendar.variants.unconfirmedDone';
+        this.snackBar.open(this.i18n.t(done, { name: variant.name }), undefined, {
+          duration: 3000,
+        });
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.notifier.show(error);
       },
     });
   }

@@ -63,6 +63,19 @@ export class CalendarsApi {
     );
   }
 
+  /** Admin: puts a dated schedule (named by its first day) into force, or takes it out again. */
+  setVariantConfirmed(
+    office: string,
+    from: string,
+    confirmed: boolean,
+  ): Observable<OfficeCalendarView> {
+    const action = confirmed ? 'confirm' : 'unconfirm';
+    return this.http.post<OfficeCalendarView>(
+      `${BASE}/calendars/${encodeURIComponent(office)}/variants/${encodeURIComponent(from)}/${action}`,
+      null,
+    );
+  }
+
   deleteClosure(id: string): Observable<void> {
     return this.http.delete<void>(`${BASE}/calendars/closures/${encodeURIComponent(id)}`);
   }

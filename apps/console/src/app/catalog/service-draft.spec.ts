@@ -2,6 +2,7 @@ import { TEBING_TINGGI_STANDARD } from '../../testing/fixtures';
 import {
   checkTime,
   draftProblems,
+  participantsOf,
   lines,
   move,
   nextRequirementCode,
@@ -9,7 +10,12 @@ import {
   toSave,
 } from './service-draft';
 
-const MESSAGES = { required: 'wajib', executor: 'pilih pelaksana' };
+const MESSAGES = {
+  required: 'wajib',
+  executor: 'pilih pelaksana',
+  participantTwice: 'dua kali',
+  tooLong: 'terlalu panjang',
+};
 
 describe('service draft helpers', () => {
   it('reads times with the duration grammar and names the part it cannot read', () => {
@@ -62,6 +68,29 @@ describe('service draft helpers', () => {
     ]);
     expect(problems['steps[0].executors']).toBe('pilih pelaksana');
     expect(draftProblems(TEBING_TINGGI_STANDARD, MESSAGES)).toEqual({});
+  });
+
+  it('reads outside participants as a list and finds names given twice or too long', () => {
+    expect(participantsOf(' Kementerian PAN-RB, BSSN;  ,Ditjen Aptika ')).toEqual([
+      'Kementerian PAN-RB',
+      'BSSN',
+      'Ditjen Aptika',
+    ]);
+    expect(participantsOf(' , ')).toEqual([]);
+    const step = TEBING_TINGGI_STANDARD.steps[0];
+    const twice = draftProblems(
+      {
+        ...TEBING_TINGGI_STANDARD,
+        steps: [{ ...step, participants: ['BSSN', 'Kementerian PAN-RB', 'bssn'] }],
+      },
+      MESSAGES,
+    );
+    expect(twice).toEqual({ 'steps[0].participants': 'dua kali' });
+    const long = draftProblems(
+      { ...TEBING_TINGGI_STANDARD, steps: [{ ...step, participants: ['x'.repeat(201)] }] },
+      MESSAGES,
+    );
+    expect(long).toEqual({ 'steps[0].participants': 'terlalu panjang' });
   });
 
   it('sends empty step times as null and numbers the steps in order', () => {

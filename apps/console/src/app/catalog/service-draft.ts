@@ -65,13 +65,25 @@ export function lines(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+/** The API's limit on one outside participant's name (`StepDto.participants`). */
+export const PARTICIPANT_MAX_LENGTH = 200;
+
+/** "Kementerian PAN-RB, BSSN" as a list: split on commas and semicolons, trimmed. */
+export function participantsOf(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
 /**
  * Problems the editor can see before saving, by field path (the paths the API uses):
- * empty texts, times the grammar cannot read, steps without an executor.
+ * empty texts, times the grammar cannot read, steps without an executor, outside participants
+ * named twice or longer than the API takes.
  */
 export function draftProblems(
   standard: ServiceStandard,
-  messages: { required: string; executor: string },
+  messages: { required: string; executor: string; participantTwice: string; tooLong: string },
 ): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!standard.name.trim()) problems['name'] = messages.required;
@@ -93,6 +105,14 @@ export function draftProblems(
     if (step.time !== null && step.time.trim() !== '') {
       const check = checkTime(step.time);
       if (!check.ok && !('empty' in check)) problems[`steps[${i}].time`] = check.message;
+    }
+    const seen = new Set<string>();
+    for (const name of step.participants ?? []) {
+      const key = name.trim().toLowerCase();
+      if (name.length > PARTICIPANT_MAX_LENGTH)
+        problems[`steps[${i}].participants`] = messages.tooLong;
+      else if (seen.has(key)) problems[`steps[${i}].participants`] = messages.participantTwice;
+      seen.add(key);
     }
   });
   return problems;

@@ -191,6 +191,56 @@ describe('ServiceEditorPage', () => {
     backend.match(PREVIEW_URL);
   });
 
+  it('sets outside participants and the follow-up flag on a step, and shows the API refusal', async () => {
+    const element = await open();
+    await flushPreview();
+    const input = element.querySelector<HTMLInputElement>('[data-test=step-participants-5]')!;
+    expect(input.value).toBe('');
+    input.value = 'Kementerian PAN-RB,  BSSN ,';
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    expect(element.querySelector<HTMLInputElement>('[data-test=step-participants-5]')!.value).toBe(
+      'Kementerian PAN-RB, BSSN',
+    );
+    element.querySelector<HTMLElement>('[data-test=step-follow-up-11] input')!.click();
+    await settle();
+    // The same party twice is refused before saving.
+    const twice = element.querySelector<HTMLInputElement>('[data-test=step-participants-4]')!;
+    twice.value = 'BSSN, bssn';
+    twice.dispatchEvent(new Event('change'));
+    await settle();
+    element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
+    await settle();
+    backend.expectNone((r) => r.method === 'PUT');
+    expect(textOf(element, '[data-test=step-participants-error-4]')).toBe(
+      'Pihak yang sama disebut dua kali',
+    );
+    twice.value = '';
+    twice.dispatchEvent(new Event('change'));
+    await settle();
+
+    element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
+    const request = backend.expectOne((r) => r.method === 'PUT' && r.url === URL);
+    const steps = (request.request.body as { standard: typeof SERVICE_DETAIL.standard }).standard
+      .steps;
+    expect(steps[5].participants).toEqual(['Kementerian PAN-RB', 'BSSN']);
+    expect('participants' in steps[4]).toBeFalse();
+    expect(steps[11].followUp).toBeTrue();
+    // The API names the refused name by its path; the field shows it.
+    request.flush(
+      {
+        status: 400,
+        title: 'Permintaan tidak valid',
+        code: 'validation_failed',
+        errors: [{ path: 'standard.steps.5.participants.1', message: 'BSSN tidak dikenal' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    expect(textOf(element, '[data-test=step-participants-error-5]')).toBe('BSSN tidak dikenal');
+    backend.match(PREVIEW_URL);
+  });
+
   it('refuses to save with problems, and says so on 409', async () => {
     const element = await open();
     await flushPreview();

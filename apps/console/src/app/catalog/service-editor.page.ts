@@ -40,6 +40,8 @@ import { CatalogApi } from './catalog.api';
 import {
   checkTime,
   draftProblems,
+  PARTICIPANT_MAX_LENGTH,
+  participantsOf,
   freeChannels,
   lines,
   move,
@@ -130,6 +132,8 @@ export class ServiceEditorPage {
     return draftProblems(draft, {
       required: this.i18n.t('tickets.open.required'),
       executor: this.i18n.t('agent.editor.needExecutor'),
+      participantTwice: this.i18n.t('agent.editor.participantTwice'),
+      tooLong: this.i18n.t('agent.editor.participantTooLong', { max: PARTICIPANT_MAX_LENGTH }),
     });
   });
   protected readonly dirty = computed(() => {
@@ -273,6 +277,15 @@ export class ServiceEditorPage {
 
   protected error(path: string): string | null {
     return this.serverErrors()[path] ?? (this.showAll() ? (this.problems()[path] ?? null) : null);
+  }
+
+  /** A problem with a step's outside participants, the list's or one name's (`...participants[1]`). */
+  protected participantsError(index: number): string | null {
+    const path = `steps[${index}].participants`;
+    const server = Object.entries(this.serverErrors()).find(
+      ([key]) => key === path || key.startsWith(`${path}[`),
+    );
+    return server?.[1] ?? this.error(path);
   }
 
   /** Inline check of a time field, shown while typing. */
@@ -458,6 +471,22 @@ export class ServiceEditorPage {
         const rest = { ...s };
         delete rest.followUp;
         return on ? { ...rest, followUp: true } : rest;
+      }),
+    );
+  }
+
+  /**
+   * Parties outside the office's position table that take part in a step (Kementerian PAN-RB,
+   * BSSN ...), typed as a comma-separated list; none removes the field.
+   */
+  protected setParticipants(index: number, text: string): void {
+    const names = participantsOf(text);
+    this.setSteps((list) =>
+      list.map((s, i) => {
+        if (i !== index) return s;
+        const rest = { ...s };
+        delete rest.participants;
+        return names.length ? { ...rest, participants: names } : rest;
       }),
     );
   }

@@ -73,6 +73,11 @@ export const agentConsoleEn: { readonly [K in keyof typeof agentConsoleId]: stri
   'agent.editor.responsible': 'Executor (responsible)',
   'agent.editor.others': 'Other executors',
   'agent.editor.needExecutor': 'Choose the executing position',
+  'agent.editor.participants': 'Outside parties taking part',
+  'agent.editor.participantsHint':
+    'Outside the office positions; separate with commas (e.g. Kementerian PAN-RB, BSSN)',
+  'agent.editor.participantTwice': 'The same party is named twice',
+  'agent.editor.participantTooLong': 'A party name has at most {max} characters',
   'agent.editor.addStep': 'Add a step',
   'agent.editor.up': 'Move up',
   'agent.editor.down': 'Move down',

@@ -71,6 +71,11 @@ export const agentConsoleId = {
   'agent.editor.responsible': 'Pelaksana (penanggung jawab)',
   'agent.editor.others': 'Pelaksana lain',
   'agent.editor.needExecutor': 'Pilih jabatan pelaksana',
+  'agent.editor.participants': 'Pihak luar yang ikut serta',
+  'agent.editor.participantsHint':
+    'Di luar jabatan kantor; pisahkan dengan koma (mis. Kementerian PAN-RB, BSSN)',
+  'agent.editor.participantTwice': 'Pihak yang sama disebut dua kali',
+  'agent.editor.participantTooLong': 'Nama pihak paling banyak {max} karakter',
   'agent.editor.addStep': 'Tambah langkah',
   'agent.editor.up': 'Naikkan',
   'agent.editor.down': 'Turunkan',

@@ -109,6 +109,7 @@ function readStep(x: unknown, path: string, issues: CatalogIssue[]): Step {
   if (r.has('owner')) step.owner = r.string('owner');
   if (r.has('participants')) step.participants = r.stringList('participants');
   if (r.has('followUp')) step.followUp = r.boolean('followUp');
+  if (r.has('cost')) step.cost = r.nullableString('cost');
   r.rejectUnknown();
   return step;
 }
@@ -388,6 +389,7 @@ function compact(step: Step): Record<string, unknown> {
   if (step.owner !== undefined) out['owner'] = step.owner;
   if (step.participants !== undefined) out['participants'] = step.participants;
   if (step.followUp !== undefined) out['followUp'] = step.followUp;
+  if (step.cost !== undefined && step.cost !== null) out['cost'] = step.cost;
   return out;
 }
 

@@ -94,6 +94,10 @@ export function validateStandard(
     }
     s.participants?.forEach((p, j) => {
       if (!p.trim()) add(`${at}.participants[${j}]`, 'pihak yang ikut tidak boleh kosong');
+      else if (
+        s.participants?.findIndex((o) => o.trim().toLowerCase() === p.trim().toLowerCase()) !== j
+      )
+        add(`${at}.participants[${j}]`, `"${p.trim()}" disebut dua kali`);
     });
     if (!s.followUp && i > 0 && standard.steps[i - 1].followUp)
       add(`${at}.followUp`, 'langkah tindak lanjut harus di akhir prosedur, setelah langkah biasa');

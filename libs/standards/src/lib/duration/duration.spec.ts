@@ -195,6 +195,12 @@ const CASES: Row[] = [
   ['Sejak permohonan diterima: 2 jam', 2, 2, 'hour', 'working', 'received'],
   ['3 s/d 5 HK sejak berkas lengkap', 3, 5, 'day', 'working', 'complete'],
   ['Selambat-lambatnya 5 hari kerja;', 5, 5, 'day', 'working'],
+  // Totals the importer writes when it adds step times in mixed units (see import/derive.ts)
+  ['17,5 jam', 17.5, 17.5, 'hour', 'working'],
+  ['212 s.d. 213 jam', 212, 213, 'hour', 'working'],
+  ['470 menit', 470, 470, 'minute', 'working'],
+  ['17 hari kalender', 17, 17, 'day', 'calendar'],
+  ['53,5 s.d. 54,5 jam', 53.5, 54.5, 'hour', 'working'],
 ];
 
 describe('parseDuration', () => {

@@ -16,7 +16,7 @@ import type {
   Step,
 } from '../model';
 import { stepOwner } from '../model';
-import { deriveFromSteps } from './derive';
+import { deriveFromSteps, FREE_RE, type DeriveOptions } from './derive';
 import { mapToPositions, readExecutors } from './executors';
 import { channelsOfPiece, isLeadIn, splitChannelRun } from './channels';
 import {
@@ -65,6 +65,8 @@ export interface RawStep {
   inputs?: string[];
   output?: string | null;
   notes?: string | null;
+  /** The step's cost column, when the SOP has one. */
+  cost?: string | null;
 }
 
 export interface RawStandard {
@@ -88,9 +90,6 @@ export class ImportError extends Error {
     this.name = 'ImportError';
   }
 }
-
-const FREE_RE =
-  /gratis|cuma-cuma|tidak dipungut|tidak dikenakan|tidak ada (?:biaya|pungutan|tarif)|tanpa (?:biaya|pungutan|dipungut)|tidak berbayar|bebas biaya|nihil|nol rupiah|\brp\.?\s*0*\s*,?-|\brp\.?\s*0\b|\bfree\b/i;
 
 function slug(name: string): string {
   return (
@@ -221,7 +220,11 @@ function short(text: string): string {
 }
 
 /** Builds the import answer. `office` maps executor names to position codes. */
-export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportDraftResult {
+export function buildDraft(
+  raw: RawStandard,
+  office?: OfficeDefinition,
+  options: DeriveOptions = {},
+): ImportDraftResult {
   const warnings = [...raw.warnings];
   /** How the times were read where the grammar had to choose; kept with the draft. */
   const readingNotes: string[] = [];
@@ -299,6 +302,7 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
       output,
       notes: rs.notes?.trim() || null,
     };
+    if (rs.cost !== undefined) draftStep.cost = rs.cost?.trim() || null;
     // The OPD named first with the office's team: the office position still owns the step.
     if (office) {
       const side = new Set(office.positions.filter((p) => p.requesterSide).map((p) => p.code));
@@ -415,7 +419,7 @@ export function buildDraft(raw: RawStandard, office?: OfficeDefinition): ImportD
       ? `${draft.complaintNote} ${raw.complaintNote}`
       : raw.complaintNote;
   if (raw.sop) draft.sop = raw.sop;
-  deriveFromSteps(draft, warnings);
+  deriveFromSteps(draft, warnings, options);
 
   return {
     name,

@@ -3,6 +3,7 @@
  * HTML) and gets a draft back, with a warning in Bahasa Indonesia for every part that could not
  * be mapped. Unreadable input throws `ImportError` (the API answers 422).
  */
+import type { DeriveOptions } from './derive';
 import type { OfficeDefinition } from '../model';
 import { buildDraft, ImportError, type ImportDraftResult, type RawStandard } from './draft';
 import { htmlPageText, htmlTables, htmlToText } from './html-text';
@@ -110,12 +111,14 @@ function read(text: string, type: ImportContentType): RawStandard {
 
 /**
  * Reads a published standard into a draft. `office`, when given, maps executor names to the
- * office's position codes (names it cannot map stay as written, with a warning).
+ * office's position codes (names it cannot map stay as written, with a warning). `options`
+ * carries the office's working day length, used to add step times in hours to times in days.
  */
 export function importStandard(
   text: string,
   contentType: ImportContentType | string,
   office?: OfficeDefinition,
+  options: DeriveOptions = {},
 ): ImportDraftResult {
   const type = baseType(contentType);
   const clean = checkReadable(text);
@@ -125,5 +128,5 @@ export function importStandard(
       'Tidak ada bagian standar pelayanan yang dikenali (Persyaratan; Sistem, Mekanisme dan Prosedur; Waktu Penyelesaian; Biaya/Tarif ...) dalam teks ini.',
     );
   }
-  return buildDraft(raw, office);
+  return buildDraft(raw, office, options);
 }

@@ -2,7 +2,7 @@
  * The SOP form (Permenpan RB 35/2012), tab-separated as offices paste it: a header block
  * ("NOMOR SOP : ...", paired columns "DASAR HUKUM : | KUALIFIKASI PELAKSANA :" with their values on
  * the next line), a title, then the table: No | KEGIATAN | one column per executor | MUTU BAKU
- * (kelengkapan, waktu, output) | KETERANGAN.
+ * (kelengkapan, waktu, output, and in some forms biaya) | KETERANGAN.
  */
 import type { SopHeader } from '../model';
 import type { RawStandard, RawStep } from './draft';
@@ -92,6 +92,8 @@ export function gridToTabText(outside: string[], rows: string[][]): string {
 function cellLines(cell: string): string[] {
   return htmlToText(cell).split('\n').filter(Boolean);
 }
+
+const ROLE_NAMES = { inputs: 'kelengkapan', time: 'waktu', output: 'output', cost: 'biaya' };
 
 const MARK = /^(√|✓|✔|v|V|x|X|\*|o|O|●|•|ya|Y)$/;
 
@@ -197,6 +199,7 @@ export function readSop(text: string): RawStandard {
     inputs: inSub(/kelengkapan|persyaratan/i),
     time: inSub(/waktu/i),
     output: inSub(/out\s*put|keluaran|hasil/i),
+    cost: inSub(/^(?:biaya|tarif)/i),
   };
   const headMutu = inHead(/MUTU/);
   if (roles.inputs < 0 && roles.time < 0 && roles.output < 0 && headMutu > 0) {
@@ -207,25 +210,25 @@ export function readSop(text: string): RawStandard {
       'Judul kolom mutu baku tidak ada; kolom dibaca berurutan (kelengkapan, waktu, output).',
     );
   }
-  for (const role of ['inputs', 'time', 'output'] as const) {
+  for (const role of ['inputs', 'time', 'output', 'cost'] as const) {
     const c = roles[role];
     // A head shifted one column right: the data sit in the unlabelled column before it.
     if (c > 0 && !used(c) && !sub[c - 1] && used(c - 1)) {
       raw.warnings.push(
-        `Judul kolom "${sub[c]}" bergeser satu kolom dari isinya; isi kolom sebelah kirinya dibaca sebagai ${role === 'output' ? 'output' : role === 'time' ? 'waktu' : 'kelengkapan'}.`,
+        `Judul kolom "${sub[c]}" bergeser satu kolom dari isinya; isi kolom sebelah kirinya dibaca sebagai ${ROLE_NAMES[role]}.`,
       );
       roles[role] = c - 1;
     }
   }
   const mutuStart = Math.min(
-    ...[roles.inputs, roles.time, roles.output].filter((c) => c >= 0),
+    ...[roles.inputs, roles.time, roles.output, roles.cost].filter((c) => c >= 0),
     sub.length,
   );
   const executors: { col: number; name: string }[] = [];
   for (let c = colStep + 1; c < mutuStart; c++)
     if (sub[c] && !/^(pelaksana|mutu baku|keterangan|ket\.?|catatan)$/i.test(sub[c]))
       executors.push({ col: c, name: sub[c] });
-  const last = Math.max(roles.inputs, roles.time, roles.output);
+  const last = Math.max(roles.inputs, roles.time, roles.output, roles.cost);
   const colNote = !twoRows
     ? inHead(/^KET\.?$|KETERANGAN|CATATAN/)
     : inHead(/^KET\.?$|KETERANGAN|CATATAN/) >= 0
@@ -262,6 +265,7 @@ export function readSop(text: string): RawStandard {
       time: at(roles.time) || null,
       inputs: listItems(cellLines(at(roles.inputs))),
       output: htmlToText(at(roles.output)) || null,
+      ...(roles.cost >= 0 ? { cost: htmlToText(at(roles.cost)) || null } : {}),
       notes: colNote >= 0 ? htmlToText(at(colNote)) || null : null,
     });
   }
