@@ -123,7 +123,7 @@ describeOnBothDatabases('public standards pages', (ctx) => {
       'GET',
       '/api/v1/public/offices/bali/services/pengembangan-aplikasi',
     );
-    expect(bali.body.derived).toEqual(['serviceTime', 'cost', 'products', 'requirements']);
+    expect(bali.body.derived).toEqual(['serviceTime', 'products', 'requirements']);
     const gorontalo = await app.request<PublicServiceDetail>(
       'GET',
       '/api/v1/public/offices/gorontalo/services/pengembangan-aplikasi',

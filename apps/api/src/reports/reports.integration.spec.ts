@@ -224,9 +224,10 @@ describeOnBothDatabases('reports: the evaluation PDF prints the dashboards’ fi
     expect(text).toContain('3. ');
     expect(text).toContain('Kepala Bidang rapat di luar kantor; disposisi tertunda.');
     expect(text).not.toContain('<b>');
-    // Bali's SOP publishes no total time, cost, product or requirements: marked as derived.
+    // Bali's SOP publishes no total time, product or requirements: marked as derived. Its
+    // cost is neither published nor derivable (no step costs): not derived, never "free".
     expect(text).toContain(
-      'waktu layanan, biaya, produk, persyaratan dihitung dari langkah (tidak diterbitkan dalam standar)',
+      'waktu layanan, produk, persyaratan dihitung dari langkah (tidak diterbitkan dalam standar)',
     );
     expect(lines.some((l) => l.endsWith(' · April 2026 · Halaman 1 dari 1'))).toBeTrue();
   }, 30_000);

@@ -54,9 +54,11 @@ describe('the step model in the seeds', () => {
     expect(s.steps.some((x) => x.followUp)).toBeFalse();
   });
 
-  it('Bali: total time, cost, products and requirements marked derived from the steps', () => {
+  it('Bali: total time, products and requirements marked derived from the steps; cost not free', () => {
     const s = seed('bali', 'pengembangan-aplikasi');
-    expect(s.derived).toEqual(['serviceTime', 'cost', 'products', 'requirements']);
+    expect(s.derived).toEqual(['serviceTime', 'products', 'requirements']);
+    // Neither published nor derivable (the steps carry no cost): said so, never called free.
+    expect(s.cost).toEqual({ text: 'Tidak dicantumkan dalam SOP', free: false });
     expect(isDerived(s, 'serviceTime')).toBeTrue();
     expect(isDerived(seed('riau', 'konsultasi-tata-kelola-spbe'), 'serviceTime')).toBeFalse();
   });
@@ -105,7 +107,7 @@ describe('validateStandard: owners, follow-ups and derived values', () => {
 
   it('refuses an unknown derived component in the file', () => {
     const text = read(seedRoot, 'catalog', 'bali', 'pengembangan-aplikasi.yaml').replace(
-      'derived: [serviceTime, cost, products, requirements]',
+      'derived: [serviceTime, products, requirements]',
       'derived: [serviceTime, warna]',
     );
     try {
