@@ -14,7 +14,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { OpdView, ServiceDetail, ServiceSummary, TicketChannel } from '@sigap/contracts';
+import type {
+  OpdView,
+  ServiceDetail,
+  ServiceSummary,
+  TicketChannel,
+  TicketDetail,
+} from '@sigap/contracts';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
@@ -22,6 +28,8 @@ import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { AdminApi } from '../admin/admin.api';
 import { ChosenOffice } from '../shared/chosen-office';
 import { OfficeSelectComponent } from '../shared/office-select.component';
+import { UploadListComponent } from '../shared/upload-list.component';
+import { UploadQueue } from '../shared/upload-queue';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
 import { TicketsApi } from './tickets.api';
@@ -68,6 +76,7 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
     MatSelectModule,
     OfficeSelectComponent,
     TranslatePipe,
+    UploadListComponent,
   ],
   template: `
     <section class="page">
@@ -189,11 +198,40 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
             data-test="open-description"
           ></textarea>
         </mat-form-field>
-        <div class="wide">
-          <button mat-flat-button type="submit" [disabled]="saving()" data-test="open-submit">
-            {{ 'tickets.open.submit' | t }}
-          </button>
-        </div>
+        <fieldset class="wide files" data-test="open-files">
+          <legend>{{ 'staff.open.files' | t }}</legend>
+          <p class="muted small">{{ 'staff.open.filesHint' | t }}</p>
+          <sg-upload-list
+            [queue]="uploads"
+            blockedText="staff.open.filesBlocked"
+            waitingText="staff.open.fileWaiting"
+          />
+        </fieldset>
+        @if (opened(); as ticket) {
+          <div class="wide opened" role="status" data-test="opened">
+            @if (uploads.hasFailed()) {
+              <p class="error" data-test="opened-failed">
+                {{ 'staff.open.openedFailed' | t: { number: ticket.number } }}
+              </p>
+            } @else {
+              <p>{{ 'staff.open.openedUploading' | t: { number: ticket.number } }}</p>
+            }
+            <a mat-stroked-button [routerLink]="['/tiket', ticket.number]" data-test="opened-link">
+              {{ 'staff.open.goToTicket' | t: { number: ticket.number } }}
+            </a>
+          </div>
+        } @else {
+          <div class="wide">
+            <button
+              mat-flat-button
+              type="submit"
+              [disabled]="saving() || uploads.hasFailed()"
+              data-test="open-submit"
+            >
+              {{ 'tickets.open.submit' | t }}
+            </button>
+          </div>
+        }
       </form>
     </section>
   `,
@@ -206,6 +244,34 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
     }
     .wide {
       grid-column: 1 / -1;
+    }
+    .files {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 4px;
+      margin: 0 0 16px;
+      padding: 8px 16px 12px;
+      min-width: 0;
+    }
+    .files legend {
+      padding: 0 4px;
+    }
+    .opened {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+    }
+    .opened p {
+      margin: 0;
+    }
+    .small {
+      font-size: 12px;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .error {
+      color: var(--mat-sys-error);
     }
     .new-opd {
       display: flex;
@@ -238,6 +304,10 @@ export class OpenTicketPage {
     description: ['', Validators.maxLength(20000)],
   });
   protected readonly saving = signal(false);
+  /** The documents the requester brought: uploaded to the ticket once it is opened. */
+  protected readonly uploads = new UploadQueue();
+  /** The ticket, once opened while its files are still going (or one of them failed). */
+  protected readonly opened = signal<TicketDetail | null>(null);
   protected readonly errors = signal<Partial<Record<string, string>>>({});
 
   protected readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
@@ -275,6 +345,12 @@ export class OpenTicketPage {
   protected readonly opds = signal<OpdView[]>([]);
 
   constructor() {
+    // Opened and every file stored: on to the ticket. A failed file keeps the page, and the
+    // ticket, on screen until it is sent again or removed.
+    effect(() => {
+      const ticket = this.opened();
+      if (ticket && this.uploads.allStored()) void this.router.navigate(['/tiket', ticket.number]);
+    });
     // The standard of the chosen service decides the channel offered first.
     effect((onCleanup) => {
       const office = this.office();
@@ -383,6 +459,8 @@ export class OpenTicketPage {
   }
 
   protected submit(): void {
+    // Opened already (its files still going): never a second ticket for the same visit.
+    if (this.opened() || this.uploads.hasFailed()) return;
     const office = this.office();
     const contactOk = this.checkContact();
     if (this.form.invalid || !contactOk || !office) {
@@ -407,7 +485,12 @@ export class OpenTicketPage {
         },
       })
       .subscribe({
-        next: (ticket) => void this.router.navigate(['/tiket', ticket.number]),
+        next: (ticket) => {
+          this.form.disable();
+          // The ticket exists now: the files go to it (the effect above moves on when done).
+          this.uploads.uploadTo((file) => this.api.upload(ticket.number, file));
+          this.opened.set(ticket);
+        },
         error: (error: unknown) => {
           this.saving.set(false);
           const fields = fieldErrorsOf(problemOf(error));
