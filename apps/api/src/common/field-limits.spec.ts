@@ -19,6 +19,7 @@ import {
 } from '@sigap/api-offices';
 import { CreateOpdDto, UpdateOpdDto } from '@sigap/api-opds';
 import { TestMailDto } from '@sigap/api-setup';
+import { OpenTicketDto } from '@sigap/api-tickets';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate } from 'class-validator';
 
@@ -80,6 +81,8 @@ describe('field limits shared with the console', () => {
     [RequirementOptionDto, 'label', L.service.option],
     [StepDto, 'description', L.service.step],
     [OfficeSignerDto, 'headName', L.signer.headName],
+    [OpenTicketDto, 'subject', L.ticket.subject],
+    [OpenTicketDto, 'description', L.ticket.description],
   ];
 
   for (const [dto, property, limit] of withMaxLength) {

@@ -16,6 +16,8 @@ export const FIELD_LIMITS = {
     logoUrl: 500,
   },
   position: { code: 60, name: 200 },
+  /** A ticket an agent opens for a walk-in or phone requester. */
+  ticket: { subject: 300, description: 20000 },
   opd: { name: 200 },
   user: { email: 254, name: 200, password: 200 },
   mailbox: { host: 255, user: 320, password: 500, folder: 200, processedFolder: 200 },

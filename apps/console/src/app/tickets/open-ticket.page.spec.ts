@@ -124,6 +124,19 @@ describe('OpenTicketPage', () => {
     request.flush({ number: 'TT-2026-00001' });
   });
 
+  it("counts the subject and the description up to the API's limits", async () => {
+    const element = await open();
+    type(element, 'open-subject', 'Data aplikasi dinas');
+    await settle();
+    const counts = Array.from(element.querySelectorAll('[data-test=field-count]')).map((c) =>
+      c.textContent!.trim(),
+    );
+    expect(counts).toEqual(['19/300', '0/20000']);
+    expect(element.querySelector('[data-test=open-subject]')!.getAttribute('maxlength')).toBe(
+      '300',
+    );
+  });
+
   it('says that an e-mail or a phone number is needed, and which one for the channel', async () => {
     const element = await open();
     expect(text(element, '[data-test=contact-hint]')).toBe(

@@ -14,6 +14,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
+import { FIELD_LIMITS } from '@sigap/contracts';
 import type {
   OpdView,
   ServiceDetail,
@@ -27,6 +28,7 @@ import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { AdminApi } from '../admin/admin.api';
 import { ChosenOffice } from '../shared/chosen-office';
+import { lengthCount } from '../shared/form-focus';
 import { OfficeSelectComponent } from '../shared/office-select.component';
 import { UploadListComponent } from '../shared/upload-list.component';
 import { UploadQueue } from '../shared/upload-queue';
@@ -186,8 +188,16 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
         </div>
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'tickets.open.subject' | t }}</mat-label>
-          <input matInput formControlName="subject" data-test="open-subject" />
+          <input
+            matInput
+            formControlName="subject"
+            [attr.maxlength]="limit.subject"
+            data-test="open-subject"
+          />
           <mat-error>{{ errors()['subject'] ?? ('tickets.open.required' | t) }}</mat-error>
+          <mat-hint align="end" data-test="field-count">{{
+            count(form.controls.subject.value, limit.subject)
+          }}</mat-hint>
         </mat-form-field>
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'tickets.open.description' | t }}</mat-label>
@@ -195,8 +205,12 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
             matInput
             rows="5"
             formControlName="description"
+            [attr.maxlength]="limit.description"
             data-test="open-description"
           ></textarea>
+          <mat-hint align="end" data-test="field-count">{{
+            count(form.controls.description.value, limit.description)
+          }}</mat-hint>
         </mat-form-field>
         <fieldset class="wide files" data-test="open-files">
           <legend>{{ 'staff.open.files' | t }}</legend>
@@ -300,10 +314,13 @@ export class OpenTicketPage {
     email: ['', Validators.email],
     phone: ['', Validators.pattern(PHONE_PATTERN)],
     opdId: [''],
-    subject: ['', [Validators.required, Validators.maxLength(300)]],
-    description: ['', Validators.maxLength(20000)],
+    subject: ['', [Validators.required, Validators.maxLength(FIELD_LIMITS.ticket.subject)]],
+    description: ['', Validators.maxLength(FIELD_LIMITS.ticket.description)],
   });
   protected readonly saving = signal(false);
+  /** The API's limits, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.ticket;
+  protected readonly count = lengthCount;
   /** The documents the requester brought: uploaded to the ticket once it is opened. */
   protected readonly uploads = new UploadQueue();
   /** The ticket, once opened while its files are still going (or one of them failed). */
