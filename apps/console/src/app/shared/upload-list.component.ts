@@ -127,12 +127,6 @@ import { sizeText, type UploadQueue } from './upload-queue';
       text-overflow: ellipsis;
       white-space: nowrap;
     }
-    .small {
-      font-size: 12px;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .error {
       color: var(--mat-sys-error);
     }

@@ -278,12 +278,6 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
     .opened p {
       margin: 0;
     }
-    .small {
-      font-size: 12px;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .error {
       color: var(--mat-sys-error);
     }

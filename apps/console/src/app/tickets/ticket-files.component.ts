@@ -68,12 +68,6 @@ import { TicketsApi } from './tickets.api';
       overflow: hidden;
       text-overflow: ellipsis;
     }
-    .small {
-      font-size: 12px;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
   `,
 })
 export class TicketFilesComponent {
