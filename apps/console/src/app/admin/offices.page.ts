@@ -105,15 +105,13 @@ import { OfficesApi } from './offices.api';
                           test="edit-office"
                           (pressed)="startEdit(o)"
                         />
-                        <button
-                          mat-button
-                          type="button"
-                          (click)="confirming.set(o.code)"
-                          data-test="retire-office"
-                          [attr.aria-label]="('onboard.retire' | t) + ': ' + o.name"
-                        >
-                          {{ 'onboard.retire' | t }}
-                        </button>
+                        <sg-edit-button
+                          [label]="'onboard.retire' | t"
+                          text="onboard.retire"
+                          [name]="o.name"
+                          test="retire-office"
+                          (pressed)="confirming.set(o.code)"
+                        />
                       </span>
                     }
                   }

@@ -236,15 +236,13 @@ interface Draft {
                     test="edit-position"
                     (pressed)="startEdit(node.position, parent)"
                   />
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="confirming.set(node.position.id)"
-                    data-test="retire-position"
-                    [attr.aria-label]="('onboard.retire' | t) + ': ' + node.position.name"
-                  >
-                    {{ 'onboard.retire' | t }}
-                  </button>
+                  <sg-edit-button
+                    [label]="'onboard.retire' | t"
+                    text="onboard.retire"
+                    [name]="node.position.name"
+                    test="retire-position"
+                    (pressed)="confirming.set(node.position.id)"
+                  />
                 </span>
               }
             }

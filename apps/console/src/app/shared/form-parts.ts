@@ -73,7 +73,10 @@ export class FormActionsComponent {
   readonly cancelled = output();
 }
 
-/** A row's edit button; its accessible name says which row (`Ubah OPD: Dinas Pendidikan`). */
+/**
+ * A row's button (edit unless told otherwise); its accessible name says which row
+ * (`Ubah OPD: Dinas Pendidikan`, `Pensiunkan: Tim Teknis`).
+ */
 @Component({
   selector: 'sg-edit-button',
   changeDetection: ChangeDetectionStrategy.OnPush,
