@@ -11,6 +11,7 @@ import { mailTo, waitForMail } from './support/kept-mail';
 import { E2E_INBOUND_TOKEN } from './support/server';
 import { expectInsideScreen, expectNoPageScroll } from './support/layout';
 import { SCREENS, signInAt } from './support/session';
+import { verifyChecklist } from './support/workspace';
 
 /** An RFC 822 reply as a mail client writes it: threaded on the message it answers. */
 function replyTo(original: ParsedMail, from: string, body: string): Buffer {
@@ -87,18 +88,7 @@ describe('an office day: a walk-in served, a requester answering by e-mail', () 
         expect(await page.locator('[data-test=requester]').innerText()).toContain('0812 6000 1234');
 
         // The visitor's papers are checked at the desk.
-        const items = page.locator('[data-test=checklist-item]');
-        const count = await items.count();
-        for (let i = 0; i < count; i++) {
-          await items.nth(i).locator('[data-test=verify]').click();
-          await page.waitForFunction(
-            (index) =>
-              document
-                .querySelectorAll('[data-test=checklist-item]')
-                [index]?.getAttribute('data-status') === 'verified',
-            i,
-          );
-        }
+        await verifyChecklist(page);
 
         // The agent works every step of the standard in turn (the requester's own on their
         // behalf, at the desk with them), each with what it produced.

@@ -3,6 +3,7 @@ import { apiToken, callApi, openBaliTicket } from './support/api';
 import { screenshot } from './support/browser';
 import { e2e } from './support/global-setup';
 import { SCREENS, signInAt } from './support/session';
+import { verifyChecklist } from './support/workspace';
 
 /** Receives and verifies every requirement through the API, so the steps start. */
 async function completeChecklist(ticket: TicketDetail): Promise<TicketDetail> {
@@ -87,19 +88,7 @@ describe('the staff day: landing, queue and workspace', () => {
       expect(await page.locator('[data-test=requester]').innerText()).toContain('0361 222333');
 
       // Receive and verify the documents: each button follows the item's state.
-      const items = page.locator('[data-test=checklist-item]');
-      const count = await items.count();
-      for (let i = 0; i < count; i++) {
-        await items.nth(i).locator('[data-test=verify]').click();
-        await page.waitForFunction(
-          (index) =>
-            document
-              .querySelectorAll('[data-test=checklist-item]')
-              [index]?.getAttribute('data-status') === 'verified',
-          i,
-        );
-        expect(await items.nth(i).locator('[data-test=verify]').isDisabled()).toBeTrue();
-      }
+      await verifyChecklist(page);
       const positions = await page.locator('[data-test=step-position]').allInnerTexts();
       for (const position of positions) expect(position).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
 
