@@ -1,37 +1,12 @@
-import type { TicketDetail } from '@sigap/contracts';
 import { blockingViolations } from './support/a11y';
-import { apiToken, callApi, openBaliTicket } from './support/api';
+import { apiToken, callApi, openBaliTicket, runBaliTicketToClosed } from './support/api';
 import { screenshot } from './support/browser';
 import { e2e } from './support/global-setup';
 import { signIn } from './support/session';
 
-/** Runs a Bali ticket through its documents and steps 2-7, then resolves and closes it. */
-async function runToClosed(ticket: TicketDetail): Promise<TicketDetail> {
-  let t = ticket;
-  const act = async (who: string, path: string, body: Record<string, unknown> = {}) => {
-    t = await callApi<TicketDetail>(
-      'POST',
-      `/api/v1/tickets/${t.number}/${path}`,
-      await apiToken(`${who}.bali@sigap.local`),
-      { expectedVersion: t.version, ...body },
-    );
-  };
-  for (const item of ['r1', 'r2']) {
-    await act('helpdesk', `checklist/${item}/receive`);
-    await act('helpdesk', `checklist/${item}/verify`);
-  }
-  const holders = ['kasubbag-tu', 'kabid-iai', 'kasi-ai', 'kasi-ai', 'kasi-ai', 'kadis'];
-  for (let i = 0; i < holders.length; i++)
-    await act(holders[i], `steps/${i + 2}/complete`, { output: `Hasil langkah ${i + 2}` });
-  await act('helpdesk', 'replies', { body: 'Permohonan telah selesai.' });
-  await act('helpdesk', 'resolve');
-  await act('helpdesk', 'close');
-  return t;
-}
-
 describe('SLA dashboard', () => {
   it('a manager sees the office figures: compliance, steps, backlog, with no axe violation', async () => {
-    const closed = await runToClosed(await openBaliTicket('Uji dasbor selesai'));
+    const closed = await runBaliTicketToClosed(await openBaliTicket('Uji dasbor selesai'));
     expect(closed.status).toBe('closed');
     const open = await openBaliTicket('Uji dasbor terbuka');
     await callApi('POST', '/api/v1/dashboards/refresh', await apiToken('admin@sigap.local'));

@@ -1,21 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TicketDetail } from '@sigap/contracts';
 import type { ParsedMail } from 'mailparser';
-import type { BrowserContext, Page } from 'playwright-core';
-import { blockingViolations } from './support/a11y';
-import { apiToken, callApi, openBaliTicket } from './support/api';
+import { expectAccessible } from './support/a11y';
+import { apiToken, callApi, openBaliTicket, runBaliTicketToClosed } from './support/api';
 import { screenshot, screenshotDir } from './support/browser';
 import { e2e } from './support/global-setup';
 import { mailTo, waitForMail } from './support/kept-mail';
-import { DEMO_PASSWORD } from './support/session';
-
-/** The two screens every journey is walked on: a desktop and a phone. */
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
+import { expectNoPageScroll } from './support/layout';
+import { SCREENS, signInAt } from './support/session';
 
 const DOMAIN = `e2e-journey-${Date.now().toString(36)}.gorontaloprov.go.id`;
 
@@ -23,69 +16,11 @@ function pdf(label: string): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 }
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await blockingViolations(page))
-    .withContext(what)
-    .toEqual([]);
-}
-
-/** The page itself never scrolls sideways: wide tables scroll inside their own box. */
-async function expectNoPageScroll(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    view: window.innerWidth,
-  }));
-  expect(widths.scroll)
-    .withContext(`${what}: page ${widths.scroll} px wide on a ${widths.view} px screen`)
-    .toBeLessThanOrEqual(widths.view);
-}
-
-/** Signs in through the login page on a screen of the given size. */
-async function signInAt(
-  email: string,
-  size: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({
-    viewport: { width: size.width, height: size.height },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return { context, page };
-}
-
 function linkPath(mail: ParsedMail, pattern: RegExp): string {
   const found = pattern.exec(mail.text ?? '');
   if (!found) throw new Error(`no link ${pattern} in:\n${mail.text}`);
   const url = new URL(found[0]);
   return `${url.pathname}${url.search}`;
-}
-
-/** Runs a Bali ticket through its documents and steps to closed, so steps have timings. */
-async function runToClosed(ticket: TicketDetail): Promise<void> {
-  let t = ticket;
-  const act = async (who: string, path: string, body: Record<string, unknown> = {}) => {
-    t = await callApi<TicketDetail>(
-      'POST',
-      `/api/v1/tickets/${t.number}/${path}`,
-      await apiToken(`${who}.bali@sigap.local`),
-      { expectedVersion: t.version, ...body },
-    );
-  };
-  for (const item of ['r1', 'r2']) {
-    await act('helpdesk', `checklist/${item}/receive`);
-    await act('helpdesk', `checklist/${item}/verify`);
-  }
-  const holders = ['kasubbag-tu', 'kabid-iai', 'kasi-ai', 'kasi-ai', 'kasi-ai', 'kadis'];
-  for (let i = 0; i < holders.length; i++)
-    await act(holders[i], `steps/${i + 2}/complete`, { output: `Hasil langkah ${i + 2}` });
-  await act('helpdesk', 'replies', { body: 'Permohonan telah selesai.' });
-  await act('helpdesk', 'resolve');
-  await act('helpdesk', 'close');
 }
 
 describe('journeys on a desktop and on a phone', () => {
@@ -99,7 +34,7 @@ describe('journeys on a desktop and on a phone', () => {
     writeFileSync(oversized, pdf('besar'));
     truncateSync(oversized, 26 * 1024 * 1024);
     // Work done and under way, so the dashboard's tables and charts have rows.
-    await runToClosed(await openBaliTicket('Uji perjalanan dasbor selesai'));
+    await runBaliTicketToClosed(await openBaliTicket('Uji perjalanan dasbor selesai'));
     await openBaliTicket('Uji perjalanan dasbor');
     await callApi('POST', '/api/v1/dashboards/refresh', await apiToken('admin@sigap.local'));
     await callApi('POST', '/api/v1/opds', await apiToken('admin@sigap.local'), {
@@ -109,7 +44,7 @@ describe('journeys on a desktop and on a phone', () => {
     });
   });
 
-  for (const screen of WIDTHS) {
+  for (const screen of SCREENS) {
     it(`a manager reads the dashboard and downloads the report (${screen.name})`, async () => {
       const { context, page } = await signInAt('kadis.bali@sigap.local', screen);
       try {

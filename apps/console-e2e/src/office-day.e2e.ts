@@ -3,66 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TicketDetail, TimelineEntryView } from '@sigap/contracts';
 import type { ParsedMail } from 'mailparser';
-import type { BrowserContext, Page } from 'playwright-core';
-import { blockingViolations } from './support/a11y';
+import { expectAccessible } from './support/a11y';
 import { apiToken, callApi } from './support/api';
 import { screenshot } from './support/browser';
 import { e2e } from './support/global-setup';
 import { mailTo, waitForMail } from './support/kept-mail';
 import { E2E_INBOUND_TOKEN } from './support/server';
-import { DEMO_PASSWORD } from './support/session';
-
-/** A desk PC and a phone: every step below is walked on both. */
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-async function signInAt(
-  email: string,
-  size: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({
-    viewport: { width: size.width, height: size.height },
-  });
-  const page = await context.newPage();
-  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return { context, page };
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await blockingViolations(page))
-    .withContext(what)
-    .toEqual([]);
-}
-
-/** The page itself never scrolls sideways on the screen it is shown on. */
-async function expectNoPageScroll(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    view: window.innerWidth,
-  }));
-  expect(widths.scroll)
-    .withContext(`${what}: page ${widths.scroll} px wide on a ${widths.view} px screen`)
-    .toBeLessThanOrEqual(widths.view);
-}
-
-/** Every element matching `selector` lies inside the screen's width (nothing cut at the side). */
-async function expectInsideScreen(page: Page, selector: string, what: string): Promise<void> {
-  const outside = await page.evaluate((sel) => {
-    const width = window.innerWidth;
-    return Array.from(document.querySelectorAll(sel))
-      .filter((e) => (e as HTMLElement).offsetParent !== null)
-      .map((e) => ({ text: (e.textContent ?? '').trim(), box: e.getBoundingClientRect() }))
-      .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > width + 0.5))
-      .map(({ text, box }) => `"${text}" ${Math.round(box.left)}..${Math.round(box.right)}`);
-  }, selector);
-  expect(outside).withContext(what).toEqual([]);
-}
+import { expectInsideScreen, expectNoPageScroll } from './support/layout';
+import { SCREENS, signInAt } from './support/session';
+import { verifyChecklist } from './support/workspace';
 
 /** An RFC 822 reply as a mail client writes it: threaded on the message it answers. */
 function replyTo(original: ParsedMail, from: string, body: string): Buffer {
@@ -114,7 +63,7 @@ describe('an office day: a walk-in served, a requester answering by e-mail', () 
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  for (const screen of WIDTHS) {
+  for (const screen of SCREENS) {
     it(`a walk-in visitor with only a phone number is served within 30 minutes at Tebing Tinggi (${screen.name})`, async () => {
       const { context, page } = await signInAt('helpdesk.tebingtinggi@sigap.local', screen);
       try {
@@ -139,18 +88,7 @@ describe('an office day: a walk-in served, a requester answering by e-mail', () 
         expect(await page.locator('[data-test=requester]').innerText()).toContain('0812 6000 1234');
 
         // The visitor's papers are checked at the desk.
-        const items = page.locator('[data-test=checklist-item]');
-        const count = await items.count();
-        for (let i = 0; i < count; i++) {
-          await items.nth(i).locator('[data-test=verify]').click();
-          await page.waitForFunction(
-            (index) =>
-              document
-                .querySelectorAll('[data-test=checklist-item]')
-                [index]?.getAttribute('data-status') === 'verified',
-            i,
-          );
-        }
+        await verifyChecklist(page);
 
         // The agent works every step of the standard in turn (the requester's own on their
         // behalf, at the desk with them), each with what it produced.
@@ -324,6 +262,20 @@ describe('an office day: a walk-in served, a requester answering by e-mail', () 
         await expectAccessible(page, `answered ticket ${screen.name}`);
         await entry.scrollIntoViewIfNeeded();
         await screenshot(page, `office-day-mail-answer-${screen.name}`);
+
+        // The quoted mail is folded behind a toggle, and shown as plain text when unfolded.
+        const toggle = entry.locator('[data-test=toggle-quoted]');
+        expect(await toggle.innerText()).toContain('Tampilkan kutipan');
+        await toggle.click();
+        await entry.locator('[data-test=toggle-quoted][aria-expanded=true]').waitFor();
+        const unfolded = await entry.locator('[data-test=mail-text]').innerText();
+        expect(unfolded).toContain('Helpdesk menulis:');
+        expect(unfolded).toContain('> ');
+        await expectNoPageScroll(page, `unfolded quote ${screen.name}`);
+        await expectAccessible(page, `unfolded quote ${screen.name}`);
+        await screenshot(page, `office-day-mail-unfolded-${screen.name}`);
+        await toggle.click();
+        await entry.locator('[data-test=toggle-quoted][aria-expanded=false]').waitFor();
 
         // The agent's answer: a scan over the limit is refused on the spot and holds it back.
         await page.locator('[data-test=kind-reply]').click();

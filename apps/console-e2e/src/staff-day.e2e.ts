@@ -1,30 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import type { StepCandidateView, TicketDetail } from '@sigap/contracts';
+import type { AttachmentView, StepCandidateView, TicketDetail } from '@sigap/contracts';
 import { apiToken, callApi, openBaliTicket } from './support/api';
 import { screenshot } from './support/browser';
 import { e2e } from './support/global-setup';
-import { DEMO_PASSWORD } from './support/session';
-
-/** The widths staff use: a desk PC and a phone. */
-const WIDTHS = [
-  { name: 'desktop', viewport: { width: 1280, height: 900 } },
-  { name: 'phone', viewport: { width: 390, height: 844 } },
-] as const;
-
-/** Signs in through the login page at a given window size, and waits for the start page. */
-async function signInAt(
-  email: string,
-  viewport: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return { context, page };
-}
+import { SCREENS, signInAt } from './support/session';
+import { verifyChecklist } from './support/workspace';
 
 /** Receives and verifies every requirement through the API, so the steps start. */
 async function completeChecklist(ticket: TicketDetail): Promise<TicketDetail> {
@@ -44,9 +23,10 @@ async function completeChecklist(ticket: TicketDetail): Promise<TicketDetail> {
 }
 
 describe('the staff day: landing, queue and workspace', () => {
-  for (const { name, viewport } of WIDTHS) {
+  for (const screen of SCREENS) {
+    const name = screen.name;
     it(`an agent triages and works a request (${name})`, async () => {
-      const { context, page } = await signInAt('helpdesk.bali@sigap.local', viewport);
+      const { context, page } = await signInAt('helpdesk.bali@sigap.local', screen);
       // Agents start on the queue, not the catalog.
       expect(new URL(page.url()).pathname).toBe('/tiket');
 
@@ -63,9 +43,33 @@ describe('the staff day: landing, queue and workspace', () => {
       await page
         .locator('[data-test=open-description]')
         .fill('Mohon aplikasi antrean untuk loket pelayanan.');
+      // The papers the visitor brought, scanned at the desk: sent once the ticket is opened.
+      const scan = `surat-permohonan-${name}.pdf`;
+      await page.locator('[data-test=open-files] [data-test=attach-input]').setInputFiles([
+        {
+          name: scan,
+          mimeType: 'application/pdf',
+          buffer: Buffer.from(
+            '%PDF-1.4\n% surat permohonan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n',
+          ),
+        },
+      ]);
+      await page.locator('[data-test=upload][data-state=waiting]').waitFor();
       await screenshot(page, `staff-agent-new-ticket-${name}`);
+      await page.locator('[data-test=open-submit]').scrollIntoViewIfNeeded();
+      await screenshot(page, `staff-agent-new-ticket-files-${name}`);
       await page.locator('[data-test=open-submit]').click();
       await page.waitForURL(/\/tiket\/BALI-/);
+      const number = new URL(page.url()).pathname.split('/').pop() ?? '';
+      // The scan is on the new ticket: listed by the API and in the workspace.
+      const files = await callApi<AttachmentView[]>(
+        'GET',
+        `/api/v1/tickets/${number}/attachments`,
+        await apiToken('helpdesk.bali@sigap.local'),
+      );
+      expect(files.map((f) => [f.fileName, f.mediaType])).toEqual([[scan, 'application/pdf']]);
+      await page.locator('[data-test=files-toggle]').click();
+      await page.locator('[data-test=file]', { hasText: scan }).waitFor();
 
       // The workspace: names, the Uraian, the clock in the standard's unit.
       await page.locator('[data-test=description]').waitFor();
@@ -84,19 +88,7 @@ describe('the staff day: landing, queue and workspace', () => {
       expect(await page.locator('[data-test=requester]').innerText()).toContain('0361 222333');
 
       // Receive and verify the documents: each button follows the item's state.
-      const items = page.locator('[data-test=checklist-item]');
-      const count = await items.count();
-      for (let i = 0; i < count; i++) {
-        await items.nth(i).locator('[data-test=verify]').click();
-        await page.waitForFunction(
-          (index) =>
-            document
-              .querySelectorAll('[data-test=checklist-item]')
-              [index]?.getAttribute('data-status') === 'verified',
-          i,
-        );
-        expect(await items.nth(i).locator('[data-test=verify]').isDisabled()).toBeTrue();
-      }
+      await verifyChecklist(page);
       const positions = await page.locator('[data-test=step-position]').allInnerTexts();
       for (const position of positions) expect(position).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
 
@@ -145,7 +137,7 @@ describe('the staff day: landing, queue and workspace', () => {
           helpdesk,
           { expectedVersion: opened.version, userId: demo.id },
         );
-      const { context, page } = await signInAt(executor, viewport);
+      const { context, page } = await signInAt(executor, screen);
       expect(new URL(page.url()).pathname).toBe('/tiket');
       // They open on "Milik saya", and the row they hold says so.
       expect(await page.locator('[data-test=view-mine]').getAttribute('aria-pressed')).toBe('true');

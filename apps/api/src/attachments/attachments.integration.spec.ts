@@ -305,6 +305,50 @@ describeOnBothDatabases(
       expect(missing.body.code).toBe('attachment.not_found');
     });
 
+    it("lists a ticket's files, oldest first, only to those who may read it", async () => {
+      const fresh = await open('Dokumen dibawa ke loket');
+      const empty = await app.request<AttachmentView[]>(
+        'GET',
+        `/api/v1/tickets/${fresh.number}/attachments`,
+        { token: await helpdesk() },
+      );
+      expect(empty.status).withContext(empty.text).toBe(200);
+      expect(empty.body).toEqual([]);
+      const first = await upload(fresh.number, 'ktp.png', PNG, undefined, 'image/png');
+      const second = await upload(fresh.number, 'surat.pdf', PDF);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      const list = await app.request<AttachmentView[]>(
+        'GET',
+        `/api/v1/tickets/${fresh.number}/attachments`,
+        { token: await helpdesk() },
+      );
+      expect(list.status).toBe(200);
+      expect(list.body.map((a) => [a.fileName, a.ticket, a.href])).toEqual([
+        ['ktp.png', fresh.number, `/api/v1/attachments/${first.body.id}`],
+        ['surat.pdf', fresh.number, `/api/v1/attachments/${second.body.id}`],
+      ]);
+      // Another ticket's files are not among them, and another office sees no list at all.
+      const others = await app.request<AttachmentView[]>(
+        'GET',
+        `/api/v1/tickets/${other.number}/attachments`,
+        { token: await helpdesk() },
+      );
+      expect(others.body.map((a) => a.id)).not.toContain(first.body.id);
+      const riau = await app.request<Problem>(
+        'GET',
+        `/api/v1/tickets/${fresh.number}/attachments`,
+        {
+          token: await app.token('helpdesk.riau@sigap.local'),
+        },
+      );
+      expect(riau.status).toBe(404);
+      const anonymous = await app.request<Problem>(
+        'GET',
+        `/api/v1/tickets/${fresh.number}/attachments`,
+      );
+      expect(anonymous.status).toBe(401);
+    });
+
     it('an unknown service is a 422 naming it, and no ticket is created', async () => {
       const count = async () =>
         Number((await app.app.get(DataSource).query('SELECT COUNT(*) AS n FROM tickets'))[0].n);

@@ -61,3 +61,10 @@ export async function blockingViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact !== null && BLOCKING.has(v.impact))
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.slice(0, 5).join(', ')}`);
 }
+
+/** Fails the spec on any serious or critical axe violation of the page as it is now. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await blockingViolations(page))
+    .withContext(what)
+    .toEqual([]);
+}

@@ -43,6 +43,33 @@ export async function openBaliTicket(subject: string): Promise<TicketDetail> {
   });
 }
 
+/**
+ * Runs a ticket of the Bali standard through its documents and steps 2-7 (each holder completes
+ * their own), then replies, resolves and closes it: a closed ticket with step timings.
+ */
+export async function runBaliTicketToClosed(ticket: TicketDetail): Promise<TicketDetail> {
+  let t = ticket;
+  const act = async (who: string, path: string, body: Record<string, unknown> = {}) => {
+    t = await callApi<TicketDetail>(
+      'POST',
+      `/api/v1/tickets/${t.number}/${path}`,
+      await apiToken(`${who}.bali@sigap.local`),
+      { expectedVersion: t.version, ...body },
+    );
+  };
+  for (const item of ['r1', 'r2']) {
+    await act('helpdesk', `checklist/${item}/receive`);
+    await act('helpdesk', `checklist/${item}/verify`);
+  }
+  const holders = ['kasubbag-tu', 'kabid-iai', 'kasi-ai', 'kasi-ai', 'kasi-ai', 'kadis'];
+  for (let i = 0; i < holders.length; i++)
+    await act(holders[i], `steps/${i + 2}/complete`, { output: `Hasil langkah ${i + 2}` });
+  await act('helpdesk', 'replies', { body: 'Permohonan telah selesai.' });
+  await act('helpdesk', 'resolve');
+  await act('helpdesk', 'close');
+  return t;
+}
+
 /** A Bali user created by the admin, holding `positions`. */
 export async function createBaliUser(name: string, positions: string[]): Promise<UserView> {
   const token = await apiToken('admin@sigap.local');

@@ -33,6 +33,12 @@ export class AttachmentsController {
     return this.attachments.upload(user, number, req.file);
   }
 
+  /** The ticket's files (404 for a ticket the user may not read). */
+  @Get('tickets/:number/attachments')
+  list(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<AttachmentView[]> {
+    return this.attachments.list(user, number);
+  }
+
   /** Always a download: never rendered inline, never content-sniffed by the browser. */
   @Get('attachments/:id')
   async download(

@@ -143,6 +143,19 @@ export class AttachmentsService {
     );
   }
 
+  /**
+   * The files kept on a ticket, oldest first, for a user who may read it: those uploaded by
+   * staff (also before any reply names them), by the requester, and carried by e-mail.
+   */
+  async list(user: AuthUser, number: string): Promise<AttachmentView[]> {
+    const ticket = await this.ticketFor(user, number, 'read');
+    const rows = await this.dataSource.manager.find(AttachmentEntity, {
+      where: { ticketId: ticket.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => toView(row, ticket.number));
+  }
+
   /** The stored row and a stream of its bytes, for a user who may read its ticket. */
   async download(user: AuthUser, id: string) {
     const row = await this.dataSource.manager.findOne(AttachmentEntity, { where: { id } });

@@ -1,5 +1,6 @@
 import { IsEmailAddress } from '@sigap/api-common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FIELD_LIMITS } from '@sigap/contracts';
 import type {
   CreateOfficeRequest,
   CreatePositionRequest,
@@ -80,7 +81,7 @@ function IsName(): PropertyDecorator {
   return (target, key) => {
     IsString()(target, key);
     MinLength(2)(target, key);
-    MaxLength(200)(target, key);
+    MaxLength(FIELD_LIMITS.office.name)(target, key);
     Matches(PLAIN_TEXT, { message: 'tidak boleh memuat karakter kendali atau < >' })(target, key);
   };
 }
@@ -93,41 +94,49 @@ export class OfficeOptionalFieldsDto {
   @Matches(REGION, { message: 'kode provinsi ISO 3166-2, contoh ID-PA' })
   region?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true })
+  @ApiPropertyOptional({ maxLength: FIELD_LIMITS.office.address, nullable: true })
   @optionalText()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(FIELD_LIMITS.office.address)
   @Matches(PLAIN_LINES, { message: 'tidak boleh memuat karakter kendali atau < >' })
   address?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 255, nullable: true, example: 'https://diskominfo.go.id' })
+  @ApiPropertyOptional({
+    maxLength: FIELD_LIMITS.office.website,
+    nullable: true,
+    example: 'https://diskominfo.go.id',
+  })
   @optionalText()
   @IsString()
-  @MaxLength(255)
+  @MaxLength(FIELD_LIMITS.office.website)
   @IsUrl(
     { protocols: ['https', 'http'], require_protocol: true },
     { message: 'harus berupa alamat web (https://…)' },
   )
   website?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 254, nullable: true })
+  @ApiPropertyOptional({ maxLength: FIELD_LIMITS.office.helpdeskEmail, nullable: true })
   @optionalText()
   @IsString()
-  @MaxLength(254)
+  @MaxLength(FIELD_LIMITS.office.helpdeskEmail)
   @IsEmailAddress()
   helpdeskEmail?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 254, nullable: true })
+  @ApiPropertyOptional({ maxLength: FIELD_LIMITS.office.complaintEmail, nullable: true })
   @optionalText()
   @IsString()
-  @MaxLength(254)
+  @MaxLength(FIELD_LIMITS.office.complaintEmail)
   @IsEmailAddress()
   complaintEmail?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, example: 'https://…/logo.png' })
+  @ApiPropertyOptional({
+    maxLength: FIELD_LIMITS.office.logoUrl,
+    nullable: true,
+    example: 'https://…/logo.png',
+  })
   @optionalText()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(FIELD_LIMITS.office.logoUrl)
   @IsUrl(
     { protocols: ['https'], require_protocol: true },
     { message: 'harus berupa alamat https:// gambar logo' },

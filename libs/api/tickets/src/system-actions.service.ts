@@ -34,6 +34,8 @@ export interface MailReplyInput {
   subject: string | null;
   bodyText: string;
   bodyHtml: string | null;
+  /** A plain-text mail whole, quoted history included, when `bodyText` left some out. */
+  fullText?: string | null;
   attachments: { filename: string; size: number; contentType: string; sha256: string }[];
   /** The stored inbound message; null for an answer written in the requester portal. */
   inboundId: string | null;
@@ -83,6 +85,7 @@ export class SystemActionsService {
         subject: input.subject,
         bodyText: input.bodyText,
         bodyHtml: input.bodyHtml,
+        ...(input.fullText ? { fullText: input.fullText } : {}),
         attachments: input.attachments,
         inboundId: input.inboundId,
         via: input.via,

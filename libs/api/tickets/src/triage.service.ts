@@ -44,6 +44,8 @@ export interface MailRequestInput {
   subject: string | null;
   bodyText: string;
   bodyHtml: string | null;
+  /** A plain-text mail whole, quoted history included, when `bodyText` left some out. */
+  fullText?: string | null;
   attachments: { filename: string; size: number; contentType: string; sha256: string }[];
   messageId: string;
   inboundId: string;
@@ -122,6 +124,7 @@ export class TriageService {
           subject: input.subject,
           bodyText: input.bodyText,
           bodyHtml: input.bodyHtml,
+          ...(input.fullText ? { fullText: input.fullText } : {}),
           attachments: input.attachments,
           inboundId: input.inboundId,
           via: input.via,

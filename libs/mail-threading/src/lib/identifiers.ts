@@ -247,12 +247,8 @@ export function findMarker(
   return findMarkers(body, secret)[0] ?? null;
 }
 
-/** Removes marker tokens (possibly quoted) from a text, for display. */
-export function removeMarkerLines(text: string): string {
-  return text
-    .replace(/^[ \t>]*\[ref:[A-Za-z0-9]{2,12}-\d{4}-\d{6}:(?:[0-9a-fA-F]{8}){1,2}\][ \t]*$/gm, '')
-    .replace(/\[ref:[A-Za-z0-9]{2,12}-\d{4}-\d{6}:(?:[0-9a-fA-F]{8}){1,2}\]/g, '');
-}
+// Kept apart (no Node built-ins there) so the quote splitting also runs in the browser.
+export { removeMarkerLines } from './markers';
 
 function compactForMarker(body: string): string {
   let s = body;

@@ -1,4 +1,4 @@
-import { removeMarkerLines } from './identifiers';
+import { removeMarkerLines } from './markers';
 import { decodeEntities, htmlToText, tokenizeHtml } from './html-tokenizer';
 
 export interface StrippedText {

@@ -159,6 +159,31 @@ describeOnBothDatabases(
       expect((await notices(number)).length).toBe(2);
     });
 
+    it('keeps a plain-text reply whole beside its own words, for the workspace to fold', async () => {
+      const number = await openAssigned();
+      const body = [
+        'Surat sudah kami tanda tangani.',
+        '',
+        'Pada Sen, 23 Nov 2026 pukul 08.00 Helpdesk <helpdesk@helpdesk.diskominfos.baliprov.go.id> menulis:',
+        '> Mohon surat permohonan ditandatangani.',
+        '>',
+        '> > Permohonan aplikasi untuk Dinas Kesehatan.',
+      ].join('\r\n');
+      const res = await post(reply(number, [], body));
+      expect(res.status).withContext(res.text).toBe(202);
+      const mail = (await entries(number)).filter((e) => e.event === 'mail.received').at(-1);
+      expect(mail?.body).toBe('Surat sudah kami tanda tangani.');
+      const data = mail?.data as { bodyText: string; fullText?: string };
+      expect(data.bodyText).toBe('Surat sudah kami tanda tangani.');
+      expect(data.fullText?.replace(/\r\n/g, '\n').trim()).toBe(body.replace(/\r\n/g, '\n'));
+
+      // A reply with nothing quoted keeps no second copy.
+      await post(reply(number, [], 'Terima kasih.'));
+      const plain = (await entries(number)).filter((e) => e.event === 'mail.received').at(-1);
+      expect(plain?.body).toBe('Terima kasih.');
+      expect((plain?.data as Record<string, unknown>)['fullText']).toBeUndefined();
+    });
+
     it("sends the staff its own notice (not the agent's reply), naming what the reply did", async () => {
       const number = await openAssigned();
       await returnToRequester(number);

@@ -7,6 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { FIELD_LIMITS } from '@sigap/contracts';
 import type { MailboxInput, MailboxView, OfficeSummary } from '@sigap/contracts';
 import { catchError, of } from 'rxjs';
 import { CatalogApi } from '../catalog/catalog.api';
@@ -113,7 +114,7 @@ export const MAILBOX_FIELDS: readonly MailboxField[] = [
     key: 'host',
     label: 'admin.mailboxes.host',
     required: true,
-    maxlength: 255,
+    maxlength: FIELD_LIMITS.mailbox.host,
     test: 'mailbox-host',
   },
   {
@@ -128,17 +129,22 @@ export const MAILBOX_FIELDS: readonly MailboxField[] = [
     key: 'user',
     label: 'admin.mailboxes.user',
     required: true,
-    maxlength: 320,
+    maxlength: FIELD_LIMITS.mailbox.user,
     test: 'mailbox-user',
   },
   {
     key: 'password',
     label: 'admin.mailboxes.password',
     type: 'password',
-    maxlength: 500,
+    maxlength: FIELD_LIMITS.mailbox.password,
     test: 'mailbox-password',
   },
-  { key: 'folder', label: 'admin.mailboxes.folder', maxlength: 200, test: 'mailbox-folder' },
+  {
+    key: 'folder',
+    label: 'admin.mailboxes.folder',
+    maxlength: FIELD_LIMITS.mailbox.folder,
+    test: 'mailbox-folder',
+  },
   {
     key: 'pollSeconds',
     label: 'admin.mailboxes.pollSeconds',
@@ -152,7 +158,7 @@ export const MAILBOX_FIELDS: readonly MailboxField[] = [
 /** The processed-messages folder, shown when messages are moved after processing. */
 export const MAILBOX_PROCESSED_FIELD: TextFieldSpec = {
   label: 'admin.mailboxes.processedFolder',
-  maxlength: 200,
+  maxlength: FIELD_LIMITS.mailbox.processedFolder,
   test: 'mailbox-processed-folder',
 };
 

@@ -11,14 +11,16 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { FIELD_LIMITS } from '@sigap/contracts';
 import type { OfficeAdminView, TimeZoneOption } from '@sigap/contracts';
 import { catchError, of } from 'rxjs';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
-import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
+import { EditForm } from '../shared/edit-form';
+import { FormActionsComponent, FormHeadComponent } from '../shared/form-parts';
+import { TextFieldComponent, type TextFieldSpec } from '../shared/text-field.component';
 import { OfficesApi } from './offices.api';
 
 /** The same rules as the API's, checked before sending (the API stays the judge). */
@@ -46,16 +48,43 @@ type Key = keyof OfficeValues;
 
 /** One text field of the form. */
 interface Field {
-  key: Key;
-  label: MessageKey;
-  hint: MessageKey | null;
-  type: 'text' | 'email' | 'url';
-  maxlength: number;
+  key: Exclude<Key, 'timeZone'>;
+  spec: TextFieldSpec;
   /** Only when creating (the code is fixed afterwards). */
   createOnly?: boolean;
-  required?: boolean;
   wide?: boolean;
 }
+
+const LIMIT = FIELD_LIMITS.office;
+
+function field(
+  key: Field['key'],
+  spec: Omit<TextFieldSpec, 'maxlength' | 'test'>,
+  extra: Pick<Field, 'createOnly' | 'wide'> = {},
+): Field {
+  return { key, ...extra, spec: { ...spec, maxlength: LIMIT[key], test: `office-${key}` } };
+}
+
+/** The office's text fields, limited as the API limits them; the zone follows the name. */
+export const OFFICE_FIELDS: readonly Field[] = [
+  field(
+    'code',
+    { label: 'onboard.office.code', hint: 'onboard.office.codeHint', required: true },
+    { createOnly: true },
+  ),
+  field('name', { label: 'onboard.office.name', required: true }),
+  field('ticketPrefix', {
+    label: 'onboard.office.prefix',
+    hint: 'onboard.office.prefixHint',
+    required: true,
+  }),
+  field('region', { label: 'onboard.office.region', hint: 'onboard.office.regionHint' }),
+  field('helpdeskEmail', { label: 'onboard.office.helpdeskEmail', type: 'email' }),
+  field('complaintEmail', { label: 'onboard.office.complaintEmail', type: 'email' }),
+  field('website', { label: 'onboard.office.website', type: 'url' }),
+  field('logoUrl', { label: 'onboard.office.logo', hint: 'onboard.office.logoHint', type: 'url' }),
+  field('address', { label: 'onboard.office.address', rows: 2 }, { wide: true }),
+];
 
 const EMPTY: OfficeValues = {
   code: '',
@@ -115,50 +144,34 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
 @Component({
   selector: 'sg-office-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [
+    FormActionsComponent,
+    FormHeadComponent,
+    FormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TextFieldComponent,
+    TranslatePipe,
+  ],
   template: `
     <form class="card form" (ngSubmit)="save()" data-test="office-form" novalidate>
-      <h2>{{ (creating() ? 'onboard.office.new' : 'onboard.office.edit') | t }}</h2>
-      @if (formError(); as error) {
-        <p class="form-error" role="alert" data-test="office-form-error">{{ error }}</p>
-      }
+      <sg-form-head
+        [title]="(creating() ? 'onboard.office.new' : 'onboard.office.edit') | t"
+        [error]="form.formError()"
+      />
       <div class="grid">
         @for (f of shownFields(); track f.key) {
-          <mat-form-field [class.wide]="f.wide" subscriptSizing="dynamic">
-            <mat-label>{{ f.label | t }}</mat-label>
-            @if (f.key === 'address') {
-              <textarea
-                matInput
-                rows="2"
-                [name]="f.key"
-                [attr.maxlength]="f.maxlength"
-                [ngModel]="values()[f.key]"
-                (ngModelChange)="set(f.key, $event)"
-                [attr.data-test]="'office-' + f.key"
-              ></textarea>
-            } @else {
-              <input
-                matInput
-                autocomplete="off"
-                [type]="f.type"
-                [name]="f.key"
-                [required]="f.required ?? false"
-                [attr.maxlength]="f.maxlength"
-                [ngModel]="values()[f.key]"
-                (ngModelChange)="set(f.key, $event)"
-                [attr.data-test]="'office-' + f.key"
-              />
-            }
-            @if (errors()[f.key]; as error) {
-              <mat-hint class="field-error" [attr.data-test]="'office-error-' + f.key">{{
-                error
-              }}</mat-hint>
-            } @else if (f.hint) {
-              <mat-hint>{{ f.hint | t }}</mat-hint>
-            }
-          </mat-form-field>
+          <sg-text-field
+            [class.wide]="f.wide"
+            [spec]="f.spec"
+            [value]="values()[f.key]"
+            [dense]="true"
+            [error]="form.errors()[f.key]"
+            [errorTest]="'office-error-' + f.key"
+            (changed)="set(f.key, $event)"
+          />
           @if (f.key === 'name') {
-            <mat-form-field subscriptSizing="dynamic">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'onboard.office.timeZone' | t }}</mat-label>
               <select
                 matNativeControl
@@ -175,7 +188,7 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
                   }
                 }
               </select>
-              @if (errors().timeZone; as error) {
+              @if (form.errors().timeZone; as error) {
                 <mat-hint class="field-error" data-test="office-error-timeZone">{{
                   error
                 }}</mat-hint>
@@ -186,16 +199,14 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
           }
         }
       </div>
-      <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="saving()" data-test="save-office">
-          {{ (creating() ? 'onboard.office.create' : 'admin.save') | t }}
-        </button>
-        @if (cancellable()) {
-          <button mat-button type="button" (click)="cancelled.emit()" data-test="cancel-office">
-            {{ 'admin.cancel' | t }}
-          </button>
-        }
-      </div>
+      <sg-form-actions
+        [saving]="form.saving()"
+        saveTest="save-office"
+        cancelTest="cancel-office"
+        [saveLabel]="creating() ? 'onboard.office.create' : 'admin.save'"
+        [cancellable]="cancellable()"
+        (cancelled)="cancelled.emit()"
+      />
     </form>
   `,
   styleUrl: './admin.scss',
@@ -215,7 +226,6 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
 export class OfficeFormComponent {
   private readonly api = inject(OfficesApi);
   private readonly i18n = inject(I18nService);
-  private readonly notifier = inject(ErrorNotifier);
 
   /** The office to edit; null to create one. */
   readonly office = input<OfficeAdminView | null>(null);
@@ -225,80 +235,13 @@ export class OfficeFormComponent {
 
   protected readonly creating = computed(() => this.office() === null);
   protected readonly values = signal<OfficeValues>({ ...EMPTY });
-  protected readonly errors = signal<Partial<Record<Key, string>>>({});
-  protected readonly formError = signal<string | null>(null);
-  protected readonly saving = signal(false);
+  protected readonly form = new EditForm<Partial<Record<Key, string>>>();
   protected readonly zones = toSignal(
     this.api.timeZones().pipe(catchError(() => of([] as TimeZoneOption[]))),
     { initialValue: [] as TimeZoneOption[] },
   );
-
-  private readonly fields: readonly Field[] = [
-    {
-      key: 'code',
-      label: 'onboard.office.code',
-      hint: 'onboard.office.codeHint',
-      type: 'text',
-      maxlength: 40,
-      createOnly: true,
-      required: true,
-    },
-    {
-      key: 'name',
-      label: 'onboard.office.name',
-      hint: null,
-      type: 'text',
-      maxlength: 200,
-      required: true,
-    },
-    {
-      key: 'ticketPrefix',
-      label: 'onboard.office.prefix',
-      hint: 'onboard.office.prefixHint',
-      type: 'text',
-      maxlength: 12,
-      required: true,
-    },
-    {
-      key: 'region',
-      label: 'onboard.office.region',
-      hint: 'onboard.office.regionHint',
-      type: 'text',
-      maxlength: 5,
-    },
-    {
-      key: 'helpdeskEmail',
-      label: 'onboard.office.helpdeskEmail',
-      hint: null,
-      type: 'email',
-      maxlength: 254,
-    },
-    {
-      key: 'complaintEmail',
-      label: 'onboard.office.complaintEmail',
-      hint: null,
-      type: 'email',
-      maxlength: 254,
-    },
-    { key: 'website', label: 'onboard.office.website', hint: null, type: 'url', maxlength: 255 },
-    {
-      key: 'logoUrl',
-      label: 'onboard.office.logo',
-      hint: 'onboard.office.logoHint',
-      type: 'url',
-      maxlength: 500,
-    },
-    {
-      key: 'address',
-      label: 'onboard.office.address',
-      hint: null,
-      type: 'text',
-      maxlength: 500,
-      wide: true,
-    },
-  ];
   protected readonly shownFields = computed(() =>
-    this.fields.filter((f) => this.creating() || !f.createOnly),
+    OFFICE_FIELDS.filter((f) => this.creating() || !f.createOnly),
   );
 
   constructor() {
@@ -306,8 +249,7 @@ export class OfficeFormComponent {
       const office = this.office();
       untracked(() => {
         this.values.set(officeValues(office));
-        this.errors.set({});
-        this.formError.set(null);
+        this.form.open(office?.code ?? '');
       });
     });
   }
@@ -326,12 +268,11 @@ export class OfficeFormComponent {
   protected save(): void {
     const v = this.values();
     const local = checkOffice(v, this.creating());
-    this.errors.set(
-      Object.fromEntries(Object.entries(local).map(([k, key]) => [k, this.i18n.t(key)])),
-    );
-    this.formError.set(null);
     if (Object.keys(local).length) {
-      this.formError.set(this.i18n.t('onboard.office.err.form'));
+      this.form.refuse(
+        Object.fromEntries(Object.entries(local).map(([k, key]) => [k, this.i18n.t(key)])),
+        this.i18n.t('onboard.office.err.form'),
+      );
       return;
     }
     const optional = (text: string) => text.trim() || null;
@@ -350,17 +291,6 @@ export class OfficeFormComponent {
     const call = office
       ? this.api.update(office.code, body)
       : this.api.create({ ...body, code: v.code.trim() });
-    this.saving.set(true);
-    call.subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.saved.emit(saved);
-      },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        this.errors.set(fieldErrorsOf(problemOf(e)) as Partial<Record<Key, string>>);
-        this.formError.set(this.notifier.describe(e));
-      },
-    });
+    this.form.submit(call, (saved) => this.saved.emit(saved));
   }
 }

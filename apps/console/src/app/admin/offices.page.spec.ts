@@ -1,7 +1,12 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { OfficeAdminView, OfficeSummary, TimeZoneOption } from '@sigap/contracts';
+import {
+  FIELD_LIMITS,
+  type OfficeAdminView,
+  type OfficeSummary,
+  type TimeZoneOption,
+} from '@sigap/contracts';
 import { ADMIN, OFFICES } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
 import { checkOffice, officeValues } from './office-form.component';
@@ -156,7 +161,24 @@ describe('OfficesPage', () => {
     expect(textOf(form, '[data-test=office-error-ticketPrefix]')).toBe(
       'awalan "BALI" sudah dipakai kantor lain',
     );
-    expect(textOf(form, '[data-test=office-form-error]')).toContain('Sudah dipakai');
+    expect(textOf(form, '[data-test=form-error]')).toContain('Sudah dipakai');
+  });
+
+  it("counts every text field up to the API's limit for it", async () => {
+    const element = await open();
+    const form = await openForm(element);
+    const fields = Object.entries(FIELD_LIMITS.office);
+    for (const [key, limit] of fields) {
+      const input = form.querySelector<HTMLInputElement>(`[data-test=office-${key}]`);
+      expect(input?.getAttribute('maxlength')).withContext(key).toBe(String(limit));
+    }
+    expect(form.querySelectorAll('[data-test=field-count]').length).toBe(fields.length);
+    type(form, '[data-test=office-name]', 'Diskominfo Kabupaten Dogiyai');
+    await harness.fixture.whenStable();
+    const name = form.querySelector('[data-test=office-name]')!.closest('mat-form-field')!;
+    expect(textOf(name as HTMLElement, '[data-test=field-count]')).toBe(
+      `28/${FIELD_LIMITS.office.name}`,
+    );
   });
 
   it('retires an office after a confirmation', async () => {

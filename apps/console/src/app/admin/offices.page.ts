@@ -5,6 +5,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { OfficeAdminView, OfficeSummary } from '@sigap/contracts';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { EditButtonComponent, RetireConfirmComponent } from '../shared/form-parts';
 import { loadInto } from '../shared/office-choice';
 import { ErrorNotifier } from '../shared/problem';
 import { OfficeFormComponent } from './office-form.component';
@@ -17,7 +18,15 @@ import { OfficesApi } from './offices.api';
 @Component({
   selector: 'sg-offices-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, OfficeFormComponent, RouterLink, TranslatePipe],
+  imports: [
+    EditButtonComponent,
+    MatButtonModule,
+    MatProgressBarModule,
+    OfficeFormComponent,
+    RetireConfirmComponent,
+    RouterLink,
+    TranslatePipe,
+  ],
   template: `
     <section class="page">
       <header class="page-header">
@@ -74,25 +83,12 @@ import { OfficesApi } from './offices.api';
                 <td class="row-actions" [attr.data-label]="'admin.actions' | t">
                   @if (!o.retiredAt) {
                     @if (confirming() === o.code) {
-                      <span
-                        class="confirm"
-                        role="group"
-                        [attr.aria-label]="'onboard.office.retireAsk' | t: { name: o.name }"
-                      >
-                        <span>{{ 'onboard.office.retireAsk' | t: { name: o.name } }}</span>
-                        <button
-                          mat-flat-button
-                          type="button"
-                          class="danger"
-                          (click)="retire(o)"
-                          data-test="confirm-retire-office"
-                        >
-                          {{ 'onboard.retire.yes' | t }}
-                        </button>
-                        <button mat-button type="button" (click)="confirming.set(null)">
-                          {{ 'admin.cancel' | t }}
-                        </button>
-                      </span>
+                      <sg-retire-confirm
+                        [question]="'onboard.office.retireAsk' | t: { name: o.name }"
+                        test="confirm-retire-office"
+                        (confirmed)="retire(o)"
+                        (cancelled)="confirming.set(null)"
+                      />
                     } @else {
                       <span class="buttons">
                         <a
@@ -103,24 +99,19 @@ import { OfficesApi } from './offices.api';
                         >
                           {{ 'onboard.office.positions' | t }}
                         </a>
-                        <button
-                          mat-button
-                          type="button"
-                          (click)="startEdit(o)"
-                          data-test="edit-office"
-                          [attr.aria-label]="('admin.edit' | t) + ': ' + o.name"
-                        >
-                          {{ 'admin.edit' | t }}
-                        </button>
-                        <button
-                          mat-button
-                          type="button"
-                          (click)="confirming.set(o.code)"
-                          data-test="retire-office"
-                          [attr.aria-label]="('onboard.retire' | t) + ': ' + o.name"
-                        >
-                          {{ 'onboard.retire' | t }}
-                        </button>
+                        <sg-edit-button
+                          [label]="'admin.edit' | t"
+                          [name]="o.name"
+                          test="edit-office"
+                          (pressed)="startEdit(o)"
+                        />
+                        <sg-edit-button
+                          [label]="'onboard.retire' | t"
+                          text="onboard.retire"
+                          [name]="o.name"
+                          test="retire-office"
+                          (pressed)="confirming.set(o.code)"
+                        />
                       </span>
                     }
                   }
@@ -202,8 +193,8 @@ export class OfficesPage {
   }
 
   protected updated(office: OfficeAdminView): void {
+    // The form has said it is saved.
     this.editing.set(null);
-    this.snackBar.open(this.i18n.t('admin.saved'), undefined, { duration: 3000 });
     this.offices.update((list) => list.map((o) => (o.code === office.code ? office : o)));
   }
 
@@ -215,9 +206,7 @@ export class OfficesPage {
         this.snackBar.open(
           this.i18n.t('onboard.office.retiredDone', { name: view.name }),
           undefined,
-          {
-            duration: 4000,
-          },
+          { duration: 4000 },
         );
       },
       error: (e: unknown) => this.notifier.show(e),

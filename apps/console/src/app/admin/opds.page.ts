@@ -4,13 +4,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { OpdView } from '@sigap/contracts';
+import { FIELD_LIMITS, type OpdView } from '@sigap/contracts';
 import { AuthService } from '../auth/auth.service';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { EditButtonComponent, FormActionsComponent, FormHeadComponent } from '../shared/form-parts';
 import { loadInto, officeChoice, upsertById } from '../shared/office-choice';
 import { OfficeSelectComponent } from '../shared/office-select.component';
 import { EditForm } from '../shared/edit-form';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier } from '../shared/problem';
 import { AdminApi, parseDomains } from './admin.api';
 
@@ -64,6 +65,9 @@ export class OpdsPage {
   protected readonly formError = this.form.formError;
   protected readonly saving = this.form.saving;
   protected name = '';
+  /** The API's limits, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.opd;
+  protected readonly count = lengthCount;
   protected domains = '';
 
   private load(office: string): void {

@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { PositionView } from '@sigap/contracts';
+import { FIELD_LIMITS, type PositionView } from '@sigap/contracts';
 import { ADMIN } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage } from '../../testing/providers';
 import { descendantIds, PositionTreeComponent, positionTree } from './position-tree.component';
@@ -115,6 +115,38 @@ describe('PositionTreeComponent', () => {
     await fixture.whenStable();
     expect(changes).toBe(1);
     expect(element.querySelector('[data-test=position-form]')).toBeNull();
+  });
+
+  it("counts the code and the name up to the API's limits", async () => {
+    element.querySelector<HTMLElement>('[data-test=new-position]')!.click();
+    await fixture.whenStable();
+    const form = element.querySelector<HTMLElement>('[data-test=position-form]')!;
+    type(form, '[data-test=position-name]', 'Kepala Seksi');
+    await fixture.whenStable();
+    const counts = Array.from(form.querySelectorAll('[data-test=field-count]')).map((c) =>
+      c.textContent!.trim(),
+    );
+    expect(counts).toEqual([`0/${FIELD_LIMITS.position.code}`, `12/${FIELD_LIMITS.position.name}`]);
+    expect(form.querySelector('[data-test=position-code]')!.getAttribute('maxlength')).toBe(
+      String(FIELD_LIMITS.position.code),
+    );
+  });
+
+  it('refuses a bad code before sending, beside the field, with the cursor in it', async () => {
+    element.querySelector<HTMLElement>('[data-test=new-position]')!.click();
+    await fixture.whenStable();
+    const form = element.querySelector<HTMLElement>('[data-test=position-form]')!;
+    type(form, '[data-test=position-code]', 'Kasi Aplikasi');
+    type(form, '[data-test=position-name]', 'Kepala Seksi Aplikasi');
+    await fixture.whenStable();
+    form.querySelector<HTMLElement>('[data-test=save-position]')!.click();
+    await fixture.whenStable();
+    backend.expectNone('/api/v1/positions');
+    expect(form.querySelector('[data-test=form-error]')?.textContent).toContain(
+      'Periksa isian yang ditandai.',
+    );
+    const code = form.querySelector('[data-test=position-code]')!.closest('mat-form-field')!;
+    expect(code.classList).toContain('sg-refused');
   });
 
   it('does not offer a position or its subordinates as its own parent', async () => {

@@ -13,9 +13,18 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { FIELD_LIMITS } from '@sigap/contracts';
 import type { PositionView } from '@sigap/contracts';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
-import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
+import { EditForm } from '../shared/edit-form';
+import {
+  EditButtonComponent,
+  FormActionsComponent,
+  FormHeadComponent,
+  RetireConfirmComponent,
+} from '../shared/form-parts';
+import { ErrorNotifier } from '../shared/problem';
+import { TextFieldComponent, type TextFieldSpec } from '../shared/text-field.component';
 import { PositionsApi } from './positions.api';
 
 /** One position in the chain of command, with the positions that report to it. */
@@ -84,11 +93,16 @@ interface Draft {
   selector: 'sg-position-tree',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    EditButtonComponent,
+    FormActionsComponent,
+    FormHeadComponent,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     NgTemplateOutlet,
+    RetireConfirmComponent,
+    TextFieldComponent,
     TranslatePipe,
   ],
   template: `
@@ -111,48 +125,28 @@ interface Draft {
 
       @if (draft(); as d) {
         <form class="form" (ngSubmit)="save()" data-test="position-form" novalidate>
-          <h3>{{ (d.id ? 'onboard.positions.edit' : 'onboard.positions.new') | t }}</h3>
-          @if (formError(); as error) {
-            <p class="form-error" role="alert">{{ error }}</p>
-          }
+          <sg-form-head
+            [title]="(d.id ? 'onboard.positions.edit' : 'onboard.positions.new') | t"
+            [error]="form.formError()"
+          />
           <div class="grid">
             @if (!d.id) {
-              <mat-form-field>
-                <mat-label>{{ 'onboard.positions.code' | t }}</mat-label>
-                <input
-                  matInput
-                  name="code"
-                  required
-                  maxlength="60"
-                  autocomplete="off"
-                  [ngModel]="d.code"
-                  (ngModelChange)="patch({ code: $event })"
-                  data-test="position-code"
-                />
-                @if (errors()['code']; as e) {
-                  <mat-hint class="field-error">{{ e }}</mat-hint>
-                } @else {
-                  <mat-hint>{{ 'onboard.positions.codeHint' | t }}</mat-hint>
-                }
-              </mat-form-field>
-            }
-            <mat-form-field>
-              <mat-label>{{ 'onboard.positions.name' | t }}</mat-label>
-              <input
-                matInput
-                name="name"
-                required
-                maxlength="200"
-                autocomplete="off"
-                [ngModel]="d.name"
-                (ngModelChange)="patch({ name: $event })"
-                data-test="position-name"
+              <sg-text-field
+                [spec]="codeField"
+                [value]="d.code"
+                [dense]="true"
+                [error]="form.errors()['code']"
+                (changed)="patch({ code: $event })"
               />
-              @if (errors()['name']; as e) {
-                <mat-hint class="field-error">{{ e }}</mat-hint>
-              }
-            </mat-form-field>
-            <mat-form-field>
+            }
+            <sg-text-field
+              [spec]="nameField"
+              [value]="d.name"
+              [dense]="true"
+              [error]="form.errors()['name']"
+              (changed)="patch({ name: $event })"
+            />
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'onboard.positions.parent' | t }}</mat-label>
               <select
                 matNativeControl
@@ -166,21 +160,18 @@ interface Draft {
                   <option [value]="p.code">{{ p.name }} ({{ p.code }})</option>
                 }
               </select>
-              @if (errors()['parentCode']; as e) {
+              @if (form.errors()['parentCode']; as e) {
                 <mat-hint class="field-error">{{ e }}</mat-hint>
               } @else {
                 <mat-hint>{{ 'onboard.positions.parentHint' | t }}</mat-hint>
               }
             </mat-form-field>
           </div>
-          <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="saving()" data-test="save-position">
-              {{ 'admin.save' | t }}
-            </button>
-            <button mat-button type="button" (click)="draft.set(null)">
-              {{ 'admin.cancel' | t }}
-            </button>
-          </div>
+          <sg-form-actions
+            [saving]="form.saving()"
+            saveTest="save-position"
+            (cancelled)="draft.set(null)"
+          />
         </form>
       }
 
@@ -220,27 +211,12 @@ interface Draft {
             </div>
             @if (canEdit() && !node.position.requesterSide) {
               @if (confirming() === node.position.id) {
-                <span
-                  class="confirm"
-                  role="group"
-                  [attr.aria-label]="
-                    'onboard.positions.retireAsk' | t: { name: node.position.name }
-                  "
-                >
-                  <span>{{ 'onboard.positions.retireAsk' | t: { name: node.position.name } }}</span>
-                  <button
-                    mat-flat-button
-                    type="button"
-                    class="danger"
-                    (click)="retire(node.position)"
-                    data-test="confirm-retire-position"
-                  >
-                    {{ 'onboard.retire.yes' | t }}
-                  </button>
-                  <button mat-button type="button" (click)="confirming.set(null)">
-                    {{ 'admin.cancel' | t }}
-                  </button>
-                </span>
+                <sg-retire-confirm
+                  [question]="'onboard.positions.retireAsk' | t: { name: node.position.name }"
+                  test="confirm-retire-position"
+                  (confirmed)="retire(node.position)"
+                  (cancelled)="confirming.set(null)"
+                />
               } @else {
                 <span class="node-actions">
                   <button
@@ -254,24 +230,19 @@ interface Draft {
                   >
                     {{ 'onboard.positions.addChild' | t }}
                   </button>
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="startEdit(node.position, parent)"
-                    data-test="edit-position"
-                    [attr.aria-label]="('admin.edit' | t) + ': ' + node.position.name"
-                  >
-                    {{ 'admin.edit' | t }}
-                  </button>
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="confirming.set(node.position.id)"
-                    data-test="retire-position"
-                    [attr.aria-label]="('onboard.retire' | t) + ': ' + node.position.name"
-                  >
-                    {{ 'onboard.retire' | t }}
-                  </button>
+                  <sg-edit-button
+                    [label]="'admin.edit' | t"
+                    [name]="node.position.name"
+                    test="edit-position"
+                    (pressed)="startEdit(node.position, parent)"
+                  />
+                  <sg-edit-button
+                    [label]="'onboard.retire' | t"
+                    text="onboard.retire"
+                    [name]="node.position.name"
+                    test="retire-position"
+                    (pressed)="confirming.set(node.position.id)"
+                  />
                 </span>
               }
             }
@@ -348,16 +319,11 @@ interface Draft {
     .node-actions {
       --mat-button-text-horizontal-padding: 8px;
     }
-    .node-actions,
-    .confirm {
+    .node-actions {
       display: inline-flex;
       flex-wrap: wrap;
       gap: 4px;
       align-items: center;
-    }
-    .danger {
-      background: var(--mat-sys-error);
-      color: var(--mat-sys-on-error);
     }
     mat-form-field {
       width: 100%;
@@ -378,9 +344,20 @@ export class PositionTreeComponent {
 
   protected readonly tree = computed(() => positionTree(this.positions()));
   protected readonly draft = signal<Draft | null>(null);
-  protected readonly errors = signal<Record<string, string>>({});
-  protected readonly formError = signal<string | null>(null);
-  protected readonly saving = signal(false);
+  protected readonly form = new EditForm();
+  protected readonly codeField: TextFieldSpec = {
+    label: 'onboard.positions.code',
+    hint: 'onboard.positions.codeHint',
+    required: true,
+    maxlength: FIELD_LIMITS.position.code,
+    test: 'position-code',
+  };
+  protected readonly nameField: TextFieldSpec = {
+    label: 'onboard.positions.name',
+    required: true,
+    maxlength: FIELD_LIMITS.position.name,
+    test: 'position-name',
+  };
   protected readonly confirming = signal<string | null>(null);
   /** Positions the drafted one may report to: on the office's side, not itself or below it. */
   protected readonly parentChoices = computed(() => {
@@ -391,14 +368,12 @@ export class PositionTreeComponent {
   });
 
   protected startCreate(parent: PositionView | null): void {
-    this.errors.set({});
-    this.formError.set(null);
+    this.form.open('');
     this.draft.set({ id: null, code: '', name: '', parentCode: parent?.code ?? '' });
   }
 
   protected startEdit(position: PositionView, parent: PositionView | null): void {
-    this.errors.set({});
-    this.formError.set(null);
+    this.form.open(position.id);
     this.draft.set({
       id: position.id,
       code: position.code,
@@ -420,9 +395,10 @@ export class PositionTreeComponent {
       errors['code'] = this.i18n.t('onboard.positions.err.code');
     if (name.length < 2 || /[<>]/.test(name))
       errors['name'] = this.i18n.t('onboard.office.err.name');
-    this.errors.set(errors);
-    this.formError.set(null);
-    if (Object.keys(errors).length) return;
+    if (Object.keys(errors).length) {
+      this.form.refuse(errors, this.i18n.t('onboard.office.err.form'));
+      return;
+    }
     const call = d.id
       ? this.api.update(d.id, { name, parentCode: d.parentCode || null })
       : this.api.create({
@@ -431,19 +407,9 @@ export class PositionTreeComponent {
           name,
           parentCode: d.parentCode || null,
         });
-    this.saving.set(true);
-    call.subscribe({
-      next: () => {
-        this.saving.set(false);
-        this.draft.set(null);
-        this.snackBar.open(this.i18n.t('admin.saved'), undefined, { duration: 3000 });
-        this.changed.emit();
-      },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        this.errors.set(fieldErrorsOf(problemOf(e)));
-        this.formError.set(this.notifier.describe(e));
-      },
+    this.form.submit(call, () => {
+      this.draft.set(null);
+      this.changed.emit();
     });
   }
 

@@ -8,6 +8,7 @@ import type { PositionView, UserView } from '@sigap/contracts';
 import { forkJoin } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { EditButtonComponent } from '../shared/form-parts';
 import { loadInto, officeChoice } from '../shared/office-choice';
 import { OfficeSelectComponent } from '../shared/office-select.component';
 import { ErrorNotifier } from '../shared/problem';
@@ -25,6 +26,7 @@ import { PositionsApi } from './positions.api';
   imports: [
     MatButtonModule,
     MatCheckboxModule,
+    EditButtonComponent,
     MatProgressBarModule,
     OfficeSelectComponent,
     PositionTreeComponent,
@@ -122,15 +124,13 @@ import { PositionsApi } from './positions.api';
                         {{ 'admin.cancel' | t }}
                       </button>
                     } @else {
-                      <button
-                        mat-button
-                        type="button"
-                        (click)="startEdit(p)"
-                        data-test="edit-holders"
-                        [attr.aria-label]="('agent.positions.setHolders' | t) + ': ' + p.name"
-                      >
-                        {{ 'agent.positions.setHolders' | t }}
-                      </button>
+                      <sg-edit-button
+                        [label]="'agent.positions.setHolders' | t"
+                        text="agent.positions.setHolders"
+                        [name]="p.name"
+                        test="edit-holders"
+                        (pressed)="startEdit(p)"
+                      />
                     }
                   }
                 </td>

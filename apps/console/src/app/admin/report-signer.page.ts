@@ -5,9 +5,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { FIELD_LIMITS } from '@sigap/contracts';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { ReportsApi } from '../reports/reports.api';
+import { lengthCount } from '../shared/form-focus';
 import { loadInto, officeChoice } from '../shared/office-choice';
 import { OfficeSelectComponent } from '../shared/office-select.component';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
@@ -27,7 +29,7 @@ interface SignerField {
   label: MessageKey;
   /** Suffix of its `data-test` and of its error's. */
   test: string;
-  maxlength: number | null;
+  maxlength: number;
   inputmode: string | null;
   hint: MessageKey | null;
 }
@@ -74,7 +76,7 @@ interface SignerField {
               matInput
               autocomplete="off"
               [name]="f.key"
-              [maxlength]="f.maxlength"
+              [attr.maxlength]="f.maxlength"
               [attr.inputmode]="f.inputmode"
               [(ngModel)]="values[f.key]"
               [attr.data-test]="'signer-' + f.test"
@@ -86,6 +88,9 @@ interface SignerField {
             } @else if (f.hint) {
               <mat-hint>{{ f.hint | t }}</mat-hint>
             }
+            <mat-hint align="end" data-test="field-count">{{
+              count(values[f.key], f.maxlength)
+            }}</mat-hint>
           </mat-form-field>
         }
       </div>
@@ -112,13 +117,14 @@ export class ReportSignerPage {
   protected readonly formError = signal<string | null>(null);
   /** What the form holds (whitespace is tidied on saving). */
   protected readonly values: SignerValues = { headName: '', headNip: '' };
+  protected readonly count = lengthCount;
   /** The form's fields, in order. */
   protected readonly fields: readonly SignerField[] = [
     {
       key: 'headName',
       label: 'reports.signer.name',
       test: 'name',
-      maxlength: 120,
+      maxlength: FIELD_LIMITS.signer.headName,
       inputmode: null,
       hint: null,
     },
@@ -126,7 +132,7 @@ export class ReportSignerPage {
       key: 'headNip',
       label: 'reports.signer.nip',
       test: 'nip',
-      maxlength: null,
+      maxlength: FIELD_LIMITS.signer.headNip,
       inputmode: 'numeric',
       hint: 'reports.signer.nipHint',
     },

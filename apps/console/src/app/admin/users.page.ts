@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ROLES, type Role, type UserView } from '@sigap/contracts';
+import { FIELD_LIMITS, ROLES, type Role, type UserView } from '@sigap/contracts';
 import type { PositionDefinition } from '@sigap/standards';
 import { AuthService } from '../auth/auth.service';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
@@ -15,6 +15,7 @@ import { EditButtonComponent, FormActionsComponent, FormHeadComponent } from '..
 import { officeChoice, upsertById } from '../shared/office-choice';
 import { OfficeSelectComponent } from '../shared/office-select.component';
 import { EditForm } from '../shared/edit-form';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier } from '../shared/problem';
 import { AdminApi, type CreateUserInput, type UpdateUserInput } from './admin.api';
 
@@ -69,6 +70,9 @@ export class UsersPage {
   private readonly i18n = inject(I18nService);
 
   protected readonly roles = ROLES;
+  /** The API's limits, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.user;
+  protected readonly count = lengthCount;
   protected readonly canEdit = this.auth.isAdmin;
   /** Admins choose the office; a manager always sees their own. */
   protected readonly choice = officeChoice((office) => this.load(office));

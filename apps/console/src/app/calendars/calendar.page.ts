@@ -29,11 +29,13 @@ import type {
   WeekVariant,
   WorkInterval,
 } from '@sigap/contracts';
+import { FIELD_LIMITS } from '@sigap/contracts';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import type { MessageKey } from '../i18n/id';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
 import { CalendarsApi, type ClosureTarget } from './calendars.api';
 
@@ -130,6 +132,9 @@ export class CalendarPage {
 
   protected readonly weekdays = WEEKDAYS;
   protected readonly closureTypes = CLOSURE_TYPES;
+  /** The API's limits of a closure's texts, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.holiday;
+  protected readonly count = lengthCount;
 
   private readonly params = toSignal(this.route.paramMap, {
     initialValue: this.route.snapshot.paramMap,

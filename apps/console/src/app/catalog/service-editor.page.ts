@@ -20,7 +20,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { OfficeDetail, ServiceDetail } from '@sigap/contracts';
+import { FIELD_LIMITS, type OfficeDetail, type ServiceDetail } from '@sigap/contracts';
 import {
   CHANNELS,
   type Channel,
@@ -34,6 +34,7 @@ import {
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
 import { formatInZone } from '../shared/zoned-date';
 import { CatalogApi } from './catalog.api';
@@ -110,6 +111,9 @@ export class ServiceEditorPage {
   protected readonly code = computed(() => this.params().get('code') ?? '');
 
   protected readonly channels = CHANNELS;
+  /** The API's limits, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.service;
+  protected readonly count = lengthCount;
   protected readonly detail = signal<ServiceDetail | null>(null);
   protected readonly office = signal<OfficeDetail | null>(null);
   protected readonly draft = signal<ServiceStandard | null>(null);

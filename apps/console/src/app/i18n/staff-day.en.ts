@@ -31,4 +31,16 @@ export const staffDayEn: { readonly [K in keyof typeof staffDayId]: string } = {
   'staff.open.newOpdName': 'Name of the new OPD',
   'staff.open.addOpd': 'Add OPD',
   'staff.open.channelHint': 'Channels the standard serves: {channels}',
+  'staff.open.files': "Requester's documents",
+  'staff.open.filesHint':
+    'Scans or photos of the documents the requester brought. They are uploaded to the ticket as soon as it is opened.',
+  'staff.open.filesBlocked': 'Remove the file that failed before opening the ticket.',
+  'staff.open.fileWaiting': 'Uploaded once the ticket is opened',
+  'staff.open.openedUploading': 'Ticket {number} is open. Uploading the documents…',
+  'staff.open.openedFailed':
+    'Ticket {number} is open, but a document failed to upload. Retry or remove the file.',
+  'staff.open.goToTicket': 'Go to ticket {number}',
+  'staff.ws.files.show': 'Ticket files',
+  'staff.ws.files.hide': 'Hide files',
+  'staff.ws.files.none': 'No files on this ticket yet.',
 } as const;

@@ -30,4 +30,16 @@ export const staffDayId = {
   'staff.open.newOpdName': 'Nama OPD baru',
   'staff.open.addOpd': 'Tambah OPD',
   'staff.open.channelHint': 'Kanal yang dilayani standar: {channels}',
+  'staff.open.files': 'Dokumen dari pemohon',
+  'staff.open.filesHint':
+    'Pindaian atau foto dokumen yang dibawa pemohon. Berkas diunggah ke tiket begitu tiket dibuka.',
+  'staff.open.filesBlocked': 'Buang berkas yang gagal sebelum membuka tiket.',
+  'staff.open.fileWaiting': 'Diunggah setelah tiket dibuka',
+  'staff.open.openedUploading': 'Tiket {number} sudah dibuka. Dokumen sedang diunggah…',
+  'staff.open.openedFailed':
+    'Tiket {number} sudah dibuka, tetapi ada dokumen yang gagal diunggah. Coba lagi atau buang berkasnya.',
+  'staff.open.goToTicket': 'Buka tiket {number}',
+  'staff.ws.files.show': 'Lampiran tiket',
+  'staff.ws.files.hide': 'Tutup lampiran',
+  'staff.ws.files.none': 'Belum ada berkas pada tiket ini.',
 } as const;

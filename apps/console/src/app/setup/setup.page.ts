@@ -12,12 +12,14 @@ import type {
   SetupStatus,
   TestMailResult,
 } from '@sigap/contracts';
+import { FIELD_LIMITS } from '@sigap/contracts';
 import { OfficeFormComponent } from '../admin/office-form.component';
 import { PositionTreeComponent } from '../admin/position-tree.component';
 import { PositionsApi } from '../admin/positions.api';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier, problemOf } from '../shared/problem';
 import { dismissSetup } from './first-run.guard';
 import { SetupApi } from './setup.api';
@@ -159,7 +161,7 @@ const STEPS: readonly { id: SetupStep; title: MessageKey }[] = [
                         type="email"
                         name="to"
                         autocomplete="email"
-                        maxlength="254"
+                        [attr.maxlength]="testToLimit"
                         [ngModel]="testTo()"
                         (ngModelChange)="testTo.set($event)"
                         data-test="test-mail-to"
@@ -167,6 +169,9 @@ const STEPS: readonly { id: SetupStep; title: MessageKey }[] = [
                       @if (testError(); as e) {
                         <mat-hint class="field-error" role="alert">{{ e }}</mat-hint>
                       }
+                      <mat-hint align="end" data-test="field-count">{{
+                        count(testTo(), testToLimit)
+                      }}</mat-hint>
                     </mat-form-field>
                     <button
                       mat-flat-button
@@ -307,6 +312,8 @@ export class SetupPage {
   protected readonly skipped = signal<ReadonlySet<SetupStep>>(new Set());
   protected readonly reopened = signal<ReadonlySet<SetupStep>>(new Set());
   protected readonly testTo = signal('');
+  protected readonly testToLimit = FIELD_LIMITS.testMail.to;
+  protected readonly count = lengthCount;
   protected readonly testError = signal<string | null>(null);
   protected readonly testResult = signal<TestMailResult | null>(null);
   protected readonly sending = signal(false);

@@ -27,6 +27,16 @@ export class EditForm<E extends object = Record<string, string>> {
     this.editing.set(id);
   }
 
+  /**
+   * Refuses the form before anything is sent: the messages beside their fields, the reason
+   * above them, and the first field to fix in view with the cursor in it.
+   */
+  refuse(fields: E, reason: string): void {
+    this.errors.set(fields);
+    this.formError.set(reason);
+    void focusFirstInvalid();
+  }
+
   close(): void {
     this.editing.set(null);
   }

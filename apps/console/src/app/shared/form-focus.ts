@@ -4,6 +4,7 @@
  */
 const INVALID = [
   '.sg-refused input',
+  '.sg-refused textarea',
   '.mat-form-field-invalid input',
   '.mat-form-field-invalid textarea',
   '.mat-form-field-invalid mat-select',

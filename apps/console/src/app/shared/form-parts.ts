@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '../i18n/i18n.service';
+import type { MessageKey } from '../i18n/id';
 
 /** The heading of an edit form and, after a refused save, what went wrong (announced). */
 @Component({
@@ -37,11 +38,18 @@ export class FormHeadComponent {
   imports: [MatButtonModule, TranslatePipe],
   template: `
     <button mat-flat-button type="submit" [disabled]="saving()" [attr.data-test]="saveTest()">
-      {{ 'admin.save' | t }}
+      {{ saveLabel() | t }}
     </button>
-    <button mat-stroked-button type="button" (click)="cancelled.emit()">
-      {{ 'admin.cancel' | t }}
-    </button>
+    @if (cancellable()) {
+      <button
+        mat-stroked-button
+        type="button"
+        (click)="cancelled.emit()"
+        [attr.data-test]="cancelTest()"
+      >
+        {{ 'admin.cancel' | t }}
+      </button>
+    }
   `,
   styles: `
     :host {
@@ -57,10 +65,18 @@ export class FormActionsComponent {
   readonly saving = input(false);
   /** `data-test` of the save button. */
   readonly saveTest = input.required<string>();
+  /** `data-test` of the cancel button. */
+  readonly cancelTest = input<string | null>(null);
+  /** What the save button says ("Simpan" unless told). */
+  readonly saveLabel = input<MessageKey>('admin.save');
+  readonly cancellable = input(true);
   readonly cancelled = output();
 }
 
-/** A row's edit button; its accessible name says which row (`Ubah OPD: Dinas Pendidikan`). */
+/**
+ * A row's button (edit unless told otherwise); its accessible name says which row
+ * (`Ubah OPD: Dinas Pendidikan`, `Pensiunkan: Tim Teknis`).
+ */
 @Component({
   selector: 'sg-edit-button',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -73,15 +89,64 @@ export class FormActionsComponent {
       [attr.data-test]="test()"
       [attr.aria-label]="label() + ': ' + name()"
     >
-      {{ 'admin.edit' | t }}
+      {{ text() | t }}
     </button>
   `,
 })
 export class EditButtonComponent {
+  /** What the button says ("Ubah" unless told). */
+  readonly text = input<MessageKey>('admin.edit');
   /** What editing means here, e.g. "Ubah OPD". */
   readonly label = input.required<string>();
   /** The row's name. */
   readonly name = input.required<string>();
   readonly test = input.required<string>();
   readonly pressed = output();
+}
+
+/**
+ * A row's "retire" question in place of its buttons: the name is asked about, yes retires,
+ * cancel puts the buttons back.
+ */
+@Component({
+  selector: 'sg-retire-confirm',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, TranslatePipe],
+  template: `
+    <span class="confirm" role="group" [attr.aria-label]="question()">
+      <span>{{ question() }}</span>
+      <button
+        mat-flat-button
+        type="button"
+        class="danger"
+        (click)="confirmed.emit()"
+        [attr.data-test]="test()"
+      >
+        {{ 'onboard.retire.yes' | t }}
+      </button>
+      <button mat-button type="button" (click)="cancelled.emit()">
+        {{ 'admin.cancel' | t }}
+      </button>
+    </span>
+  `,
+  styles: `
+    .confirm {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      align-items: center;
+    }
+    .danger {
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+    }
+  `,
+})
+export class RetireConfirmComponent {
+  /** The question, already in words ("Pensiunkan kantor Dogiyai?"). */
+  readonly question = input.required<string>();
+  /** `data-test` of the yes button. */
+  readonly test = input.required<string>();
+  readonly confirmed = output();
+  readonly cancelled = output();
 }

@@ -31,4 +31,22 @@ describe('TextFieldComponent', () => {
     expect(textOf(host, '[data-test=folder-error]')).toBe('wajib diisi');
     expect(host.querySelector('[data-test=field-count]')).toBeNull();
   });
+
+  it('writes several lines in a textarea, with its hint and its count', () => {
+    const { host } = create({
+      spec: {
+        label: 'onboard.office.address',
+        rows: 2,
+        maxlength: 500,
+        hint: 'onboard.office.codeHint',
+        test: 'address',
+      },
+      value: 'Jl. Merdeka 1\nDenpasar',
+    });
+    const box = host.querySelector<HTMLTextAreaElement>('textarea[data-test=address]')!;
+    expect(box.rows).toBe(2);
+    expect(box.getAttribute('maxlength')).toBe('500');
+    expect(textOf(host, '[data-test=field-count]')).toBe('22/500');
+    expect(host.querySelector('mat-hint:not([data-test])')).not.toBeNull();
+  });
 });

@@ -8,9 +8,13 @@ import { lengthCount } from './form-focus';
 /** What a text field is: its label, kind of input, limits and `data-test`. */
 export interface TextFieldSpec {
   label: MessageKey;
-  type?: 'text' | 'number' | 'email' | 'password';
+  type?: 'text' | 'number' | 'email' | 'password' | 'url';
   required?: boolean;
   maxlength?: number;
+  /** What to write, under the field while it has no error. */
+  hint?: MessageKey;
+  /** A text of several lines (a textarea of this many rows). */
+  rows?: number;
   min?: number;
   max?: number;
   /** `data-test` of the input. */
@@ -35,20 +39,34 @@ export interface TextFieldSpec {
       [class.sg-refused]="!!error()"
     >
       <mat-label>{{ s.label | t }}</mat-label>
-      <input
-        matInput
-        [type]="s.type ?? 'text'"
-        [required]="s.required ?? false"
-        [attr.maxlength]="s.maxlength ?? null"
-        [attr.min]="s.min ?? null"
-        [attr.max]="s.max ?? null"
-        [attr.autocomplete]="s.type === 'password' ? 'new-password' : null"
-        [value]="value()"
-        (input)="onInput($event)"
-        [attr.data-test]="s.test ?? null"
-      />
+      @if (s.rows) {
+        <textarea
+          matInput
+          [rows]="s.rows"
+          [required]="s.required ?? false"
+          [attr.maxlength]="s.maxlength ?? null"
+          [value]="value()"
+          (input)="onInput($event)"
+          [attr.data-test]="s.test ?? null"
+        ></textarea>
+      } @else {
+        <input
+          matInput
+          [type]="s.type ?? 'text'"
+          [required]="s.required ?? false"
+          [attr.maxlength]="s.maxlength ?? null"
+          [attr.min]="s.min ?? null"
+          [attr.max]="s.max ?? null"
+          [attr.autocomplete]="s.type === 'password' ? 'new-password' : null"
+          [value]="value()"
+          (input)="onInput($event)"
+          [attr.data-test]="s.test ?? null"
+        />
+      }
       @if (error(); as message) {
         <mat-hint class="field-error" [attr.data-test]="errorTest()">{{ message }}</mat-hint>
+      } @else if (s.hint) {
+        <mat-hint>{{ s.hint | t }}</mat-hint>
       }
       @if (s.maxlength && s.type !== 'number' && s.type !== 'password') {
         <mat-hint align="end" data-test="field-count">{{
@@ -83,6 +101,6 @@ export class TextFieldComponent {
   protected readonly count = lengthCount;
 
   protected onInput(event: Event): void {
-    this.changed.emit((event.target as HTMLInputElement).value);
+    this.changed.emit((event.target as HTMLInputElement | HTMLTextAreaElement).value);
   }
 }

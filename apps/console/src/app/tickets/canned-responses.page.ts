@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import {
+  FIELD_LIMITS,
   CANNED_PLACEHOLDERS,
   type CannedPlaceholder,
   type CannedResponseView,
@@ -16,6 +17,7 @@ import { FormActionsComponent, FormHeadComponent } from '../shared/form-parts';
 import { loadInto, officeChoice, upsertById } from '../shared/office-choice';
 import { OfficeSelectComponent } from '../shared/office-select.component';
 import { EditForm } from '../shared/edit-form';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier } from '../shared/problem';
 import { CannedResponsesApi } from './canned-responses.api';
 
@@ -69,12 +71,13 @@ import { CannedResponsesApi } from './canned-responses.api';
               matInput
               name="title"
               [(ngModel)]="title"
-              maxlength="200"
+              [attr.maxlength]="limit.title"
               data-test="canned-title"
             />
             @if (errors()['title']; as error) {
               <mat-hint class="field-error" data-test="error-title">{{ error }}</mat-hint>
             }
+            <mat-hint align="end" data-test="field-count">{{ count(title, limit.title) }}</mat-hint>
           </mat-form-field>
           <mat-form-field class="full">
             <mat-label>{{ 'agent.canned.body' | t }}</mat-label>
@@ -84,11 +87,13 @@ import { CannedResponsesApi } from './canned-responses.api';
               name="body"
               rows="6"
               [(ngModel)]="body"
+              [attr.maxlength]="limit.body"
               data-test="canned-body"
             ></textarea>
             @if (errors()['body']; as error) {
               <mat-hint class="field-error" data-test="error-body">{{ error }}</mat-hint>
             }
+            <mat-hint align="end" data-test="field-count">{{ count(body, limit.body) }}</mat-hint>
           </mat-form-field>
           <div class="chips" role="group" [attr.aria-label]="'agent.canned.placeholders' | t">
             <span class="muted">{{ 'agent.canned.placeholders' | t }}:</span>
@@ -194,6 +199,9 @@ export class CannedResponsesPage {
   protected readonly saving = this.form.saving;
   protected title = '';
   protected body = '';
+  /** The API's limits, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.cannedResponse;
+  protected readonly count = lengthCount;
 
   private load(office: string): void {
     loadInto(this.api.list(office), (list) => this.items.set(list), this.loading, this.notifier);

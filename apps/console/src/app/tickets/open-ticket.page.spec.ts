@@ -1,5 +1,7 @@
+import { HttpEventType } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CurrentUser, OpdView, ServiceDetail } from '@sigap/contracts';
 import { OFFICES, SERVICE_DETAIL, SUMMARIES } from '../../testing/fixtures';
@@ -15,6 +17,11 @@ const TT_AGENT: CurrentUser = {
   office: 'tebingtinggi',
   locale: 'id',
 };
+
+/** The same agent, with the API's attachment limit (1 MB) from `/auth/me`. */
+const TT_AGENT_1MB: CurrentUser = { ...TT_AGENT, uploadMaxBytes: 1024 * 1024 };
+const NEW_NUMBER = 'TT-2026-000001';
+const UPLOAD_URL = `/api/v1/tickets/${NEW_NUMBER}/attachments`;
 
 /** The Tebing Tinggi standard served only by e-mail. */
 const EMAIL_ONLY: ServiceDetail = {
@@ -117,6 +124,19 @@ describe('OpenTicketPage', () => {
     request.flush({ number: 'TT-2026-00001' });
   });
 
+  it("counts the subject and the description up to the API's limits", async () => {
+    const element = await open();
+    type(element, 'open-subject', 'Data aplikasi dinas');
+    await settle();
+    const counts = Array.from(element.querySelectorAll('[data-test=field-count]')).map((c) =>
+      c.textContent!.trim(),
+    );
+    expect(counts).toEqual(['19/300', '0/20000']);
+    expect(element.querySelector('[data-test=open-subject]')!.getAttribute('maxlength')).toBe(
+      '300',
+    );
+  });
+
   it('says that an e-mail or a phone number is needed, and which one for the channel', async () => {
     const element = await open();
     expect(text(element, '[data-test=contact-hint]')).toBe(
@@ -211,5 +231,129 @@ describe('OpenTicketPage', () => {
     type(element, 'open-subject', 'Data aplikasi dinas');
     await submit(element);
     expect(backend.expectOne('/api/v1/tickets').request.body.office).toBe('tebingtinggi');
+  });
+  describe('with the documents the requester brought', () => {
+    function attach(element: HTMLElement, ...files: File[]): void {
+      const input = element.querySelector<HTMLInputElement>('[data-test=attach-input]')!;
+      const list = new DataTransfer();
+      for (const file of files) list.items.add(file);
+      input.files = list.files;
+      input.dispatchEvent(new Event('change'));
+    }
+
+    function states(element: HTMLElement): (string | null)[] {
+      return Array.from(element.querySelectorAll('[data-test=upload]')).map((li) =>
+        li.getAttribute('data-state'),
+      );
+    }
+
+    async function fillAndOpen(element: HTMLElement): Promise<void> {
+      type(element, 'open-name', 'Pak Rahmat');
+      type(element, 'open-phone', '0621 21234');
+      type(element, 'open-subject', 'Data aplikasi dinas');
+      await submit(element);
+      backend.expectOne('/api/v1/tickets').flush({ number: NEW_NUMBER });
+      await settle();
+    }
+
+    const KTP = () => new File(['\x89PNG ktp'], 'ktp.png', { type: 'image/png' });
+    const LETTER = () => new File(['%PDF-1.4 surat'], 'surat permohonan.pdf');
+
+    it('holds the files until the ticket is opened, uploads them to it, then opens it', async () => {
+      const element = await open(TT_AGENT_1MB);
+      attach(element, KTP(), LETTER());
+      await settle();
+      // Nothing is sent before there is a ticket to send it to.
+      backend.expectNone(UPLOAD_URL);
+      expect(states(element)).toEqual(['waiting', 'waiting']);
+      expect(text(element, '[data-test=upload-limit]')).toBe('Tiap berkas paling besar 1.0 MB.');
+      await fillAndOpen(element);
+      const uploads = backend.match(UPLOAD_URL);
+      expect(uploads.length).toBe(2);
+      expect(
+        uploads.map((u) => (u.request.body as FormData).get('file') as File).map((f) => f.name),
+      ).toEqual(['ktp.png', 'surat permohonan.pdf']);
+      uploads[0].event({ type: HttpEventType.UploadProgress, loaded: 50, total: 100 });
+      await settle();
+      expect(text(element, '[data-test=upload-percent]')).toBe('50%');
+      expect(text(element, '[data-test=opened]')).toContain(
+        `Tiket ${NEW_NUMBER} sudah dibuka. Dokumen sedang diunggah`,
+      );
+      // The form cannot open a second ticket for the same visit.
+      expect(element.querySelector('[data-test=open-submit]')).toBeNull();
+      const router = TestBed.inject(Router);
+      uploads[0].flush({ id: 'a-1', ticket: NEW_NUMBER, fileName: 'ktp.png' });
+      await settle();
+      expect(router.url).toBe('/tiket/baru');
+      uploads[1].flush({ id: 'a-2', ticket: NEW_NUMBER, fileName: 'surat permohonan.pdf' });
+      await settle();
+      expect(router.url).toBe(`/tiket/${NEW_NUMBER}`);
+    });
+
+    it('refuses a file over the limit before upload, and holds the form until it is removed', async () => {
+      const element = await open(TT_AGENT_1MB);
+      const big = new File([new Uint8Array(1024 * 1024 + 1)], 'scan besar.pdf');
+      attach(element, big);
+      await settle();
+      expect(states(element)).toEqual(['failed']);
+      expect(text(element, '[data-test=upload-error]')).toBe(
+        'Terlalu besar (1.0 MB); batasnya 1.0 MB. Tidak diunggah.',
+      );
+      expect(text(element, '[data-test=upload-blocked]')).toBe(
+        'Buang berkas yang gagal sebelum membuka tiket.',
+      );
+      // Refused here: no retry, nothing sent, and no ticket opened while it is listed.
+      expect(element.querySelector('[data-test=upload-retry]')).toBeNull();
+      const button = element.querySelector<HTMLButtonElement>('[data-test=open-submit]')!;
+      expect(button.disabled).toBeTrue();
+      type(element, 'open-name', 'Pak Rahmat');
+      type(element, 'open-phone', '0621 21234');
+      type(element, 'open-subject', 'Data aplikasi dinas');
+      element.querySelector<HTMLFormElement>('[data-test=open-form]')!.requestSubmit();
+      await settle();
+      backend.expectNone('/api/v1/tickets');
+      element.querySelector<HTMLElement>('[data-test=upload-remove]')!.click();
+      await settle();
+      expect(states(element)).toEqual([]);
+      expect(button.disabled).toBeFalse();
+      await submit(element);
+      backend.expectOne('/api/v1/tickets').flush({ number: NEW_NUMBER });
+      await settle();
+      expect(TestBed.inject(Router).url).toBe(`/tiket/${NEW_NUMBER}`);
+    });
+
+    it('keeps the opened ticket and a failed file on screen, and sends the file again', async () => {
+      const element = await open(TT_AGENT_1MB);
+      attach(element, LETTER());
+      await settle();
+      await fillAndOpen(element);
+      backend
+        .expectOne(UPLOAD_URL)
+        .flush(
+          { title: 'Lampiran ditolak', status: 503 },
+          { status: 503, statusText: 'Unavailable' },
+        );
+      await settle();
+      const router = TestBed.inject(Router);
+      expect(router.url).toBe('/tiket/baru');
+      expect(states(element)).toEqual(['failed']);
+      expect(text(element, '[data-test=opened-failed]')).toBe(
+        `Tiket ${NEW_NUMBER} sudah dibuka, tetapi ada dokumen yang gagal diunggah. Coba lagi atau buang berkasnya.`,
+      );
+      expect(element.querySelector('[data-test=opened-link]')!.getAttribute('href')).toBe(
+        `/tiket/${NEW_NUMBER}`,
+      );
+      expect(element.querySelector('[data-test=open-submit]')).toBeNull();
+      element.querySelector<HTMLElement>('[data-test=upload-retry]')!.click();
+      await settle();
+      backend.expectNone('/api/v1/tickets');
+      const again = backend.expectOne(UPLOAD_URL);
+      expect(((again.request.body as FormData).get('file') as File).name).toBe(
+        'surat permohonan.pdf',
+      );
+      again.flush({ id: 'a-1', ticket: NEW_NUMBER, fileName: 'surat permohonan.pdf' });
+      await settle();
+      expect(router.url).toBe(`/tiket/${NEW_NUMBER}`);
+    });
   });
 });

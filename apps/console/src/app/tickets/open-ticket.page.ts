@@ -14,14 +14,24 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { OpdView, ServiceDetail, ServiceSummary, TicketChannel } from '@sigap/contracts';
+import { FIELD_LIMITS } from '@sigap/contracts';
+import type {
+  OpdView,
+  ServiceDetail,
+  ServiceSummary,
+  TicketChannel,
+  TicketDetail,
+} from '@sigap/contracts';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { AdminApi } from '../admin/admin.api';
 import { ChosenOffice } from '../shared/chosen-office';
+import { lengthCount } from '../shared/form-focus';
 import { OfficeSelectComponent } from '../shared/office-select.component';
+import { UploadListComponent } from '../shared/upload-list.component';
+import { UploadQueue } from '../shared/upload-queue';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
 import { TicketsApi } from './tickets.api';
@@ -68,6 +78,7 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
     MatSelectModule,
     OfficeSelectComponent,
     TranslatePipe,
+    UploadListComponent,
   ],
   template: `
     <section class="page">
@@ -177,8 +188,16 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
         </div>
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'tickets.open.subject' | t }}</mat-label>
-          <input matInput formControlName="subject" data-test="open-subject" />
+          <input
+            matInput
+            formControlName="subject"
+            [attr.maxlength]="limit.subject"
+            data-test="open-subject"
+          />
           <mat-error>{{ errors()['subject'] ?? ('tickets.open.required' | t) }}</mat-error>
+          <mat-hint align="end" data-test="field-count">{{
+            count(form.controls.subject.value, limit.subject)
+          }}</mat-hint>
         </mat-form-field>
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'tickets.open.description' | t }}</mat-label>
@@ -186,14 +205,47 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
             matInput
             rows="5"
             formControlName="description"
+            [attr.maxlength]="limit.description"
             data-test="open-description"
           ></textarea>
+          <mat-hint align="end" data-test="field-count">{{
+            count(form.controls.description.value, limit.description)
+          }}</mat-hint>
         </mat-form-field>
-        <div class="wide">
-          <button mat-flat-button type="submit" [disabled]="saving()" data-test="open-submit">
-            {{ 'tickets.open.submit' | t }}
-          </button>
-        </div>
+        <fieldset class="wide files" data-test="open-files">
+          <legend>{{ 'staff.open.files' | t }}</legend>
+          <p class="muted small">{{ 'staff.open.filesHint' | t }}</p>
+          <sg-upload-list
+            [queue]="uploads"
+            blockedText="staff.open.filesBlocked"
+            waitingText="staff.open.fileWaiting"
+          />
+        </fieldset>
+        @if (opened(); as ticket) {
+          <div class="wide opened" role="status" data-test="opened">
+            @if (uploads.hasFailed()) {
+              <p class="error" data-test="opened-failed">
+                {{ 'staff.open.openedFailed' | t: { number: ticket.number } }}
+              </p>
+            } @else {
+              <p>{{ 'staff.open.openedUploading' | t: { number: ticket.number } }}</p>
+            }
+            <a mat-stroked-button [routerLink]="['/tiket', ticket.number]" data-test="opened-link">
+              {{ 'staff.open.goToTicket' | t: { number: ticket.number } }}
+            </a>
+          </div>
+        } @else {
+          <div class="wide">
+            <button
+              mat-flat-button
+              type="submit"
+              [disabled]="saving() || uploads.hasFailed()"
+              data-test="open-submit"
+            >
+              {{ 'tickets.open.submit' | t }}
+            </button>
+          </div>
+        }
       </form>
     </section>
   `,
@@ -206,6 +258,28 @@ export function contactNeeded(channel: TicketChannel): 'email' | 'phone' | 'eith
     }
     .wide {
       grid-column: 1 / -1;
+    }
+    .files {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 4px;
+      margin: 0 0 16px;
+      padding: 8px 16px 12px;
+      min-width: 0;
+    }
+    .files legend {
+      padding: 0 4px;
+    }
+    .opened {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+    }
+    .opened p {
+      margin: 0;
+    }
+    .error {
+      color: var(--mat-sys-error);
     }
     .new-opd {
       display: flex;
@@ -234,10 +308,17 @@ export class OpenTicketPage {
     email: ['', Validators.email],
     phone: ['', Validators.pattern(PHONE_PATTERN)],
     opdId: [''],
-    subject: ['', [Validators.required, Validators.maxLength(300)]],
-    description: ['', Validators.maxLength(20000)],
+    subject: ['', [Validators.required, Validators.maxLength(FIELD_LIMITS.ticket.subject)]],
+    description: ['', Validators.maxLength(FIELD_LIMITS.ticket.description)],
   });
   protected readonly saving = signal(false);
+  /** The API's limits, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.ticket;
+  protected readonly count = lengthCount;
+  /** The documents the requester brought: uploaded to the ticket once it is opened. */
+  protected readonly uploads = new UploadQueue();
+  /** The ticket, once opened while its files are still going (or one of them failed). */
+  protected readonly opened = signal<TicketDetail | null>(null);
   protected readonly errors = signal<Partial<Record<string, string>>>({});
 
   protected readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
@@ -275,6 +356,12 @@ export class OpenTicketPage {
   protected readonly opds = signal<OpdView[]>([]);
 
   constructor() {
+    // Opened and every file stored: on to the ticket. A failed file keeps the page, and the
+    // ticket, on screen until it is sent again or removed.
+    effect(() => {
+      const ticket = this.opened();
+      if (ticket && this.uploads.allStored()) void this.router.navigate(['/tiket', ticket.number]);
+    });
     // The standard of the chosen service decides the channel offered first.
     effect((onCleanup) => {
       const office = this.office();
@@ -383,6 +470,8 @@ export class OpenTicketPage {
   }
 
   protected submit(): void {
+    // Opened already (its files still going): never a second ticket for the same visit.
+    if (this.opened() || this.uploads.hasFailed()) return;
     const office = this.office();
     const contactOk = this.checkContact();
     if (this.form.invalid || !contactOk || !office) {
@@ -407,7 +496,12 @@ export class OpenTicketPage {
         },
       })
       .subscribe({
-        next: (ticket) => void this.router.navigate(['/tiket', ticket.number]),
+        next: (ticket) => {
+          this.form.disable();
+          // The ticket exists now: the files go to it (the effect above moves on when done).
+          this.uploads.uploadTo((file) => this.api.upload(ticket.number, file));
+          this.opened.set(ticket);
+        },
         error: (error: unknown) => {
           this.saving.set(false);
           const fields = fieldErrorsOf(problemOf(error));

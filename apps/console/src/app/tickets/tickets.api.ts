@@ -118,6 +118,20 @@ export class TicketsApi {
     );
   }
 
+  /** The files kept on the ticket, oldest first. */
+  attachments(number: string): Observable<AttachmentView[]> {
+    return this.http.get<AttachmentView[]>(
+      `${BASE}/tickets/${encodeURIComponent(number)}/attachments`,
+    );
+  }
+
+  /** One attachment's bytes (the API's download address needs the signed-in user's token). */
+  attachmentFile(attachment: AttachmentView): Observable<Blob> {
+    return this.http.get(`${BASE}/attachments/${encodeURIComponent(attachment.id)}`, {
+      responseType: 'blob',
+    });
+  }
+
   /** The office's active helpdesk agents a ticket can be given to, least loaded first. */
   assignees(office: string): Observable<TicketAssigneeView[]> {
     return this.http.get<TicketAssigneeView[]>(`${BASE}/tickets/assignees`, {

@@ -418,6 +418,37 @@ describe('WorkspacePage', () => {
     expect(element.querySelector<HTMLTextAreaElement>('[data-test=composer]')!.value).toBe('');
   });
 
+  it("lists the ticket's files when asked, and downloads one with the agent's token", async () => {
+    const element = await open();
+    backend.expectNone(`${URL}/attachments`);
+    element.querySelector<HTMLElement>('[data-test=files-toggle]')!.click();
+    await settle();
+    backend.expectOne(`${URL}/attachments`).flush([
+      {
+        id: 'a-1',
+        ticket: NUMBER,
+        fileName: 'ktp pemohon.png',
+        mediaType: 'image/png',
+        size: 2048,
+        sha256: 'ab'.repeat(32),
+        uploadedBy: 'u-agent',
+        createdAt: '2026-03-02T02:00:00.000Z',
+        href: '/api/v1/attachments/a-1',
+      },
+    ]);
+    await settle();
+    const rows = element.querySelectorAll('[data-test=file]');
+    expect(rows.length).toBe(1);
+    expect(rows[0].textContent!.replace(/\s+/g, ' ')).toContain('ktp pemohon.png 2 KB');
+    rows[0].querySelector<HTMLElement>('button')!.click();
+    const download = backend.expectOne('/api/v1/attachments/a-1');
+    expect(download.request.responseType).toBe('blob');
+    download.flush(new Blob(['png']));
+    element.querySelector<HTMLElement>('[data-test=files-toggle]')!.click();
+    await settle();
+    expect(element.querySelector('[data-test=files]')).toBeNull();
+  });
+
   it('uploads attachments with a progress bar and sends them with the reply', async () => {
     const element = await open();
     element.querySelector<HTMLElement>('[data-test=kind-reply]')!.click();
@@ -725,6 +756,65 @@ describe('WorkspacePage', () => {
       await settle();
       expect(frame.srcdoc).toContain('Pesan lama');
       expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    });
+
+    it("folds a plain-text e-mail's quoted history, and shows it as text when unfolded", async () => {
+      const whole = [
+        'Surat sudah <b>kami</b> tanda tangani.',
+        '',
+        'On Mon, Nov 23, 2026 at 9:00 AM Helpdesk <helpdesk@helpdesk.diskominfos.baliprov.go.id> wrote:',
+        '> Mohon surat ditandatangani.',
+        '> > <img src=x onerror=alert(1)>',
+      ].join('\r\n');
+      const mail: TimelineEntryView = {
+        id: 11,
+        kind: 'reply',
+        event: 'mail.received',
+        author: null,
+        body: 'Surat sudah <b>kami</b> tanda tangani.',
+        data: {
+          from: 'ayu@diskes.baliprov.go.id',
+          bodyText: 'Surat sudah <b>kami</b> tanda tangani.',
+          bodyHtml: null,
+          fullText: whole,
+        },
+        at: '2026-03-02T04:00:00.000Z',
+      };
+      const element = await open(null, null, DETAIL, [...TIMELINE, mail]);
+      const text = element.querySelector<HTMLElement>('[data-test=mail-text]')!;
+      expect(text.textContent).toBe('Surat sudah <b>kami</b> tanda tangani.');
+      // Text, never markup: the tags are shown as typed and nothing is parsed.
+      expect(text.querySelector('b, img')).toBeNull();
+      const toggle = element.querySelector<HTMLElement>('[data-test=toggle-quoted]')!;
+      expect(toggle.textContent!.trim()).toBe('Tampilkan kutipan');
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      toggle.click();
+      await settle();
+      expect(text.textContent).toContain('> Mohon surat ditandatangani.');
+      expect(text.textContent).toContain('> > <img src=x onerror=alert(1)>');
+      expect(text.querySelector('img')).toBeNull();
+      expect(toggle.textContent!.trim()).toBe('Sembunyikan kutipan');
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      toggle.click();
+      await settle();
+      expect(text.textContent).toBe('Surat sudah <b>kami</b> tanda tangani.');
+    });
+
+    it('shows an older plain-text e-mail that is all quote whole, with nothing to fold', async () => {
+      const mail: TimelineEntryView = {
+        id: 12,
+        kind: 'reply',
+        event: 'mail.received',
+        author: null,
+        body: '> Mohon kirim KAK.\n> > Permohonan awal.',
+        data: { from: 'ayu@diskes.baliprov.go.id', bodyHtml: null },
+        at: '2026-03-02T04:00:00.000Z',
+      };
+      const element = await open(null, null, DETAIL, [...TIMELINE, mail]);
+      expect(element.querySelector('[data-test=mail-text]')!.textContent).toBe(
+        '> Mohon kirim KAK.\n> > Permohonan awal.',
+      );
+      expect(element.querySelector('[data-test=toggle-quoted]')).toBeNull();
     });
   });
 

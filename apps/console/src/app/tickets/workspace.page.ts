@@ -38,6 +38,8 @@ import type { WorkCalendar } from '@sigap/sla';
 import { REFRESH_MS, TICK_MS, liveClock, liveRemaining, shareUsed } from './countdown';
 import { addWorkingMinutes } from '@sigap/sla';
 import { foldQuoted } from './mail-html';
+import { foldQuotedText } from './mail-text';
+import { TicketFilesComponent } from './ticket-files.component';
 import { spellMinutes, spellRemaining, type StandardUnit } from './remaining-text';
 import { ChooseServiceComponent } from './choose-service.component';
 import { TicketsApi, type TicketActionPath } from './tickets.api';
@@ -80,6 +82,7 @@ function readOrder(): TimelineOrder {
     MatInputModule,
     MatProgressBarModule,
     ReplyComposerComponent,
+    TicketFilesComponent,
     ChooseServiceComponent,
     TranslatePipe,
     ZonedDatePipe,
@@ -463,6 +466,21 @@ export class WorkspacePage {
     const folded = foldQuoted(html);
     if (!folded.quoted) return { html, quoted: false };
     return { html: this.unfolded().has(entry.id) ? html : folded.html, quoted: true };
+  }
+
+  /**
+   * A plain-text e-mail (no HTML part): what the sender wrote, with the quoted history (kept by
+   * the API as `fullText`, or still in an older entry's body) folded unless unfolded.
+   */
+  protected mailText(entry: TimelineEntryView): { text: string; quoted: boolean } | null {
+    if (entry.event !== 'mail.received' || typeof entry.data?.['bodyHtml'] === 'string')
+      return null;
+    const full = entry.data?.['fullText'];
+    const source = typeof full === 'string' && full.trim() ? full : entry.body;
+    if (!source?.trim()) return null;
+    const mail = foldQuotedText(source);
+    if (!mail.quoted) return { text: mail.own, quoted: false };
+    return { text: this.unfolded().has(entry.id) ? mail.whole : mail.own, quoted: true };
   }
 
   protected toggleQuoted(id: number): void {

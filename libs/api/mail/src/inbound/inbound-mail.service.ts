@@ -46,6 +46,12 @@ import {
 import { assertOfficeTakesRequests, retiredOffice, retiredOfficeReason } from './retired-office';
 import { holdThirdParty } from './third-party-hold';
 
+/**
+ * At most this much of a plain-text mail's whole text is kept beside its own words: the timeline
+ * keeps an entry's data in a TEXT column (64 KB on MariaDB), next to the text and the HTML.
+ */
+const FULL_TEXT_MAX = 16_000;
+
 export interface InboundResult {
   action: InboundAction;
   ticketNumber: string | null;
@@ -168,6 +174,10 @@ export class InboundMailService {
     const htmlParts = message.html ? stripQuotedHtml(message.html) : null;
     const bodyText = textParts.visible || htmlParts?.text || '';
     const bodyHtml = htmlParts ? sanitizeHtml(htmlParts.html) : null;
+    // A plain-text mail keeps what was cut from it too (quoted history, signature), for the
+    // workspace to show folded; an HTML one is shown from its HTML.
+    const cut = textParts.quoted || textParts.signature;
+    const fullText = !bodyHtml && cut ? clip(message.text ?? '', FULL_TEXT_MAX) : null;
     const row: InboundMessageEntity = {
       id: randomUUID(),
       messageId,
@@ -181,7 +191,7 @@ export class InboundMailService {
       ticketNumber: null,
       reason: null,
       parseError: input.parseError,
-      summary: JSON.stringify({ bodyText, bodyHtml, attachments: input.stored }),
+      summary: JSON.stringify({ bodyText, bodyHtml, fullText, attachments: input.stored }),
       receivedAt: now,
       decidedAt: null,
       decidedBy: null,
@@ -239,6 +249,7 @@ export class InboundMailService {
         subject: message.subject ?? null,
         bodyText,
         bodyHtml,
+        fullText,
         attachments: input.stored,
         inboundId: row.id,
         via: match.via,
@@ -288,6 +299,7 @@ export class InboundMailService {
       subject: message.subject ?? null,
       bodyText,
       bodyHtml,
+      fullText,
       attachments: input.stored,
       messageId,
       inboundId: row.id,
@@ -332,6 +344,7 @@ export class InboundMailService {
         const summary = JSON.parse(row.summary ?? '{}') as {
           bodyText?: string;
           bodyHtml?: string | null;
+          fullText?: string | null;
           attachments?: StoredAttachment[];
         };
         ticketNumber = await this.triage.openFromMail(manager, {
@@ -342,6 +355,7 @@ export class InboundMailService {
           subject: row.subject,
           bodyText: summary.bodyText ?? '',
           bodyHtml: summary.bodyHtml ?? null,
+          fullText: summary.fullText ?? null,
           attachments: summary.attachments ?? [],
           messageId: row.messageId,
           inboundId: row.id,

@@ -36,6 +36,7 @@ export async function holdThirdParty(
     subject: row.subject,
     bodyText: summary['bodyText'] ?? '',
     bodyHtml: summary['bodyHtml'] ?? null,
+    ...(summary['fullText'] ? { fullText: summary['fullText'] } : {}),
     attachments: summary['attachments'] ?? [],
     via: match.via,
     reason: match.reason,

@@ -103,6 +103,7 @@ export class ThirdPartyMailService {
         const summary = JSON.parse(row.summary ?? '{}') as {
           bodyText?: string;
           bodyHtml?: string | null;
+          fullText?: string | null;
           attachments?: StoredAttachment[];
         };
         effect = await this.systemActions.requesterReplied(manager, {
@@ -113,6 +114,7 @@ export class ThirdPartyMailService {
           subject: row.subject,
           bodyText: summary.bodyText ?? '',
           bodyHtml: summary.bodyHtml ?? null,
+          fullText: summary.fullText ?? null,
           attachments: summary.attachments ?? [],
           inboundId: row.id,
           via: 'pihak ketiga, diterima agen',

@@ -14,6 +14,7 @@ import { TriageService } from '@sigap/api-tickets';
 interface StoredSummary {
   bodyText?: string;
   bodyHtml?: string | null;
+  fullText?: string | null;
   attachments?: { filename: string; size: number; contentType: string; sha256: string }[];
 }
 
@@ -106,6 +107,7 @@ export class TriageBacklogService implements OnApplicationBootstrap, OnModuleDes
         subject: row.subject,
         bodyText: typeof summary.bodyText === 'string' ? summary.bodyText : '',
         bodyHtml: typeof summary.bodyHtml === 'string' ? summary.bodyHtml : null,
+        fullText: typeof summary.fullText === 'string' ? summary.fullText : null,
         attachments: Array.isArray(summary.attachments) ? summary.attachments : [],
         messageId: row.messageId,
         inboundId: row.id,

@@ -1,0 +1,34 @@
+/**
+ * The length limits of the text fields people type into, as the API checks them (`MaxLength`)
+ * and the console shows them (a counter up to the limit). Both read this one table, so a form
+ * cannot allow more, or less, than the API takes.
+ */
+export const FIELD_LIMITS = {
+  office: {
+    code: 40,
+    name: 200,
+    ticketPrefix: 12,
+    region: 5,
+    address: 500,
+    website: 255,
+    helpdeskEmail: 254,
+    complaintEmail: 254,
+    logoUrl: 500,
+  },
+  position: { code: 60, name: 200 },
+  /** A ticket an agent opens for a walk-in or phone requester. */
+  ticket: { subject: 300, description: 20000 },
+  opd: { name: 200 },
+  user: { email: 254, name: 200, password: 200 },
+  mailbox: { host: 255, user: 320, password: 500, folder: 200, processedFolder: 200 },
+  holiday: { name: 200, source: 500 },
+  cannedResponse: { title: 200, body: 20000 },
+  testMail: { to: 254 },
+  /** The head of office who signs the evaluation report (a NIP has 18 digits). */
+  signer: { headName: 120, headNip: 18 },
+  /** A service standard in the editor: its name, a time ("1-2 Jam"), a requirement, one of a
+   * requirement's alternatives, a step's activity. */
+  service: { name: 300, time: 200, requirement: 2000, option: 500, step: 4000 },
+} as const;
+
+export type FieldLimits = typeof FIELD_LIMITS;
