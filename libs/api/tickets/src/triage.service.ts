@@ -8,7 +8,7 @@
  * not a service request.
  */
 import { Injectable } from '@nestjs/common';
-import type { TicketDetail } from '@sigap/contracts';
+import { FIELD_LIMITS, type TicketDetail } from '@sigap/contracts';
 import type { EntityManager } from 'typeorm';
 import { CalendarProvider } from '@sigap/api-calendars';
 import { Clock } from '@sigap/api-clock';
@@ -85,7 +85,8 @@ export class TriageService {
         channel: 'email',
         contact,
         subject,
-        description: input.bodyText,
+        // The whole mail is on the timeline; the description keeps what a form would take.
+        description: clipDescription(input.bodyText),
         createdBy: input.actorId,
         createdAt: at,
         receivedAt: at,
@@ -260,4 +261,12 @@ export class TriageService {
       input.actorId,
     );
   }
+}
+
+/** A mail body as a ticket description: at most the form's limit, saying where the rest is. */
+export function clipDescription(text: string): string {
+  const max = FIELD_LIMITS.ticket.description;
+  if (text.length <= max) return text;
+  const tail = '\n\n[… dipotong; isi lengkap e-mail ada di linimasa tiket]';
+  return text.slice(0, max - tail.length) + tail;
 }

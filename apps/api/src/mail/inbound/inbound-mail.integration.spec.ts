@@ -239,6 +239,46 @@ describeOnBothDatabases(
       ).toBe(1);
     });
 
+    it('keeps a large HTML mail whole: the request opens and its body is on the timeline', async () => {
+      // An Outlook mail with a long pasted table: about 300 KB of HTML, more than a TEXT column.
+      const rows = Array.from(
+        { length: 2500 },
+        (_, i) =>
+          `<tr><td style="border:1px solid #999;padding:4px">Aset ${i}</td><td>Server rak ${i % 40}</td><td>Ruang data lantai ${i % 3}</td></tr>`,
+      ).join('\r\n');
+      const html = `<html><body><p>Berikut daftar aset untuk inventarisasi aplikasi.</p><table>${rows}</table></body></html>`;
+      const res = await app.request('POST', '/api/v1/inbound/mail', {
+        raw: Buffer.from(
+          [
+            'From: Pemohon <made.sudarsana@bkd.baliprov.go.id>',
+            'To: helpdesk@diskominfos.baliprov.go.id',
+            'Subject: Inventarisasi aset aplikasi',
+            'Message-ID: <besar-1@bkd.baliprov.go.id>',
+            'Date: Mon, 23 Nov 2026 09:00:00 +0800',
+            'MIME-Version: 1.0',
+            'Content-Type: text/html; charset=utf-8',
+            '',
+            html,
+            '',
+          ].join('\r\n'),
+        ),
+        headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${TOKEN}` },
+      });
+      expect([res.status, res.body.action]).withContext(res.text).toEqual([202, 'created']);
+      const entry = (await timeline(res.body.ticketNumber)).find(
+        (e) => e.event === 'mail.received',
+      );
+      const stored = JSON.stringify(entry?.data ?? {});
+      expect(stored.length).toBeGreaterThan(200_000);
+      expect(stored).toContain('Aset 2499');
+      // The description keeps what the form would take and says where the rest is.
+      const ticket = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: res.body.ticketNumber });
+      expect(ticket.description.length).toBe(20_000);
+      expect(ticket.description).toMatch(/isi lengkap e-mail ada di linimasa tiket\]$/);
+    });
+
     it('records an auto-reply without touching the ticket or queueing mail', async () => {
       const before = await ds.getRepository(OutboxEntity).count();
       const res = await post('14-ooo-exchange-en.eml');

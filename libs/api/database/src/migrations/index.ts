@@ -26,6 +26,7 @@ import { ComplaintTiers1763902650000 } from './1763902650000-complaint-tiers';
 import { SurveyRespondentProfile1763902660000 } from './1763902660000-survey-respondent-profile';
 import { StepOwnersFollowUps1763902700000 } from './1763902700000-step-owners-follow-ups';
 import { TicketSearch1763903000000 } from './1763903000000-ticket-search';
+import { TimelineLongText1763903100000 } from './1763903100000-timeline-long-text';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SurveyRespondentProfile1763902660000,
   StepOwnersFollowUps1763902700000,
   TicketSearch1763903000000,
+  TimelineLongText1763903100000,
 ];
