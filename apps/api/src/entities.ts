@@ -1,7 +1,7 @@
 /** Every entity of the application, for the data source the server, CLI and tests build. */
 import { AttachmentEntity } from '@sigap/api-attachments';
 import { CannedResponseEntity } from '@sigap/api-canned-responses';
-import { PasswordResetEntity } from '@sigap/api-identity';
+import { ApiTokenEntity, PasswordResetEntity } from '@sigap/api-identity';
 import { OpdDomainEntity, OpdEntity } from '@sigap/api-opds';
 import { RequesterContactEntity } from '@sigap/api-opds';
 import { OutboxEntity } from '@sigap/api-outbox';
@@ -30,6 +30,7 @@ export const ENTITIES = [
   OfficeEntity,
   PositionEntity,
   UserEntity,
+  ApiTokenEntity,
   CatalogServiceEntity,
   ServiceVersionEntity,
   AuditEntryEntity,

@@ -28,6 +28,7 @@ export * from './migrations/1763902520000-unconfirmed-closures';
 export * from './migrations/1763902600000-demo-history';
 export * from './migrations/1763902650000-complaint-tiers';
 export * from './migrations/1763902660000-survey-respondent-profile';
+export * from './migrations/1763902800000-api-tokens-and-webhooks';
 export * from './migrations/index';
 export * from './mysql-driver';
 export * from './read-replica';
