@@ -5,6 +5,7 @@ import { ApiTokenEntity, PasswordResetEntity } from '@sigap/api-identity';
 import { OpdDomainEntity, OpdEntity } from '@sigap/api-opds';
 import { RequesterContactEntity } from '@sigap/api-opds';
 import { OutboxEntity } from '@sigap/api-outbox';
+import { WebhookEntity } from '@sigap/api-webhooks';
 import { PortalLinkEntity, PortalSessionEntity } from '@sigap/api-portal';
 import { InboundMessageEntity } from '@sigap/api-mail';
 import { InboundAttachmentEntity } from '@sigap/api-mail';
@@ -40,6 +41,7 @@ export const ENTITIES = [
   RequesterContactEntity,
   PasswordResetEntity,
   OutboxEntity,
+  WebhookEntity,
   InboundMessageEntity,
   InboundAttachmentEntity,
   MailboxEntity,

@@ -15,7 +15,10 @@ export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Post()
-  create(@Body() body: CreateApiTokenDto, @SignedInUser() user: AuthUser): Promise<CreatedApiToken> {
+  create(
+    @Body() body: CreateApiTokenDto,
+    @SignedInUser() user: AuthUser,
+  ): Promise<CreatedApiToken> {
     return this.tokens.create(body, user);
   }
 
@@ -26,10 +29,7 @@ export class ApiTokensController {
 
   @Delete(':id')
   @HttpCode(204)
-  revoke(
-    @Param('id') id: string,
-    @SignedInUser() user: AuthUser,
-  ): Promise<void> {
+  revoke(@Param('id') id: string, @SignedInUser() user: AuthUser): Promise<void> {
     return this.tokens.revoke(id, user);
   }
 }

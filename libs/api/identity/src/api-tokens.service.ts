@@ -55,9 +55,12 @@ export class ApiTokensService {
     const now = this.clock.now();
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= now.getTime()) {
-      throw new IdentityError('identity.invalid_api_token', 'Masa berlaku harus di masa depan.', {}, [
-        { path: 'expiresAt', message: 'harus di masa depan' },
-      ]);
+      throw new IdentityError(
+        'identity.invalid_api_token',
+        'Masa berlaku harus di masa depan.',
+        {},
+        [{ path: 'expiresAt', message: 'harus di masa depan' }],
+      );
     }
     const office = input.office ?? null;
     if (office && !(await this.offices.exists(office))) throw this.offices.notFound(office);
@@ -131,7 +134,11 @@ export class ApiTokensService {
       if (!row) {
         throw new IdentityError('identity.api_token_not_found', `Token API "${id}" tidak ada.`);
       }
-      await manager.update(ApiTokenEntity, { id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      await manager.update(
+        ApiTokenEntity,
+        { id, revokedAt: IsNull() },
+        { revokedAt: this.clock.now() },
+      );
       await this.audit.record(
         {
           actorId: actor.id,

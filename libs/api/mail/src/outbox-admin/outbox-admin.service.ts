@@ -213,7 +213,9 @@ export class OutboxAdminService {
 
   private async find(id: string): Promise<OutboxEntity> {
     const row = /^[0-9a-f-]{36}$/i.test(id)
-      ? await this.dataSource.getRepository(OutboxEntity).findOne({ where: { id, channel: 'mail' } })
+      ? await this.dataSource
+          .getRepository(OutboxEntity)
+          .findOne({ where: { id, channel: 'mail' } })
       : null;
     if (!row) throw new OutboxAdminError('outbox.not_found', `Pesan "${id}" tidak ada.`);
     return row;
