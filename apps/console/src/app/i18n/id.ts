@@ -7,6 +7,7 @@ import { publicId } from './public.id';
 import { reportsId } from './reports.id';
 import { onboardingId } from './onboarding.id';
 import { surveyId } from './survey.id';
+import { integrationsId } from './integrations.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -22,6 +23,7 @@ export const id = {
   ...dashboardId,
   ...reportsId,
   ...onboardingId,
+  ...integrationsId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',
