@@ -14,6 +14,7 @@ import { AuditService } from '@sigap/api-audit';
 import { Clock } from '@sigap/api-clock';
 import { AppConfig } from '@sigap/api-config';
 import { OutboxEntity } from '@sigap/api-outbox';
+import { resolveSurveySecret, signSurveyToken, SurveyService } from '@sigap/api-survey';
 import { SlaSweepService, TicketEntity } from '@sigap/api-tickets';
 import { WebhookWorker } from '@sigap/api-webhooks';
 import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
@@ -286,6 +287,33 @@ describeOnBothDatabases(
       await worker.drain();
       expect(receiver.events()).toEqual(['sla.at_risk', 'sla.breached']);
       expect(receiver.accepted.every((r) => r.signatureValid)).toBeTrue();
+    });
+
+    it('announces a submitted survey once', async () => {
+      advance(60_000);
+      const t = await openTicket('Untuk survei');
+      await worker.drain();
+      receiver.clear();
+      const ds = app.app.get(DataSource);
+      const entity = await ds.getRepository(TicketEntity).findOneByOrFail({ number: t.number });
+      const message = await ds.transaction((m) =>
+        app.app.get(SurveyService).invite(m, entity, clock.now()),
+      );
+      const payload = message?.payload as { invitation: string; expiresAt: string };
+      const link = signSurveyToken(resolveSurveySecret(config), {
+        id: payload.invitation,
+        ticketId: entity.id,
+        expiresAt: new Date(payload.expiresAt),
+      });
+      const scores = [4, 4, 3, 4, 4, 3, 4, 4, 4];
+      const first = await app.request('POST', `/api/v1/survey/${link}`, { body: { scores } });
+      expect(first.status).withContext(first.text).toBe(201);
+      const second = await app.request('POST', `/api/v1/survey/${link}`, { body: { scores } });
+      expect(second.status).not.toBe(201);
+      await worker.drain();
+      expect(receiver.events()).toEqual(['survey.submitted']);
+      expect(receiver.accepted[0].payload.ticket.number).toBe(t.number);
+      expect(receiver.accepted[0].signatureValid).toBeTrue();
     });
 
     it('retries after a 500 and after a timeout, with backoff, then delivers once', async () => {
