@@ -9,7 +9,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@sigap/api-audit';
 import { Clock } from '@sigap/api-clock';
 import { apiTokenHash, LAST_USE_WRITE_MS } from '@sigap/api-identity';
-import { describeOnBothDatabases, type TestApp } from '../testing/test-app';
+import { DATABASES, describeOnBothDatabases, type TestApp } from '../testing/test-app';
+import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 
 const openBody = (office: string, subject: string) => ({
   office,
@@ -249,3 +250,29 @@ async function waitFor(check: () => Promise<boolean>, ms = 3_000): Promise<void>
     await sleep(50);
   }
 }
+
+describe('integrations: API token revocation across instances [mysql]', () => {
+  // Two instances on one MariaDB: a token revoked through one is refused by the other at once,
+  // though the other had just accepted it.
+  if (!DATABASES.includes('mysql')) return;
+  const pair = twoInstancesOnOneDatabase('mysql');
+
+  it('answers 401 on the other instance right after the revocation', async () => {
+    const admin = await pair.a.token('admin@sigap.local');
+    const made = await pair.a.request<CreatedApiToken>('POST', '/api/v1/api-tokens', {
+      token: admin,
+      body: { name: 'Dua instans', scopes: ['catalog:read'] },
+    });
+    expect(made.status).toBe(201);
+    const call = (app: TestApp) =>
+      app.request('GET', '/api/v1/catalog/services', { token: made.body.token });
+    expect((await call(pair.b)).status).toBe(200);
+    expect((await call(pair.a)).status).toBe(200);
+    const del = await pair.a.request('DELETE', `/api/v1/api-tokens/${made.body.id}`, {
+      token: admin,
+    });
+    expect(del.status).toBe(204);
+    expect((await call(pair.b)).status).toBe(401);
+    expect((await call(pair.a)).status).toBe(401);
+  });
+});
