@@ -17,7 +17,7 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsId]: stri
     'Other systems (e-office, regional dashboards) call the Sigap API with these tokens: Authorization: Bearer <token>. A token works only within its chosen scopes and, when chosen, one office.',
   'apiTokens.new': 'Create token',
   'apiTokens.name': 'Name',
-  'apiTokens.nameHint': 'For example the name of the system using it: e-Office',
+  'apiTokens.nameHint': 'E.g. e-Office',
   'apiTokens.scopes': 'Scopes',
   'apiTokens.expiresAt': 'Valid until (empty: no limit)',
   'apiTokens.created': 'Token created',

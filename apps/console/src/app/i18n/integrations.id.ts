@@ -16,7 +16,7 @@ export const integrationsId = {
     'Sistem lain (e-office, dasbor pemda) memanggil API Sigap dengan token ini: Authorization: Bearer <token>. Token hanya berlaku untuk cakupan yang dipilih dan, bila dipilih, satu kantor.',
   'apiTokens.new': 'Buat token',
   'apiTokens.name': 'Nama',
-  'apiTokens.nameHint': 'Misalnya nama sistem yang memakainya: e-Office',
+  'apiTokens.nameHint': 'Mis. e-Office',
   'apiTokens.scopes': 'Cakupan',
   'apiTokens.expiresAt': 'Berlaku sampai (kosong: tanpa batas)',
   'apiTokens.created': 'Token dibuat',
