@@ -35,7 +35,7 @@ class Receiver {
   readonly accepted: Received[] = [];
   readonly attempts: string[] = [];
   /** Answers for the next requests, in order (status and optional delay); then 200. */
-  readonly script: { status: number; delayMs?: number }[] = [];
+  readonly script: { status: number; delayMs?: number; location?: string }[] = [];
   secret = '';
   private server!: Server;
 
@@ -61,7 +61,7 @@ class Receiver {
               signatureValid: given.length === expected.length && timingSafeEqual(given, expected),
             });
           }
-          res.writeHead(step.status).end();
+          res.writeHead(step.status, step.location ? { Location: step.location } : {}).end();
         };
         if (step.delayMs) setTimeout(answer, step.delayMs);
         else answer();
@@ -348,6 +348,23 @@ describeOnBothDatabases(
         expect(d.attempts).toBe(2);
         expect(d.responseCode).toBe(200);
       }
+    });
+
+    it('never follows a redirect: a 3xx ends the delivery as failed', async () => {
+      advance(60_000);
+      receiver.script.push(
+        { status: 302, location: `http://127.0.0.1:${port}/elsewhere` },
+        { status: 302, location: `http://127.0.0.1:${port}/elsewhere` },
+      );
+      await openTicket('Dialihkan');
+      const r = await worker.drain();
+      expect(r.failed).toBe(2);
+      // One request per delivery: the Location was not visited.
+      expect(receiver.attempts.length).toBe(2);
+      expect(receiver.accepted.length).toBe(0);
+      const failed = (await deliveries()).filter((d) => d.status === 'failed');
+      expect(failed.length).toBe(2);
+      expect(failed.every((d) => d.responseCode === 302 && d.attempts === 1)).toBeTrue();
     });
 
     it('redelivers a delivery from the log with the same id and body, audited', async () => {
