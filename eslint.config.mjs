@@ -6,8 +6,8 @@ import nx from '@nx/eslint-plugin';
  * libraries and no framework, database or transport package, and pure utilities (sla, standards,
  * mail-threading) import no data or feature code. The API's libraries (libs/api/*) are layered:
  * core (config, clock, common, database, observability, audit) <- org (identity, offices,
- * calendars, opds, catalog, sla, canned responses) <- work (outbox, tickets, attachments,
- * complaints, survey) <- channel (mail, portal, public, setup) <- insight (dashboards, reports,
+ * calendars, opds, catalog, sla, canned responses) <- work (outbox, webhooks, tickets,
+ * attachments, complaints, survey) <- channel (mail, portal, public, setup) <- insight (dashboards, reports,
  * demo history) <- ops (health, backups); a library imports only its own layer and those below,
  * and Nx refuses any cycle between libraries.
  */

@@ -22,6 +22,7 @@ import { OfficesModule } from '@sigap/api-offices';
 import { OpdsModule } from '@sigap/api-opds';
 import { OutboxAdminModule } from '@sigap/api-mail';
 import { OutboxModule } from '@sigap/api-outbox';
+import { WebhooksModule } from '@sigap/api-webhooks';
 import { PortalModule } from '@sigap/api-portal';
 import { PublicModule } from '@sigap/api-public';
 import { ReportsModule } from '@sigap/api-reports';
@@ -49,6 +50,7 @@ export class AppModule {
         SlaModule,
         ClockModule,
         OutboxModule,
+        WebhooksModule,
         AppPortsModule,
         OpdsModule,
         TicketsModule,

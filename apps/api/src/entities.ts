@@ -1,10 +1,11 @@
 /** Every entity of the application, for the data source the server, CLI and tests build. */
 import { AttachmentEntity } from '@sigap/api-attachments';
 import { CannedResponseEntity } from '@sigap/api-canned-responses';
-import { PasswordResetEntity } from '@sigap/api-identity';
+import { ApiTokenEntity, PasswordResetEntity } from '@sigap/api-identity';
 import { OpdDomainEntity, OpdEntity } from '@sigap/api-opds';
 import { RequesterContactEntity } from '@sigap/api-opds';
 import { OutboxEntity } from '@sigap/api-outbox';
+import { WebhookEntity } from '@sigap/api-webhooks';
 import { PortalLinkEntity, PortalSessionEntity } from '@sigap/api-portal';
 import { InboundMessageEntity } from '@sigap/api-mail';
 import { InboundAttachmentEntity } from '@sigap/api-mail';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   OfficeEntity,
   PositionEntity,
   UserEntity,
+  ApiTokenEntity,
   CatalogServiceEntity,
   ServiceVersionEntity,
   AuditEntryEntity,
@@ -39,6 +41,7 @@ export const ENTITIES = [
   RequesterContactEntity,
   PasswordResetEntity,
   OutboxEntity,
+  WebhookEntity,
   InboundMessageEntity,
   InboundAttachmentEntity,
   MailboxEntity,

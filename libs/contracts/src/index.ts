@@ -15,4 +15,5 @@ export * from './lib/complaints';
 export * from './lib/public';
 export * from './lib/admin-mail';
 export * from './lib/offices';
+export * from './lib/integrations';
 export * from './lib/limits';

@@ -146,6 +146,18 @@ export const routes: Routes = [
         loadComponent: () => import('./admin/mailboxes.page').then((m) => m.MailboxesPage),
       },
       {
+        path: 'admin/token-api',
+        canActivate: [rolesGuard('admin')],
+        title: 'Token API · Sigap',
+        loadComponent: () => import('./admin/api-tokens.page').then((m) => m.ApiTokensPage),
+      },
+      {
+        path: 'admin/webhook',
+        canActivate: [rolesGuard('admin')],
+        title: 'Webhook · Sigap',
+        loadComponent: () => import('./admin/webhooks.page').then((m) => m.WebhooksPage),
+      },
+      {
         path: 'admin/kotak-keluar',
         canActivate: [rolesGuard('admin')],
         title: 'Kotak keluar · Sigap',

@@ -14,7 +14,7 @@ import type { ServiceDetail, ServiceStatus, ServiceSummary } from '@sigap/contra
 import { IsIn, IsString } from 'class-validator';
 import { RequestValidationError } from '@sigap/api-common';
 import type { AuthUser } from '@sigap/api-identity';
-import { SignedInUser } from '@sigap/api-identity';
+import { SignedInUser, TokenScope } from '@sigap/api-identity';
 import { CatalogService } from './catalog.service';
 import { ServiceStandardDto, UpdateServiceDto } from './service-standard.dto';
 import { toStandard } from './to-standard';
@@ -43,6 +43,7 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
+  @TokenScope('catalog:read')
   list(
     @SignedInUser() user: AuthUser,
     @Query() query: ListServicesQuery,
@@ -51,6 +52,7 @@ export class CatalogController {
   }
 
   @Get(':office/:code')
+  @TokenScope('catalog:read')
   get(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -60,6 +62,7 @@ export class CatalogController {
   }
 
   @Get(':office/:code/versions/:version')
+  @TokenScope('catalog:read')
   version(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,

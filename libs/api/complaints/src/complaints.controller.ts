@@ -8,7 +8,7 @@ import type {
 } from '@sigap/contracts';
 import type { Request } from 'express';
 import type { AuthUser } from '@sigap/api-identity';
-import { Public, Roles, SignedInUser } from '@sigap/api-identity';
+import { Public, Roles, SignedInUser, TokenScope } from '@sigap/api-identity';
 import { AgentComplaintDto, FileComplaintDto } from './complaint.dto';
 import { ComplaintTierListDto } from './complaint-tier.dto';
 import { ComplaintTiersService } from './complaint-tiers.service';
@@ -52,6 +52,7 @@ export class ComplaintsController {
   }
 
   @Get(':number')
+  @TokenScope('complaints:read')
   view(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<ComplaintView> {
     return this.complaints.view(user, number);
   }

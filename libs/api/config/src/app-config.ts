@@ -243,6 +243,19 @@ export class AppConfig {
   @Max(100)
   outboxMaxAttempts: number;
 
+  /**
+   * Hosts webhooks may reach in production although they resolve to a private, loopback or
+   * link-local address (`SIGAP_WEBHOOK_ALLOWED_HOSTS`, comma-separated, lower case).
+   */
+  @IsString({ each: true })
+  webhookAllowedHosts: string[];
+
+  /** How long a webhook receiver has to answer, in ms (`SIGAP_WEBHOOK_TIMEOUT_SECONDS`). */
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  webhookTimeoutMs: number;
+
   /** Bearer token of `POST /api/v1/inbound/mail`; null answers 503 (`SIGAP_INBOUND_TOKEN`). */
   @IsOptional()
   @IsString()
@@ -531,6 +544,18 @@ function applyOperationsSettings(config: AppConfig, env: Env): void {
     (config.nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   config.healthMinFreeMb = int(env, 'SIGAP_HEALTH_MIN_FREE_MB', 256);
   config.readyRequiresMail = bool(env, 'SIGAP_READY_REQUIRES_MAIL', false);
+  config.webhookAllowedHosts = (optional(env, 'SIGAP_WEBHOOK_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map((host) =>
+      host
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, ''),
+    )
+    .filter(Boolean);
+  config.webhookTimeoutMs = Math.round(
+    Number(optional(env, 'SIGAP_WEBHOOK_TIMEOUT_SECONDS') ?? '10') * 1000,
+  );
 }
 
 /** Validates a config object (also used by tests that build one by hand). */

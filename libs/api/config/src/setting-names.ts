@@ -17,6 +17,8 @@ export const SETTING_ENV_NAMES: Partial<Record<keyof AppConfig, string>> = {
   portalUploadBytesPerDay: 'SIGAP_PORTAL_UPLOAD_MB_PER_DAY',
   inboundRetentionDays: 'SIGAP_INBOUND_RETENTION_DAYS',
   nodeEnv: 'NODE_ENV',
+  webhookAllowedHosts: 'SIGAP_WEBHOOK_ALLOWED_HOSTS',
+  webhookTimeoutMs: 'SIGAP_WEBHOOK_TIMEOUT_SECONDS',
   port: 'PORT',
   dataDir: 'SIGAP_DATA_DIR',
   jwtSecret: 'SIGAP_JWT_SECRET',

@@ -15,7 +15,7 @@ import {
 import { IsIn } from 'class-validator';
 import type { Response } from 'express';
 import type { AuthUser } from '@sigap/api-identity';
-import { Roles, SignedInUser } from '@sigap/api-identity';
+import { Roles, SignedInUser, TokenScope } from '@sigap/api-identity';
 import { DashboardError } from './dashboard-error';
 import { DashboardRefreshService, type RefreshResult } from './dashboard-refresh.service';
 import { ComplianceQueryDto, DashboardFilterDto } from './dashboard.dto';
@@ -69,6 +69,7 @@ export class DashboardsController {
 
   /** Met on target, met within the limit and breached, grouped, with the trend per period. */
   @Get('compliance')
+  @TokenScope('dashboards:read')
   compliance(
     @SignedInUser() user: AuthUser,
     @Query() q: ComplianceQueryDto,
@@ -78,6 +79,7 @@ export class DashboardsController {
 
   /** Median and p90 working time per procedure step against its standard; share late. */
   @Get('steps')
+  @TokenScope('dashboards:read')
   steps(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -87,6 +89,7 @@ export class DashboardsController {
 
   /** Open tickets (an executor: their active steps) by age in working days. */
   @Get('backlog')
+  @TokenScope('dashboards:read')
   backlog(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -96,12 +99,14 @@ export class DashboardsController {
 
   /** Open tickets and active steps at risk or past their limit now. */
   @Get('at-risk')
+  @TokenScope('dashboards:read')
   atRisk(@SignedInUser() user: AuthUser, @Query() q: DashboardFilterDto): Promise<AtRiskResponse> {
     return this.dashboards.atRisk(user, q);
   }
 
   /** First-response clock of closed tickets per period: met, late, breached, median, p90. */
   @Get('first-response')
+  @TokenScope('dashboards:read')
   firstResponse(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -111,6 +116,7 @@ export class DashboardsController {
 
   /** Satisfaction index (IKM) per service and period with grade and respondents. */
   @Get('ikm')
+  @TokenScope('dashboards:read')
   ikm(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -120,6 +126,7 @@ export class DashboardsController {
 
   /** Active steps per position and per holder now. */
   @Get('workload')
+  @TokenScope('dashboards:read')
   workload(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -129,6 +136,7 @@ export class DashboardsController {
 
   /** One table as CSV or XLSX, with the same filters and access as its JSON endpoint. */
   @Get(':table/export')
+  @TokenScope('dashboards:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(
     @SignedInUser() user: AuthUser,

@@ -10,7 +10,9 @@ export type IdentityErrorCode =
   | 'identity.email_taken'
   | 'identity.user_not_found'
   | 'identity.position_not_found'
-  | 'auth.reset_invalid';
+  | 'auth.reset_invalid'
+  | 'identity.invalid_api_token'
+  | 'identity.api_token_not_found';
 
 const STATUS: Record<IdentityErrorCode, number> = {
   'auth.invalid_credentials': 401,
@@ -23,6 +25,8 @@ const STATUS: Record<IdentityErrorCode, number> = {
   'identity.user_not_found': 404,
   'identity.position_not_found': 404,
   'auth.reset_invalid': 400,
+  'identity.invalid_api_token': 400,
+  'identity.api_token_not_found': 404,
 };
 
 /** Sign-in, token and permission errors. */

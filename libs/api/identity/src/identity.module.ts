@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@sigap/api-config';
 import { SharedRateLimiter } from '@sigap/api-common';
+import { ApiTokensController } from './api-tokens.controller';
+import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -31,12 +33,14 @@ import { UsersService } from './users.service';
   ],
   controllers: [
     AuthController,
+    ApiTokensController,
     UsersAdminController,
     PositionHoldersController,
     PasswordResetController,
   ],
   providers: [
     AuthService,
+    ApiTokensService,
     UsersService,
     DemoUsersService,
     UserAdminService,
@@ -45,6 +49,6 @@ import { UsersService } from './users.service';
     SharedRateLimiter,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, AuthService, DemoUsersService, PasswordHasher],
+  exports: [UsersService, AuthService, ApiTokensService, DemoUsersService, PasswordHasher],
 })
 export class IdentityModule {}

@@ -1,4 +1,8 @@
 // The public face of the identity library: everything the app and other libraries use.
+export * from './api-token.dto';
+export * from './api-token.entity';
+export * from './api-tokens.controller';
+export * from './api-tokens.service';
 export * from './auth-user';
 export * from './auth.controller';
 export * from './auth.guard';

@@ -3,3 +3,4 @@ export * from './outbox-message';
 export * from './outbox.entity';
 export * from './outbox.module';
 export * from './outbox.service';
+export * from './outbox-claims';

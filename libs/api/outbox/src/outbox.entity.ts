@@ -2,6 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
+/** Which worker delivers a row: the mail worker, or the webhook worker. */
+export type OutboxChannel = 'mail' | 'webhook';
+
 /**
  * A side effect that must not be lost (an e-mail, a reminder), written in the same transaction
  * as the change that caused it; a worker delivers it later and records attempts.
@@ -14,6 +17,10 @@ export class OutboxEntity {
   /** What to do, e.g. `password-reset`, `ticket.sla-breached`. */
   @Column({ type: 'varchar', length: 60 })
   kind: string;
+
+  /** Who delivers it (the database fills `mail` when a row does not say). */
+  @Column({ type: 'varchar', length: 16, default: 'mail' })
+  channel?: OutboxChannel;
 
   /** JSON text. */
   @Column({ type: 'text' })
@@ -54,7 +61,11 @@ export class OutboxEntity {
   @Column({ name: 'ticket_number', type: 'varchar', length: 40, nullable: true })
   ticketNumber?: string | null;
 
-  /** Address the mail went to (for bounces). */
+  /** Address the mail went to (for bounces); for a webhook delivery, the webhook's id. */
   @Column({ type: 'varchar', length: 320, nullable: true })
   recipient?: string | null;
+
+  /** A webhook delivery's last HTTP status (null before an answer came). */
+  @Column({ name: 'response_code', type: 'int', nullable: true })
+  responseCode?: number | null;
 }

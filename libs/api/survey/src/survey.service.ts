@@ -15,6 +15,7 @@ import { AppConfig } from '@sigap/api-config';
 import { OfficeEntity } from '@sigap/api-offices';
 import type { OutboxMessage } from '@sigap/api-outbox';
 import { TicketEntity } from '@sigap/api-tickets';
+import { WebhookOutbox, webhookTicket } from '@sigap/api-webhooks';
 import { SurveyError } from './survey-error';
 import {
   newSurveyId,
@@ -52,6 +53,7 @@ export class SurveyService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   private get secret(): string {
@@ -199,6 +201,11 @@ export class SurveyService {
         respondentEducation: profile.education,
         respondentOccupation: profile.occupation,
       });
+      await this.webhooks.enqueue(
+        manager,
+        [{ event: 'survey.submitted', ticket: webhookTicket(ticket) }],
+        now,
+      );
       return { ticketNumber: ticket.number, submittedAt: now.toISOString() };
     });
   }

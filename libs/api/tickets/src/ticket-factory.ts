@@ -122,6 +122,7 @@ export class TicketFactory {
     // Two requests to the database (MariaDB; on SQLite the same statements one by one): the rows
     // and the counter, then what carries the number. The counter's row lock is taken at the end
     // of the first, so concurrent openings of an office queue only for the second and the commit.
+    const timeline = agg.timeline.map((e) => ({ event: e.event }));
     const rows = this.repository.newTicketStatements(manager, agg, record.timelineAt);
     const year = localYear(record.numberedAt, agg.calendar.timeZone);
     let answers: unknown[];
@@ -154,6 +155,7 @@ export class TicketFactory {
         manager,
       ),
     ]);
+    await this.repository.announce(manager, agg, timeline, number, record.timelineAt);
     return number;
   }
 }

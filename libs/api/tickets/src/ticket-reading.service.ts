@@ -7,10 +7,10 @@ import type {
   TicketSummary,
   TimelineEntryView,
 } from '@sigap/contracts';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CalendarProvider } from '@sigap/api-calendars';
 import type { AuthUser } from '@sigap/api-identity';
-import { UserEntity } from '@sigap/api-identity';
+import { actorNames } from '@sigap/api-identity';
 import { OpdsService, toContactView } from '@sigap/api-opds';
 import { assertAccess, ticketAccess, type TicketAccess } from './access';
 import { holdersWithLoad } from './assignment';
@@ -102,17 +102,9 @@ export class TicketReadingService {
     return holders.map((h) => ({ ...h, current: h.id === step.assigneeId }));
   }
 
-  private async userNames(
-    manager: EntityManager,
-    ids: (string | null)[],
-  ): Promise<Map<string, string>> {
-    const unique = [...new Set(ids.filter((x): x is string => !!x))];
-    if (!unique.length) return new Map();
-    const users = await manager.find(UserEntity, {
-      select: { id: true, name: true },
-      where: { id: In(unique) },
-    });
-    return new Map(users.map((u) => [u.id, u.name]));
+  /** Who acted, by id: people and API tokens. */
+  private userNames(manager: EntityManager, ids: (string | null)[]): Promise<Map<string, string>> {
+    return actorNames(manager, ids);
   }
 
   /** The detail of a loaded ticket as `access` may see it. */

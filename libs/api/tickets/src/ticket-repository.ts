@@ -14,6 +14,7 @@ import {
   type SqlStatement,
 } from '@sigap/api-database';
 import { OutboxService } from '@sigap/api-outbox';
+import { WebhookOutbox, webhookEventsOf, webhookTicket } from '@sigap/api-webhooks';
 import { ChecklistItemEntity } from './checklist-item.entity';
 import { ClockEventEntity } from './clock-event.entity';
 import { ServiceCache } from './service-cache';
@@ -49,6 +50,7 @@ export class TicketRepository {
     private readonly kinds: TicketKindStandards,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   /** The ticket row alone (no lock); a 404 when no ticket has that number. */
@@ -260,6 +262,7 @@ export class TicketRepository {
       agg.newClockRows = [];
     }
     if (agg.timeline.length) {
+      await this.announce(manager, agg, agg.timeline, agg.ticket.number, agg.now);
       await insertRows(
         manager,
         TimelineEntryEntity,
@@ -271,6 +274,27 @@ export class TicketRepository {
       await this.outbox.enqueue(agg.outbox, agg.now, manager);
       agg.outbox = [];
     }
+  }
+
+  /**
+   * Queues the webhook deliveries of the change's events (ticket opened, status changed, step
+   * completed, SLA at risk or breached, complaint filed) in the change's transaction.
+   */
+  async announce(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    timeline: readonly Pick<NewTimelineEntry, 'event'>[],
+    number: string,
+    at: Date,
+  ): Promise<void> {
+    const events = webhookEventsOf(timeline.map((e) => e.event));
+    if (!events.length) return;
+    const ticket = webhookTicket({ ...agg.ticket, number });
+    await this.webhooks.enqueue(
+      manager,
+      events.map((event) => ({ event, ticket })),
+      at,
+    );
   }
 
   /**

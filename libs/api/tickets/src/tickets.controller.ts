@@ -20,7 +20,7 @@ import type {
 import { IsString, MaxLength } from 'class-validator';
 import { RequestValidationError } from '@sigap/api-common';
 import type { AuthUser } from '@sigap/api-identity';
-import { Roles, SignedInUser } from '@sigap/api-identity';
+import { Roles, SignedInUser, TokenScope } from '@sigap/api-identity';
 import {
   AssignDto,
   ChecklistActionDto,
@@ -83,6 +83,7 @@ export class TicketsController {
   ) {}
 
   @Get()
+  @TokenScope('tickets:read')
   list(@SignedInUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<TicketPage> {
     return this.lists.list(user, query);
   }
@@ -97,16 +98,19 @@ export class TicketsController {
   }
 
   @Post()
+  @TokenScope('tickets:write')
   open(@SignedInUser() user: AuthUser, @Body() body: OpenTicketDto): Promise<TicketDetail> {
     return this.opening.open(user, body);
   }
 
   @Get(':number')
+  @TokenScope('tickets:read')
   get(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<TicketDetail> {
     return this.reading.detail(user, number);
   }
 
   @Get(':number/timeline')
+  @TokenScope('tickets:read')
   timeline(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -115,6 +119,7 @@ export class TicketsController {
   }
 
   @Post(':number/assign')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   assign(
     @SignedInUser() u: AuthUser,
@@ -126,6 +131,7 @@ export class TicketsController {
   }
 
   @Post(':number/checklist/:item/receive')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   receive(
     @SignedInUser() u: AuthUser,
@@ -138,6 +144,7 @@ export class TicketsController {
   }
 
   @Post(':number/checklist/:item/verify')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   verify(
     @SignedInUser() u: AuthUser,
@@ -150,6 +157,7 @@ export class TicketsController {
   }
 
   @Post(':number/checklist/:item/reject')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   reject(
     @SignedInUser() u: AuthUser,
@@ -162,6 +170,7 @@ export class TicketsController {
   }
 
   @Post(':number/return-to-requester')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   returnToRequester(
     @SignedInUser() u: AuthUser,
@@ -173,6 +182,7 @@ export class TicketsController {
   }
 
   @Post(':number/requester-answered')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   requesterAnswered(
     @SignedInUser() u: AuthUser,
@@ -184,6 +194,7 @@ export class TicketsController {
   }
 
   @Post(':number/steps/:order/complete')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   completeStep(
     @SignedInUser() u: AuthUser,
@@ -212,6 +223,7 @@ export class TicketsController {
   }
 
   @Post(':number/steps/:order/assign')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   assignStep(
     @SignedInUser() u: AuthUser,
@@ -224,6 +236,7 @@ export class TicketsController {
   }
 
   @Post(':number/resolve')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   resolve(
     @SignedInUser() u: AuthUser,
@@ -235,6 +248,7 @@ export class TicketsController {
   }
 
   @Post(':number/close')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   close(
     @SignedInUser() u: AuthUser,
@@ -246,6 +260,7 @@ export class TicketsController {
   }
 
   @Post(':number/reopen')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   reopen(
     @SignedInUser() u: AuthUser,
@@ -257,6 +272,7 @@ export class TicketsController {
   }
 
   @Post(':number/cancel')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   cancel(
     @SignedInUser() u: AuthUser,
@@ -269,6 +285,7 @@ export class TicketsController {
 
   /** Triage: the service of a ticket opened from e-mail (copies its documents and steps). */
   @Post(':number/service')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   chooseService(
     @SignedInUser() u: AuthUser,
@@ -281,6 +298,7 @@ export class TicketsController {
 
   /** Triage: the mail is not a service request; the ticket is cancelled with the reason. */
   @Post(':number/reject-request')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   rejectRequest(
     @SignedInUser() u: AuthUser,
@@ -292,6 +310,7 @@ export class TicketsController {
   }
 
   @Post(':number/notes')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   note(
     @SignedInUser() u: AuthUser,
@@ -303,6 +322,7 @@ export class TicketsController {
   }
 
   @Post(':number/replies')
+  @TokenScope('tickets:write')
   @HttpCode(200)
   reply(
     @SignedInUser() u: AuthUser,

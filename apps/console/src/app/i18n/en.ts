@@ -8,6 +8,7 @@ import { publicEn } from './public.en';
 import { reportsEn } from './reports.en';
 import { onboardingEn } from './onboarding.en';
 import { surveyEn } from './survey.en';
+import { integrationsEn } from './integrations.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
@@ -22,6 +23,7 @@ export const en: Dictionary = {
   ...dashboardEn,
   ...reportsEn,
   ...onboardingEn,
+  ...integrationsEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',
   'app.loading': 'Loading…',

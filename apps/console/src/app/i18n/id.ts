@@ -8,6 +8,7 @@ import { publicId } from './public.id';
 import { reportsId } from './reports.id';
 import { onboardingId } from './onboarding.id';
 import { surveyId } from './survey.id';
+import { integrationsId } from './integrations.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -24,6 +25,7 @@ export const id = {
   ...dashboardId,
   ...reportsId,
   ...onboardingId,
+  ...integrationsId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',

@@ -92,6 +92,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     test: 'nav-outbox',
     roles: ['admin'],
   },
+  {
+    path: '/admin/token-api',
+    icon: 'shield',
+    label: 'nav.apiTokens',
+    test: 'nav-api-tokens',
+    roles: ['admin'],
+  },
+  {
+    path: '/admin/webhook',
+    icon: 'mail',
+    label: 'nav.webhooks',
+    test: 'nav-webhooks',
+    roles: ['admin'],
+  },
   { path: '/dasbor', icon: 'dashboard', label: 'nav.dashboard', test: 'nav-dashboard' },
   { path: '/laporan', icon: 'dashboard', label: 'nav.reports', test: 'nav-reports', roles: STAFF },
   {

@@ -25,6 +25,7 @@ import { UnconfirmedClosures1763902520000 } from './1763902520000-unconfirmed-cl
 import { ComplaintTiers1763902650000 } from './1763902650000-complaint-tiers';
 import { SurveyRespondentProfile1763902660000 } from './1763902660000-survey-respondent-profile';
 import { StepOwnersFollowUps1763902700000 } from './1763902700000-step-owners-follow-ups';
+import { ApiTokensAndWebhooks1763902800000 } from './1763902800000-api-tokens-and-webhooks';
 import { TicketSearch1763903000000 } from './1763903000000-ticket-search';
 import { TimelineLongText1763903100000 } from './1763903100000-timeline-long-text';
 
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   ComplaintTiers1763902650000,
   SurveyRespondentProfile1763902660000,
   StepOwnersFollowUps1763902700000,
+  ApiTokensAndWebhooks1763902800000,
   TicketSearch1763903000000,
   TimelineLongText1763903100000,
 ];

@@ -23,7 +23,7 @@ import { CalendarProvider } from '@sigap/api-calendars';
 import { Clock } from '@sigap/api-clock';
 import { AppConfig } from '@sigap/api-config';
 import type { RequesterContactEntity } from '@sigap/api-opds';
-import { OutboxEntity } from '@sigap/api-outbox';
+import { backoffMs, CLAIM_MS, claimOutboxRows, OutboxEntity } from '@sigap/api-outbox';
 import { TicketEntity } from '@sigap/api-tickets';
 import { TimelineEntryEntity } from '@sigap/api-tickets';
 import { InboundMessageEntity } from '../inbound/inbound-message.entity';
@@ -31,23 +31,13 @@ import { MailService } from '../mail.service';
 import { classifySmtpError, type SmtpErrorClassification } from '../transport/mail-transport';
 import { REQUESTER_LIMITED_KINDS } from './kinds';
 import { OutboxPayloadError, parsePayload, preparerFor, type PreparedMail } from './outbox-mail';
-import { dialectOf } from '@sigap/api-database';
 
 /** Kinds sent automatically to a requester: limited per address, never to a bounced one. */
 export const AUTOMATIC_KINDS: string[] = [...REQUESTER_LIMITED_KINDS];
 
-/** How long a claim holds a row; a worker that dies releases its rows after this. */
-export const CLAIM_MS = 5 * 60_000;
+export { backoffMs, CLAIM_MS } from '@sigap/api-outbox';
 /** How often a worker renews the claims of the rows it is still delivering. */
 export const CLAIM_RENEW_MS = 2_000;
-const BASE_DELAY_MS = 30_000;
-const MAX_DELAY_MS = 6 * 3600_000;
-
-/** Delay before attempt `attempts + 1`: 30 s doubling, capped, with ±20 % jitter. */
-export function backoffMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
 
 export interface RunResult {
   claimed: number;
@@ -183,69 +173,14 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
       .execute();
   }
 
-  /** Takes due rows for this worker; returns those it now holds. */
-  async claim(batch: number): Promise<OutboxEntity[]> {
-    const now = this.clock.now();
-    const until = new Date(now.getTime() + CLAIM_MS);
-    const due = (qb: ReturnType<DataSource['createQueryBuilder']>) =>
-      qb
-        .select('o.id', 'id')
-        .from(OutboxEntity, 'o')
-        .where("o.status = 'pending'")
-        .andWhere('o.next_attempt_at <= :now', { now })
-        .andWhere('(o.claimed_until IS NULL OR o.claimed_until < :now)', { now })
-        .orderBy('o.next_attempt_at', 'ASC')
-        .limit(batch);
-    let ids: string[];
-    if (dialectOf(this.dataSource).concurrentWriters) {
-      // READ COMMITTED: no gap locks, so concurrent claimers skip each other's rows cleanly.
-      ids = await this.claimMysql(async () =>
-        this.dataSource.transaction('READ COMMITTED', async (manager) => {
-          const found: { id: string }[] = await due(manager.createQueryBuilder())
-            .setLock('pessimistic_write')
-            .setOnLocked('skip_locked')
-            .getRawMany();
-          const taken = found.map((r) => r.id);
-          if (taken.length) {
-            await manager.update(
-              OutboxEntity,
-              { id: In(taken) },
-              { claimedBy: this.id, claimedUntil: until },
-            );
-          }
-          return taken;
-        }),
-      );
-    } else {
-      const found: { id: string }[] = await due(this.dataSource.createQueryBuilder()).getRawMany();
-      ids = [];
-      for (const { id } of found) {
-        const r = await this.dataSource
-          .createQueryBuilder()
-          .update(OutboxEntity)
-          .set({ claimedBy: this.id, claimedUntil: until })
-          .where("id = :id AND status = 'pending'", { id })
-          .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
-          .execute();
-        if (r.affected) ids.push(id);
-      }
-    }
-    if (!ids.length) return [];
-    return this.dataSource.getRepository(OutboxEntity).find({
-      where: { id: In(ids), claimedBy: this.id },
-      order: { nextAttemptAt: 'ASC' },
+  /** Takes due mail rows for this worker; returns those it now holds. */
+  claim(batch: number): Promise<OutboxEntity[]> {
+    return claimOutboxRows(this.dataSource, {
+      channel: 'mail',
+      workerId: this.id,
+      batch,
+      now: this.clock.now(),
     });
-  }
-
-  /** A deadlock while claiming just means another worker got there: claim nothing this pass. */
-  private async claimMysql(run: () => Promise<string[]>): Promise<string[]> {
-    try {
-      return await run();
-    } catch (error) {
-      const code = (error as { driverError?: { errno?: number } })?.driverError?.errno;
-      if (code === 1213 || code === 1205) return [];
-      throw error;
-    }
   }
 
   private async deliverOne(

@@ -115,7 +115,10 @@ export class OutboxAdminService {
 
   async list(query: OutboxListQuery): Promise<OutboxPageView> {
     const limit = query.limit ?? 50;
-    const qb = this.dataSource.getRepository(OutboxEntity).createQueryBuilder('o');
+    const qb = this.dataSource
+      .getRepository(OutboxEntity)
+      .createQueryBuilder('o')
+      .where("o.channel = 'mail'");
     if (query.status) qb.andWhere('o.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.ticket) qb.andWhere('o.ticket_number = :ticket', { ticket: query.ticket });
@@ -173,7 +176,7 @@ export class OutboxAdminService {
   /** A failed message goes back to the queue for a new series of attempts. */
   async retry(id: string, actorId: string): Promise<OutboxItemView> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(OutboxEntity, { where: { id } });
+      const row = await manager.findOne(OutboxEntity, { where: { id, channel: 'mail' } });
       if (!row) throw new OutboxAdminError('outbox.not_found', `Pesan "${id}" tidak ada.`);
       if (row.status !== 'failed') {
         throw new OutboxAdminError(
@@ -210,7 +213,9 @@ export class OutboxAdminService {
 
   private async find(id: string): Promise<OutboxEntity> {
     const row = /^[0-9a-f-]{36}$/i.test(id)
-      ? await this.dataSource.getRepository(OutboxEntity).findOne({ where: { id } })
+      ? await this.dataSource
+          .getRepository(OutboxEntity)
+          .findOne({ where: { id, channel: 'mail' } })
       : null;
     if (!row) throw new OutboxAdminError('outbox.not_found', `Pesan "${id}" tidak ada.`);
     return row;
