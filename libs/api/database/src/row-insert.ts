@@ -72,6 +72,18 @@ export async function selectRows<T extends ObjectLiteral>(
   where: string,
   params: unknown[],
 ): Promise<T[]> {
+  const statement = selectStatement(manager, target, where, params);
+  const raw: Record<string, unknown>[] = await runSql(manager, statement.sql, statement.params);
+  return hydrateRows(manager, target, raw);
+}
+
+/** The `SELECT` of `selectRows`, not yet run: for a batch (`runBatch`); `hydrateRows` reads it. */
+export function selectStatement<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  where: string,
+  params: unknown[],
+): SqlStatement {
   const metadata = manager.connection.getMetadata(target);
   let plan = selectPlans.get(metadata);
   if (!plan) {
@@ -82,8 +94,17 @@ export async function selectRows<T extends ObjectLiteral>(
     };
     selectPlans.set(metadata, plan);
   }
-  const raw: Record<string, unknown>[] = await runSql(manager, `${plan.head} ${where}`, params);
-  return raw.map((row) => hydrateRow(manager, target, row));
+  return { sql: `${plan.head} ${where}`, params };
+}
+
+/** Entities from the raw rows of a `selectStatement`. */
+export function hydrateRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  raw: unknown,
+): T[] {
+  if (!Array.isArray(raw)) throw new Error('hydrateRows: the statement answered no rows');
+  return (raw as Record<string, unknown>[]).map((row) => hydrateRow(manager, target, row));
 }
 
 /**

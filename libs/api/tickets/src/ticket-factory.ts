@@ -125,17 +125,21 @@ export class TicketFactory {
     const timeline = agg.timeline.map((e) => ({ event: e.event }));
     const rows = this.repository.newTicketStatements(manager, agg, record.timelineAt);
     const year = localYear(record.numberedAt, agg.calendar.timeZone);
+    // The active webhooks are read with the counter (no request of their own); the deliveries
+    // carry the number, so they go with the second request.
+    const numbering = [
+      this.repository.webhooksStatement(manager),
+      ...counterStatements(manager, record.counter.key, year),
+    ];
     let answers: unknown[];
     if (record.beforeNumber) {
       await runBatch(manager, rows);
       await record.beforeNumber();
-      answers = await runBatch(manager, counterStatements(manager, record.counter.key, year));
+      answers = await runBatch(manager, numbering);
     } else {
-      answers = await runBatch(manager, [
-        ...rows,
-        ...counterStatements(manager, record.counter.key, year),
-      ]);
+      answers = await runBatch(manager, [...rows, ...numbering]);
     }
+    const webhooksAnswer = answers[answers.length - numbering.length];
     const number = formatTicketNumber(record.counter.prefix, year, counterValue(answers));
     await runBatch(manager, [
       this.repository.numberStatement(agg.ticket, number),
@@ -154,8 +158,8 @@ export class TicketFactory {
         },
         manager,
       ),
+      this.repository.announced(manager, agg, timeline, number, record.timelineAt, webhooksAnswer),
     ]);
-    await this.repository.announce(manager, agg, timeline, number, record.timelineAt);
     return number;
   }
 }

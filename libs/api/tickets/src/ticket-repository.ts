@@ -287,14 +287,38 @@ export class TicketRepository {
     number: string,
     at: Date,
   ): Promise<void> {
-    const events = webhookEventsOf(timeline.map((e) => e.event));
-    if (!events.length) return;
+    const events = this.webhookEvents(agg, timeline, number);
+    if (events.length) await this.webhooks.enqueue(manager, events, at);
+  }
+
+  /** The read of the active webhooks, to batch with a new ticket's counter (see `announced`). */
+  webhooksStatement(manager: EntityManager): SqlStatement {
+    return this.webhooks.activeStatement(manager);
+  }
+
+  /**
+   * `announce` as a statement for a batch: the deliveries of the change's events to the
+   * webhooks that `webhooksStatement` answered (null when none is due).
+   */
+  announced(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    timeline: readonly Pick<NewTimelineEntry, 'event'>[],
+    number: string,
+    at: Date,
+    webhooksAnswer: unknown,
+  ): SqlStatement | null {
+    const events = this.webhookEvents(agg, timeline, number);
+    return this.webhooks.insertStatement(manager, webhooksAnswer, events, at);
+  }
+
+  private webhookEvents(
+    agg: TicketAggregate,
+    timeline: readonly Pick<NewTimelineEntry, 'event'>[],
+    number: string,
+  ) {
     const ticket = webhookTicket({ ...agg.ticket, number });
-    await this.webhooks.enqueue(
-      manager,
-      events.map((event) => ({ event, ticket })),
-      at,
-    );
+    return webhookEventsOf(timeline.map((e) => e.event)).map((event) => ({ event, ticket }));
   }
 
   /**

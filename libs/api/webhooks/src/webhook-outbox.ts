@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { WebhookEvent, WebhookPayload, WebhookTicket } from '@sigap/contracts';
 import type { EntityManager } from 'typeorm';
-import { insertRows, selectRows } from '@sigap/api-database';
+import {
+  hydrateRows,
+  insertRows,
+  insertStatement,
+  selectRows,
+  selectStatement,
+  type SqlStatement,
+} from '@sigap/api-database';
 import { OutboxEntity } from '@sigap/api-outbox';
 import { WebhookEntity } from './webhook.entity';
 
@@ -78,33 +85,65 @@ export class WebhookOutbox {
   ): Promise<void> {
     if (!events.length) return;
     const hooks = await selectRows(manager, WebhookEntity, 'active = ?', [true]);
-    if (!hooks.length) return;
-    const rows: OutboxEntity[] = [];
-    for (const { event, ticket } of events) {
-      for (const hook of hooks) {
-        if (!hook.events.includes(event)) continue;
-        if (hook.officeCode && hook.officeCode !== ticket.office) continue;
-        const id = randomUUID();
-        const body: WebhookPayload = { id, event, occurredAt: at.toISOString(), ticket };
-        const payload: WebhookDeliveryPayload = {
-          webhookId: hook.id,
-          event,
-          body: JSON.stringify(body),
-        };
-        rows.push({
-          id,
-          kind: WEBHOOK_DELIVERY_KIND,
-          channel: 'webhook',
-          payload: JSON.stringify(payload),
-          status: 'pending',
-          createdAt: at,
-          attempts: 0,
-          nextAttemptAt: at,
-          ticketNumber: ticket.number,
-          recipient: hook.id,
-        });
-      }
-    }
+    const rows = deliveryRows(hooks, events, at);
     if (rows.length) await insertRows(manager, OutboxEntity, rows);
   }
+
+  /**
+   * The read of the active webhooks as a statement, for a caller that batches its statements
+   * (a new ticket's creation reads them with its counter, so announcing costs no request).
+   */
+  activeStatement(manager: EntityManager): SqlStatement {
+    return selectStatement(manager, WebhookEntity, 'active = ?', [true]);
+  }
+
+  /** The deliveries' insert, from the answer of `activeStatement` (null when none is due). */
+  insertStatement(
+    manager: EntityManager,
+    activeAnswer: unknown,
+    events: readonly TicketWebhookEvent[],
+    at: Date,
+  ): SqlStatement | null {
+    if (!events.length) return null;
+    const hooks = hydrateRows(manager, WebhookEntity, activeAnswer);
+    return insertStatement(manager, OutboxEntity, deliveryRows(hooks, events, at));
+  }
+}
+
+/**
+ * One outbox row per event and per active webhook that subscribes to it (and to the ticket's
+ * office). The body is built here, once, so every attempt sends (and signs) the same bytes.
+ */
+function deliveryRows(
+  hooks: readonly WebhookEntity[],
+  events: readonly TicketWebhookEvent[],
+  at: Date,
+): OutboxEntity[] {
+  const rows: OutboxEntity[] = [];
+  for (const { event, ticket } of events) {
+    for (const hook of hooks) {
+      if (!hook.events.includes(event)) continue;
+      if (hook.officeCode && hook.officeCode !== ticket.office) continue;
+      const id = randomUUID();
+      const body: WebhookPayload = { id, event, occurredAt: at.toISOString(), ticket };
+      const payload: WebhookDeliveryPayload = {
+        webhookId: hook.id,
+        event,
+        body: JSON.stringify(body),
+      };
+      rows.push({
+        id,
+        kind: WEBHOOK_DELIVERY_KIND,
+        channel: 'webhook',
+        payload: JSON.stringify(payload),
+        status: 'pending',
+        createdAt: at,
+        attempts: 0,
+        nextAttemptAt: at,
+        ticketNumber: ticket.number,
+        recipient: hook.id,
+      });
+    }
+  }
+  return rows;
 }
