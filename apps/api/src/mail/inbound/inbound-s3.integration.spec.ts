@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock } from '@sigap/api-clock';
 import { parseStorageSettings } from '@sigap/api-config';
-import { S3ObjectStore } from '@sigap/api-attachments';
+import { ORPHAN_CLEANUP_LEASE, OrphanFileCleanup, S3ObjectStore } from '@sigap/api-attachments';
 import {
   INBOUND_RETENTION_LEASE,
   InboundMailService,
@@ -213,6 +213,18 @@ describe('raw inbound mail in S3-compatible storage', () => {
         expect(await copies().stat(sha(waiting.attachment))).not.toBeNull();
         // The download says the raw message is gone, rather than failing half-way.
         expect((await download(done.row.id, await admin())).status).toBe(410);
+      });
+
+      it("is left alone by the attachments' orphan cleanup, which shares the bucket", async () => {
+        const { attachment, row } = await quarantined();
+        await app.app
+          .get(DataSource)
+          .query('UPDATE job_leases SET expires_at = 0 WHERE name = ?', [ORPHAN_CLEANUP_LEASE]);
+        app.app.get(Clock).set(Date.now() + 30 * DAY);
+        const run = await app.app.get(OrphanFileCleanup).runOnce();
+        expect(run).toEqual(jasmine.objectContaining({ ran: true }));
+        expect(await raws().stat(row.sha256)).not.toBeNull();
+        expect(await copies().stat(sha(attachment))).not.toBeNull();
       });
 
       it('carries the raw mail through backup and restore, byte for byte', async () => {
