@@ -2,7 +2,8 @@
 # Starts a private Dovecot IMAP server in the foreground for tests:
 #   tools/mail/start-dovecot.sh <dir> <port> <user> <password>
 # <dir> receives the config, the passwd-file, the log and the Maildirs. Plain IMAP without TLS
-# on 127.0.0.1 only. Stop it by ending the process (it runs in the foreground).
+# on 127.0.0.1 only (DOVECOT_LISTEN: another listen list, such as "127.0.0.1, 10.77.0.1" for the
+# soak's network namespaces). Stop it by ending the process (it runs in the foreground).
 set -euo pipefail
 
 if [ $# -ne 4 ]; then
@@ -31,7 +32,9 @@ gid=$(id -g "$run_user")
 
 mkdir -p "$dir/run" "$dir/state" "$dir/maildir"
 here=$(cd "$(dirname "$0")" && pwd)
-sed -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$run_user|g" \
+listen=${DOVECOT_LISTEN:-127.0.0.1}
+sed -e "s|^listen = 127.0.0.1\$|listen = $listen|" -e "s|^    address = 127.0.0.1\$|    address = $listen|" \
+  -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$run_user|g" \
   -e "s|@GROUP@|$run_group|g" -e "s|@UID@|$uid|g" -e "s|@GID@|$gid|g" \
   "$here/dovecot.conf.template" >"$dir/dovecot.conf"
 printf '%s:{PLAIN}%s:%s:%s::%s/maildir/%s\n' "$user" "$password" "$uid" "$gid" "$dir" "$user" \

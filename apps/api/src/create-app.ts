@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { Logger, LoggerService, LogLevel, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -29,6 +30,9 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {
+  // The data folder exists from the start: with the secrets set explicitly and the files in a
+  // bucket nothing else may create it, and readiness checks its free space.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     abortOnError: false,

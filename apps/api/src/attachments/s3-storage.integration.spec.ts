@@ -209,7 +209,7 @@ describe('attachments in S3-compatible storage', () => {
           );
           try {
             await expectAsync(restore(testConfig(again, targetEnv), folder)).toBeRejectedWithError(
-              /bucket lampiran tidak kosong/,
+              /bucket penyimpanan tidak kosong/,
             );
           } finally {
             await again.drop();

@@ -101,5 +101,23 @@ if (DATABASES.includes('mysql')) {
         await replica.end();
       }
     }, 120_000);
+
+    it('works again once a restarted primary is back, after failing while it was down', async () => {
+      const token = await helpdesk();
+      const tickets = () => app.request('GET', '/api/v1/tickets?open=true&limit=5', { token });
+      await pair.restartPrimary(async () => {
+        // Requests while it is down fail (and the pool counts the failed connections).
+        for (let i = 0; i < 8; i++) expect((await tickets()).status).toBeGreaterThanOrEqual(500);
+      });
+      const started = Date.now();
+      let status = 0;
+      while (Date.now() - started < 20_000) {
+        status = (await tickets()).status;
+        if (status === 200) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(status).withContext('the primary in use again').toBe(200);
+      await openTicket('Tiket setelah primer dimulai ulang');
+    }, 120_000);
   });
 }

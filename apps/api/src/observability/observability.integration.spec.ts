@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { createServer as createTcpServer, type Server } from 'node:net';
@@ -11,6 +13,7 @@ import {
   startTestApp,
   testConfig,
   type TestApp,
+  DATABASES,
   type TestDatabase,
 } from '../testing/test-app';
 import { safePath } from '@sigap/api-common';
@@ -146,6 +149,27 @@ describe('observability: settings', () => {
       await strict.close();
     }
   }, 90_000);
+
+  it('is ready on a server database with a data folder that did not exist yet', async () => {
+    if (!DATABASES.includes('mysql')) return pending('MariaDB dilewati (SIGAP_TEST_SKIP_MYSQL)');
+    const server = await createTestDatabase('mysql');
+    const dataDir = join(server.env['SIGAP_DATA_DIR'] ?? '', 'belum-ada');
+    // Every secret given, so nothing the app writes on its own creates the folder.
+    const app = await startTestApp(server, {
+      SIGAP_DATA_DIR: dataDir,
+      SIGAP_MAIL_MARKER_SECRET: 'penanda-surat-0123456789-0123456789',
+      SIGAP_SURVEY_SECRET: 'survei-0123456789-0123456789-0123456789',
+    });
+    try {
+      const res = await app.request('GET', '/api/health/ready');
+      expect(res.status).withContext(res.text).toBe(200);
+      expect(existsSync(dataDir)).toBeTrue();
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    } finally {
+      await app.close();
+      await server.drop();
+    }
+  }, 60_000);
 
   it('logs one JSON access line with request id, route, user and office, and no secrets', async () => {
     const lines: string[] = [];

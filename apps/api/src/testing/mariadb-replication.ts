@@ -21,6 +21,14 @@ export interface MariaDbServer {
   connect(): Promise<Connection>;
 }
 
+/** Where the pair listens and whom it lets in (the defaults: this machine only). */
+export interface PairOptions {
+  /** The address both servers listen on, and the replica reaches the primary at. */
+  host?: string;
+  /** The client host pattern of the application's and the replication user (`10.77.0.%`). */
+  clientHost?: string;
+}
+
 export interface ReplicatedPair {
   primary: MariaDbServer;
   replica: MariaDbServer;
@@ -29,6 +37,11 @@ export interface ReplicatedPair {
   replicaUrl: string;
   /** Waits until the replica has applied everything the primary has written so far. */
   caughtUp(): Promise<void>;
+  /**
+   * Stops the primary (a clean shutdown) and starts it again on the same port and data;
+   * `whileDown` runs in between.
+   */
+  restartPrimary(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,10 +56,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+interface RunningServer {
+  server: MariaDbServer;
+  process: ChildProcess;
+  /** Ends the server with SIGTERM (SIGKILL after 10 s). */
+  stop(): Promise<void>;
+  /** Starts it again with the same settings, port and data; resolves once it answers. */
+  relaunch(): Promise<void>;
+}
+
 async function startServer(
   serverId: number,
   extra: string[],
-): Promise<{ server: MariaDbServer; process: ChildProcess }> {
+  host = '127.0.0.1',
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), `sigap-mariadb-${serverId}-`));
   const data = join(dir, 'data');
   const user = process.getuid?.() === 0 ? 'root' : (process.env['USER'] ?? 'nobody');
@@ -59,53 +82,78 @@ async function startServer(
   ]);
   const port = await freePort();
   const socket = join(dir, 'mysqld.sock');
-  const child = spawn(
-    MARIADBD,
-    [
-      '--no-defaults',
-      `--datadir=${data}`,
-      `--user=${user}`,
-      `--port=${port}`,
-      '--bind-address=127.0.0.1',
-      `--socket=${socket}`,
-      `--pid-file=${join(dir, 'mysqld.pid')}`,
-      `--server-id=${serverId}`,
-      '--innodb-buffer-pool-size=64M',
-      '--skip-name-resolve',
-      ...extra,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const connect = () => createConnection({ socketPath: socket, user: 'root' });
-  for (let i = 0; ; i++) {
-    try {
-      await (await connect()).end();
-      break;
-    } catch {
-      if (child.exitCode !== null || i > 120) {
-        child.kill('SIGKILL');
-        throw new Error(`mariadbd ${serverId} did not start: ${log}`);
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(
+      MARIADBD,
+      [
+        '--no-defaults',
+        `--datadir=${data}`,
+        `--user=${user}`,
+        `--port=${port}`,
+        `--bind-address=${host}`,
+        `--socket=${socket}`,
+        `--pid-file=${join(dir, 'mysqld.pid')}`,
+        `--server-id=${serverId}`,
+        '--innodb-buffer-pool-size=64M',
+        '--skip-name-resolve',
+        ...extra,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let log = '';
+    child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+    for (let i = 0; ; i++) {
+      try {
+        await (await connect()).end();
+        return child;
+      } catch {
+        if (child.exitCode !== null || i > 120) {
+          child.kill('SIGKILL');
+          throw new Error(`mariadbd ${serverId} did not start: ${log}`);
+        }
+        await new Promise((r) => setTimeout(r, 250));
       }
-      await new Promise((r) => setTimeout(r, 250));
     }
-  }
-  return { server: { port, dir, connect }, process: child };
+  };
+  const running: RunningServer = {
+    server: { port, dir, connect },
+    process: await launch(),
+    async stop() {
+      const child = running.process;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+    async relaunch() {
+      running.process = await launch();
+    },
+  };
+  return running;
 }
 
-export async function startReplicatedPair(database: string): Promise<ReplicatedPair> {
-  const a = await startServer(1, ['--log-bin=primary-bin', '--binlog-format=ROW']);
-  let b: Awaited<ReturnType<typeof startServer>> | null = null;
+export async function startReplicatedPair(
+  database: string,
+  options: PairOptions = {},
+): Promise<ReplicatedPair> {
+  const host = options.host ?? '127.0.0.1';
+  const client = options.clientHost ?? '127.0.0.1';
+  const a = await startServer(1, ['--log-bin=primary-bin', '--binlog-format=ROW'], host);
+  let b: RunningServer | null = null;
   try {
-    b = await startServer(2, ['--read-only=1', '--relay-log=replica-relay']);
+    b = await startServer(2, ['--read-only=1', '--relay-log=replica-relay'], host);
     const primary = await a.server.connect();
     try {
       for (const statement of [
-        `CREATE USER 'repl'@'127.0.0.1' IDENTIFIED BY 'repl-secret'`,
-        `GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1'`,
-        `CREATE USER 'sigap'@'127.0.0.1' IDENTIFIED BY 'sigap-secret'`,
-        `GRANT ALL ON *.* TO 'sigap'@'127.0.0.1'`,
+        `CREATE USER 'repl'@'${client}' IDENTIFIED BY 'repl-secret'`,
+        `GRANT REPLICATION SLAVE ON *.* TO 'repl'@'${client}'`,
+        `CREATE USER 'sigap'@'${client}' IDENTIFIED BY 'sigap-secret'`,
+        `GRANT ALL ON *.* TO 'sigap'@'${client}'`,
         `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
       ]) {
         await primary.query(statement);
@@ -117,8 +165,9 @@ export async function startReplicatedPair(database: string): Promise<ReplicatedP
     try {
       // From the start of the primary's binary log: the users and the database come across too.
       await replica.query(
-        `CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${a.server.port},
-           MASTER_USER='repl', MASTER_PASSWORD='repl-secret', MASTER_USE_GTID=slave_pos`,
+        `CHANGE MASTER TO MASTER_HOST='${host}', MASTER_PORT=${a.server.port},
+           MASTER_USER='repl', MASTER_PASSWORD='repl-secret', MASTER_USE_GTID=slave_pos,
+           MASTER_CONNECT_RETRY=2`,
       );
       await replica.query('START SLAVE');
     } finally {
@@ -130,12 +179,12 @@ export async function startReplicatedPair(database: string): Promise<ReplicatedP
     throw error;
   }
   const replicaServer = b.server;
-  const replicaProcess = b.process;
+  const replicaRunning = b;
   const pair: ReplicatedPair = {
     primary: a.server,
     replica: replicaServer,
-    primaryUrl: `mysql://sigap:sigap-secret@127.0.0.1:${a.server.port}/${database}`,
-    replicaUrl: `mysql://sigap:sigap-secret@127.0.0.1:${replicaServer.port}/${database}`,
+    primaryUrl: `mysql://sigap:sigap-secret@${host}:${a.server.port}/${database}`,
+    replicaUrl: `mysql://sigap:sigap-secret@${host}:${replicaServer.port}/${database}`,
     async caughtUp() {
       const p = await a.server.connect();
       let gtid: string;
@@ -157,14 +206,17 @@ export async function startReplicatedPair(database: string): Promise<ReplicatedP
         await r.end();
       }
     },
-    async stop() {
-      for (const child of [replicaProcess, a.process]) {
-        if (child.exitCode !== null) continue;
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+    async restartPrimary(whileDown) {
+      await a.stop();
+      try {
+        await whileDown?.();
+      } finally {
+        await a.relaunch();
       }
+    },
+    async stop() {
+      await replicaRunning.stop();
+      await a.stop();
       rmSync(a.server.dir, { recursive: true, force: true });
       rmSync(replicaServer.dir, { recursive: true, force: true });
     },

@@ -11,18 +11,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { REPO_ROOT } from './test-app';
+import { join, resolve } from 'node:path';
+
+/** The repository's root (not imported from the app's test helpers: the soak uses this too). */
+const REPO_ROOT = resolve(__dirname, '../../../..');
 
 const S3RVER_MODULE = join(REPO_ROOT, 'node_modules', 's3rver');
 
-/** Runs s3rver in the child: argv is module, folder, port, bucket. */
+/** Runs s3rver in the child: argv is module, folder, port, bucket, listen address. */
 const SERVER_SCRIPT = `
-const [module, directory, port, bucket] = process.argv.slice(1);
+const [module, directory, port, bucket, address] = process.argv.slice(1);
 const S3rver = require(module);
 process.stdin.on('end', () => process.exit(0)).resume();
 new S3rver({
-  directory, address: '127.0.0.1', port: Number(port), silent: true, vhostBuckets: false,
+  directory, address, port: Number(port), silent: true, vhostBuckets: false,
   configureBuckets: [{ name: bucket, configs: [] }],
 }).run().then(
   () => console.log('s3-ready'),
@@ -54,23 +56,24 @@ export class TestS3Server {
     readonly dir: string,
     readonly port: number,
     readonly bucket: string,
+    readonly address: string,
   ) {}
 
   /** Starts the server; fails with one clear line when s3rver is not installed. */
-  static async start(bucket = 'sigap-uji'): Promise<TestS3Server> {
+  static async start(bucket = 'sigap-uji', address = '127.0.0.1'): Promise<TestS3Server> {
     if (!existsSync(join(S3RVER_MODULE, 'package.json'))) {
       throw new Error(
         `server S3 uji (s3rver) tidak terpasang di ${S3RVER_MODULE}: jalankan npm ci di akar proyek`,
       );
     }
     const dir = mkdtempSync(join(tmpdir(), 'sigap-s3-'));
-    const server = new TestS3Server(dir, await freePort(), bucket);
+    const server = new TestS3Server(dir, await freePort(), bucket, address);
     await server.launch();
     return server;
   }
 
   get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://${this.address}:${this.port}`;
   }
 
   /** The settings that point Sigap at this server (`s3://bucket/prefix`). */
@@ -90,7 +93,7 @@ export class TestS3Server {
     // input closes: a spec runner that dies without stopping it leaves no server behind.
     const child = spawn(
       process.execPath,
-      ['-e', SERVER_SCRIPT, S3RVER_MODULE, this.dir, String(this.port), this.bucket],
+      ['-e', SERVER_SCRIPT, S3RVER_MODULE, this.dir, String(this.port), this.bucket, this.address],
       {
         stdio: ['pipe', 'pipe', 'pipe'],
       },

@@ -12,3 +12,4 @@ export * from './upload.interceptor';
 export * from './object-store';
 export * from './s3-object-store';
 export * from './storage';
+export * from './folder-store';

@@ -14,10 +14,11 @@ import {
 import type { StorageSettings } from '@sigap/api-config';
 import { addressOf, SHA256_HEX, type ObjectStore, type StoredObject } from './object-store';
 
-type S3Settings = Extract<StorageSettings, { driver: 's3' }>;
+export type S3Settings = Extract<StorageSettings, { driver: 's3' }>;
 
 /**
- * Attachment bytes in an S3-compatible bucket, under `<prefix>/ab/cd/<sha256>`. Uploads are
+ * Stored files in an S3-compatible bucket: attachments under `<prefix>/ab/cd/<sha256>`, inbound
+ * mail under `<prefix>/mail/inbound/ab/cd/<sha256>` (see `StoredArea`). Uploads are
  * still received, hashed and sniffed in a local file first (`IncomingFileStorage`), then sent
  * here under their content address; downloads stream from the bucket.
  */
@@ -27,10 +28,23 @@ export class S3ObjectStore implements ObjectStore {
   private readonly bucket: string;
   private readonly prefix: string;
 
-  constructor(settings: S3Settings) {
+  /**
+   * `area` places the objects below a folder of the prefix (`mail/inbound`: raw inbound mail),
+   * `<prefix>/<area>/ab/cd/<sha256>`; none is the attachments' own place. Stores of one
+   * installation share one `client` (and its connections).
+   */
+  constructor(settings: S3Settings, area = '', client?: S3Client) {
     this.bucket = settings.bucket;
-    this.prefix = settings.prefix ? `${settings.prefix}/` : '';
-    this.client = new S3Client({
+    this.prefix = [settings.prefix, area]
+      .filter(Boolean)
+      .map((p) => `${p}/`)
+      .join('');
+    this.client = client ?? S3ObjectStore.client(settings);
+  }
+
+  /** A client for the bucket's server, as the settings describe it. */
+  static client(settings: S3Settings): S3Client {
+    return new S3Client({
       region: settings.region,
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
       forcePathStyle: settings.forcePathStyle,

@@ -63,6 +63,10 @@ export function dataSourceOptions(
       master: server(db),
       slaves: [server(config.databaseReplica)],
       defaultMode: 'master',
+      // After repeated connection failures the pool cluster takes a server out; by default for
+      // good, so a primary that restarted was never used again ("Pool does Not exist"). Taken
+      // out for a second instead, then tried again.
+      restoreNodeTimeout: 1000,
     },
   };
 }

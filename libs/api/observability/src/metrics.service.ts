@@ -35,7 +35,7 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
 
   readonly jobDuration = new Histogram({
     name: 'sigap_job_duration_seconds',
-    help: 'Periodic job runs (SLA sweep, dashboard refresh, LAPOR! pull, cleanups) by outcome',
+    help: 'Periodic job runs (outbox, SLA sweep, dashboard refresh, LAPOR! pull, cleanups) by outcome',
     labelNames: ['job', 'outcome'] as const,
     buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
     registers: [this.registry],
@@ -45,6 +45,13 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
     name: 'sigap_inbound_messages_total',
     help: 'Inbound e-mail handled by this instance, by what was done with it',
     labelNames: ['action'] as const,
+    registers: [this.registry],
+  });
+
+  readonly outboxDeliveries = new Counter({
+    name: 'sigap_outbox_deliveries_total',
+    help: "Outbox rows handled by this instance's worker, by result (sent, retried, failed, deferred, lost)",
+    labelNames: ['result'] as const,
     registers: [this.registry],
   });
 

@@ -28,10 +28,10 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '@sigap/api-config';
 import { dataSourceOptions } from '@sigap/api-database';
 import { MIGRATIONS } from '@sigap/api-database';
-import type { S3ObjectStore } from '@sigap/api-attachments';
 import {
   bucketObjects,
-  bucketStore,
+  bucketStores,
+  type BucketStores,
   emptyBucket,
   isObjectPath,
   restoreObject,
@@ -112,7 +112,7 @@ export async function backup(
       config.dataDir,
       join(folder, 'files'),
       join(folder, FILE_LIST),
-      bucketStore(config),
+      bucketStores(config),
     );
     log(`berkas: ${manifest.files.count} berkas, ${manifest.files.bytes} byte`);
     await writeFile(join(folder, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', {
@@ -263,14 +263,14 @@ function decodeValue(value: unknown): unknown {
 }
 
 /**
- * Copies the data folder's files (not the database) and lists their SHA-256; with attachments
- * in a bucket, its objects too, each checked against its content address.
+ * Copies the data folder's files (not the database) and lists their SHA-256; with the stored
+ * files in a bucket (attachments, raw mail), its objects too, each checked against its address.
  */
 async function copyFiles(
   dataDir: string,
   target: string,
   listFile: string,
-  bucket: S3ObjectStore | null,
+  bucket: BucketStores | null,
 ): Promise<{ count: number; bytes: number }> {
   await mkdir(target, { recursive: true, mode: 0o700 });
   const list = createWriteStream(listFile, { mode: 0o600 });
@@ -361,11 +361,11 @@ export async function restore(
     );
   }
   await assertEmptyDataDir(config.dataDir);
-  const bucket = bucketStore(config);
+  const bucket = bucketStores(config);
   const present = bucket ? await someObjects(bucket) : [];
   if (present.length) {
     throw new SnapshotError(
-      `bucket lampiran tidak kosong (${present.join(', ')}…): pulihkan ke instalasi kosong`,
+      `bucket penyimpanan tidak kosong (${present.join(', ')}…): pulihkan ke instalasi kosong`,
     );
   }
   try {
@@ -574,16 +574,14 @@ async function verifySnapshotFiles(folder: string): Promise<{ count: number; byt
 async function restoreFiles(
   folder: string,
   dataDir: string,
-  bucket: S3ObjectStore | null,
+  bucket: BucketStores | null,
 ): Promise<{ count: number; bytes: number }> {
   let count = 0;
   let bytes = 0;
   for (const { sha256: expected, rel } of await readFileList(folder)) {
     if (bucket && isObjectPath(rel)) {
       const source = join(folder, 'files', ...rel.split('/'));
-      const { sha256, size } = rel.endsWith(expected)
-        ? await restoreObject(bucket, source, expected)
-        : { sha256: '', size: 0 };
+      const { sha256, size } = await restoreObject(bucket, source, rel, expected);
       if (sha256 !== expected) {
         throw new SnapshotError(`berkas ${rel} rusak: SHA-256 tidak cocok dengan cadangan`);
       }
@@ -676,7 +674,7 @@ async function undoRestore(config: AppConfig): Promise<void> {
     }
   }
   await emptyFolder(config.dataDir);
-  const bucket = bucketStore(config);
+  const bucket = bucketStores(config);
   if (bucket) await emptyBucket(bucket);
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../../testing/two-instances';
 import { MailService } from '@sigap/api-mail';
+import { MetricsService } from '@sigap/api-observability';
 import { CLAIM_MS, OutboxWorker, backoffMs } from '@sigap/api-mail';
 import { freePort, smtpTestEnv } from './testing/recording-smtp';
 
@@ -173,6 +174,49 @@ for (const kind of DATABASES) {
       expect(new Set(smtp.ids).size).toBe(60);
       const sent = (await rows()).filter((r) => r.recipient?.startsWith('dua'));
       expect(sent.every((r) => r.status === 'sent' && r.attempts === 1)).toBeTrue();
+    }, 60_000);
+
+    it('reports its passes (runs, errors, duration) and their rows in the metrics', async () => {
+      const metrics = app.app.get(MetricsService);
+      const value = async (series: string) => {
+        const text = await metrics.render();
+        const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+        return line ? Number(line.slice(series.length + 1)) : 0;
+      };
+      const runs = (outcome: string) =>
+        value(`sigap_job_duration_seconds_count{job="outbox",outcome="${outcome}"}`);
+      const rowsBy = (result: string) => value(`sigap_outbox_deliveries_total{result="${result}"}`);
+      const before = {
+        ok: await runs('ok'),
+        error: await runs('error'),
+        sent: await rowsBy('sent'),
+        retried: await rowsBy('retried'),
+        failed: await rowsBy('failed'),
+      };
+      await enqueueResets(3, 'metrik');
+      await enqueueResets(1, 'tolak-metrik');
+      expect((await worker.drain()).sent).toBe(3);
+      // Two passes: one delivering the four rows, one finding nothing left.
+      expect(await runs('ok')).toBe(before.ok + 2);
+      expect(await rowsBy('sent')).toBe(before.sent + 3);
+      expect(await rowsBy('failed')).toBe(before.failed + 1);
+
+      await smtp.stop();
+      try {
+        await enqueueResets(2, 'putus-metrik');
+        expect((await worker.runOnce()).retried).toBe(2);
+        expect(await rowsBy('retried')).toBe(before.retried + 2);
+      } finally {
+        await smtp.start();
+      }
+
+      // A pass that cannot even claim (the database gone, say) is a failed run.
+      spyOn(worker, 'claim').and.rejectWith(new Error('basis data tidak terjangkau'));
+      await expectAsync(worker.runOnce()).toBeRejectedWithError(/tidak terjangkau/);
+      expect(await runs('error')).toBe(before.error + 1);
+      expect(await runs('ok')).toBe(before.ok + 3);
+      const text = await metrics.render();
+      expect(text).toMatch(/sigap_job_duration_seconds_sum\{job="outbox",outcome="ok"\} [0-9.e-]+/);
     }, 60_000);
   });
 }

@@ -285,7 +285,7 @@ describeOnBothDatabases(
 
         // Nothing lost: the row and the raw bytes, as received.
         const row = await inboundRow(res.body.messageId);
-        const kept = readFileSync(app.app.get(InboundMailService).rawPath(row.sha256));
+        const kept = await app.app.get(InboundMailService).readRaw(row.sha256);
         expect(kept.equals(raw)).withContext('raw mail kept').toBeTrue();
         // Header text is stored on one line.
         expect(row.subject ?? '').not.toMatch(/[\r\n]/);

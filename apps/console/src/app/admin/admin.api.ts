@@ -93,6 +93,13 @@ export class AdminApi {
     );
   }
 
+  /** The message exactly as received (`.eml`), for download. */
+  rawInbound(id: string): Observable<Blob> {
+    return this.http.get(`${BASE}/inbound/messages/${encodeURIComponent(id)}/raw`, {
+      responseType: 'blob',
+    });
+  }
+
   templates(): Observable<MailTemplateSummary[]> {
     return this.http.get<MailTemplateSummary[]>(`${BASE}/mail/templates`);
   }

@@ -96,6 +96,29 @@ describe('QuarantinePage', () => {
     expect(textOf(element, '[data-test=quarantine-empty]')).toBe('Tidak ada pesan.');
   });
 
+  it('downloads a message exactly as received, named by its id', async () => {
+    const element = await open();
+    const clicked: { href: string; download: string }[] = [];
+    spyOn(HTMLAnchorElement.prototype, 'click').and.callFake(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.href, download: this.download });
+    });
+    const button = element.querySelector<HTMLElement>('[data-test=download-raw]')!;
+    expect(button.textContent?.trim()).toBe('Unduh pesan asli (.eml)');
+    expect(button.getAttribute('aria-label')).toBe('Unduh pesan asli: Minta akun e-mail');
+    button.click();
+    await harness.fixture.whenStable();
+    const request = backend.expectOne({
+      method: 'GET',
+      url: `/api/v1/inbound/messages/${MESSAGE.id}/raw`,
+    });
+    expect(request.request.responseType).toBe('blob');
+    request.flush(new Blob(['From: orang@contoh.com\r\n\r\nMohon.'], { type: 'message/rfc822' }));
+    await harness.fixture.whenStable();
+    expect(clicked.length).toBe(1);
+    expect(clicked[0]?.download).toBe(`${MESSAGE.id}.eml`);
+    expect(clicked[0]?.href).toMatch(/^blob:/);
+  });
+
   it('keeps a message whose decision failed', async () => {
     const element = await open();
     element.querySelector<HTMLElement>('[data-test=release]')!.click();

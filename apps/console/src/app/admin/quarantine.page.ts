@@ -110,6 +110,21 @@ export class QuarantinePage {
     });
   }
 
+  /** Saves the message exactly as it arrived (`<id>.eml`), from wherever the server keeps it. */
+  protected downloadRaw(message: InboundMessageView): void {
+    this.api.rawInbound(message.id).subscribe({
+      next: (blob) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = `${message.id}.eml`;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+      error: (e: unknown) => this.notifier.show(e),
+    });
+  }
+
   protected decide(message: InboundMessageView, decision: 'release' | 'discard'): void {
     this.busy.set(message.id);
     this.api.decideInbound(message.id, decision).subscribe({

@@ -449,6 +449,8 @@ export const en: Dictionary = {
   'admin.quarantine.noSubject': '(no subject)',
   'admin.quarantine.release': 'Release',
   'admin.quarantine.discard': 'Discard',
+  'admin.quarantine.raw': 'Download the original message (.eml)',
+  'admin.quarantine.rawFor': 'Download the original message: {subject}',
   'admin.quarantine.released': 'Message released; a triage ticket was opened',
   'admin.quarantine.discarded': 'Message discarded',
   'admin.quarantine.none': 'No messages.',

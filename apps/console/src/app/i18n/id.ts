@@ -452,6 +452,8 @@ export const id = {
   'admin.quarantine.noSubject': '(tanpa subjek)',
   'admin.quarantine.release': 'Lepaskan',
   'admin.quarantine.discard': 'Buang',
+  'admin.quarantine.raw': 'Unduh pesan asli (.eml)',
+  'admin.quarantine.rawFor': 'Unduh pesan asli: {subject}',
   'admin.quarantine.released': 'Pesan dilepas; tiket triase dibuka',
   'admin.quarantine.discarded': 'Pesan dibuang',
   'admin.quarantine.none': 'Tidak ada pesan.',

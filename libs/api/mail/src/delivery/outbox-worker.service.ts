@@ -16,11 +16,12 @@
  * second copy: delivery is at least once.
  */
 import { randomBytes } from 'node:crypto';
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { DEFAULT_AUTO_REPLY_POLICY, mayAutoReply, nextAutoReplyAt } from '@sigap/mail-threading';
 import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 import { CalendarProvider } from '@sigap/api-calendars';
 import { Clock } from '@sigap/api-clock';
+import { PeriodicJob } from '@sigap/api-common';
 import { AppConfig } from '@sigap/api-config';
 import type { RequesterContactEntity } from '@sigap/api-opds';
 import { backoffMs, CLAIM_MS, claimOutboxRows, OutboxEntity } from '@sigap/api-outbox';
@@ -31,6 +32,7 @@ import { MailService } from '../mail.service';
 import { classifySmtpError, type SmtpErrorClassification } from '../transport/mail-transport';
 import { REQUESTER_LIMITED_KINDS } from './kinds';
 import { OutboxPayloadError, parsePayload, preparerFor, type PreparedMail } from './outbox-mail';
+import { MetricsService } from '@sigap/api-observability';
 
 /** Kinds sent automatically to a requester: limited per address, never to a bounced one. */
 export const AUTOMATIC_KINDS: string[] = [...REQUESTER_LIMITED_KINDS];
@@ -53,9 +55,14 @@ export interface RunResult {
 @Injectable()
 export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   readonly id = `w-${randomBytes(6).toString('hex')}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<RunResult> | null = null;
   private readonly log = new Logger('OutboxWorker');
+  /** Every pass is a run of the `outbox` job in the metrics (duration, and error when it threw). */
+  private readonly job = new PeriodicJob<RunResult>(async () => {
+    if (this.job.busy) return;
+    await this.runOnce().catch((e: unknown) =>
+      this.log.error(`pengiriman outbox gagal: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, 'outbox');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,6 +70,7 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly calendars: CalendarProvider,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   onModuleInit(): void {
@@ -74,23 +82,26 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   }
 
   start(intervalMs: number): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      if (!this.running) void this.runOnce().catch((e) => this.log.error(String(e)));
-    }, intervalMs);
+    this.job.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+    await this.job.shutdown();
   }
 
-  /** One pass: claims up to `batch` due rows and delivers them. */
+  /** One pass: claims up to `batch` due rows and delivers them (joins a pass under way). */
   runOnce(batch = 20): Promise<RunResult> {
-    if (this.running) return this.running;
-    this.running = this.deliver(batch).finally(() => (this.running = null));
-    return this.running;
+    return this.job.underWay ?? this.job.track(this.deliver(batch).then((r) => this.count(r)));
+  }
+
+  /** Each row's outcome, in the metrics (`sigap_outbox_deliveries_total{result}`). */
+  private count(result: RunResult): RunResult {
+    const counter = this.metrics?.outboxDeliveries;
+    if (counter) {
+      for (const key of ['sent', 'retried', 'failed', 'deferred', 'lost'] as const)
+        if (result[key]) counter.inc({ result: key }, result[key]);
+    }
+    return result;
   }
 
   /** Runs passes until nothing due is left (tests, shutdown). */

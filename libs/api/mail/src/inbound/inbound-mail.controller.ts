@@ -2,6 +2,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import {
   Controller,
   Get,
+  GoneException,
   HttpCode,
   NotFoundException,
   Param,
@@ -10,13 +11,15 @@ import {
   Post,
   Query,
   Req,
+  Res,
   ServiceUnavailableException,
+  StreamableFile,
   UnauthorizedException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AppConfig } from '@sigap/api-config';
 import type { AuthUser } from '@sigap/api-identity';
 import { Public, Roles, SignedInUser } from '@sigap/api-identity';
@@ -112,6 +115,34 @@ export class InboundMailController {
   @Get('messages')
   list(@Query() query: InboundListQuery): Promise<InboundMessageEntity[]> {
     return this.inbound.list(query.status ?? 'quarantined');
+  }
+
+  /**
+   * The raw message exactly as received (RFC 822), from wherever it is stored: always a
+   * download, never rendered by the browser.
+   */
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Get('messages/:id/raw')
+  async raw(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const found = await this.inbound.openRaw(id);
+    if (!found) throw new NotFoundException(`Pesan masuk ${id} tidak ditemukan.`);
+    if (found === 'gone') {
+      throw new GoneException(
+        `Pesan mentah ${id} sudah dihapus oleh retensi (SIGAP_INBOUND_RETENTION_DAYS).`,
+      );
+    }
+    res.setHeader('Content-Type', 'message/rfc822');
+    res.setHeader('Content-Length', String(found.size));
+    res.setHeader('Content-Disposition', `attachment; filename="${found.row.id}.eml"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('Digest', `sha-256=${Buffer.from(found.row.sha256, 'hex').toString('base64')}`);
+    return new StreamableFile(found.stream);
   }
 
   @ApiBearerAuth()

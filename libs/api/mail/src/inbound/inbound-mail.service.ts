@@ -1,5 +1,6 @@
 /**
- * Inbound mail: stores each raw message first (content-addressed under the data dir, one row in
+ * Inbound mail: stores each raw message first (content-addressed in the data folder or the
+ * bucket, `SIGAP_STORAGE_URL`; one row in
  * `inbound_messages` with its Message-ID unique), then decides in one transaction what it is: a
  * duplicate, a bounce (acted on only when it is about mail we sent to the address it names;
  * otherwise kept as `suspect`), an auto-reply (recorded, nothing else), a participant's reply
@@ -9,6 +10,7 @@
  * stranger (quarantine; releasing it opens such a ticket too).
  */
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { Injectable, Optional } from '@nestjs/common';
 import {
   classify,
@@ -25,6 +27,7 @@ import { MetricsService } from '@sigap/api-observability';
 import { Clock } from '@sigap/api-clock';
 import { ComplaintMailRouter } from '@sigap/api-complaints';
 import { AppConfig } from '@sigap/api-config';
+import { objectStoreFor, type ObjectStore } from '@sigap/api-attachments';
 import { SystemActionsService, TriageService } from '@sigap/api-tickets';
 import { dialectOf, insertRows } from '@sigap/api-database';
 import { InboundAttachmentEntity } from '../retention/inbound-attachment.entity';
@@ -37,7 +40,6 @@ import {
 } from './inbound-message.entity';
 import {
   clip,
-  InboundFiles,
   readInboundMessage,
   sha256,
   type ReadMessage,
@@ -60,7 +62,10 @@ export interface InboundResult {
 
 @Injectable()
 export class InboundMailService {
-  private readonly files: InboundFiles;
+  /** Raw messages (`.eml`), by their SHA-256. */
+  private readonly raws: ObjectStore;
+  /** Copies of the attachments inbound mail carries, by their SHA-256. */
+  private readonly copies: ObjectStore;
   private readonly identification: InboundIdentification;
 
   constructor(
@@ -72,13 +77,30 @@ export class InboundMailService {
     @Optional() private readonly complaintRouter?: ComplaintMailRouter,
     @Optional() private readonly metrics?: MetricsService,
   ) {
-    this.files = new InboundFiles(config.dataDir);
+    this.raws = objectStoreFor(config, 'mail-raw');
+    this.copies = objectStoreFor(config, 'mail-attachments');
     this.identification = new InboundIdentification(config);
   }
 
-  /** Where raw messages and attachments are kept. */
-  rawPath(hash: string): string {
-    return this.files.rawPath(hash);
+  /** The kept raw message with this checksum, whole. */
+  readRaw(hash: string): Promise<Buffer> {
+    return this.raws.read(hash);
+  }
+
+  /**
+   * An inbound message's row and a stream of its raw bytes as received, for an admin; null when
+   * there is no such message, `gone` when the retention sweep has removed its raw copy.
+   */
+  async openRaw(
+    id: string,
+  ): Promise<{ row: InboundMessageEntity; size: number; stream: Readable } | 'gone' | null> {
+    const row = await this.dataSource
+      .getRepository(InboundMessageEntity)
+      .findOne({ where: { id } });
+    if (!row) return null;
+    const kept = await this.raws.stat(row.sha256);
+    if (!kept) return 'gone';
+    return { row, size: kept.size, stream: this.raws.open(row.sha256) };
   }
 
   /** Reads as much of the MIME as possible; never throws. */
@@ -95,9 +117,9 @@ export class InboundMailService {
 
   private async receive(raw: Buffer, recipients: string[]): Promise<InboundResult> {
     const hash = sha256(raw);
-    // The raw message is on disk before anything is decided (parsed meanwhile).
+    // The raw message is stored before anything is decided (parsed meanwhile).
     const [, { message, attachments, parseError }] = await Promise.all([
-      this.files.keep('inbound', hash, raw, '.eml'),
+      this.raws.put(raw),
       this.read(raw),
     ]);
     const messageId = normalizeMessageId(message.messageId) ?? `<${hash}@inbound.sigap.invalid>`;
@@ -113,21 +135,15 @@ export class InboundMailService {
       if (seen) return { action: 'duplicate', ticketNumber: seen.ticketNumber, messageId };
     }
 
-    const writes: Promise<void>[] = [];
-    const stored = attachments
-      .filter((a) => a.content && a.contentDisposition !== 'inline')
-      .map((a): StoredAttachment => {
-        const h = a.checksum && /^[0-9a-f]{64}$/.test(a.checksum) ? a.checksum : sha256(a.content);
-        writes.push(this.files.keep('attachments', h, a.content, ''));
-        return {
-          filename: a.filename ?? 'lampiran',
-          size: a.size ?? a.content.length,
-          contentType: a.contentType ?? 'application/octet-stream',
-          sha256: h,
-        };
-      });
-
-    await Promise.all(writes);
+    // Each attachment copy is stored under the address of its bytes (the store hashes them).
+    const kept = attachments.filter((a) => a.content && a.contentDisposition !== 'inline');
+    const addresses = await Promise.all(kept.map((a) => this.copies.put(a.content)));
+    const stored = kept.map((a, i): StoredAttachment => ({
+      filename: a.filename ?? 'lampiran',
+      size: a.size ?? a.content.length,
+      contentType: a.contentType ?? 'application/octet-stream',
+      sha256: addresses[i] as string,
+    }));
     const input = { raw, hash, message, parseError, messageId, recipients, stored };
     try {
       return await this.dataSource.transaction((manager) => this.process(manager, input));

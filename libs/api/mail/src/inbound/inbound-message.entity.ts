@@ -14,7 +14,10 @@ export type InboundAction =
 export type InboundStatus =
   'processed' | 'triage' | 'quarantined' | 'released' | 'discarded' | 'third-party' | 'suspect';
 
-/** One accepted raw message; the raw bytes live under `<data dir>/mail/inbound/<sha256>.eml`. */
+/**
+ * One accepted raw message; the raw bytes are kept by their SHA-256 in the data folder
+ * (`mail/inbound/<sha256>.eml`) or the bucket (`<prefix>/mail/inbound/ab/cd/<sha256>`).
+ */
 @Entity('inbound_messages')
 export class InboundMessageEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

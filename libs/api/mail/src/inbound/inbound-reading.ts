@@ -1,8 +1,5 @@
-// Reading an inbound message: its MIME parsed as far as it goes, and the raw message and its
-// attachments kept on disk, content-addressed.
+// Reading an inbound message: its MIME parsed as far as it goes.
 import { createHash } from 'node:crypto';
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   fromParsedMail,
   htmlToText,
@@ -36,7 +33,6 @@ export function clip(value: string | null | undefined, max: number): string | nu
 /** Reads as much of the MIME as possible; never throws. */
 export async function readInboundMessage(raw: Buffer): Promise<ReadMessage> {
   try {
-    // The parser hashes each attachment as it decodes it (SHA-256: the stored file's name).
     // Neither conversion between text and HTML is used: the display HTML is the sanitised
     // original, and an HTML-only message gets its text from the library's own tokenizer
     // (much cheaper than the parser's html-to-text rendering, and what the rest reads anyway).
@@ -45,7 +41,6 @@ export async function readInboundMessage(raw: Buffer): Promise<ReadMessage> {
       skipImageLinks: true,
       skipTextToHtml: true,
       skipHtmlToText: true,
-      checksumAlgo: 'sha256',
     });
     const message = fromParsedMail(parsed);
     if (!message.text && message.html) message.text = htmlToText(message.html);
@@ -75,43 +70,5 @@ export async function readInboundMessage(raw: Buffer): Promise<ReadMessage> {
       attachments: [],
       parseError: clip(`MIME tidak terbaca: ${(error as Error).message}`, 500),
     };
-  }
-}
-
-/** The data folder's store of raw inbound messages and their attachments. */
-export class InboundFiles {
-  private readonly madeDirs = new Set<string>();
-
-  constructor(private readonly dataDir: string) {}
-
-  /** Where raw messages and attachments are kept. */
-  rawPath(hash: string): string {
-    return join(this.dataDir, 'mail', 'inbound', `${hash}.eml`);
-  }
-
-  /**
-   * Writes a content-addressed file once (an existing one is the same bytes). Asynchronous, so
-   * large messages do not hold up the other requests while the disk writes.
-   */
-  async keep(
-    folder: 'inbound' | 'attachments',
-    hash: string,
-    data: Buffer,
-    ext: string,
-  ): Promise<void> {
-    const dir = join(this.dataDir, 'mail', folder);
-    if (!this.madeDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      this.madeDirs.add(dir);
-    }
-    const file = join(dir, `${hash}${ext}`);
-    try {
-      await writeFile(file, data, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // Received again: renewed, so the retention sweep counts its age from now.
-      const now = new Date();
-      await utimes(file, now, now).catch(() => undefined);
-    }
   }
 }

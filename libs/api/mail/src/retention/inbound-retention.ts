@@ -7,6 +7,7 @@ import { Clock } from '@sigap/api-clock';
 import { PeriodicJob } from '@sigap/api-common';
 import { JobLease } from '@sigap/api-complaints';
 import { AppConfig } from '@sigap/api-config';
+import { FolderStore, objectStoreFor, type ObjectStore } from '@sigap/api-attachments';
 
 export const INBOUND_RETENTION_LEASE = 'inbound-retention';
 
@@ -31,8 +32,8 @@ const PENDING = "('quarantined', 'triage')";
 type Kind = 'raw' | 'copy';
 
 /**
- * Retention of what inbound mail leaves under the data folder, after `SIGAP_INBOUND_RETENTION_DAYS`
- * (0 keeps everything):
+ * Retention of what inbound mail leaves in the data folder or the bucket, after
+ * `SIGAP_INBOUND_RETENTION_DAYS` (0 keeps everything):
  *
  * - a raw message, `mail/inbound/<sha256>.eml`, once it is older than that and its message no
  *   longer waits for a decision (quarantine, triage). Nothing reads the raw file after the message
@@ -44,7 +45,9 @@ type Kind = 'raw' | 'copy';
  *
  * A file's age is its modification time (receiving the same bytes again renews it). A candidate
  * is moved aside under a private name, checked once more (renewed or now wanted: put back), and
- * only then deleted, so mail arriving meanwhile never loses a copy it refers to. Runs every six
+ * only then deleted, so mail arriving meanwhile never loses a copy it refers to. In a bucket an
+ * object cannot be moved aside: it is checked once more (its time, then the rows) right before
+ * it is deleted, as the attachments' orphan cleanup does. Runs every six
  * hours (never in tests: they call `runOnce`); with several API instances on one database the
  * `inbound-retention` lease lets one run per beat.
  */
@@ -52,7 +55,11 @@ type Kind = 'raw' | 'copy';
 export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('InboundRetention');
   private readonly lease: JobLease;
-  private readonly job = new PeriodicJob<InboundRetentionRun>(() => this.tick());
+  private readonly stores: Record<Kind, ObjectStore>;
+  private readonly job = new PeriodicJob<InboundRetentionRun>(
+    () => this.tick(),
+    'inbound-retention',
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,6 +67,10 @@ export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicat
     private readonly config: AppConfig,
   ) {
     this.lease = new JobLease(dataSource, INBOUND_RETENTION_LEASE);
+    this.stores = {
+      raw: objectStoreFor(config, 'mail-raw'),
+      copy: objectStoreFor(config, 'mail-attachments'),
+    };
   }
 
   onApplicationBootstrap(): void {
@@ -71,8 +82,9 @@ export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicat
     await this.job.shutdown();
   }
 
+  /** The data folder's folder of one kind (asked for only when the files are kept there). */
   private folder(kind: Kind): string {
-    return join(this.config.dataDir, 'mail', kind === 'raw' ? 'inbound' : 'attachments');
+    return (this.stores[kind] as FolderStore).folder;
   }
 
   private async tick(): Promise<void> {
@@ -110,6 +122,8 @@ export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicat
   }
 
   private async sweep(kind: Kind, cutoff: number): Promise<{ checked: number; removed: number }> {
+    const store = this.stores[kind];
+    if (!(store instanceof FolderStore)) return this.sweepBucket(kind, store, cutoff);
     const dir = this.folder(kind);
     const pattern = kind === 'raw' ? RAW : COPY;
     let checked = 0;
@@ -140,6 +154,38 @@ export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicat
       if (!pattern.test(entry.name) || !(await olderThan(path, cutoff))) continue;
       checked++;
       batch.push({ sha256: entry.name.slice(0, 64), path });
+      if (batch.length >= BATCH) await flush();
+    }
+    if (batch.length) await flush();
+    return { checked, removed };
+  }
+
+  /** The bucket's side: aged objects that nothing wants are deleted after one more look. */
+  private async sweepBucket(
+    kind: Kind,
+    store: ObjectStore,
+    cutoff: number,
+  ): Promise<{ checked: number; removed: number }> {
+    let checked = 0;
+    let removed = 0;
+    let batch: string[] = [];
+    const flush = async () => {
+      const wanted = await this.wanted(kind, batch, cutoff);
+      for (const sha256 of batch) {
+        if (wanted.has(sha256)) continue;
+        // Once more, right before the delete: received again meanwhile, or wanted by now?
+        const now = await store.stat(sha256);
+        if (!now || now.modifiedMs >= cutoff) continue;
+        if ((await this.wanted(kind, [sha256], cutoff)).size > 0) continue;
+        await store.delete(sha256);
+        removed++;
+      }
+      batch = [];
+    };
+    for await (const item of store.list()) {
+      if (item.modifiedMs >= cutoff) continue;
+      checked++;
+      batch.push(item.sha256);
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();

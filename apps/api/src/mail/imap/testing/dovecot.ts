@@ -6,8 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../../../testing/test-app';
+import { join, resolve } from 'node:path';
+
+/** The repository's root (not imported from the app's test helpers: the soak uses this too). */
+const REPO_ROOT = resolve(__dirname, '../../../../../..');
 
 export const DOVECOT_BIN = process.env['DOVECOT_BIN'] ?? '/usr/sbin/dovecot';
 
@@ -50,11 +52,17 @@ export class TestDovecot {
     readonly port: number,
     readonly user: string,
     readonly password: string,
+    readonly listen: string,
   ) {}
 
-  static async start(user = 'helpdesk', password = 'sandi-uji-imap'): Promise<TestDovecot> {
+  /** `listen`: Dovecot's listen list (`127.0.0.1, 10.77.0.1`); 127.0.0.1 must be in it. */
+  static async start(
+    user = 'helpdesk',
+    password = 'sandi-uji-imap',
+    listen = '127.0.0.1',
+  ): Promise<TestDovecot> {
     const dir = mkdtempSync(join(tmpdir(), 'sigap-dovecot-'));
-    const server = new TestDovecot(dir, await freePort(), user, password);
+    const server = new TestDovecot(dir, await freePort(), user, password, listen);
     await server.launch();
     return server;
   }
@@ -68,6 +76,7 @@ export class TestDovecot {
     const script = join(REPO_ROOT, 'tools/mail/start-dovecot.sh');
     const child = spawn(script, [this.dir, String(this.port), this.user, this.password], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, DOVECOT_LISTEN: this.listen },
       // Its own process group, so the master and every child can be ended together.
       detached: true,
     });
