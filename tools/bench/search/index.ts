@@ -19,6 +19,7 @@
 import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 import { dropMysqlFullTextIndex } from '@sigap/api-database';
 import { benchServer } from '../shared/bench-server';
+import { sizeBufferPool } from '../shared/buffer-pool';
 import { DEMO_PASSWORD, startShippedApi } from '../shared/shipped-api';
 
 const arg = (name: string, fallback: number): number => {
@@ -30,6 +31,8 @@ const TIMELINE = arg('timeline', 3);
 const REQUESTS = arg('requests', 40);
 const CONTACTS = 20_000;
 const FRESH = process.argv.includes('--fresh');
+/** InnoDB buffer pool for the run (MiB): the tickets, timelines and full-text indexes. */
+const BUFFER_POOL_MB = arg('buffer-pool-mb', 2048);
 const DB = 'sigap_bench_search';
 const OFFICE = 'bali';
 const log = (line: string) => console.log(line);
@@ -357,6 +360,7 @@ async function main(): Promise<void> {
   await admin.query(
     `CREATE DATABASE IF NOT EXISTS \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
   );
+  const bufferPool = await sizeBufferPool(admin, BUFFER_POOL_MB);
   const pool = createPool({ ...bench.conn, database: DB, connectionLimit: 4, timezone: 'Z' });
   const existing = await seededCount(pool);
   const reuse = existing === TICKETS && !FRESH;
@@ -436,6 +440,7 @@ async function main(): Promise<void> {
   await api.close();
   await data.end();
   if (data !== pool) await pool.end().catch(() => undefined);
+  await bufferPool.restore();
   await admin.end();
 }
 

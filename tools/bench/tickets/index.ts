@@ -35,13 +35,13 @@ import { join, resolve } from 'node:path';
 import {
   createConnection,
   createPool,
-  type Connection,
   type Pool,
   type RowDataPacket,
 } from 'mysql2/promise';
 import { databaseCpuMs } from '../shared/proc-cpu';
 import { dropMysqlFullTextIndex } from '@sigap/api-database';
 import { benchServer } from '../shared/bench-server';
+import { sizeBufferPool } from '../shared/buffer-pool';
 import { DEMO_PASSWORD, SHIPPED_MAIN, startShippedApi } from '../shared/shipped-api';
 import { bundleSources, PHASES, phaseTimes, type CpuProfile } from './phases';
 
@@ -228,7 +228,7 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
     await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   }
-  const bufferPool = await sizeBufferPool(admin);
+  const bufferPool = await sizeBufferPool(admin, BUFFER_POOL_MB);
   // multipleStatements: the ceiling sends its writes in the same two requests the API does.
   const pool = createPool({
     ...conn,
@@ -379,44 +379,6 @@ async function main(): Promise<void> {
   await pool.end();
   await bufferPool.restore();
   await admin.end();
-}
-
-/**
- * Gives the server the buffer pool the run needs (`--buffer-pool-mb`, default 2048; 0 leaves it
- * as it is): MariaDB's default 128 MiB holds an eighth of the tickets table, and every opening
- * would then read and evict pages of it. A deployment sets `innodb_buffer_pool_size` in the
- * server's configuration (README, "Benchmarks"); here it is raised at run time (MariaDB 10.11
- * and MySQL 8 resize it online), printed, and put back at the end.
- */
-async function sizeBufferPool(
-  admin: Connection,
-): Promise<{ text: string; restore: () => Promise<void> }> {
-  const current = async () =>
-    Number(
-      (await admin.query<RowDataPacket[]>('SELECT @@GLOBAL.innodb_buffer_pool_size AS b'))[0][0][
-        'b'
-      ],
-    );
-  const mib = (bytes: number) => `${Math.round(bytes / 1048576)} MiB`;
-  const before = await current();
-  const wanted = BUFFER_POOL_MB * 1048576;
-  const keep = { text: `${mib(before)} (as configured)`, restore: async () => undefined };
-  if (!BUFFER_POOL_MB || before >= wanted) return keep;
-  try {
-    await admin.query('SET GLOBAL innodb_buffer_pool_size = ?', [wanted]);
-  } catch (error) {
-    keep.text += `; raising it to ${mib(wanted)} failed: ${(error as Error).message}`;
-    return keep;
-  }
-  // The resize runs in the background: wait until the server reports the new size.
-  for (let i = 0; i < 300 && (await current()) < wanted; i++)
-    await new Promise((r) => setTimeout(r, 100));
-  return {
-    text: `${mib(await current())} (raised from ${mib(before)} for this run by SET GLOBAL, put back at the end)`,
-    restore: async () => {
-      await admin.query('SET GLOBAL innodb_buffer_pool_size = ?', [before]);
-    },
-  };
 }
 
 /** CPU time (ms) the local MariaDB server has used so far; null when it does not run here. */
