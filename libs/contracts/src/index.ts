@@ -15,3 +15,4 @@ export * from './lib/complaints';
 export * from './lib/public';
 export * from './lib/admin-mail';
 export * from './lib/offices';
+export * from './lib/incidents';

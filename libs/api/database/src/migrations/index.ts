@@ -25,6 +25,7 @@ import { UnconfirmedClosures1763902520000 } from './1763902520000-unconfirmed-cl
 import { ComplaintTiers1763902650000 } from './1763902650000-complaint-tiers';
 import { SurveyRespondentProfile1763902660000 } from './1763902660000-survey-respondent-profile';
 import { StepOwnersFollowUps1763902700000 } from './1763902700000-step-owners-follow-ups';
+import { ItServicesIncidents1763902800000 } from './1763902800000-it-services-incidents';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ComplaintTiers1763902650000,
   SurveyRespondentProfile1763902660000,
   StepOwnersFollowUps1763902700000,
+  ItServicesIncidents1763902800000,
 ];
