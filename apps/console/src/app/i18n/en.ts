@@ -2,6 +2,7 @@ import { adminMailEn } from './admin-mail.en';
 import { staffDayEn } from './staff-day.en';
 import { agentConsoleEn } from './agent-console.en';
 import { dashboardEn } from './dashboard.en';
+import { incidentsEn } from './incidents.en';
 import { portalEn } from './portal.en';
 import { publicEn } from './public.en';
 import { reportsEn } from './reports.en';
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...adminMailEn,
   ...publicEn,
   ...portalEn,
+  ...incidentsEn,
   ...surveyEn,
   ...dashboardEn,
   ...reportsEn,

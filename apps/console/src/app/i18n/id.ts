@@ -2,6 +2,7 @@ import { adminMailId } from './admin-mail.id';
 import { staffDayId } from './staff-day.id';
 import { agentConsoleId } from './agent-console.id';
 import { dashboardId } from './dashboard.id';
+import { incidentsId } from './incidents.id';
 import { portalId } from './portal.id';
 import { publicId } from './public.id';
 import { reportsId } from './reports.id';
@@ -18,6 +19,7 @@ export const id = {
   ...adminMailId,
   ...publicId,
   ...portalId,
+  ...incidentsId,
   ...surveyId,
   ...dashboardId,
   ...reportsId,

@@ -39,6 +39,7 @@ import { REFRESH_MS, TICK_MS, liveClock, liveRemaining, shareUsed } from './coun
 import { addWorkingMinutes } from '@sigap/sla';
 import { foldQuoted } from './mail-html';
 import { spellMinutes, spellRemaining, type StandardUnit } from './remaining-text';
+import { IncidentPanelComponent } from '../it-services/incident-panel.component';
 import { ChooseServiceComponent } from './choose-service.component';
 import { TicketsApi, type TicketActionPath } from './tickets.api';
 import { ReplyComposerComponent, type ComposedMessage } from './reply-composer.component';
@@ -72,6 +73,7 @@ function readOrder(): TimelineOrder {
   selector: 'sg-workspace-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    IncidentPanelComponent,
     NgTemplateOutlet,
     RouterLink,
     MatButtonModule,
