@@ -84,7 +84,7 @@ export function previewPriority(
         />
       }
       <form [formGroup]="form" (ngSubmit)="submit()" class="form" data-test="incident-form">
-        <mat-form-field appearance="outline" class="wide">
+        <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
           <mat-label>{{ 'inc.new.services' | t }}</mat-label>
           <mat-select formControlName="services" multiple data-test="inc-services">
             @for (item of services(); track item.code) {
@@ -96,7 +96,7 @@ export function previewPriority(
           <mat-hint>{{ 'inc.new.servicesHint' | t }}</mat-hint>
           <mat-error>{{ errors()['services'] ?? '' }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'inc.impact' | t }}</mat-label>
           <mat-select formControlName="impact" data-test="inc-impact">
             @for (l of levels; track l) {
@@ -105,7 +105,7 @@ export function previewPriority(
           </mat-select>
           <mat-hint>{{ 'inc.impactHint' | t }}</mat-hint>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'inc.urgency' | t }}</mat-label>
           <mat-select formControlName="urgency" data-test="inc-urgency">
             @for (l of levels; track l) {
@@ -140,19 +140,19 @@ export function previewPriority(
           <mat-error>{{ errors()['requester.name'] ?? ('tickets.open.required' | t) }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
-          <mat-label>{{ 'tickets.open.requesterEmail' | t }}</mat-label>
+          <mat-label>{{ 'inc.new.email' | t }}</mat-label>
           <input matInput type="email" formControlName="email" data-test="inc-email" />
           <mat-error>{{ errors()['requester.email'] ?? ('tickets.open.email' | t) }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
-          <mat-label>{{ 'staff.open.phone' | t }}</mat-label>
+          <mat-label>{{ 'inc.new.phone' | t }}</mat-label>
           <input matInput type="tel" formControlName="phone" data-test="inc-phone" />
           <mat-error>{{
             errors()['requester.phone'] ?? ('staff.open.phoneInvalid' | t)
           }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
-          <mat-label>{{ 'tickets.open.opd' | t }}</mat-label>
+          <mat-label>{{ 'inc.new.opd' | t }}</mat-label>
           <mat-select formControlName="opdId" data-test="inc-opd">
             <mat-option [value]="''">{{ 'tickets.open.noOpd' | t }}</mat-option>
             @for (item of opds(); track item.id) {
@@ -187,7 +187,8 @@ export function previewPriority(
     .form {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
-      gap: 4px 16px;
+      gap: 12px 16px;
+      align-items: start;
       max-width: 900px;
     }
     .wide {
@@ -195,7 +196,7 @@ export function previewPriority(
     }
     .preview {
       min-height: 1.5em;
-      margin: 0 0 8px;
+      margin: 8px 0 16px;
     }
   `,
 })
