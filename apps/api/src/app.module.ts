@@ -15,6 +15,8 @@ import { DashboardsModule } from '@sigap/api-dashboards';
 import { DatabaseModule } from '@sigap/api-database';
 import { HealthModule } from '@sigap/api-health';
 import { IdentityModule } from '@sigap/api-identity';
+import { IncidentsModule } from '@sigap/api-incidents';
+import { ItServicesModule } from '@sigap/api-it-services';
 import { ImapModule } from '@sigap/api-mail';
 import { MailModule } from '@sigap/api-mail';
 import { ObservabilityModule } from '@sigap/api-observability';
@@ -64,6 +66,8 @@ export class AppModule {
         PortalModule,
         SurveyModule,
         ComplaintsModule,
+        ItServicesModule,
+        IncidentsModule,
         PublicModule,
         SetupModule,
         DemoHistoryModule,

@@ -20,6 +20,8 @@ import { AuditEntryEntity } from '@sigap/api-audit';
 import { CALENDAR_ENTITIES } from '@sigap/api-calendars';
 import { ComplaintEntity } from '@sigap/api-complaints';
 import { ComplaintTierEntity } from '@sigap/api-complaints';
+import { IncidentEntity, TicketItServiceEntity } from '@sigap/api-incidents';
+import { ItServiceEntity, PriorityMatrixEntity } from '@sigap/api-it-services';
 import { CatalogServiceEntity } from '@sigap/api-catalog';
 import { ServiceVersionEntity } from '@sigap/api-catalog';
 import { UserEntity } from '@sigap/api-identity';
@@ -63,4 +65,9 @@ export const ENTITIES = [
   ComplaintEntity,
   ComplaintTierEntity,
   CannedResponseEntity,
+  // IT service management
+  ItServiceEntity,
+  PriorityMatrixEntity,
+  IncidentEntity,
+  TicketItServiceEntity,
 ];

@@ -9,6 +9,7 @@ import { DemoLogin, DemoUsersService } from '@sigap/api-identity';
 import { UsersService } from '@sigap/api-identity';
 import { StartupLock } from '@sigap/api-database';
 import { DemoHistoryService } from '@sigap/api-demo-history';
+import { ItServicesSeedService } from '@sigap/api-it-services';
 
 /**
  * Start-up in order: migrations, seed data, the first admin, demo users; then ready.
@@ -31,6 +32,7 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly demo: DemoUsersService,
     private readonly readiness: Readiness,
     private readonly demoHistory: DemoHistoryService,
+    private readonly itServicesSeed: ItServicesSeedService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,7 +53,10 @@ export class StartupService implements OnApplicationBootstrap {
       if (await dialectOf(this.dataSource).repairFullText(this.dataSource))
         this.logger.warn('Indeks pencarian tiket dipulihkan dan dibangun ulang.');
     }
-    if (this.config.loadSeed && this.config.demo) await this.seed.load();
+    if (this.config.loadSeed && this.config.demo) {
+      await this.seed.load();
+      await this.itServicesSeed.load();
+    }
     if (this.config.loadSeed) await this.calendarSeed.load();
     if (this.config.adminEmail && this.config.adminPassword) {
       await this.users.ensureFirstAdmin(this.config.adminEmail, this.config.adminPassword);

@@ -17,3 +17,4 @@ export * from './lib/admin-mail';
 export * from './lib/offices';
 export * from './lib/integrations';
 export * from './lib/limits';
+export * from './lib/incidents';

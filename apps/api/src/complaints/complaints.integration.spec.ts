@@ -140,6 +140,34 @@ describeOnBothDatabases(
       expect(bad.status).toBe(400);
     });
 
+    it('resolves a complaint that names no service (no catalog service is waited for)', async () => {
+      const filed = await file(
+        form({
+          email: 'ketut.loket@example.id',
+          text: 'Petugas loket tidak ramah saat melayani kami kemarin.',
+        }),
+        '10.9.9.9',
+      );
+      expect(filed.status).withContext(filed.text).toBe(201);
+      const agent = await app.token('helpdesk.bali@sigap.local');
+      const me = await app.request<{ id: string }>('GET', '/api/v1/auth/me', { token: agent });
+      const n = filed.body.number;
+      const detail = await app.request('GET', `/api/v1/tickets/${n}`, { token: agent });
+      expect(detail.body.service).toBeNull();
+      expect(detail.body.allowedActions).not.toContain('choose-service');
+      const assigned = await app.request('POST', `/api/v1/tickets/${n}/assign`, {
+        token: agent,
+        body: { userId: me.body.id, expectedVersion: detail.body.version },
+      });
+      expect(assigned.status).withContext(assigned.text).toBe(200);
+      const resolved = await app.request('POST', `/api/v1/tickets/${n}/resolve`, {
+        token: agent,
+        body: { reason: 'Sudah dibina.', expectedVersion: assigned.body.version },
+      });
+      expect(resolved.status).withContext(resolved.text).toBe(200);
+      expect(resolved.body.status).toBe('resolved');
+    });
+
     it('links the ticket it is about within the office, and answers alike for other offices and unknown numbers', async () => {
       const linked = await file(form({ relatedTicket: baliTicket, category: 'saran' }));
       expect(linked.status).withContext(linked.text).toBe(201);

@@ -34,6 +34,11 @@ const TABLES = [
   // complaints
   'complaints',
   'complaint_tiers',
+  // IT service management
+  'it_services',
+  'incident_priority_matrices',
+  'incidents',
+  'ticket_it_services',
   // shared rate limits and job leases
   'rate_limit_windows',
   'job_leases',

@@ -79,6 +79,13 @@ export const routes: Routes = [
         loadComponent: () => import('./tickets/open-ticket.page').then((m) => m.OpenTicketPage),
       },
       {
+        path: 'tiket/gangguan-baru',
+        canActivate: [rolesGuard('admin', 'agent')],
+        title: 'Gangguan baru · Sigap',
+        loadComponent: () =>
+          import('./it-services/new-incident.page').then((m) => m.NewIncidentPage),
+      },
+      {
         path: 'tiket/jawaban',
         title: 'Jawaban siap pakai · Sigap',
         loadComponent: () =>
@@ -132,6 +139,12 @@ export const routes: Routes = [
         canActivate: [rolesGuard('admin', 'manager', 'agent')],
         title: 'OPD · Sigap',
         loadComponent: () => import('./admin/opds.page').then((m) => m.OpdsPage),
+      },
+      {
+        path: 'admin/layanan-ti',
+        canActivate: [rolesGuard('admin', 'manager', 'agent')],
+        title: 'Layanan TI · Sigap',
+        loadComponent: () => import('./it-services/it-services.page').then((m) => m.ItServicesPage),
       },
       {
         path: 'admin/karantina',

@@ -18,4 +18,18 @@ export interface OfficeCalendar {
  */
 export abstract class CalendarProvider {
   abstract forOffice(officeCode: string): Promise<OfficeCalendar>;
+
+  /**
+   * Round the clock in the office's zone: every hour of every day, no holidays. The calendar of
+   * IT services supported 24x7 (the data centre); "1 hari" on it is a calendar day.
+   */
+  abstract roundTheClock(officeCode: string): Promise<OfficeCalendar>;
 }
+
+/** The week of a 24x7 calendar. */
+export const ROUND_THE_CLOCK_WEEK = Object.fromEntries(
+  (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => [
+    d,
+    [{ start: '00:00', end: '24:00' }],
+  ]),
+);

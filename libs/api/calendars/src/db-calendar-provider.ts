@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SlaError, WorkCalendar } from '@sigap/sla';
 import { DataSource } from 'typeorm';
 import { zoneAbbreviation } from '@sigap/api-offices';
-import { CalendarProvider, OfficeCalendar } from './calendar-provider';
+import { CalendarProvider, OfficeCalendar, ROUND_THE_CLOCK_WEEK } from './calendar-provider';
 import { CalendarError } from './calendar-error';
 import { loadOfficeCalendar, readRevision, toDefinition } from './calendar-store';
 
@@ -21,6 +21,11 @@ export class DbCalendarProvider extends CalendarProvider {
   static readonly REVISION_CHECK_MS = 1000;
 
   private readonly cache = new Map<string, Promise<OfficeCalendar>>();
+  /** 24x7 calendars per zone: they depend on nothing an admin edits. */
+  private readonly roundTheClockByZone = new Map<
+    string,
+    { calendar: WorkCalendar; version: string }
+  >();
   private knownRevision: number | null = null;
   private checkedAt = 0;
   /** Bumped on every invalidation, so a build that started before it is not cached. */
@@ -50,6 +55,23 @@ export class DbCalendarProvider extends CalendarProvider {
       );
     }
     return entry;
+  }
+
+  /** Built from the office's zone (read through its own calendar, so the same cache applies). */
+  async roundTheClock(officeCode: string): Promise<OfficeCalendar> {
+    const office = await this.forOffice(officeCode);
+    let entry = this.roundTheClockByZone.get(office.timeZone);
+    if (!entry) {
+      const calendar = WorkCalendar.compile({
+        timeZone: office.timeZone,
+        week: ROUND_THE_CLOCK_WEEK,
+        workingDaysPerWeek: 7,
+        label: `24x7 ${office.zoneAbbreviation}`,
+      });
+      entry = { calendar, version: calendar.version };
+      this.roundTheClockByZone.set(office.timeZone, entry);
+    }
+    return { ...office, calendar: entry.calendar, version: entry.version };
   }
 
   /** Drops every cached calendar; the next `forOffice` re-reads the revision and rebuilds. */

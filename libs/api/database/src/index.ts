@@ -30,6 +30,7 @@ export * from './migrations/1763902600000-demo-history';
 export * from './migrations/1763902650000-complaint-tiers';
 export * from './migrations/1763902660000-survey-respondent-profile';
 export * from './migrations/1763902800000-api-tokens-and-webhooks';
+export * from './migrations/1763902850000-it-services-incidents';
 export * from './migrations/1763903000000-ticket-search';
 export * from './migrations/1763903100000-timeline-long-text';
 export * from './migrations/index';

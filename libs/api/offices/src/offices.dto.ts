@@ -28,6 +28,8 @@ export const POSITION_CODE = /^[a-z0-9][a-z0-9-]{0,58}[a-z0-9]$/;
 export const TICKET_PREFIX = /^[A-Z0-9]{2,12}$/;
 /** Complaint numbers start with `ADU`: a ticket prefix may not, or the two would mix. */
 export const NOT_COMPLAINT_MARKER = /^(?!ADU)/;
+/** Incident numbers start with `GNG` (gangguan): a ticket prefix may not either. */
+export const NOT_INCIDENT_MARKER = /^(?!GNG)/;
 /** ISO 3166-2 codes of Indonesia's provinces (`ID-PA`), for the province's own holidays. */
 export const REGION = /^ID-[A-Z]{2}$/;
 /** A name: printable text, no control characters and no markup. */
@@ -172,6 +174,9 @@ export class CreateOfficeDto extends OfficeOptionalFieldsDto implements CreateOf
   @Matches(NOT_COMPLAINT_MARKER, {
     message: 'tidak boleh diawali ADU (awalan nomor pengaduan)',
   })
+  @Matches(NOT_INCIDENT_MARKER, {
+    message: 'tidak boleh diawali GNG (awalan nomor gangguan)',
+  })
   ticketPrefix: string;
 }
 
@@ -193,6 +198,9 @@ export class UpdateOfficeDto extends OfficeOptionalFieldsDto implements UpdateOf
   @Matches(TICKET_PREFIX, { message: '2-12 huruf kapital atau angka' })
   @Matches(NOT_COMPLAINT_MARKER, {
     message: 'tidak boleh diawali ADU (awalan nomor pengaduan)',
+  })
+  @Matches(NOT_INCIDENT_MARKER, {
+    message: 'tidak boleh diawali GNG (awalan nomor gangguan)',
   })
   ticketPrefix?: string;
 }

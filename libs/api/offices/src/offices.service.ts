@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   COMPLAINT_NUMBER_MARKER,
+  INCIDENT_NUMBER_MARKER,
   type CreateOfficeRequest,
   type OfficeAdminView,
   type OfficeDetail,
@@ -32,6 +33,11 @@ export const OPEN_TICKET_STATUSES = ['new', 'triaged', 'in-progress', 'waiting',
  */
 function complaintPrefixOf(ticketPrefix: string): string {
   return `${COMPLAINT_NUMBER_MARKER}${ticketPrefix}`.toUpperCase().slice(0, 12);
+}
+
+/** Incident numbers likewise: `GNG` + the ticket prefix cut to 12 characters. */
+function incidentPrefixOf(ticketPrefix: string): string {
+  return `${INCIDENT_NUMBER_MARKER}${ticketPrefix}`.toUpperCase().slice(0, 12);
 }
 
 function isDuplicateKey(error: unknown): boolean {
@@ -307,6 +313,14 @@ export class OfficesService {
         {
           path: 'ticketPrefix',
           message: `awalan ini memberi nomor pengaduan yang sama dengan kantor lain (${mine}); pilih awalan lain`,
+        },
+      ];
+    const incidents = incidentPrefixOf(prefix);
+    if (others.some((o) => incidentPrefixOf(o.ticketPrefix) === incidents))
+      return [
+        {
+          path: 'ticketPrefix',
+          message: `awalan ini memberi nomor gangguan yang sama dengan kantor lain (${incidents}); pilih awalan lain`,
         },
       ];
     return [];

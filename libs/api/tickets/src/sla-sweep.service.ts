@@ -185,6 +185,7 @@ export class SlaSweepService implements OnApplicationBootstrap, OnApplicationShu
       const rows: { id: string; number: string; office: string }[] = await m.query(
         `SELECT id, number, office_code AS office FROM tickets
           WHERE office_code = ? AND is_open = ? AND calendar_version <> ?
+            AND (support_hours IS NULL OR support_hours <> '24x7')
           LIMIT ${limit - out.length}`,
         [code, true, version],
       );

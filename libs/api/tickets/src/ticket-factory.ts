@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { TicketKind } from '@sigap/contracts';
+import type { IncidentPriority, SupportHours, TicketKind } from '@sigap/contracts';
 import { stepOwner, type Channel, type ServiceStandard } from '@sigap/standards';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@sigap/api-audit';
@@ -32,8 +32,16 @@ export interface NewTicketInput {
   createdAt: Date;
   receivedAt: Date;
   calendarVersion?: string | null;
-  /** A kind other than a service request, and the ticket it is about (complaints). */
-  kind?: { kind: TicketKind; relatedTicketId: string | null };
+  /**
+   * A kind other than a service request, the ticket it is about (complaints), and for incidents
+   * their priority and the calendar their clocks run on.
+   */
+  kind?: {
+    kind: TicketKind;
+    relatedTicketId: string | null;
+    priority?: IncidentPriority | null;
+    supportHours?: SupportHours | null;
+  };
 }
 
 /** How a new ticket is numbered, mailed and audited once its rows are in. */
@@ -96,12 +104,13 @@ export class TicketFactory {
     });
   }
 
-  /** Starts the first-response clock at `agg.now`, when one is configured. */
-  startFirstResponse(agg: TicketAggregate): boolean {
-    if (!this.cache.duration(this.config.firstResponseTime)) return false;
-    addClockEvent(agg, FIRST_RESPONSE_CLOCK, 'start', {
-      duration: this.config.firstResponseTime,
-    });
+  /**
+   * Starts the first-response clock at `agg.now`: the configured time, or a kind's own (an
+   * incident's priority response target); false when there is none.
+   */
+  startFirstResponse(agg: TicketAggregate, duration = this.config.firstResponseTime): boolean {
+    if (!this.cache.duration(duration)) return false;
+    addClockEvent(agg, FIRST_RESPONSE_CLOCK, 'start', { duration });
     return true;
   }
 
@@ -201,7 +210,14 @@ export function newTicketRow(input: NewTicketInput): TicketEntity {
     firstResponseAt: null,
     alerted: null,
     // Only other kinds name theirs: a request's row leaves it to the database default.
-    ...(input.kind ? { kind: input.kind.kind, relatedTicketId: input.kind.relatedTicketId } : {}),
+    ...(input.kind
+      ? {
+          kind: input.kind.kind,
+          relatedTicketId: input.kind.relatedTicketId,
+          ...(input.kind.priority ? { priority: input.kind.priority } : {}),
+          ...(input.kind.supportHours ? { supportHours: input.kind.supportHours } : {}),
+        }
+      : {}),
   };
 }
 

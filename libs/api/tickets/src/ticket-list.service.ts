@@ -20,6 +20,8 @@ const SUMMARY_COLUMNS = [
   'number',
   'officeCode',
   'kind',
+  'priority',
+  'supportHours',
   'serviceCode',
   'subject',
   'status',
@@ -138,6 +140,7 @@ export class TicketListService {
     if (query.service) qb.andWhere('t.service_code = :service', { service: query.service });
     if (query.triage) qb.andWhere(`t.service_id IS ${query.triage === 'true' ? '' : 'NOT '}NULL`);
     if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
+    if (query.priority) qb.andWhere('t.priority = :priority', { priority: query.priority });
     if (query.opd) qb.andWhere('t.opd_id = :opd', { opd: query.opd });
     if (query.assignee) {
       qb.andWhere(

@@ -201,6 +201,8 @@ export function toSummary(t: TicketEntity): TicketSummary {
     number: t.number,
     office: t.officeCode,
     kind: t.kind ?? 'request',
+    priority: t.priority ?? null,
+    supportHours: t.supportHours ?? null,
     service: t.serviceCode,
     subject: t.subject,
     status: t.status,

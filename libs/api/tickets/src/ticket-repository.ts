@@ -89,9 +89,29 @@ export class TicketRepository {
     ]);
     const standard = await this.standardOf(manager, ticket);
     return loadedAggregate(
-      { ticket, checklist, steps, standard, calendar, now: this.clock.now(), actorId },
+      {
+        ticket,
+        checklist,
+        steps,
+        standard,
+        calendar: await this.calendarOf(ticket, calendar),
+        now: this.clock.now(),
+        actorId,
+      },
       events,
     );
+  }
+
+  /**
+   * The calendar a ticket's clocks run on: its office's (what callers pass, read once per
+   * office), or round the clock in the office's zone for a ticket on 24x7 support.
+   */
+  async calendarOf(
+    ticket: Pick<TicketEntity, 'officeCode' | 'supportHours'>,
+    officeCalendar?: TicketAggregate['calendar'],
+  ): Promise<TicketAggregate['calendar']> {
+    if (ticket.supportHours === '24x7') return this.calendars.roundTheClock(ticket.officeCode);
+    return officeCalendar ?? this.calendars.forOffice(ticket.officeCode);
   }
 
   /**
@@ -113,7 +133,7 @@ export class TicketRepository {
       .filter((r) => r['s_id'] !== null && r['s_id'] !== undefined)
       .map((r) => hydrateRow(manager, TicketStepEntity, r, 's_'));
     const events = await selectRows(manager, ClockEventEntity, sql.clockWhere, [ticket.id]);
-    const calendar = await this.calendars.forOffice(ticket.officeCode);
+    const calendar = await this.calendarOf(ticket);
     const standard = await this.standardOf(manager, ticket);
     const checklist =
       standard.clockStartsWhen === 'complete'

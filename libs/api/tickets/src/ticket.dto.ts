@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  INCIDENT_PRIORITIES,
   TICKET_KINDS,
+  type IncidentPriority,
   TICKET_SLA_STATES,
   TICKET_STATUSES,
   type TicketKind,
@@ -163,6 +165,7 @@ export class ListTicketsQuery {
   /** `true`: only tickets opened from e-mail still without a service (the triage view). */
   @IsOptionalNotNull() @IsIn(['true', 'false']) triage?: 'true' | 'false';
   @IsOptionalNotNull() @IsIn(TICKET_KINDS) kind?: TicketKind;
+  @IsOptionalNotNull() @IsIn(INCIDENT_PRIORITIES) priority?: IncidentPriority;
   @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(36) opd?: string;
   @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(36) assignee?: string;
   @IsOptionalNotNull() @IsString() @SingleLine() @MaxLength(60) position?: string;

@@ -1,5 +1,11 @@
 import type { Channel } from '@sigap/standards';
-import type { TicketKind, TicketSlaState, TicketStatus } from '@sigap/contracts';
+import type {
+  IncidentPriority,
+  SupportHours,
+  TicketKind,
+  TicketSlaState,
+  TicketStatus,
+} from '@sigap/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Stored in `due_at` when a clock has no due yet (not started): sorts last in the queue. */
@@ -113,7 +119,10 @@ export class TicketEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   alerted: string | null;
 
-  /** `request` (a service request) or `complaint` (pengaduan, saran, masukan); the database default is `request`. */
+  /**
+   * `request` (a service request), `complaint` (pengaduan, saran, masukan) or `incident`
+   * (gangguan); the database default is `request`.
+   */
   @Column({ type: 'varchar', length: 16, default: 'request' })
   kind?: TicketKind;
 
@@ -128,4 +137,16 @@ export class TicketEntity {
   /** The last first-response alert sent by the sweep (`at-risk`, `breached`). */
   @Column({ name: 'first_response_alerted', type: 'varchar', length: 16, nullable: true })
   firstResponseAlerted?: string | null;
+
+  /** An incident's priority (P1-P4) from its office's matrix; null for other kinds. */
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  priority?: IncidentPriority | null;
+
+  /**
+   * The calendar the ticket's clocks run on: null or `office` for the office's working time,
+   * `24x7` round the clock (an incident on a service supported 24x7). The repository loads the
+   * matching calendar; everything else reads `agg.calendar`.
+   */
+  @Column({ name: 'support_hours', type: 'varchar', length: 8, nullable: true })
+  supportHours?: SupportHours | null;
 }

@@ -45,6 +45,7 @@ import { TriageService } from './triage.service';
     TicketActingService,
     TicketReadingService,
     TicketActionsService,
+    ServiceCache,
     SlaSweepService,
     SystemActionsService,
     TriageService,

@@ -39,8 +39,11 @@ export function triageStandard(office: string): ServiceStandard {
  * offers choosing one (and no work on steps it does not have yet), and one with a service never
  * offers choosing again.
  */
-export function triageAwareActions(t: Pick<TicketEntity, 'status' | 'serviceId'>): TicketAction[] {
+export function triageAwareActions(
+  t: Pick<TicketEntity, 'status' | 'serviceId' | 'kind'>,
+): TicketAction[] {
   const actions = allowedActions(t.status);
-  if (t.serviceId) return actions.filter((a) => a !== 'choose-service');
+  if (t.serviceId || (t.kind ?? 'request') !== 'request')
+    return actions.filter((a) => a !== 'choose-service');
   return actions.filter((a) => a !== 'start-work' && a !== 'resolve');
 }

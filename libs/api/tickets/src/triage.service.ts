@@ -24,6 +24,7 @@ import { TicketRepository } from './ticket-repository';
 import { triageStandard } from './triage-standard';
 import {
   activateNextSteps,
+  awaitsService,
   event,
   serviceTimeFor,
   transition,
@@ -168,6 +169,12 @@ export class TriageService {
   ): Promise<TicketDetail> {
     return this.acting.act(user, number, v, 'service_chosen', async (agg, manager) => {
       const t = agg.ticket;
+      if ((t.kind ?? 'request') !== 'request') {
+        throw new TicketError(
+          'ticket.not_triage',
+          `Tiket ${t.number} bukan permohonan layanan; layanannya tidak dipilih dari katalog.`,
+        );
+      }
       if (t.serviceId) {
         throw new TicketError(
           'ticket.service_already_chosen',
@@ -204,7 +211,7 @@ export class TriageService {
     reason: string,
   ): Promise<TicketDetail> {
     return this.acting.act(user, number, v, 'rejected_not_request', (agg) => {
-      if (agg.ticket.serviceId) {
+      if (!awaitsService(agg.ticket)) {
         throw new TicketError(
           'ticket.not_triage',
           `Tiket ${agg.ticket.number} sudah punya layanan; batalkan dengan aksi biasa.`,

@@ -101,7 +101,7 @@ export function event(agg: TicketAggregate, code: string, data?: Record<string, 
 export function transition(agg: TicketAggregate, action: TicketAction): void {
   const from = agg.ticket.status;
   const to = nextStatus(from, action);
-  if (!agg.ticket.serviceId && (action === 'start-work' || action === 'resolve')) {
+  if (awaitsService(agg.ticket) && (action === 'start-work' || action === 'resolve')) {
     // A triage ticket (from e-mail) has no documents or steps until its service is chosen.
     throw new TicketError(
       'ticket.illegal_transition',
@@ -115,6 +115,14 @@ export function transition(agg: TicketAggregate, action: TicketAction): void {
     );
   }
   setStatus(agg, to);
+}
+
+/**
+ * A service request opened from e-mail without a service yet (triage): no work on it until one is
+ * chosen. Other kinds (complaints, incidents) never need a catalog service.
+ */
+export function awaitsService(t: Pick<TicketEntity, 'serviceId' | 'kind'>): boolean {
+  return !t.serviceId && (t.kind ?? 'request') === 'request';
 }
 
 function setStatus(agg: TicketAggregate, to: TicketStatus): void {

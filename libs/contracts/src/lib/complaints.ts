@@ -4,9 +4,12 @@
  * and optionally forwarded to SP4N-LAPOR!.
  */
 
-/** A service request or a complaint; dashboards and the queue tell them apart by this. */
-export type TicketKind = 'request' | 'complaint';
-export const TICKET_KINDS: readonly TicketKind[] = ['request', 'complaint'];
+/**
+ * A service request, a complaint or an incident (gangguan); dashboards and the queue tell them
+ * apart by this. Later kinds (changes) join the list.
+ */
+export type TicketKind = 'request' | 'complaint' | 'incident';
+export const TICKET_KINDS: readonly TicketKind[] = ['request', 'complaint', 'incident'];
 
 export type ComplaintCategory = 'pengaduan' | 'saran' | 'masukan';
 export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = ['pengaduan', 'saran', 'masukan'];

@@ -3,6 +3,7 @@
  * Instants are ISO 8601 in UTC; the console shows them in the office's zone.
  */
 import type { TicketKind } from './complaints';
+import type { IncidentPriority, SupportHours } from './incidents';
 import type { Role } from './auth';
 
 export type TicketChannel = 'letter' | 'email' | 'portal' | 'walk-in' | 'phone';
@@ -171,6 +172,10 @@ export interface TicketSummary {
   office: string;
   /** `complaint` for pengaduan/saran/masukan; absent or `request` for a service request. */
   kind?: TicketKind;
+  /** An incident's priority from the office's matrix; null for other kinds. */
+  priority?: IncidentPriority | null;
+  /** `24x7`: the clocks run round the clock (an incident on a 24x7 service); else office time. */
+  supportHours?: SupportHours | null;
   /** Null for a ticket opened from e-mail whose service an agent has not chosen yet (triage). */
   service: string | null;
   subject: string;

@@ -124,7 +124,11 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
   if (name.length < 2 || name.length > 200 || FORBIDDEN.test(name))
     errors.name = 'onboard.office.err.name';
   if (!v.timeZone) errors.timeZone = 'onboard.office.err.timeZone';
-  if (!TICKET_PREFIX.test(v.ticketPrefix) || v.ticketPrefix.startsWith('ADU'))
+  if (
+    !TICKET_PREFIX.test(v.ticketPrefix) ||
+    v.ticketPrefix.startsWith('ADU') ||
+    v.ticketPrefix.startsWith('GNG')
+  )
     errors.ticketPrefix = 'onboard.office.err.prefix';
   if (v.region.trim() && !REGION.test(v.region.trim())) errors.region = 'onboard.office.err.region';
   if (FORBIDDEN.test(v.address)) errors.address = 'onboard.office.err.text';

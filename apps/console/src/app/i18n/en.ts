@@ -3,6 +3,7 @@ import { staffDayEn } from './staff-day.en';
 import { searchEn } from './search.en';
 import { agentConsoleEn } from './agent-console.en';
 import { dashboardEn } from './dashboard.en';
+import { incidentsEn } from './incidents.en';
 import { portalEn } from './portal.en';
 import { publicEn } from './public.en';
 import { reportsEn } from './reports.en';
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...adminMailEn,
   ...publicEn,
   ...portalEn,
+  ...incidentsEn,
   ...surveyEn,
   ...dashboardEn,
   ...reportsEn,

@@ -3,6 +3,7 @@ import { staffDayId } from './staff-day.id';
 import { searchId } from './search.id';
 import { agentConsoleId } from './agent-console.id';
 import { dashboardId } from './dashboard.id';
+import { incidentsId } from './incidents.id';
 import { portalId } from './portal.id';
 import { publicId } from './public.id';
 import { reportsId } from './reports.id';
@@ -21,6 +22,7 @@ export const id = {
   ...adminMailId,
   ...publicId,
   ...portalId,
+  ...incidentsId,
   ...surveyId,
   ...dashboardId,
   ...reportsId,

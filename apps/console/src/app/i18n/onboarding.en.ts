@@ -37,7 +37,7 @@ export const onboardingEn: { readonly [K in keyof typeof onboardingId]: string }
   'onboard.office.err.code': '2-40 lowercase letters, digits or hyphens (not first or last).',
   'onboard.office.err.name': '2-200 characters, without < or >.',
   'onboard.office.err.timeZone': 'Choose a time zone.',
-  'onboard.office.err.prefix': '2-12 uppercase letters or digits, not starting with ADU.',
+  'onboard.office.err.prefix': '2-12 uppercase letters or digits, not starting with ADU or GNG.',
   'onboard.office.err.region': 'A province code such as ID-PA.',
   'onboard.office.err.text': 'Without < or > and control characters.',
   'onboard.office.err.email': 'Enter a valid e-mail address.',

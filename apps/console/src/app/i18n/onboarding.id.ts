@@ -36,7 +36,7 @@ export const onboardingId = {
   'onboard.office.err.code': '2-40 huruf kecil, angka atau tanda hubung (tidak di awal/akhir).',
   'onboard.office.err.name': '2-200 karakter, tanpa < atau >.',
   'onboard.office.err.timeZone': 'Pilih zona waktu.',
-  'onboard.office.err.prefix': '2-12 huruf kapital atau angka, tidak diawali ADU.',
+  'onboard.office.err.prefix': '2-12 huruf kapital atau angka, tidak diawali ADU atau GNG.',
   'onboard.office.err.region': 'Kode provinsi seperti ID-PA.',
   'onboard.office.err.text': 'Tanpa < atau > dan karakter kendali.',
   'onboard.office.err.email': 'Isi alamat e-mail yang benar.',

@@ -68,6 +68,7 @@ describe('ShellComponent', () => {
       'nav-tickets',
       'nav-canned',
       'nav-opds',
+      'nav-it-services',
       'nav-dashboard',
     ]);
     TestBed.resetTestingModule();
@@ -81,6 +82,7 @@ describe('ShellComponent', () => {
       'nav-users',
       'nav-positions',
       'nav-opds',
+      'nav-it-services',
       'nav-quarantine',
       'nav-templates',
       'nav-mailboxes',

@@ -65,6 +65,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: [...STAFF, 'agent'],
   },
   {
+    path: '/admin/layanan-ti',
+    icon: 'shield',
+    label: 'inc.nav.itServices',
+    test: 'nav-it-services',
+    roles: [...STAFF, 'agent'],
+  },
+  {
     path: '/admin/karantina',
     icon: 'shield',
     label: 'nav.quarantine',

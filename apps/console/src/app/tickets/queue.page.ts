@@ -23,7 +23,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { OpdView, ServiceSummary, TicketSummary } from '@sigap/contracts';
+import {
+  INCIDENT_PRIORITIES,
+  TICKET_KINDS,
+  type IncidentPriority,
+  type OpdView,
+  type ServiceSummary,
+  type TicketKind,
+  type TicketSummary,
+} from '@sigap/contracts';
 import { catchError, of, type Subscription } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
@@ -89,6 +97,11 @@ const PREFETCH_ROWS = 20;
         <a mat-flat-button routerLink="/tiket/baru" data-test="new-ticket">
           <mat-icon svgIcon="add" />{{ 'tickets.new' | t }}
         </a>
+        @if (canOpenIncident()) {
+          <a mat-stroked-button routerLink="/tiket/gangguan-baru" data-test="new-incident">
+            <mat-icon svgIcon="warning" />{{ 'inc.new.button' | t }}
+          </a>
+        }
       </header>
       <nav class="views" [attr.aria-label]="'tickets.title' | t">
         @for (item of views; track item) {
@@ -120,6 +133,28 @@ const PREFETCH_ROWS = 20;
             <mat-option [value]="''">{{ 'tickets.filter.any' | t }}</mat-option>
             @for (item of opds(); track item.id) {
               <mat-option [value]="item.id">{{ item.name }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'inc.filter.kind' | t }}</mat-label>
+          <mat-select [value]="kind()" (valueChange)="kind.set($event)" data-test="kind">
+            <mat-option [value]="''">{{ 'tickets.filter.any' | t }}</mat-option>
+            @for (item of kinds; track item) {
+              <mat-option [value]="item">{{ key('inc.kind', item) | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'inc.filter.priority' | t }}</mat-label>
+          <mat-select
+            [value]="priority()"
+            (valueChange)="priority.set($event)"
+            data-test="priority"
+          >
+            <mat-option [value]="''">{{ 'tickets.filter.any' | t }}</mat-option>
+            @for (item of priorities; track item) {
+              <mat-option [value]="item">{{ key('inc.priority', item) | t }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -197,7 +232,10 @@ const PREFETCH_ROWS = 20;
             <span class="number">{{ ticket.number }}</span>
             <span class="subject"><sg-highlight [text]="ticket.subject" [query]="q()" /></span>
             <span class="meta">
-              {{ serviceName(ticket.service) }} · {{ opdName(ticket.opdId) }} ·
+              {{
+                ticket.kind === 'incident' ? ('inc.kind.incident' | t) : serviceName(ticket.service)
+              }}
+              · {{ opdName(ticket.opdId) }} ·
               {{ key('tickets.channel', ticket.channel) | t }}
               @if (matchedElsewhere(ticket); as where) {
                 ·
@@ -207,6 +245,15 @@ const PREFETCH_ROWS = 20;
               }
             </span>
             <span class="state">
+              @if (ticket.priority) {
+                <span
+                  class="priority-badge"
+                  [attr.data-priority]="ticket.priority"
+                  [attr.title]="key('inc.priority', ticket.priority) | t"
+                  data-test="row-priority"
+                  >{{ ticket.priority }}</span
+                >
+              }
               <span class="badge status">{{ key('tickets.status', ticket.status) | t }}</span>
               <span class="badge" [class]="'sla-' + ticket.slaState">{{
                 key('tickets.sla', ticket.slaState) | t
@@ -426,6 +473,10 @@ export class QueuePage {
   );
   protected readonly service = signal('');
   protected readonly opd = signal('');
+  protected readonly kinds = TICKET_KINDS;
+  protected readonly priorities = INCIDENT_PRIORITIES;
+  protected readonly kind = signal<TicketKind | ''>('');
+  protected readonly priority = signal<IncidentPriority | ''>('');
   protected readonly q = signal('');
 
   protected readonly items = signal<TicketSummary[]>([]);
@@ -463,6 +514,9 @@ export class QueuePage {
   });
   protected readonly chosenOffice = inject(ChosenOffice);
   protected readonly isAdmin = computed(() => this.auth.isAdmin());
+  protected readonly canOpenIncident = computed(
+    () => this.auth.isAdmin() || this.auth.hasRole('agent'),
+  );
   /** The user's office; for an admin, the one chosen on any per-office page. */
   protected readonly office = computed(
     () => this.chosenOffice.code() || (this.offices()[0]?.code ?? null),
@@ -510,6 +564,8 @@ export class QueuePage {
         office: office ?? undefined,
         service: this.service() || undefined,
         opd: this.opd() || undefined,
+        kind: this.kind() || undefined,
+        priority: this.priority() || undefined,
         q: this.q() || undefined,
       };
       untracked(() => this.load(query, true));
@@ -740,8 +796,10 @@ export class QueuePage {
     if (!due) return null;
     const at = Date.parse(due.at);
     if (Number.isNaN(at)) return null;
-    // Working time once the calendar is known and the clock counts; calendar time before.
-    const calendar = isCounting(ticket.slaState) ? this.calendar() : null;
+    // Working time once the calendar is known and the clock counts; calendar time before, and
+    // always for a ticket supported round the clock.
+    const calendar =
+      isCounting(ticket.slaState) && ticket.supportHours !== '24x7' ? this.calendar() : null;
     return spellRemaining(this.now(), at, calendar, this.unitOf(ticket), {
       workingDays: this.i18n.t('staff.sla.workingDays'),
       days: this.i18n.t('staff.sla.days'),

@@ -1,6 +1,8 @@
 import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  IncidentPriority,
+  TicketKind,
   AttachmentView,
   OpdView,
   OpenTicketRequest,
@@ -22,8 +24,10 @@ export interface TicketQuery {
   service?: string;
   /** `true`: tickets opened from e-mail still without a service. */
   triage?: 'true' | 'false';
-  /** `complaint`: pengaduan, saran and masukan; `request`: service requests. */
-  kind?: 'request' | 'complaint';
+  /** `complaint`: pengaduan, saran and masukan; `incident`: gangguan; `request`: requests. */
+  kind?: TicketKind;
+  /** An incident priority (P1-P4). */
+  priority?: IncidentPriority;
   opd?: string;
   assignee?: string;
   sla?: string;

@@ -35,6 +35,9 @@ export const EVENT_KEYS: Readonly<Record<string, MessageKey>> = {
   'mail.third-party': 'event.mail.third-party',
   'mail.third-party-accepted': 'event.mail.third-party-accepted',
   'mail.third-party-dismissed': 'event.mail.third-party-dismissed',
+  'incident.opened': 'event.incident.opened',
+  'incident.priority_changed': 'event.incident.priority_changed',
+  'incident.converted_from_triage': 'event.incident.converted_from_triage',
 };
 
 const str = (value: unknown): string =>
@@ -94,6 +97,9 @@ export function describeEvent(
     escalatedTo: str(data['escalatedTo']) || t('event.nobody'),
     service: data['service'] ? serviceName(str(data['service'])) : '',
     sender: str(data['from']) || t('event.nobody'),
+    priority: str(data['priority']),
+    fromPriority: str((data['from'] as Data | undefined)?.['priority']),
+    toPriority: str((data['to'] as Data | undefined)?.['priority']),
   };
   let text = t(key, params);
   if (code === 'step.completed' && data['auto'] === true) text += ` ${t('event.auto')}`;

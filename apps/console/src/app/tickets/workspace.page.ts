@@ -41,6 +41,7 @@ import { foldQuoted } from './mail-html';
 import { foldQuotedText } from './mail-text';
 import { TicketFilesComponent } from './ticket-files.component';
 import { spellMinutes, spellRemaining, type StandardUnit } from './remaining-text';
+import { IncidentPanelComponent } from '../it-services/incident-panel.component';
 import { ChooseServiceComponent } from './choose-service.component';
 import { TicketsApi, type TicketActionPath } from './tickets.api';
 import { ReplyComposerComponent, type ComposedMessage } from './reply-composer.component';
@@ -74,6 +75,7 @@ function readOrder(): TimelineOrder {
   selector: 'sg-workspace-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    IncidentPanelComponent,
     NgTemplateOutlet,
     RouterLink,
     MatButtonModule,
@@ -142,8 +144,16 @@ export class WorkspacePage {
   /** When the clock figures shown were computed by the API, and the ticking now. */
   private readonly fetchedAt = signal(Date.now());
   protected readonly now = signal(Date.now());
-  /** The office calendar: between two fetches the clocks move on in its working time. */
-  protected readonly calendar = signal<WorkCalendar | null>(null);
+  /** The office calendar as loaded. */
+  private readonly officeCalendar = signal<WorkCalendar | null>(null);
+  /**
+   * The office calendar: between two fetches the clocks move on in its working time. None for a
+   * ticket supported round the clock (an incident on a 24x7 service): its clocks count every
+   * minute.
+   */
+  protected readonly calendar = computed(() =>
+    this.ticket()?.supportHours === '24x7' ? null : this.officeCalendar(),
+  );
   private readonly ticketOffice = computed(() => this.ticket()?.office ?? null);
   private readonly serviceKey = computed(
     () => {
@@ -191,7 +201,7 @@ export class WorkspacePage {
       if (!office) return;
       const subscription = this.workingTime
         .calendar(office)
-        .subscribe((calendar) => this.calendar.set(calendar));
+        .subscribe((calendar) => this.officeCalendar.set(calendar));
       onCleanup(() => subscription.unsubscribe());
     });
   }

@@ -26,6 +26,7 @@ import { ComplaintTiers1763902650000 } from './1763902650000-complaint-tiers';
 import { SurveyRespondentProfile1763902660000 } from './1763902660000-survey-respondent-profile';
 import { StepOwnersFollowUps1763902700000 } from './1763902700000-step-owners-follow-ups';
 import { ApiTokensAndWebhooks1763902800000 } from './1763902800000-api-tokens-and-webhooks';
+import { ItServicesIncidents1763902850000 } from './1763902850000-it-services-incidents';
 import { TicketSearch1763903000000 } from './1763903000000-ticket-search';
 import { TimelineLongText1763903100000 } from './1763903100000-timeline-long-text';
 
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   SurveyRespondentProfile1763902660000,
   StepOwnersFollowUps1763902700000,
   ApiTokensAndWebhooks1763902800000,
+  ItServicesIncidents1763902850000,
   TicketSearch1763903000000,
   TimelineLongText1763903100000,
 ];

@@ -1,0 +1,97 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { blockingViolations } from './support/a11y';
+import { screenshot } from './support/browser';
+import { e2e } from './support/global-setup';
+import { DEMO_PASSWORD } from './support/session';
+
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+async function signInAt(
+  email: string,
+  size: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({ viewport: size });
+  const page = await context.newPage();
+  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+  return { context, page };
+}
+
+async function pick(page: Page, select: string, option: RegExp): Promise<void> {
+  await page.locator(`[data-test=${select}]`).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+async function expectFits(page: Page, what: string): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    view: window.innerWidth,
+  }));
+  expect(widths.scroll).withContext(what).toBeLessThanOrEqual(widths.view);
+}
+
+describe('incidents', () => {
+  for (const size of WIDTHS) {
+    it(`an agent reads the IT services and records a P1 incident on the data centre (${size.name})`, async () => {
+      const { context, page } = await signInAt('helpdesk.bali@sigap.local', size);
+      await page.goto(`${e2e.sigap.baseUrl}/admin/layanan-ti`);
+      await page.locator('[data-test=it-service-row]').first().waitFor();
+      expect(await page.locator('[data-test=it-services-table]').innerText()).toContain(
+        'Pusat Data Pemerintah Provinsi Bali',
+      );
+      expect(await page.locator('[data-test=cell-tinggi-tinggi]').innerText()).toBe('P1');
+      expect(await blockingViolations(page))
+        .withContext('IT services page')
+        .toEqual([]);
+      await expectFits(page, 'IT services page');
+      await screenshot(page, `incidents-it-services-${size.name}`);
+
+      await page.goto(`${e2e.sigap.baseUrl}/tiket`);
+      await page.locator('[data-test=new-incident]').click();
+      await page.waitForURL(/\/tiket\/gangguan-baru$/);
+      // The empty field's floating label covers the middle of the wide field; a click on it
+      // opens the list as a click on the field does.
+      await page.locator('[data-test=inc-services]').click({ force: true });
+      await page.getByRole('option', { name: /Pusat Data Pemerintah Provinsi Bali/ }).click();
+      await page.keyboard.press('Escape');
+      await pick(page, 'inc-impact', /^Tinggi$/);
+      await pick(page, 'inc-urgency', /^Tinggi$/);
+      expect(await page.locator('[data-test=inc-preview]').innerText()).toContain('Kritis');
+      await page.locator('[data-test=inc-name]').fill('I Ketut Operator');
+      await page.locator('[data-test=inc-phone]').fill('+62 361 222333');
+      const subject = `Pusat data padam ${size.name} ${Date.now()}`;
+      await page.locator('[data-test=inc-subject]').fill(subject);
+      await page.locator('[data-test=inc-description]').fill('UPS mati, ruang server gelap.');
+      expect(await blockingViolations(page))
+        .withContext('new incident form')
+        .toEqual([]);
+      await expectFits(page, 'new incident form');
+      await screenshot(page, `incidents-new-${size.name}`);
+      await page.locator('[data-test=inc-submit]').click();
+      await page.waitForURL(/\/tiket\/GNGBALI-\d{4}-\d{6}$/);
+      await page.locator('[data-test=incident-priority]').waitFor();
+      expect(await page.locator('[data-test=ticket-priority]').innerText()).toContain('P1');
+      expect(await page.locator('[data-test=incident-targets]').innerText()).toContain('4 jam');
+      expect(await blockingViolations(page))
+        .withContext('incident workspace')
+        .toEqual([]);
+      await expectFits(page, 'incident workspace');
+      await screenshot(page, `incidents-workspace-${size.name}`);
+
+      await page.goto(`${e2e.sigap.baseUrl}/tiket`);
+      await pick(page, 'priority', /^Kritis$/);
+      const row = page.locator('[data-test=ticket-row]', { hasText: subject });
+      await row.waitFor();
+      expect(await row.locator('[data-test=row-priority]').innerText()).toBe('P1');
+      await expectFits(page, 'queue');
+      await screenshot(page, `incidents-queue-${size.name}`);
+      await context.close();
+    });
+  }
+});
