@@ -90,6 +90,15 @@ describe('ImportPage', () => {
       'inventarisasi-aplikasi',
     );
     expect(element.querySelectorAll('fieldset.step').length).toBe(3);
+    // Every text the API limits shows its count against the limit, and takes no more.
+    const name = element.querySelector<HTMLInputElement>('[data-test=name]')!;
+    expect(name.getAttribute('maxlength')).toBe('300');
+    const counts = Array.from(element.querySelectorAll('[data-test=field-count]')).map((e) =>
+      e.textContent!.trim(),
+    );
+    expect(counts[0]).toBe('22/300');
+    expect(counts.some((c) => c.endsWith('/2000'))).toBeTrue();
+    expect(counts.some((c) => c.endsWith('/4000'))).toBeTrue();
   });
 
   it('posts the corrected draft and opens the saved service', async () => {

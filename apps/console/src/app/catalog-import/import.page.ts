@@ -17,13 +17,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { ImportResult, OfficeSummary } from '@sigap/contracts';
+import { FIELD_LIMITS, type ImportResult, type OfficeSummary } from '@sigap/contracts';
 import type { Requirement, ServiceStandard, Step } from '@sigap/standards';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi, type ImportFormat } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
+import { lengthCount } from '../shared/form-focus';
 
 export const CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -73,6 +74,10 @@ type StepForm = FormGroup<{
   styleUrl: './import.page.scss',
 })
 export class ImportPage {
+  /** The API's limits for a standard's texts, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.service;
+  protected readonly count = lengthCount;
+
   private readonly api = inject(CatalogApi);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
