@@ -21,6 +21,7 @@ export const FIELD_LIMITS = {
   opd: { name: 200 },
   user: { email: 254, name: 200, password: 200 },
   mailbox: { host: 255, user: 320, password: 500, folder: 200, processedFolder: 200 },
+  /** A closure (holiday) and a dated schedule (its name; `VARIANT_NAME_MAX` in the SLA library). */
   holiday: { name: 200, source: 500 },
   cannedResponse: { title: 200, body: 20000 },
   testMail: { to: 254 },

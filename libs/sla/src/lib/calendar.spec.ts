@@ -31,6 +31,8 @@ describe('calendar definition', () => {
         { name: 'Ramadan', from: '2026-02-19', to: '2026-03-19', week: STANDARD_WEEK },
         { name: 'Ramadan 2', from: '2026-03-01', to: '2026-02-01', week: STANDARD_WEEK },
         { name: 'Lain', from: '2026-03-01', to: '2026-03-05', week: STANDARD_WEEK },
+        { name: 'x'.repeat(201), from: '2026-06-01', to: '2026-06-05', week: STANDARD_WEEK },
+        { name: 'y'.repeat(200), from: '2026-07-01', to: '2026-07-05', week: STANDARD_WEEK },
       ],
       closures: [
         { date: '2027-01-01', name: 'Tahun Baru', type: 'libur-nasional', source: 'SKB' },
@@ -53,13 +55,15 @@ describe('calendar definition', () => {
     expect(byPath['week.senin'].code).toBe('week.day_unknown');
     expect(byPath['variants[1]'].code).toBe('variant.range');
     expect(byPath['variants[2]'].code).toBe('variant.overlap');
+    expect(byPath['variants[3].name'].message).toBe('nama paling banyak 200 karakter');
+    expect(byPath['variants[4].name']).toBeUndefined();
     expect(byPath['closures[0].date'].message).toBe(
       'tanggal 2027-01-01 di luar tahun kalender 2026',
     );
     expect(byPath['closures[1].type'].code).toBe('closure.type_unknown');
     expect(byPath['closures[1].source'].code).toBe('closure.source');
     expect(byPath['closures[2]'].code).toBe('closure.range');
-    expect(issues.length).toBe(11);
+    expect(issues.length).toBe(12);
   });
 
   it('refuses to compile an invalid calendar, naming the problem', () => {

@@ -197,6 +197,9 @@ export function normaliseCalendar(def: CalendarDefinition): NormalCalendar {
 }
 
 /** All problems of a calendar definition; empty when it is valid. */
+/** Longest name of a dated schedule (the console's counter shows the same limit). */
+export const VARIANT_NAME_MAX = 200;
+
 export function validateCalendar(def: CalendarDefinition): SlaIssue[] {
   const issues: SlaIssue[] = [];
   if (!isObject(def)) {
@@ -266,6 +269,15 @@ function build(def: CalendarDefinition, issues: SlaIssue[]): NormalCalendar {
     }
     if (!nonEmptyString(v.name)) {
       issues.push(issue(`${path}.name`, 'variant.name', 'nama wajib diisi', 'a name is required'));
+    } else if (v.name.length > VARIANT_NAME_MAX) {
+      issues.push(
+        issue(
+          `${path}.name`,
+          'variant.name',
+          `nama paling banyak ${VARIANT_NAME_MAX} karakter`,
+          `a name has at most ${VARIANT_NAME_MAX} characters`,
+        ),
+      );
     }
     const fromDay = parseLocalDate(v.from);
     const toDay = parseLocalDate(v.to);

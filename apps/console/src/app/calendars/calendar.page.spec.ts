@@ -295,6 +295,9 @@ describe('CalendarPage', () => {
 
     element.querySelector<HTMLElement>('[data-test=edit-schedule]')!.click();
     await settle();
+    // The dated schedule's name counts against the API's limit.
+    const variant = element.querySelector('[data-test=variant-editor]')!;
+    expect(variant.querySelector('[data-test=field-count]')!.textContent!.trim()).toBe('14/200');
     const box = element.querySelector<HTMLInputElement>('[data-test=variant-confirmed]')!;
     expect(box.checked).toBeFalse();
     box.click();
