@@ -32,12 +32,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import {
-  createConnection,
-  createPool,
-  type Pool,
-  type RowDataPacket,
-} from 'mysql2/promise';
+import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 import { databaseCpuMs } from '../shared/proc-cpu';
 import { dropMysqlFullTextIndex } from '@sigap/api-database';
 import { benchServer } from '../shared/bench-server';
