@@ -103,6 +103,32 @@ describe('ApiTokensPage', () => {
     expect(element.textContent).not.toContain(token);
   });
 
+  it('limits a new token to the office chosen in the form', async () => {
+    const element = await open([]);
+    await click(element, '[data-test=new-token]');
+    const name = element.querySelector<HTMLInputElement>('[data-test=token-name]')!;
+    name.value = 'e-Office';
+    name.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLInputElement>('[data-test="scope-tickets:read"] input')!.click();
+    await click(element, '[data-test=token-office]');
+    const bali = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) =>
+      o.textContent?.includes('Diskominfos Provinsi Bali'),
+    );
+    bali!.click();
+    await harness.fixture.whenStable();
+    await click(element, '[data-test=save-token]');
+    const req = backend.expectOne({ method: 'POST', url: '/api/v1/api-tokens' });
+    expect(req.request.body).toEqual({
+      name: 'e-Office',
+      scopes: ['tickets:read'],
+      office: 'bali',
+    });
+    req.flush({ id: 't-9', token: 'sgp_' + 'y'.repeat(43) });
+    await harness.fixture.whenStable();
+    backend.expectOne('/api/v1/api-tokens').flush([EOFFICE]);
+    await harness.fixture.whenStable();
+  });
+
   it('shows a refusal of the API beside the form', async () => {
     const element = await open([]);
     await click(element, '[data-test=new-token]');
