@@ -1,13 +1,16 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import {
   ChangeDetectionStrategy,
   Component,
   provideZonelessChangeDetection,
   type EnvironmentProviders,
   type Provider,
+  type Type,
 } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import { provideRouter, type Routes } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import type { CurrentUser } from '@sigap/contracts';
 import { authInterceptor } from '../app/auth/auth.interceptor';
 import { TOKEN_STORAGE_KEY, USER_STORAGE_KEY } from '../app/auth/auth.service';
@@ -43,6 +46,45 @@ export function textOf(root: HTMLElement, selector: string): string {
   const element = root.querySelector(selector);
   if (!element) throw new Error(`No element matches "${selector}"`);
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A page opened by `openPage`, and a click that waits for the page to settle. */
+export interface OpenedPage {
+  harness: RouterTestingHarness;
+  backend: HttpTestingController;
+  element: HTMLElement;
+  click: (selector: string) => Promise<void>;
+}
+
+/**
+ * Opens `component` at `url` signed in as `user`, answers the requests it makes on opening
+ * (`[url, body]`, each expected exactly once) and resolves once it has shown the answers.
+ */
+export async function openPage(
+  url: string,
+  component: Type<unknown>,
+  user: CurrentUser,
+  answers: [string, object][],
+): Promise<OpenedPage> {
+  resetStorage(user);
+  TestBed.configureTestingModule({
+    providers: consoleTestProviders([{ path: url.replace(/^\//, ''), component }]),
+  });
+  const backend = TestBed.inject(HttpTestingController);
+  const harness = await RouterTestingHarness.create();
+  await harness.navigateByUrl(url);
+  await harness.fixture.whenStable();
+  for (const [request, body] of answers) backend.expectOne(request).flush(body);
+  await harness.fixture.whenStable();
+  const element = harness.routeNativeElement;
+  if (!element) throw new Error(`Nothing is shown at ${url}`);
+  const click = async (selector: string) => {
+    const target = element.querySelector<HTMLElement>(selector);
+    if (!target) throw new Error(`No element matches "${selector}"`);
+    target.click();
+    await harness.fixture.whenStable();
+  };
+  return { harness, backend, element, click };
 }
 
 /** An empty page for routes a spec navigates to but does not look at. */

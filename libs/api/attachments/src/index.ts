@@ -13,3 +13,5 @@ export * from './object-store';
 export * from './s3-object-store';
 export * from './storage';
 export * from './folder-store';
+export * from './local-file-store';
+export * from './store-sweep';

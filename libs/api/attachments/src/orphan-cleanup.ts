@@ -10,6 +10,7 @@ import { AppConfig } from '@sigap/api-config';
 import { AttachmentStore } from './attachment-store';
 import type { ObjectStore } from './object-store';
 import { attachmentStoreFor } from './storage';
+import { fileOlderThan, sweepStore } from './store-sweep';
 import { INCOMING_FILE, incomingFolder } from './upload.interceptor';
 
 export const ORPHAN_CLEANUP_LEASE = 'attachment-orphans';
@@ -119,13 +120,13 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
           const path = join(sub, name);
           if (LEFTOVER.test(name)) {
             // Aged by its last change (a rename sets it), not by the content's time.
-            if (!(await olderThan(path, cutoff, 'ctimeMs'))) continue;
+            if (!(await fileOlderThan(path, cutoff, 'ctimeMs'))) continue;
             if (await this.settleLeftover(name, path)) removed++;
             continue;
           }
           // Only files where the store itself would put them.
           if (!SHA256.test(name) || local?.pathOf(name) !== path) continue;
-          if (!(await olderThan(path, cutoff))) continue;
+          if (!(await fileOlderThan(path, cutoff))) continue;
           checked++;
           batch.push({ sha256: name, path });
           if (batch.length >= BATCH) await flush();
@@ -138,7 +139,7 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
     const incoming = incomingFolder(this.config.dataDir);
     for (const name of await this.names(incoming)) {
       const path = join(incoming, name);
-      if (!INCOMING_FILE.test(name) || !(await olderThan(path, cutoff))) continue;
+      if (!INCOMING_FILE.test(name) || !(await fileOlderThan(path, cutoff))) continue;
       if (
         await unlink(path).then(
           () => true,
@@ -151,34 +152,11 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** The bucket's side of a beat: aged objects that no row names are deleted. */
-  private async sweepBucket(
+  private sweepBucket(
     store: ObjectStore,
     cutoff: number,
   ): Promise<{ checked: number; removed: number }> {
-    let checked = 0;
-    let removed = 0;
-    let batch: string[] = [];
-    const flush = async () => {
-      const named = await this.named(batch);
-      for (const sha256 of batch) {
-        if (named.has(sha256)) continue;
-        // Once more, right before the delete: stored again meanwhile, or named by now?
-        const now = await store.stat(sha256);
-        if (!now || now.modifiedMs >= cutoff) continue;
-        if ((await this.named([sha256])).size > 0) continue;
-        await store.delete(sha256);
-        removed++;
-      }
-      batch = [];
-    };
-    for await (const item of store.list()) {
-      if (item.modifiedMs >= cutoff) continue;
-      checked++;
-      batch.push(item.sha256);
-      if (batch.length >= BATCH) await flush();
-    }
-    if (batch.length) await flush();
-    return { checked, removed };
+    return sweepStore(store, cutoff, (checksums) => this.named(checksums));
   }
 
   /** The checksums among these that some attachment row names. */
@@ -201,7 +179,7 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
     }
     let keep = true;
     try {
-      keep = !(await olderThan(aside, cutoff)) || (await this.named([sha256])).size > 0;
+      keep = !(await fileOlderThan(aside, cutoff)) || (await this.named([sha256])).size > 0;
     } finally {
       // Put back (over a fresh copy of the same bytes, if one was written meanwhile).
       if (keep) await rename(aside, path);
@@ -244,18 +222,5 @@ export class OrphanFileCleanup implements OnApplicationBootstrap, OnApplicationS
   private async names(dir: string): Promise<string[]> {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     return entries.filter((e) => e.isFile()).map((e) => e.name);
-  }
-}
-
-/** Whether the file was last written (or changed) before `cutoff`; false when it is gone. */
-async function olderThan(
-  path: string,
-  cutoff: number,
-  time: 'mtimeMs' | 'ctimeMs' = 'mtimeMs',
-): Promise<boolean> {
-  try {
-    return (await stat(path))[time] < cutoff;
-  } catch {
-    return false;
   }
 }

@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength, validateSync } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  validateSync,
+} from 'class-validator';
 import { exceedsDepth } from './json-body';
 import { flattenValidationErrors } from './validation-errors';
 import {
@@ -9,8 +19,10 @@ import {
   isIsoInstant,
   isMultiLineText,
   isSingleLineText,
+  IsChoiceList,
   IsEmailAddress,
   IsOptionalNotNull,
+  IsOptionalOfficeCode,
   SingleLine,
 } from './validators';
 
@@ -151,5 +163,64 @@ describe('validation messages', () => {
       { path: 'title', message: 'tidak boleh null; tinggalkan kolom ini bila tidak diubah' },
     ]);
     expect(errors({ name: null })).toEqual([{ path: 'name', message: 'wajib diisi' }]);
+  });
+});
+
+const COLOURS = ['red', 'green', 'blue'] as const;
+
+class Bundled {
+  @IsChoiceList(COLOURS)
+  colours: string[];
+
+  @IsOptionalOfficeCode()
+  office?: string;
+}
+
+class WrittenOut {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(COLOURS.length)
+  @ArrayUnique()
+  @IsIn(COLOURS, { each: true })
+  colours: string[];
+
+  @IsOptionalNotNull()
+  @IsString()
+  @SingleLine()
+  @IsNotEmpty()
+  @MaxLength(40)
+  office?: string;
+}
+
+describe('bundled field rules', () => {
+  const check = (type: typeof Bundled | typeof WrittenOut, body: object) =>
+    flattenValidationErrors(validateSync(plainToInstance(type, body)));
+
+  it('answer as the rules written out would, message for message', () => {
+    const bodies: object[] = [
+      { colours: ['red'] },
+      { colours: ['red'], office: 'bali' },
+      {},
+      { colours: 'red' },
+      { colours: [] },
+      { colours: ['red', 'red'] },
+      { colours: ['red', 'green', 'blue', 'red'] },
+      { colours: ['pink'] },
+      { colours: ['red'], office: null },
+      { colours: ['red'], office: '' },
+      { colours: ['red'], office: 'x'.repeat(41) },
+      { colours: ['red'], office: 'ba\nli' },
+      { colours: ['red'], office: 7 },
+    ];
+    for (const body of bodies) {
+      expect(check(Bundled, body))
+        .withContext(JSON.stringify(body))
+        .toEqual(check(WrittenOut, body));
+    }
+    expect(check(Bundled, { colours: ['red'], office: 'bali' })).toEqual([]);
+    expect(check(Bundled, { colours: ['pink'], office: null }).map((e) => e.path)).toEqual([
+      'colours',
+      'office',
+    ]);
   });
 });

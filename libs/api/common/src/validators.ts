@@ -1,7 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   isEmail,
+  IsIn,
   isISO8601,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
   ValidateBy,
   ValidateIf,
   type ValidationOptions,
@@ -183,4 +191,32 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * Decorators in the order they would stand above a field. TypeScript applies a field's
+ * decorators bottom-up, and the 400's messages follow that order (`validation-errors.ts`), so
+ * they are applied here last first: a field using the bundle reads as one written out.
+ */
+function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return applyDecorators(...decorators.reverse());
+}
+
+/**
+ * A non-empty list of distinct values, each one of `allowed`: what an API token may do, which
+ * events a webhook hears.
+ */
+export function IsChoiceList(allowed: readonly string[]): PropertyDecorator {
+  return stacked(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(allowed.length),
+    ArrayUnique(),
+    IsIn([...allowed], { each: true }),
+  );
+}
+
+/** An office code that may be left out (an API token or webhook for every office). */
+export function IsOptionalOfficeCode(): PropertyDecorator {
+  return stacked(IsOptionalNotNull(), IsString(), SingleLine(), IsNotEmpty(), MaxLength(40));
 }

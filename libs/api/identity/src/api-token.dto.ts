@@ -1,17 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '@sigap/contracts';
+import { IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsString,
-  MaxLength,
-} from 'class-validator';
-import { IsOptionalNotNull, SingleLine } from '@sigap/api-common';
+  IsChoiceList,
+  IsOptionalNotNull,
+  IsOptionalOfficeCode,
+  SingleLine,
+} from '@sigap/api-common';
 
 export class CreateApiTokenDto {
   @ApiProperty({ example: 'e-Office' })
@@ -22,19 +17,11 @@ export class CreateApiTokenDto {
   name: string;
 
   @ApiProperty({ example: ['tickets:read'], enum: API_TOKEN_SCOPES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(API_TOKEN_SCOPES.length)
-  @ArrayUnique()
-  @IsIn(API_TOKEN_SCOPES, { each: true })
+  @IsChoiceList(API_TOKEN_SCOPES)
   scopes: ApiTokenScope[];
 
   @ApiPropertyOptional({ example: 'bali' })
-  @IsOptionalNotNull()
-  @IsString()
-  @SingleLine()
-  @IsNotEmpty()
-  @MaxLength(40)
+  @IsOptionalOfficeCode()
   office?: string;
 
   @ApiPropertyOptional({ example: '2027-12-31T00:00:00Z' })

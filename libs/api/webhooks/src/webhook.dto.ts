@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@sigap/contracts';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUrl,
-  MaxLength,
-} from 'class-validator';
-import { IsOptionalNotNull, SingleLine } from '@sigap/api-common';
+import { IsBoolean, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsChoiceList, IsOptionalOfficeCode } from '@sigap/api-common';
 
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://eoffice.baliprov.go.id/hooks/sigap' })
@@ -27,19 +16,11 @@ export class CreateWebhookDto {
   url: string;
 
   @ApiProperty({ example: ['ticket.opened'], enum: WEBHOOK_EVENTS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENTS.length)
-  @ArrayUnique()
-  @IsIn(WEBHOOK_EVENTS, { each: true })
+  @IsChoiceList(WEBHOOK_EVENTS)
   events: WebhookEvent[];
 
   @ApiPropertyOptional({ example: 'bali' })
-  @IsOptionalNotNull()
-  @IsString()
-  @SingleLine()
-  @IsNotEmpty()
-  @MaxLength(40)
+  @IsOptionalOfficeCode()
   office?: string;
 }
 

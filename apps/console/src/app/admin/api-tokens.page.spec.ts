@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ApiTokenView } from '@sigap/contracts';
 import { ADMIN, OFFICES } from '../../testing/fixtures';
-import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
+import { openPage, textOf, type OpenedPage } from '../../testing/providers';
 import { ApiTokensPage } from './api-tokens.page';
 
 const EOFFICE: ApiTokenView = {
@@ -23,25 +23,16 @@ describe('ApiTokensPage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
 
-  async function open(list: ApiTokenView[] = [EOFFICE]): Promise<HTMLElement> {
-    resetStorage(ADMIN);
-    TestBed.configureTestingModule({
-      providers: consoleTestProviders([{ path: 'admin/token-api', component: ApiTokensPage }]),
-    });
-    backend = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/admin/token-api');
-    await harness.fixture.whenStable();
-    backend.expectOne('/api/v1/api-tokens').flush(list);
-    backend.expectOne('/api/v1/offices').flush(OFFICES);
-    await harness.fixture.whenStable();
-    return harness.routeNativeElement!;
-  }
+  let page: OpenedPage;
 
-  const click = async (root: HTMLElement, selector: string) => {
-    root.querySelector<HTMLElement>(selector)!.click();
-    await harness.fixture.whenStable();
-  };
+  async function open(list: ApiTokenView[] = [EOFFICE]): Promise<HTMLElement> {
+    page = await openPage('/admin/token-api', ApiTokensPage, ADMIN, [
+      ['/api/v1/api-tokens', list],
+      ['/api/v1/offices', OFFICES],
+    ]);
+    ({ harness, backend } = page);
+    return page.element;
+  }
 
   afterEach(() => backend.verify());
 
@@ -58,8 +49,8 @@ describe('ApiTokensPage', () => {
 
   it('asks for a name and a scope before sending', async () => {
     const element = await open([]);
-    await click(element, '[data-test=new-token]');
-    await click(element, '[data-test=save-token]');
+    await page.click('[data-test=new-token]');
+    await page.click('[data-test=save-token]');
     expect(textOf(element, '[data-test=error-name]')).toBe('Nama token wajib diisi.');
     expect(textOf(element, '[data-test=error-scopes]')).toBe('Pilih sedikitnya satu cakupan.');
     backend.expectNone({ method: 'POST', url: '/api/v1/api-tokens' });
@@ -72,14 +63,14 @@ describe('ApiTokensPage', () => {
       copied.push(text);
       return true;
     });
-    await click(element, '[data-test=new-token]');
+    await page.click('[data-test=new-token]');
     const name = element.querySelector<HTMLInputElement>('[data-test=token-name]')!;
     name.value = 'e-Office';
     name.dispatchEvent(new Event('input'));
     element.querySelector<HTMLInputElement>('[data-test="scope-tickets:write"] input')!.click();
     element.querySelector<HTMLInputElement>('[data-test="scope-tickets:read"] input')!.click();
     await harness.fixture.whenStable();
-    await click(element, '[data-test=save-token]');
+    await page.click('[data-test=save-token]');
     const req = backend.expectOne({ method: 'POST', url: '/api/v1/api-tokens' });
     // Scopes go in the API's order, whatever order they were ticked in; no office: all offices.
     expect(req.request.body).toEqual({
@@ -95,23 +86,49 @@ describe('ApiTokensPage', () => {
     await harness.fixture.whenStable();
     expect(textOf(element, '[data-test=fresh-token-value]')).toBe(token);
     expect(textOf(element, '[data-test=fresh-token]')).toContain('hanya ditampilkan sekali');
-    await click(element, '[data-test=copy-token]');
+    await page.click('[data-test=copy-token]');
     expect(copied).toEqual([token]);
     expect(textOf(element, '[data-test=token-row]')).toContain('Semua kantor');
-    await click(element, '[data-test=dismiss-token]');
+    await page.click('[data-test=dismiss-token]');
     expect(element.querySelector('[data-test=fresh-token]')).toBeNull();
     expect(element.textContent).not.toContain(token);
   });
 
+  it('limits a new token to the office chosen in the form', async () => {
+    const element = await open([]);
+    await page.click('[data-test=new-token]');
+    const name = element.querySelector<HTMLInputElement>('[data-test=token-name]')!;
+    name.value = 'e-Office';
+    name.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLInputElement>('[data-test="scope-tickets:read"] input')!.click();
+    await page.click('[data-test=token-office]');
+    const bali = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) =>
+      o.textContent?.includes('Diskominfos Provinsi Bali'),
+    );
+    bali!.click();
+    await harness.fixture.whenStable();
+    await page.click('[data-test=save-token]');
+    const req = backend.expectOne({ method: 'POST', url: '/api/v1/api-tokens' });
+    expect(req.request.body).toEqual({
+      name: 'e-Office',
+      scopes: ['tickets:read'],
+      office: 'bali',
+    });
+    req.flush({ id: 't-9', token: 'sgp_' + 'y'.repeat(43) });
+    await harness.fixture.whenStable();
+    backend.expectOne('/api/v1/api-tokens').flush([EOFFICE]);
+    await harness.fixture.whenStable();
+  });
+
   it('shows a refusal of the API beside the form', async () => {
     const element = await open([]);
-    await click(element, '[data-test=new-token]');
+    await page.click('[data-test=new-token]');
     const name = element.querySelector<HTMLInputElement>('[data-test=token-name]')!;
     name.value = 'Dasbor';
     name.dispatchEvent(new Event('input'));
     element.querySelector<HTMLInputElement>('[data-test="scope-dashboards:read"] input')!.click();
     await harness.fixture.whenStable();
-    await click(element, '[data-test=save-token]');
+    await page.click('[data-test=save-token]');
     backend.expectOne({ method: 'POST', url: '/api/v1/api-tokens' }).flush(
       {
         type: 'about:blank',
@@ -129,7 +146,7 @@ describe('ApiTokensPage', () => {
   it('revokes a token after confirmation', async () => {
     const element = await open();
     spyOn(window, 'confirm').and.returnValue(true);
-    await click(element, '[data-test=revoke-token]');
+    await page.click('[data-test=revoke-token]');
     expect(window.confirm).toHaveBeenCalledWith(
       'Cabut token "e-Office"? Panggilan dengan token ini langsung ditolak.',
     );

@@ -1,22 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { Clipboard } from '@angular/cdk/clipboard';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import {
-  API_TOKEN_SCOPES,
-  type ApiTokenScope,
-  type ApiTokenView,
-  type OfficeSummary,
-} from '@sigap/contracts';
-import { catchError, of } from 'rxjs';
-import { CatalogApi } from '../catalog/catalog.api';
+import { API_TOKEN_SCOPES, type ApiTokenScope, type ApiTokenView } from '@sigap/contracts';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { EditForm } from '../shared/edit-form';
@@ -25,6 +14,13 @@ import { loadInto } from '../shared/office-choice';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe } from '../shared/zoned-date';
 import { IntegrationsApi } from './integrations.api';
+import {
+  IntegrationOfficeComponent,
+  confirmedRemoval,
+  integrationOffices,
+  toggled,
+} from './integration-parts';
+import { SecretOnceComponent } from './secret-once.component';
 
 /**
  * `/admin/token-api`: the API tokens other systems call Sigap with. A new token is shown once,
@@ -37,12 +33,13 @@ import { IntegrationsApi } from './integrations.api';
     FormActionsComponent,
     FormHeadComponent,
     FormsModule,
+    IntegrationOfficeComponent,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
-    MatSelectModule,
+    SecretOnceComponent,
     TranslatePipe,
     ZonedDatePipe,
   ],
@@ -53,16 +50,12 @@ export class ApiTokensPage {
   private readonly api = inject(IntegrationsApi);
   private readonly notifier = inject(ErrorNotifier);
   private readonly i18n = inject(I18nService);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly clipboard = inject(Clipboard);
+  private readonly removal = confirmedRemoval();
+  private readonly reach = integrationOffices();
 
   protected readonly scopes = API_TOKEN_SCOPES;
-  protected readonly offices = toSignal(
-    inject(CatalogApi)
-      .offices()
-      .pipe(catchError(() => of([] as OfficeSummary[]))),
-    { initialValue: [] as OfficeSummary[] },
-  );
+  protected readonly offices = this.reach.offices;
+  protected readonly officeName = this.reach.officeName;
   protected readonly zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Jakarta';
   protected readonly tokens = signal<ApiTokenView[]>([]);
   protected readonly loading = signal(false);
@@ -92,15 +85,8 @@ export class ApiTokensPage {
     return this.i18n.t(`apiTokens.scope.${scope}` as MessageKey);
   }
 
-  protected officeName(code: string | null): string {
-    if (!code) return this.i18n.t('integrations.allOffices');
-    return this.offices().find((o) => o.code === code)?.name ?? code;
-  }
-
   protected toggleScope(scope: ApiTokenScope, on: boolean): void {
-    this.chosenScopes = on
-      ? [...this.chosenScopes.filter((s) => s !== scope), scope]
-      : this.chosenScopes.filter((s) => s !== scope);
+    this.chosenScopes = toggled(this.chosenScopes, scope, on);
   }
 
   protected startCreate(): void {
@@ -142,24 +128,16 @@ export class ApiTokensPage {
     );
   }
 
-  protected copy(value: string): void {
-    if (this.clipboard.copy(value)) {
-      this.snackBar.open(this.i18n.t('integrations.copied'), undefined, { duration: 2000 });
-    }
-  }
-
   protected dismissFresh(): void {
     this.fresh.set(null);
   }
 
   protected revoke(token: ApiTokenView): void {
-    if (!confirm(this.i18n.t('apiTokens.revokeConfirm', { name: token.name }))) return;
-    this.api.revokeToken(token.id).subscribe({
-      next: () => {
-        this.tokens.update((list) => list.filter((t) => t.id !== token.id));
-        this.snackBar.open(this.i18n.t('apiTokens.revoked'), undefined, { duration: 3000 });
-      },
-      error: (e: unknown) => this.notifier.show(e),
-    });
+    this.removal(
+      this.i18n.t('apiTokens.revokeConfirm', { name: token.name }),
+      () => this.api.revokeToken(token.id),
+      () => this.tokens.update((list) => list.filter((t) => t.id !== token.id)),
+      this.i18n.t('apiTokens.revoked'),
+    );
   }
 }

@@ -1,9 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { WebhookDeliveryView, WebhookView } from '@sigap/contracts';
 import { ADMIN, OFFICES } from '../../testing/fixtures';
-import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
+import { openPage, textOf, type OpenedPage } from '../../testing/providers';
 import { WebhooksPage } from './webhooks.page';
 
 const HOOK: WebhookView = {
@@ -32,25 +31,16 @@ describe('WebhooksPage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
 
-  async function open(list: WebhookView[] = [HOOK]): Promise<HTMLElement> {
-    resetStorage(ADMIN);
-    TestBed.configureTestingModule({
-      providers: consoleTestProviders([{ path: 'admin/webhook', component: WebhooksPage }]),
-    });
-    backend = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/admin/webhook');
-    await harness.fixture.whenStable();
-    backend.expectOne('/api/v1/webhooks').flush(list);
-    backend.expectOne('/api/v1/offices').flush(OFFICES);
-    await harness.fixture.whenStable();
-    return harness.routeNativeElement!;
-  }
+  let page: OpenedPage;
 
-  const click = async (root: HTMLElement, selector: string) => {
-    root.querySelector<HTMLElement>(selector)!.click();
-    await harness.fixture.whenStable();
-  };
+  async function open(list: WebhookView[] = [HOOK]): Promise<HTMLElement> {
+    page = await openPage('/admin/webhook', WebhooksPage, ADMIN, [
+      ['/api/v1/webhooks', list],
+      ['/api/v1/offices', OFFICES],
+    ]);
+    ({ harness, backend } = page);
+    return page.element;
+  }
 
   afterEach(() => backend.verify());
 
@@ -66,8 +56,8 @@ describe('WebhooksPage', () => {
 
   it('checks the form, creates a webhook and shows its secret once', async () => {
     const element = await open([]);
-    await click(element, '[data-test=new-webhook]');
-    await click(element, '[data-test=save-webhook]');
+    await page.click('[data-test=new-webhook]');
+    await page.click('[data-test=save-webhook]');
     expect(textOf(element, '[data-test=error-url]')).toContain('wajib diisi');
     expect(textOf(element, '[data-test=error-events]')).toBe('Pilih sedikitnya satu peristiwa.');
     backend.expectNone({ method: 'POST', url: '/api/v1/webhooks' });
@@ -78,7 +68,7 @@ describe('WebhooksPage', () => {
     element.querySelector<HTMLInputElement>('[data-test="event-sla.breached"] input')!.click();
     element.querySelector<HTMLInputElement>('[data-test="event-ticket.opened"] input')!.click();
     await harness.fixture.whenStable();
-    await click(element, '[data-test=save-webhook]');
+    await page.click('[data-test=save-webhook]');
     const req = backend.expectOne({ method: 'POST', url: '/api/v1/webhooks' });
     expect(req.request.body).toEqual({
       url: 'https://eoffice.baliprov.go.id/hooks/sigap',
@@ -94,13 +84,13 @@ describe('WebhooksPage', () => {
 
   it('shows a refused address (SSRF) beside the URL field', async () => {
     const element = await open([]);
-    await click(element, '[data-test=new-webhook]');
+    await page.click('[data-test=new-webhook]');
     const url = element.querySelector<HTMLInputElement>('[data-test=webhook-url]')!;
     url.value = 'http://169.254.169.254/latest';
     url.dispatchEvent(new Event('input'));
     element.querySelector<HTMLInputElement>('[data-test="event-ticket.opened"] input')!.click();
     await harness.fixture.whenStable();
-    await click(element, '[data-test=save-webhook]');
+    await page.click('[data-test=save-webhook]');
     backend.expectOne({ method: 'POST', url: '/api/v1/webhooks' }).flush(
       {
         type: 'about:blank',
@@ -116,12 +106,12 @@ describe('WebhooksPage', () => {
 
   it('opens the delivery log and redelivers a failed delivery', async () => {
     const element = await open();
-    await click(element, '[data-test=open-log]');
+    await page.click('[data-test=open-log]');
     backend.expectOne('/api/v1/webhooks/w-1/deliveries').flush([FAILED]);
     await harness.fixture.whenStable();
     expect(textOf(element, '[data-test=delivery-status]')).toBe('Gagal');
     expect(textOf(element, '[data-test=delivery-code]')).toBe('500');
-    await click(element, '[data-test=redeliver]');
+    await page.click('[data-test=redeliver]');
     const req = backend.expectOne({
       method: 'POST',
       url: '/api/v1/webhooks/w-1/deliveries/d-1/redeliver',
@@ -134,14 +124,14 @@ describe('WebhooksPage', () => {
 
   it('disables and deletes a webhook', async () => {
     const element = await open();
-    await click(element, '[data-test=toggle-webhook]');
+    await page.click('[data-test=toggle-webhook]');
     const patch = backend.expectOne({ method: 'PATCH', url: '/api/v1/webhooks/w-1' });
     expect(patch.request.body).toEqual({ active: false });
     patch.flush({ ...HOOK, active: false });
     await harness.fixture.whenStable();
     expect(textOf(element, '[data-test=webhook-row-status]')).toBe('Nonaktif');
     spyOn(window, 'confirm').and.returnValue(true);
-    await click(element, '[data-test=delete-webhook]');
+    await page.click('[data-test=delete-webhook]');
     backend
       .expectOne({ method: 'DELETE', url: '/api/v1/webhooks/w-1' })
       .flush(null, { status: 204, statusText: 'No Content' });

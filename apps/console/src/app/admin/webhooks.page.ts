@@ -1,23 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { Clipboard } from '@angular/cdk/clipboard';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   WEBHOOK_EVENTS,
-  type OfficeSummary,
   type WebhookDeliveryView,
   type WebhookEvent,
   type WebhookView,
 } from '@sigap/contracts';
-import { catchError, of } from 'rxjs';
-import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { EditForm } from '../shared/edit-form';
@@ -26,6 +20,13 @@ import { loadInto } from '../shared/office-choice';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe } from '../shared/zoned-date';
 import { IntegrationsApi } from './integrations.api';
+import {
+  IntegrationOfficeComponent,
+  confirmedRemoval,
+  integrationOffices,
+  toggled,
+} from './integration-parts';
+import { SecretOnceComponent } from './secret-once.component';
 
 /**
  * `/admin/webhook`: where Sigap POSTs ticket events. A new webhook's signing secret is shown
@@ -39,12 +40,13 @@ import { IntegrationsApi } from './integrations.api';
     FormActionsComponent,
     FormHeadComponent,
     FormsModule,
+    IntegrationOfficeComponent,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
-    MatSelectModule,
+    SecretOnceComponent,
     TranslatePipe,
     ZonedDatePipe,
   ],
@@ -56,15 +58,12 @@ export class WebhooksPage {
   private readonly notifier = inject(ErrorNotifier);
   private readonly i18n = inject(I18nService);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly clipboard = inject(Clipboard);
+  private readonly removal = confirmedRemoval();
+  private readonly reach = integrationOffices();
 
   protected readonly events = WEBHOOK_EVENTS;
-  protected readonly offices = toSignal(
-    inject(CatalogApi)
-      .offices()
-      .pipe(catchError(() => of([] as OfficeSummary[]))),
-    { initialValue: [] as OfficeSummary[] },
-  );
+  protected readonly offices = this.reach.offices;
+  protected readonly officeName = this.reach.officeName;
   protected readonly zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Jakarta';
   protected readonly hooks = signal<WebhookView[]>([]);
   protected readonly loading = signal(false);
@@ -99,15 +98,8 @@ export class WebhooksPage {
     return this.i18n.t(`deliveries.status.${status}` as MessageKey);
   }
 
-  protected officeName(code: string | null): string {
-    if (!code) return this.i18n.t('integrations.allOffices');
-    return this.offices().find((o) => o.code === code)?.name ?? code;
-  }
-
   protected toggleEvent(event: WebhookEvent, on: boolean): void {
-    this.chosenEvents = on
-      ? [...this.chosenEvents.filter((e) => e !== event), event]
-      : this.chosenEvents.filter((e) => e !== event);
+    this.chosenEvents = toggled(this.chosenEvents, event, on);
   }
 
   protected startCreate(): void {
@@ -141,12 +133,6 @@ export class WebhooksPage {
     );
   }
 
-  protected copy(value: string): void {
-    if (this.clipboard.copy(value)) {
-      this.snackBar.open(this.i18n.t('integrations.copied'), undefined, { duration: 2000 });
-    }
-  }
-
   protected dismissFresh(): void {
     this.fresh.set(null);
   }
@@ -166,15 +152,15 @@ export class WebhooksPage {
   }
 
   protected remove(hook: WebhookView): void {
-    if (!confirm(this.i18n.t('webhooks.deleteConfirm', { url: hook.url }))) return;
-    this.api.deleteWebhook(hook.id).subscribe({
-      next: () => {
+    this.removal(
+      this.i18n.t('webhooks.deleteConfirm', { url: hook.url }),
+      () => this.api.deleteWebhook(hook.id),
+      () => {
         this.hooks.update((list) => list.filter((h) => h.id !== hook.id));
         if (this.logOf() === hook.id) this.logOf.set(null);
-        this.snackBar.open(this.i18n.t('webhooks.deleted'), undefined, { duration: 3000 });
       },
-      error: (e: unknown) => this.notifier.show(e),
-    });
+      this.i18n.t('webhooks.deleted'),
+    );
   }
 
   protected toggleLog(hook: WebhookView): void {

@@ -7,7 +7,13 @@ import { Clock } from '@sigap/api-clock';
 import { PeriodicJob } from '@sigap/api-common';
 import { JobLease } from '@sigap/api-complaints';
 import { AppConfig } from '@sigap/api-config';
-import { FolderStore, objectStoreFor, type ObjectStore } from '@sigap/api-attachments';
+import {
+  fileOlderThan,
+  FolderStore,
+  objectStoreFor,
+  sweepStore,
+  type ObjectStore,
+} from '@sigap/api-attachments';
 
 export const INBOUND_RETENTION_LEASE = 'inbound-retention';
 
@@ -147,11 +153,11 @@ export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicat
       const aside = ASIDE.exec(entry.name);
       if (aside && pattern.test(aside[1])) {
         // Left by a sweep that stopped half-way (aged by the rename, so never one under way).
-        if (!(await changedBefore(path, this.clock.nowMs() - ASIDE_GRACE_MS))) continue;
+        if (!(await fileOlderThan(path, this.clock.nowMs() - ASIDE_GRACE_MS, 'ctimeMs'))) continue;
         if (await this.settleAside(kind, aside[1], path, cutoff)) removed++;
         continue;
       }
-      if (!pattern.test(entry.name) || !(await olderThan(path, cutoff))) continue;
+      if (!pattern.test(entry.name) || !(await fileOlderThan(path, cutoff))) continue;
       checked++;
       batch.push({ sha256: entry.name.slice(0, 64), path });
       if (batch.length >= BATCH) await flush();
@@ -161,35 +167,12 @@ export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicat
   }
 
   /** The bucket's side: aged objects that nothing wants are deleted after one more look. */
-  private async sweepBucket(
+  private sweepBucket(
     kind: Kind,
     store: ObjectStore,
     cutoff: number,
   ): Promise<{ checked: number; removed: number }> {
-    let checked = 0;
-    let removed = 0;
-    let batch: string[] = [];
-    const flush = async () => {
-      const wanted = await this.wanted(kind, batch, cutoff);
-      for (const sha256 of batch) {
-        if (wanted.has(sha256)) continue;
-        // Once more, right before the delete: received again meanwhile, or wanted by now?
-        const now = await store.stat(sha256);
-        if (!now || now.modifiedMs >= cutoff) continue;
-        if ((await this.wanted(kind, [sha256], cutoff)).size > 0) continue;
-        await store.delete(sha256);
-        removed++;
-      }
-      batch = [];
-    };
-    for await (const item of store.list()) {
-      if (item.modifiedMs >= cutoff) continue;
-      checked++;
-      batch.push(item.sha256);
-      if (batch.length >= BATCH) await flush();
-    }
-    if (batch.length) await flush();
-    return { checked, removed };
+    return sweepStore(store, cutoff, (checksums) => this.wanted(kind, checksums, cutoff));
   }
 
   /** The checksums among these whose files must stay (see the class comment). */
@@ -234,7 +217,8 @@ export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicat
     let keep = true;
     try {
       keep =
-        !(await olderThan(aside, cutoff)) || (await this.wanted(kind, [sha256], cutoff)).size > 0;
+        !(await fileOlderThan(aside, cutoff)) ||
+        (await this.wanted(kind, [sha256], cutoff)).size > 0;
     } finally {
       // Put back (over a fresh copy of the same bytes, if one was written meanwhile).
       if (keep) await rename(aside, path);
@@ -274,29 +258,11 @@ export class InboundRetentionSweep implements OnApplicationBootstrap, OnApplicat
 
   private async renewedSince(path: string, cutoff: number): Promise<boolean> {
     return (
-      !(await olderThan(path, cutoff)) &&
+      !(await fileOlderThan(path, cutoff)) &&
       (await stat(path).then(
         () => true,
         () => false,
       ))
     );
-  }
-}
-
-/** Whether the file was last changed (renamed, written) before `cutoff`; false when gone. */
-async function changedBefore(path: string, cutoff: number): Promise<boolean> {
-  try {
-    return (await stat(path)).ctimeMs < cutoff;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the file was last written before `cutoff`; false when it is gone. */
-async function olderThan(path: string, cutoff: number): Promise<boolean> {
-  try {
-    return (await stat(path)).mtimeMs < cutoff;
-  } catch {
-    return false;
   }
 }
