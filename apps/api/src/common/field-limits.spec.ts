@@ -9,6 +9,8 @@ import {
   StepDto,
 } from '@sigap/api-catalog';
 import { CreateUserDto, UpdateUserDto } from '@sigap/api-identity';
+import { OpenIncidentDto } from '@sigap/api-incidents';
+import { CreateItServiceDto, UpdateItServiceDto } from '@sigap/api-it-services';
 import { CreateMailboxDto, UpdateMailboxDto } from '@sigap/api-mail';
 import {
   CreateOfficeDto,
@@ -17,9 +19,16 @@ import {
   UpdateOfficeDto,
   UpdatePositionDto,
 } from '@sigap/api-offices';
-import { CreateOpdDto, UpdateOpdDto } from '@sigap/api-opds';
+import { ContactDto, CreateOpdDto, UpdateOpdDto } from '@sigap/api-opds';
 import { TestMailDto } from '@sigap/api-setup';
-import { OpenTicketDto } from '@sigap/api-tickets';
+import {
+  CompleteStepDto,
+  OpenTicketDto,
+  OptionalReasonDto,
+  ReasonDto,
+  ReplyDto,
+  TextDto,
+} from '@sigap/api-tickets';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate } from 'class-validator';
 
@@ -83,6 +92,18 @@ describe('field limits shared with the console', () => {
     [OfficeSignerDto, 'headName', L.signer.headName],
     [OpenTicketDto, 'subject', L.ticket.subject],
     [OpenTicketDto, 'description', L.ticket.description],
+    [TextDto, 'body', L.ticket.body],
+    [ReplyDto, 'body', L.ticket.body],
+    [ReasonDto, 'reason', L.ticket.reason],
+    [OptionalReasonDto, 'reason', L.ticket.reason],
+    [CompleteStepDto, 'output', L.ticket.output],
+    [CreateItServiceDto, 'name', L.itService.name],
+    [UpdateItServiceDto, 'name', L.itService.name],
+    [CreateItServiceDto, 'description', L.itService.description],
+    [UpdateItServiceDto, 'description', L.itService.description],
+    [OpenIncidentDto, 'subject', L.incident.subject],
+    [OpenIncidentDto, 'description', L.incident.description],
+    [ContactDto, 'name', L.contact.name],
   ];
 
   for (const [dto, property, limit] of withMaxLength) {
@@ -99,6 +120,7 @@ describe('field limits shared with the console', () => {
     [CreateOfficeDto, 'region', L.office.region, (n) => 'ID-PA'.padEnd(n, 'A')],
     [CreatePositionDto, 'code', L.position.code, (n) => 'a'.repeat(n)],
     [OfficeSignerDto, 'headNip', L.signer.headNip, (n) => '1'.repeat(n)],
+    [CreateItServiceDto, 'code', L.itService.code, (n) => 'a'.repeat(n)],
   ];
 
   for (const [dto, property, limit, sample] of byPattern) {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  FIELD_LIMITS,
   INCIDENT_LEVELS,
   type ChangeIncidentPriorityRequest,
   type IncidentLevel,
@@ -64,14 +65,14 @@ export class OpenIncidentDto extends ServicesDto implements OpenIncidentRequest 
   @IsString()
   @SingleLine()
   @IsNotEmpty({ message: 'judul wajib diisi' })
-  @MaxLength(300)
+  @MaxLength(FIELD_LIMITS.incident.subject)
   subject: string;
 
   @ApiProperty()
   @IsString()
   @MultiLine()
   @MinLength(5, { message: 'uraikan gangguannya paling sedikit 5 karakter' })
-  @MaxLength(20000)
+  @MaxLength(FIELD_LIMITS.incident.description)
   description: string;
 
   @ApiPropertyOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  FIELD_LIMITS,
   INCIDENT_LEVELS,
   INCIDENT_PRIORITIES,
   IT_SERVICE_KINDS,
@@ -48,7 +49,7 @@ export class UpdateItServiceDto implements UpdateItServiceRequest {
   @IsString()
   @SingleLine()
   @IsNotEmpty({ message: 'nama layanan wajib diisi' })
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.itService.name)
   name: string;
 
   @ApiPropertyOptional()
@@ -56,7 +57,7 @@ export class UpdateItServiceDto implements UpdateItServiceRequest {
   @IsOptional()
   @IsString()
   @MultiLine()
-  @MaxLength(2000)
+  @MaxLength(FIELD_LIMITS.itService.description)
   description?: string | null;
 
   @ApiProperty({ enum: IT_SERVICE_KINDS })

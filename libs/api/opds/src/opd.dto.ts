@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { OpdRequest } from '@sigap/contracts';
+import { FIELD_LIMITS, type OpdRequest } from '@sigap/contracts';
 import {
   ArrayMaxSize,
   IsArray,
@@ -63,7 +63,7 @@ export class ContactDto {
   @IsString()
   @SingleLine()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.contact.name)
   name: string;
 
   @ApiPropertyOptional({ example: 'made@dinkes.baliprov.go.id' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  FIELD_LIMITS,
   INCIDENT_PRIORITIES,
   TICKET_KINDS,
   type IncidentPriority,
@@ -91,7 +92,7 @@ export class ReasonDto extends VersionedDto {
   @IsString()
   @MultiLine()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(FIELD_LIMITS.ticket.reason)
   reason: string;
 }
 
@@ -110,7 +111,7 @@ export class OptionalReasonDto extends VersionedDto {
   @IsOptionalNotNull()
   @IsString()
   @MultiLine()
-  @MaxLength(2000)
+  @MaxLength(FIELD_LIMITS.ticket.reason)
   reason?: string;
 }
 
@@ -127,7 +128,7 @@ export class CompleteStepDto extends VersionedDto {
   @IsOptionalNotNull()
   @IsString()
   @MultiLine()
-  @MaxLength(5000)
+  @MaxLength(FIELD_LIMITS.ticket.output)
   output?: string;
 
   @ApiPropertyOptional()
@@ -143,7 +144,7 @@ export class TextDto extends VersionedDto {
   @IsString()
   @MultiLine()
   @IsNotEmpty()
-  @MaxLength(20000)
+  @MaxLength(FIELD_LIMITS.ticket.body)
   body: string;
 }
 

@@ -16,8 +16,15 @@ export const FIELD_LIMITS = {
     logoUrl: 500,
   },
   position: { code: 60, name: 200 },
-  /** A ticket an agent opens for a walk-in or phone requester. */
-  ticket: { subject: 300, description: 20000 },
+  /** A ticket an agent opens for a walk-in or phone requester, and what the workspace sends:
+   * a reply or note (`body`), a reason for an action or a refused checklist item, a step's
+   * output. */
+  ticket: { subject: 300, description: 20000, body: 20000, reason: 2000, output: 5000 },
+  /** An IT service in the office's register (its code is limited by its pattern too). */
+  itService: { code: 60, name: 200, description: 2000 },
+  /** An incident an agent records, and the requester named on it. */
+  incident: { subject: 300, description: 20000 },
+  contact: { name: 200 },
   opd: { name: 200 },
   user: { email: 254, name: 200, password: 200 },
   mailbox: { host: 255, user: 320, password: 500, folder: 200, processedFolder: 200 },

@@ -60,7 +60,13 @@ describe('ItServicesPage', () => {
     };
     type('[data-test=its-code]', 'Email Dinas');
     type('[data-test=its-name]', 'E-mail Dinas');
+    type('[data-test=its-description]', 'Surel kantor');
     await harness.fixture.whenStable();
+    // Each text counts up to the limit the API checks.
+    const counts = Array.from(element.querySelectorAll('[data-test=field-count]')).map((e) =>
+      e.textContent!.trim(),
+    );
+    expect(counts).toEqual(['11/60', '12/200', '12/2000']);
     element.querySelector<HTMLElement>('[data-test=save-it-service]')!.click();
     await harness.fixture.whenStable();
     const req = backend.expectOne({ method: 'POST', url: '/api/v1/it-services' });

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import {
+  FIELD_LIMITS,
   INCIDENT_LEVELS,
   IT_SERVICE_KINDS,
   SUPPORT_HOURS,
@@ -25,6 +26,7 @@ import { EditButtonComponent, FormActionsComponent, FormHeadComponent } from '..
 import { EditForm } from '../shared/edit-form';
 import { loadInto, officeChoice, upsertById } from '../shared/office-choice';
 import { OfficeSelectComponent } from '../shared/office-select.component';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier } from '../shared/problem';
 import { ItServicesApi } from './it-services.api';
 
@@ -84,6 +86,9 @@ export class ItServicesPage {
   protected code = '';
   protected name = '';
   protected description = '';
+  /** The API's limits of a service's texts, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.itService;
+  protected readonly count = lengthCount;
   protected kind: ItServiceKind = 'application';
   protected ownerPosition = '';
   protected criticality: IncidentLevel = 'sedang';

@@ -67,6 +67,11 @@ describe('NewIncidentPage', () => {
     type(element, '[data-test=inc-subject]', 'Ruang server padam');
     type(element, '[data-test=inc-description]', 'UPS mati, semua aplikasi tidak dapat diakses.');
     await harness.fixture.whenStable();
+    // Each text counts up to the limit the API checks.
+    const counts = Array.from(element.querySelectorAll('[data-test=field-count]')).map((e) =>
+      e.textContent!.trim(),
+    );
+    expect(counts).toEqual(['13/200', '18/300', '45/20000']);
     element.querySelector<HTMLElement>('[data-test=inc-submit]')!.click();
     const req = backend.expectOne({ method: 'POST', url: '/api/v1/incidents' });
     expect(req.request.body).toEqual({

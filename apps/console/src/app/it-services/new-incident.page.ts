@@ -15,6 +15,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
+  FIELD_LIMITS,
   INCIDENT_LEVELS,
   type IncidentLevel,
   type ItServiceView,
@@ -30,6 +31,7 @@ import { TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { ChosenOffice } from '../shared/chosen-office';
 import { OfficeSelectComponent } from '../shared/office-select.component';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier, fieldErrorsOf, problemOf } from '../shared/problem';
 import { PHONE_PATTERN } from '../tickets/open-ticket.page';
 import { TicketsApi } from '../tickets/tickets.api';
@@ -136,7 +138,15 @@ export function previewPriority(
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'inc.new.reporter' | t }}</mat-label>
-          <input matInput formControlName="name" data-test="inc-name" />
+          <input
+            matInput
+            formControlName="name"
+            [attr.maxlength]="limit.name"
+            data-test="inc-name"
+          />
+          <mat-hint align="end" data-test="field-count">{{
+            count(value().name, limit.name)
+          }}</mat-hint>
           <mat-error>{{ errors()['requester.name'] ?? ('tickets.open.required' | t) }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -162,7 +172,15 @@ export function previewPriority(
         </mat-form-field>
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'inc.new.subject' | t }}</mat-label>
-          <input matInput formControlName="subject" data-test="inc-subject" />
+          <input
+            matInput
+            formControlName="subject"
+            [attr.maxlength]="limit.subject"
+            data-test="inc-subject"
+          />
+          <mat-hint align="end" data-test="field-count">{{
+            count(value().subject, limit.subject)
+          }}</mat-hint>
           <mat-error>{{ errors()['subject'] ?? ('tickets.open.required' | t) }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline" class="wide">
@@ -171,8 +189,12 @@ export function previewPriority(
             matInput
             rows="5"
             formControlName="description"
+            [attr.maxlength]="limit.description"
             data-test="inc-description"
           ></textarea>
+          <mat-hint align="end" data-test="field-count">{{
+            count(value().description, limit.description)
+          }}</mat-hint>
           <mat-error>{{ errors()['description'] ?? ('tickets.open.required' | t) }}</mat-error>
         </mat-form-field>
         <div class="wide">
@@ -217,13 +239,27 @@ export class NewIncidentPage {
     impact: ['sedang' as IncidentLevel, Validators.required],
     urgency: ['sedang' as IncidentLevel, Validators.required],
     channel: ['phone' as OpenIncidentRequest['channel'], Validators.required],
-    name: ['', Validators.required],
+    name: ['', [Validators.required, Validators.maxLength(FIELD_LIMITS.contact.name)]],
     email: ['', Validators.email],
     phone: ['', Validators.pattern(PHONE_PATTERN)],
     opdId: [''],
-    subject: ['', [Validators.required, Validators.maxLength(300)]],
-    description: ['', [Validators.required, Validators.minLength(5)]],
+    subject: ['', [Validators.required, Validators.maxLength(FIELD_LIMITS.incident.subject)]],
+    description: [
+      '',
+      [
+        Validators.required,
+        Validators.minLength(5),
+        Validators.maxLength(FIELD_LIMITS.incident.description),
+      ],
+    ],
   });
+  /** The API's limits of the texts typed here, shown as counters. */
+  protected readonly limit = {
+    name: FIELD_LIMITS.contact.name,
+    subject: FIELD_LIMITS.incident.subject,
+    description: FIELD_LIMITS.incident.description,
+  };
+  protected readonly count = lengthCount;
   protected readonly saving = signal(false);
   protected readonly errors = signal<Partial<Record<string, string>>>({});
   protected readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {

@@ -14,10 +14,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import type { CannedResponseView, TicketDetail } from '@sigap/contracts';
+import { FIELD_LIMITS, type CannedResponseView, type TicketDetail } from '@sigap/contracts';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { lengthCount } from '../shared/form-focus';
 import { UploadListComponent } from '../shared/upload-list.component';
 import { UploadQueue } from '../shared/upload-queue';
 import { formatInZone } from '../shared/zoned-date';
@@ -91,9 +92,11 @@ export interface ComposedMessage {
         matInput
         rows="4"
         [value]="text()"
+        [attr.maxlength]="limit"
         (input)="text.set($any($event.target).value)"
         data-test="composer"
       ></textarea>
+      <mat-hint align="end" data-test="field-count">{{ count(text(), limit) }}</mat-hint>
     </mat-form-field>
     @if (kind() === 'reply') {
       <sg-upload-list class="attachments" [queue]="uploads" />
@@ -153,6 +156,9 @@ export class ReplyComposerComponent {
 
   protected readonly kind = signal<'note' | 'reply'>('note');
   protected readonly text = signal('');
+  /** The API's limit of a reply or note, shown as a counter. */
+  protected readonly limit = FIELD_LIMITS.ticket.body;
+  protected readonly count = lengthCount;
   protected readonly canned = signal<CannedResponseView[]>([]);
   /** The office's service names by code, for `{{layanan}}`. */
   private readonly serviceNames = signal<Record<string, string>>({});

@@ -259,6 +259,15 @@ describe('WorkspacePage', () => {
     input.dispatchEvent(new Event('input'));
   }
 
+  /** The length counter shown with a field: in its form field, or beside a plain input. */
+  function countOf(element: HTMLElement, selector: string): string {
+    const field = element.querySelector<HTMLElement>(selector)!;
+    return textOf(
+      field.closest<HTMLElement>('mat-form-field') ?? field.parentElement!,
+      '[data-test=field-count]',
+    );
+  }
+
   afterEach(() => backend.verify());
 
   it('shows the clocks in the office zone, the checklist, the steps and the timeline', async () => {
@@ -292,6 +301,9 @@ describe('WorkspacePage', () => {
 
   it('verifies a checklist item with the version it saw', async () => {
     const element = await open();
+    type(element, '[data-test=reject-reason]', 'Tidak terbaca');
+    await settle();
+    expect(countOf(element, '[data-test=reject-reason]')).toBe('13/2000');
     element.querySelector<HTMLElement>('[data-test=verify]')!.click();
     const request = backend.expectOne(`${URL}/checklist/r1/verify`);
     expect(request.request.method).toBe('POST');
@@ -305,6 +317,8 @@ describe('WorkspacePage', () => {
   it('completes the active step with its output', async () => {
     const element = await open();
     type(element, '[data-test=step-output]', 'Surat diterima lengkap');
+    await settle();
+    expect(countOf(element, '[data-test=step-output]')).toBe('22/5000');
     element.querySelector<HTMLElement>('[data-test=complete-step]')!.click();
     const request = backend.expectOne(`${URL}/steps/1/complete`);
     expect(request.request.body).toEqual({ expectedVersion: 4, output: 'Surat diterima lengkap' });
@@ -367,6 +381,8 @@ describe('WorkspacePage', () => {
     element.querySelector<HTMLElement>('[data-test=action-return-to-requester]')!.click();
     backend.expectNone(`${URL}/return-to-requester`);
     type(element, '[data-test=action-reason]', 'Lampirkan KAK');
+    await settle();
+    expect(countOf(element, '[data-test=action-reason]')).toBe('13/2000');
     element.querySelector<HTMLElement>('[data-test=action-return-to-requester]')!.click();
     const request = backend.expectOne(`${URL}/return-to-requester`);
     expect(request.request.body).toEqual({ expectedVersion: 4, reason: 'Lampirkan KAK' });
@@ -454,6 +470,8 @@ describe('WorkspacePage', () => {
     element.querySelector<HTMLElement>('[data-test=kind-reply]')!.click();
     await settle();
     type(element, '[data-test=composer]', 'Terlampir surat jawaban.');
+    await settle();
+    expect(countOf(element, '[data-test=composer]')).toBe('24/20000');
     const input = element.querySelector<HTMLInputElement>('[data-test=attach-input]')!;
     const files = new DataTransfer();
     files.items.add(new File(['%PDF-1.4 jawaban'], 'jawaban.pdf', { type: 'application/pdf' }));

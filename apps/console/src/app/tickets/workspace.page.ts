@@ -19,19 +19,21 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { NgTemplateOutlet } from '@angular/common';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type {
-  ClockView,
-  ServiceDetail,
-  StepCandidateView,
-  StepView,
-  TicketDetail,
-  TimelineEntryView,
+import {
+  FIELD_LIMITS,
+  type ClockView,
+  type ServiceDetail,
+  type StepCandidateView,
+  type StepView,
+  type TicketDetail,
+  type TimelineEntryView,
 } from '@sigap/contracts';
 import { catchError, map, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
+import { lengthCount } from '../shared/form-focus';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe, zoneAbbreviation } from '../shared/zoned-date';
 import type { WorkCalendar } from '@sigap/sla';
@@ -115,6 +117,9 @@ export class WorkspacePage {
   /** Output texts typed beside active steps, by step order. */
   protected readonly outputs = signal<Partial<Record<number, string>>>({});
   protected readonly actionReason = signal('');
+  /** The API's limits of the texts typed here, shown as counters. */
+  protected readonly limit = FIELD_LIMITS.ticket;
+  protected readonly count = lengthCount;
 
   private readonly offices = toSignal(this.catalog.offices().pipe(catchError(() => of([]))), {
     initialValue: [],
