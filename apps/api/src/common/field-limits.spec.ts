@@ -9,7 +9,7 @@ import {
   StepDto,
 } from '@sigap/api-catalog';
 import { CreateUserDto, UpdateUserDto } from '@sigap/api-identity';
-import { OpenIncidentDto } from '@sigap/api-incidents';
+import { ChangePriorityDto, OpenIncidentDto } from '@sigap/api-incidents';
 import { CreateItServiceDto, UpdateItServiceDto } from '@sigap/api-it-services';
 import { CreateMailboxDto, UpdateMailboxDto } from '@sigap/api-mail';
 import {
@@ -103,6 +103,7 @@ describe('field limits shared with the console', () => {
     [UpdateItServiceDto, 'description', L.itService.description],
     [OpenIncidentDto, 'subject', L.incident.subject],
     [OpenIncidentDto, 'description', L.incident.description],
+    [ChangePriorityDto, 'reason', L.incident.priorityReason],
     [ContactDto, 'name', L.contact.name],
   ];
 

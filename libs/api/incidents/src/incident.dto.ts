@@ -102,7 +102,7 @@ export class ChangePriorityDto extends ImpactUrgencyDto implements ChangeInciden
   @IsOptional()
   @IsString()
   @SingleLine()
-  @MaxLength(500)
+  @MaxLength(FIELD_LIMITS.incident.priorityReason)
   reason?: string | null;
 
   @ApiPropertyOptional()

@@ -82,6 +82,10 @@ describe('IncidentPanelComponent', () => {
     fixture.detectChanges();
     await fixture.whenStable();
     expect(textOf(element, '[data-test=ws-preview]')).toContain('Kritis');
+    // The reason counts against the API's limit.
+    const reason = element.querySelector<HTMLInputElement>('[data-test=ws-priority-reason]')!;
+    expect(reason.getAttribute('maxlength')).toBe('500');
+    expect(textOf(element, '[data-test=field-count]')).toBe('0/500');
     save.click();
     const req = backend.expectOne({
       method: 'PUT',

@@ -16,6 +16,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
+  FIELD_LIMITS,
   INCIDENT_LEVELS,
   type IncidentLevel,
   type IncidentView,
@@ -24,6 +25,7 @@ import {
   type TicketDetail,
 } from '@sigap/contracts';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
+import { lengthCount } from '../shared/form-focus';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
 import { ItServicesApi } from './it-services.api';
@@ -110,11 +112,14 @@ import { previewPriority } from './new-incident.page';
               <mat-label>{{ 'inc.ws.reason' | t }}</mat-label>
               <input
                 matInput
-                maxlength="500"
+                [attr.maxlength]="reasonMax"
                 [value]="reason()"
                 (input)="reason.set($any($event.target).value)"
                 data-test="ws-priority-reason"
               />
+              <mat-hint align="end" data-test="field-count">{{
+                count(reason(), reasonMax)
+              }}</mat-hint>
             </mat-form-field>
           }
         </div>
@@ -159,6 +164,9 @@ import { previewPriority } from './new-incident.page';
   `,
 })
 export class IncidentPanelComponent {
+  /** The API's limit for the reason of a priority change, shown as a counter. */
+  protected readonly reasonMax = FIELD_LIMITS.incident.priorityReason;
+  protected readonly count = lengthCount;
   private readonly api = inject(ItServicesApi);
   private readonly notifier = inject(ErrorNotifier);
   private readonly snackBar = inject(MatSnackBar);
