@@ -87,6 +87,8 @@ describe('ShellComponent', () => {
       'nav-templates',
       'nav-mailboxes',
       'nav-outbox',
+      'nav-api-tokens',
+      'nav-webhooks',
       'nav-dashboard',
       'nav-reports',
       'nav-setup',
