@@ -271,7 +271,7 @@ export class NewIncidentPage {
   protected readonly services = signal<ItServiceView[]>([]);
   protected readonly opds = signal<OpdView[]>([]);
   private readonly matrix = signal<PriorityMatrixView | null>(null);
-  private readonly value = toSignal(this.form.valueChanges, {
+  protected readonly value = toSignal(this.form.valueChanges, {
     initialValue: this.form.getRawValue(),
   });
   protected readonly preview = computed(() => {
