@@ -62,6 +62,8 @@ describe('incidents', () => {
       await page.keyboard.press('Escape');
       await pick(page, 'inc-impact', /^Tinggi$/);
       await pick(page, 'inc-urgency', /^Tinggi$/);
+      // The preview follows the form's value: wait for it rather than read it at once.
+      await page.locator('[data-test=inc-preview]', { hasText: 'Kritis' }).waitFor();
       expect(await page.locator('[data-test=inc-preview]').innerText()).toContain('Kritis');
       await page.locator('[data-test=inc-name]').fill('I Ketut Operator');
       await page.locator('[data-test=inc-phone]').fill('+62 361 222333');
