@@ -13,6 +13,9 @@ export const ICONS: Readonly<Record<string, string>> = {
     '<rect x="4" y="3" width="16" height="18" rx="2"/><path d="M8 8h8M8 12h8M8 16h5"/>',
   ),
   upload: stroke('<path d="M12 16V4M7 9l5-5 5 5M4 20h16"/>'),
+  attachment: stroke(
+    '<path d="M20 11l-8 8a5 5 0 0 1-7-7l8.5-8.5a3.5 3.5 0 0 1 5 5L10 17a2 2 0 0 1-3-3l7.5-7.5"/>',
+  ),
   ticket: stroke(
     '<path d="M3 8a2 2 0 0 0 0 4v0a2 2 0 0 0 0 4v2h18v-2a2 2 0 0 1 0-4 2 2 0 0 1 0-4V6H3z"/>',
   ),

@@ -25,7 +25,7 @@ import { TicketsApi } from './tickets.api';
       (click)="toggle()"
       data-test="files-toggle"
     >
-      <mat-icon svgIcon="upload" />{{
+      <mat-icon svgIcon="attachment" />{{
         (files() === null ? 'staff.ws.files.show' : 'staff.ws.files.hide') | t
       }}
     </button>
