@@ -22,6 +22,15 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# Runs a test command into the shared log; when it fails, the failures are repeated at the end
+# of the output before the script stops, since later runners would otherwise push them away.
+logged() {
+  if ! "$@" 2>&1 | tee -a "$log"; then
+    node tools/ci/summarise.js "$log" || true
+    exit 1
+  fi
+}
+
 step "format (prettier)"
 npx prettier --check . --log-level warn
 
@@ -35,11 +44,11 @@ step "type check"
 npx nx run-many -t typecheck --output-style=stream
 
 step "unit and integration tests"
-npx nx run-many -t test --parallel=1 --output-style=stream | tee -a "$log"
+logged npx nx run-many -t test --parallel=1 --output-style=stream
 
 if [ -f apps/console-e2e/project.json ]; then
   step "end-to-end (real API, real Chromium)"
-  npx nx run console-e2e:e2e --output-style=stream | tee -a "$log"
+  logged npx nx run console-e2e:e2e --output-style=stream
 fi
 
 step "bundle budget (initial JavaScript, gzipped)"

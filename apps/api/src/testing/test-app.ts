@@ -83,6 +83,9 @@ export function testConfig(db: TestDatabase, env: Record<string, string> = {}): 
       SIGAP_LOGIN_DELAY_MS: '150',
       // The lowest cost the configuration allows keeps sign-ins quick in tests.
       SIGAP_BCRYPT_COST: '10',
+      // Specs that run as production would otherwise log every request; a spec that reads the
+      // log sets its own level.
+      SIGAP_LOG_LEVEL: 'silent',
       ...db.env,
       ...env,
     },
