@@ -4,6 +4,13 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { e2e } from './global-setup';
 
 /**
+ * Kept messages already read, by file name. A kept file is written once and never changed, and
+ * the folder grows through the whole run: reading every file again on each poll made a late
+ * journey's wait longer than its deadline.
+ */
+const parsed = new Map<string, ParsedMail>();
+
+/**
  * The first kept message (outgoing mail is kept as `.eml` under the data folder when no SMTP
  * server is set; the outbox worker sends within its interval) that matches.
  */
@@ -18,7 +25,12 @@ export async function waitForMail(match: (mail: ParsedMail) => boolean): Promise
       // not created yet
     }
     for (const file of files) {
-      const mail = await simpleParser(readFileSync(join(dir, file)));
+      const path = join(dir, file);
+      let mail = parsed.get(path);
+      if (!mail) {
+        mail = await simpleParser(readFileSync(path));
+        parsed.set(path, mail);
+      }
       if (match(mail)) return mail;
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -3,7 +3,7 @@
  * transport that writes each message as an `.eml` file under `<data dir>/mail/kept/`, so nothing
  * is lost before a mail server is configured.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import type { AppConfig } from '@sigap/api-config';
@@ -102,7 +102,10 @@ class KeepSender implements MailSender {
     mkdirSync(this.dir, { recursive: true });
     const id = String(info.messageId).replace(/[<>]/g, '');
     const file = join(this.dir, `${id.replace(/[^A-Za-z0-9._@-]/g, '_')}.eml`);
-    writeFileSync(file, info.message as Buffer);
+    // Written whole under another name, then renamed: a reader of the folder never sees half a
+    // message.
+    writeFileSync(`${file}.part`, info.message as Buffer);
+    renameSync(`${file}.part`, file);
     return { messageId: String(info.messageId), response: `disimpan di ${file}` };
   }
 
