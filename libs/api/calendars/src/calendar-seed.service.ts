@@ -127,11 +127,8 @@ export class CalendarSeedService {
           : await this.addSeededVariants(manager, file);
         variantsAdded += changed;
         await seeds.insert({ name: file.key, appliedAt: new Date() });
-        this.logger.log(
-          earlier
-            ? `Kalender: ${file.key} diterapkan (${changed} usulan jadwal bertanggal diberlakukan)`
-            : `Kalender: ${file.key} diterapkan (${changed} jadwal bertanggal ditambahkan ke jadwal kantor yang ada)`,
-        );
+        const what = earlier ? 'usulan diberlakukan' : 'ditambahkan ke jadwal kantor yang ada';
+        this.logger.log(`Kalender: ${file.key} diterapkan (${changed} jadwal bertanggal ${what})`);
       }
       for (const { name, file } of holidayFiles) {
         const seeds = manager.getRepository(CalendarSeedEntity);
