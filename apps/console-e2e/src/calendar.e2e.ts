@@ -81,33 +81,40 @@ describe('working calendar', () => {
     await context.close();
   });
 
-  it('an admin confirms the proposed Ramadan hours of an office, and can withdraw them', async () => {
+  it('the seeded Ramadan hours are in force; an admin withdraws them and confirms them again', async () => {
     const { context, page } = await signIn('admin@sigap.local');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${e2e.sigap.baseUrl}/kalender/riau`);
     const ramadan = page.locator('[data-test="variant"]', { hasText: 'Ramadan 1447 H' });
     await ramadan.waitFor();
-    expect(await ramadan.locator('[data-test="variant-proposed"]').innerText()).toContain(
-      'belum berlaku',
-    );
-    expect(await ramadan.locator('[data-test="variant-source"]').innerText()).toContain(
-      'nomor surat edaran menunggu konfirmasi',
-    );
+    const proposed = ramadan.locator('[data-test="variant-proposed"]');
+    expect(await proposed.count()).toBe(0);
+    const source = await ramadan.locator('[data-test="variant-source"]').innerText();
+    expect(source).toContain('Perpres No. 21 Tahun 2023');
+    expect(source).toContain('SE Gubernur DKI Jakarta No. 1/SE/2026');
     const toggle = ramadan.locator('[data-test="variant-toggle-confirmed"]');
-    await toggle.click();
-    await ramadan.locator('[data-test="variant-proposed"]').waitFor({ state: 'detached' });
     expect((await toggle.innerText()).trim()).toBe('Batalkan konfirmasi');
     await ramadan.scrollIntoViewIfNeeded();
-    await screenshot(page, 'calendar-ramadan-confirmed');
+    await screenshot(page, 'calendar-ramadan-in-force');
+
+    // Withdrawn: shown as a proposal, not in force.
+    await toggle.click();
+    await proposed.waitFor();
+    expect(await proposed.innerText()).toContain('belum berlaku');
+    expect((await toggle.innerText()).trim()).toBe('Konfirmasi: berlakukan');
+    await ramadan.scrollIntoViewIfNeeded();
+    await screenshot(page, 'calendar-ramadan-withdrawn');
     await page.setViewportSize({ width: 390, height: 844 });
     await ramadan.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
-    await screenshot(page, 'calendar-ramadan-confirmed-phone');
-    // Back to a proposal: later journeys count the normal week.
+    await screenshot(page, 'calendar-ramadan-withdrawn-phone');
+    // Confirmed again, as seeded: later journeys count the Ramadan hours.
     await toggle.click();
-    await ramadan.locator('[data-test="variant-proposed"]').waitFor();
+    await proposed.waitFor({ state: 'detached' });
+    expect((await toggle.innerText()).trim()).toBe('Batalkan konfirmasi');
+    await screenshot(page, 'calendar-ramadan-in-force-phone');
     await context.close();
   });
 });

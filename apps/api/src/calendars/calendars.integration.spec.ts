@@ -103,9 +103,11 @@ describeOnBothDatabases('calendars', (ctx) => {
     it('Riau, Tue 17 Mar 14.00 WIB + 1 hari = Wed 25 Mar 14.00 WIB', async () => {
       // Tue 17 Mar is a working day; the next five weekdays (18, 19, 20, 23, 24) are closed,
       // so one working day later at the same clock time is Wed 25 Mar 14.00 (inside 13.00-16.00).
+      // Tue 17 Mar is in Ramadan (closes 15.00), Wed 25 Mar is not: the working time between is
+      // Tue 14.00-15.00 (60) + Wed 07.30-12.00 (270) + 13.00-14.00 (60) = 390 minutes.
       const body = await preview('riau', '2026-03-17T14:00:00+07:00', '1 hari');
       expect(body.target).toBe('2026-03-25T14:00:00+07:00');
-      expect(body.breakdown.workingMinutes).toBe(7.5 * 60);
+      expect(body.breakdown.workingMinutes).toBe(390);
     });
 
     it('a range gives a target and a later limit; the start may be local to the office', async () => {
@@ -118,7 +120,8 @@ describeOnBothDatabases('calendars', (ctx) => {
     });
 
     it("takes the grammar's object form", async () => {
-      // Fri 6 Mar 11.00 WIB + 1 working hour: 11.00-11.30, break to 13.00, 13.00-13.30.
+      // Fri 6 Mar 11.00 WIB + 1 working hour, in Ramadan (Friday 08.00-11.30 + 12.30-15.30):
+      // 11.00-11.30, break to 12.30, 12.30-13.00.
       const body = await preview('riau', '2026-03-06T04:00:00Z', {
         min: 1,
         max: 1,
@@ -126,7 +129,7 @@ describeOnBothDatabases('calendars', (ctx) => {
         basis: 'working',
         startsWhen: null,
       });
-      expect(body.target).toBe('2026-03-06T13:30:00+07:00');
+      expect(body.target).toBe('2026-03-06T13:00:00+07:00');
     });
 
     it('answers 400 with the reason for a bad office, instant or duration', async () => {
@@ -616,10 +619,11 @@ describeOnBothDatabases('calendars', (ctx) => {
       const dataSource = ctx().app.get(DataSource);
       const seed = ctx().app.get(CalendarSeedService);
       const schedules = dataSource.getRepository(CalendarScheduleEntity);
-      const file = 'calendars/variants-2026.yaml';
+      // Revision 2 of the file, applied to a database that never had revision 1.
+      const key = 'calendars/variants-2026.yaml#r2';
       const reapply = async (variants: CalendarScheduleEntity['variants']) => {
         await schedules.update({ officeCode: 'tebingtinggi' }, { variants });
-        await dataSource.getRepository(CalendarSeedEntity).delete({ name: file });
+        await dataSource.getRepository(CalendarSeedEntity).delete({ name: key });
         await seed.load();
         return (await view('tebingtinggi')).variants;
       };
@@ -631,13 +635,14 @@ describeOnBothDatabases('calendars', (ctx) => {
         week: { mon: [{ start: '08:00', end: '14:00' }] },
       };
       expect(await reapply([own])).toEqual([own]);
-      // A schedule without it gets it, proposed, and an audit entry says where it came from.
+      // A schedule without it gets it, in force, and an audit entry says where it came from.
       const added = await reapply([]);
       expect(added.map((v) => [v.name, v.from, v.to, v.confirmed])).toEqual([
-        ['Ramadan 1447 H', '2026-02-19', '2026-03-20', false],
+        ['Ramadan 1447 H', '2026-02-19', '2026-03-20', true],
       ]);
       const audit = await ctx().app.get(AuditService).forEntity('calendar', 'tebingtinggi');
       expect(audit[0].action).toBe('calendar.schedule.variants_seeded');
+      expect(audit[0].after).toContain(key);
       // Applied once: loading again changes nothing, even after an office removed it.
       await schedules.update({ officeCode: 'tebingtinggi' }, { variants: [] });
       await seed.load();
@@ -645,65 +650,152 @@ describeOnBothDatabases('calendars', (ctx) => {
       await schedules.update({ officeCode: 'tebingtinggi' }, { variants: added });
     });
 
-    it('Riau: the seeded Ramadan 1447 H hours are proposed, and apply once an admin confirms', async () => {
+    it("revision 2 puts revision 1's untouched Ramadan proposal into force, never over a decision", async () => {
+      const dataSource = ctx().app.get(DataSource);
+      const seed = ctx().app.get(CalendarSeedService);
+      const schedules = dataSource.getRepository(CalendarScheduleEntity);
+      const seeds = dataSource.getRepository(CalendarSeedEntity);
+      const offices = ['bali', 'gorontalo', 'riau', 'tebingtinggi'];
+      const saved = await schedules.find();
+      const seeded = (await view('riau')).variants.find((v) => v.from === '2026-02-19')!;
+      expect(seeded.confirmed).toBeTrue();
+      // What revision 1 seeded: the same name, dates and hours, as an unconfirmed proposal.
+      const proposal = {
+        ...seeded,
+        confirmed: false,
+        source: 'Surat Edaran Menteri PANRB (nomor surat edaran menunggu konfirmasi)',
+      };
+      const own = { ...proposal, name: 'Ramadan (PPK kantor)', week: { mon: seeded.week.mon } };
+      const setVariants = async (variants: Record<string, unknown[]>) => {
+        for (const [officeCode, list] of Object.entries(variants)) {
+          await schedules.update(
+            { officeCode },
+            { variants: list as (typeof saved)[0]['variants'] },
+          );
+        }
+        ctx().app.get(DbCalendarProvider).invalidate();
+      };
+      try {
+        // An installation that got revision 1 and not yet revision 2.
+        await seeds.delete({ name: 'calendars/variants-2026.yaml#r2' });
+        await seeds.insert({ name: 'calendars/variants-2026.yaml', appliedAt: new Date() });
+        await setVariants({
+          tebingtinggi: [proposal],
+          bali: [proposal],
+          gorontalo: [own],
+          riau: [],
+        });
+        const admin = await as('admin');
+        // Bali: an admin confirmed the proposal, then withdrew it: a decision.
+        for (const path of ['confirm', 'unconfirm']) {
+          const res = await ctx().request('POST', `${CAL}/bali/variants/2026-02-19/${path}`, {
+            token: admin,
+          });
+          expect(res.status).withContext(res.text).toBe(200);
+        }
+        // Tebing Tinggi: the head of the office saved the schedule without touching the proposal.
+        const kadis = await as('kadis.tebingtinggi');
+        const current = await view('tebingtinggi');
+        const put = await ctx().request('PUT', `${CAL}/tebingtinggi/schedule`, {
+          token: kadis,
+          body: { expectedVersion: current.version, week: current.week, variants: [proposal] },
+        });
+        expect(put.status).withContext(put.text).toBe(200);
+
+        await seed.load();
+        const after = Object.fromEntries(
+          await Promise.all(offices.map(async (o) => [o, (await view(o)).variants] as const)),
+        );
+        // Untouched: in force now, citing the 2026 sources.
+        expect(after['tebingtinggi']).toEqual([{ ...seeded }]);
+        expect(after['tebingtinggi'][0].source).toContain('1/SE/2026');
+        const audit = await ctx().app.get(AuditService).forEntity('calendar', 'tebingtinggi');
+        expect(audit[0].action).toBe('calendar.schedule.variants_revised');
+        expect(audit[0].actorId).toBeNull();
+        // The admin's withdrawal stands; the office's own hours stay; a removed one stays removed.
+        expect(after['bali']).toEqual([proposal]);
+        expect(after['gorontalo']).toEqual([own]);
+        expect(after['riau']).toEqual([]);
+        expect(await seeds.count({ where: { name: 'calendars/variants-2026.yaml#r2' } })).toBe(1);
+        // Applied once: withdrawing by hand afterwards is not undone by the next start.
+        await setVariants({ tebingtinggi: [proposal] });
+        await seed.load();
+        expect((await view('tebingtinggi')).variants).toEqual([proposal]);
+      } finally {
+        for (const row of saved) {
+          await schedules.update({ officeCode: row.officeCode }, { variants: row.variants });
+        }
+        ctx().app.get(DbCalendarProvider).invalidate();
+      }
+    });
+
+    it('Riau: the seeded Ramadan 1447 H hours are in force; an admin withdraws and confirms them', async () => {
       const token = await as('kadis.riau');
       const admin = await as('admin');
       const current = await ctx().request<OfficeCalendarView>('GET', `${CAL}/riau`, { token });
       const ramadan = current.body.variants.find((v) => v.name === 'Ramadan 1447 H')!;
       expect(ramadan).toEqual(jasmine.objectContaining({ from: '2026-02-19', to: '2026-03-20' }));
-      expect(ramadan.confirmed).toBeFalse();
-      expect(ramadan.source).toContain('Surat Edaran Menteri PANRB');
+      expect(ramadan.confirmed).toBeTrue();
+      expect(ramadan.source).toContain('Perpres No. 21 Tahun 2023');
+      expect(ramadan.source).toContain('SE Gubernur DKI Jakarta No. 1/SE/2026');
       // Mon 23 Feb 2026 10.00 WIB + 8 jam.
-      // Normal week: Mon 10.00-12.00 + 13.00-16.00 = 5 h; Tue 07.30 + 3 h = 10.30.
       // Ramadan (Mon-Thu 08.00-12.00, 12.30-15.00): Mon 10.00-12.00 + 12.30-15.00 = 4.5 h;
       // Tue 08.00 + 3.5 h = 11.30.
+      // Normal week: Mon 10.00-12.00 + 13.00-16.00 = 5 h; Tue 07.30 + 3 h = 10.30.
       const due = async () => (await preview('riau', '2026-02-23T10:00+07:00', '8 jam')).target;
-      expect(await due()).toBe('2026-02-24T10:30:00+07:00');
-      // The head of the office may edit the schedule, but not put the proposal into force.
+      expect(await due()).toBe('2026-02-24T11:30:00+07:00');
+      // The head of the office may not withdraw it through the admin's door.
+      const byHead = await ctx().request<Problem>(
+        'POST',
+        `${CAL}/riau/variants/2026-02-19/unconfirm`,
+        { token },
+      );
+      expect(byHead.status).toBe(403);
+      expect(await due()).toBe('2026-02-24T11:30:00+07:00');
       const put = (who: string, version: string, variants: unknown[]) =>
         ctx().request<Problem>('PUT', `${CAL}/riau/schedule`, {
           token: who,
           body: { expectedVersion: version, week: current.body.week, variants },
         });
-      const confirmedByHead = await put(
-        token,
-        current.body.version,
-        current.body.variants.map((v) => (v === ramadan ? { ...v, confirmed: true } : v)),
-      );
-      expect(confirmedByHead.status).toBe(403);
-      expect(await due()).toBe('2026-02-24T10:30:00+07:00');
-      const on = await ctx().request<OfficeCalendarView>(
+      const off = await ctx().request<OfficeCalendarView>(
         'POST',
-        `${CAL}/riau/variants/2026-02-19/confirm`,
+        `${CAL}/riau/variants/2026-02-19/unconfirm`,
         { token: admin },
       );
-      expect(on.status).withContext(on.text).toBe(200);
+      expect(off.status).withContext(off.text).toBe(200);
       try {
-        expect(await due()).toBe('2026-02-24T11:30:00+07:00');
-        // Confirming again changes nothing.
+        expect(await due()).toBe('2026-02-24T10:30:00+07:00');
+        // Withdrawing again changes nothing.
         const again = await ctx().request<OfficeCalendarView>(
-          'POST',
-          `${CAL}/riau/variants/2026-02-19/confirm`,
-          { token: admin },
-        );
-        expect(again.body.version).toBe(on.body.version);
-        const bad = await put(admin, on.body.version, [{ ...ramadan, confirmed: 'ya' }]);
-        expect(bad.status).toBe(400);
-        expect(bad.body.errors?.map((e) => e.path)).toContain('variants[0].confirmed');
-        const longSource = await put(admin, on.body.version, [
-          { ...ramadan, source: 'x'.repeat(501) },
-        ]);
-        expect(longSource.status).toBe(400);
-        expect(longSource.body.errors?.map((e) => e.path)).toContain('variants[0].source');
-      } finally {
-        const off = await ctx().request<OfficeCalendarView>(
           'POST',
           `${CAL}/riau/variants/2026-02-19/unconfirm`,
           { token: admin },
         );
-        expect(off.status).withContext(off.text).toBe(200);
-        expect(off.body.version).toBe(current.body.version);
+        expect(again.body.version).toBe(off.body.version);
+        // Withdrawn, it is a proposal again: the head may not put it back into force by a PUT.
+        const withdrawn = off.body.variants.find((v) => v.from === '2026-02-19')!;
+        const confirmedByHead = await put(token, off.body.version, [
+          { ...withdrawn, confirmed: true },
+        ]);
+        expect(confirmedByHead.status).toBe(403);
+        const bad = await put(admin, off.body.version, [{ ...withdrawn, confirmed: 'ya' }]);
+        expect(bad.status).toBe(400);
+        expect(bad.body.errors?.map((e) => e.path)).toContain('variants[0].confirmed');
+        const longSource = await put(admin, off.body.version, [
+          { ...withdrawn, source: 'x'.repeat(501) },
+        ]);
+        expect(longSource.status).toBe(400);
+        expect(longSource.body.errors?.map((e) => e.path)).toContain('variants[0].source');
+      } finally {
+        const on = await ctx().request<OfficeCalendarView>(
+          'POST',
+          `${CAL}/riau/variants/2026-02-19/confirm`,
+          { token: admin },
+        );
+        expect(on.status).withContext(on.text).toBe(200);
+        expect(on.body.version).toBe(current.body.version);
       }
+      expect(await due()).toBe('2026-02-24T11:30:00+07:00');
     });
 
     it('an office serving on Saturday during a dated period counts Saturday hours', async () => {

@@ -191,25 +191,32 @@ describeOnBothDatabases(
     });
 
     it('computes SLA previews of the new office in its own zone (WIT, with national holidays)', async () => {
-      // Monday 2026-03-16 15:30 WIT: half an hour of the day is left; "1 Hari" is 7.5 working hours.
+      // The new office gets the seeded Ramadan 1447 H hours with its schedule (19 Feb - 20 Mar
+      // 2026, Mon-Thu 08.00-12.00 + 12.30-15.00). Monday 2026-03-16 15:30 WIT is after Monday's
+      // close (15.00): the start moves to Tue 17 Mar 08:00; "1 Hari" is the same clock time one
+      // working day later: Wed 18 - Tue 24 are closed nationally, so Wed 25 Mar 08:00, inside
+      // the normal week again (07.30-12.00) and so the due itself.
       const res = await app.request<SlaPreviewResponse>('POST', '/api/v1/sla/preview', {
         token: await admin(),
         body: { office: 'dogiyai', start: '2026-03-16T15:30:00+09:00', duration: '1 Hari' },
       });
       expect(res.status).withContext(res.text).toBe(200);
-      expect(res.body.target).toBe('2026-03-17T15:30:00+09:00');
-      // The same instant in Bali (WITA) is 14:30 there: a different answer.
+      expect(res.body.target).toBe('2026-03-25T08:00:00+09:00');
+      // The same instant in Bali (WITA) is 14:30 there, still working time: Tue 17 Mar 14:30.
       const bali = await app.request<SlaPreviewResponse>('POST', '/api/v1/sla/preview', {
         token: await admin(),
         body: { office: 'bali', start: '2026-03-16T15:30:00+09:00', duration: '1 Hari' },
       });
       expect(bali.body.target).toBe('2026-03-17T14:30:00+08:00');
-      // Nyepi, Idul Fitri and their cuti bersama close 18-24 March 2026 nationally.
+      // Nyepi, Idul Fitri and their cuti bersama close 18-24 March 2026 nationally. Tue 17 Mar
+      // 15:30 is after the Ramadan close (15.00): the start moves to Wed 25 Mar 07:30 (normal
+      // week); one working day later, Thu 26 Mar 07:30, is an opening: the previous working
+      // day's close, Wed 25 Mar 16:00.
       const holiday = await app.request<SlaPreviewResponse>('POST', '/api/v1/sla/preview', {
         token: await admin(),
         body: { office: 'dogiyai', start: '2026-03-17T15:30:00+09:00', duration: '1 Hari' },
       });
-      expect(holiday.body.target).toBe('2026-03-25T15:30:00+09:00');
+      expect(holiday.body.target).toBe('2026-03-25T16:00:00+09:00');
     });
 
     it('answers 409 on a taken code or prefix, or a prefix whose complaint numbers clash', async () => {

@@ -115,12 +115,16 @@ describeOnBothDatabases(
       expect(res.body).toEqual(
         jasmine.objectContaining({ needed: false, offices: 1, positions: 1 }),
       );
+      // The office's schedule carries the seeded Ramadan 1447 H hours (Mon-Thu 08.00-15.00 WIT
+      // until Fri 20 Mar 2026). Mon 16 Mar 15:30 is after Monday's close: the start moves to Tue
+      // 17 Mar 08:00; "1 Hari" later, past the national closures of Wed 18 - Tue 24, is Wed 25
+      // Mar 08:00, working time in the normal week (07.30-12.00).
       const preview = await app.request<{ target: string }>('POST', '/api/v1/sla/preview', {
         token,
         body: { office: 'jayapura', start: '2026-03-16T15:30:00+09:00', duration: '1 Hari' },
       });
       expect(preview.status).withContext(preview.text).toBe(200);
-      expect(preview.body.target).toBe('2026-03-17T15:30:00+09:00');
+      expect(preview.body.target).toBe('2026-03-25T08:00:00+09:00');
     });
   },
   {

@@ -7,9 +7,10 @@ const wita = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 /**
  * Bali SOP "Pengembangan Aplikasi" end to end, with the office calendar: Mon-Thu 07.30-16.00
- * (break 12-13), Fri 07.30-16.30 (break 11.30-13.00), 7.5 working hours a day, and the 2026
- * national closures: Wed 18 - Tue 24 March (cuti Nyepi, Nyepi, cuti Idul Fitri, Idul Fitri,
- * cuti), Fri 3 April, Fri 1 May.
+ * (break 12-13), Fri 07.30-16.30 (break 11.30-13.00), 7.5 working hours a day; in Ramadan
+ * 1447 H (Thu 19 Feb - Fri 20 Mar 2026, seeded in force) Mon-Thu 08.00-15.00 (break
+ * 12.00-12.30), 6.5 working hours a day; and the 2026 national closures: Wed 18 - Tue 24 March
+ * (cuti Nyepi, Nyepi, cuti Idul Fitri, Idul Fitri, cuti), Fri 3 April, Fri 1 May.
  */
 describeOnBothDatabases('tickets: Bali SOP end to end', (ctx) => {
   let app: TestApp;
@@ -109,13 +110,14 @@ describeOnBothDatabases('tickets: Bali SOP end to end', (ctx) => {
     await act('helpdesk', 'requester-answered', { reason: 'Dokumen dilengkapi' });
     await act('helpdesk', 'checklist/r2/verify');
     expect(t.status).toBe('in-progress');
-    // Paused Mon 16 10:00 -> Wed 25 08:00 = Mon 10-12 + 13-16 (5 h) + Tue 17 (7.5 h) + Wed 25
-    // 07:30-08:00 (0.5 h) = 13 working hours. Ticket target Mon 4 May 09:00 + 13 h: Mon 09-12,
-    // 13-16 (6 h), Tue 07:30-12 (10.5 h), 13:00-15:30 -> Tue 5 May 15:30; limit Tue 5 May 09:00
-    // + 13 h -> Wed 6 May 15:30.
-    expect(t.clocks.ticket.pausedMinutes).toBe(13 * 60);
-    expect(t.clocks.ticket.targetDueAt).toBe(wita('2026-05-05T15:30:00'));
-    expect(t.clocks.ticket.limitDueAt).toBe(wita('2026-05-06T15:30:00'));
+    // Paused Mon 16 10:00 -> Wed 25 08:00, Mon and Tue in Ramadan hours: Mon 10-12 (120) +
+    // 12:30-15:00 (150) + Tue 17 08-12 (240) + 12:30-15:00 (150) + Wed 25 (normal week again)
+    // 07:30-08:00 (30) = 690 working minutes (11.5 h). Ticket target Mon 4 May 09:00 + 690 min:
+    // Mon 09-12 (180), 13-16 (360), Tue 07:30-12 (630), 13:00-14:00 (690) -> Tue 5 May 14:00;
+    // limit Tue 5 May 09:00 + 690 min -> Wed 6 May 14:00.
+    expect(t.clocks.ticket.pausedMinutes).toBe(690);
+    expect(t.clocks.ticket.targetDueAt).toBe(wita('2026-05-05T14:00:00'));
+    expect(t.clocks.ticket.limitDueAt).toBe(wita('2026-05-06T14:00:00'));
     // Step 2 had run 1 h (its target) when paused; its second hour runs from Wed 08:00 -> 09:00.
     expect(t.steps[1].clock?.targetDueAt).toBe(wita('2026-03-16T10:00:00'));
     expect(t.steps[1].clock?.limitDueAt).toBe(wita('2026-03-25T09:00:00'));
@@ -168,7 +170,7 @@ describeOnBothDatabases('tickets: Bali SOP end to end', (ctx) => {
     expect(t.clocks.ticket.frozen).toBeTrue();
     expect(t.clocks.ticket.state).toBe('met');
     const due = t.clocks.ticket.targetDueAt;
-    expect(due).toBe(wita('2026-05-05T15:30:00'));
+    expect(due).toBe(wita('2026-05-05T14:00:00'));
 
     // An office closure on Thu 26 Mar (inside the ticket's running time) is added afterwards.
     const added = await app.request('POST', '/api/v1/calendars/bali/closures', {
@@ -192,8 +194,9 @@ describeOnBothDatabases('tickets: Bali SOP end to end', (ctx) => {
       { token: await app.token('admin@sigap.local') },
     );
     expect(recomputed.status).withContext(recomputed.text).toBe(200);
-    // One working day more: Tue 5 May 15:30 -> Wed 6 May 15:30.
-    expect(recomputed.body.clocks.ticket.targetDueAt).toBe(wita('2026-05-06T15:30:00'));
+    // One working day more: the 28 working days end Tue 5 May 09:00, plus the same 690 paused
+    // minutes -> Wed 6 May 14:00.
+    expect(recomputed.body.clocks.ticket.targetDueAt).toBe(wita('2026-05-06T14:00:00'));
     expect(recomputed.body.clocks.ticket.frozen).toBeTrue();
     t = recomputed.body;
   });

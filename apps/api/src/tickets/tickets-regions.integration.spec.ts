@@ -4,7 +4,9 @@ import { flow, wib, wita } from '../testing/ticket-flow';
 /**
  * The three other seed services end to end (Bali has its own spec). All offices work the
  * standard schedule in their own zone: Mon-Thu 07.30-16.00 (break 12-13), Fri 07.30-16.30
- * (break 11.30-13.00), with the 2026 national closures (Wed 18 - Tue 24 March, Fri 3 April,
+ * (break 11.30-13.00), except in Ramadan 1447 H (Thu 19 Feb - Fri 20 Mar 2026, seeded in force):
+ * Mon-Thu 08.00-15.00 (break 12.00-12.30), Fri 08.00-15.30 (break 11.30-12.30); with the 2026
+ * national closures (Wed 18 - Tue 24 March, Fri 3 April,
  * Fri 1 May, Thu 14 - Fri 15 May, Wed 27 - Thu 28 May, Mon 1 June, Tue 16 June ...).
  * None of these services gives its steps a time standard, so only the ticket clock has dues;
  * steps only the requester's side acts on (`opd-pemohon`, `tim-teknis-opd`) pause it; a step
@@ -88,10 +90,11 @@ describeOnBothDatabases('tickets: Tebing Tinggi "Inventarisasi Aplikasi" end to 
   it('a walk-in gets 30 minutes across the lunch break, paused on the requester side', async () => {
     at('2026-03-16T11:45:00');
     await open('inventarisasi-aplikasi', 'walk-in', 'Inventarisasi aplikasi datang langsung');
-    // 30 working minutes from Mon 11:45: 11:45-12:00 (15) + 13:00-13:15 (15) -> 13:15 WIB.
+    // Mon 16 Mar is in Ramadan (break 12.00-12.30). 30 working minutes from Mon 11:45:
+    // 11:45-12:00 (15) + 12:30-12:45 (15) -> 12:45 WIB (the normal week would give 13:15).
     expect(f.t.clocks.ticket.duration).toContain('30');
-    expect(f.t.clocks.ticket.targetDueAt).toBe(wib('2026-03-16T13:15:00'));
-    expect(f.t.clocks.ticket.limitDueAt).toBe(wib('2026-03-16T13:15:00'));
+    expect(f.t.clocks.ticket.targetDueAt).toBe(wib('2026-03-16T12:45:00'));
+    expect(f.t.clocks.ticket.limitDueAt).toBe(wib('2026-03-16T12:45:00'));
 
     at('2026-03-16T11:50:00');
     await act('helpdesk', 'checklist/r1/receive');
@@ -109,9 +112,9 @@ describeOnBothDatabases('tickets: Tebing Tinggi "Inventarisasi Aplikasi" end to 
     at('2026-03-16T13:25:00');
     await complete(5, 'helpdesk');
     // Step 6 belongs to Tim Teknis Kominfo (office side): the clock resumes at 13:25. Paused
-    // 11:55-12:00 (5) + 13:00-13:25 (25) = 30 working minutes: due 13:15 + 30 min = 13:45.
+    // 11:55-12:00 (5) + 12:30-13:25 (55) = 60 working minutes: due 12:45 + 60 min = 13:45.
     expect(f.t.clocks.ticket.state).toBe('running');
-    expect(f.t.clocks.ticket.pausedMinutes).toBe(30);
+    expect(f.t.clocks.ticket.pausedMinutes).toBe(60);
     expect(f.t.clocks.ticket.limitDueAt).toBe(wib('2026-03-16T13:45:00'));
     for (const [order, minute] of [
       [6, 27],

@@ -10,7 +10,7 @@ import {
   type ScheduleVariant,
   type WeeklySchedule,
 } from '@sigap/sla';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { parse } from 'yaml';
 import { AuditService } from '@sigap/api-audit';
 import { AppConfig } from '@sigap/api-config';
@@ -24,6 +24,7 @@ import {
 import { CalendarError } from './calendar-error';
 import { bumpRevision } from './calendar-store';
 import { DbCalendarProvider } from './db-calendar-provider';
+import { reviseSeededVariants, variantSeedKeys, type VariantFile } from './calendar-seed-revision';
 
 /**
  * The general civil-servant schedule (Perpres 21/2023: 37.5 hours a week from 07.30; breaks of
@@ -66,9 +67,11 @@ export interface CalendarSeedReport {
  * Start-up seed of the calendars, idempotent:
  * - `calendars/default-schedule.yaml`: the schedule every office without one gets, in the
  *   office's own zone (existing schedules are never touched);
- * - `calendars/variants-*.yaml`: dated variants (Ramadan ...). Each file is applied once: its
- *   variants are added to every existing schedule whose own variants do not overlap them; an
- *   office that gets its schedule later gets them with it;
+ * - `calendars/variants-*.yaml`: dated variants (Ramadan ...). Each file is applied once per
+ *   revision: its variants are added to every existing schedule whose own variants do not overlap
+ *   them; an office that gets its schedule later gets them with it. A later revision of a file
+ *   already applied does not add again: it puts into force the proposals its earlier revision
+ *   seeded, where nobody has decided on them since (`reviseSeededVariants`);
  * - `holidays/*.yaml` (`HolidayFile`): each file is applied once and recorded in
  *   `calendar_seeds`, so a holiday an admin deleted does not come back on the next start; a
  *   date that already has a closure in the same layer is skipped.
@@ -113,33 +116,19 @@ export class CalendarSeedService {
         }
       }
       let variantsAdded = 0;
-      for (const { name, variants } of variantFiles) {
+      for (const file of variantFiles) {
         const seeds = manager.getRepository(CalendarSeedEntity);
-        if (await seeds.count({ where: { name } })) continue;
-        const repo = manager.getRepository(CalendarScheduleEntity);
-        let addedByFile = 0;
-        for (const row of await repo.find({ order: { officeCode: 'ASC' } })) {
-          const merged = addVariants(row.variants ?? [], variants);
-          if (!merged.added.length) continue;
-          await repo.update({ officeCode: row.officeCode }, { variants: merged.variants });
-          await this.audit.record(
-            {
-              actorId: null,
-              action: 'calendar.schedule.variants_seeded',
-              entityType: 'calendar',
-              entityId: row.officeCode,
-              before: { variants: row.variants },
-              after: { file: name, variants: merged.variants },
-            },
-            manager,
-          );
-          addedByFile += merged.added.length;
-        }
-        variantsAdded += addedByFile;
-        await seeds.insert({ name, appliedAt: new Date() });
-        this.logger.log(
-          `Kalender: ${name} diterapkan (${addedByFile} jadwal bertanggal ditambahkan ke jadwal kantor yang ada)`,
-        );
+        if (await seeds.count({ where: { name: file.key } })) continue;
+        const earlier = file.earlierKeys.length
+          ? await seeds.count({ where: { name: In(file.earlierKeys) } })
+          : 0;
+        const changed = earlier
+          ? await reviseSeededVariants(manager, this.audit, file)
+          : await this.addSeededVariants(manager, file);
+        variantsAdded += changed;
+        await seeds.insert({ name: file.key, appliedAt: new Date() });
+        const what = earlier ? 'usulan diberlakukan' : 'ditambahkan ke jadwal kantor yang ada';
+        this.logger.log(`Kalender: ${file.key} diterapkan (${changed} jadwal bertanggal ${what})`);
       }
       for (const { name, file } of holidayFiles) {
         const seeds = manager.getRepository(CalendarSeedEntity);
@@ -213,10 +202,39 @@ export class CalendarSeedService {
     office: { code: string; timeZone: string },
     actorId: string | null,
   ): Promise<boolean> {
-    const schedule = this.readDefaultSchedule(this.config.seedDir) ?? CIVIL_SERVICE_SCHEDULE;
-    const created = await this.insertSchedule(manager, office, schedule, actorId);
+    const dir = this.config.seedDir;
+    const base = this.readDefaultSchedule(dir) ?? CIVIL_SERVICE_SCHEDULE;
+    const variants = this.readVariantFiles(dir).reduce(
+      (list, file) => addVariants(list, file.variants).variants,
+      base.variants,
+    );
+    const created = await this.insertSchedule(manager, office, { ...base, variants }, actorId);
     if (created) await bumpRevision(manager);
     return created;
+  }
+
+  /** Adds a variant file's variants to every existing schedule that has none over their dates. */
+  private async addSeededVariants(manager: EntityManager, file: VariantFile): Promise<number> {
+    const repo = manager.getRepository(CalendarScheduleEntity);
+    let added = 0;
+    for (const row of await repo.find({ order: { officeCode: 'ASC' } })) {
+      const merged = addVariants(row.variants ?? [], file.variants);
+      if (!merged.added.length) continue;
+      await repo.update({ officeCode: row.officeCode }, { variants: merged.variants });
+      await this.audit.record(
+        {
+          actorId: null,
+          action: 'calendar.schedule.variants_seeded',
+          entityType: 'calendar',
+          entityId: row.officeCode,
+          before: { variants: row.variants },
+          after: { file: file.key, variants: merged.variants },
+        },
+        manager,
+      );
+      added += merged.added.length;
+    }
+    return added;
   }
 
   /** Drops the cached calendars once a transaction that changed schedules has committed. */
@@ -276,8 +294,12 @@ export class CalendarSeedService {
     return schedule;
   }
 
-  /** `calendars/variants-*.yaml`, by name; each holds `variants:` as in a schedule. */
-  private readVariantFiles(dir: string): { name: string; variants: ScheduleVariant[] }[] {
+  /**
+   * `calendars/variants-*.yaml`, by name; each holds `variants:` as in a schedule and may hold
+   * `revision:` (a whole number, 1 when absent) when a later edition of the file changes what an
+   * earlier one seeded.
+   */
+  private readVariantFiles(dir: string): VariantFile[] {
     const calendarDir = join(dir, 'calendars');
     if (!existsSync(calendarDir)) return [];
     return readdirSync(calendarDir)
@@ -285,23 +307,33 @@ export class CalendarSeedService {
       .sort()
       .map((file) => {
         const name = `calendars/${file}`;
-        const data = this.readYaml(join(calendarDir, file), name) as { variants?: unknown };
+        const data = this.readYaml(join(calendarDir, file), name) as {
+          variants?: unknown;
+          revision?: unknown;
+        };
         const variants = data?.variants;
         // The week is irrelevant here but must not be empty for the check to run.
-        const issues = Array.isArray(variants)
+        const issues: { path: string; message: string }[] = Array.isArray(variants)
           ? validateCalendar({
               timeZone: 'Asia/Jakarta',
               week: { mon: [{ start: '08:00', end: '09:00' }] },
               variants: variants as ScheduleVariant[],
             })
           : [{ path: 'variants', message: 'daftar jadwal bertanggal wajib ada' }];
+        const revision = data?.revision ?? 1;
+        if (!Number.isInteger(revision) || (revision as number) < 1 || (revision as number) > 99) {
+          issues.push({ path: 'revision', message: 'revisi harus bilangan bulat 1-99' });
+        }
         if (issues.length) {
           throw new CalendarError(
             'calendar.seed_invalid',
             `Berkas seed ${name} tidak valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
           );
         }
-        return { name, variants: variants as ScheduleVariant[] };
+        return {
+          ...variantSeedKeys(name, revision as number),
+          variants: variants as ScheduleVariant[],
+        };
       });
   }
 

@@ -171,8 +171,8 @@ export class CalendarsService {
   }
 
   /**
-   * Admin only: puts a proposed dated schedule (e.g. the seeded Ramadan hours, whose circular is
-   * to be checked) into force, or takes it out of force again. The variant is named by its first
+   * Admin only: puts a proposed dated schedule into force, or takes one out of force again (e.g.
+   * the seeded Ramadan hours, where the office's own decision differs). The variant is named by its first
    * day (variants of a schedule never overlap). Audited; bumps the calendar revision, so due
    * dates computed from then on follow.
    */
