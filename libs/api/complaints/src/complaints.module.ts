@@ -16,6 +16,11 @@ import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
 import { HttpLaporGateway } from './lapor/http-lapor.gateway';
 import { LaporPullScheduler } from './lapor/lapor-pull.scheduler';
 import { LaporSyncService } from './lapor/lapor-sync.service';
+import { LaporClosingService } from './lapor/lapor-closing.service';
+import { LaporInboundService } from './lapor/lapor-inbound.service';
+import { LaporOutbound } from './lapor/lapor-outbound';
+import { LaporOutboxWorker } from './lapor/lapor-outbox.worker';
+import { AttachmentsModule } from '@sigap/api-attachments';
 import { DisabledLaporGateway, LaporGateway } from './lapor/lapor-gateway';
 
 /** The LAPOR! connection the configuration asks for; the token is never logged. */
@@ -30,7 +35,7 @@ export function laporGatewayFor(config: AppConfig): LaporGateway {
 }
 
 @Module({
-  imports: [OpdsModule, TicketsModule],
+  imports: [OpdsModule, TicketsModule, AttachmentsModule],
   controllers: [PublicComplaintsController, ComplaintsController, ComplaintTiersController],
   providers: [
     ComplaintKindRegistration,
@@ -40,6 +45,10 @@ export function laporGatewayFor(config: AppConfig): LaporGateway {
     SharedRateLimiter,
     LaporPullScheduler,
     LaporSyncService,
+    LaporInboundService,
+    LaporClosingService,
+    LaporOutbound,
+    LaporOutboxWorker,
     { provide: LaporGateway, useFactory: laporGatewayFor, inject: [AppConfig] },
   ],
   exports: [ComplaintsService, ComplaintTiersService, ComplaintMailRouter],

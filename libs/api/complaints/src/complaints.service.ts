@@ -4,6 +4,7 @@ import {
   type ComplaintSource,
   type ComplaintView,
   type FileComplaintResponse,
+  type LaporReporterPrivacy,
 } from '@sigap/contracts';
 import type { Channel } from '@sigap/standards';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -55,6 +56,15 @@ export interface FileOptions {
   receivedAt?: Date;
   /** The e-mail it came in, recorded on the timeline with its attachments. */
   mail?: ComplaintMailEntry;
+  /** A report from SP4N-LAPOR!: its tracking, kept on the complaint row (unique). */
+  lapor?: {
+    trackingId: string;
+    status: string;
+    agency: string;
+    reporter: LaporReporterPrivacy;
+  };
+  /** Send the acknowledgement mail when the requester has an address (default true). */
+  receipt?: boolean;
 }
 
 /** The message of a complaint sent by e-mail, as its timeline entry keeps it. */
@@ -241,11 +251,14 @@ export class ComplaintsService {
       officeCode: office.code,
       category: input.category,
       source: options.source,
-      laporTrackingId: null,
-      laporStatus: null,
+      laporTrackingId: options.lapor?.trackingId ?? null,
+      laporStatus: options.lapor?.status.slice(0, 60) ?? null,
       laporForwardedAt: null,
-      laporSyncedAt: null,
+      laporSyncedAt: options.lapor ? now : null,
       laporSeen: 0,
+      laporDirection: options.lapor ? 'in' : null,
+      laporReporter: options.lapor?.reporter ?? null,
+      laporAgency: options.lapor?.agency.slice(0, 80) ?? null,
       tierCode: tier?.code ?? null,
       tierName: tier?.name ?? null,
       tierWorkingDays: tier?.workingDays ?? null,
@@ -257,7 +270,7 @@ export class ComplaintsService {
       counter: { key: `${office.code}#adu`, prefix: complaintPrefix(office.ticketPrefix) },
       numberedAt: receivedAt,
       timelineAt: receivedAt,
-      receipt: !!contact.email,
+      receipt: !!contact.email && options.receipt !== false,
       mailAt: now,
       beforeNumber: async () => {
         await manager.insert(ComplaintEntity, complaint);

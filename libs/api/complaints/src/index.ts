@@ -20,3 +20,8 @@ export * from './lapor/http-lapor.gateway';
 export * from './lapor/lapor-gateway';
 export * from './lapor/lapor-pull.scheduler';
 export * from './lapor/lapor-sync.service';
+export * from './lapor/lapor-closing.service';
+export * from './lapor/lapor-inbound.service';
+export * from './lapor/lapor-outbound';
+export * from './lapor/lapor-outbox.worker';
+export * from './lapor/lapor-text';
