@@ -189,7 +189,14 @@ export class ComplaintsService {
     if (email && options.source === 'public') await this.checkEmailLimit(manager, email, now);
 
     const calendar = await this.calendars.forOffice(office.code);
-    const contact = await this.contactFor(manager, office.code, input, email, options.actorId);
+    const contact = await this.contactFor(
+      manager,
+      office.code,
+      input,
+      email,
+      options.actorId,
+      !!options.lapor,
+    );
     const text = cleanText(input.text).trim();
     // The clocks count from receipt (an e-mail may be processed later than it arrived).
     const agg = this.factory.draft(
@@ -360,6 +367,8 @@ export class ComplaintsService {
     input: ComplaintInput,
     email: string | null,
     actorId: string | null,
+    /** A report from SP4N-LAPOR!: its reporter is reached there, and may give no address. */
+    viaLapor = false,
   ): Promise<RequesterContactEntity> {
     const unproven = actorId === null;
     if (email) {
@@ -376,7 +385,7 @@ export class ComplaintsService {
       office,
       { name: input.name.trim(), email: email ?? undefined, phone: input.phone ?? undefined },
       actorId,
-      { unverified: unproven && email !== null },
+      { unverified: unproven && email !== null, viaChannel: viaLapor },
     );
   }
 }

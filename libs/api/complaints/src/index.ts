@@ -14,7 +14,8 @@ export * from './complaint.entity';
 export * from './complaints.controller';
 export * from './complaints.module';
 export * from './complaints.service';
-export * from './job-lease';
+// The lease moved to the database room; kept here for the rooms that import it from complaints.
+export { JobLease } from '@sigap/api-database';
 export * from './lapor/fake-lapor.gateway';
 export * from './lapor/http-lapor.gateway';
 export * from './lapor/lapor-gateway';

@@ -4,7 +4,7 @@ import { Clock } from '@sigap/api-clock';
 import { PeriodicJob } from '@sigap/api-common';
 import { AppConfig } from '@sigap/api-config';
 import { LaporSyncService } from './lapor-sync.service';
-import { JobLease } from '../job-lease';
+import { JobLease } from '@sigap/api-database';
 import { LaporGateway } from './lapor-gateway';
 import { LaporClosingService } from './lapor-closing.service';
 import { LaporInboundService } from './lapor-inbound.service';
