@@ -348,6 +348,31 @@ describeOnBothDatabases(
       expect(there.id).not.toBe(m.id);
     });
 
+    it('loses no report to an outage: the beat fails, the next one takes it', async () => {
+      clock.set('2026-06-02T02:00:00.000Z');
+      const id = fake.dispose({
+        agency: 'bali',
+        title: 'Saat gangguan',
+        body: 'Dikirim saat gangguan.',
+      });
+      fake.play('outage', 'bali');
+      const scheduler = app.app.get(LaporPullScheduler);
+      const down = await scheduler.runOnce();
+      expect(down.ran).toBeTrue();
+      if (down.ran) {
+        expect(down.created).toBe(0);
+        expect(down.failed).toBeGreaterThan(0);
+      }
+      expect(
+        await ds.getRepository(ComplaintEntity).count({ where: { laporTrackingId: id } }),
+      ).toBe(0);
+      fake.play('recovered', 'bali');
+      clock.advance(900_000);
+      const up = await scheduler.runOnce();
+      expect(up.ran && up.created).toBe(1);
+      expect((await complaintOf(id)).officeCode).toBe('bali');
+    });
+
     it('refuses the stand-in in production', () => {
       expect(() =>
         loadConfig(
