@@ -373,6 +373,40 @@ describeOnBothDatabases(
       expect((await complaintOf(id)).officeCode).toBe('bali');
     });
 
+    it('lets only an admin play a stand-in scenario or run a beat, with field errors for bad input', async () => {
+      const admin = await as('admin@sigap.local');
+      const agent = await bali();
+      const body = { scenario: 'anonymous', office: 'bali' };
+      const denied = await app.request('POST', '/api/v1/lapor/stand-in/scenarios', {
+        token: agent,
+        body,
+      });
+      expect(denied.status).toBe(403);
+      expect((await app.request('POST', '/api/v1/lapor/pull', { token: agent })).status).toBe(403);
+      const bad = await app.request('POST', '/api/v1/lapor/stand-in/scenarios', {
+        token: admin,
+        body: { scenario: 'banjir', office: 'bali' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('scenario');
+      const noReport = await app.request('POST', '/api/v1/lapor/stand-in/scenarios', {
+        token: admin,
+        body: { scenario: 'follow-up', office: 'bali' },
+      });
+      expect(noReport.status).toBe(400);
+      const played = await app.request('POST', '/api/v1/lapor/stand-in/scenarios', {
+        token: admin,
+        body,
+      });
+      expect(played.status).toBe(201);
+      clock.advance(900_000);
+      const beat = await app.request('POST', '/api/v1/lapor/pull', { token: admin });
+      expect(beat.status).toBe(200);
+      expect(beat.body.created).toBe(1);
+      const ticket = await complaintOf(played.body.trackingId);
+      expect(ticket.officeCode).toBe('bali');
+    });
+
     it('refuses the stand-in in production', () => {
       expect(() =>
         loadConfig(

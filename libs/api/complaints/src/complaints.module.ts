@@ -19,6 +19,7 @@ import { LaporSyncService } from './lapor/lapor-sync.service';
 import { LaporClosingService } from './lapor/lapor-closing.service';
 import { LaporInboundService } from './lapor/lapor-inbound.service';
 import { LaporOutbound } from './lapor/lapor-outbound';
+import { LaporController } from './lapor/lapor.controller';
 import { LaporOutboxWorker } from './lapor/lapor-outbox.worker';
 import { AttachmentsModule } from '@sigap/api-attachments';
 import { DisabledLaporGateway, LaporGateway } from './lapor/lapor-gateway';
@@ -36,7 +37,12 @@ export function laporGatewayFor(config: AppConfig): LaporGateway {
 
 @Module({
   imports: [OpdsModule, TicketsModule, AttachmentsModule],
-  controllers: [PublicComplaintsController, ComplaintsController, ComplaintTiersController],
+  controllers: [
+    PublicComplaintsController,
+    ComplaintsController,
+    ComplaintTiersController,
+    LaporController,
+  ],
   providers: [
     ComplaintKindRegistration,
     ComplaintsService,

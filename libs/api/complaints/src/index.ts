@@ -26,3 +26,4 @@ export * from './lapor/lapor-inbound.service';
 export * from './lapor/lapor-outbound';
 export * from './lapor/lapor-outbox.worker';
 export * from './lapor/lapor-text';
+export * from './lapor/lapor.controller';
