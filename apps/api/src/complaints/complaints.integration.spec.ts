@@ -502,7 +502,7 @@ describeOnBothDatabases(
       expect(view.body.lapor.status).toBe('Ditindaklanjuti');
     });
 
-    it('schedules the pull only for the real connection and a positive interval', () => {
+    it('schedules the pull for a configured connection (or the stand-in outside tests) and a positive interval', () => {
       const base = {
         NODE_ENV: 'production',
         SIGAP_JWT_SECRET: 'x'.repeat(40),
@@ -514,11 +514,14 @@ describeOnBothDatabases(
       expect(
         LaporPullScheduler.enabled(loadConfig({ ...base, SIGAP_LAPOR_PULL_SECONDS: '0' })),
       ).toBeFalse();
+      // The stand-in plays its scenarios on the beat in development, never in tests.
       expect(
         LaporPullScheduler.enabled(
           loadConfig({ NODE_ENV: 'development', SIGAP_LAPOR_FAKE: 'true' }),
         ),
-      ).toBeFalse();
+      ).toBeTrue();
+      expect(LaporPullScheduler.enabled(app.config)).toBeFalse();
+      expect(LaporPullScheduler.enabled(loadConfig({ NODE_ENV: 'development' }))).toBeFalse();
       expect(() => loadConfig({ ...base, SIGAP_LAPOR_PULL_SECONDS: '-5' })).toThrowError(
         /SIGAP_LAPOR_PULL_SECONDS/,
       );

@@ -69,6 +69,9 @@ export async function complaintView(
       status: complaint.laporStatus,
       forwardedAt: complaint.laporForwardedAt?.toISOString() ?? null,
       syncedAt: complaint.laporSyncedAt?.toISOString() ?? null,
+      direction: complaint.laporDirection ?? (complaint.laporTrackingId ? 'out' : null),
+      reporter: complaint.laporReporter ?? null,
+      closesAt: complaint.laporClosesAt?.toISOString() ?? null,
     },
   };
 }

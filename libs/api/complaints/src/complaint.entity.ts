@@ -1,4 +1,9 @@
-import type { ComplaintCategory, ComplaintSource } from '@sigap/contracts';
+import type {
+  ComplaintCategory,
+  ComplaintSource,
+  LaporDirection,
+  LaporReporterPrivacy,
+} from '@sigap/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The complaint-specific facts of a ticket of kind `complaint` (one row per such ticket). */
@@ -34,6 +39,26 @@ export class ComplaintEntity {
   /** How many LAPOR! answers are already on the timeline (so a pull adds each once). */
   @Column({ name: 'lapor_seen', type: 'int', default: 0 })
   laporSeen: number;
+
+  /** `out`: forwarded to LAPOR! by the office; `in`: came in from LAPOR!; null: never there. */
+  @Column({ name: 'lapor_direction', type: 'varchar', length: 8, nullable: true })
+  laporDirection?: LaporDirection | null;
+
+  /** How a report from LAPOR! shows its reporter: named, anonymous or confidential (rahasia). */
+  @Column({ name: 'lapor_reporter', type: 'varchar', length: 16, nullable: true })
+  laporReporter?: LaporReporterPrivacy | null;
+
+  /** The LAPOR! agency a report from LAPOR! is dispositioned to. */
+  @Column({ name: 'lapor_agency', type: 'varchar', length: 80, nullable: true })
+  laporAgency?: string | null;
+
+  /** The office's last follow-up (answer) sent back to LAPOR!; cleared by a reporter's reply. */
+  @Column({ name: 'lapor_followed_up_at', type: 'datetime', precision: 3, nullable: true })
+  laporFollowedUpAt?: Date | null;
+
+  /** When the report closes without a reply: 10 working days after the follow-up. */
+  @Column({ name: 'lapor_closes_at', type: 'datetime', precision: 3, nullable: true })
+  laporClosesAt?: Date | null;
 
   /** The tier the answer time follows (a copy as filed); null: the default, SP4N-LAPOR!'s. */
   @Column({ name: 'tier_code', type: 'varchar', length: 40, nullable: true })

@@ -16,6 +16,12 @@ import { FakeLaporGateway } from './lapor/fake-lapor.gateway';
 import { HttpLaporGateway } from './lapor/http-lapor.gateway';
 import { LaporPullScheduler } from './lapor/lapor-pull.scheduler';
 import { LaporSyncService } from './lapor/lapor-sync.service';
+import { LaporClosingService } from './lapor/lapor-closing.service';
+import { LaporInboundService } from './lapor/lapor-inbound.service';
+import { LaporOutbound } from './lapor/lapor-outbound';
+import { LaporController } from './lapor/lapor.controller';
+import { LaporOutboxWorker } from './lapor/lapor-outbox.worker';
+import { AttachmentsModule } from '@sigap/api-attachments';
 import { DisabledLaporGateway, LaporGateway } from './lapor/lapor-gateway';
 
 /** The LAPOR! connection the configuration asks for; the token is never logged. */
@@ -30,8 +36,13 @@ export function laporGatewayFor(config: AppConfig): LaporGateway {
 }
 
 @Module({
-  imports: [OpdsModule, TicketsModule],
-  controllers: [PublicComplaintsController, ComplaintsController, ComplaintTiersController],
+  imports: [OpdsModule, TicketsModule, AttachmentsModule],
+  controllers: [
+    PublicComplaintsController,
+    ComplaintsController,
+    ComplaintTiersController,
+    LaporController,
+  ],
   providers: [
     ComplaintKindRegistration,
     ComplaintsService,
@@ -40,6 +51,10 @@ export function laporGatewayFor(config: AppConfig): LaporGateway {
     SharedRateLimiter,
     LaporPullScheduler,
     LaporSyncService,
+    LaporInboundService,
+    LaporClosingService,
+    LaporOutbound,
+    LaporOutboxWorker,
     { provide: LaporGateway, useFactory: laporGatewayFor, inject: [AppConfig] },
   ],
   exports: [ComplaintsService, ComplaintTiersService, ComplaintMailRouter],

@@ -4,6 +4,7 @@ import {
   type ComplaintSource,
   type ComplaintView,
   type FileComplaintResponse,
+  type LaporReporterPrivacy,
 } from '@sigap/contracts';
 import type { Channel } from '@sigap/standards';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -55,6 +56,15 @@ export interface FileOptions {
   receivedAt?: Date;
   /** The e-mail it came in, recorded on the timeline with its attachments. */
   mail?: ComplaintMailEntry;
+  /** A report from SP4N-LAPOR!: its tracking, kept on the complaint row (unique). */
+  lapor?: {
+    trackingId: string;
+    status: string;
+    agency: string;
+    reporter: LaporReporterPrivacy;
+  };
+  /** Send the acknowledgement mail when the requester has an address (default true). */
+  receipt?: boolean;
 }
 
 /** The message of a complaint sent by e-mail, as its timeline entry keeps it. */
@@ -179,7 +189,14 @@ export class ComplaintsService {
     if (email && options.source === 'public') await this.checkEmailLimit(manager, email, now);
 
     const calendar = await this.calendars.forOffice(office.code);
-    const contact = await this.contactFor(manager, office.code, input, email, options.actorId);
+    const contact = await this.contactFor(
+      manager,
+      office.code,
+      input,
+      email,
+      options.actorId,
+      !!options.lapor,
+    );
     const text = cleanText(input.text).trim();
     // The clocks count from receipt (an e-mail may be processed later than it arrived).
     const agg = this.factory.draft(
@@ -241,11 +258,14 @@ export class ComplaintsService {
       officeCode: office.code,
       category: input.category,
       source: options.source,
-      laporTrackingId: null,
-      laporStatus: null,
+      laporTrackingId: options.lapor?.trackingId ?? null,
+      laporStatus: options.lapor?.status.slice(0, 60) ?? null,
       laporForwardedAt: null,
-      laporSyncedAt: null,
+      laporSyncedAt: options.lapor ? now : null,
       laporSeen: 0,
+      laporDirection: options.lapor ? 'in' : null,
+      laporReporter: options.lapor?.reporter ?? null,
+      laporAgency: options.lapor?.agency.slice(0, 80) ?? null,
       tierCode: tier?.code ?? null,
       tierName: tier?.name ?? null,
       tierWorkingDays: tier?.workingDays ?? null,
@@ -257,7 +277,7 @@ export class ComplaintsService {
       counter: { key: `${office.code}#adu`, prefix: complaintPrefix(office.ticketPrefix) },
       numberedAt: receivedAt,
       timelineAt: receivedAt,
-      receipt: !!contact.email,
+      receipt: !!contact.email && options.receipt !== false,
       mailAt: now,
       beforeNumber: async () => {
         await manager.insert(ComplaintEntity, complaint);
@@ -347,6 +367,8 @@ export class ComplaintsService {
     input: ComplaintInput,
     email: string | null,
     actorId: string | null,
+    /** A report from SP4N-LAPOR!: its reporter is reached there, and may give no address. */
+    viaLapor = false,
   ): Promise<RequesterContactEntity> {
     const unproven = actorId === null;
     if (email) {
@@ -363,7 +385,7 @@ export class ComplaintsService {
       office,
       { name: input.name.trim(), email: email ?? undefined, phone: input.phone ?? undefined },
       actorId,
-      { unverified: unproven && email !== null },
+      { unverified: unproven && email !== null, viaChannel: viaLapor },
     );
   }
 }

@@ -14,9 +14,16 @@ export * from './complaint.entity';
 export * from './complaints.controller';
 export * from './complaints.module';
 export * from './complaints.service';
-export * from './job-lease';
+// The lease moved to the database room; kept here for the rooms that import it from complaints.
+export { JobLease } from '@sigap/api-database';
 export * from './lapor/fake-lapor.gateway';
 export * from './lapor/http-lapor.gateway';
 export * from './lapor/lapor-gateway';
 export * from './lapor/lapor-pull.scheduler';
 export * from './lapor/lapor-sync.service';
+export * from './lapor/lapor-closing.service';
+export * from './lapor/lapor-inbound.service';
+export * from './lapor/lapor-outbound';
+export * from './lapor/lapor-outbox.worker';
+export * from './lapor/lapor-text';
+export * from './lapor/lapor.controller';

@@ -41,3 +41,4 @@ export * from './sql-logger';
 export * from './sqlite-serial';
 export * from './statements';
 export * from './startup-lock';
+export * from './job-lease';

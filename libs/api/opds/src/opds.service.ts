@@ -330,10 +330,14 @@ export class OpdsService {
     office: string,
     input: ContactInput,
     actorId: string | null,
-    options: { unverified?: boolean } = {},
+    /**
+     * `viaChannel`: the requester is reached through the channel the ticket came by (a report
+     * from SP4N-LAPOR!, whose reporter may stay anonymous), so neither address is needed.
+     */
+    options: { unverified?: boolean; viaChannel?: boolean } = {},
   ): Promise<RequesterContactEntity> {
     const email = input.email?.trim().toLowerCase() || null;
-    if (!email && !input.phone?.trim()) {
+    if (!email && !input.phone?.trim() && !options.viaChannel) {
       throw new OpdError('contact.invalid', 'Kontak pemohon perlu e-mail atau nomor telepon.', [
         { path: 'requester', message: 'isi e-mail atau telepon' },
       ]);

@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
-/** Which worker delivers a row: the mail worker, or the webhook worker. */
-export type OutboxChannel = 'mail' | 'webhook';
+/** Which worker delivers a row: the mail worker, the webhook worker or the SP4N-LAPOR! worker. */
+export type OutboxChannel = 'mail' | 'webhook' | 'lapor';
 
 /**
  * A side effect that must not be lost (an e-mail, a reminder), written in the same transaction

@@ -40,9 +40,21 @@ export interface MailReplyInput {
   /** The stored inbound message; null for an answer written in the requester portal. */
   inboundId: string | null;
   via: string;
-  /** Where the requester wrote: e-mail (default) or the requester portal. */
-  channel?: 'email' | 'portal';
+  /** Where the requester wrote: e-mail (default), the requester portal or SP4N-LAPOR!. */
+  channel?: 'email' | 'portal' | 'lapor';
 }
+
+const RECEIVED_EVENT = {
+  email: 'mail.received',
+  portal: 'portal.received',
+  lapor: 'lapor.reply',
+} as const;
+
+const REOPEN_REASON = {
+  email: 'Pemohon membalas e-mail setelah tiket diselesaikan.',
+  portal: 'Pemohon menjawab melalui portal setelah tiket diselesaikan.',
+  lapor: 'Pelapor menanggapi di SP4N-LAPOR! setelah tiket diselesaikan.',
+} as const;
 
 /** What the reply changed besides the timeline entry. */
 export type MailReplyEffect = 'answered' | 'reopened' | 'appended';
@@ -75,7 +87,7 @@ export class SystemActionsService {
     const actor = { type: 'contact', contactId: input.contactId, email: input.from };
     agg.timeline.push({
       kind: 'reply',
-      event: input.channel === 'portal' ? 'portal.received' : 'mail.received',
+      event: RECEIVED_EVENT[input.channel ?? 'email'],
       authorId: null,
       body: input.bodyText,
       data: {
@@ -111,10 +123,7 @@ export class SystemActionsService {
       t.resolvedAt = null;
       t.alerted = null;
       event(agg, 'ticket.reopened', {
-        reason:
-          input.channel === 'portal'
-            ? 'Pemohon menjawab melalui portal setelah tiket diselesaikan.'
-            : 'Pemohon membalas e-mail setelah tiket diselesaikan.',
+        reason: REOPEN_REASON[input.channel ?? 'email'],
         via: input.channel ?? 'email',
         messageId: input.messageId,
         actor,
@@ -155,7 +164,7 @@ export class SystemActionsService {
     await this.audit.record(
       {
         actorId: input.contactId,
-        action: `ticket.requester_${input.channel === 'portal' ? 'portal' : 'mail'}_${effect}`,
+        action: `ticket.requester_${input.channel === 'portal' || input.channel === 'lapor' ? input.channel : 'mail'}_${effect}`,
         entityType: 'ticket',
         entityId: t.number,
         before,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OutboxMessage } from '@sigap/api-outbox';
 import type { TicketEntity } from './ticket.entity';
+import type { NewTimelineEntry } from './workflow';
 
 /** A stored file as the ticket actions check it (whose ticket, which office, how large). */
 export interface TicketFile {
@@ -61,5 +62,32 @@ export class TicketResolvedHooks {
       if (message) out.push(message);
     }
     return out;
+  }
+}
+
+/** A change about to be written: the ticket as saved and the timeline entries it adds. */
+export interface TicketChange {
+  ticket: TicketEntity;
+  timeline: readonly NewTimelineEntry[];
+  now: Date;
+}
+
+export type TicketChangeHook = (manager: EntityManager, change: TicketChange) => Promise<void>;
+
+/**
+ * What other domains write when a stored ticket changes, in the change's transaction (the
+ * SP4N-LAPOR! answers of a report that came from there). A hook reads nothing unless the change
+ * concerns it; it never changes the ticket.
+ */
+@Injectable()
+export class TicketChangeHooks {
+  private readonly hooks: TicketChangeHook[] = [];
+
+  subscribe(hook: TicketChangeHook): void {
+    this.hooks.push(hook);
+  }
+
+  async run(manager: EntityManager, change: TicketChange): Promise<void> {
+    for (const hook of this.hooks) await hook(manager, change);
   }
 }

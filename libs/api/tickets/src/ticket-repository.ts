@@ -19,6 +19,7 @@ import { ChecklistItemEntity } from './checklist-item.entity';
 import { ClockEventEntity } from './clock-event.entity';
 import { ServiceCache } from './service-cache';
 import { TicketError } from './ticket-error';
+import { TicketChangeHooks } from './ticket-ports';
 import { TicketKindStandards } from './ticket-kinds';
 import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
@@ -51,6 +52,7 @@ export class TicketRepository {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly webhooks: WebhookOutbox,
+    private readonly changeHooks: TicketChangeHooks,
   ) {}
 
   /** The ticket row alone (no lock); a 404 when no ticket has that number. */
@@ -283,6 +285,11 @@ export class TicketRepository {
     }
     if (agg.timeline.length) {
       await this.announce(manager, agg, agg.timeline, agg.ticket.number, agg.now);
+      await this.changeHooks.run(manager, {
+        ticket: agg.ticket,
+        timeline: agg.timeline,
+        now: agg.now,
+      });
       await insertRows(
         manager,
         TimelineEntryEntity,

@@ -9,7 +9,7 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketFactory } from './ticket-factory';
 import { TicketKindStandards } from './ticket-kinds';
 import { TicketListService } from './ticket-list.service';
-import { TicketFiles, TicketResolvedHooks } from './ticket-ports';
+import { TicketChangeHooks, TicketFiles, TicketResolvedHooks } from './ticket-ports';
 import { TicketOpeningService } from './ticket-opening.service';
 import { TicketReadingService } from './ticket-reading.service';
 import { TicketRepository } from './ticket-repository';
@@ -25,6 +25,7 @@ import { TriageService } from './triage.service';
     TicketKindStandards,
     TicketFiles,
     TicketResolvedHooks,
+    TicketChangeHooks,
     TicketOpeningService,
     TicketActingService,
     TicketReadingService,
@@ -41,6 +42,7 @@ import { TriageService } from './triage.service';
     TicketKindStandards,
     TicketFiles,
     TicketResolvedHooks,
+    TicketChangeHooks,
     TicketOpeningService,
     TicketActingService,
     TicketReadingService,

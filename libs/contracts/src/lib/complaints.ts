@@ -15,7 +15,20 @@ export type ComplaintCategory = 'pengaduan' | 'saran' | 'masukan';
 export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = ['pengaduan', 'saran', 'masukan'];
 
 /** Where a complaint came from. */
-export type ComplaintSource = 'public' | 'portal' | 'email' | 'agent';
+export type ComplaintSource = 'public' | 'portal' | 'email' | 'agent' | 'lapor';
+
+/** `out`: the office forwarded the complaint to SP4N-LAPOR!; `in`: it came in from SP4N-LAPOR!. */
+export type LaporDirection = 'out' | 'in';
+
+/**
+ * How a reporter on SP4N-LAPOR! chose to appear: `named`; `anonymous` (no identity at all); or
+ * `confidential` (rahasia: known to LAPOR!, never passed on). Only a named reporter's name and
+ * address are kept.
+ */
+export type LaporReporterPrivacy = 'named' | 'anonymous' | 'confidential';
+
+/** Working days after the office's follow-up without a reply after which LAPOR! closes a report. */
+export const LAPOR_CLOSE_WORKING_DAYS = 10;
 
 /** The answer time of a complaint (Permenpan RB 62/2018, SP4N-LAPOR!: 5 working days). */
 export const COMPLAINT_ANSWER_TIME = '5 Hari';
@@ -108,6 +121,12 @@ export interface ComplaintView {
     status: string | null;
     forwardedAt: string | null;
     syncedAt: string | null;
+    /** Forwarded by the office (`out`), came in from LAPOR! (`in`), or never there (null). */
+    direction: LaporDirection | null;
+    /** A report from LAPOR!: how its reporter appears; null otherwise. */
+    reporter: LaporReporterPrivacy | null;
+    /** After the office's follow-up: when LAPOR! closes the report without a reply. */
+    closesAt: string | null;
   };
 }
 

@@ -25,6 +25,16 @@ describe('describeEvent', () => {
     }
   });
 
+  it('names SP4N-LAPOR! reports and their news', () => {
+    expect(
+      describe_('lapor.received', { trackingId: 'LPR0000000042', status: 'Didisposisikan' }),
+    ).toBe('Laporan SP4N-LAPOR! LPR0000000042 diterima');
+    expect(describe_('lapor.update', { status: 'Selesai' }, tEn)).toBe(
+      'News from SP4N-LAPOR!: Selesai',
+    );
+    expect(describe_('lapor.closed_no_reply', { workingDays: 10 })).toContain('10 hari kerja');
+  });
+
   it('names the requirement, with the rejection reason', () => {
     expect(describe_('checklist.verified', { code: 'surat' })).toBe(
       'Persyaratan diverifikasi: Surat permohonan dari OPD',

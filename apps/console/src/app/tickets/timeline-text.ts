@@ -38,6 +38,12 @@ export const EVENT_KEYS: Readonly<Record<string, MessageKey>> = {
   'incident.opened': 'event.incident.opened',
   'incident.priority_changed': 'event.incident.priority_changed',
   'incident.converted_from_triage': 'event.incident.converted_from_triage',
+  'lapor.forwarded': 'event.lapor.forwarded',
+  'lapor.update': 'event.lapor.update',
+  'lapor.received': 'event.lapor.received',
+  'lapor.withdrawn': 'event.lapor.withdrawn',
+  'lapor.moved': 'event.lapor.moved',
+  'lapor.closed_no_reply': 'event.lapor.closed_no_reply',
 };
 
 const str = (value: unknown): string =>
@@ -100,6 +106,8 @@ export function describeEvent(
     priority: str(data['priority']),
     fromPriority: str((data['from'] as Data | undefined)?.['priority']),
     toPriority: str((data['to'] as Data | undefined)?.['priority']),
+    trackingId: str(data['trackingId']),
+    laporStatus: str(data['status']),
   };
   let text = t(key, params);
   if (code === 'step.completed' && data['auto'] === true) text += ` ${t('event.auto')}`;

@@ -529,6 +529,7 @@ export class WorkspacePage {
   protected entryLabel(entry: TimelineEntryView): string {
     if (entry.event === 'mail.received') return this.i18n.t('tickets.ws.requesterMail');
     if (entry.event === 'portal.received') return this.i18n.t('tickets.ws.requesterPortal');
+    if (entry.event === 'lapor.reply') return this.i18n.t('tickets.ws.reporterLapor');
     return this.i18n.t(this.key('tickets.ws', entry.kind));
   }
 

@@ -14,6 +14,7 @@ import { complaintView, loadComplaint } from '../complaint-view';
 import { ComplaintEntity } from '../complaint.entity';
 import { cleanText } from '../complaint-text';
 import { LaporError, LaporGateway } from './lapor-gateway';
+import { LaporInboundService, PullOvertaken } from './lapor-inbound.service';
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +32,7 @@ export class LaporSyncService {
     private readonly clock: Clock,
     private readonly lapor: LaporGateway,
     private readonly tickets: TicketRepository,
+    private readonly inbound: LaporInboundService,
   ) {}
 
   /** Forwards the complaint to SP4N-LAPOR! and keeps its tracking id. */
@@ -141,10 +143,13 @@ export class LaporSyncService {
       .createQueryBuilder(ComplaintEntity, 'c')
       .innerJoin(TicketEntity, 't', 't.id = c.ticketId')
       .where('c.laporTrackingId IS NOT NULL')
-      .andWhere('(t.isOpen = :open OR c.laporForwardedAt > :since)', {
-        open: true,
-        since: dialectOf(manager).instant(since),
-      })
+      .andWhere(
+        '(t.isOpen = :open OR c.laporForwardedAt > :since OR c.laporClosesAt IS NOT NULL)',
+        {
+          open: true,
+          since: dialectOf(manager).instant(since),
+        },
+      )
       .orderBy('c.laporSyncedAt', 'ASC')
       .limit(limit)
       .getMany();
@@ -171,6 +176,17 @@ export class LaporSyncService {
       state = await this.lapor.pull(trackingId);
     } catch (error) {
       throw laporFailed(error);
+    }
+    const direction = await this.dataSource.manager.findOne(ComplaintEntity, {
+      select: { ticketId: true, laporDirection: true },
+      where: { ticketId },
+    });
+    if (direction?.laporDirection === 'in') {
+      // A report that came from LAPOR!: the reporter's replies thread onto the ticket.
+      return this.inbound.applyState(ticketId, state).catch((error: unknown) => {
+        if (error instanceof PullOvertaken) return 0;
+        throw error;
+      });
     }
     const now = this.clock.now();
     const write = this.dataSource.transaction(async (tx) => {
@@ -220,9 +236,6 @@ export class LaporSyncService {
     return complaintView(manager, ticket, complaint, this.lapor.available);
   }
 }
-
-/** A concurrent pull recorded the same answers first (rolls this one back). */
-class PullOvertaken extends Error {}
 
 function laporFailed(error: unknown): ComplaintError {
   const reason = error instanceof LaporError ? error.message : 'galat tak terduga';

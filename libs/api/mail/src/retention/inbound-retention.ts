@@ -5,7 +5,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DataSource } from 'typeorm';
 import { Clock } from '@sigap/api-clock';
 import { PeriodicJob } from '@sigap/api-common';
-import { JobLease } from '@sigap/api-complaints';
+import { JobLease } from '@sigap/api-database';
 import { AppConfig } from '@sigap/api-config';
 import {
   fileOlderThan,

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dialectOf } from '@sigap/api-database';
+import { dialectOf } from './dialect';
 
 export class JobLease {
   /** Who this instance is in the lease table. */
