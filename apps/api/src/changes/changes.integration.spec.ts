@@ -178,6 +178,11 @@ describeOnBothDatabases('changes: approvals by position, change calendar, outcom
     expect(first.body.approvals.map((a) => a.status)).toEqual(['approved', 'active']);
     // The Kadis's own clock: 2 hari kerja from Monday 11.00 WITA.
     expect(first.body.approvals[1].dueAt).toBe(wita('2026-12-09T11:00:00').toISOString());
+    // The view tells each reader whether they may decide the waiting approval.
+    const asKadis = (await get<ChangeView>(`/api/v1/changes/${c.number}`, kadis)).body;
+    expect(asKadis.approvals.map((a) => a.mayDecide)).toEqual([false, true]);
+    const asAgent = (await get<ChangeView>(`/api/v1/changes/${c.number}`)).body;
+    expect(asAgent.approvals.map((a) => a.mayDecide)).toEqual([false, false]);
     const kabidAgain = await decide(c.number, 2, 'approve', kabid);
     expect(kabidAgain.status).withContext(kabidAgain.text).toBe(403);
     // Still waiting for the Kadis: it cannot be implemented.

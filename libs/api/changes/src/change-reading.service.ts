@@ -57,13 +57,14 @@ export class ChangeReadingService {
   async view(user: AuthUser, number: string): Promise<ChangeView> {
     const manager = this.dataSource.manager;
     const { ticket, change } = await this.load(manager, user, number);
-    return this.render(manager, ticket, change);
+    return this.render(manager, ticket, change, user);
   }
 
   async render(
     manager: EntityManager,
     ticket: TicketEntity,
     change: ChangeEntity,
+    user: AuthUser,
   ): Promise<ChangeView> {
     const services = await this.servicesOf(manager, [ticket.id]);
     const steps = await manager.find(TicketStepEntity, {
@@ -91,7 +92,7 @@ export class ChangeReadingService {
       plannedStart: change.plannedStart.toISOString(),
       plannedEnd: change.plannedEnd.toISOString(),
       services: mine.map((s) => ({ code: s.code, name: s.name })),
-      approvals: approvalsOf(change, steps),
+      approvals: approvalsOf(change, steps, mayDecideAs(user, ticket.officeCode)),
       overlaps: isOpen(change)
         ? await this.overlaps(manager, {
             office: ticket.officeCode,
@@ -298,6 +299,12 @@ function at(manager: EntityManager, instant: Date): Date | string {
   return dialectOf(manager).instant(instant);
 }
 
+/** Who may decide an approval of a change of this office: its position's holders, admins. */
+function mayDecideAs(user: AuthUser, office: string): (position: string) => boolean {
+  if (hasRole(user, 'admin')) return () => true;
+  return (position) => user.office === office && user.positions.includes(position);
+}
+
 function isOpen(change: Pick<ChangeEntity, 'state'>): boolean {
   return (OPEN_CHANGE_STATES as readonly string[]).includes(change.state);
 }
@@ -318,8 +325,9 @@ function range(fromText: string, toText: string): { from: Date; to: Date } {
 
 /** Each approval step with its decision (from the change's record) and its clock's due. */
 export function approvalsOf(
-  change: Pick<ChangeEntity, 'approversJson' | 'decisionsJson'>,
+  change: Pick<ChangeEntity, 'approversJson' | 'decisionsJson' | 'state'>,
   steps: readonly TicketStepEntity[],
+  mayDecide: (position: string) => boolean = () => false,
 ): ChangeApprovalView[] {
   const approvers = approversOf(change.approversJson);
   const decisions = decisionsOf(change.decisionsJson);
@@ -327,11 +335,18 @@ export function approvalsOf(
     const order = i + 1;
     const step = steps.find((s) => s.stepOrder === order);
     const decided = decisions.find((d) => d.order === order);
+    const status: ChangeApprovalView['status'] = decided
+      ? decided.decision
+      : step?.status === 'active'
+        ? 'active'
+        : 'pending';
     return {
       order,
       position: a.position,
       time: a.time,
-      status: decided ? decided.decision : step?.status === 'active' ? 'active' : 'pending',
+      status,
+      mayDecide:
+        status === 'active' && change.state === 'awaiting-approval' && mayDecide(a.position),
       decidedBy: decided?.by ?? null,
       decidedAt: decided?.at ?? null,
       reason: decided?.reason ?? null,

@@ -89,6 +89,8 @@ export interface ChangeApprovalView {
   decidedAt: string | null;
   reason: string | null;
   dueAt: string | null;
+  /** Whether the user reading it may decide it now (holds its position, or is an admin). */
+  mayDecide: boolean;
 }
 
 /** `GET /api/v1/changes/{number}`: the change's own facts, beside its ticket. */

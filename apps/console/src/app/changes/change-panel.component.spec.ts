@@ -63,7 +63,7 @@ describe('ChangePanelComponent', () => {
       ...CHANGE,
       state: 'approved',
       overlaps: [],
-      approvals: CHANGE.approvals.map((a) => ({ ...a, status: 'approved' })),
+      approvals: CHANGE.approvals.map((a) => ({ ...a, status: 'approved', mayDecide: false })),
       version: 5,
     });
     await fixture.whenStable();
@@ -75,7 +75,10 @@ describe('ChangePanelComponent', () => {
   });
 
   it('offers no decision to a helpdesk agent who does not hold the position, but the implementation once approved', async () => {
-    const fixture = await mount(AGENT);
+    const fixture = await mount(AGENT, {
+      ...CHANGE,
+      approvals: CHANGE.approvals.map((a) => ({ ...a, mayDecide: false })),
+    });
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('[data-test=change-approve]')).toBeNull();
     fixture.componentInstance.ticket.set({ ...CHANGE_TICKET, version: 5 });

@@ -322,9 +322,9 @@ export class ChangePanelComponent {
     return c.services.map((s) => s.name).join(', ');
   }
 
+  /** The API tells whether the reader holds the waiting approval's position. */
   protected canDecide(a: ChangeApprovalView): boolean {
-    if (a.status !== 'active') return false;
-    return this.auth.isAdmin() || (this.auth.user()?.positions ?? []).includes(a.position);
+    return a.mayDecide;
   }
 
   protected decide(a: ChangeApprovalView, how: 'approve' | 'reject'): void {

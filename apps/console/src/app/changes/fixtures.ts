@@ -54,6 +54,7 @@ export const CHANGE: ChangeView = {
       decidedAt: '2026-12-07T03:00:00.000Z',
       reason: 'Sudah diuji.',
       dueAt: '2026-12-08T02:00:00.000Z',
+      mayDecide: false,
     },
     {
       order: 2,
@@ -64,6 +65,7 @@ export const CHANGE: ChangeView = {
       decidedAt: null,
       reason: null,
       dueAt: '2026-12-09T03:00:00.000Z',
+      mayDecide: true,
     },
   ],
   overlaps: [
