@@ -62,6 +62,7 @@ describe('changes', () => {
         .locator('[data-test=chg-rollback]')
         .fill('Pulihkan aturan firewall dari cadangan konfigurasi.');
       await page.locator('[data-test=chg-name]').fill('Kasubbag Umum DPMPTSP');
+      await page.locator('[data-test=chg-phone]').fill('+62 361 777888');
       expect(await blockingViolations(page))
         .withContext('new change form')
         .toEqual([]);

@@ -170,7 +170,7 @@ import { ChangesApi, wallClockToIso } from './changes.api';
           <mat-label>{{ 'inc.new.phone' | t }}</mat-label>
           <input matInput type="tel" formControlName="phone" data-test="chg-phone" />
           <mat-error>{{
-            errors()['requester.phone'] ?? ('staff.open.phoneInvalid' | t)
+            errors()['requester.phone'] ?? errors()['requester'] ?? ('staff.open.phoneInvalid' | t)
           }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -367,7 +367,12 @@ export class NewChangePage {
             ]),
           );
           this.errors.set(fields);
-          const controls: Record<string, string> = { plannedStart: 'start', plannedEnd: 'end' };
+          // "e-mail or phone" of the requester is shown under the phone.
+          const controls: Record<string, string> = {
+            plannedStart: 'start',
+            plannedEnd: 'end',
+            requester: 'phone',
+          };
           for (const [path, message] of Object.entries(fields)) {
             const name = path.startsWith('requester.') ? path.slice('requester.'.length) : path;
             const control = this.form.get(controls[name] ?? name);
