@@ -15,6 +15,7 @@ import { DashboardsModule } from '@sigap/api-dashboards';
 import { DatabaseModule } from '@sigap/api-database';
 import { HealthModule } from '@sigap/api-health';
 import { IdentityModule } from '@sigap/api-identity';
+import { ChangesModule } from '@sigap/api-changes';
 import { IncidentsModule } from '@sigap/api-incidents';
 import { ItServicesModule } from '@sigap/api-it-services';
 import { ImapModule } from '@sigap/api-mail';
@@ -68,6 +69,7 @@ export class AppModule {
         ComplaintsModule,
         ItServicesModule,
         IncidentsModule,
+        ChangesModule,
         PublicModule,
         SetupModule,
         DemoHistoryModule,

@@ -21,6 +21,7 @@ import { CALENDAR_ENTITIES } from '@sigap/api-calendars';
 import { ComplaintEntity } from '@sigap/api-complaints';
 import { ComplaintTierEntity } from '@sigap/api-complaints';
 import { IncidentEntity, TicketItServiceEntity } from '@sigap/api-incidents';
+import { ChangeApprovalPolicyEntity, ChangeEntity, ChangeIncidentEntity } from '@sigap/api-changes';
 import { ItServiceEntity, PriorityMatrixEntity } from '@sigap/api-it-services';
 import { CatalogServiceEntity } from '@sigap/api-catalog';
 import { ServiceVersionEntity } from '@sigap/api-catalog';
@@ -69,5 +70,8 @@ export const ENTITIES = [
   ItServiceEntity,
   PriorityMatrixEntity,
   IncidentEntity,
+  ChangeEntity,
+  ChangeApprovalPolicyEntity,
+  ChangeIncidentEntity,
   TicketItServiceEntity,
 ];

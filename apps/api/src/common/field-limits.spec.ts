@@ -10,6 +10,13 @@ import {
   StepDto,
 } from '@sigap/api-catalog';
 import { CreateUserDto, UpdateUserDto } from '@sigap/api-identity';
+import {
+  ChangeApproverDto,
+  ChangeDecisionDto,
+  ImplementChangeDto,
+  OpenChangeDto,
+  ReviewChangeDto,
+} from '@sigap/api-changes';
 import { ChangePriorityDto, OpenIncidentDto } from '@sigap/api-incidents';
 import { CreateItServiceDto, UpdateItServiceDto } from '@sigap/api-it-services';
 import { CreateMailboxDto, UpdateMailboxDto } from '@sigap/api-mail';
@@ -107,6 +114,13 @@ describe('field limits shared with the console', () => {
     [OpenIncidentDto, 'subject', L.incident.subject],
     [OpenIncidentDto, 'description', L.incident.description],
     [ChangePriorityDto, 'reason', L.incident.priorityReason],
+    [OpenChangeDto, 'subject', L.change.subject],
+    [OpenChangeDto, 'description', L.change.description],
+    [OpenChangeDto, 'rollbackPlan', L.change.rollbackPlan],
+    [ChangeApproverDto, 'time', L.change.time],
+    [ChangeDecisionDto, 'reason', L.change.reason],
+    [ImplementChangeDto, 'note', L.change.note],
+    [ReviewChangeDto, 'note', L.change.note],
     [ContactDto, 'name', L.contact.name],
   ];
 

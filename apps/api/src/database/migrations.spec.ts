@@ -39,6 +39,9 @@ const TABLES = [
   'incident_priority_matrices',
   'incidents',
   'ticket_it_services',
+  'changes',
+  'change_approval_policies',
+  'change_incidents',
   // shared rate limits and job leases
   'rate_limit_windows',
   'job_leases',

@@ -86,6 +86,24 @@ export const routes: Routes = [
           import('./it-services/new-incident.page').then((m) => m.NewIncidentPage),
       },
       {
+        path: 'tiket/perubahan-baru',
+        canActivate: [rolesGuard('admin', 'agent')],
+        title: 'Ajukan perubahan · Sigap',
+        loadComponent: () => import('./changes/new-change.page').then((m) => m.NewChangePage),
+      },
+      {
+        path: 'perubahan',
+        title: 'Kalender perubahan · Sigap',
+        loadComponent: () =>
+          import('./changes/change-calendar.page').then((m) => m.ChangeCalendarPage),
+      },
+      {
+        path: 'admin/persetujuan-perubahan',
+        canActivate: [rolesGuard('admin', 'manager', 'agent')],
+        title: 'Persetujuan perubahan · Sigap',
+        loadComponent: () => import('./changes/change-policy.page').then((m) => m.ChangePolicyPage),
+      },
+      {
         path: 'tiket/jawaban',
         title: 'Jawaban siap pakai · Sigap',
         loadComponent: () =>

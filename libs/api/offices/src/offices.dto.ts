@@ -30,6 +30,8 @@ export const TICKET_PREFIX = /^[A-Z0-9]{2,12}$/;
 export const NOT_COMPLAINT_MARKER = /^(?!ADU)/;
 /** Incident numbers start with `GNG` (gangguan): a ticket prefix may not either. */
 export const NOT_INCIDENT_MARKER = /^(?!GNG)/;
+/** Change numbers start with `PRB` (perubahan): a ticket prefix may not either. */
+export const NOT_CHANGE_MARKER = /^(?!PRB)/;
 /** ISO 3166-2 codes of Indonesia's provinces (`ID-PA`), for the province's own holidays. */
 export const REGION = /^ID-[A-Z]{2}$/;
 /** A name: printable text, no control characters and no markup. */
@@ -177,6 +179,9 @@ export class CreateOfficeDto extends OfficeOptionalFieldsDto implements CreateOf
   @Matches(NOT_INCIDENT_MARKER, {
     message: 'tidak boleh diawali GNG (awalan nomor gangguan)',
   })
+  @Matches(NOT_CHANGE_MARKER, {
+    message: 'tidak boleh diawali PRB (awalan nomor perubahan)',
+  })
   ticketPrefix: string;
 }
 
@@ -201,6 +206,9 @@ export class UpdateOfficeDto extends OfficeOptionalFieldsDto implements UpdateOf
   })
   @Matches(NOT_INCIDENT_MARKER, {
     message: 'tidak boleh diawali GNG (awalan nomor gangguan)',
+  })
+  @Matches(NOT_CHANGE_MARKER, {
+    message: 'tidak boleh diawali PRB (awalan nomor perubahan)',
   })
   ticketPrefix?: string;
 }

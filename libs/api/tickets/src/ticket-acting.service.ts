@@ -11,6 +11,7 @@ import { holdsPosition } from './assignment';
 import type { ChecklistItemEntity } from './checklist-item.entity';
 import { ServiceCache } from './service-cache';
 import { TicketError } from './ticket-error';
+import { TicketKindStandards } from './ticket-kinds';
 import { TicketReadingService } from './ticket-reading.service';
 import { staleVersion, TicketRepository } from './ticket-repository';
 import type { TicketStepEntity } from './ticket-step.entity';
@@ -44,6 +45,7 @@ export class TicketActingService {
     private readonly calendars: CalendarProvider,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly kinds: TicketKindStandards,
   ) {}
 
   /** Runs an action on a ticket under optimistic concurrency and the transition table. */
@@ -69,6 +71,12 @@ export class TicketActingService {
       const access = ticketAccess(user, agg.ticket, agg.steps);
       assertAccess(access, need, number);
       if (agg.ticket.version !== expectedVersion) throw staleVersion(agg.ticket, expectedVersion);
+      if (this.kinds.isReserved(agg.ticket.kind, action)) {
+        throw new TicketError(
+          'ticket.illegal_transition',
+          `Tiket ${number} berjenis "${agg.ticket.kind}": aksi "${action}" dilakukan lewat halamannya sendiri.`,
+        );
+      }
       const before = snapshotForAudit(agg);
       await mutate(agg, manager, access);
       reconcileClocks(agg, this.cache);

@@ -18,9 +18,23 @@ export type KindStandardResolver = (
 @Injectable()
 export class TicketKindStandards {
   private readonly byKind = new Map<TicketKind, KindStandardResolver>();
+  private readonly ownActions = new Map<TicketKind, ReadonlySet<string>>();
 
   register(kind: TicketKind, resolve: KindStandardResolver): void {
     this.byKind.set(kind, resolve);
+  }
+
+  /**
+   * Actions (as `TicketActingService.act` names them: `step.completed`, `resolved` ...) that a
+   * kind takes only through its own routes, which check more than the generic ones (a change's
+   * approval steps are decided only by their position's holders).
+   */
+  reserve(kind: TicketKind, actions: readonly string[]): void {
+    this.ownActions.set(kind, new Set(actions));
+  }
+
+  isReserved(kind: TicketKind | undefined, action: string): boolean {
+    return !!kind && !!this.ownActions.get(kind)?.has(action);
   }
 
   resolverFor(kind: TicketKind | undefined): KindStandardResolver | undefined {

@@ -62,6 +62,9 @@ const FROM_TIMELINE: Readonly<Record<string, WebhookEvent>> = {
   'sla.at_risk': 'sla.at_risk',
   'sla.breached': 'sla.breached',
   'complaint.filed': 'complaint.opened',
+  'change.opened': 'change.opened',
+  'change.approved': 'change.approved',
+  'change.status_changed': 'change.status_changed',
 };
 
 /** The webhook events among a change's timeline events (in their order). */

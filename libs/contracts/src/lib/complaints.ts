@@ -8,8 +8,8 @@
  * A service request, a complaint or an incident (gangguan); dashboards and the queue tell them
  * apart by this. Later kinds (changes) join the list.
  */
-export type TicketKind = 'request' | 'complaint' | 'incident';
-export const TICKET_KINDS: readonly TicketKind[] = ['request', 'complaint', 'incident'];
+export type TicketKind = 'request' | 'complaint' | 'incident' | 'change';
+export const TICKET_KINDS: readonly TicketKind[] = ['request', 'complaint', 'incident', 'change'];
 
 export type ComplaintCategory = 'pengaduan' | 'saran' | 'masukan';
 export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = ['pengaduan', 'saran', 'masukan'];

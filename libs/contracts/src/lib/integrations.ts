@@ -59,6 +59,9 @@ export const WEBHOOK_EVENTS = [
   'sla.breached',
   'complaint.opened',
   'survey.submitted',
+  'change.opened',
+  'change.approved',
+  'change.status_changed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -24,6 +24,15 @@ export const FIELD_LIMITS = {
   itService: { code: 60, name: 200, description: 2000 },
   /** An incident an agent records, and the requester named on it. */
   incident: { subject: 300, description: 20000, priorityReason: 500 },
+  /** A change an agent records: its plan, and what approvers, implementers and reviewers write. */
+  change: {
+    subject: 300,
+    description: 20000,
+    rollbackPlan: 10000,
+    reason: 2000,
+    note: 5000,
+    time: 40,
+  },
   contact: { name: 200 },
   opd: { name: 200 },
   user: { email: 254, name: 200, password: 200 },

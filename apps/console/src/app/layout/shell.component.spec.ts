@@ -69,6 +69,8 @@ describe('ShellComponent', () => {
       'nav-canned',
       'nav-opds',
       'nav-it-services',
+      'nav-change-calendar',
+      'nav-change-policy',
       'nav-dashboard',
     ]);
     TestBed.resetTestingModule();
@@ -83,6 +85,8 @@ describe('ShellComponent', () => {
       'nav-positions',
       'nav-opds',
       'nav-it-services',
+      'nav-change-calendar',
+      'nav-change-policy',
       'nav-quarantine',
       'nav-templates',
       'nav-mailboxes',

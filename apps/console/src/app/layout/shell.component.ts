@@ -72,6 +72,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: [...STAFF, 'agent'],
   },
   {
+    path: '/perubahan',
+    icon: 'clock',
+    label: 'chg.nav.calendar',
+    test: 'nav-change-calendar',
+    roles: [...STAFF, 'agent'],
+  },
+  {
+    path: '/admin/persetujuan-perubahan',
+    icon: 'shield',
+    label: 'chg.nav.policy',
+    test: 'nav-change-policy',
+    roles: [...STAFF, 'agent'],
+  },
+  {
     path: '/admin/karantina',
     icon: 'shield',
     label: 'nav.quarantine',

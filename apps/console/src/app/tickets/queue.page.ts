@@ -101,6 +101,9 @@ const PREFETCH_ROWS = 20;
           <a mat-stroked-button routerLink="/tiket/gangguan-baru" data-test="new-incident">
             <mat-icon svgIcon="warning" />{{ 'inc.new.button' | t }}
           </a>
+          <a mat-stroked-button routerLink="/tiket/perubahan-baru" data-test="new-change">
+            <mat-icon svgIcon="add" />{{ 'chg.new.button' | t }}
+          </a>
         }
       </header>
       <nav class="views" [attr.aria-label]="'tickets.title' | t">
@@ -233,7 +236,9 @@ const PREFETCH_ROWS = 20;
             <span class="subject"><sg-highlight [text]="ticket.subject" [query]="q()" /></span>
             <span class="meta">
               {{
-                ticket.kind === 'incident' ? ('inc.kind.incident' | t) : serviceName(ticket.service)
+                ticket.kind === 'incident' || ticket.kind === 'change'
+                  ? (key('inc.kind', ticket.kind) | t)
+                  : serviceName(ticket.service)
               }}
               · {{ opdName(ticket.opdId) }} ·
               {{ key('tickets.channel', ticket.channel) | t }}

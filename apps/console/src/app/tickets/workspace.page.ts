@@ -43,6 +43,7 @@ import { foldQuoted } from './mail-html';
 import { foldQuotedText } from './mail-text';
 import { TicketFilesComponent } from './ticket-files.component';
 import { spellMinutes, spellRemaining, type StandardUnit } from './remaining-text';
+import { ChangePanelComponent } from '../changes/change-panel.component';
 import { IncidentPanelComponent } from '../it-services/incident-panel.component';
 import { ChooseServiceComponent } from './choose-service.component';
 import { TicketsApi, type TicketActionPath } from './tickets.api';
@@ -78,6 +79,7 @@ function readOrder(): TimelineOrder {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     IncidentPanelComponent,
+    ChangePanelComponent,
     NgTemplateOutlet,
     RouterLink,
     MatButtonModule,
