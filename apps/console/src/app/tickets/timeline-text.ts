@@ -38,14 +38,12 @@ export const EVENT_KEYS: Readonly<Record<string, MessageKey>> = {
   'incident.opened': 'event.incident.opened',
   'incident.priority_changed': 'event.incident.priority_changed',
   'incident.converted_from_triage': 'event.incident.converted_from_triage',
-<<<<<<< HEAD
   'lapor.forwarded': 'event.lapor.forwarded',
   'lapor.update': 'event.lapor.update',
   'lapor.received': 'event.lapor.received',
   'lapor.withdrawn': 'event.lapor.withdrawn',
   'lapor.moved': 'event.lapor.moved',
   'lapor.closed_no_reply': 'event.lapor.closed_no_reply',
-=======
   'change.opened': 'event.change.opened',
   'change.decision': 'event.change.decision',
   'change.approved': 'event.change.approved',
@@ -53,7 +51,6 @@ export const EVENT_KEYS: Readonly<Record<string, MessageKey>> = {
   'change.implemented': 'event.change.implemented',
   'change.reviewed': 'event.change.reviewed',
   'change.incidents_linked': 'event.change.incidents_linked',
->>>>>>> wt-changes
 };
 
 const str = (value: unknown): string =>
