@@ -37,6 +37,44 @@ describe('The OpenAPI document', () => {
     expect(problem.required).toEqual(['type', 'title', 'status', 'code']);
   });
 
+  it('documents the raw-mail intake and the multipart uploads', () => {
+    const mail = operation('/api/v1/inbound/mail', 'post');
+    expect(mail.requestBody?.content['message/rfc822'].schema).toEqual({
+      type: 'string',
+      format: 'binary',
+    });
+    expect(Object.keys(mail.responses)).toEqual(['202', '401', '413', '415', '503']);
+    expect(mail.responses['202'].content?.['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/InboundResultView',
+    });
+    for (const path of [
+      '/api/v1/tickets/{number}/attachments',
+      '/api/v1/portal/requests/{number}/attachments',
+    ]) {
+      const upload = operation(path, 'post');
+      const form = upload.requestBody?.content['multipart/form-data'].schema as {
+        properties: Record<string, unknown>;
+        required: string[];
+      };
+      expect(form.properties['file'])
+        .withContext(path)
+        .toEqual(jasmine.objectContaining({ type: 'string', format: 'binary' }));
+      expect(form.required).withContext(path).toEqual(['file']);
+      expect(Object.keys(upload.responses)).withContext(path).toContain('413');
+    }
+    const download = operation('/api/v1/attachments/{id}', 'get');
+    expect(download.responses['200'].content?.['application/octet-stream'].schema).toEqual({
+      type: 'string',
+      format: 'binary',
+    });
+  });
+
+  it('answers 204 without a body where a route answers nothing', () => {
+    const remove = operation('/api/v1/canned-responses/{id}', 'delete');
+    expect(remove.responses['204'].content).toBeUndefined();
+    expect(Object.keys(remove.responses)).toEqual(['204', '401', '403', '404']);
+  });
+
   it('writes openapi.json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigap-openapi-file-'));
     try {

@@ -88,7 +88,7 @@ export class CalendarsController {
   }
 
   @Patch('closures/:id')
-  @ApiAnswers('CalendarClosure')
+  @ApiAnswers('CalendarClosure', { errors: [409] })
   updateClosure(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -137,7 +137,7 @@ export class CalendarsController {
   }
 
   @Put(':office/schedule')
-  @ApiAnswers('OfficeCalendarView')
+  @ApiAnswers('OfficeCalendarView', { errors: [409] })
   updateSchedule(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,

@@ -33,7 +33,7 @@ export class CannedResponsesController {
   }
 
   @Post()
-  @ApiAnswers('CannedResponseView')
+  @ApiAnswers('CannedResponseView', { errors: [409] })
   create(
     @SignedInUser() user: AuthUser,
     @Body() body: CreateCannedResponseDto,
@@ -42,7 +42,7 @@ export class CannedResponsesController {
   }
 
   @Patch(':id')
-  @ApiAnswers('CannedResponseView')
+  @ApiAnswers('CannedResponseView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,

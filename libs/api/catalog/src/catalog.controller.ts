@@ -76,13 +76,13 @@ export class CatalogController {
   }
 
   @Post()
-  @ApiAnswers('ServiceDetail')
+  @ApiAnswers('ServiceDetail', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: ServiceStandardDto): Promise<ServiceDetail> {
     return this.catalog.create(user, toStandard(body));
   }
 
   @Put(':office/:code')
-  @ApiAnswers('ServiceDetail')
+  @ApiAnswers('ServiceDetail', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -94,7 +94,7 @@ export class CatalogController {
 
   @Post(':office/:code/retire')
   @HttpCode(200)
-  @ApiAnswers('ServiceDetail')
+  @ApiAnswers('ServiceDetail', { errors: [409] })
   retire(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -105,7 +105,7 @@ export class CatalogController {
 
   @Post(':office/:code/reactivate')
   @HttpCode(200)
-  @ApiAnswers('ServiceDetail')
+  @ApiAnswers('ServiceDetail', { errors: [409] })
   reactivate(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,

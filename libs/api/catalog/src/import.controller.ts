@@ -29,7 +29,7 @@ export class ImportController {
   @Roles('admin', 'manager', 'agent')
   @ApiConsumes(...IMPORT_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string' }, description: 'Teks standar pelayanan yang diterbitkan' })
-  @ApiAnswers('ImportResult')
+  @ApiAnswers('ImportResult', { errors: [409, 413, 415, 422] })
   import(
     @SignedInUser() user: AuthUser,
     @Req() req: Request,

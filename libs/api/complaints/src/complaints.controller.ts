@@ -25,7 +25,7 @@ export class PublicComplaintsController {
   @Public()
   @Post()
   @HttpCode(201)
-  @ApiAnswers('FileComplaintResponse')
+  @ApiAnswers('FileComplaintResponse', { errors: [422, 429] })
   file(@Body() body: FileComplaintDto, @Req() req: Request): Promise<FileComplaintResponse> {
     return this.complaints.filePublic(body, req.ip ?? req.socket.remoteAddress ?? '?');
   }
@@ -44,7 +44,7 @@ export class ComplaintsController {
   @Post()
   @Roles('admin', 'agent')
   @HttpCode(201)
-  @ApiAnswers('FileComplaintResponse')
+  @ApiAnswers('FileComplaintResponse', { errors: [422] })
   file(
     @SignedInUser() user: AuthUser,
     @Body() body: AgentComplaintDto,
@@ -64,7 +64,7 @@ export class ComplaintsController {
   @Post(':number/lapor/forward')
   @Roles('admin', 'agent')
   @HttpCode(200)
-  @ApiAnswers('ComplaintView')
+  @ApiAnswers('ComplaintView', { errors: [409] })
   forward(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<ComplaintView> {
     return this.lapor.forwardToLapor(user, number);
   }
@@ -72,7 +72,7 @@ export class ComplaintsController {
   @Post(':number/lapor/pull')
   @Roles('admin', 'agent')
   @HttpCode(200)
-  @ApiAnswers('LaporPullResponse')
+  @ApiAnswers('LaporPullResponse', { errors: [409] })
   pull(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,

@@ -21,7 +21,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiAnswers('LoginResponse')
+  @ApiAnswers('LoginResponse', { errors: [401, 429] })
   login(@Body() body: LoginDto, @Req() req: Request): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password, req.ip ?? req.socket.remoteAddress ?? '?');
   }

@@ -49,14 +49,14 @@ export class UsersAdminController {
 
   @Post()
   @Roles('admin')
-  @ApiAnswers('UserView')
+  @ApiAnswers('UserView', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: CreateUserDto): Promise<UserView> {
     return this.admin.create(user, body);
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiAnswers('UserView')
+  @ApiAnswers('UserView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,

@@ -36,7 +36,7 @@ export class IncidentsController {
   @Post('from-triage/:number')
   @Roles('admin', 'agent')
   @HttpCode(200)
-  @ApiAnswers('TicketDetail')
+  @ApiAnswers('TicketDetail', { errors: [409] })
   fromTriage(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -55,7 +55,7 @@ export class IncidentsController {
   /** New impact or urgency: priority and targets recomputed (audited, on the timeline). */
   @Put(':number/priority')
   @Roles('admin', 'agent')
-  @ApiAnswers('TicketDetail')
+  @ApiAnswers('TicketDetail', { errors: [409] })
   changePriority(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,

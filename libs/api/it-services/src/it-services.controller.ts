@@ -37,13 +37,13 @@ export class ItServicesController {
 
   @Post()
   @HttpCode(201)
-  @ApiAnswers('ItServiceView')
+  @ApiAnswers('ItServiceView', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: CreateItServiceDto): Promise<ItServiceView> {
     return this.services.create(user, body);
   }
 
   @Put(':id')
-  @ApiAnswers('ItServiceView')
+  @ApiAnswers('ItServiceView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -55,7 +55,7 @@ export class ItServicesController {
   /** Retire instead of delete: tickets that named the service keep it. */
   @Post(':id/retire')
   @HttpCode(200)
-  @ApiAnswers('ItServiceView')
+  @ApiAnswers('ItServiceView', { errors: [409] })
   retire(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<ItServiceView> {
     return this.services.retire(user, id);
   }

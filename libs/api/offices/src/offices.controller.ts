@@ -62,7 +62,7 @@ export class OfficesController {
   /** Creates an office with its working schedule (admins). */
   @Post()
   @Roles('admin')
-  @ApiAnswers('OfficeAdminView')
+  @ApiAnswers('OfficeAdminView', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: CreateOfficeDto): Promise<OfficeAdminView> {
     return this.offices.create(user, body);
   }
@@ -84,7 +84,7 @@ export class OfficesController {
 
   @Patch(':code')
   @Roles('admin')
-  @ApiAnswers('OfficeAdminView')
+  @ApiAnswers('OfficeAdminView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('code') code: string,
@@ -97,7 +97,7 @@ export class OfficesController {
   @Post(':code/retire')
   @Roles('admin')
   @HttpCode(200)
-  @ApiAnswers('OfficeAdminView')
+  @ApiAnswers('OfficeAdminView', { errors: [409] })
   retire(@SignedInUser() user: AuthUser, @Param('code') code: string): Promise<OfficeAdminView> {
     return this.offices.retire(user, code);
   }

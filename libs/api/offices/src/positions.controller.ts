@@ -19,7 +19,7 @@ export class PositionsController {
 
   @Post()
   @Roles('admin', 'manager')
-  @ApiAnswers('PositionAdminView')
+  @ApiAnswers('PositionAdminView', { errors: [409] })
   create(
     @SignedInUser() user: AuthUser,
     @Body() body: CreatePositionDto,
@@ -29,7 +29,7 @@ export class PositionsController {
 
   @Patch(':id')
   @Roles('admin', 'manager')
-  @ApiAnswers('PositionAdminView')
+  @ApiAnswers('PositionAdminView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -41,7 +41,7 @@ export class PositionsController {
   @Post(':id/retire')
   @Roles('admin', 'manager')
   @HttpCode(200)
-  @ApiAnswers('PositionAdminView')
+  @ApiAnswers('PositionAdminView', { errors: [409] })
   retire(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<PositionAdminView> {
     return this.positions.retire(user, id);
   }

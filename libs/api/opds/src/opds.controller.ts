@@ -48,13 +48,13 @@ export class OpdsController {
   }
 
   @Post()
-  @ApiAnswers('OpdView')
+  @ApiAnswers('OpdView', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: CreateOpdDto): Promise<OpdView> {
     return this.opds.create(user, body);
   }
 
   @Patch(':id')
-  @ApiAnswers('OpdView')
+  @ApiAnswers('OpdView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -138,7 +138,7 @@ export class ContactsController {
    */
   @Post(':id/merge')
   @HttpCode(200)
-  @ApiAnswers('MergeContactResponse')
+  @ApiAnswers('MergeContactResponse', { errors: [409] })
   merge(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,

@@ -79,7 +79,7 @@ export class PortalController {
   @Post('auth/link')
   @PortalAnonymous()
   @HttpCode(202)
-  @ApiAnswers('PortalLinkResponse')
+  @ApiAnswers('PortalLinkResponse', { errors: [429] })
   async requestLink(@Req() req: Request, @Body() body: PortalLinkDto): Promise<PortalLinkResponse> {
     await this.auth.requestLink(body.email, req.ip ?? '');
     return { message: linkSentMessage(this.config) };
@@ -153,7 +153,7 @@ export class PortalController {
   @Post('requests/:number/attachments')
   @UseInterceptors(UploadInterceptor)
   @ApiUpload({ item: { description: 'Kode baris daftar periksa, untuk dokumen persyaratan' } })
-  @ApiAnswers('PortalRequestDetail', { errors: [401] })
+  @ApiAnswers('PortalRequestDetail', { errors: [401, 409, 429] })
   upload(
     @PortalUser() p: PortalPrincipal,
     @Param('number') number: string,
@@ -164,7 +164,7 @@ export class PortalController {
   }
 
   @Post('requests/:number/answers')
-  @ApiAnswers('PortalRequestDetail', { errors: [401] })
+  @ApiAnswers('PortalRequestDetail', { errors: [401, 409] })
   answer(
     @PortalUser() p: PortalPrincipal,
     @Param('number') number: string,

@@ -33,7 +33,7 @@ export class SetupController {
   @Post('test-mail')
   @Roles('admin')
   @HttpCode(200)
-  @ApiAnswers('TestMailResult')
+  @ApiAnswers('TestMailResult', { errors: [429, 502] })
   testMail(@SignedInUser() user: AuthUser, @Body() body: TestMailDto): Promise<TestMailResult> {
     return this.setup.sendTestMail(user, body.to.trim());
   }

@@ -117,7 +117,7 @@ export class SurveyController {
   /** What the public survey page shows: the ticket number and the service, nothing personal. */
   @Get(':token')
   @Public()
-  @ApiAnswers('SurveyView')
+  @ApiAnswers('SurveyView', { errors: [410, 429] })
   async view(@Param('token') token: string, @Req() req: Request): Promise<SurveyView> {
     await this.limit('read', req);
     return this.surveys.view(token);
@@ -127,7 +127,7 @@ export class SurveyController {
   @Post(':token')
   @Public()
   @HttpCode(201)
-  @ApiAnswers('SurveySubmitted')
+  @ApiAnswers('SurveySubmitted', { errors: [409, 410, 429] })
   async submit(
     @Param('token') token: string,
     @Body() body: SurveySubmissionDto,

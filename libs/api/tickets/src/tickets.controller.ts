@@ -101,7 +101,7 @@ export class TicketsController {
 
   @Post()
   @TokenScope('tickets:write')
-  @ApiAnswers('TicketDetail')
+  @ApiAnswers('TicketDetail', { errors: [422] })
   open(@SignedInUser() user: AuthUser, @Body() body: OpenTicketDto): Promise<TicketDetail> {
     return this.opening.open(user, body);
   }
@@ -139,7 +139,7 @@ export class TicketsController {
   @Post(':number/checklist/:item/receive')
   @TokenScope('tickets:write')
   @HttpCode(200)
-  @ApiAnswers('TicketDetail', { errors: [409] })
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   receive(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -153,7 +153,7 @@ export class TicketsController {
   @Post(':number/checklist/:item/verify')
   @TokenScope('tickets:write')
   @HttpCode(200)
-  @ApiAnswers('TicketDetail', { errors: [409] })
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   verify(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -167,7 +167,7 @@ export class TicketsController {
   @Post(':number/checklist/:item/reject')
   @TokenScope('tickets:write')
   @HttpCode(200)
-  @ApiAnswers('TicketDetail', { errors: [409] })
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   reject(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -252,7 +252,7 @@ export class TicketsController {
   @Post(':number/resolve')
   @TokenScope('tickets:write')
   @HttpCode(200)
-  @ApiAnswers('TicketDetail', { errors: [409] })
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   resolve(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -305,7 +305,7 @@ export class TicketsController {
   @Post(':number/service')
   @TokenScope('tickets:write')
   @HttpCode(200)
-  @ApiAnswers('TicketDetail', { errors: [409] })
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   chooseService(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,

@@ -51,7 +51,7 @@ export class WebhooksController {
 
   @Post(':id/deliveries/:delivery/redeliver')
   @HttpCode(200)
-  @ApiAnswers('WebhookDeliveryView')
+  @ApiAnswers('WebhookDeliveryView', { errors: [409] })
   redeliver(
     @Param('id') id: string,
     @Param('delivery') delivery: string,

@@ -14,7 +14,8 @@ import type { ContractTypes } from './contract-types.generated';
 export type ContractName = keyof ContractTypes;
 
 /** Error statuses a route may document (answered as `application/problem+json`). */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus =
+  400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
 
 export interface AnswerOptions {
   /** The success status when it is neither `@HttpCode`'s nor the method's default. */

@@ -39,6 +39,11 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
   );
   const components = (document.components ??= {});
+  const clash = Object.keys(components.schemas ?? {}).find((name) => name in CONTRACT_SCHEMAS);
+  if (clash) {
+    // A request DTO class named like a contract would take the contract's place in the answers.
+    throw new Error(`The DTO class ${clash} has the name of a contract: rename the class`);
+  }
   components.schemas = { ...CONTRACT_SCHEMAS, ...components.schemas };
   return document;
 }

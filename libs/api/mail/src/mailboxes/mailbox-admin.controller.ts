@@ -30,7 +30,7 @@ export class MailboxAdminController {
   }
 
   @Post()
-  @ApiAnswers('MailboxView')
+  @ApiAnswers('MailboxView', { errors: [409] })
   create(@Body() body: CreateMailboxDto, @SignedInUser() user: AuthUser): Promise<MailboxView> {
     return this.mailboxes.create(body, user.id);
   }
@@ -42,7 +42,7 @@ export class MailboxAdminController {
   }
 
   @Patch(':id')
-  @ApiAnswers('MailboxView')
+  @ApiAnswers('MailboxView', { errors: [409] })
   update(
     @Param('id') id: string,
     @Body() body: UpdateMailboxDto,
@@ -54,7 +54,7 @@ export class MailboxAdminController {
   /** Stops polling the mailbox; its settings and status stay. */
   @Post(':id/disable')
   @HttpCode(200)
-  @ApiAnswers('MailboxView')
+  @ApiAnswers('MailboxView', { errors: [409] })
   disable(
     @Param('id') id: string,
     @Body() body: MailboxVersionDto,
@@ -69,7 +69,7 @@ export class MailboxAdminController {
 
   @Post(':id/enable')
   @HttpCode(200)
-  @ApiAnswers('MailboxView')
+  @ApiAnswers('MailboxView', { errors: [409] })
   enable(
     @Param('id') id: string,
     @Body() body: MailboxVersionDto,
