@@ -62,7 +62,10 @@ describe('The OpenAPI document', () => {
       expect(form.required).withContext(path).toEqual(['file']);
       expect(Object.keys(upload.responses)).withContext(path).toContain('413');
     }
-    const download = operation('/api/v1/attachments/{id}', 'get');
+    const download = operation('/api/v1/attachments/{id}', 'get') as Operation & {
+      responses: Record<string, { headers?: Record<string, unknown> }>;
+    };
+    expect(Object.keys(download.responses['200'].headers ?? {})).toEqual(['Content-Disposition']);
     expect(download.responses['200'].content?.['application/octet-stream'].schema).toEqual({
       type: 'string',
       format: 'binary',

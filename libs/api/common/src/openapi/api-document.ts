@@ -87,8 +87,15 @@ function responsesOf(
   const success: Record<string, unknown> = {
     description: spec.options.description ?? successDescription(spec),
   };
-  if (spec.options.headers) success['headers'] = spec.options.headers;
   const body = spec.body;
+  const headers = {
+    // Every download is an attachment, never shown inline by the browser.
+    ...(body.kind === 'file'
+      ? { 'Content-Disposition': { description: 'attachment; filename="<nama berkas>"' } }
+      : {}),
+    ...spec.options.headers,
+  };
+  if (Object.keys(headers).length) success['headers'] = headers;
   if (body.kind === 'contract') {
     const schema = body.array
       ? { type: 'array', items: schemaRef(body.name) }
