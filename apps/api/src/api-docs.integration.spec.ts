@@ -27,7 +27,14 @@ describeOnBothDatabases(
     it('is served', async () => {
       const res = await ctx().request('GET', '/api/docs-json');
       expect(res.status).toBe(200);
-      expect(res.body.paths['/api/v1/auth/logout']).toBeDefined();
+      expect(res.body.paths['/api/v1/auth/logout'].post.responses['204']).toBeDefined();
+      // Answers come with the shared contracts' schemas, errors with problem details.
+      const login = res.body.paths['/api/v1/auth/login'].post.responses;
+      expect(login['200'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/LoginResponse',
+      });
+      expect(login['429'].content['application/problem+json']).toBeDefined();
+      expect(res.body.components.schemas['LoginResponse'].required).toContain('accessToken');
       expect((await ctx().request('GET', '/api/docs')).status).toBe(200);
     });
   },

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Logger, LoggerService, LogLevel, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json, text, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -16,7 +16,7 @@ import { flattenValidationErrors } from '@sigap/api-common';
 import type { AppConfig } from '@sigap/api-config';
 import { httpMetrics } from '@sigap/api-observability';
 import { MetricsService } from '@sigap/api-observability';
-import { APP_VERSION } from '@sigap/api-common';
+import { buildApiDocument } from '@sigap/api-common';
 
 /** CSP hash of `this.media='all'`, the handler Angular's critical-CSS inlining writes. */
 const ANGULAR_STYLESHEET_ONLOAD = 'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc=';
@@ -82,15 +82,7 @@ export async function createApp(
   app.useGlobalFilters(new ProblemFilter());
 
   if (config.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Sigap API')
-        .setDescription('Service desk Diskominfo: katalog standar pelayanan, kantor, pengguna.')
-        .setVersion(APP_VERSION)
-        .addBearerAuth()
-        .build(),
-    );
+    const document = buildApiDocument(app);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
 

@@ -3,6 +3,7 @@ import { ConfigError, loadConfigFromProcess, type AppConfig } from '@sigap/api-c
 import { createApp } from './create-app';
 import { StartupService } from './startup.service';
 import { OPS_COMMANDS, runOpsCommand } from '@sigap/api-ops';
+import { writeApiDocument } from './openapi/write-openapi';
 
 function die(message: string): never {
   process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -47,6 +48,12 @@ if ((OPS_COMMANDS as readonly string[]).includes(command)) {
     (code) => process.exit(code),
     (error: unknown) =>
       die(`${command} gagal: ${error instanceof Error ? error.message : String(error)}`),
+  );
+} else if (command === 'openapi') {
+  writeApiDocument(process.argv[3]).then(
+    (path) => process.stdout.write(`${path}\n`),
+    (error: unknown) =>
+      die(`openapi gagal: ${error instanceof Error ? error.message : String(error)}`),
   );
 } else {
   main().catch((error: unknown) => {

@@ -15,6 +15,7 @@ import type { AuthUser } from '@sigap/api-identity';
 import { SignedInUser } from '@sigap/api-identity';
 import { AttachmentsService } from './attachments.service';
 import { UploadInterceptor, type UploadedFile } from './upload.interceptor';
+import { ApiAnswers, ApiAnswersFile, ApiUpload } from '@sigap/api-common';
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -25,6 +26,8 @@ export class AttachmentsController {
   /** Multipart upload, field `file`; answers 201 with the stored attachment. */
   @Post('tickets/:number/attachments')
   @UseInterceptors(UploadInterceptor)
+  @ApiUpload()
+  @ApiAnswers('AttachmentView')
   upload(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -35,12 +38,16 @@ export class AttachmentsController {
 
   /** The ticket's files (404 for a ticket the user may not read). */
   @Get('tickets/:number/attachments')
+  @ApiAnswers(['AttachmentView'])
   list(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<AttachmentView[]> {
     return this.attachments.list(user, number);
   }
 
   /** Always a download: never rendered inline, never content-sniffed by the browser. */
   @Get('attachments/:id')
+  @ApiAnswersFile('application/octet-stream', {
+    description: 'Berkas lampiran dengan jenis aslinya',
+  })
   async download(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CalendarClosure, OfficeCalendarView, PrefillResult } from '@sigap/contracts';
-import { RequestValidationError } from '@sigap/api-common';
+import { RequestValidationError, ApiAnswers } from '@sigap/api-common';
 import type { AuthUser } from '@sigap/api-identity';
 import { SignedInUser } from '@sigap/api-identity';
 import { CreateClosureDto, UpdateClosureDto, UpdateScheduleDto, YearQuery } from './calendar.dto';
@@ -36,6 +36,7 @@ export class CalendarsController {
   constructor(private readonly calendars: CalendarsService) {}
 
   @Get('national/closures')
+  @ApiAnswers(['CalendarClosure'])
   async nationalClosures(
     @SignedInUser() user: AuthUser,
     @Query() query: YearQuery,
@@ -45,6 +46,7 @@ export class CalendarsController {
   }
 
   @Post('national/closures')
+  @ApiAnswers('CalendarClosure')
   async createNational(
     @SignedInUser() user: AuthUser,
     @Query() query: YearQuery,
@@ -56,11 +58,13 @@ export class CalendarsController {
 
   @Post('national/prefill')
   @HttpCode(200)
+  @ApiAnswers('PrefillResult')
   prefill(@SignedInUser() user: AuthUser, @Query() query: YearQuery): Promise<PrefillResult> {
     return this.calendars.prefillNational(user, requiredYear(query));
   }
 
   @Get('province/:region/closures')
+  @ApiAnswers(['CalendarClosure'])
   async provinceClosures(
     @SignedInUser() user: AuthUser,
     @Param('region') region: string,
@@ -71,6 +75,7 @@ export class CalendarsController {
   }
 
   @Post('province/:region/closures')
+  @ApiAnswers('CalendarClosure')
   async createProvince(
     @SignedInUser() user: AuthUser,
     @Param('region') region: string,
@@ -83,6 +88,7 @@ export class CalendarsController {
   }
 
   @Patch('closures/:id')
+  @ApiAnswers('CalendarClosure', { errors: [409] })
   updateClosure(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -94,6 +100,7 @@ export class CalendarsController {
   /** Admin: puts an unconfirmed closure into force. */
   @Post('closures/:id/confirm')
   @HttpCode(200)
+  @ApiAnswers('CalendarClosure')
   confirmClosure(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -104,6 +111,7 @@ export class CalendarsController {
   /** Admin: takes a closure out of force again (kept and shown, counted as a working day). */
   @Post('closures/:id/unconfirm')
   @HttpCode(200)
+  @ApiAnswers('CalendarClosure')
   unconfirmClosure(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -113,11 +121,13 @@ export class CalendarsController {
 
   @Delete('closures/:id')
   @HttpCode(204)
+  @ApiAnswers(null)
   deleteClosure(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.calendars.deleteClosure(user, id);
   }
 
   @Get(':office')
+  @ApiAnswers('OfficeCalendarView')
   view(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -127,6 +137,7 @@ export class CalendarsController {
   }
 
   @Put(':office/schedule')
+  @ApiAnswers('OfficeCalendarView', { errors: [409] })
   updateSchedule(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -138,6 +149,7 @@ export class CalendarsController {
   /** Admin: puts a proposed dated schedule (named by its first day) into force. */
   @Post(':office/variants/:from/confirm')
   @HttpCode(200)
+  @ApiAnswers('OfficeCalendarView')
   confirmVariant(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -149,6 +161,7 @@ export class CalendarsController {
   /** Admin: takes a dated schedule out of force again (kept and shown as a proposal). */
   @Post(':office/variants/:from/unconfirm')
   @HttpCode(200)
+  @ApiAnswers('OfficeCalendarView')
   unconfirmVariant(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -158,6 +171,7 @@ export class CalendarsController {
   }
 
   @Get(':office/closures')
+  @ApiAnswers(['CalendarClosure'])
   async officeClosures(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -169,6 +183,7 @@ export class CalendarsController {
   }
 
   @Post(':office/closures')
+  @ApiAnswers('CalendarClosure')
   async createOffice(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,

@@ -9,6 +9,7 @@ import {
   UpdateCannedResponseDto,
 } from './canned-response.dto';
 import { CannedResponsesService } from './canned-responses.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 @ApiTags('canned-responses')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class CannedResponsesController {
   constructor(private readonly canned: CannedResponsesService) {}
 
   @Get()
+  @ApiAnswers(['CannedResponseView'])
   list(
     @SignedInUser() user: AuthUser,
     @Query() query: CannedListQuery,
@@ -25,11 +27,13 @@ export class CannedResponsesController {
   }
 
   @Get(':id')
+  @ApiAnswers('CannedResponseView')
   get(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<CannedResponseView> {
     return this.canned.get(user, id);
   }
 
   @Post()
+  @ApiAnswers('CannedResponseView', { errors: [409] })
   create(
     @SignedInUser() user: AuthUser,
     @Body() body: CreateCannedResponseDto,
@@ -38,6 +42,7 @@ export class CannedResponsesController {
   }
 
   @Patch(':id')
+  @ApiAnswers('CannedResponseView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -48,6 +53,7 @@ export class CannedResponsesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiAnswers(null)
   remove(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.canned.remove(user, id);
   }

@@ -12,7 +12,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ServiceDetail, ServiceStatus, ServiceSummary } from '@sigap/contracts';
 import { IsIn, IsString } from 'class-validator';
-import { RequestValidationError } from '@sigap/api-common';
+import { RequestValidationError, ApiAnswers } from '@sigap/api-common';
 import type { AuthUser } from '@sigap/api-identity';
 import { SignedInUser, TokenScope } from '@sigap/api-identity';
 import { CatalogService } from './catalog.service';
@@ -44,6 +44,7 @@ export class CatalogController {
 
   @Get()
   @TokenScope('catalog:read')
+  @ApiAnswers(['ServiceSummary'])
   list(
     @SignedInUser() user: AuthUser,
     @Query() query: ListServicesQuery,
@@ -53,6 +54,7 @@ export class CatalogController {
 
   @Get(':office/:code')
   @TokenScope('catalog:read')
+  @ApiAnswers('ServiceDetail')
   get(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -63,6 +65,7 @@ export class CatalogController {
 
   @Get(':office/:code/versions/:version')
   @TokenScope('catalog:read')
+  @ApiAnswers('ServiceDetail')
   version(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -73,11 +76,13 @@ export class CatalogController {
   }
 
   @Post()
+  @ApiAnswers('ServiceDetail', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: ServiceStandardDto): Promise<ServiceDetail> {
     return this.catalog.create(user, toStandard(body));
   }
 
   @Put(':office/:code')
+  @ApiAnswers('ServiceDetail', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -89,6 +94,7 @@ export class CatalogController {
 
   @Post(':office/:code/retire')
   @HttpCode(200)
+  @ApiAnswers('ServiceDetail', { errors: [409] })
   retire(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -99,6 +105,7 @@ export class CatalogController {
 
   @Post(':office/:code/reactivate')
   @HttpCode(200)
+  @ApiAnswers('ServiceDetail', { errors: [409] })
   reactivate(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
 import { ImportService } from './import.service';
-import { IsOptionalNotNull, SingleLine } from '@sigap/api-common';
+import { IsOptionalNotNull, SingleLine, ApiAnswers } from '@sigap/api-common';
 
 export const IMPORT_CONTENT_TYPES = ['text/plain', 'text/markdown', 'text/html'];
 
@@ -29,6 +29,7 @@ export class ImportController {
   @Roles('admin', 'manager', 'agent')
   @ApiConsumes(...IMPORT_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string' }, description: 'Teks standar pelayanan yang diterbitkan' })
+  @ApiAnswers('ImportResult', { errors: [409, 413, 415, 422] })
   import(
     @SignedInUser() user: AuthUser,
     @Req() req: Request,

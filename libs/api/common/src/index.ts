@@ -12,3 +12,4 @@ export * from './shared-rate-limit';
 export * from './validation-errors';
 export * from './validators';
 export * from './version';
+export * from './openapi';

@@ -20,6 +20,11 @@ const TITLES: Record<number, string> = {
   503: 'Layanan belum siap',
 };
 
+/** The title every problem of this status carries. */
+export function problemTitle(status: number): string {
+  return TITLES[status] ?? 'Kesalahan';
+}
+
 const NEST_CODES: Record<number, string> = {
   400: 'request.invalid',
   401: 'auth.unauthenticated',

@@ -14,6 +14,7 @@ import { ComplaintTierListDto } from './complaint-tier.dto';
 import { ComplaintTiersService } from './complaint-tiers.service';
 import { ComplaintsService } from './complaints.service';
 import { LaporSyncService } from './lapor/lapor-sync.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /** The public complaint form (no sign-in). */
 @ApiTags('public')
@@ -24,6 +25,7 @@ export class PublicComplaintsController {
   @Public()
   @Post()
   @HttpCode(201)
+  @ApiAnswers('FileComplaintResponse', { errors: [422, 429] })
   file(@Body() body: FileComplaintDto, @Req() req: Request): Promise<FileComplaintResponse> {
     return this.complaints.filePublic(body, req.ip ?? req.socket.remoteAddress ?? '?');
   }
@@ -42,6 +44,7 @@ export class ComplaintsController {
   @Post()
   @Roles('admin', 'agent')
   @HttpCode(201)
+  @ApiAnswers('FileComplaintResponse', { errors: [422] })
   file(
     @SignedInUser() user: AuthUser,
     @Body() body: AgentComplaintDto,
@@ -53,6 +56,7 @@ export class ComplaintsController {
 
   @Get(':number')
   @TokenScope('complaints:read')
+  @ApiAnswers('ComplaintView')
   view(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<ComplaintView> {
     return this.complaints.view(user, number);
   }
@@ -60,6 +64,7 @@ export class ComplaintsController {
   @Post(':number/lapor/forward')
   @Roles('admin', 'agent')
   @HttpCode(200)
+  @ApiAnswers('ComplaintView', { errors: [409] })
   forward(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<ComplaintView> {
     return this.lapor.forwardToLapor(user, number);
   }
@@ -67,6 +72,7 @@ export class ComplaintsController {
   @Post(':number/lapor/pull')
   @Roles('admin', 'agent')
   @HttpCode(200)
+  @ApiAnswers('LaporPullResponse', { errors: [409] })
   pull(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -83,6 +89,7 @@ export class ComplaintTiersController {
   constructor(private readonly tiers: ComplaintTiersService) {}
 
   @Get(':office')
+  @ApiAnswers('ComplaintTierList')
   list(@Param('office') office: string): Promise<ComplaintTierList> {
     return this.tiers.list(office);
   }
@@ -90,6 +97,7 @@ export class ComplaintTiersController {
   /** Replaces the office's list; an empty list goes back to the default (SP4N-LAPOR!, 5 days). */
   @Put(':office')
   @Roles('admin')
+  @ApiAnswers('ComplaintTierList')
   replace(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
   DASHBOARD_TABLES,
   type AtRiskResponse,
@@ -32,7 +32,7 @@ import {
   workloadSheets,
   type Sheet,
 } from './export';
-import { IsOptionalNotNull } from '@sigap/api-common';
+import { IsOptionalNotNull, ApiAnswers, ApiAnswersFile } from '@sigap/api-common';
 
 const FORMATS = ['csv', 'xlsx'] as const;
 
@@ -48,6 +48,11 @@ export class ExportQueryDto extends ComplianceQueryDto {
  * `opd`, `from`, `to` (months) and `period`; live tables (backlog, at risk, workload) describe
  * open work now and ignore the month range. Who sees what: see `access.ts`.
  */
+const EXPORT_TYPES = [
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
 @ApiTags('dashboards')
 @ApiBearerAuth()
 @Roles('admin', 'manager', 'agent', 'executor')
@@ -62,6 +67,7 @@ export class DashboardsController {
   @Post('refresh')
   @Roles('admin')
   @HttpCode(200)
+  @ApiAnswers('DashboardRefreshView')
   async refresh(): Promise<RefreshResult & { dataAsOf: string | null }> {
     const result = await this.refresher.refresh();
     return { ...result, dataAsOf: (await this.refresher.dataAsOf())?.toISOString() ?? null };
@@ -70,6 +76,7 @@ export class DashboardsController {
   /** Met on target, met within the limit and breached, grouped, with the trend per period. */
   @Get('compliance')
   @TokenScope('dashboards:read')
+  @ApiAnswers('ComplianceResponse')
   compliance(
     @SignedInUser() user: AuthUser,
     @Query() q: ComplianceQueryDto,
@@ -80,6 +87,7 @@ export class DashboardsController {
   /** Median and p90 working time per procedure step against its standard; share late. */
   @Get('steps')
   @TokenScope('dashboards:read')
+  @ApiAnswers('StepBottlenecksResponse')
   steps(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -90,6 +98,7 @@ export class DashboardsController {
   /** Open tickets (an executor: their active steps) by age in working days. */
   @Get('backlog')
   @TokenScope('dashboards:read')
+  @ApiAnswers('BacklogResponse')
   backlog(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -100,6 +109,7 @@ export class DashboardsController {
   /** Open tickets and active steps at risk or past their limit now. */
   @Get('at-risk')
   @TokenScope('dashboards:read')
+  @ApiAnswers('AtRiskResponse')
   atRisk(@SignedInUser() user: AuthUser, @Query() q: DashboardFilterDto): Promise<AtRiskResponse> {
     return this.dashboards.atRisk(user, q);
   }
@@ -107,6 +117,7 @@ export class DashboardsController {
   /** First-response clock of closed tickets per period: met, late, breached, median, p90. */
   @Get('first-response')
   @TokenScope('dashboards:read')
+  @ApiAnswers('FirstResponseResponse')
   firstResponse(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -117,6 +128,7 @@ export class DashboardsController {
   /** Satisfaction index (IKM) per service and period with grade and respondents. */
   @Get('ikm')
   @TokenScope('dashboards:read')
+  @ApiAnswers('IkmDashboardResponse')
   ikm(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -127,6 +139,7 @@ export class DashboardsController {
   /** Active steps per position and per holder now. */
   @Get('workload')
   @TokenScope('dashboards:read')
+  @ApiAnswers('WorkloadResponse')
   workload(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,
@@ -137,7 +150,7 @@ export class DashboardsController {
   /** One table as CSV or XLSX, with the same filters and access as its JSON endpoint. */
   @Get(':table/export')
   @TokenScope('dashboards:read')
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiAnswersFile(EXPORT_TYPES)
   async export(
     @SignedInUser() user: AuthUser,
     @Param('table') table: string,

@@ -5,6 +5,7 @@ import { CreateApiTokenDto } from './api-token.dto';
 import { ApiTokensService } from './api-tokens.service';
 import type { AuthUser } from './auth-user';
 import { Roles, SignedInUser } from './decorators';
+import { ApiAnswers } from '@sigap/api-common';
 
 /** API tokens, for administrators signed in as themselves (tokens cannot manage tokens). */
 @ApiTags('integrations')
@@ -15,6 +16,7 @@ export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Post()
+  @ApiAnswers('CreatedApiToken')
   create(
     @Body() body: CreateApiTokenDto,
     @SignedInUser() user: AuthUser,
@@ -23,12 +25,14 @@ export class ApiTokensController {
   }
 
   @Get()
+  @ApiAnswers(['ApiTokenView'])
   list(): Promise<ApiTokenView[]> {
     return this.tokens.list();
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiAnswers(null)
   revoke(@Param('id') id: string, @SignedInUser() user: AuthUser): Promise<void> {
     return this.tokens.revoke(id, user);
   }

@@ -8,6 +8,7 @@ import type { AuthUser } from './auth-user';
 import { AuthenticatedRequest, Public, SignedInUser } from './decorators';
 import { IdentityError } from './identity-error';
 import { ChangePasswordDto, LoginDto } from './login.dto';
+import { ApiAnswers } from '@sigap/api-common';
 
 @ApiTags('auth')
 @Controller('v1/auth')
@@ -20,6 +21,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiAnswers('LoginResponse', { errors: [401, 429] })
   login(@Body() body: LoginDto, @Req() req: Request): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password, req.ip ?? req.socket.remoteAddress ?? '?');
   }
@@ -31,6 +33,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('password')
   @HttpCode(200)
+  @ApiAnswers('LoginResponse')
   changePassword(
     @Req() req: Request,
     @SignedInUser() user: AuthUser,
@@ -48,6 +51,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
+  @ApiAnswers(null)
   async logout(@Req() req: AuthenticatedRequest, @SignedInUser() user: AuthUser): Promise<void> {
     if (!req.accessToken) throw IdentityError.unauthenticated();
     await this.auth.logout(req.accessToken, user);
@@ -55,6 +59,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiAnswers('CurrentUser')
   me(@SignedInUser() user: AuthUser): CurrentUser {
     return { ...user, uploadMaxBytes: this.config.attachmentMaxBytes };
   }

@@ -25,6 +25,7 @@ import {
   UserListQuery,
 } from './user-admin.dto';
 import { UserAdminService } from './user-admin.service';
+import { ApiAnswers, ApiAnswersSchema } from '@sigap/api-common';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -34,24 +35,28 @@ export class UsersAdminController {
 
   @Get()
   @Roles('admin', 'manager')
+  @ApiAnswers(['UserView'])
   list(@SignedInUser() user: AuthUser, @Query() query: UserListQuery): Promise<UserView[]> {
     return this.admin.list(user, query.office);
   }
 
   @Get(':id')
   @Roles('admin', 'manager')
+  @ApiAnswers('UserView')
   get(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<UserView> {
     return this.admin.get(user, id);
   }
 
   @Post()
   @Roles('admin')
+  @ApiAnswers('UserView', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: CreateUserDto): Promise<UserView> {
     return this.admin.create(user, body);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiAnswers('UserView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -68,17 +73,20 @@ export class PositionHoldersController {
   constructor(private readonly admin: UserAdminService) {}
 
   @Get()
+  @ApiAnswers(['PositionView'])
   list(@SignedInUser() user: AuthUser, @Query() query: UserListQuery): Promise<PositionView[]> {
     return this.admin.positions(user, query.office);
   }
 
   @Get(':id/holders')
+  @ApiAnswers('PositionHoldersView')
   holders(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<PositionHoldersView> {
     return this.admin.holders(user, id);
   }
 
   @Put(':id/holders')
   @Roles('admin', 'manager')
+  @ApiAnswers('PositionHoldersView')
   setHolders(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -87,6 +95,12 @@ export class PositionHoldersController {
     return this.admin.setHolders(user, id, body.userIds);
   }
 }
+
+const ACCEPTED = {
+  type: 'object',
+  properties: { accepted: { type: 'boolean', enum: [true] } },
+  required: ['accepted'],
+};
 
 @ApiTags('auth')
 @Controller('v1/auth/password-reset')
@@ -97,6 +111,7 @@ export class PasswordResetController {
   @Public()
   @Post()
   @HttpCode(202)
+  @ApiAnswersSchema(ACCEPTED, { errors: [429] })
   async request(
     @Req() req: Request,
     @Body() body: PasswordResetRequestDto,
@@ -108,6 +123,7 @@ export class PasswordResetController {
   @Public()
   @Post('confirm')
   @HttpCode(204)
+  @ApiAnswers(null)
   async confirm(@Body() body: PasswordResetConfirmDto): Promise<void> {
     await this.resets.confirm(body.token, body.password);
   }

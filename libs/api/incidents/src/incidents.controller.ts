@@ -7,6 +7,7 @@ import { versionOf } from '@sigap/api-tickets';
 import { ChangePriorityDto, OpenIncidentDto, TriageToIncidentDto } from './incident.dto';
 import { IncidentPriorityService } from './incident-priority.service';
 import { IncidentsService } from './incidents.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /**
  * Incidents (gangguan). Opened here rather than on `POST /tickets` with a kind: an incident takes
@@ -26,6 +27,7 @@ export class IncidentsController {
   @Post()
   @Roles('admin', 'agent')
   @HttpCode(201)
+  @ApiAnswers('TicketDetail')
   open(@SignedInUser() user: AuthUser, @Body() body: OpenIncidentDto): Promise<TicketDetail> {
     return this.incidents.open(user, body);
   }
@@ -34,6 +36,7 @@ export class IncidentsController {
   @Post('from-triage/:number')
   @Roles('admin', 'agent')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   fromTriage(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -44,6 +47,7 @@ export class IncidentsController {
   }
 
   @Get(':number')
+  @ApiAnswers('IncidentView')
   view(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<IncidentView> {
     return this.priorities.view(user, number);
   }
@@ -51,6 +55,7 @@ export class IncidentsController {
   /** New impact or urgency: priority and targets recomputed (audited, on the timeline). */
   @Put(':number/priority')
   @Roles('admin', 'agent')
+  @ApiAnswers('TicketDetail', { errors: [409] })
   changePriority(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,

@@ -11,6 +11,7 @@ import {
 } from './it-service.dto';
 import { ItServicesService } from './it-services.service';
 import { PriorityMatrixService } from './priority-matrix.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /** The office's IT services: read by its staff, edited by admins and its managers. */
 @ApiTags('it-services')
@@ -20,6 +21,7 @@ export class ItServicesController {
   constructor(private readonly services: ItServicesService) {}
 
   @Get()
+  @ApiAnswers(['ItServiceView'])
   list(
     @SignedInUser() user: AuthUser,
     @Query() query: ItServiceListQuery,
@@ -28,17 +30,20 @@ export class ItServicesController {
   }
 
   @Get(':id')
+  @ApiAnswers('ItServiceView')
   get(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<ItServiceView> {
     return this.services.get(user, id);
   }
 
   @Post()
   @HttpCode(201)
+  @ApiAnswers('ItServiceView', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: CreateItServiceDto): Promise<ItServiceView> {
     return this.services.create(user, body);
   }
 
   @Put(':id')
+  @ApiAnswers('ItServiceView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -50,6 +55,7 @@ export class ItServicesController {
   /** Retire instead of delete: tickets that named the service keep it. */
   @Post(':id/retire')
   @HttpCode(200)
+  @ApiAnswers('ItServiceView', { errors: [409] })
   retire(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<ItServiceView> {
     return this.services.retire(user, id);
   }
@@ -63,6 +69,7 @@ export class PriorityMatrixController {
   constructor(private readonly matrices: PriorityMatrixService) {}
 
   @Get(':office')
+  @ApiAnswers('PriorityMatrixView')
   view(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -71,6 +78,7 @@ export class PriorityMatrixController {
   }
 
   @Put(':office')
+  @ApiAnswers('PriorityMatrixView')
   replace(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,

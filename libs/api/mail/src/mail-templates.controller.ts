@@ -8,7 +8,7 @@ import { MailService } from './mail.service';
 import { MAIL_LOCALES, type MailLocale } from './templates/helpers';
 import { TEMPLATE_SAMPLES } from './delivery/kinds';
 import { isMailTemplateName, type MailTemplateInput } from './templates/template-props';
-import { IsOptionalNotNull } from '@sigap/api-common';
+import { IsOptionalNotNull, ApiAnswers } from '@sigap/api-common';
 
 export class PreviewQuery {
   @IsOptionalNotNull()
@@ -28,11 +28,13 @@ export class MailTemplatesController {
   constructor(private readonly mail: MailService) {}
 
   @Get()
+  @ApiAnswers(['MailTemplateSummary'])
   list(): MailTemplateSummary[] {
     return this.mail.renderer.list();
   }
 
   @Get(':name/preview')
+  @ApiAnswers('MailPreview')
   preview(@Param('name') name: string, @Query() query: PreviewQuery): MailPreview {
     if (!isMailTemplateName(name)) throw MailError.templateNotFound(name);
     const locale = query.locale ?? 'id';

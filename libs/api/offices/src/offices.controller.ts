@@ -13,7 +13,7 @@ import { Roles, SignedInUser } from '@sigap/api-identity';
 import { OfficeError } from './office-error';
 import { CreateOfficeDto, UpdateOfficeDto } from './offices.dto';
 import { OfficesService } from './offices.service';
-import { SingleLine } from '@sigap/api-common';
+import { SingleLine, ApiAnswers } from '@sigap/api-common';
 
 export class OfficeListQuery {
   /** `retired`: the retired offices too (admins). */
@@ -49,6 +49,7 @@ export class OfficesController {
 
   /** Offices in service (choosers); `?include=retired` lists the retired ones too (admins). */
   @Get()
+  @ApiAnswers(['OfficeSummary'])
   list(@SignedInUser() user: AuthUser, @Query() query: OfficeListQuery): Promise<OfficeSummary[]> {
     if (query.include === 'retired' && !hasRole(user, 'admin'))
       throw new OfficeError(
@@ -61,12 +62,14 @@ export class OfficesController {
   /** Creates an office with its working schedule (admins). */
   @Post()
   @Roles('admin')
+  @ApiAnswers('OfficeAdminView', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: CreateOfficeDto): Promise<OfficeAdminView> {
     return this.offices.create(user, body);
   }
 
   /** The zones an office may have: WIB, WITA and WIT first, then every other IANA zone. */
   @Get('time-zones')
+  @ApiAnswers(['TimeZoneOption'])
   timeZones(): TimeZoneOption[] {
     return this.offices.timeZones();
   }
@@ -74,12 +77,14 @@ export class OfficesController {
   /** An office with every editable field (admins). */
   @Get(':code/admin')
   @Roles('admin')
+  @ApiAnswers('OfficeAdminView')
   adminView(@SignedInUser() user: AuthUser, @Param('code') code: string): Promise<OfficeAdminView> {
     return this.offices.adminView(user, code);
   }
 
   @Patch(':code')
   @Roles('admin')
+  @ApiAnswers('OfficeAdminView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('code') code: string,
@@ -92,11 +97,13 @@ export class OfficesController {
   @Post(':code/retire')
   @Roles('admin')
   @HttpCode(200)
+  @ApiAnswers('OfficeAdminView', { errors: [409] })
   retire(@SignedInUser() user: AuthUser, @Param('code') code: string): Promise<OfficeAdminView> {
     return this.offices.retire(user, code);
   }
 
   @Get(':code')
+  @ApiAnswers('OfficeDetail')
   get(@Param('code') code: string): Promise<OfficeDetail> {
     return this.offices.get(code);
   }
@@ -104,12 +111,14 @@ export class OfficesController {
   /** Who signs the office's evaluation report (admins; the office's managers read it). */
   @Get(':code/signer')
   @Roles('admin', 'manager')
+  @ApiAnswers('OfficeSigner')
   signer(@SignedInUser() user: AuthUser, @Param('code') code: string): Promise<OfficeSigner> {
     return this.offices.signer(user, code);
   }
 
   @Put(':code/signer')
   @Roles('admin')
+  @ApiAnswers('OfficeSigner')
   setSigner(
     @SignedInUser() user: AuthUser,
     @Param('code') code: string,

@@ -5,6 +5,7 @@ import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
 import { CreatePositionDto, UpdatePositionDto } from './offices.dto';
 import { PositionsService } from './positions.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /**
  * Creating, editing and retiring an office's positions (admins; an office's manager for their
@@ -18,6 +19,7 @@ export class PositionsController {
 
   @Post()
   @Roles('admin', 'manager')
+  @ApiAnswers('PositionAdminView', { errors: [409] })
   create(
     @SignedInUser() user: AuthUser,
     @Body() body: CreatePositionDto,
@@ -27,6 +29,7 @@ export class PositionsController {
 
   @Patch(':id')
   @Roles('admin', 'manager')
+  @ApiAnswers('PositionAdminView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -38,6 +41,7 @@ export class PositionsController {
   @Post(':id/retire')
   @Roles('admin', 'manager')
   @HttpCode(200)
+  @ApiAnswers('PositionAdminView', { errors: [409] })
   retire(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<PositionAdminView> {
     return this.positions.retire(user, id);
   }

@@ -13,7 +13,7 @@ import {
 } from './opd.dto';
 import { MergeContactDto } from './merge-contact.dto';
 import { OpdsService } from './opds.service';
-import { IsOptionalNotNull, SingleLine } from '@sigap/api-common';
+import { IsOptionalNotNull, SingleLine, ApiAnswers } from '@sigap/api-common';
 
 export class OfficeQuery {
   @IsOptionalNotNull()
@@ -36,21 +36,25 @@ export class OpdsController {
   constructor(private readonly opds: OpdsService) {}
 
   @Get()
+  @ApiAnswers(['OpdView'])
   list(@SignedInUser() user: AuthUser, @Query() query: OfficeQuery): Promise<OpdView[]> {
     return this.opds.list(user, query.office);
   }
 
   @Get(':id')
+  @ApiAnswers('OpdView')
   get(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<OpdView> {
     return this.opds.get(user, id);
   }
 
   @Post()
+  @ApiAnswers('OpdView', { errors: [409] })
   create(@SignedInUser() user: AuthUser, @Body() body: CreateOpdDto): Promise<OpdView> {
     return this.opds.create(user, body);
   }
 
   @Patch(':id')
+  @ApiAnswers('OpdView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -71,6 +75,7 @@ export class ContactsController {
   constructor(private readonly opds: OpdsService) {}
 
   @Get()
+  @ApiAnswers(['RequesterContactView'])
   list(
     @SignedInUser() user: AuthUser,
     @Query() query: ContactsQuery,
@@ -84,11 +89,13 @@ export class ContactsController {
   }
 
   @Get(':id')
+  @ApiAnswers('RequesterContactView')
   get(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<RequesterContactView> {
     return this.opds.getContact(user, id);
   }
 
   @Post()
+  @ApiAnswers('RequesterContactView')
   create(
     @SignedInUser() user: AuthUser,
     @Body() body: CreateContactDto,
@@ -98,6 +105,7 @@ export class ContactsController {
   }
 
   @Patch(':id')
+  @ApiAnswers('RequesterContactView')
   update(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -108,6 +116,7 @@ export class ContactsController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
+  @ApiAnswers('RequesterContactView')
   deactivate(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,
@@ -117,6 +126,7 @@ export class ContactsController {
 
   @Post(':id/activate')
   @HttpCode(200)
+  @ApiAnswers('RequesterContactView')
   activate(@SignedInUser() user: AuthUser, @Param('id') id: string): Promise<RequesterContactView> {
     return this.opds.setContactActive(user, id, true);
   }
@@ -128,6 +138,7 @@ export class ContactsController {
    */
   @Post(':id/merge')
   @HttpCode(200)
+  @ApiAnswers('MergeContactResponse', { errors: [409] })
   merge(
     @SignedInUser() user: AuthUser,
     @Param('id') id: string,

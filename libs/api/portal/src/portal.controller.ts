@@ -36,6 +36,7 @@ import {
 import { PortalAnswerDto, PortalLinkDto, PortalOpenDto, PortalSignInDto } from './portal.dto';
 import { PortalAnonymous, PortalSessionGuard, PortalUser } from './portal-session.guard';
 import { PortalService } from './portal.service';
+import { ApiAnswers, ApiAnswersFile, ApiUpload } from '@sigap/api-common';
 
 const SESSION_PATH = '/api/v1/portal';
 
@@ -78,6 +79,7 @@ export class PortalController {
   @Post('auth/link')
   @PortalAnonymous()
   @HttpCode(202)
+  @ApiAnswers('PortalLinkResponse', { errors: [429] })
   async requestLink(@Req() req: Request, @Body() body: PortalLinkDto): Promise<PortalLinkResponse> {
     await this.auth.requestLink(body.email, req.ip ?? '');
     return { message: linkSentMessage(this.config) };
@@ -87,6 +89,7 @@ export class PortalController {
   @Post('auth/session')
   @PortalAnonymous()
   @HttpCode(200)
+  @ApiAnswers('PortalMe', { errors: [401] })
   async signIn(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -99,12 +102,14 @@ export class PortalController {
   }
 
   @Get('me')
+  @ApiAnswers('PortalMe', { errors: [401] })
   me(@Req() req: Request, @PortalUser() p: PortalPrincipal): Promise<PortalMe> {
     return this.auth.me(p, readCookie(req.headers.cookie, PORTAL_CSRF_COOKIE) ?? '');
   }
 
   @Post('auth/logout')
   @HttpCode(204)
+  @ApiAnswers(null, { errors: [401] })
   async signOut(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -115,16 +120,19 @@ export class PortalController {
   }
 
   @Get('services')
+  @ApiAnswers(['PortalServiceView'], { errors: [401] })
   services(@PortalUser() p: PortalPrincipal): Promise<PortalServiceView[]> {
     return this.portal.services(p);
   }
 
   @Get('requests')
+  @ApiAnswers(['PortalRequestSummary'], { errors: [401] })
   list(@PortalUser() p: PortalPrincipal): Promise<PortalRequestSummary[]> {
     return this.portal.list(p);
   }
 
   @Post('requests')
+  @ApiAnswers('PortalRequestDetail', { errors: [401] })
   open(
     @PortalUser() p: PortalPrincipal,
     @Body() body: PortalOpenDto,
@@ -133,6 +141,7 @@ export class PortalController {
   }
 
   @Get('requests/:number')
+  @ApiAnswers('PortalRequestDetail', { errors: [401] })
   detail(
     @PortalUser() p: PortalPrincipal,
     @Param('number') number: string,
@@ -143,6 +152,8 @@ export class PortalController {
   /** Multipart: `file`, and `item` (a checklist line's code) for a required document. */
   @Post('requests/:number/attachments')
   @UseInterceptors(UploadInterceptor)
+  @ApiUpload({ item: { description: 'Kode baris daftar periksa, untuk dokumen persyaratan' } })
+  @ApiAnswers('PortalRequestDetail', { errors: [401, 409, 429] })
   upload(
     @PortalUser() p: PortalPrincipal,
     @Param('number') number: string,
@@ -153,6 +164,7 @@ export class PortalController {
   }
 
   @Post('requests/:number/answers')
+  @ApiAnswers('PortalRequestDetail', { errors: [401, 409] })
   answer(
     @PortalUser() p: PortalPrincipal,
     @Param('number') number: string,
@@ -163,6 +175,9 @@ export class PortalController {
 
   /** Always a download, never rendered by the browser. */
   @Get('requests/:number/attachments/:id')
+  @ApiAnswersFile('application/octet-stream', {
+    description: 'Berkas lampiran dengan jenis aslinya',
+  })
   async download(
     @PortalUser() p: PortalPrincipal,
     @Param('number') number: string,
@@ -186,6 +201,7 @@ export class PortalController {
   /** The public tracking page's data (the token from the acknowledgement e-mail). */
   @Get('track/:token')
   @PortalAnonymous()
+  @ApiAnswers('PortalTrackingView')
   track(
     @Param('token') token: string,
     @Res({ passthrough: true }) res: Response,

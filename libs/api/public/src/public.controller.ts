@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { PublicOffice, PublicOfficeDetail, PublicServiceDetail } from '@sigap/contracts';
 import { Public } from '@sigap/api-identity';
 import { PublicStandardsService } from './public-standards.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /**
  * The public page of service standards (no sign-in). Answers carry a validator (Express's
@@ -18,6 +19,7 @@ export class PublicController {
   @Public()
   @Get('offices')
   @Header('Cache-Control', CACHE)
+  @ApiAnswers(['PublicOffice'], { errors: [500] })
   offices(): Promise<PublicOffice[]> {
     return this.standards.offices();
   }
@@ -25,6 +27,7 @@ export class PublicController {
   @Public()
   @Get('offices/:office')
   @Header('Cache-Control', CACHE)
+  @ApiAnswers('PublicOfficeDetail')
   office(@Param('office') office: string): Promise<PublicOfficeDetail> {
     return this.standards.office(office);
   }
@@ -32,6 +35,7 @@ export class PublicController {
   @Public()
   @Get('offices/:office/services/:code')
   @Header('Cache-Control', CACHE)
+  @ApiAnswers('PublicServiceDetail')
   service(
     @Param('office') office: string,
     @Param('code') code: string,

@@ -1,11 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
 import { renderEvaluationPdf } from './evaluation-pdf';
 import { EvaluationReportQueryDto } from './report.dto';
 import { ReportsService } from './reports.service';
+import { ApiAnswersFile } from '@sigap/api-common';
 
 /** Printable reports of an office for its managers (admins: any office). */
 @ApiTags('reports')
@@ -17,7 +18,7 @@ export class ReportsController {
 
   /** The monthly or yearly "Laporan Evaluasi Kinerja Pelayanan" as a PDF ready to sign. */
   @Get('evaluation')
-  @ApiProduces('application/pdf')
+  @ApiAnswersFile('application/pdf')
   async evaluation(
     @SignedInUser() user: AuthUser,
     @Query() q: EvaluationReportQueryDto,

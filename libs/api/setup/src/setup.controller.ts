@@ -1,4 +1,4 @@
-import { IsEmailAddress } from '@sigap/api-common';
+import { IsEmailAddress, ApiAnswers } from '@sigap/api-common';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { SetupStatus, TestMailRequest, TestMailResult } from '@sigap/contracts';
@@ -25,6 +25,7 @@ export class SetupController {
 
   @Get()
   @Roles('admin')
+  @ApiAnswers('SetupStatus')
   status(): Promise<SetupStatus> {
     return this.setup.status();
   }
@@ -32,6 +33,7 @@ export class SetupController {
   @Post('test-mail')
   @Roles('admin')
   @HttpCode(200)
+  @ApiAnswers('TestMailResult', { errors: [429, 502] })
   testMail(@SignedInUser() user: AuthUser, @Body() body: TestMailDto): Promise<TestMailResult> {
     return this.setup.sendTestMail(user, body.to.trim());
   }

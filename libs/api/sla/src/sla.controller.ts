@@ -5,6 +5,7 @@ import type { AuthUser } from '@sigap/api-identity';
 import { SignedInUser } from '@sigap/api-identity';
 import { ServicePreviewDto, SlaPreviewDto } from './sla.dto';
 import { SlaPreviewService } from './sla-preview.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class SlaController {
   /** Target and limit of one duration started at an instant, in the office's calendar. */
   @Post('preview')
   @HttpCode(200)
+  @ApiAnswers('SlaPreviewResponse')
   preview(
     @SignedInUser() user: AuthUser,
     @Body() body: SlaPreviewDto,
@@ -25,6 +27,7 @@ export class SlaController {
   /** Total and per-step due dates of a service received at `start` (default now). */
   @Post('preview/service')
   @HttpCode(200)
+  @ApiAnswers('ServicePreviewResponse')
   previewService(
     @SignedInUser() user: AuthUser,
     @Body() body: ServicePreviewDto,

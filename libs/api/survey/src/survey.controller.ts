@@ -8,7 +8,7 @@ import {
   type SurveySubmitted,
   type SurveyView,
 } from '@sigap/contracts';
-import { RequestValidationError } from '@sigap/api-common';
+import { RequestValidationError, ApiAnswers } from '@sigap/api-common';
 import type { Request } from 'express';
 import { Clock } from '@sigap/api-clock';
 import { hasRole, type AuthUser } from '@sigap/api-identity';
@@ -70,6 +70,7 @@ export class SurveyController {
   @Get('ikm')
   @ApiBearerAuth()
   @Roles('manager', 'admin')
+  @ApiAnswers('IkmReport')
   ikm(@SignedInUser() user: AuthUser, @Query() q: IkmQueryDto): Promise<IkmReport> {
     return this.reports.ikm({
       office: officeFor(user, q.office),
@@ -83,6 +84,7 @@ export class SurveyController {
   @Get('comments')
   @ApiBearerAuth()
   @Roles('manager', 'admin')
+  @ApiAnswers('SurveyCommentPage')
   comments(
     @SignedInUser() user: AuthUser,
     @Query() q: CommentQueryDto,
@@ -103,6 +105,7 @@ export class SurveyController {
   @Get('profile')
   @ApiBearerAuth()
   @Roles('manager', 'admin')
+  @ApiAnswers('RespondentProfile')
   profile(@SignedInUser() user: AuthUser, @Query() q: ProfileQueryDto): Promise<RespondentProfile> {
     return this.reports.profile({
       office: officeFor(user, q.office),
@@ -114,6 +117,7 @@ export class SurveyController {
   /** What the public survey page shows: the ticket number and the service, nothing personal. */
   @Get(':token')
   @Public()
+  @ApiAnswers('SurveyView', { errors: [410, 429] })
   async view(@Param('token') token: string, @Req() req: Request): Promise<SurveyView> {
     await this.limit('read', req);
     return this.surveys.view(token);
@@ -123,6 +127,7 @@ export class SurveyController {
   @Post(':token')
   @Public()
   @HttpCode(201)
+  @ApiAnswers('SurveySubmitted', { errors: [409, 410, 429] })
   async submit(
     @Param('token') token: string,
     @Body() body: SurveySubmissionDto,

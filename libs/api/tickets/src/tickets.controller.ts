@@ -18,7 +18,7 @@ import type {
   TimelineEntryView,
 } from '@sigap/contracts';
 import { IsString, MaxLength } from 'class-validator';
-import { RequestValidationError } from '@sigap/api-common';
+import { RequestValidationError, ApiAnswers } from '@sigap/api-common';
 import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser, TokenScope } from '@sigap/api-identity';
 import {
@@ -84,12 +84,14 @@ export class TicketsController {
 
   @Get()
   @TokenScope('tickets:read')
+  @ApiAnswers('TicketPage')
   list(@SignedInUser() user: AuthUser, @Query() query: ListTicketsQuery): Promise<TicketPage> {
     return this.lists.list(user, query);
   }
 
   /** The office's active helpdesk agents, for the queue's assign dialog. */
   @Get('assignees')
+  @ApiAnswers(['TicketAssigneeView'])
   assignees(
     @SignedInUser() user: AuthUser,
     @Query() query: AssigneesQuery,
@@ -99,18 +101,21 @@ export class TicketsController {
 
   @Post()
   @TokenScope('tickets:write')
+  @ApiAnswers('TicketDetail', { errors: [422] })
   open(@SignedInUser() user: AuthUser, @Body() body: OpenTicketDto): Promise<TicketDetail> {
     return this.opening.open(user, body);
   }
 
   @Get(':number')
   @TokenScope('tickets:read')
+  @ApiAnswers('TicketDetail')
   get(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<TicketDetail> {
     return this.reading.detail(user, number);
   }
 
   @Get(':number/timeline')
   @TokenScope('tickets:read')
+  @ApiAnswers(['TimelineEntryView'])
   timeline(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -121,6 +126,7 @@ export class TicketsController {
   @Post(':number/assign')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   assign(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -133,6 +139,7 @@ export class TicketsController {
   @Post(':number/checklist/:item/receive')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   receive(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -146,6 +153,7 @@ export class TicketsController {
   @Post(':number/checklist/:item/verify')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   verify(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -159,6 +167,7 @@ export class TicketsController {
   @Post(':number/checklist/:item/reject')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   reject(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -172,6 +181,7 @@ export class TicketsController {
   @Post(':number/return-to-requester')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   returnToRequester(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -184,6 +194,7 @@ export class TicketsController {
   @Post(':number/requester-answered')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   requesterAnswered(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -196,6 +207,7 @@ export class TicketsController {
   @Post(':number/steps/:order/complete')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   completeStep(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -214,6 +226,7 @@ export class TicketsController {
   }
 
   @Get(':number/steps/:order/candidates')
+  @ApiAnswers(['StepCandidateView'])
   candidates(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -225,6 +238,7 @@ export class TicketsController {
   @Post(':number/steps/:order/assign')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   assignStep(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -238,6 +252,7 @@ export class TicketsController {
   @Post(':number/resolve')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   resolve(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -250,6 +265,7 @@ export class TicketsController {
   @Post(':number/close')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   close(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -262,6 +278,7 @@ export class TicketsController {
   @Post(':number/reopen')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   reopen(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -274,6 +291,7 @@ export class TicketsController {
   @Post(':number/cancel')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   cancel(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -287,6 +305,7 @@ export class TicketsController {
   @Post(':number/service')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409, 422] })
   chooseService(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -300,6 +319,7 @@ export class TicketsController {
   @Post(':number/reject-request')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   rejectRequest(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -312,6 +332,7 @@ export class TicketsController {
   @Post(':number/notes')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   note(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -324,6 +345,7 @@ export class TicketsController {
   @Post(':number/replies')
   @TokenScope('tickets:write')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   reply(
     @SignedInUser() u: AuthUser,
     @Param('number') n: string,
@@ -336,6 +358,7 @@ export class TicketsController {
   @Post(':number/sla/recompute')
   @Roles('admin')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409] })
   recompute(@SignedInUser() u: AuthUser, @Param('number') n: string) {
     return this.acting.recompute(u, n);
   }

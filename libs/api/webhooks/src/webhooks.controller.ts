@@ -4,6 +4,7 @@ import type { CreatedWebhook, WebhookDeliveryView, WebhookView } from '@sigap/co
 import { Roles, SignedInUser, type AuthUser } from '@sigap/api-identity';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /** Webhooks, for administrators signed in as themselves (API tokens cannot manage them). */
 @ApiTags('integrations')
@@ -14,16 +15,19 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
+  @ApiAnswers('CreatedWebhook')
   create(@Body() body: CreateWebhookDto, @SignedInUser() user: AuthUser): Promise<CreatedWebhook> {
     return this.webhooks.create(body, user);
   }
 
   @Get()
+  @ApiAnswers(['WebhookView'])
   list(): Promise<WebhookView[]> {
     return this.webhooks.list();
   }
 
   @Patch(':id')
+  @ApiAnswers('WebhookView')
   update(
     @Param('id') id: string,
     @Body() body: UpdateWebhookDto,
@@ -34,17 +38,20 @@ export class WebhooksController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiAnswers(null)
   remove(@Param('id') id: string, @SignedInUser() user: AuthUser): Promise<void> {
     return this.webhooks.remove(id, user);
   }
 
   @Get(':id/deliveries')
+  @ApiAnswers(['WebhookDeliveryView'])
   deliveries(@Param('id') id: string): Promise<WebhookDeliveryView[]> {
     return this.webhooks.deliveries(id);
   }
 
   @Post(':id/deliveries/:delivery/redeliver')
   @HttpCode(200)
+  @ApiAnswers('WebhookDeliveryView', { errors: [409] })
   redeliver(
     @Param('id') id: string,
     @Param('delivery') delivery: string,

@@ -120,3 +120,82 @@ export interface MailboxTestResult {
   /** Server capabilities of interest (IDLE, MOVE). */
   capabilities: string[];
 }
+
+/** What became of an inbound message. */
+export type InboundActionView =
+  'created' | 'appended' | 'duplicate' | 'auto-reply' | 'bounce' | 'quarantined' | 'third-party';
+
+/** Where an inbound message stands (`quarantined` waits for an admin, `triage` for an agent). */
+export type InboundStatusView =
+  'processed' | 'triage' | 'quarantined' | 'released' | 'discarded' | 'third-party' | 'suspect';
+
+/** `POST /api/v1/inbound/mail` (202): what the raw message became. */
+export interface InboundResultView {
+  action: InboundActionView;
+  ticketNumber: string | null;
+  messageId: string;
+}
+
+/** One received message (`GET /api/v1/inbound/messages`, release, discard). */
+export interface InboundMessageView {
+  id: string;
+  messageId: string;
+  /** SHA-256 of the raw message, hex. */
+  sha256: string;
+  size: number;
+  officeCode: string;
+  fromAddress: string | null;
+  subject: string | null;
+  action: InboundActionView;
+  status: InboundStatusView;
+  ticketNumber: string | null;
+  reason: string | null;
+  parseError: string | null;
+  summary: string | null;
+  receivedAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+/** An agent's decision on a third party's mail held on a ticket. */
+export interface ThirdPartyDecisionView {
+  id: string;
+  ticketNumber: string;
+  decision: 'accept' | 'dismiss';
+  status: InboundStatusView;
+  /** What the accepted mail did to the ticket, as a requester's reply; null when dismissed. */
+  effect: 'answered' | 'reopened' | 'appended' | null;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+/** An IMAP mailbox of `SIGAP_IMAP_MAILBOXES` (`GET /api/v1/mailboxes`): no password. */
+export interface MailboxStatusView {
+  name: string;
+  office: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  folder: string;
+  processedFolder: string | null;
+  enabled: boolean;
+  state: 'stopped' | 'connecting' | 'idle' | 'polling' | 'processing' | 'error';
+  /** `idle` when the server pushes new mail (IMAP IDLE), `poll` when Sigap asks every interval. */
+  mode: 'idle' | 'poll' | null;
+  lastPolledAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** Consecutive failed connection attempts; drives the backoff. */
+  failures: number;
+  nextAttemptAt: string | null;
+  /** Messages handled since start, by inbound action. */
+  counts: Record<string, number>;
+  /** Messages that failed and wait for another attempt (left unread). */
+  failingMessages: number;
+  /** Messages that failed every attempt: flagged on the server for an admin. */
+  heldMessages: number;
+  /** The API instance polling the mailbox (host:pid:random), null when none does. */
+  holder: string | null;
+  holderSince: string | null;
+}

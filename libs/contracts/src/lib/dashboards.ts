@@ -195,3 +195,13 @@ export interface IkmDashboardResponse extends DashboardMeta {
   rows: IkmRow[];
   totals: IkmTotalRow[];
 }
+
+/** `POST /api/v1/dashboards/refresh` (admins): what one refresh brought into the figures. */
+export interface DashboardRefreshView {
+  tickets: number;
+  ticketFacts: number;
+  stepFacts: number;
+  /** Rollup groups brought up to date. */
+  groups: number;
+  dataAsOf: string | null;
+}

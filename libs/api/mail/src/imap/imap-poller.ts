@@ -19,40 +19,12 @@ import { Logger } from '@nestjs/common';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { InboundResult } from '../inbound/inbound-mail.service';
 import type { ImapMailboxSettings } from '@sigap/api-config';
+import type { MailboxStatusView } from '@sigap/contracts';
 
-export type PollerState = 'stopped' | 'connecting' | 'idle' | 'polling' | 'processing' | 'error';
+export type PollerState = MailboxStatusView['state'];
 
 /** What the API shows of one mailbox: settings without the password, and its health. */
-export interface MailboxStatus {
-  name: string;
-  office: string;
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string;
-  folder: string;
-  processedFolder: string | null;
-  enabled: boolean;
-  state: PollerState;
-  /** `idle` when the server pushes new mail (IMAP IDLE), `poll` when Sigap asks every interval. */
-  mode: 'idle' | 'poll' | null;
-  lastPolledAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  /** Consecutive failed connection attempts; drives the backoff. */
-  failures: number;
-  nextAttemptAt: string | null;
-  /** Messages handled since start, by inbound action. */
-  counts: Record<string, number>;
-  /** Messages that failed and wait for another attempt (left unread). */
-  failingMessages: number;
-  /** Messages that failed every attempt: flagged on the server for an admin, not fetched again. */
-  heldMessages: number;
-  /** The API instance polling the mailbox (host:pid:random), null when none does. */
-  holder: string | null;
-  /** Since when that instance polls it. */
-  holderSince: string | null;
-}
+export type MailboxStatus = MailboxStatusView;
 
 /** One message the inbound service failed on (see `MessageFailureStore`). */
 export interface MessageFailure {

@@ -11,6 +11,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@sigap/api-identity';
 import type { MailboxStatus } from './imap-poller';
 import { ImapPollerService } from './imap-poller.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /** Status of the IMAP mailboxes (configured in `SIGAP_IMAP_MAILBOXES`); never shows passwords. */
 @ApiTags('mail')
@@ -21,11 +22,13 @@ export class MailboxesController {
   constructor(private readonly imap: ImapPollerService) {}
 
   @Get()
+  @ApiAnswers(['MailboxStatusView'])
   list(): MailboxStatus[] {
     return this.imap.status();
   }
 
   @Get(':name')
+  @ApiAnswers('MailboxStatusView')
   one(@Param('name') name: string): MailboxStatus {
     const found = this.imap.status().find((m) => m.name === name);
     if (!found) throw new NotFoundException(`Kotak surat "${name}" tidak ada di konfigurasi.`);
@@ -35,6 +38,7 @@ export class MailboxesController {
   /** Polls now instead of waiting for IDLE or the interval. */
   @Post(':name/poll')
   @HttpCode(202)
+  @ApiAnswers('MailboxStatusView', { errors: [409] })
   poll(@Param('name') name: string): MailboxStatus {
     const found = this.one(name);
     const asked = this.imap.pollNow(name);

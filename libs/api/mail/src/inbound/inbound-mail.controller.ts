@@ -17,7 +17,7 @@ import {
   UnauthorizedException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@sigap/api-config';
@@ -25,7 +25,7 @@ import type { AuthUser } from '@sigap/api-identity';
 import { Public, Roles, SignedInUser } from '@sigap/api-identity';
 import type { InboundMessageEntity, InboundStatus } from './inbound-message.entity';
 import { InboundMailService, type InboundResult } from './inbound-mail.service';
-import { IsOptionalNotNull } from '@sigap/api-common';
+import { IsOptionalNotNull, ApiAnswers, ApiAnswersFile } from '@sigap/api-common';
 
 /** Constant-time comparison of the presented token with the configured one. */
 export function tokenMatches(presented: string, expected: string): boolean {
@@ -83,6 +83,10 @@ export class InboundMailController {
   @Public()
   @Post('mail')
   @HttpCode(202)
+  @ApiBearerAuth()
+  @ApiConsumes('message/rfc822')
+  @ApiBody({ description: 'Pesan mentah (RFC 822)', schema: { type: 'string', format: 'binary' } })
+  @ApiAnswers('InboundResultView', { errors: [401, 413, 415, 503] })
   async receive(@Req() req: Request): Promise<InboundResult> {
     const header = req.headers.authorization ?? '';
     const presented = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
@@ -113,6 +117,7 @@ export class InboundMailController {
   @ApiBearerAuth()
   @Roles('admin')
   @Get('messages')
+  @ApiAnswers(['InboundMessageView'])
   list(@Query() query: InboundListQuery): Promise<InboundMessageEntity[]> {
     return this.inbound.list(query.status ?? 'quarantined');
   }
@@ -124,6 +129,7 @@ export class InboundMailController {
   @ApiBearerAuth()
   @Roles('admin')
   @Get('messages/:id/raw')
+  @ApiAnswersFile('message/rfc822', { errors: [400, 410] })
   async raw(
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
@@ -149,6 +155,7 @@ export class InboundMailController {
   @Roles('admin')
   @Post('messages/:id/release')
   @HttpCode(200)
+  @ApiAnswers('InboundMessageView', { errors: [400, 409] })
   release(
     @SignedInUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -160,6 +167,7 @@ export class InboundMailController {
   @Roles('admin')
   @Post('messages/:id/discard')
   @HttpCode(200)
+  @ApiAnswers('InboundMessageView', { errors: [400, 409] })
   discard(
     @SignedInUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

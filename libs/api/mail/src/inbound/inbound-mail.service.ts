@@ -47,6 +47,7 @@ import {
 } from './inbound-reading';
 import { assertOfficeTakesRequests, retiredOffice, retiredOfficeReason } from './retired-office';
 import { holdThirdParty } from './third-party-hold';
+import type { InboundResultView } from '@sigap/contracts';
 
 /**
  * At most this much of a plain-text mail's whole text is kept beside its own words: the timeline
@@ -54,11 +55,8 @@ import { holdThirdParty } from './third-party-hold';
  */
 const FULL_TEXT_MAX = 16_000;
 
-export interface InboundResult {
-  action: InboundAction;
-  ticketNumber: string | null;
-  messageId: string;
-}
+/** What a raw message became (the API's answer to the intake). */
+export type InboundResult = InboundResultView;
 
 @Injectable()
 export class InboundMailService {

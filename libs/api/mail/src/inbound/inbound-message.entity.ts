@@ -1,8 +1,8 @@
+import type { InboundActionView, InboundStatusView } from '@sigap/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What became of an inbound message. */
-export type InboundAction =
-  'created' | 'appended' | 'duplicate' | 'auto-reply' | 'bounce' | 'quarantined' | 'third-party';
+export type InboundAction = InboundActionView;
 
 /**
  * `processed` (done), `triage` (new request waiting for an agent to open a ticket: a ticket
@@ -11,8 +11,7 @@ export type InboundAction =
  * participant: held on the ticket until an agent accepts or dismisses it), `suspect` (a delivery
  * report about no mail we sent to the address it names: kept for admins, acted on never).
  */
-export type InboundStatus =
-  'processed' | 'triage' | 'quarantined' | 'released' | 'discarded' | 'third-party' | 'suspect';
+export type InboundStatus = InboundStatusView;
 
 /**
  * One accepted raw message; the raw bytes are kept by their SHA-256 in the data folder

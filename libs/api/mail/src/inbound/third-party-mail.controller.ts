@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
 import { ThirdPartyMailService, type ThirdPartyDecisionView } from './third-party-mail.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /**
  * Mail held on a ticket because its sender is not a participant: the office's agents (and admins)
@@ -17,6 +18,7 @@ export class ThirdPartyMailController {
   @Roles('agent', 'admin')
   @Post(':id/accept')
   @HttpCode(200)
+  @ApiAnswers('ThirdPartyDecisionView', { errors: [409] })
   accept(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -28,6 +30,7 @@ export class ThirdPartyMailController {
   @Roles('agent', 'admin')
   @Post(':id/dismiss')
   @HttpCode(200)
+  @ApiAnswers('ThirdPartyDecisionView', { errors: [409] })
   dismiss(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,

@@ -20,19 +20,11 @@ import { MailError } from '../mail-error';
 import type { StoredAttachment } from './inbound-reading';
 import { THIRD_PARTY_EVENT, THIRD_PARTY_REASON } from './third-party-hold';
 import { InboundMessageEntity, type InboundStatus } from './inbound-message.entity';
+import type { ThirdPartyDecisionView } from '@sigap/contracts';
 
 export type ThirdPartyDecision = 'accept' | 'dismiss';
 
-export interface ThirdPartyDecisionView {
-  id: string;
-  ticketNumber: string;
-  decision: ThirdPartyDecision;
-  status: InboundStatus;
-  /** What the accepted mail did to the ticket, as a requester's reply; null when dismissed. */
-  effect: MailReplyEffect | null;
-  decidedAt: string;
-  decidedBy: string;
-}
+export type { ThirdPartyDecisionView };
 
 @Injectable()
 export class ThirdPartyMailService {

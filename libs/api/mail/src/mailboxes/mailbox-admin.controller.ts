@@ -10,6 +10,7 @@ import {
   UpdateMailboxDto,
 } from './mailbox.dto';
 import { MailboxesService } from './mailboxes.service';
+import { ApiAnswers } from '@sigap/api-common';
 
 /**
  * IMAP mailboxes per office, administered in the console (admin only). Passwords are accepted
@@ -23,21 +24,25 @@ export class MailboxAdminController {
   constructor(private readonly mailboxes: MailboxesService) {}
 
   @Get()
+  @ApiAnswers(['MailboxView'])
   list(@Query() query: MailboxListQuery): Promise<MailboxView[]> {
     return this.mailboxes.list(query.office);
   }
 
   @Post()
+  @ApiAnswers('MailboxView', { errors: [409] })
   create(@Body() body: CreateMailboxDto, @SignedInUser() user: AuthUser): Promise<MailboxView> {
     return this.mailboxes.create(body, user.id);
   }
 
   @Get(':id')
+  @ApiAnswers('MailboxView')
   get(@Param('id') id: string): Promise<MailboxView> {
     return this.mailboxes.get(id);
   }
 
   @Patch(':id')
+  @ApiAnswers('MailboxView', { errors: [409] })
   update(
     @Param('id') id: string,
     @Body() body: UpdateMailboxDto,
@@ -49,6 +54,7 @@ export class MailboxAdminController {
   /** Stops polling the mailbox; its settings and status stay. */
   @Post(':id/disable')
   @HttpCode(200)
+  @ApiAnswers('MailboxView', { errors: [409] })
   disable(
     @Param('id') id: string,
     @Body() body: MailboxVersionDto,
@@ -63,6 +69,7 @@ export class MailboxAdminController {
 
   @Post(':id/enable')
   @HttpCode(200)
+  @ApiAnswers('MailboxView', { errors: [409] })
   enable(
     @Param('id') id: string,
     @Body() body: MailboxVersionDto,
@@ -78,6 +85,7 @@ export class MailboxAdminController {
   /** Gives the messages held after failing every attempt one more try, at once. */
   @Post(':id/release-held')
   @HttpCode(200)
+  @ApiAnswers('MailboxView')
   releaseHeld(@Param('id') id: string, @SignedInUser() user: AuthUser): Promise<MailboxView> {
     return this.mailboxes.releaseHeld(id, user.id);
   }
@@ -85,6 +93,7 @@ export class MailboxAdminController {
   /** Deletes the held messages from the mailbox (their poller does so at its next round). */
   @Post(':id/discard-held')
   @HttpCode(200)
+  @ApiAnswers('MailboxView')
   discardHeld(@Param('id') id: string, @SignedInUser() user: AuthUser): Promise<MailboxView> {
     return this.mailboxes.discardHeld(id, user.id);
   }
@@ -92,6 +101,7 @@ export class MailboxAdminController {
   /** Logs in with the stored settings and counts the folder's messages; changes nothing. */
   @Post(':id/test')
   @HttpCode(200)
+  @ApiAnswers('MailboxTestResult')
   test(@Param('id') id: string): Promise<MailboxTestResult> {
     return this.mailboxes.test(id);
   }

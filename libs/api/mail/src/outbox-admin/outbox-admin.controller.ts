@@ -7,7 +7,7 @@ import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
 import { OutboxAdminService } from './outbox-admin.service';
 import type { OutboxStatus } from '@sigap/api-outbox';
-import { IsOptionalNotNull, SingleLine } from '@sigap/api-common';
+import { IsOptionalNotNull, SingleLine, ApiAnswers } from '@sigap/api-common';
 
 export class OutboxListQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
@@ -60,17 +60,20 @@ export class OutboxAdminController {
   constructor(private readonly outbox: OutboxAdminService) {}
 
   @Get()
+  @ApiAnswers('OutboxPageView')
   list(@Query() query: OutboxListQueryDto): Promise<OutboxPageView> {
     return this.outbox.list(query);
   }
 
   @Get(':id')
+  @ApiAnswers('OutboxMessageView')
   get(@Param('id') id: string): Promise<OutboxMessageView> {
     return this.outbox.get(id);
   }
 
   @Post(':id/retry')
   @HttpCode(200)
+  @ApiAnswers('OutboxItemView')
   retry(@Param('id') id: string, @SignedInUser() user: AuthUser): Promise<OutboxItemView> {
     return this.outbox.retry(id, user.id);
   }

@@ -1,0 +1,3 @@
+export * from './api-answers';
+export * from './api-coverage';
+export * from './api-document';
