@@ -19,7 +19,7 @@ export {
 export { validateStandard } from './lib/catalog/validate';
 export { ImportError, type ImportDraftResult, type ImportedDraftStep } from './lib/import/draft';
 export { importStandard, type ImportContentType } from './lib/import/import';
-export { type DeriveOptions } from './lib/import/derive';
+export { rederive, type DeriveOptions, type RederiveProblem } from './lib/import/derive';
 export { htmlToText } from './lib/import/html-text';
 export {
   addTotals,

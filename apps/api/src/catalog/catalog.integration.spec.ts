@@ -201,6 +201,97 @@ describeOnBothDatabases('catalog', (ctx) => {
       expect(moved.body.errors!.map((e) => e.path)).toEqual(['standard.code']);
     });
 
+    it('computes derived cost and total time again from the steps, in the office working day', async () => {
+      const token = await as('kadis.bali');
+      const steps = (cost2: string, time2: string) => [
+        { ...sample().steps[0], cost: 'Rp 0' },
+        { ...sample().steps[1], time: time2, cost: cost2 },
+      ];
+      // The values sent are stale on purpose: the steps decide.
+      const body = (cost2: string, time2: string, name = 'Sewa Studio') =>
+        sample({
+          code: 'sewa-studio',
+          name,
+          steps: steps(cost2, time2),
+          cost: { text: 'Gratis', free: true },
+          serviceTime: { text: '1 Hari' },
+          derived: ['serviceTime', 'cost'],
+        });
+      const url = `${SERVICES}/bali/sewa-studio`;
+      const created = await ctx().request<ServiceDetail>('POST', SERVICES, {
+        token,
+        body: body('Rp 150.000', '2 Hari'),
+      });
+      expect(created.status).withContext(created.text).toBe(201);
+      expect(created.body.standard.cost).toEqual({ text: 'Rp 150.000', free: false });
+      // Bali's working day is 7.5 h: 1 jam + 2 x 450 menit = 960 menit = 16 jam.
+      expect(created.body.standard.serviceTime.text).toBe('16 jam');
+      expect(created.body.standard.derived).toEqual(['serviceTime', 'cost']);
+
+      const edited = await ctx().request<ServiceDetail>('PUT', url, {
+        token,
+        body: { expectedVersion: 1, standard: body('Rp 200.000', '1 Hari') },
+      });
+      expect(edited.status).withContext(edited.text).toBe(200);
+      expect(edited.body.standard.cost).toEqual({ text: 'Rp 200.000', free: false });
+      // 60 + 450 = 510 menit = 8,5 jam.
+      expect(edited.body.standard.serviceTime.text).toBe('8,5 jam');
+
+      const unreadable = await ctx().request<Problem>('PUT', url, {
+        token,
+        body: { expectedVersion: 2, standard: body('sesuai Perda', '1 Hari') },
+      });
+      expect(unreadable.status).toBe(400);
+      expect(unreadable.body.errors!.map((e) => e.path)).toEqual(['standard.cost.text']);
+      expect(unreadable.body.errors![0].message).toContain('"sesuai Perda"');
+      // Typed by hand instead: no longer derived, kept as written.
+      const typed = await ctx().request<ServiceDetail>('PUT', url, {
+        token,
+        body: {
+          expectedVersion: 2,
+          standard: {
+            ...body('sesuai Perda', '1 Hari'),
+            cost: { text: 'Sesuai Perda retribusi', free: false },
+            derived: ['serviceTime'],
+          },
+        },
+      });
+      expect(typed.status).withContext(typed.text).toBe(200);
+      expect(typed.body.standard.cost.text).toBe('Sesuai Perda retribusi');
+    });
+
+    it("keeps the seed's reviewed total time on an edit that leaves the step times alone", async () => {
+      const token = await as('admin');
+      const url = `${SERVICES}/bali/pengembangan-aplikasi`;
+      const current = await ctx().request<ServiceDetail>('GET', url, { token });
+      const standard = current.body.standard as ServiceStandard;
+      expect(standard.serviceTime.text).toBe('28 s.d. 29 hari kerja');
+      const renamed = await ctx().request<ServiceDetail>('PUT', url, {
+        token,
+        body: {
+          expectedVersion: current.body.version,
+          standard: { ...standard, name: `${standard.name} (revisi)` },
+        },
+      });
+      expect(renamed.status).withContext(renamed.text).toBe(200);
+      expect(renamed.body.standard.serviceTime.text).toBe('28 s.d. 29 hari kerja');
+      // One "7 Hari" becomes "6 Hari": 27 x 7.5 jam + 1-2 jam + 1 jam = 204,5 s.d. 205,5 jam.
+      const first7 = standard.steps.findIndex((s) => s.time === '7 Hari');
+      const shorter = await ctx().request<ServiceDetail>('PUT', url, {
+        token,
+        body: {
+          expectedVersion: renamed.body.version,
+          standard: {
+            ...standard,
+            steps: standard.steps.map((s, i) => (i === first7 ? { ...s, time: '6 Hari' } : s)),
+          },
+        },
+      });
+      expect(shorter.status).withContext(shorter.text).toBe(200);
+      expect(shorter.body.standard.serviceTime.text).toBe('204,5 s.d. 205,5 jam');
+      expect(shorter.body.standard.derived).toContain('serviceTime');
+    });
+
     it('retires and reactivates, and records every change in the audit log', async () => {
       const token = await as('kadis.bali');
       const url = `${SERVICES}/bali/permohonan-subdomain`;

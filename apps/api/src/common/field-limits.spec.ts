@@ -2,6 +2,7 @@ import { FIELD_LIMITS as L } from '@sigap/contracts';
 import { CreateClosureDto, UpdateClosureDto } from '@sigap/api-calendars';
 import { CreateCannedResponseDto, UpdateCannedResponseDto } from '@sigap/api-canned-responses';
 import {
+  CostDto,
   RequirementDto,
   RequirementOptionDto,
   ServiceStandardDto,
@@ -89,6 +90,8 @@ describe('field limits shared with the console', () => {
     [RequirementDto, 'text', L.service.requirement],
     [RequirementOptionDto, 'label', L.service.option],
     [StepDto, 'description', L.service.step],
+    [StepDto, 'cost', L.service.stepCost],
+    [CostDto, 'text', L.service.cost],
     [OfficeSignerDto, 'headName', L.signer.headName],
     [OpenTicketDto, 'subject', L.ticket.subject],
     [OpenTicketDto, 'description', L.ticket.description],

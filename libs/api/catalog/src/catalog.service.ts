@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ServiceDetail, ServiceStatus, ServiceSummary } from '@sigap/contracts';
-import type { ServiceStandard } from '@sigap/standards';
+import { rederive, type ServiceStandard } from '@sigap/standards';
+import { CalendarProvider } from '@sigap/api-calendars';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@sigap/api-audit';
 import type { FieldError } from '@sigap/api-common';
@@ -14,6 +15,7 @@ import { CatalogError } from './catalog-error';
 import { checkStandard } from './check-standard';
 import { ServiceVersionEntity } from './service-version.entity';
 import { readDurationOrNull } from './standards-port';
+import { officeWorkingDay } from './working-day';
 
 export interface ListFilter {
   office?: string;
@@ -26,6 +28,7 @@ export class CatalogService {
     private readonly dataSource: DataSource,
     private readonly offices: OfficesService,
     private readonly audit: AuditService,
+    private readonly calendars: CalendarProvider,
   ) {}
 
   async list(user: AuthUser, filter: ListFilter): Promise<ServiceSummary[]> {
@@ -83,8 +86,9 @@ export class CatalogService {
     return this.detail(this.dataSource.manager, office, code, version);
   }
 
-  async create(user: AuthUser, standard: ServiceStandard): Promise<ServiceDetail> {
-    this.assertCanManage(user, standard.office);
+  async create(user: AuthUser, given: ServiceStandard): Promise<ServiceDetail> {
+    this.assertCanManage(user, given.office);
+    const standard = await this.withDerivedValues(given, '');
     return this.dataSource.transaction(async (manager) => {
       await this.validate(manager, standard, 'office');
       const existing = await manager.getRepository(CatalogServiceEntity).count({
@@ -117,14 +121,14 @@ export class CatalogService {
     office: string,
     code: string,
     expectedVersion: number,
-    standard: ServiceStandard,
+    given: ServiceStandard,
   ): Promise<ServiceDetail> {
     this.assertCanManage(user, office);
     const mismatch: FieldError[] = [];
-    if (standard.office !== office) {
+    if (given.office !== office) {
       mismatch.push({ path: 'standard.office', message: `harus "${office}" sesuai alamat` });
     }
-    if (standard.code !== code) {
+    if (given.code !== code) {
       mismatch.push({ path: 'standard.code', message: `harus "${code}" sesuai alamat` });
     }
     if (mismatch.length) throw CatalogError.invalid(mismatch);
@@ -132,8 +136,13 @@ export class CatalogService {
     return this.dataSource.transaction(async (manager) => {
       const service = await this.findService(manager, office, code);
       if (service.currentVersion !== expectedVersion) throw stale(service, expectedVersion);
-      await this.validate(manager, standard, 'standard.office', 'standard.');
       const previous = await this.version(manager, service, service.currentVersion);
+      const standard = await this.withDerivedValues(
+        given,
+        'standard.',
+        JSON.parse(previous.standardJson) as ServiceStandard,
+      );
+      await this.validate(manager, standard, 'standard.office', 'standard.');
       const next = service.currentVersion + 1;
       const now = new Date();
       // Guarded update: a concurrent edit that got here first makes this affect no row.
@@ -217,6 +226,51 @@ export class CatalogService {
       'catalog.forbidden',
       `Hanya admin atau kepala kantor "${office}" yang boleh mengubah katalognya.`,
     );
+  }
+
+  /**
+   * The standard with its derived values (total time, cost) computed again from its steps as
+   * written now, in the office's working day. On an edit, a value is computed again when its
+   * steps' times or costs changed or the value sent is not the stored one; a reviewed reading of
+   * an unchanged SOP stays as it is. A derived
+   * value the steps no longer give is a 400 on that field: the editor then asks for a published
+   * value instead of keeping a stale one.
+   */
+  private async withDerivedValues(
+    standard: ServiceStandard,
+    prefix: string,
+    previous?: ServiceStandard,
+  ): Promise<ServiceStandard> {
+    if (!standard.derived?.length) return standard;
+    const counted = (s: ServiceStandard, part: 'time' | 'cost') =>
+      JSON.stringify(s.steps.filter((step) => !step.followUp).map((step) => step[part] ?? null));
+    const value = (s: ServiceStandard, field: 'serviceTime' | 'cost') =>
+      field === 'cost' ? JSON.stringify(s.cost) : s.serviceTime.text;
+    const fields = (['serviceTime', 'cost'] as const).filter(
+      (field) =>
+        !previous ||
+        !previous.derived?.includes(field) ||
+        value(previous, field) !== value(standard, field) ||
+        counted(previous, field === 'cost' ? 'cost' : 'time') !==
+          counted(standard, field === 'cost' ? 'cost' : 'time'),
+    );
+    if (fields.length === 0) return standard;
+    const workingDayMinutes = (await this.offices.exists(standard.office))
+      ? await officeWorkingDay(this.calendars, standard.office)
+      : undefined;
+    const result = rederive(standard, {
+      fields,
+      ...(workingDayMinutes ? { workingDayMinutes } : {}),
+    });
+    if (result.problems.length) {
+      throw CatalogError.invalid(
+        result.problems.map((p) => ({
+          path: `${prefix}${p.field === 'cost' ? 'cost.text' : 'serviceTime.text'}`,
+          message: p.message,
+        })),
+      );
+    }
+    return result.standard;
   }
 
   private async validate(

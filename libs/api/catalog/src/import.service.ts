@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportResult } from '@sigap/contracts';
-import { CalendarError, CalendarProvider, type OfficeCalendar } from '@sigap/api-calendars';
+import { CalendarProvider } from '@sigap/api-calendars';
 import type { AuthUser } from '@sigap/api-identity';
 import { OfficesService } from '@sigap/api-offices';
 import { CatalogError } from './catalog-error';
 import { CatalogService } from './catalog.service';
 import { importDocument, isUnreadableDocument } from './standards-port';
+import { officeWorkingDay } from './working-day';
 
 @Injectable()
 export class ImportService {
@@ -14,17 +15,6 @@ export class ImportService {
     private readonly catalog: CatalogService,
     private readonly calendars: CalendarProvider,
   ) {}
-
-  /** The office's working day; none while the office has no schedule yet (the civil one is used). */
-  private async workingDay(officeCode: string): Promise<number | undefined> {
-    try {
-      return workingDayOf(await this.calendars.forOffice(officeCode));
-    } catch (error) {
-      if (error instanceof CalendarError && error.code === 'calendar.not_configured')
-        return undefined;
-      throw error;
-    }
-  }
 
   /** Reads a published standard into a draft; nothing is stored. */
   async import(
@@ -45,7 +35,7 @@ export class ImportService {
       this.catalog.assertCanRead(user, officeCode);
       await this.offices.get(officeCode); // 404 when unknown
       office = { code: officeCode, positions: await this.offices.positions(officeCode) };
-      workingDayMinutes = await this.workingDay(officeCode);
+      workingDayMinutes = await officeWorkingDay(this.calendars, officeCode);
     }
     try {
       return importDocument(text, contentType, office, workingDayMinutes);
@@ -58,17 +48,4 @@ export class ImportService {
       );
     }
   }
-}
-
-/**
- * The office's working day in minutes, to add step times in hours to times in days: its normal
- * week's working time over its working days (Perpres 21/2023's week: 37.5 h / 5 = 7.5 h).
- * Undefined when the week has no working time (the importer then uses the civil-service day).
- */
-export function workingDayOf(office: OfficeCalendar): number | undefined {
-  const days = office.calendar.definition.week
-    .map((day) => day.reduce((sum, [from, to]) => sum + (to - from), 0))
-    .filter((minutes) => minutes > 0);
-  if (days.length === 0) return undefined;
-  return Math.round(days.reduce((a, b) => a + b, 0) / days.length);
 }

@@ -12,3 +12,4 @@ export * from './service-standard.dto';
 export * from './service-version.entity';
 export * from './standards-port';
 export * from './to-standard';
+export * from './working-day';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { UpdateServiceRequest } from '@sigap/contracts';
+import { FIELD_LIMITS, type UpdateServiceRequest } from '@sigap/contracts';
 import {
   CHANNELS,
   DERIVED_FIELDS,
@@ -196,7 +196,7 @@ export class StepDto implements Step {
   @IsOptional()
   @IsString()
   @SingleLine()
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.service.stepCost)
   cost?: string | null;
 }
 
@@ -337,6 +337,7 @@ export class CostDto {
   @IsString()
   @MultiLine()
   @IsNotEmpty()
+  @MaxLength(FIELD_LIMITS.service.cost)
   text: string;
 
   @ApiProperty()

@@ -35,8 +35,16 @@ export const FIELD_LIMITS = {
   /** The head of office who signs the evaluation report (a NIP has 18 digits). */
   signer: { headName: 120, headNip: 18 },
   /** A service standard in the editor: its name, a time ("1-2 Jam"), a requirement, one of a
-   * requirement's alternatives, a step's activity. */
-  service: { name: 300, time: 200, requirement: 2000, option: 500, step: 4000 },
+   * requirement's alternatives, a step's activity, the service's cost and a step's cost. */
+  service: {
+    name: 300,
+    time: 200,
+    requirement: 2000,
+    option: 500,
+    step: 4000,
+    cost: 2000,
+    stepCost: 200,
+  },
 } as const;
 
 export type FieldLimits = typeof FIELD_LIMITS;

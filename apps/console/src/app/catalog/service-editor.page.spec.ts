@@ -241,6 +241,63 @@ describe('ServiceEditorPage', () => {
     backend.match(PREVIEW_URL);
   });
 
+  it('sets step costs and computes the cost from them, until a cost is typed by hand', async () => {
+    const element = await open();
+    await flushPreview();
+    const cost = () => element.querySelector<HTMLInputElement>('[data-test=service-cost]')!.value;
+    expect(cost()).toBe(SERVICE_DETAIL.standard.cost.text);
+    // No step names a cost yet: nothing to compute, and the editor says why.
+    element.querySelector<HTMLElement>('[data-test=service-cost-derive]')!.click();
+    await settle();
+    expect(textOf(element, '[data-test=service-cost-error]')).toContain(
+      'tidak ada langkah yang menyebut biaya',
+    );
+    expect(cost()).toBe(SERVICE_DETAIL.standard.cost.text);
+    // Every step free but step 7: the cost follows the steps as they are typed.
+    for (let i = 0; i < 12; i++)
+      type(element, `[data-test=step-cost-${i}]`, i === 6 ? 'Rp 25.000' : 'Gratis');
+    await settle();
+    expect(cost()).toBe('Rp 25.000');
+    expect(element.querySelector('[data-test=service-cost-derived]')).not.toBeNull();
+    expect(element.querySelector('[data-test=service-cost-derive]')).toBeNull();
+    type(element, '[data-test=step-cost-6]', 'Rp 30.000');
+    await settle();
+    expect(cost()).toBe('Rp 30.000');
+
+    element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
+    const request = backend.expectOne((r) => r.method === 'PUT' && r.url === URL);
+    const standard = (request.request.body as { standard: typeof SERVICE_DETAIL.standard })
+      .standard;
+    expect(standard.cost).toEqual({ text: 'Rp 30.000', free: false });
+    expect(standard.derived).toContain('cost');
+    expect(standard.steps[6].cost).toBe('Rp 30.000');
+    // The API's refusal of the computed cost shows on the field.
+    request.flush(
+      {
+        status: 400,
+        title: 'Permintaan tidak valid',
+        code: 'validation_failed',
+        errors: [{ path: 'standard.cost.text', message: 'biaya tidak dapat dihitung' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    expect(textOf(element, '[data-test=service-cost-error]')).toBe('biaya tidak dapat dihitung');
+
+    // Typed by hand: published text, no longer computed.
+    type(element, '[data-test=service-cost]', 'Sesuai Perda retribusi');
+    await settle();
+    expect(element.querySelector('[data-test=service-cost-derived]')).toBeNull();
+    element.querySelector<HTMLElement>('[data-test=save-service]')!.click();
+    const typed = backend.expectOne((r) => r.method === 'PUT' && r.url === URL);
+    const sent = (typed.request.body as { standard: typeof SERVICE_DETAIL.standard }).standard;
+    expect(sent.cost.text).toBe('Sesuai Perda retribusi');
+    expect(sent.derived ?? []).not.toContain('cost');
+    typed.flush({ ...SERVICE_DETAIL, version: 3 });
+    await settle();
+    backend.match(PREVIEW_URL);
+  });
+
   it('refuses to save with problems, and says so on 409', async () => {
     const element = await open();
     await flushPreview();

@@ -29,6 +29,7 @@ import {
   type RequirementOption,
   type ServiceStandard,
   type Step,
+  rederive,
   stepOwner,
 } from '@sigap/standards';
 import { firstValueFrom, forkJoin } from 'rxjs';
@@ -301,8 +302,57 @@ export class ServiceEditorPage {
     this.patch((d) => ({ ...d, name: value }));
   }
 
+  /** A total time typed by hand is published text, no longer computed from the steps. */
   protected setTotal(value: string): void {
-    this.patch((d) => ({ ...d, serviceTime: { ...d.serviceTime, text: value } }));
+    this.patch((d) => {
+      const derived = (d.derived ?? []).filter((f) => f !== 'serviceTime');
+      const next: ServiceStandard = { ...d, serviceTime: { ...d.serviceTime, text: value } };
+      if (derived.length) next.derived = derived;
+      else delete next.derived;
+      return next;
+    });
+  }
+
+  /** A cost typed by hand is published text: it is no longer the one computed from the steps. */
+  protected setCost(change: Partial<ServiceStandard['cost']>): void {
+    this.costProblem.set(null);
+    this.patch((d) => {
+      const derived = (d.derived ?? []).filter((f) => f !== 'cost');
+      const next: ServiceStandard = { ...d, cost: { ...d.cost, ...change } };
+      if (derived.length) next.derived = derived;
+      else delete next.derived;
+      return next;
+    });
+  }
+
+  /** Why the cost cannot be computed from the steps as they are now (null when it can). */
+  protected readonly costProblem = signal<string | null>(null);
+
+  /**
+   * The cost computed from the steps' costs, at once, the way the API computes it again on save;
+   * it then follows the step costs as they are edited.
+   */
+  protected deriveCost(): void {
+    this.patch((d) =>
+      this.withDerivedCost({
+        ...d,
+        derived: [...(d.derived ?? []).filter((f) => f !== 'cost'), 'cost'],
+      }),
+    );
+  }
+
+  private withDerivedCost(d: ServiceStandard): ServiceStandard {
+    if (!d.derived?.includes('cost')) {
+      this.costProblem.set(null);
+      return d;
+    }
+    const result = rederive(d, { fields: ['cost'] });
+    this.costProblem.set(result.problems[0]?.message ?? null);
+    return result.problems.length ? d : result.standard;
+  }
+
+  protected isDerived(field: 'cost' | 'serviceTime'): boolean {
+    return this.draft()?.derived?.includes(field) ?? false;
   }
 
   protected setClockStart(value: 'received' | 'complete'): void {
@@ -454,6 +504,11 @@ export class ServiceEditorPage {
 
   protected setStepTime(index: number, value: string): void {
     this.setStep(index, { time: value });
+  }
+
+  protected setStepCost(index: number, value: string): void {
+    this.setStep(index, { cost: value.trim() ? value : null });
+    this.patch((d) => this.withDerivedCost(d));
   }
 
   protected setParallel(index: number, on: boolean): void {

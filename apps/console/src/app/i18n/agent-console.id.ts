@@ -60,6 +60,11 @@ export const agentConsoleId = {
   'agent.editor.general': 'Umum dan jangka waktu',
   'agent.editor.name': 'Nama layanan',
   'agent.editor.time': 'Waktu',
+  'agent.editor.derivedHint':
+    'Dihitung dari langkah saat disimpan; mengubahnya menjadikannya teks terbitan',
+  'agent.editor.free': 'Gratis',
+  'agent.editor.deriveCost': 'Hitung dari biaya langkah',
+  'agent.editor.stepCost': 'Biaya langkah',
   'agent.editor.timeHint': 'Contoh: 30 menit, 1-2 Jam, 2x24 jam, 7 hari kerja, 1 s.d 2 bulan',
   'agent.editor.cannotRead': 'Tidak terbaca: "{part}"',
   'agent.editor.clockStarts': 'Jam tiket mulai',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDuration } from '../duration/duration';
 import { DERIVED_LABEL } from '../model';
-import { deriveFromSteps, rupiahOf, sumOfStepCosts, sumOfStepTimes } from './derive';
+import { deriveFromSteps, rederive, rupiahOf, sumOfStepCosts, sumOfStepTimes } from './derive';
 import { importStandard } from './import';
 
 /**
@@ -242,5 +242,56 @@ describe('importStandard: derived cost and mixed-unit total time', () => {
     expect(published.serviceTime.text).toBe('3 hari kerja');
     expect(published.derived).toBeUndefined();
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('rederive: derived values follow the steps when a standard is edited', () => {
+  const imported = () => importStandard(shape('sop-step-costs-paid.md'), 'text/markdown').draft;
+
+  it('sums the edited step costs and times again, and replaces the notes that explained them', () => {
+    const draft = imported();
+    const steps = draft.steps.map((s) =>
+      s.order === 4 ? { ...s, cost: 'Rp 25.000', time: '1 jam' } : s,
+    );
+    const { standard, problems } = rederive({ ...draft, steps });
+    expect(problems).toEqual([]);
+    // 0 + 150.000 + 50.000 + 25.000.
+    expect(standard.cost).toEqual({ text: 'Rp 225.000', free: false });
+    // Civil-service days: 2 x 450 + 120 + 60 = 1080 menit = 18 jam.
+    expect(standard.serviceTime.text).toBe('18 jam');
+    expect(standard.derived).toEqual(draft.derived);
+    const costNotes = standard.readingNotes!.filter((n) => n.startsWith('Biaya tidak diterbitkan'));
+    expect(costNotes).toEqual([
+      'Biaya tidak diterbitkan: Rp 225.000, jumlah biaya 4 langkah: Rp 0 + Rp 150.000 + Rp. 50.000,- + Rp 25.000 (dihitung dari langkah).',
+    ]);
+    // The draft passed in is not changed.
+    expect(draft.cost).toEqual({ text: 'Rp 200.000', free: false });
+  });
+
+  it('leaves follow-up steps out, as the import does', () => {
+    const draft = imported();
+    const steps = draft.steps.map((s) =>
+      s.order === 4 ? { ...s, followUp: true, cost: 'Rp 1.000.000' } : s,
+    );
+    expect(rederive({ ...draft, steps }).standard.cost.text).toBe('Rp 200.000');
+  });
+
+  it('never keeps an old derived value the steps no longer give', () => {
+    const draft = imported();
+    const unreadable = draft.steps.map((s) => (s.order === 2 ? { ...s, cost: 'sesuai Perda' } : s));
+    const r = rederive({ ...draft, steps: unreadable });
+    expect(r.problems.map((p) => p.field)).toEqual(['cost']);
+    expect(r.problems[0].message).toContain('"sesuai Perda"');
+    const noCosts = draft.steps.map((s) => ({ ...s, cost: null, time: null }));
+    const none = rederive({ ...draft, steps: noCosts });
+    expect(none.problems.map((p) => p.field)).toEqual(['serviceTime', 'cost']);
+  });
+
+  it('leaves published values alone', () => {
+    const draft = { ...imported(), derived: [] };
+    const steps = draft.steps.map((s) => ({ ...s, cost: 'Rp 5.000' }));
+    const r = rederive({ ...draft, steps });
+    expect(r.standard.cost).toEqual(draft.cost);
+    expect(r.problems).toEqual([]);
   });
 });

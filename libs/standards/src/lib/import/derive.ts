@@ -294,3 +294,74 @@ export function deriveFromSteps(
   }
   if (derived.length) draft.derived = derived;
 }
+
+/** A value marked derived that the standard's current steps no longer give. */
+export interface RederiveProblem {
+  field: 'cost' | 'serviceTime';
+  message: string;
+}
+
+/**
+ * Computes again, from the steps as they are now, the values a standard marks as derived (its
+ * total time and its cost; `fields` narrows them), so that editing a step's time or cost keeps
+ * them true. Values that
+ * were published or typed (not in `derived`) are left as they are. The reading notes that
+ * explained the old values are replaced. Where the steps no longer give a value, the old one is
+ * not kept (that would be invented): a problem names the field, and the caller asks for a value.
+ */
+export function rederive(
+  standard: ServiceStandard,
+  options: DeriveOptions & { fields?: readonly RederiveProblem['field'][] } = {},
+): { standard: ServiceStandard; problems: RederiveProblem[] } {
+  const fields = options.fields ?? ['cost', 'serviceTime'];
+  const derived = (standard.derived ?? []).filter(
+    (f): f is RederiveProblem['field'] =>
+      f !== 'products' && f !== 'requirements' && fields.includes(f),
+  );
+  if (!derived.includes('cost') && !derived.includes('serviceTime')) {
+    return { standard, problems: [] };
+  }
+  const next: ServiceStandard = { ...standard, readingNotes: [...(standard.readingNotes ?? [])] };
+  const notes = next.readingNotes!;
+  const problems: RederiveProblem[] = [];
+  const counted = standard.steps.filter((s) => !s.followUp);
+  const replaceNote = (prefix: string, note: string) => {
+    const at = notes.findIndex((n) => n.startsWith(prefix));
+    if (at >= 0) notes[at] = note;
+    else notes.push(note);
+  };
+  if (derived.includes('serviceTime')) {
+    const total = sumOfStepTimes(
+      counted.map((s) => s.time),
+      options.workingDayMinutes,
+    );
+    if (total?.ok) {
+      next.serviceTime = { ...standard.serviceTime, text: total.text };
+      replaceNote(
+        'Waktu total tidak diterbitkan',
+        `Waktu total tidak diterbitkan: jumlah waktu langkah, ${total.text} (dihitung dari langkah${total.note ? `; ${total.note}` : ''}).`,
+      );
+    } else {
+      problems.push({
+        field: 'serviceTime',
+        message: `waktu total dihitung dari langkah, tetapi ${total ? total.reason : 'tidak ada langkah yang menyebut waktu'}; isi waktu pelayanan sendiri`,
+      });
+    }
+  }
+  if (derived.includes('cost')) {
+    const cost = sumOfStepCosts(counted);
+    if (cost?.ok) {
+      next.cost = cost.cost;
+      replaceNote(
+        'Biaya tidak diterbitkan',
+        `Biaya tidak diterbitkan: ${cost.cost.text}, ${cost.note} (dihitung dari langkah).`,
+      );
+    } else {
+      problems.push({
+        field: 'cost',
+        message: `biaya dihitung dari langkah, tetapi ${cost ? cost.reason : 'tidak ada langkah yang menyebut biaya'}; isi biaya layanan sendiri`,
+      });
+    }
+  }
+  return { standard: next, problems };
+}
