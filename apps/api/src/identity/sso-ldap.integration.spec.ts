@@ -4,7 +4,7 @@ import { describeOnBothDatabases } from '../testing/test-app';
 import { TestSlapd, slapdInstalled } from './testing/slapd';
 
 const env: Record<string, string> = {};
-/** The same settings with the local password sign-in off. */
+/** The same directory with the local password sign-in off, groups read from `memberOf`. */
 const localOffEnv: Record<string, string> = {};
 let slapd: TestSlapd | null = null;
 
@@ -30,6 +30,7 @@ describe('LDAP filter escaping', () => {
         'cn=helpdesk-bali,ou=groups,dc=sigap,dc=test -> agent@bali; kepala-bali -> manager@bali',
     });
     Object.assign(localOffEnv, env, { SIGAP_LOCAL_LOGIN: 'false' });
+    delete localOffEnv['SIGAP_LDAP_GROUP_BASE'];
   }, 30_000);
   afterAll(async () => slapd?.destroy());
 
@@ -95,7 +96,7 @@ describe('LDAP filter escaping', () => {
   );
 
   describeOnBothDatabases(
-    'LDAP only (local sign-in off)',
+    'LDAP only (local sign-in off, groups from memberOf)',
     (ctx) => {
       it('answers 403 problem+json on the password endpoint and still signs in by LDAP', async () => {
         const methods = await ctx().request<AuthMethods>('GET', '/api/v1/auth/methods');
@@ -111,6 +112,11 @@ describe('LDAP filter escaping', () => {
         });
         expect(ldap.status).toBe(200);
         expect(ldap.body.user.roles).toEqual(['agent']);
+        expect(ldap.body.user.office).toBe('bali');
+        const unmapped = await ctx().request<Problem>('POST', '/api/v1/auth/ldap/login', {
+          body: { username: 'sari', password: 'sandi-sari-123' },
+        });
+        expect(unmapped.status).toBe(403);
       });
     },
     localOffEnv,
