@@ -15,6 +15,7 @@ const accounts: Record<string, PeerAccount> = {
   putu: { email: 'putu@bali.go.id', name: 'Putu', groups: ['helpdesk-bali', 'kepala-bali'] },
   sari: { email: 'sari@riau.go.id', name: 'Sari', groups: ['semua'] },
   dua: { email: 'dua@bali.go.id', name: 'Dua Kantor', groups: ['helpdesk-bali', 'helpdesk-riau'] },
+  rina: { email: 'rina@riau.go.id', name: 'Rina', groups: ['helpdesk-riau'] },
   kadis: { email: 'kadis.bali@sigap.local', name: 'Bukan Kadis', groups: ['kepala-bali'] },
 };
 const env: Record<string, string> = {};
@@ -115,6 +116,34 @@ describe('single sign-on by OpenID Connect', () => {
           body: { email: 'budi@bali.go.id', password: '!sso' },
         });
         expect(local.status).toBe(401);
+      });
+
+      it("scopes an SSO user to the office their groups give: Riau's agent cannot touch Bali", async () => {
+        const bali = await signIn(ctx(), 'budi');
+        const riau = await signIn(ctx(), 'rina');
+        expect(riau.user.office).toBe('riau');
+        const body = {
+          office: 'bali',
+          service: 'pengembangan-aplikasi',
+          channel: 'email',
+          subject: 'Tiket dari agen SSO',
+          description: 'Uji kantor.',
+          requester: { name: 'Wayan', email: 'wayan@diskes.baliprov.go.id' },
+        };
+        const opened = await ctx().request('POST', '/api/v1/tickets', {
+          token: bali.accessToken,
+          body,
+        });
+        expect(opened.status).withContext(opened.text).toBe(201);
+        const refused = await ctx().request('POST', '/api/v1/tickets', {
+          token: riau.accessToken,
+          body,
+        });
+        expect(refused.status).toBe(403);
+        const read = await ctx().request('GET', `/api/v1/tickets/${opened.body.number}`, {
+          token: riau.accessToken,
+        });
+        expect([403, 404]).toContain(read.status);
       });
 
       it('follows the groups at each sign-in', async () => {
