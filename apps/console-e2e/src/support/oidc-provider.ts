@@ -10,7 +10,6 @@ export async function startOidcProvider(
   accounts: Record<string, { email: string; name: string; groups: string[] }>,
   client: { clientId: string; clientSecret: string; redirectUri: string },
 ): Promise<{ issuer: string; stop(): Promise<void> }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: Provider } = require('oidc-provider');
   const server: Server = createServer();
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
