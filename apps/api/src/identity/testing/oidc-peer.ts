@@ -58,7 +58,6 @@ export class TestOidcProvider {
     client: PeerClient,
   ): Promise<TestOidcProvider> {
     // oidc-provider is an ES module; Node 20.19+ loads it with require.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { default: Provider } = require('oidc-provider');
     const relay = createServer();
     const relayPort = await listen(relay);
