@@ -107,6 +107,11 @@ describe('LDAP filter escaping', () => {
         expect(local.status).toBe(403);
         expect(local.headers.get('content-type')).toContain('application/problem+json');
         expect(local.body.code).toBe('auth.local_login_disabled');
+        const reset = await ctx().request<Problem>('POST', '/api/v1/auth/password-reset', {
+          body: { email: 'admin@sigap.local' },
+        });
+        expect(reset.status).toBe(403);
+        expect(reset.body.code).toBe('auth.local_login_disabled');
         const ldap = await ctx().request<LoginResponse>('POST', '/api/v1/auth/ldap/login', {
           body: { username: 'budi', password: 'sandi-budi-123' },
         });
