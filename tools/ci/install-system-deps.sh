@@ -4,6 +4,7 @@
 # - a running MariaDB (integration tests);
 # - Dovecot (IMAP polling tests; they start their own unprivileged server from tools/mail/);
 # - nginx (reverse-proxy tests; they start their own unprivileged server);
+# - OpenLDAP's slapd and ldap-utils (LDAP sign-in tests; they start their own server from tools/ldap/);
 # - a C++ toolchain and Python (node-gyp builds the embedded SQLite driver during npm install).
 # The S3-compatible server of the storage specs is s3rver, an npm dev dependency (npm ci installs
 # it): Debian 12 has no python3-moto, and its radosgw needs a whole Ceph cluster behind it.
@@ -15,6 +16,8 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(ch
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
 [ -x /usr/sbin/dovecot ] || need_apt+=(dovecot-imapd)
 [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+[ -x /usr/sbin/slapd ] || need_apt+=(slapd)
+command -v ldapsearch >/dev/null 2>&1 || need_apt+=(ldap-utils)
 command -v make >/dev/null 2>&1 || need_apt+=(make)
 command -v g++ >/dev/null 2>&1 || need_apt+=(g++)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)

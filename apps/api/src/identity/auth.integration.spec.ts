@@ -133,6 +133,13 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/password-reset',
       'POST /api/v1/auth/password-reset/confirm',
+      // Single sign-on: the methods the login page offers, the OpenID Connect redirect and its
+      // callback (state and PKCE are the credential), the one-time code and the LDAP sign-in.
+      'GET /api/v1/auth/methods',
+      'GET /api/v1/auth/oidc/login',
+      'GET /api/v1/auth/oidc/callback',
+      'POST /api/v1/auth/sso/exchange',
+      'POST /api/v1/auth/ldap/login',
       // The satisfaction survey page: the signed link is the credential.
       'GET /api/v1/survey/{token}',
       'POST /api/v1/survey/{token}',

@@ -52,7 +52,12 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * Starts the built API (which serves the built console) on a free port, on a fresh MariaDB
  * database (dropped afterwards) — or on a fresh embedded SQLite when SIGAP_E2E_DB=sqlite.
  */
-export async function startSigap(): Promise<RunningSigap> {
+export async function startSigap(
+  /** More settings, given the address the server will answer on (e.g. single sign-on). */
+  extraEnv: (
+    baseUrl: string,
+  ) => Promise<Record<string, string>> | Record<string, string> = () => ({}),
+): Promise<RunningSigap> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sigap-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -64,6 +69,7 @@ export async function startSigap(): Promise<RunningSigap> {
     SIGAP_DEMO_HISTORY: 'false',
     NODE_ENV: 'development',
     SIGAP_INBOUND_TOKEN: E2E_INBOUND_TOKEN,
+    ...(await extraEnv(`http://127.0.0.1:${port}`)),
   };
   let dropDb: (() => Promise<void>) | null = null;
   if (process.env['SIGAP_E2E_DB'] !== 'sqlite') {

@@ -24,6 +24,7 @@ import {
 } from './mail-settings';
 import { MAIL_TLS_MODES, type MailTlsMode } from './mail-tls-policy';
 import { applySecuritySettings } from './security-settings';
+import { parseSsoSettings, type SsoSettings } from './sso-settings';
 import { parseStorageSettings, type StorageSettings } from './storage-settings';
 import { SETTING_ENV_NAMES } from './setting-names';
 
@@ -138,6 +139,9 @@ export class AppConfig {
    * CIDRs (`loopback`, `172.16.0.0/12`, ...). Parsed and checked by `parseTrustProxy`.
    */
   trustProxy: TrustProxy;
+
+  /** Sign-in methods: local passwords, OpenID Connect, LDAP (`SIGAP_LOCAL_LOGIN`, `SIGAP_OIDC_*`, `SIGAP_LDAP_*`). */
+  sso: SsoSettings;
 
   /** bcrypt work factor of new password hashes (older hashes are renewed at sign-in). */
   @IsInt()
@@ -449,6 +453,7 @@ export function loadConfig(env: Env, context: ConfigContext = {}): AppConfig {
   applyComplaintSettings(config, env);
   applyPortalSettings(config, env);
   applyOperationsSettings(config, env);
+  config.sso = parseSsoSettings(env, config.isProduction);
 
   return validateConfig(config);
 }

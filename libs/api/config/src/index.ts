@@ -9,4 +9,5 @@ export * from './mail-settings';
 export * from './mail-tls-policy';
 export * from './security-settings';
 export * from './setting-names';
+export * from './sso-settings';
 export * from './storage-settings';

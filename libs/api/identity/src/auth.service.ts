@@ -69,6 +69,12 @@ export class AuthService {
    * time; repeated failures per e-mail and per client address are slowed down, then refused.
    */
   async login(email: string, password: string, clientIp: string): Promise<LoginResponse> {
+    if (!this.config.sso.localLogin) {
+      throw new IdentityError(
+        'auth.local_login_disabled',
+        'Masuk dengan kata sandi lokal dimatikan di instalasi ini: gunakan masuk tunggal (SSO).',
+      );
+    }
     const emailKey = `email:${normaliseEmail(email)}`;
     const decision = await this.limiter.begin([emailKey, `ip:${clientIp}`]);
     if (!decision.allowed) {
@@ -82,7 +88,9 @@ export class AuthService {
 
     const user = await this.users.findByEmail(email);
     const matches = await this.passwords.verify(password, user?.passwordHash);
-    if (!user || !matches || !user.active) throw IdentityError.invalidCredentials();
+    // Users of a directory (OIDC, LDAP) sign in there, never with a local password.
+    const local = (user?.authSource ?? 'local') === 'local';
+    if (!user || !matches || !user.active || !local) throw IdentityError.invalidCredentials();
 
     await this.limiter.succeed(decision.ticket, [emailKey]);
     if (this.passwords.needsRehash(user.passwordHash)) await this.rehash(user, password);
@@ -156,6 +164,11 @@ export class AuthService {
       return Number(row.token_generation);
     });
     return this.issue(user, generation);
+  }
+
+  /** A new session of a user who signed in elsewhere (single sign-on), as a sign-in gives. */
+  issueSession(user: UserEntity): Promise<LoginResponse> {
+    return this.issue(user, user.tokenGeneration ?? 0);
   }
 
   /** A new access token of this user at this token generation. */

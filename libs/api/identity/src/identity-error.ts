@@ -12,7 +12,13 @@ export type IdentityErrorCode =
   | 'identity.position_not_found'
   | 'auth.reset_invalid'
   | 'identity.invalid_api_token'
-  | 'identity.api_token_not_found';
+  | 'identity.api_token_not_found'
+  | 'auth.local_login_disabled'
+  | 'auth.sso_not_configured'
+  | 'auth.sso_failed'
+  | 'auth.sso_no_group'
+  | 'auth.sso_conflict'
+  | 'auth.sso_unavailable';
 
 const STATUS: Record<IdentityErrorCode, number> = {
   'auth.invalid_credentials': 401,
@@ -27,6 +33,12 @@ const STATUS: Record<IdentityErrorCode, number> = {
   'auth.reset_invalid': 400,
   'identity.invalid_api_token': 400,
   'identity.api_token_not_found': 404,
+  'auth.local_login_disabled': 403,
+  'auth.sso_not_configured': 404,
+  'auth.sso_failed': 400,
+  'auth.sso_no_group': 403,
+  'auth.sso_conflict': 409,
+  'auth.sso_unavailable': 503,
 };
 
 /** Sign-in, token and permission errors. */

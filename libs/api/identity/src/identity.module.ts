@@ -19,6 +19,10 @@ import {
   UsersAdminController,
 } from './users-admin.controller';
 import { UsersService } from './users.service';
+import { LdapService } from './sso/ldap.service';
+import { OidcService } from './sso/oidc.service';
+import { SsoController } from './sso/sso.controller';
+import { SsoUsersService } from './sso/sso-users.service';
 
 @Module({
   imports: [
@@ -33,6 +37,7 @@ import { UsersService } from './users.service';
   ],
   controllers: [
     AuthController,
+    SsoController,
     ApiTokensController,
     UsersAdminController,
     PositionHoldersController,
@@ -47,6 +52,9 @@ import { UsersService } from './users.service';
     PasswordResetService,
     PasswordHasher,
     SharedRateLimiter,
+    SsoUsersService,
+    OidcService,
+    LdapService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UsersService, AuthService, ApiTokensService, DemoUsersService, PasswordHasher],

@@ -19,6 +19,7 @@ export * from './outbox-writer';
 export * from './password-reset.entity';
 export * from './password-reset.service';
 export * from './password';
+export * from './sso';
 export * from './user-admin.dto';
 export * from './user-admin.service';
 export * from './user.entity';

@@ -96,7 +96,8 @@ export class PasswordResetService implements BeforeApplicationShutdown {
 
   private async issue(email: string): Promise<void> {
     const user = await this.users.findByEmail(email);
-    if (!user || !user.active) return;
+    // Directory users (single sign-on) have no Sigap password to reset.
+    if (!user || !user.active || (user.authSource ?? 'local') !== 'local') return;
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + RESET_TOKEN_TTL_MS);

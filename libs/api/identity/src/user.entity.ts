@@ -35,6 +35,14 @@ export class UserEntity {
   @Column({ name: 'token_generation', type: 'int', default: 0 })
   tokenGeneration?: number;
 
+  /** How the user signs in: `local` (password), `oidc` or `ldap` (single sign-on). */
+  @Column({ name: 'auth_source', type: 'varchar', length: 10, default: 'local' })
+  authSource?: 'local' | 'oidc' | 'ldap';
+
+  /** Who the user is at their sign-on source (OpenID subject, LDAP DN); null for local users. */
+  @Column({ name: 'external_id', type: 'varchar', length: 500, nullable: true })
+  externalId?: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

@@ -13,7 +13,9 @@ import {
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PositionHoldersView, PositionView, UserView } from '@sigap/contracts';
+import { AppConfig } from '@sigap/api-config';
 import type { AuthUser } from './auth-user';
+import { IdentityError } from './identity-error';
 import { Public, Roles, SignedInUser } from './decorators';
 import { PasswordResetService } from './password-reset.service';
 import {
@@ -105,7 +107,20 @@ const ACCEPTED = {
 @ApiTags('auth')
 @Controller('v1/auth/password-reset')
 export class PasswordResetController {
-  constructor(private readonly resets: PasswordResetService) {}
+  constructor(
+    private readonly resets: PasswordResetService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** With the local sign-in off there is no password to reset (403, as the sign-in answers). */
+  private assertLocalLogin(): void {
+    if (!this.config.sso.localLogin) {
+      throw new IdentityError(
+        'auth.local_login_disabled',
+        'Masuk dengan kata sandi lokal dimatikan di instalasi ini: kata sandi tidak dapat diatur ulang.',
+      );
+    }
+  }
 
   /** Always 202 (or 429 when over a limit): whether the e-mail is known is not revealed. */
   @Public()
@@ -116,6 +131,7 @@ export class PasswordResetController {
     @Req() req: Request,
     @Body() body: PasswordResetRequestDto,
   ): Promise<{ accepted: true }> {
+    this.assertLocalLogin();
     await this.resets.request(body.email, req.ip ?? req.socket.remoteAddress ?? '?');
     return { accepted: true };
   }
@@ -125,6 +141,7 @@ export class PasswordResetController {
   @HttpCode(204)
   @ApiAnswers(null)
   async confirm(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    this.assertLocalLogin();
     await this.resets.confirm(body.token, body.password);
   }
 }

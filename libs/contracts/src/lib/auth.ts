@@ -29,3 +29,23 @@ export interface LoginResponse {
   expiresIn: number;
   user: CurrentUser;
 }
+
+/** The sign-in methods an installation offers (`GET /api/v1/auth/methods`, public). */
+export interface AuthMethods {
+  /** The e-mail and password form (off with `SIGAP_LOCAL_LOGIN=false`). */
+  local: boolean;
+  /** OpenID Connect: the browser goes to `loginUrl` ("Masuk dengan SSO"). */
+  oidc: { loginUrl: string } | null;
+  /** LDAP / Active Directory user name and password (`POST /api/v1/auth/ldap/login`). */
+  ldap: boolean;
+}
+
+export interface LdapLoginRequest {
+  username: string;
+  password: string;
+}
+
+/** The one-time code the OpenID Connect callback hands to the console (`?sso=` on `/masuk`). */
+export interface SsoExchangeRequest {
+  code: string;
+}

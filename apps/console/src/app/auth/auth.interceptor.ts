@@ -2,7 +2,16 @@ import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
-import { AuthService, LOGIN_URL, LOGOUT_URL } from './auth.service';
+import {
+  AuthService,
+  LDAP_LOGIN_URL,
+  LOGIN_URL,
+  LOGOUT_URL,
+  SSO_EXCHANGE_URL,
+} from './auth.service';
+
+/** Calls that answer their own 401 (sign-in, sign-out): no session to forget, no token sent. */
+const SIGN_IN_URLS = new Set([LOGIN_URL, LOGOUT_URL, LDAP_LOGIN_URL, SSO_EXCHANGE_URL]);
 
 /** Query parameter of the login page that says where to return after signing in. */
 export const RETURN_PARAM = 'kembali';
@@ -17,7 +26,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const token = auth.token();
   const isApi = request.url.startsWith('/api/');
   // The sign-in and the sign-out handle their own answers (the sign-out sends its own token).
-  const isLogin = request.url === LOGIN_URL || request.url === LOGOUT_URL;
+  const isLogin = SIGN_IN_URLS.has(request.url);
   const authorised =
     token && isApi && !isLogin
       ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } })

@@ -1,12 +1,22 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CurrentUser, LoginRequest, LoginResponse, Role } from '@sigap/contracts';
+import type {
+  AuthMethods,
+  CurrentUser,
+  LdapLoginRequest,
+  LoginRequest,
+  LoginResponse,
+  Role,
+} from '@sigap/contracts';
 import { Observable, catchError, map, of } from 'rxjs';
 
 export const TOKEN_STORAGE_KEY = 'sigap.token';
 export const USER_STORAGE_KEY = 'sigap.user';
 export const LOGIN_URL = '/api/v1/auth/login';
 export const LOGOUT_URL = '/api/v1/auth/logout';
+export const METHODS_URL = '/api/v1/auth/methods';
+export const LDAP_LOGIN_URL = '/api/v1/auth/ldap/login';
+export const SSO_EXCHANGE_URL = '/api/v1/auth/sso/exchange';
 
 interface StoredSession {
   token: string;
@@ -40,7 +50,26 @@ export class AuthService {
   }
 
   login(request: LoginRequest): Observable<CurrentUser> {
-    return this.http.post<LoginResponse>(LOGIN_URL, request).pipe(
+    return this.signIn(this.http.post<LoginResponse>(LOGIN_URL, request));
+  }
+
+  /** Signs in with a directory (LDAP / Active Directory) account. */
+  ldapLogin(request: LdapLoginRequest): Observable<CurrentUser> {
+    return this.signIn(this.http.post<LoginResponse>(LDAP_LOGIN_URL, request));
+  }
+
+  /** Finishes a single sign-on: the one-time code from `/masuk?sso=` becomes the session. */
+  exchangeSso(code: string): Observable<CurrentUser> {
+    return this.signIn(this.http.post<LoginResponse>(SSO_EXCHANGE_URL, { code }));
+  }
+
+  /** The sign-in methods this installation offers. */
+  methods(): Observable<AuthMethods> {
+    return this.http.get<AuthMethods>(METHODS_URL);
+  }
+
+  private signIn(answer: Observable<LoginResponse>): Observable<CurrentUser> {
+    return answer.pipe(
       map((response) => {
         if (!response?.accessToken || !response.user) {
           throw new Error('The login answer has no accessToken or user');

@@ -6,14 +6,25 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { LOGIN_RESPONSE } from '../../testing/fixtures';
 import { BlankComponent, consoleTestProviders, resetStorage } from '../../testing/providers';
 import { I18nService } from '../i18n/i18n.service';
-import { AuthService, LOGIN_URL, TOKEN_STORAGE_KEY, USER_STORAGE_KEY } from './auth.service';
+import type { AuthMethods } from '@sigap/contracts';
+import {
+  AuthService,
+  LDAP_LOGIN_URL,
+  LOGIN_URL,
+  METHODS_URL,
+  SSO_EXCHANGE_URL,
+  TOKEN_STORAGE_KEY,
+  USER_STORAGE_KEY,
+} from './auth.service';
 import { LoginPage } from './login.page';
 
 describe('LoginPage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
 
-  async function open(url = '/masuk'): Promise<HTMLElement> {
+  const PASSWORD_ONLY: AuthMethods = { local: true, oidc: null, ldap: false };
+
+  async function open(url = '/masuk', methods = PASSWORD_ONLY): Promise<HTMLElement> {
     resetStorage();
     TestBed.configureTestingModule({
       providers: consoleTestProviders([
@@ -26,6 +37,8 @@ describe('LoginPage', () => {
     backend = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url);
+    backend.expectOne(METHODS_URL).flush(methods);
+    await harness.fixture.whenStable();
     return harness.routeNativeElement!;
   }
 
@@ -127,5 +140,62 @@ describe('LoginPage', () => {
     await harness.fixture.whenStable();
     backend.expectNone(LOGIN_URL);
     expect(element.textContent).toContain('E-mail wajib diisi');
+  });
+
+  describe('single sign-on', () => {
+    const SSO_AND_LDAP: AuthMethods = {
+      local: false,
+      oidc: { loginUrl: '/api/v1/auth/oidc/login' },
+      ldap: true,
+    };
+
+    it('shows "Masuk dengan SSO" and, with local sign-in off, the directory form only', async () => {
+      const element = await open('/masuk', SSO_AND_LDAP);
+      const sso = element.querySelector<HTMLAnchorElement>('[data-test=login-sso]')!;
+      expect(sso.textContent!.trim()).toBe('Masuk dengan SSO');
+      expect(sso.getAttribute('href')).toBe('/api/v1/auth/oidc/login');
+      expect(element.querySelector('input[type=email]')).toBeNull();
+      expect(element.querySelector('[data-test=login-switch]')).toBeNull();
+      const username = element.querySelector<HTMLInputElement>('input[type=text]')!;
+      const password = element.querySelector<HTMLInputElement>('input[type=password]')!;
+      username.value = ' budi ';
+      username.dispatchEvent(new Event('input'));
+      password.value = 'sandi';
+      password.dispatchEvent(new Event('input'));
+      element.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      const request = backend.expectOne(LDAP_LOGIN_URL);
+      expect(request.request.body).toEqual({ username: 'budi', password: 'sandi' });
+      request.flush(null, { status: 401, statusText: 'Unauthorized' });
+      await harness.fixture.whenStable();
+      expect(element.querySelector('[data-test=login-error]')!.textContent!.trim()).toBe(
+        'Nama pengguna atau kata sandi salah',
+      );
+    });
+
+    it('hides every form when only SSO is offered', async () => {
+      const element = await open('/masuk', { local: false, oidc: SSO_AND_LDAP.oidc, ldap: false });
+      expect(element.querySelector('[data-test=login-form]')).toBeNull();
+      expect(element.querySelector('[data-test=login-sso]')).not.toBeNull();
+    });
+
+    it('exchanges the code the callback sent for the session', async () => {
+      resetStorage();
+      TestBed.configureTestingModule({
+        providers: consoleTestProviders([
+          { path: 'masuk', component: LoginPage },
+          { path: 'tiket', component: BlankComponent },
+        ]),
+      });
+      backend = TestBed.inject(HttpTestingController);
+      harness = await RouterTestingHarness.create();
+      await harness.navigateByUrl('/masuk?sso=kode-sekali-pakai');
+      backend.expectOne(METHODS_URL).flush(SSO_AND_LDAP);
+      const exchange = backend.expectOne(SSO_EXCHANGE_URL);
+      expect(exchange.request.body).toEqual({ code: 'kode-sekali-pakai' });
+      exchange.flush(LOGIN_RESPONSE);
+      await harness.fixture.whenStable();
+      expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('tok-123');
+      expect(TestBed.inject(Router).url).toBe('/tiket');
+    });
   });
 });

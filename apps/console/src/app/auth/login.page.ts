@@ -1,4 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { AuthMethods, CurrentUser } from '@sigap/contracts';
+import type { Observable } from 'rxjs';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -30,7 +32,8 @@ export function retryAfterSeconds(error: HttpErrorResponse): number {
   return 60;
 }
 
-type LoginError = { kind: 'credentials' } | { kind: 'throttled'; until: number } | null;
+type LoginError =
+  { kind: 'credentials' } | { kind: 'sso' } | { kind: 'throttled'; until: number } | null;
 
 @Component({
   selector: 'sg-login-page',
@@ -57,35 +60,66 @@ type LoginError = { kind: 'credentials' } | { kind: 'throttled'; until: number }
         @if (expired()) {
           <p class="notice" role="status">{{ 'login.expired' | t }}</p>
         }
-        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'login.email' | t }}</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="username" />
-            @if (form.controls.email.hasError('required')) {
-              <mat-error>{{ 'login.emailRequired' | t }}</mat-error>
-            } @else if (form.controls.email.hasError('email')) {
-              <mat-error>{{ 'login.emailInvalid' | t }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'login.password' | t }}</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="current-password"
-            />
-            @if (form.controls.password.hasError('required')) {
-              <mat-error>{{ 'login.passwordRequired' | t }}</mat-error>
-            }
-          </mat-form-field>
-          @if (errorText(); as text) {
-            <p class="form-error" role="alert" data-test="login-error">{{ text }}</p>
+        @if (exchanging()) {
+          <p class="notice" role="status">{{ 'login.ssoBusy' | t }}</p>
+        }
+        @if (methods().oidc; as oidc) {
+          <a mat-flat-button class="sso" [href]="oidc.loginUrl" data-test="login-sso">
+            {{ 'login.sso' | t }}
+          </a>
+          @if (showForm()) {
+            <p class="or muted">{{ 'login.or' | t }}</p>
           }
-          <button mat-flat-button type="submit" [disabled]="busy() || throttled()">
-            {{ (busy() ? 'login.submitting' : 'login.submit') | t }}
-          </button>
-        </form>
+        }
+        @if (!showForm() && errorText(); as text) {
+          <p class="form-error" role="alert" data-test="login-error">{{ text }}</p>
+        }
+        @if (showForm()) {
+          <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-test="login-form">
+            @if (mode() === 'ldap') {
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'login.username' | t }}</mat-label>
+                <input matInput type="text" formControlName="username" autocomplete="username" />
+                @if (form.controls.username.hasError('required')) {
+                  <mat-error>{{ 'login.usernameRequired' | t }}</mat-error>
+                }
+              </mat-form-field>
+            } @else {
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'login.email' | t }}</mat-label>
+                <input matInput type="email" formControlName="email" autocomplete="username" />
+                @if (form.controls.email.hasError('required')) {
+                  <mat-error>{{ 'login.emailRequired' | t }}</mat-error>
+                } @else if (form.controls.email.hasError('email')) {
+                  <mat-error>{{ 'login.emailInvalid' | t }}</mat-error>
+                }
+              </mat-form-field>
+            }
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'login.password' | t }}</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="current-password"
+              />
+              @if (form.controls.password.hasError('required')) {
+                <mat-error>{{ 'login.passwordRequired' | t }}</mat-error>
+              }
+            </mat-form-field>
+            @if (errorText(); as text) {
+              <p class="form-error" role="alert" data-test="login-error">{{ text }}</p>
+            }
+            <button mat-flat-button type="submit" [disabled]="busy() || throttled()">
+              {{ (busy() ? 'login.submitting' : 'login.submit') | t }}
+            </button>
+            @if (methods().local && methods().ldap) {
+              <button mat-button type="button" (click)="switchMode()" data-test="login-switch">
+                {{ (mode() === 'ldap' ? 'login.useLocal' : 'login.useLdap') | t }}
+              </button>
+            }
+          </form>
+        }
         <div class="login-footer"><sg-language-switch /></div>
       </mat-card>
     </main>
@@ -121,6 +155,13 @@ type LoginError = { kind: 'credentials' } | { kind: 'throttled'; until: number }
       color: var(--mat-sys-error);
       margin: 0 0 12px;
     }
+    .sso {
+      width: 100%;
+    }
+    .or {
+      text-align: center;
+      margin: 12px 0;
+    }
     .notice {
       background: var(--mat-sys-secondary-container);
       padding: 8px 12px;
@@ -143,8 +184,14 @@ export class LoginPage {
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
+    username: [''],
     password: ['', Validators.required],
   });
+  /** What the installation offers; until the answer comes, the password form. */
+  protected readonly methods = signal<AuthMethods>({ local: true, oidc: null, ldap: false });
+  protected readonly mode = signal<'local' | 'ldap'>('local');
+  protected readonly showForm = computed(() => this.methods().local || this.methods().ldap);
+  protected readonly exchanging = signal(false);
   protected readonly busy = signal(false);
   private readonly error = signal<LoginError>(null);
   private readonly now = signal(Date.now());
@@ -158,7 +205,12 @@ export class LoginPage {
   protected readonly errorText = computed(() => {
     const error = this.error();
     if (!error) return null;
-    if (error.kind === 'credentials') return this.i18n.t('login.badCredentials');
+    if (error.kind === 'credentials') {
+      return this.i18n.t(
+        this.mode() === 'ldap' ? 'login.badDirectoryCredentials' : 'login.badCredentials',
+      );
+    }
+    if (error.kind === 'sso') return this.i18n.t('login.ssoFailed');
     const seconds = Math.max(0, Math.ceil((error.until - this.now()) / 1000));
     return seconds > 0 ? this.i18n.t('login.tooMany', { seconds }) : null;
   });
@@ -167,6 +219,46 @@ export class LoginPage {
 
   constructor() {
     this.destroyRef.onDestroy(() => this.stopTicker());
+    this.auth.methods().subscribe({
+      next: (methods) => {
+        this.methods.set(methods);
+        if (!methods.local && methods.ldap) this.setMode('ldap');
+      },
+      // Without an answer the password form stays: the server still decides.
+      error: () => undefined,
+    });
+    const code = this.route.snapshot.queryParamMap.get('sso');
+    if (code) this.exchange(code);
+  }
+
+  protected switchMode(): void {
+    this.setMode(this.mode() === 'ldap' ? 'local' : 'ldap');
+  }
+
+  private setMode(mode: 'local' | 'ldap'): void {
+    this.mode.set(mode);
+    this.error.set(null);
+    const { email, username } = this.form.controls;
+    email.setValidators(mode === 'local' ? [Validators.required, Validators.email] : []);
+    username.setValidators(mode === 'ldap' ? [Validators.required] : []);
+    email.updateValueAndValidity();
+    username.updateValueAndValidity();
+  }
+
+  /** Finishes a single sign-on the API's callback sent here with a one-time code. */
+  private exchange(code: string): void {
+    this.exchanging.set(true);
+    this.auth.exchangeSso(code).subscribe({
+      next: (user) => {
+        this.exchanging.set(false);
+        void this.router.navigateByUrl(homeFor(user.roles));
+      },
+      error: () => {
+        this.exchanging.set(false);
+        this.error.set({ kind: 'sso' });
+        void this.router.navigate([], { queryParams: { sso: null }, replaceUrl: true });
+      },
+    });
   }
 
   protected submit(): void {
@@ -177,7 +269,12 @@ export class LoginPage {
     this.busy.set(true);
     this.error.set(null);
     this.expired.set(false);
-    this.auth.login(this.form.getRawValue()).subscribe({
+    const { email, username, password } = this.form.getRawValue();
+    const signIn: Observable<CurrentUser> =
+      this.mode() === 'ldap'
+        ? this.auth.ldapLogin({ username: username.trim(), password })
+        : this.auth.login({ email, password });
+    signIn.subscribe({
       next: (user) => {
         this.busy.set(false);
         const back = this.route.snapshot.queryParamMap.get(RETURN_PARAM);

@@ -30,6 +30,7 @@ import { ItServicesIncidents1763902850000 } from './1763902850000-it-services-in
 import { TicketSearch1763903000000 } from './1763903000000-ticket-search';
 import { TimelineLongText1763903100000 } from './1763903100000-timeline-long-text';
 import { Changes1763903400000 } from './1763903400000-changes';
+import { SingleSignOn1763903500000 } from './1763903500000-single-sign-on';
 import { LaporInbound1763903700000 } from './1763903700000-lapor-inbound';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
@@ -66,5 +67,6 @@ export const MIGRATIONS = [
   TicketSearch1763903000000,
   TimelineLongText1763903100000,
   Changes1763903400000,
+  SingleSignOn1763903500000,
   LaporInbound1763903700000,
 ];
