@@ -251,7 +251,9 @@ describeOnBothDatabases('changes: approvals by position, change calendar, outcom
     const n = opened.body.change.number;
     const noReason = await decide(n, 1, 'reject', kabid);
     expect(noReason.status).withContext(noReason.text).toBe(400);
-    expect(noReason.body.errors).toEqual([jasmine.objectContaining({ path: 'reason' })]);
+    expect((noReason.body as unknown as { errors: unknown }).errors).toEqual([
+      jasmine.objectContaining({ path: 'reason' }),
+    ]);
     const rejected = await decide(n, 1, 'reject', kabid, { reason: 'Bentrok dengan ujian CPNS.' });
     expect(rejected.status).withContext(rejected.text).toBe(200);
     expect(rejected.body.state).toBe('rejected');
