@@ -20,7 +20,7 @@ import { AuditEntryEntity } from '@sigap/api-audit';
 import { CALENDAR_ENTITIES } from '@sigap/api-calendars';
 import { ComplaintEntity } from '@sigap/api-complaints';
 import { ComplaintTierEntity } from '@sigap/api-complaints';
-import { IncidentEntity, TicketItServiceEntity } from '@sigap/api-incidents';
+import { IncidentEntity, ProblemEntity, TicketItServiceEntity } from '@sigap/api-incidents';
 import { ItServiceEntity, PriorityMatrixEntity } from '@sigap/api-it-services';
 import { CatalogServiceEntity } from '@sigap/api-catalog';
 import { ServiceVersionEntity } from '@sigap/api-catalog';
@@ -69,5 +69,6 @@ export const ENTITIES = [
   ItServiceEntity,
   PriorityMatrixEntity,
   IncidentEntity,
+  ProblemEntity,
   TicketItServiceEntity,
 ];
