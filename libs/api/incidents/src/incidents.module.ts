@@ -5,6 +5,7 @@ import { TicketsModule } from '@sigap/api-tickets';
 import { IncidentKindRegistration } from './incident-kind';
 import { IncidentsController } from './incidents.controller';
 import { IncidentPriorityService } from './incident-priority.service';
+import { IncidentMailIntake } from './incident-mail-intake';
 import { IncidentsService } from './incidents.service';
 import { MajorIncidentCascade } from './major-incident-cascade';
 import { MajorIncidentsService } from './major-incidents.service';
@@ -21,7 +22,14 @@ import { ProblemsService } from './problems.service';
     MajorIncidentsService,
     MajorIncidentCascade,
     ProblemsService,
+    IncidentMailIntake,
   ],
-  exports: [IncidentsService, IncidentPriorityService, MajorIncidentsService, ProblemsService],
+  exports: [
+    IncidentsService,
+    IncidentPriorityService,
+    MajorIncidentsService,
+    ProblemsService,
+    IncidentMailIntake,
+  ],
 })
 export class IncidentsModule {}

@@ -10,6 +10,7 @@ export * from './incidents.controller';
 export * from './incidents.module';
 export * from './incidents.service';
 export * from './incident-links';
+export * from './incident-mail-intake';
 export * from './major-incident-cascade';
 export * from './major-incidents.service';
 export * from './problem.dto';
