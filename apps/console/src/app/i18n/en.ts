@@ -4,6 +4,7 @@ import { searchEn } from './search.en';
 import { agentConsoleEn } from './agent-console.en';
 import { dashboardEn } from './dashboard.en';
 import { incidentsEn } from './incidents.en';
+import { majorEn } from './major.en';
 import { portalEn } from './portal.en';
 import { publicEn } from './public.en';
 import { reportsEn } from './reports.en';
@@ -21,6 +22,7 @@ export const en: Dictionary = {
   ...publicEn,
   ...portalEn,
   ...incidentsEn,
+  ...majorEn,
   ...surveyEn,
   ...dashboardEn,
   ...reportsEn,

@@ -4,6 +4,7 @@ import { searchId } from './search.id';
 import { agentConsoleId } from './agent-console.id';
 import { dashboardId } from './dashboard.id';
 import { incidentsId } from './incidents.id';
+import { majorId } from './major.id';
 import { portalId } from './portal.id';
 import { publicId } from './public.id';
 import { reportsId } from './reports.id';
@@ -23,6 +24,7 @@ export const id = {
   ...publicId,
   ...portalId,
   ...incidentsId,
+  ...majorId,
   ...surveyId,
   ...dashboardId,
   ...reportsId,
