@@ -20,7 +20,7 @@ import { AuditEntryEntity } from '@sigap/api-audit';
 import { CALENDAR_ENTITIES } from '@sigap/api-calendars';
 import { ComplaintEntity } from '@sigap/api-complaints';
 import { ComplaintTierEntity } from '@sigap/api-complaints';
-import { IncidentEntity, TicketItServiceEntity } from '@sigap/api-incidents';
+import { IncidentEntity, ProblemEntity, TicketItServiceEntity } from '@sigap/api-incidents';
 import { ChangeApprovalPolicyEntity, ChangeEntity, ChangeIncidentEntity } from '@sigap/api-changes';
 import { ItServiceEntity, PriorityMatrixEntity } from '@sigap/api-it-services';
 import { CatalogServiceEntity } from '@sigap/api-catalog';
@@ -73,5 +73,6 @@ export const ENTITIES = [
   ChangeEntity,
   ChangeApprovalPolicyEntity,
   ChangeIncidentEntity,
+  ProblemEntity,
   TicketItServiceEntity,
 ];

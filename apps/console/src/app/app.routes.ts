@@ -159,6 +159,19 @@ export const routes: Routes = [
         loadComponent: () => import('./admin/opds.page').then((m) => m.OpdsPage),
       },
       {
+        path: 'masalah',
+        canActivate: [rolesGuard('admin', 'manager', 'agent')],
+        title: 'Masalah · Sigap',
+        loadComponent: () => import('./it-services/problems.page').then((m) => m.ProblemsPage),
+      },
+      {
+        path: 'masalah/:id',
+        canActivate: [rolesGuard('admin', 'manager', 'agent')],
+        title: 'Masalah · Sigap',
+        loadComponent: () =>
+          import('./it-services/problem-detail.page').then((m) => m.ProblemDetailPage),
+      },
+      {
         path: 'admin/layanan-ti',
         canActivate: [rolesGuard('admin', 'manager', 'agent')],
         title: 'Layanan TI · Sigap',

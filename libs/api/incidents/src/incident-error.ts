@@ -6,7 +6,10 @@ export type IncidentErrorCode =
   | 'incident.not_found'
   | 'incident.not_incident'
   | 'incident.not_triage'
-  | 'incident.closed';
+  | 'incident.closed'
+  | 'incident.link_conflict'
+  | 'problem.not_found'
+  | 'problem.invalid';
 
 const STATUS: Record<IncidentErrorCode, number> = {
   'incident.invalid': 400,
@@ -15,6 +18,9 @@ const STATUS: Record<IncidentErrorCode, number> = {
   'incident.not_incident': 409,
   'incident.not_triage': 409,
   'incident.closed': 409,
+  'incident.link_conflict': 409,
+  'problem.not_found': 404,
+  'problem.invalid': 400,
 };
 
 /** Incident errors, each a stable code answered as problem+json. */

@@ -19,6 +19,7 @@ import {
   TicketStepEntity,
 } from '@sigap/api-tickets';
 import { IncidentError } from './incident-error';
+import { incidentLinks } from './incident-links';
 import { incidentOf } from './incident-rows';
 import { incidentStandard } from './incident-standard';
 import { IncidentEntity, TicketItServiceEntity } from './incident.entity';
@@ -154,6 +155,8 @@ export class IncidentPriorityService {
         .map((l) => byId.get(l.itServiceId))
         .filter((s): s is ItServiceEntity => !!s)
         .map((s) => ({ code: s.code, name: s.name, kind: s.kind, supportHours: s.supportHours })),
+      rootCause: incident.rootCause,
+      ...(await incidentLinks(manager, ticket.id, incident)),
     };
   }
 }

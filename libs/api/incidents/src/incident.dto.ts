@@ -4,12 +4,16 @@ import {
   INCIDENT_LEVELS,
   type ChangeIncidentPriorityRequest,
   type IncidentLevel,
+  type IncidentRootCauseRequest,
+  type LinkIncidentsRequest,
+  type MajorIncidentUpdateRequest,
   type OpenIncidentRequest,
   type TriageToIncidentRequest,
 } from '@sigap/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
@@ -110,4 +114,61 @@ export class ChangePriorityDto extends ImpactUrgencyDto implements ChangeInciden
   @IsInt()
   @Min(1)
   expectedVersion?: number;
+}
+
+/** An incident number as the API takes it (`GNGBALI-2026-000001`, or a request's number). */
+const TICKET_NUMBER = /^[A-Z0-9]{2,12}-\d{4}-\d{6}$/;
+
+export class LinkIncidentsDto implements LinkIncidentsRequest {
+  @ApiProperty({ type: [String], example: ['GNGBALI-2026-000002'] })
+  @IsArray({ message: 'daftar nomor gangguan' })
+  @ArrayMinSize(1, { message: 'sebutkan paling sedikit satu gangguan' })
+  @ArrayMaxSize(50, { message: 'paling banyak 50 gangguan sekali tautkan' })
+  @IsString({ each: true })
+  @Matches(TICKET_NUMBER, { each: true, message: 'nomor gangguan tidak valid' })
+  children: string[];
+
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class MajorIncidentUpdateDto implements MajorIncidentUpdateRequest {
+  @ApiProperty({ example: 'Genset sudah menyala; layanan dipulihkan bertahap.' })
+  @IsString()
+  @MultiLine()
+  @Transform(trim)
+  @IsNotEmpty({ message: 'isi kabar wajib diisi' })
+  @MaxLength(FIELD_LIMITS.incident.majorUpdate)
+  body: string;
+
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class RootCauseDto implements IncidentRootCauseRequest {
+  @ApiProperty({
+    nullable: true,
+    example: 'UPS ruang server rusak; genset tidak menyala otomatis.',
+  })
+  @IsOptional()
+  @IsString()
+  @MultiLine()
+  @MaxLength(FIELD_LIMITS.incident.rootCause)
+  rootCause: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export function isTicketNumber(value: string): boolean {
+  return TICKET_NUMBER.test(value);
 }

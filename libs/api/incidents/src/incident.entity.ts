@@ -37,6 +37,18 @@ export class IncidentEntity {
   @Column({ name: 'owner_position', type: 'varchar', length: 60, nullable: true })
   ownerPosition: string | null;
 
+  /** The major incident (its ticket's id) this report is linked to; null when none. */
+  @Column({ name: 'parent_ticket_id', type: 'varchar', length: 36, nullable: true })
+  parentTicketId: string | null;
+
+  /** What caused it, once known. */
+  @Column({ name: 'root_cause', type: 'text', nullable: true })
+  rootCause: string | null;
+
+  /** The problem record that gathers it with other incidents of the same cause. */
+  @Column({ name: 'problem_id', type: 'varchar', length: 36, nullable: true })
+  problemId: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

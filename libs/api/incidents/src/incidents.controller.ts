@@ -1,10 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { IncidentView, TicketDetail } from '@sigap/contracts';
 import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
 import { versionOf } from '@sigap/api-tickets';
-import { ChangePriorityDto, OpenIncidentDto, TriageToIncidentDto } from './incident.dto';
+import {
+  ChangePriorityDto,
+  LinkIncidentsDto,
+  MajorIncidentUpdateDto,
+  OpenIncidentDto,
+  RootCauseDto,
+  TriageToIncidentDto,
+} from './incident.dto';
+import { MajorIncidentsService } from './major-incidents.service';
 import { IncidentPriorityService } from './incident-priority.service';
 import { IncidentsService } from './incidents.service';
 import { ApiAnswers } from '@sigap/api-common';
@@ -22,6 +30,7 @@ export class IncidentsController {
   constructor(
     private readonly incidents: IncidentsService,
     private readonly priorities: IncidentPriorityService,
+    private readonly major: MajorIncidentsService,
   ) {}
 
   @Post()
@@ -63,5 +72,54 @@ export class IncidentsController {
     @Headers('if-match') ifMatch?: string,
   ): Promise<TicketDetail> {
     return this.priorities.changePriority(user, number, versionOf(body, ifMatch), body);
+  }
+
+  /** What caused it (null or empty clears it); on the timeline. */
+  @Put(':number/root-cause')
+  @Roles('admin', 'agent')
+  rootCause(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+    @Body() body: RootCauseDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<TicketDetail> {
+    return this.major.rootCause(user, number, versionOf(body, ifMatch), body.rootCause ?? null);
+  }
+
+  /** Links reports of the same outage to this major incident (same office, open, one level). */
+  @Post(':number/children')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  link(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+    @Body() body: LinkIncidentsDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<TicketDetail> {
+    return this.major.link(user, number, versionOf(body, ifMatch), body.children);
+  }
+
+  @Delete(':number/children/:child')
+  @Roles('admin', 'agent')
+  unlink(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+    @Param('child') child: string,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<TicketDetail> {
+    return this.major.unlink(user, number, versionOf({}, ifMatch), child);
+  }
+
+  /** One update mailed once to every reporter of the major incident and its linked reports. */
+  @Post(':number/updates')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  update(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+    @Body() body: MajorIncidentUpdateDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<TicketDetail> {
+    return this.major.postUpdate(user, number, versionOf(body, ifMatch), body.body);
   }
 }

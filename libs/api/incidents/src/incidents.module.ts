@@ -5,12 +5,31 @@ import { TicketsModule } from '@sigap/api-tickets';
 import { IncidentKindRegistration } from './incident-kind';
 import { IncidentsController } from './incidents.controller';
 import { IncidentPriorityService } from './incident-priority.service';
+import { IncidentMailIntake } from './incident-mail-intake';
 import { IncidentsService } from './incidents.service';
+import { MajorIncidentCascade } from './major-incident-cascade';
+import { MajorIncidentsService } from './major-incidents.service';
+import { ProblemsController } from './problems.controller';
+import { ProblemsService } from './problems.service';
 
 @Module({
   imports: [OpdsModule, TicketsModule, ItServicesModule],
-  controllers: [IncidentsController],
-  providers: [IncidentKindRegistration, IncidentsService, IncidentPriorityService],
-  exports: [IncidentsService, IncidentPriorityService],
+  controllers: [IncidentsController, ProblemsController],
+  providers: [
+    IncidentKindRegistration,
+    IncidentsService,
+    IncidentPriorityService,
+    MajorIncidentsService,
+    MajorIncidentCascade,
+    ProblemsService,
+    IncidentMailIntake,
+  ],
+  exports: [
+    IncidentsService,
+    IncidentPriorityService,
+    MajorIncidentsService,
+    ProblemsService,
+    IncidentMailIntake,
+  ],
 })
 export class IncidentsModule {}

@@ -24,6 +24,7 @@ import {
   TicketReadingService,
   TicketRepository,
   transition,
+  type TicketAggregate,
 } from '@sigap/api-tickets';
 import { IncidentError } from './incident-error';
 import { clockRowAt, insertIncidentRows, supportHoursOf } from './incident-rows';
@@ -179,63 +180,75 @@ export class IncidentsService {
     version: number | null,
     input: TriageToIncidentDto,
   ): Promise<TicketDetail> {
-    return this.acting.act(user, number, version, 'converted_to_incident', async (agg, manager) => {
-      const t = agg.ticket;
-      if (!awaitsService(t)) {
-        throw new IncidentError(
-          'incident.not_triage',
-          `Tiket ${t.number} bukan surel yang menunggu triase; tidak dapat dijadikan gangguan.`,
-        );
-      }
-      transition(agg, 'choose-service');
-      const services = await this.itServices.activeByCodes(manager, t.officeCode, input.services);
-      const target = priorityOf(
-        await this.matrices.matrix(manager, t.officeCode),
-        input.impact,
-        input.urgency,
+    return this.acting.act(user, number, version, 'converted_to_incident', (agg, manager) =>
+      this.convert(agg, manager, input),
+    );
+  }
+
+  /**
+   * Turns a loaded triage ticket into an incident (the agent's conversion, or a mail to the
+   * office's incident address): its rows, its standard and step, both clocks from receipt.
+   */
+  async convert(
+    agg: TicketAggregate,
+    manager: EntityManager,
+    input: Pick<TriageToIncidentDto, 'services' | 'impact' | 'urgency'>,
+  ): Promise<void> {
+    const t = agg.ticket;
+    if (!awaitsService(t)) {
+      throw new IncidentError(
+        'incident.not_triage',
+        `Tiket ${t.number} bukan surel yang menunggu triase; tidak dapat dijadikan gangguan.`,
       );
-      const hours = supportHoursOf(services);
-      const owner = services[0]?.ownerPosition ?? null;
-      t.kind = 'incident';
-      t.priority = target.priority;
-      t.supportHours = hours === '24x7' ? '24x7' : null;
-      agg.calendar = await this.repository.calendarOf(t);
-      agg.standard = incidentStandard(t.officeCode, target.resolution, owner);
-      await insertIncidentRows(manager, t, {
-        services,
-        impact: input.impact,
-        urgency: input.urgency,
-        target,
-        hours,
-        owner,
-        now: agg.now,
-      });
-      const office = await this.cache.office(manager, t.officeCode);
-      const steps = stepsOf(agg.standard, office, t.id);
-      await this.repository.insertParts(manager, [], steps);
-      agg.steps = steps;
-      // Both clocks count from the mail's receipt.
-      const at = t.receivedAt;
-      const fr = logState(rowsOf(agg.clockRows, FIRST_RESPONSE_CLOCK));
-      if (fr === 'none') clockRowAt(agg, FIRST_RESPONSE_CLOCK, 1, at, target.response);
-      else if (fr !== 'stopped')
-        addClockEvent(agg, FIRST_RESPONSE_CLOCK, 'target-change', {
-          duration: target.response,
-          reason: `prioritas ${target.priority}`,
-        });
-      clockRowAt(agg, TICKET_CLOCK, t.clockRound, at, target.resolution);
-      event(agg, 'incident.converted_from_triage', {
-        services: services.map((s) => s.code),
-        impact: input.impact,
-        urgency: input.urgency,
-        priority: target.priority,
-        response: target.response,
-        resolution: target.resolution,
-        supportHours: hours,
-        from: at.toISOString(),
-      });
-      await activateNextSteps(agg, manager, this.cache, true);
+    }
+    transition(agg, 'choose-service');
+    const services = await this.itServices.activeByCodes(manager, t.officeCode, input.services);
+    const target = priorityOf(
+      await this.matrices.matrix(manager, t.officeCode),
+      input.impact,
+      input.urgency,
+    );
+    const hours = supportHoursOf(services);
+    const owner = services[0]?.ownerPosition ?? null;
+    t.kind = 'incident';
+    t.priority = target.priority;
+    t.supportHours = hours === '24x7' ? '24x7' : null;
+    agg.calendar = await this.repository.calendarOf(t);
+    agg.standard = incidentStandard(t.officeCode, target.resolution, owner);
+    await insertIncidentRows(manager, t, {
+      services,
+      impact: input.impact,
+      urgency: input.urgency,
+      target,
+      hours,
+      owner,
+      now: agg.now,
     });
+    const office = await this.cache.office(manager, t.officeCode);
+    const steps = stepsOf(agg.standard, office, t.id);
+    await this.repository.insertParts(manager, [], steps);
+    agg.steps = steps;
+    // Both clocks count from the mail's receipt.
+    const at = t.receivedAt;
+    const fr = logState(rowsOf(agg.clockRows, FIRST_RESPONSE_CLOCK));
+    if (fr === 'none') clockRowAt(agg, FIRST_RESPONSE_CLOCK, 1, at, target.response);
+    else if (fr !== 'stopped')
+      addClockEvent(agg, FIRST_RESPONSE_CLOCK, 'target-change', {
+        duration: target.response,
+        reason: `prioritas ${target.priority}`,
+      });
+    clockRowAt(agg, TICKET_CLOCK, t.clockRound, at, target.resolution);
+    event(agg, 'incident.converted_from_triage', {
+      services: services.map((s) => s.code),
+      impact: input.impact,
+      urgency: input.urgency,
+      priority: target.priority,
+      response: target.response,
+      resolution: target.resolution,
+      supportHours: hours,
+      from: at.toISOString(),
+    });
+    await activateNextSteps(agg, manager, this.cache, true);
   }
 
   /** The reporter: an existing contact of the office, or a new one the agent vouches for. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplaintsModule } from '@sigap/api-complaints';
+import { IncidentsModule } from '@sigap/api-incidents';
 import { TicketsModule } from '@sigap/api-tickets';
 import { MailTemplatesController } from './mail-templates.controller';
 import { OutboxWorker } from './delivery/outbox-worker.service';
@@ -13,7 +14,7 @@ import { InboundRetentionSweep } from './retention/inbound-retention';
 
 /** Outgoing e-mail: templates, message building, the SMTP (or keep) transport, admin previews. */
 @Module({
-  imports: [TicketsModule, ComplaintsModule],
+  imports: [TicketsModule, ComplaintsModule, IncidentsModule],
   controllers: [MailTemplatesController, InboundMailController, ThirdPartyMailController],
   providers: [
     MailService,

@@ -31,6 +31,10 @@ export class OfficeEntity {
   @Column({ name: 'complaint_email', type: 'varchar', length: 254, nullable: true })
   complaintEmail: string | null;
 
+  /** Where incidents (gangguan) by e-mail go: new mail here opens an incident, not a request. */
+  @Column({ name: 'incident_email', type: 'varchar', length: 254, nullable: true })
+  incidentEmail: string | null;
+
   /** An https address of the office's logo (shown on its public pages). */
   @Column({ name: 'logo_url', type: 'varchar', length: 500, nullable: true })
   logoUrl: string | null;

@@ -133,6 +133,13 @@ export class OfficeOptionalFieldsDto {
   @IsEmailAddress()
   complaintEmail?: string | null;
 
+  @ApiPropertyOptional({ maxLength: FIELD_LIMITS.office.incidentEmail, nullable: true })
+  @optionalText()
+  @IsString()
+  @MaxLength(FIELD_LIMITS.office.incidentEmail)
+  @IsEmailAddress()
+  incidentEmail?: string | null;
+
   @ApiPropertyOptional({
     maxLength: FIELD_LIMITS.office.logoUrl,
     nullable: true,

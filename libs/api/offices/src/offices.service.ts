@@ -96,6 +96,7 @@ export class OfficesService {
       website: tidy(input.website),
       helpdeskEmail: tidy(input.helpdeskEmail)?.toLowerCase() ?? null,
       complaintEmail: tidy(input.complaintEmail)?.toLowerCase() ?? null,
+      incidentEmail: tidy(input.incidentEmail)?.toLowerCase() ?? null,
       logoUrl: tidy(input.logoUrl),
       retiredAt: null,
       headName: null,
@@ -109,6 +110,7 @@ export class OfficesService {
         if (await repo.count({ where: { code: row.code } }))
           conflicts.push({ path: 'code', message: `kode "${row.code}" sudah dipakai kantor lain` });
         conflicts.push(...(await this.prefixConflicts(manager, row.ticketPrefix, null)));
+        conflicts.push(...(await this.incidentAddressConflicts(manager, row, null)));
         if (conflicts.length) throw this.conflict(conflicts);
         await repo.insert(row);
         await this.calendars.scheduleNewOffice(manager, row, user.id);
@@ -162,6 +164,8 @@ export class OfficesService {
           next.helpdeskEmail = tidy(input.helpdeskEmail)?.toLowerCase() ?? null;
         if (input.complaintEmail !== undefined)
           next.complaintEmail = tidy(input.complaintEmail)?.toLowerCase() ?? null;
+        if (input.incidentEmail !== undefined)
+          next.incidentEmail = tidy(input.incidentEmail)?.toLowerCase() ?? null;
         if (input.logoUrl !== undefined) next.logoUrl = tidy(input.logoUrl);
 
         const zoneChanged = next.timeZone !== office.timeZone;
@@ -189,6 +193,8 @@ export class OfficesService {
           const conflicts = await this.prefixConflicts(manager, next.ticketPrefix, code);
           if (conflicts.length) throw this.conflict(conflicts);
         }
+        const mailboxClash = await this.incidentAddressConflicts(manager, next, code);
+        if (mailboxClash.length) throw this.conflict(mailboxClash);
         const changes: Partial<OfficeEntity> = {
           name: next.name,
           timeZone: next.timeZone,
@@ -198,6 +204,7 @@ export class OfficesService {
           website: next.website,
           helpdeskEmail: next.helpdeskEmail,
           complaintEmail: next.complaintEmail,
+          incidentEmail: next.incidentEmail,
           logoUrl: next.logoUrl,
         };
         await repo.update({ code }, changes);
@@ -292,6 +299,39 @@ export class OfficesService {
       message ?? `Sudah dipakai: ${errors.map((e) => e.message).join('; ')}.`,
       errors,
     );
+  }
+
+  /**
+   * An incident address that would swallow other mail: the office's own helpdesk or complaints
+   * address, or any mailbox of another office.
+   */
+  private async incidentAddressConflicts(
+    manager: EntityManager,
+    office: Pick<OfficeEntity, 'incidentEmail' | 'helpdeskEmail' | 'complaintEmail'>,
+    ownCode: string | null,
+  ): Promise<FieldError[]> {
+    const address = office.incidentEmail;
+    if (!address) return [];
+    if (address === office.helpdeskEmail || address === office.complaintEmail)
+      return [
+        {
+          path: 'incidentEmail',
+          message: 'alamat gangguan harus berbeda dari alamat helpdesk dan pengaduan',
+        },
+      ];
+    const others = (
+      await manager.getRepository(OfficeEntity).find({
+        select: { code: true, helpdeskEmail: true, complaintEmail: true, incidentEmail: true },
+      })
+    ).filter((o) => o.code !== ownCode);
+    const taken = others.some((o) =>
+      [o.helpdeskEmail, o.complaintEmail, o.incidentEmail].some(
+        (a) => a?.toLowerCase() === address,
+      ),
+    );
+    return taken
+      ? [{ path: 'incidentEmail', message: `alamat "${address}" sudah dipakai kantor lain` }]
+      : [];
   }
 
   /** A prefix another office has, or whose complaint numbers would be another's. */
@@ -507,6 +547,7 @@ function toAdminView(office: OfficeEntity): OfficeAdminView {
     website: office.website,
     helpdeskEmail: office.helpdeskEmail,
     complaintEmail: office.complaintEmail,
+    incidentEmail: office.incidentEmail,
     logoUrl: office.logoUrl,
     retiredAt: office.retiredAt ? office.retiredAt.toISOString() : null,
     createdAt: office.createdAt.toISOString(),

@@ -209,6 +209,7 @@ export class TicketActionsService {
         // And what other domains add (the survey invitation), in the same transaction.
         agg.outbox.push(...(await this.resolved.mailFor(manager, agg.ticket, agg.now)));
       }
+      await this.resolved.followUp(manager, agg, note);
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OutboxMessage } from '@sigap/api-outbox';
 import type { TicketEntity } from './ticket.entity';
-import type { NewTimelineEntry } from './workflow';
+import type { NewTimelineEntry, TicketAggregate } from './workflow';
 
 /** A stored file as the ticket actions check it (whose ticket, which office, how large). */
 export interface TicketFile {
@@ -40,15 +40,36 @@ export type ResolutionMail = (
 ) => Promise<OutboxMessage | null>;
 
 /**
+ * What another domain does, in the resolving transaction, when a ticket is resolved by an
+ * agent: a major incident resolves the reports linked to it. It may add to the resolved
+ * ticket's timeline through `agg`.
+ */
+export type ResolutionFollowUp = (
+  manager: EntityManager,
+  agg: TicketAggregate,
+  note: string | null,
+) => Promise<void>;
+
+/**
  * What other domains add when a ticket is resolved and its requester has an address (the
- * satisfaction survey's invitation), in the resolving transaction, in the order they subscribed.
+ * satisfaction survey's invitation), in the resolving transaction, in the order they subscribed;
+ * and what they do on any resolution (`followUp`).
  */
 @Injectable()
 export class TicketResolvedHooks {
   private readonly hooks: ResolutionMail[] = [];
+  private readonly followUps: ResolutionFollowUp[] = [];
 
   subscribe(hook: ResolutionMail): void {
     this.hooks.push(hook);
+  }
+
+  subscribeFollowUp(hook: ResolutionFollowUp): void {
+    this.followUps.push(hook);
+  }
+
+  async followUp(manager: EntityManager, agg: TicketAggregate, note: string | null): Promise<void> {
+    for (const hook of this.followUps) await hook(manager, agg, note);
   }
 
   async mailFor(

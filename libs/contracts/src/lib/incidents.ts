@@ -2,7 +2,7 @@
  * IT service management (SPBE "Manajemen Layanan"): the IT services an office runs, the
  * priority matrix of incidents, and incidents (gangguan), a ticket kind of their own.
  */
-import type { TicketChannel } from './tickets';
+import type { TicketChannel, TicketStatus } from './tickets';
 
 /** What an IT service is: the pemda website, e-mail dinas, the network, the data centre ... */
 export type ItServiceKind =
@@ -180,4 +180,83 @@ export interface IncidentView {
   services: { code: string; name: string; kind: ItServiceKind; supportHours: SupportHours }[];
   /** The position the incident is handled and escalated from (the first service's owner). */
   ownerPosition: string | null;
+  /** The major incident this report is linked to; null when it stands alone or is a parent. */
+  parent: IncidentLinkView | null;
+  /** The reports linked to this major incident, oldest link first (empty for most). */
+  children: IncidentLinkView[];
+  /** What caused the incident, once known; null until recorded. */
+  rootCause: string | null;
+  /** The problem record gathering this incident with others like it; null when none. */
+  problem: ProblemSummary | null;
+}
+
+/** A linked incident as the other side of a major-incident link shows it. */
+export interface IncidentLinkView {
+  number: string;
+  subject: string;
+  status: TicketStatus;
+  /** The reporter's name (staff of the office read it; no address is shown). */
+  requesterName: string | null;
+}
+
+/** `POST /api/v1/incidents/{parent}/children`: reports linked to a major incident. */
+export interface LinkIncidentsRequest {
+  /** Numbers of the office's open incidents to link (at most 50 at once). */
+  children: string[];
+}
+
+/**
+ * `POST /api/v1/incidents/{parent}/updates`: one update on a major incident, mailed once to
+ * every reporter (the parent's and its children's, each address once).
+ */
+export interface MajorIncidentUpdateRequest {
+  body: string;
+}
+
+/** `PUT /api/v1/incidents/{number}/root-cause`: null or empty clears it. */
+export interface IncidentRootCauseRequest {
+  rootCause: string | null;
+}
+
+/** Problem records (masalah): one cause behind recurring incidents, per office. */
+export type ProblemStatus = 'open' | 'known-error' | 'resolved';
+export const PROBLEM_STATUSES: readonly ProblemStatus[] = ['open', 'known-error', 'resolved'];
+
+export interface ProblemSummary {
+  id: string;
+  title: string;
+  status: ProblemStatus;
+}
+
+/** `GET /api/v1/problems` (rows) and `GET /api/v1/problems/{id}` (with its incidents). */
+export interface ProblemView extends ProblemSummary {
+  office: string;
+  description: string;
+  rootCause: string | null;
+  workaround: string | null;
+  /** How many incidents are linked to it. */
+  incidentCount: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ProblemDetail extends ProblemView {
+  incidents: (IncidentLinkView & { priority: IncidentPriority | null; receivedAt: string })[];
+}
+
+/** `POST /api/v1/problems` and `PUT /api/v1/problems/{id}` (without `office`). */
+export interface ProblemRequest {
+  office: string;
+  title: string;
+  description: string;
+  status?: ProblemStatus;
+  rootCause?: string | null;
+  workaround?: string | null;
+  expectedVersion?: number;
+}
+
+/** `POST /api/v1/problems/{id}/incidents`: an incident joins the problem. */
+export interface ProblemLinkRequest {
+  incident: string;
 }

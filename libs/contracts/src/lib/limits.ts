@@ -13,6 +13,7 @@ export const FIELD_LIMITS = {
     website: 255,
     helpdeskEmail: 254,
     complaintEmail: 254,
+    incidentEmail: 254,
     logoUrl: 500,
   },
   position: { code: 60, name: 200 },
@@ -23,7 +24,15 @@ export const FIELD_LIMITS = {
   /** An IT service in the office's register (its code is limited by its pattern too). */
   itService: { code: 60, name: 200, description: 2000 },
   /** An incident an agent records, and the requester named on it. */
-  incident: { subject: 300, description: 20000, priorityReason: 500 },
+  incident: {
+    subject: 300,
+    description: 20000,
+    priorityReason: 500,
+    rootCause: 4000,
+    majorUpdate: 10000,
+  },
+  /** A problem record gathering recurring incidents. */
+  problem: { title: 200, description: 10000, rootCause: 4000, workaround: 4000 },
   /** A change an agent records: its plan, and what approvers, implementers and reviewers write. */
   change: {
     subject: 300,

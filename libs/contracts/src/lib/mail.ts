@@ -13,7 +13,8 @@ export type MailTemplateName =
   | 'survey-invitation'
   | 'password-reset'
   | 'portal-sign-in'
-  | 'complaint-received';
+  | 'complaint-received'
+  | 'major-incident-update';
 
 export type MailLocale = 'id' | 'en';
 

@@ -23,6 +23,8 @@ export interface CreateOfficeRequest {
   website?: string | null;
   helpdeskEmail?: string | null;
   complaintEmail?: string | null;
+  /** Mail sent here (not a reply) opens an incident (gangguan) instead of a request. */
+  incidentEmail?: string | null;
   /** An https address of the office's logo. */
   logoUrl?: string | null;
 }
@@ -40,6 +42,7 @@ export interface OfficeAdminView extends OfficeSummary {
   website: string | null;
   helpdeskEmail: string | null;
   complaintEmail: string | null;
+  incidentEmail: string | null;
   logoUrl: string | null;
   /** ISO instant; null while the office is in service. */
   retiredAt: string | null;

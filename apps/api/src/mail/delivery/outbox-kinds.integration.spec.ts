@@ -145,6 +145,12 @@ for (const kind of DATABASES) {
           [agent.email],
           /Daftar puskesmas terlampir/,
         ],
+        [
+          'incident.major-update',
+          { parent: number, body: 'Layanan dipulihkan bertahap.' },
+          [REQUESTER],
+          /Layanan dipulihkan bertahap/,
+        ],
       ];
       // Every kind the worker knows is exercised here.
       expect(rows.map((r) => r[0]).sort()).toEqual(

@@ -41,6 +41,7 @@ export interface OfficeValues {
   website: string;
   helpdeskEmail: string;
   complaintEmail: string;
+  incidentEmail: string;
   logoUrl: string;
 }
 
@@ -81,6 +82,7 @@ export const OFFICE_FIELDS: readonly Field[] = [
   field('region', { label: 'onboard.office.region', hint: 'onboard.office.regionHint' }),
   field('helpdeskEmail', { label: 'onboard.office.helpdeskEmail', type: 'email' }),
   field('complaintEmail', { label: 'onboard.office.complaintEmail', type: 'email' }),
+  field('incidentEmail', { label: 'onboard.office.incidentEmail', type: 'email' }),
   field('website', { label: 'onboard.office.website', type: 'url' }),
   field('logoUrl', { label: 'onboard.office.logo', hint: 'onboard.office.logoHint', type: 'url' }),
   field('address', { label: 'onboard.office.address', rows: 2 }, { wide: true }),
@@ -96,6 +98,7 @@ const EMPTY: OfficeValues = {
   website: '',
   helpdeskEmail: '',
   complaintEmail: '',
+  incidentEmail: '',
   logoUrl: '',
 };
 
@@ -112,6 +115,7 @@ export function officeValues(office: OfficeAdminView | null): OfficeValues {
     website: office.website ?? '',
     helpdeskEmail: office.helpdeskEmail ?? '',
     complaintEmail: office.complaintEmail ?? '',
+    incidentEmail: office.incidentEmail ?? '',
     logoUrl: office.logoUrl ?? '',
   };
 }
@@ -132,7 +136,7 @@ export function checkOffice(v: OfficeValues, creating: boolean): Partial<Record<
     errors.ticketPrefix = 'onboard.office.err.prefix';
   if (v.region.trim() && !REGION.test(v.region.trim())) errors.region = 'onboard.office.err.region';
   if (FORBIDDEN.test(v.address)) errors.address = 'onboard.office.err.text';
-  for (const key of ['helpdeskEmail', 'complaintEmail'] as const)
+  for (const key of ['helpdeskEmail', 'complaintEmail', 'incidentEmail'] as const)
     if (v[key].trim() && !EMAIL.test(v[key].trim())) errors[key] = 'onboard.office.err.email';
   if (v.website.trim() && !/^https?:\/\/\S+$/.test(v.website.trim()))
     errors.website = 'onboard.office.err.url';
@@ -289,6 +293,7 @@ export class OfficeFormComponent {
       website: optional(v.website),
       helpdeskEmail: optional(v.helpdeskEmail),
       complaintEmail: optional(v.complaintEmail),
+      incidentEmail: optional(v.incidentEmail),
       logoUrl: optional(v.logoUrl),
     };
     const office = this.office();

@@ -42,6 +42,7 @@ const DOGIYAI: OfficeAdminView = {
   website: null,
   helpdeskEmail: 'helpdesk@dogiyaikab.go.id',
   complaintEmail: null,
+  incidentEmail: null,
   logoUrl: null,
   retiredAt: null,
   createdAt: '2026-12-07T01:00:00.000Z',
@@ -122,6 +123,7 @@ describe('OfficesPage', () => {
       website: null,
       helpdeskEmail: 'helpdesk@dogiyaikab.go.id',
       complaintEmail: null,
+      incidentEmail: null,
       logoUrl: null,
     });
     request.flush(DOGIYAI, { status: 201, statusText: 'Created' });

@@ -5,6 +5,7 @@ import { agentConsoleEn } from './agent-console.en';
 import { dashboardEn } from './dashboard.en';
 import { incidentsEn } from './incidents.en';
 import { changesEn } from './changes.en';
+import { majorEn } from './major.en';
 import { portalEn } from './portal.en';
 import { publicEn } from './public.en';
 import { reportsEn } from './reports.en';
@@ -23,6 +24,7 @@ export const en: Dictionary = {
   ...portalEn,
   ...incidentsEn,
   ...changesEn,
+  ...majorEn,
   ...surveyEn,
   ...dashboardEn,
   ...reportsEn,

@@ -5,6 +5,7 @@ import { agentConsoleId } from './agent-console.id';
 import { dashboardId } from './dashboard.id';
 import { incidentsId } from './incidents.id';
 import { changesId } from './changes.id';
+import { majorId } from './major.id';
 import { portalId } from './portal.id';
 import { publicId } from './public.id';
 import { reportsId } from './reports.id';
@@ -25,6 +26,7 @@ export const id = {
   ...portalId,
   ...incidentsId,
   ...changesId,
+  ...majorId,
   ...surveyId,
   ...dashboardId,
   ...reportsId,

@@ -25,6 +25,7 @@ export const onboardingEn: { readonly [K in keyof typeof onboardingId]: string }
   'onboard.office.regionHint': "E.g. ID-PA: the province's own holidays apply.",
   'onboard.office.helpdeskEmail': 'Helpdesk e-mail',
   'onboard.office.complaintEmail': 'Complaints e-mail',
+  'onboard.office.incidentEmail': 'Incidents e-mail',
   'onboard.office.website': 'Web site',
   'onboard.office.logo': 'Logo address (https)',
   'onboard.office.logoHint': "The office's logo image, e.g. https://…/logo.png.",

@@ -24,6 +24,7 @@ export const onboardingId = {
   'onboard.office.regionHint': 'Contoh ID-PA: hari libur daerah provinsi ikut berlaku.',
   'onboard.office.helpdeskEmail': 'E-mail helpdesk',
   'onboard.office.complaintEmail': 'E-mail pengaduan',
+  'onboard.office.incidentEmail': 'E-mail gangguan',
   'onboard.office.website': 'Situs web',
   'onboard.office.logo': 'Alamat logo (https)',
   'onboard.office.logoHint': 'Gambar logo kantor, misalnya https://…/logo.png.',

@@ -29,6 +29,10 @@ const VIEW: IncidentView = {
   supportHours: 'office',
   services: [{ code: WEB.code, name: WEB.name, kind: 'website', supportHours: 'office' }],
   ownerPosition: 'tim-teknis-kominfo',
+  parent: null,
+  children: [],
+  rootCause: null,
+  problem: null,
 };
 
 @Component({
@@ -66,6 +70,8 @@ describe('IncidentPanelComponent', () => {
     const fixture = await mount(INCIDENT);
     backend.expectOne('/api/v1/incidents/GNGTT-2026-000004').flush(VIEW);
     await fixture.whenStable();
+    // The major-incident part lists the office's problems to link to.
+    backend.expectOne('/api/v1/problems?office=tebingtinggi').flush([]);
     const element = fixture.nativeElement as HTMLElement;
     expect(textOf(element, '[data-test=incident-priority]')).toContain('P3');
     expect(textOf(element, '[data-test=incident-priority]')).toContain('dampak Tinggi');

@@ -29,6 +29,7 @@ import { lengthCount } from '../shared/form-focus';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
 import { ItServicesApi } from './it-services.api';
+import { MajorIncidentComponent } from './major-incident.component';
 import { previewPriority } from './new-incident.page';
 
 /**
@@ -40,7 +41,14 @@ import { previewPriority } from './new-incident.page';
 @Component({
   selector: 'sg-incident-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    MajorIncidentComponent,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   template: `
     <section class="incident" data-test="incident-panel" aria-labelledby="incident-title">
       @if (mode() === 'incident') {
@@ -141,6 +149,9 @@ import { previewPriority } from './new-incident.page';
         >
           {{ (mode() === 'incident' ? 'inc.ws.change' : 'inc.triage.convert') | t }}
         </button>
+      }
+      @if (mode() === 'incident' && view(); as v) {
+        <sg-major-incident [ticket]="ticket()" [view]="v" (changed)="changed.emit()" />
       }
     </section>
   `,

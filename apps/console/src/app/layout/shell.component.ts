@@ -86,6 +86,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: [...STAFF, 'agent'],
   },
   {
+    path: '/masalah',
+    icon: 'shield',
+    label: 'problem.nav',
+    test: 'nav-problems',
+    roles: [...STAFF, 'agent'],
+  },
+  {
     path: '/admin/karantina',
     icon: 'shield',
     label: 'nav.quarantine',

@@ -34,6 +34,7 @@ const JAYAPURA: OfficeAdminView = {
   website: null,
   helpdeskEmail: null,
   complaintEmail: null,
+  incidentEmail: null,
   logoUrl: null,
   retiredAt: null,
   createdAt: '2026-12-07T01:00:00.000Z',

@@ -29,6 +29,7 @@ import { ApiTokensAndWebhooks1763902800000 } from './1763902800000-api-tokens-an
 import { ItServicesIncidents1763902850000 } from './1763902850000-it-services-incidents';
 import { TicketSearch1763903000000 } from './1763903000000-ticket-search';
 import { TimelineLongText1763903100000 } from './1763903100000-timeline-long-text';
+import { MajorIncidentsProblems1763903200000 } from './1763903200000-major-incidents-problems';
 import { Changes1763903400000 } from './1763903400000-changes';
 import { SingleSignOn1763903500000 } from './1763903500000-single-sign-on';
 import { LaporInbound1763903700000 } from './1763903700000-lapor-inbound';
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   ItServicesIncidents1763902850000,
   TicketSearch1763903000000,
   TimelineLongText1763903100000,
+  MajorIncidentsProblems1763903200000,
   Changes1763903400000,
   SingleSignOn1763903500000,
   LaporInbound1763903700000,

@@ -45,13 +45,18 @@ export class InboundIdentification {
     return this.officeCache.list;
   }
 
-  /** The office whose mailbox is among the addresses; else the default office, else the first. */
+  /**
+   * The office whose mailbox (helpdesk or incident address) is among the addresses; else the
+   * default office, else the first.
+   */
   async officeFor(manager: EntityManager, addresses: string[]): Promise<string> {
     const offices = await this.offices(manager);
     if (!offices.length) throw new Error('belum ada kantor');
     const wanted = new Set(addresses.map((a) => a.toLowerCase()));
     const byMailbox = offices.find(
-      (o) => o.helpdeskEmail && wanted.has(o.helpdeskEmail.toLowerCase()),
+      (o) =>
+        (o.helpdeskEmail && wanted.has(o.helpdeskEmail.toLowerCase())) ||
+        (o.incidentEmail && wanted.has(o.incidentEmail.toLowerCase())),
     );
     if (byMailbox) return byMailbox.code;
     // Mail to no known mailbox goes to the default office, or the first one still in service.

@@ -26,6 +26,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { MetricsService } from '@sigap/api-observability';
 import { Clock } from '@sigap/api-clock';
 import { ComplaintMailRouter } from '@sigap/api-complaints';
+import { IncidentMailIntake } from '@sigap/api-incidents';
 import { AppConfig } from '@sigap/api-config';
 import { objectStoreFor, type ObjectStore } from '@sigap/api-attachments';
 import { SystemActionsService, TriageService } from '@sigap/api-tickets';
@@ -74,6 +75,7 @@ export class InboundMailService {
     private readonly triage: TriageService,
     @Optional() private readonly complaintRouter?: ComplaintMailRouter,
     @Optional() private readonly metrics?: MetricsService,
+    @Optional() private readonly incidentIntake?: IncidentMailIntake,
   ) {
     this.raws = objectStoreFor(config, 'mail-raw');
     this.copies = objectStoreFor(config, 'mail-attachments');
@@ -303,8 +305,13 @@ export class InboundMailService {
       return finish('quarantined', 'quarantined', null, `pihak ketiga (${match.reason})`);
     }
     const mention = 'mentionedTicketNumber' in match ? match.mentionedTicketNumber : undefined;
+    // Sent to the office's incident address: an incident, after the same checks as a request.
+    const incidentOffice = await this.incidentIntake?.officeFor(manager, recipients);
+    const asIncident = incidentOffice === officeCode;
     // A known sender's new request becomes a ticket at once; an agent chooses its service.
-    const opened = await this.triage.openFromMail(manager, {
+    const opener: Pick<TriageService, 'openFromMail'> =
+      asIncident && this.incidentIntake ? this.incidentIntake : this.triage;
+    const opened = await opener.openFromMail(manager, {
       officeCode,
       contactId: null,
       knownContact: facts.officeContact,
@@ -318,15 +325,11 @@ export class InboundMailService {
       messageId,
       inboundId: row.id,
       receivedAt: now,
-      via: 'permintaan baru',
+      via: asIncident ? 'alamat gangguan' : 'permintaan baru',
       actorId: null,
     });
-    return finish(
-      'created',
-      'processed',
-      opened,
-      mention ? `tiket triase (menyebut ${mention})` : 'tiket triase',
-    );
+    const what = asIncident ? 'gangguan' : 'tiket triase';
+    return finish('created', 'processed', opened, mention ? `${what} (menyebut ${mention})` : what);
   }
 
   // ---- admin: quarantine and triage inbox ----

@@ -35,6 +35,7 @@ export const TEMPLATE_KIND: Record<MailTemplateName, OutboundKind | null> = {
   'password-reset': null,
   'portal-sign-in': null,
   'complaint-received': 'auto-reply',
+  'major-incident-update': 'notification',
 };
 
 export interface ThreadContext {

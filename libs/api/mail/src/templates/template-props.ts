@@ -20,6 +20,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'password-reset',
   'portal-sign-in',
   'complaint-received',
+  'major-incident-update',
 ] as const;
 
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
@@ -201,6 +202,18 @@ export interface ComplaintReceivedProps {
   trackUrl: string | null;
 }
 
+/** An update on a major incident, to each reporter of it or of a report linked to it. */
+export interface MajorIncidentUpdateProps {
+  requesterName: string;
+  /** The reporter's own ticket (the mail threads there; replies land on it). */
+  ticket: TicketSummary;
+  /** The major incident's number and subject. */
+  parentNumber: string;
+  parentSubject: string;
+  /** The update as plain text (line breaks kept). */
+  message: string;
+}
+
 export interface MailTemplatePropsMap {
   'ticket-received': TicketReceivedProps;
   'documents-incomplete': DocumentsIncompleteProps;
@@ -216,6 +229,7 @@ export interface MailTemplatePropsMap {
   'password-reset': PasswordResetProps;
   'portal-sign-in': PortalSignInProps;
   'complaint-received': ComplaintReceivedProps;
+  'major-incident-update': MajorIncidentUpdateProps;
 }
 
 /** `{ template: 'ticket-received', props: {...} }`, discriminated on `template`. */

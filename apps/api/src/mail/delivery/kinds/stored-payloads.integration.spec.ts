@@ -201,6 +201,12 @@ describe(`outbox: payloads as older versions stored them [${DATABASES[0]}]`, () 
         'requester-replied',
         [agent.email],
       ],
+      [
+        'incident.major-update',
+        `{"ticket":"${t}","parent":"${t}","body":"Layanan dipulihkan bertahap."}`,
+        'major-incident-update',
+        [REQUESTER],
+      ],
     ];
   }
 

@@ -10,6 +10,7 @@ import {
   type MailTemplatePropsMap,
 } from '../../templates/template-props';
 import type { OutboxKind } from './kind';
+import { INCIDENT_MAJOR_UPDATE } from './incident-major-update';
 import { PASSWORD_RESET } from './password-reset';
 import { PORTAL_SIGN_IN_LINK } from './portal-sign-in-link';
 import { SURVEY_INVITATION } from './survey-invitation';
@@ -38,6 +39,7 @@ export const OUTBOX_KINDS: { readonly [K in OutboxKindName]: OutboxKind<K> } = {
   'ticket.step-sla-at-risk': TICKET_STEP_SLA_AT_RISK,
   'ticket.step-escalated': TICKET_STEP_ESCALATED,
   'ticket.requester-replied': TICKET_REQUESTER_REPLIED,
+  'incident.major-update': INCIDENT_MAJOR_UPDATE,
 };
 
 /** The definition of a stored row's kind, or undefined for a kind no code knows. */

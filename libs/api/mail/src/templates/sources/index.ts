@@ -2,6 +2,7 @@ import type { MailTemplateName } from '../template-props';
 import { agentReply } from './agent-reply';
 import { complaintReceived } from './complaint-received';
 import { documentsIncomplete } from './documents-incomplete';
+import { majorIncidentUpdate } from './major-incident-update';
 import { firstResponseAtRisk, firstResponseBreached } from './first-response-alerts';
 import { passwordReset } from './password-reset';
 import { portalSignIn } from './portal-sign-in';
@@ -31,4 +32,5 @@ export const TEMPLATE_SOURCES: Record<MailTemplateName, TemplateSource> = {
   'password-reset': passwordReset,
   'portal-sign-in': portalSignIn,
   'complaint-received': complaintReceived,
+  'major-incident-update': majorIncidentUpdate,
 };
