@@ -208,13 +208,17 @@ export class TicketRepository {
         await manager.update(ChecklistItemEntity, { id: itemId }, rest);
       }
     }
-    await this.liveEvent(manager, agg);
+    await this.liveEvent(manager, agg, agg.ticket.version);
     await this.writeAppends(manager, agg);
   }
 
   /** The live event of a saved change (see `ticket_events`), in the change's transaction. */
-  private async liveEvent(manager: EntityManager, agg: TicketAggregate): Promise<void> {
-    const e = ticketEventStatement(agg.ticket, agg.steps, 'changed', agg.ticket.version, agg.now);
+  private async liveEvent(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    version: number | null,
+  ): Promise<void> {
+    const e = ticketEventStatement(agg.ticket, agg.steps, 'changed', version, agg.now);
     await runSql(manager, e.sql, e.params);
   }
 
@@ -280,7 +284,8 @@ export class TicketRepository {
       else update.andWhere('alerted = :previous', { previous });
       if (!(await update.execute()).affected) throw new SweepConflict(step.id);
     }
-    await this.liveEvent(manager, agg);
+    // The sweep changes SLA figures only, under the same version: null says "read it again".
+    await this.liveEvent(manager, agg, null);
     await this.writeAppends(manager, agg);
     return true;
   }
