@@ -73,8 +73,9 @@ describe('live updates and presence', () => {
           .waitFor({ timeout: 4000 });
         await screenshot(helpdesk.page, `live-note-arrived-${size.name}`);
 
-        // The Kasi leaves the ticket: the helpdesk no longer sees them.
-        await kasi.page.goto(`${e2e.sigap.baseUrl}/tiket`);
+        // The Kasi goes back to the queue: the helpdesk no longer sees them.
+        await kasi.page.getByRole('link', { name: 'Kembali ke antrean' }).click();
+        await kasi.page.waitForURL(/\/tiket$/);
         await helpdesk.page.locator('[data-test=presence]').waitFor({
           state: 'detached',
           timeout: 4000,

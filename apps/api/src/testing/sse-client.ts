@@ -52,6 +52,11 @@ export class SseClient {
     }
   }
 
+  /** Resolves once the server has ended the stream (or it was closed here). */
+  get ended(): Promise<void> {
+    return this.done;
+  }
+
   async close(): Promise<void> {
     this.abort.abort();
     await this.done;

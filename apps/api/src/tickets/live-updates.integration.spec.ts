@@ -1,7 +1,7 @@
 import type { LiveEvent, PresenceView, TicketDetail } from '@sigap/contracts';
 import { LiveFeedService } from '@sigap/api-tickets';
 import { SseClient, type SseMessage } from '../testing/sse-client';
-import { DATABASES, type TestApp } from '../testing/test-app';
+import { DATABASES, createTestDatabase, startTestApp, type TestApp } from '../testing/test-app';
 import { twoInstancesOnOneDatabase } from '../testing/two-instances';
 
 /**
@@ -152,3 +152,24 @@ for (const kind of DATABASES) {
     });
   });
 }
+
+describe('live streams when an instance stops', () => {
+  it('are ended, so the instance closes at once and the console reconnects elsewhere', async () => {
+    const db = await createTestDatabase('sqlite');
+    const app = await startTestApp(db);
+    try {
+      const client = new SseClient(
+        `${app.baseUrl}/api/v1/events`,
+        await app.token('helpdesk.bali@sigap.local'),
+      );
+      expect(await client.open()).toBe(200);
+      await client.next((m) => m.event === 'ready', 5000);
+      const started = Date.now();
+      await app.close();
+      await client.ended;
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await db.drop();
+    }
+  });
+});

@@ -6,7 +6,4 @@ export const liveEn: Record<keyof typeof liveId, string> = {
   'live.presence.viewing': 'viewing',
   'live.presence.typing': 'typing',
   'live.presence.typingWarn': '{name} is writing a reply or a note on this ticket.',
-  'live.updated': 'This ticket was just changed by {who}; the view is up to date.',
-  'live.someone': 'someone else',
-  'live.offline': 'Live updates interrupted; reconnecting…',
-} as const;
+};

@@ -4,7 +4,4 @@ export const liveId = {
   'live.presence.viewing': 'sedang melihat',
   'live.presence.typing': 'sedang mengetik',
   'live.presence.typingWarn': '{name} sedang menulis balasan atau catatan untuk tiket ini.',
-  'live.updated': 'Tiket ini baru saja diubah {who}; tampilan sudah diperbarui.',
-  'live.someone': 'orang lain',
-  'live.offline': 'Pembaruan langsung terputus; menyambung ulang…',
 } as const;

@@ -38,6 +38,15 @@ export class PresenceApi {
     return this.http.delete(this.url(number), { headers: this.headers() });
   }
 
+  /** `leave` as the page goes away: a request the browser completes after the page is gone. */
+  leaveOnExit(number: string): void {
+    void fetch(this.url(number), {
+      method: 'DELETE',
+      headers: this.headers(),
+      keepalive: true,
+    }).catch(() => undefined);
+  }
+
   private url(number: string): string {
     return `/api/v1/tickets/${encodeURIComponent(number)}/presence`;
   }
@@ -152,6 +161,7 @@ export class TicketPresenceComponent {
   );
   protected readonly initials = initials;
   private request: Subscription | null = null;
+  private destroyed = false;
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -183,20 +193,31 @@ export class TicketPresenceComponent {
         ),
       )
       .subscribe(() => this.beat());
+    // A closed tab or a page left for another site: the goodbye outlives the page.
+    const hide = () => {
+      if (shown) this.api.leaveOnExit(shown);
+    };
+    window.addEventListener('pagehide', hide);
     destroyRef.onDestroy(() => {
+      window.removeEventListener('pagehide', hide);
       feed.unsubscribe();
-      this.request?.unsubscribe();
-      if (shown)
+      this.destroyed = true;
+      const ticket = shown;
+      if (!ticket) return;
+      const goodbye = () =>
         this.api
-          .leave(shown)
+          .leave(ticket)
           .pipe(catchError(() => of(null)))
           .subscribe();
+      // A heartbeat still on its way would bring the user back after the goodbye: it goes after.
+      if (this.request && !this.request.closed) this.request.add(goodbye);
+      else goodbye();
     });
   }
 
   private beat(): void {
     const number = untracked(this.number);
-    if (!number) return;
+    if (!number || this.destroyed) return;
     this.request?.unsubscribe();
     this.request = this.api
       .heartbeat(number, untracked(this.typing))

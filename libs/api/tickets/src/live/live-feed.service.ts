@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import type { LiveEvent, LiveEventKind } from '@sigap/contracts';
 import { hasRole, type AuthUser } from '@sigap/api-identity';
 import { Observable } from 'rxjs';
@@ -56,9 +61,11 @@ export function mayReceive(user: AuthUser, row: FeedRow): boolean {
  * allowed to see it. With no listener it reads nothing.
  */
 @Injectable()
-export class LiveFeedService implements OnApplicationShutdown {
+export class LiveFeedService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('LiveFeed');
   private readonly listeners = new Set<(row: FeedRow) => void>();
+  /** How to end each open stream (at shutdown). */
+  private readonly enders = new Set<() => void>();
   /** Ids above the mark already handed out, with when they were first seen. */
   private readonly seen = new Map<number, number>();
   private mark: number | null = null;
@@ -84,12 +91,15 @@ export class LiveFeedService implements OnApplicationShutdown {
       const listener = (row: FeedRow) => {
         if (mayReceive(user, row)) subscriber.next(row.event);
       };
+      const end = () => subscriber.complete();
       this.listeners.add(listener);
+      this.enders.add(end);
       this.ensureRunning();
       void this.marked.then(() => {
         if (!subscriber.closed) subscriber.next(null);
       });
       return () => {
+        this.enders.delete(end);
         this.listeners.delete(listener);
         if (!this.listeners.size) this.stop();
       };
@@ -150,6 +160,15 @@ export class LiveFeedService implements OnApplicationShutdown {
   /** The number of open streams on this instance (for tests and metrics). */
   get listenerCount(): number {
     return this.listeners.size;
+  }
+
+  /**
+   * Ends the open streams before the HTTP server closes: it waits for open responses, and a
+   * stream would keep it waiting for minutes. The console reconnects to another instance.
+   */
+  beforeApplicationShutdown(): void {
+    this.closed = true;
+    for (const end of [...this.enders]) end();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -14,7 +14,7 @@ import type { PresenceView } from '@sigap/contracts';
 import type { AuthUser } from '@sigap/api-identity';
 import { SignedInUser } from '@sigap/api-identity';
 import { IsBoolean } from 'class-validator';
-import { interval, map, merge, Observable, takeUntil, timer } from 'rxjs';
+import { Observable } from 'rxjs';
 import { LiveFeedService } from './live-feed.service';
 import { PresenceService } from './presence.service';
 
@@ -48,15 +48,21 @@ export class LiveController {
    */
   @Sse('events')
   events(@SignedInUser() user: AuthUser): Observable<MessageEvent> {
-    const changes = this.feed
-      .events(user)
-      .pipe(
-        map((event): MessageEvent =>
-          event ? { type: 'ticket', data: event } : { type: 'ready', data: {} },
-        ),
-      );
-    const pings = interval(PING_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    return merge(changes, pings).pipe(takeUntil(timer(STREAM_MAX_MS)));
+    return new Observable<MessageEvent>((stream) => {
+      const changes = this.feed.events(user).subscribe({
+        next: (event) =>
+          stream.next(event ? { type: 'ticket', data: event } : { type: 'ready', data: {} }),
+        complete: () => stream.complete(),
+        error: (error: unknown) => stream.error(error),
+      });
+      const ping = setInterval(() => stream.next({ type: 'ping', data: {} }), PING_MS);
+      const end = setTimeout(() => stream.complete(), STREAM_MAX_MS);
+      return () => {
+        clearInterval(ping);
+        clearTimeout(end);
+        changes.unsubscribe();
+      };
+    });
   }
 
   @Get('tickets/:number/presence')
