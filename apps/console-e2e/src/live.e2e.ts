@@ -93,9 +93,9 @@ describe('live updates and presence', () => {
           description: 'Mohon dicek.',
           requester: { name: 'Ni Luh Ayu', email: 'ayu@baliprov.go.id' },
         });
-        await helpdesk.page
-          .locator('[data-test=ticket-row]', { hasText: subject })
-          .waitFor({ timeout: 4000 });
+        const arrived = helpdesk.page.locator('[data-test=ticket-row]', { hasText: subject });
+        await arrived.waitFor({ timeout: 4000 });
+        await arrived.scrollIntoViewIfNeeded();
         await expectFits(helpdesk.page, 'queue');
         await screenshot(helpdesk.page, `live-queue-${size.name}`);
       } finally {

@@ -57,11 +57,18 @@ export class PresenceApi {
   }
 }
 
-/** Two letters of a name for its avatar: "Dewi Lestari" gives "DL". */
+/**
+ * Two letters of a name for its avatar: "Dewi Lestari" gives "DL"; what stands in parentheses
+ * (an office, "Kepala Seksi (BALI)") is left out.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((w) => w[0]?.toUpperCase() ?? '').join('') || '?';
+  return letters.map((w) => w[0].toUpperCase()).join('') || '?';
 }
 
 /**

@@ -350,7 +350,7 @@ describe('WorkspacePage', () => {
       expect(beat.request.body).toEqual({ typing: false });
       beat.flush([
         { userId: 'u-2', name: 'Dewi Lestari', typing: true },
-        { userId: 'u-3', name: 'Kasi Aplikasi', typing: false },
+        { userId: 'u-3', name: 'Kepala Seksi Aplikasi Informatika (BALI)', typing: false },
       ]);
       await settle();
       const people = element.querySelectorAll('[data-test=presence-user]');
@@ -359,6 +359,7 @@ describe('WorkspacePage', () => {
       expect(people[0].textContent).toContain('Dewi Lestari');
       expect(people[0].textContent).toContain('sedang mengetik');
       expect(people[1].textContent).toContain('sedang melihat');
+      expect(people[1].querySelector('.avatar')!.textContent!.trim()).toBe('KI');
       expect(textOf(element, '[data-test=presence-typing]')).toContain('Dewi Lestari');
 
       // The user starts writing: a heartbeat says so at once.
