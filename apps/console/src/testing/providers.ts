@@ -17,6 +17,19 @@ import { TOKEN_STORAGE_KEY, USER_STORAGE_KEY } from '../app/auth/auth.service';
 import { LOCALE_STORAGE_KEY } from '../app/i18n/i18n.service';
 import { CHOSEN_OFFICE_KEY } from '../app/shared/chosen-office';
 import { provideSigapIcons } from '../app/shared/icons';
+import { LIVE_FETCH, LiveEvents, type LiveMessage } from '../app/shared/live-events';
+import { Subject } from 'rxjs';
+
+/**
+ * The live stream's `fetch` in specs: it stays pending (a quiet stream) until aborted. Specs
+ * about live updates provide their own.
+ */
+export const quietLiveFetch: typeof fetch = (_input, init) =>
+  new Promise<Response>((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () =>
+      reject(new DOMException('aborted', 'AbortError')),
+    );
+  });
 
 /** What every console spec runs with: zoneless, the real interceptor, a testing backend. */
 export function consoleTestProviders(routes: Routes = []): (Provider | EnvironmentProviders)[] {
@@ -26,6 +39,7 @@ export function consoleTestProviders(routes: Routes = []): (Provider | Environme
     provideHttpClientTesting(),
     provideRouter(routes),
     provideSigapIcons(),
+    { provide: LIVE_FETCH, useValue: quietLiveFetch },
   ];
 }
 
@@ -94,3 +108,18 @@ export async function openPage(
   template: '',
 })
 export class BlankComponent {}
+
+/** A live feed the spec drives: `send` hands a message to the page's subscribers. */
+export class FakeLiveEvents {
+  private readonly subject = new Subject<LiveMessage>();
+  readonly messages = this.subject.asObservable();
+
+  send(message: LiveMessage): void {
+    this.subject.next(message);
+  }
+
+  /** The provider that puts this feed in place of the real one. */
+  provider(): Provider {
+    return { provide: LiveEvents, useValue: this };
+  }
+}

@@ -34,6 +34,7 @@ export * from './migrations/1763902850000-it-services-incidents';
 export * from './migrations/1763903000000-ticket-search';
 export * from './migrations/1763903100000-timeline-long-text';
 export * from './migrations/1763903400000-changes';
+export * from './migrations/1763903600000-live-updates';
 export * from './migrations/index';
 export * from './mysql-driver';
 export * from './read-replica';

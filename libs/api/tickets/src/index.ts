@@ -31,3 +31,7 @@ export * from './triage-standard';
 export * from './triage.service';
 export * from './workflow';
 export * from './tracking-token';
+export * from './live/live-feed.service';
+export * from './live/live.controller';
+export * from './live/presence.service';
+export * from './live/ticket-events';

@@ -168,6 +168,7 @@ export class TicketFactory {
         manager,
       ),
       this.repository.announced(manager, agg, timeline, number, record.timelineAt, webhooksAnswer),
+      this.repository.openedEventStatement(agg, record.timelineAt),
     ]);
     return number;
   }

@@ -25,6 +25,7 @@ import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { triageStandard } from './triage-standard';
+import { ticketEventByIdStatement, ticketEventStatement } from './live/ticket-events';
 import {
   aggregateOf,
   type AggregateParts,
@@ -209,7 +210,23 @@ export class TicketRepository {
         await manager.update(ChecklistItemEntity, { id: itemId }, rest);
       }
     }
+    await this.liveEvent(manager, agg, agg.ticket.version);
     await this.writeAppends(manager, agg);
+  }
+
+  /** The live event of a saved change (see `ticket_events`), in the change's transaction. */
+  private async liveEvent(
+    manager: EntityManager,
+    agg: TicketAggregate,
+    version: number | null,
+  ): Promise<void> {
+    const e = ticketEventStatement(agg.ticket, agg.steps, 'changed', version, agg.now);
+    await runSql(manager, e.sql, e.params);
+  }
+
+  /** The live event of a new ticket, once it has its number: for the factory's last batch. */
+  openedEventStatement(agg: TicketAggregate, at: Date): SqlStatement {
+    return ticketEventStatement(agg.ticket, agg.steps, 'opened', agg.ticket.version, at);
   }
 
   /**
@@ -269,6 +286,8 @@ export class TicketRepository {
       else update.andWhere('alerted = :previous', { previous });
       if (!(await update.execute()).affected) throw new SweepConflict(step.id);
     }
+    // The sweep changes SLA figures only, under the same version: null says "read it again".
+    await this.liveEvent(manager, agg, null);
     await this.writeAppends(manager, agg);
     return true;
   }
@@ -394,6 +413,8 @@ export class TicketRepository {
       TimelineEntryEntity,
       entries.map((e) => ({ ...e, ticketId, at })),
     );
+    const e = ticketEventByIdStatement(ticketId, at);
+    await runSql(manager, e.sql, e.params);
   }
 
   /** Checklist lines and steps added to a stored ticket (triage choosing its service). */

@@ -15,10 +15,13 @@ import { TicketReadingService } from './ticket-reading.service';
 import { TicketRepository } from './ticket-repository';
 import { TicketsController } from './tickets.controller';
 import { TriageService } from './triage.service';
+import { LiveController } from './live/live.controller';
+import { LiveFeedService } from './live/live-feed.service';
+import { PresenceService } from './live/presence.service';
 
 @Module({
   imports: [OfficesModule, OpdsModule],
-  controllers: [TicketsController],
+  controllers: [TicketsController, LiveController],
   providers: [
     TicketRepository,
     TicketFactory,
@@ -35,6 +38,8 @@ import { TriageService } from './triage.service';
     SlaSweepService,
     SystemActionsService,
     TriageService,
+    LiveFeedService,
+    PresenceService,
   ],
   exports: [
     TicketRepository,
@@ -51,6 +56,7 @@ import { TriageService } from './triage.service';
     SlaSweepService,
     SystemActionsService,
     TriageService,
+    LiveFeedService,
   ],
 })
 export class TicketsModule {}

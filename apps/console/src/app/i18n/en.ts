@@ -12,6 +12,7 @@ import { reportsEn } from './reports.en';
 import { onboardingEn } from './onboarding.en';
 import { surveyEn } from './survey.en';
 import { integrationsEn } from './integrations.en';
+import { liveEn } from './live.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
@@ -30,6 +31,7 @@ export const en: Dictionary = {
   ...reportsEn,
   ...onboardingEn,
   ...integrationsEn,
+  ...liveEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',
   'app.loading': 'Loading…',

@@ -12,6 +12,7 @@ import { reportsId } from './reports.id';
 import { onboardingId } from './onboarding.id';
 import { surveyId } from './survey.id';
 import { integrationsId } from './integrations.id';
+import { liveId } from './live.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -32,6 +33,7 @@ export const id = {
   ...reportsId,
   ...onboardingId,
   ...integrationsId,
+  ...liveId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',

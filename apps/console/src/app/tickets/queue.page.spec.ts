@@ -7,12 +7,13 @@ import { OFFICES, SUMMARIES } from '../../testing/fixtures';
 import { CHOSEN_OFFICE_KEY, ChosenOffice } from '../shared/chosen-office';
 import {
   BlankComponent,
+  FakeLiveEvents,
   consoleTestProviders,
   resetStorage,
   textOf,
 } from '../../testing/providers';
 import { BALI_CALENDAR, wita } from './calendar-fixture';
-import { QueuePage } from './queue.page';
+import { PAGE_SIZE, QUEUE_LIVE_DEBOUNCE_MS, QueuePage } from './queue.page';
 
 const BALI_AGENT: CurrentUser = {
   id: 'u-bali',
@@ -43,6 +44,7 @@ const row = (n: number, overrides: Partial<TicketSummary> = {}): TicketSummary =
 describe('QueuePage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
+  let live: FakeLiveEvents;
 
   async function open(
     items: TicketSummary[] = [row(1), row(2), row(3)],
@@ -50,11 +52,15 @@ describe('QueuePage', () => {
     calendar: OfficeCalendarView | null = null,
   ): Promise<HTMLElement> {
     resetStorage(BALI_AGENT);
+    live = new FakeLiveEvents();
     TestBed.configureTestingModule({
-      providers: consoleTestProviders([
-        { path: 'tiket', component: QueuePage },
-        { path: 'tiket/:number', component: BlankComponent },
-      ]),
+      providers: [
+        ...consoleTestProviders([
+          { path: 'tiket', component: QueuePage },
+          { path: 'tiket/:number', component: BlankComponent },
+        ]),
+        live.provider(),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
@@ -91,6 +97,62 @@ describe('QueuePage', () => {
     expect(rows[0].textContent).toContain('Baru');
     expect(rows[0].querySelector('.countdown')!.textContent).toMatch(/^sisa 2 j/);
     expect(rows[0].textContent).toContain('WITA');
+  });
+
+  describe('live updates', () => {
+    const event = (
+      ticket: string,
+      office = 'bali',
+      kind: 'changed' | 'opened' | 'presence' = 'changed',
+    ) => ({
+      type: 'ticket' as const,
+      event: { kind, ticket, office, version: 2, at: '2026-03-02T02:00:00.000Z' },
+    });
+    const refreshed = () =>
+      backend.match(
+        (r) => r.url === '/api/v1/tickets' && r.params.get('status') === 'new,reopened',
+      );
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('reads the rows again once for a burst of changes to the office, keeping the selection', async () => {
+      const element = await open();
+      press('j');
+      await settle();
+      live.send(event('BALI-2026-00009', 'bali', 'opened'));
+      live.send(event('BALI-2026-00002'));
+      live.send(event('BALI-2026-00003'));
+      await wait(100);
+      expect(refreshed().length).withContext('debounced').toBe(0);
+      await wait(QUEUE_LIVE_DEBOUNCE_MS + 100);
+      const requests = refreshed();
+      expect(requests.length).toBe(1);
+      expect(requests[0].request.params.get('limit')).toBe(String(PAGE_SIZE));
+      requests[0].flush({
+        items: [row(9, { dueAt: new Date(Date.now() + 3_600_000).toISOString() }), row(1), row(2)],
+        nextCursor: null,
+      });
+      await settle();
+      const rows = element.querySelectorAll('[data-test=ticket-row]');
+      expect(rows.length).toBe(3);
+      expect(rows[0].textContent).toContain('BALI-2026-00009');
+      // The selected ticket (the second, 00002) stays selected where it now stands.
+      expect(rows[2].closest('.selected')).not.toBeNull();
+    });
+
+    it('ignores presence, other offices, and the first connection; refreshes after a reconnection', async () => {
+      await open();
+      live.send(event('RIAU-2026-00001', 'riau'));
+      live.send(event('BALI-2026-00001', 'bali', 'presence'));
+      live.send({ type: 'ready', reconnected: false });
+      await wait(QUEUE_LIVE_DEBOUNCE_MS + 150);
+      expect(refreshed().length).toBe(0);
+      live.send({ type: 'ready', reconnected: true });
+      await wait(QUEUE_LIVE_DEBOUNCE_MS + 150);
+      const requests = refreshed();
+      expect(requests.length).toBe(1);
+      requests[0].flush({ items: [row(1)], nextCursor: null });
+      await settle();
+    });
   });
 
   describe('with the office calendar and a fake clock', () => {

@@ -32,12 +32,13 @@ import {
   type TicketKind,
   type TicketSummary,
 } from '@sigap/contracts';
-import { catchError, of, type Subscription } from 'rxjs';
+import { catchError, debounceTime, filter, of, type Subscription } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { BulkAssignComponent } from './bulk-assign.component';
 import type { MessageKey } from '../i18n/id';
+import { LiveEvents } from '../shared/live-events';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe } from '../shared/zoned-date';
 import { ChosenOffice } from '../shared/chosen-office';
@@ -58,6 +59,11 @@ export const PHONE_ROW_HEIGHT = 124;
 /** The width below which the queue shows cards (the layout's phone breakpoint). */
 const PHONE_QUERY = '(max-width: 599.98px)';
 export { PAGE_SIZE };
+
+/** A burst of live changes refreshes the list once, this long after the last. */
+export const QUEUE_LIVE_DEBOUNCE_MS = 500;
+/** The most rows one refresh reads again (the API's page limit). */
+const REFRESH_MAX = 200;
 /** Load the next page when the first visible row comes this close to the end of what is loaded. */
 const PREFETCH_ROWS = 20;
 
@@ -535,8 +541,21 @@ export class QueuePage {
 
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), TICK_MS);
+    // Changes by anyone, on any API instance, to the office's tickets refresh the rows shown.
+    const live = inject(LiveEvents)
+      .messages.pipe(
+        filter((m) =>
+          m.type === 'ready'
+            ? m.reconnected
+            : m.event.kind !== 'presence' && (!this.office() || m.event.office === this.office()),
+        ),
+        debounceTime(QUEUE_LIVE_DEBOUNCE_MS),
+      )
+      .subscribe(() => this.refresh());
     inject(DestroyRef).onDestroy(() => {
       clearInterval(timer);
+      clearTimeout(this.refreshLater);
+      live.unsubscribe();
       this.pageRequest?.unsubscribe();
     });
 
@@ -609,6 +628,37 @@ export class QueuePage {
         this.notifier.show(error);
         this.afterFirstPage();
       },
+    });
+  }
+
+  private refreshLater: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Reads the rows shown again (as many as are loaded, up to the API's page limit), keeping the
+   * selected row, the ticks and the scroll: new tickets appear, changed ones move or update, and
+   * tickets that left the view go. A page still loading is waited for.
+   */
+  private refresh(): void {
+    clearTimeout(this.refreshLater);
+    if (this.loading()) {
+      this.refreshLater = setTimeout(() => this.refresh(), QUEUE_LIVE_DEBOUNCE_MS);
+      return;
+    }
+    const selectedNumber = this.items()[this.selected()]?.number ?? null;
+    const limit = Math.min(Math.max(this.items().length, PAGE_SIZE), REFRESH_MAX);
+    this.pageRequest = this.api.list({ ...this.lastQuery, limit }).subscribe({
+      next: (page) => {
+        this.items.set(page.items);
+        this.nextCursor.set(page.nextCursor);
+        const at = page.items.findIndex((t) => t.number === selectedNumber);
+        this.selected.set(
+          at >= 0 ? at : Math.min(this.selected(), Math.max(page.items.length - 1, 0)),
+        );
+        const present = new Set(page.items.map((t) => t.number));
+        this.checked.update((set) => new Set([...set].filter((n) => present.has(n))));
+      },
+      // A failed refresh leaves the rows as they were; the next change tries again.
+      error: () => undefined,
     });
   }
 

@@ -165,6 +165,9 @@ export class ReplyComposerComponent {
   /** The reply's files, uploaded to the ticket as soon as they are chosen. */
   protected readonly uploads = new UploadQueue();
 
+  /** Whether a reply or note is being written (colleagues on the ticket see it). */
+  readonly drafting = computed(() => this.text().trim().length > 0);
+
   private readonly office = computed(() => this.ticket().office);
   /** A reply waits for its uploads, and is held while a failed one is still listed. */
   protected readonly canSend = computed(() => {

@@ -12,9 +12,14 @@ import type {
   TimelineEntryView,
 } from '@sigap/contracts';
 import { OFFICES, SERVICE_DETAIL } from '../../testing/fixtures';
-import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
+import {
+  FakeLiveEvents,
+  consoleTestProviders,
+  resetStorage,
+  textOf,
+} from '../../testing/providers';
 import { BALI_CALENDAR, wita } from './calendar-fixture';
-import { TIMELINE_ORDER_KEY, WorkspacePage } from './workspace.page';
+import { LIVE_DEBOUNCE_MS, TIMELINE_ORDER_KEY, WorkspacePage } from './workspace.page';
 
 const NUMBER = 'BALI-2026-00007';
 const URL = `/api/v1/tickets/${NUMBER}`;
@@ -206,6 +211,7 @@ const KASI_DETAIL: TicketDetail = {
 describe('WorkspacePage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
+  let live: FakeLiveEvents;
 
   /** The composer asks for the office's canned responses and service names. */
   function flushComposerLists(canned: CannedResponseView[] = CANNED): void {
@@ -229,8 +235,12 @@ describe('WorkspacePage', () => {
     timeline: TimelineEntryView[] = TIMELINE,
   ): Promise<HTMLElement> {
     resetStorage(AGENT);
+    live = new FakeLiveEvents();
     TestBed.configureTestingModule({
-      providers: consoleTestProviders([{ path: 'tiket/:number', component: WorkspacePage }]),
+      providers: [
+        ...consoleTestProviders([{ path: 'tiket/:number', component: WorkspacePage }]),
+        live.provider(),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
@@ -268,7 +278,11 @@ describe('WorkspacePage', () => {
     );
   }
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    // The presence heartbeats have their own spec.
+    backend.match((r) => r.url === `${URL}/presence`);
+    backend.verify();
+  });
 
   it('shows the clocks in the office zone, the checklist, the steps and the timeline', async () => {
     const element = await open();
@@ -297,6 +311,77 @@ describe('WorkspacePage', () => {
     expect(element.querySelector('.entry-note')).not.toBeNull();
     expect(element.querySelector('[data-test=action-resolve]')).not.toBeNull();
     expect(element.querySelector('[data-test=action-close]')).toBeNull();
+  });
+
+  describe('live updates and presence', () => {
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const change = (
+      ticket: string,
+      version: number | null,
+      kind: 'changed' | 'presence' = 'changed',
+    ) => ({
+      type: 'ticket' as const,
+      event: { kind, ticket, office: 'bali', version, at: '2026-03-02T02:00:00.000Z' },
+    });
+
+    it('reads the ticket and its timeline again when someone else changes it', async () => {
+      const element = await open();
+      // Its own version, another ticket and presence change nothing.
+      live.send(change(NUMBER, DETAIL.version));
+      live.send(change('BALI-2026-09999', 9));
+      live.send(change(NUMBER, null, 'presence'));
+      await wait(LIVE_DEBOUNCE_MS + 100);
+      expect(backend.match(URL).length).toBe(0);
+
+      live.send(change(NUMBER, DETAIL.version + 1));
+      live.send(change(NUMBER, DETAIL.version + 2));
+      await wait(LIVE_DEBOUNCE_MS + 100);
+      backend
+        .expectOne(URL)
+        .flush({ ...DETAIL, version: DETAIL.version + 2, subject: 'Diubah rekan' });
+      backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+      await settle();
+      expect(textOf(element, '[data-test=ticket-number]')).toContain('Diubah rekan');
+    });
+
+    it('shows who else has the ticket open and who is typing, and says when the user types', async () => {
+      const element = await open();
+      const beat = backend.expectOne((r) => r.url === `${URL}/presence` && r.method === 'PUT');
+      expect(beat.request.body).toEqual({ typing: false });
+      beat.flush([
+        { userId: 'u-2', name: 'Dewi Lestari', typing: true },
+        { userId: 'u-3', name: 'Kepala Seksi Aplikasi Informatika (BALI)', typing: false },
+      ]);
+      await settle();
+      const people = element.querySelectorAll('[data-test=presence-user]');
+      expect(people.length).toBe(2);
+      expect(people[0].textContent).toContain('DL');
+      expect(people[0].textContent).toContain('Dewi Lestari');
+      expect(people[0].textContent).toContain('sedang mengetik');
+      expect(people[1].textContent).toContain('sedang melihat');
+      expect(people[1].querySelector('.avatar')!.textContent!.trim()).toBe('KI');
+      expect(textOf(element, '[data-test=presence-typing]')).toContain('Dewi Lestari');
+
+      // The user starts writing: a heartbeat says so at once.
+      const box = element.querySelector<HTMLTextAreaElement>('sg-reply-composer textarea')!;
+      box.value = 'Sedang saya cek';
+      box.dispatchEvent(new Event('input'));
+      await settle();
+      const typing = backend.expectOne((r) => r.url === `${URL}/presence` && r.method === 'PUT');
+      expect(typing.request.body).toEqual({ typing: true });
+      typing.flush([]);
+      await settle();
+      expect(element.querySelector('[data-test=presence]')).toBeNull();
+
+      // Someone arrives (a live presence event): asked again at once.
+      live.send(change(NUMBER, null, 'presence'));
+      await settle();
+      backend
+        .expectOne((r) => r.url === `${URL}/presence` && r.method === 'PUT')
+        .flush([{ userId: 'u-2', name: 'Dewi Lestari', typing: false }]);
+      await settle();
+      expect(element.querySelectorAll('[data-test=presence-user]').length).toBe(1);
+    });
   });
 
   it('verifies a checklist item with the version it saw', async () => {

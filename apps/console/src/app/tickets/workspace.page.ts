@@ -28,12 +28,13 @@ import {
   type TicketDetail,
   type TimelineEntryView,
 } from '@sigap/contracts';
-import { catchError, map, of } from 'rxjs';
+import { catchError, debounceTime, filter, map, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { lengthCount } from '../shared/form-focus';
+import { LiveEvents } from '../shared/live-events';
 import { ErrorNotifier } from '../shared/problem';
 import { ZonedDatePipe, zoneAbbreviation } from '../shared/zoned-date';
 import type { WorkCalendar } from '@sigap/sla';
@@ -42,6 +43,7 @@ import { addWorkingMinutes } from '@sigap/sla';
 import { foldQuoted } from './mail-html';
 import { foldQuotedText } from './mail-text';
 import { TicketFilesComponent } from './ticket-files.component';
+import { TicketPresenceComponent } from './ticket-presence.component';
 import { spellMinutes, spellRemaining, type StandardUnit } from './remaining-text';
 import { ChangePanelComponent } from '../changes/change-panel.component';
 import { IncidentPanelComponent } from '../it-services/incident-panel.component';
@@ -60,6 +62,9 @@ export const ACTIONS: readonly { action: string; reason: 'required' | 'optional'
   { action: 'reopen', reason: 'required' },
   { action: 'cancel', reason: 'required' },
 ];
+
+/** A burst of live changes to the ticket is read once, this long after the last. */
+export const LIVE_DEBOUNCE_MS = 300;
 
 /** Where the chosen order of the timeline is remembered. */
 export const TIMELINE_ORDER_KEY = 'sigap.timelineOrder';
@@ -89,6 +94,7 @@ function readOrder(): TimelineOrder {
     MatProgressBarModule,
     ReplyComposerComponent,
     TicketFilesComponent,
+    TicketPresenceComponent,
     ChooseServiceComponent,
     TranslatePipe,
     ZonedDatePipe,
@@ -188,9 +194,27 @@ export class WorkspacePage {
       if (number && !this.busy()) this.load(number, false);
     }, REFRESH_MS);
     const tick = setInterval(() => this.now.set(Date.now()), TICK_MS);
+    // A change by anyone, on any instance, shows within the feed's delay: the ticket and its
+    // timeline are read again (once for a burst); after a broken stream, in case one was missed.
+    const live = inject(LiveEvents)
+      .messages.pipe(
+        filter((m) =>
+          m.type === 'ready'
+            ? m.reconnected
+            : m.event.kind !== 'presence' &&
+              m.event.ticket === this.number() &&
+              (m.event.version === null || m.event.version !== this.ticket()?.version),
+        ),
+        debounceTime(LIVE_DEBOUNCE_MS),
+      )
+      .subscribe(() => {
+        const number = this.number();
+        if (number) this.load(number, true);
+      });
     inject(DestroyRef).onDestroy(() => {
       clearInterval(timer);
       clearInterval(tick);
+      live.unsubscribe();
     });
     effect((onCleanup) => {
       // Keyed on office and service: the minute's refresh of the ticket asks nothing again.
@@ -323,6 +347,8 @@ export class WorkspacePage {
   }
 
   private readonly composer = viewChild(ReplyComposerComponent);
+  /** Whether the user is writing a reply or a note (shown to colleagues on the ticket). */
+  protected readonly drafting = computed(() => this.composer()?.drafting() ?? false);
 
   /** Saves a note, or sends a reply with the attachments uploaded for it. */
   protected send(message: ComposedMessage): void {

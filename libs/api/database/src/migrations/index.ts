@@ -32,6 +32,7 @@ import { TimelineLongText1763903100000 } from './1763903100000-timeline-long-tex
 import { MajorIncidentsProblems1763903200000 } from './1763903200000-major-incidents-problems';
 import { Changes1763903400000 } from './1763903400000-changes';
 import { SingleSignOn1763903500000 } from './1763903500000-single-sign-on';
+import { LiveUpdates1763903600000 } from './1763903600000-live-updates';
 import { LaporInbound1763903700000 } from './1763903700000-lapor-inbound';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
@@ -70,5 +71,6 @@ export const MIGRATIONS = [
   MajorIncidentsProblems1763903200000,
   Changes1763903400000,
   SingleSignOn1763903500000,
+  LiveUpdates1763903600000,
   LaporInbound1763903700000,
 ];
