@@ -151,6 +151,21 @@ for (const kind of DATABASES) {
           kind === 'sqlite' ? '2026-01-05 01:00:00.000' : new Date(),
         ],
       );
+      // A user of that office too: later migrations alter `offices` and `users`, which SQLite
+      // must do in place (copying a table that rows point at breaks the foreign keys).
+      await dataSource.query(
+        'INSERT INTO users (id, email, password_hash, name, roles, office_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          '00000000-0000-0000-0000-00000000c002',
+          'petugas@cari.go.id',
+          'x',
+          'Petugas Cari',
+          'agent',
+          'cari',
+          kind === 'sqlite' ? '2026-01-05 01:00:00.000' : new Date(),
+          kind === 'sqlite' ? '2026-01-05 01:00:00.000' : new Date(),
+        ],
+      );
       // Undo the search migration (and any after it) with the rows in place, then redo it.
       const from = MIGRATIONS.findIndex((m) => m.name === 'TicketSearch1763903000000');
       expect(from).toBeGreaterThan(0);

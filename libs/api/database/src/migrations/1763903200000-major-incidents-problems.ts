@@ -48,14 +48,26 @@ export class MajorIncidentsProblems1763903200000 implements MigrationInterface {
       'incidents',
       new TableIndex({ name: 'IDX_incidents_problem', columnNames: ['problem_id'] }),
     );
-    await runner.addColumn(
-      'offices',
-      new TableColumn({ name: 'incident_email', type: 'varchar', length: '254', isNullable: true }),
-    );
+    if (isSqlite(runner)) {
+      // SQLite adds a nullable column in place; TypeORM would copy the whole table, which the
+      // foreign keys pointing at `offices` refuse once offices have tickets and contacts.
+      await runner.query('ALTER TABLE "offices" ADD COLUMN "incident_email" varchar(254)');
+    } else {
+      await runner.addColumn(
+        'offices',
+        new TableColumn({
+          name: 'incident_email',
+          type: 'varchar',
+          length: '254',
+          isNullable: true,
+        }),
+      );
+    }
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.dropColumn('offices', 'incident_email');
+    if (isSqlite(runner)) await runner.query('ALTER TABLE "offices" DROP COLUMN "incident_email"');
+    else await runner.dropColumn('offices', 'incident_email');
     await runner.dropIndex('incidents', 'IDX_incidents_problem');
     await runner.dropIndex('incidents', 'IDX_incidents_parent');
     await runner.dropColumn('incidents', 'problem_id');
@@ -63,4 +75,8 @@ export class MajorIncidentsProblems1763903200000 implements MigrationInterface {
     await runner.dropColumn('incidents', 'parent_ticket_id');
     await runner.dropTable('problems');
   }
+}
+
+function isSqlite(runner: QueryRunner): boolean {
+  return runner.connection.driver.options.type === 'better-sqlite3';
 }

@@ -13,10 +13,19 @@ export class SingleSignOn1763903500000 implements MigrationInterface {
   name = 'SingleSignOn1763903500000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.addColumns('users', [
-      new TableColumn({ name: 'auth_source', type: 'varchar', length: '10', default: "'local'" }),
-      new TableColumn({ name: 'external_id', type: 'varchar', length: '500', isNullable: true }),
-    ]);
+    if (isSqlite(runner)) {
+      // In place: TypeORM would copy the table, which the foreign keys to `users` refuse once
+      // users own tickets.
+      await runner.query(
+        `ALTER TABLE "users" ADD COLUMN "auth_source" varchar(10) NOT NULL DEFAULT ('local')`,
+      );
+      await runner.query('ALTER TABLE "users" ADD COLUMN "external_id" varchar(500)');
+    } else {
+      await runner.addColumns('users', [
+        new TableColumn({ name: 'auth_source', type: 'varchar', length: '10', default: "'local'" }),
+        new TableColumn({ name: 'external_id', type: 'varchar', length: '500', isNullable: true }),
+      ]);
+    }
     await runner.createIndex(
       'users',
       new TableIndex({
@@ -41,7 +50,16 @@ export class SingleSignOn1763903500000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.dropTable('sso_handoffs');
     await runner.dropIndex('users', 'ux_users_external_id');
-    await runner.dropColumn('users', 'external_id');
-    await runner.dropColumn('users', 'auth_source');
+    if (isSqlite(runner)) {
+      await runner.query('ALTER TABLE "users" DROP COLUMN "external_id"');
+      await runner.query('ALTER TABLE "users" DROP COLUMN "auth_source"');
+    } else {
+      await runner.dropColumn('users', 'external_id');
+      await runner.dropColumn('users', 'auth_source');
+    }
   }
+}
+
+function isSqlite(runner: QueryRunner): boolean {
+  return runner.connection.driver.options.type === 'better-sqlite3';
 }
