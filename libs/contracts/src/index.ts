@@ -18,3 +18,4 @@ export * from './lib/offices';
 export * from './lib/integrations';
 export * from './lib/limits';
 export * from './lib/incidents';
+export * from './lib/status-page';

@@ -154,6 +154,8 @@ export class IncidentPriorityService {
         .map((l) => byId.get(l.itServiceId))
         .filter((s): s is ItServiceEntity => !!s)
         .map((s) => ({ code: s.code, name: s.name, kind: s.kind, supportHours: s.supportHours })),
+      publicTitle: incident.publicTitle ?? null,
+      publicSummary: incident.publicSummary ?? null,
     };
   }
 }

@@ -4,7 +4,13 @@ import type { IncidentView, TicketDetail } from '@sigap/contracts';
 import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
 import { versionOf } from '@sigap/api-tickets';
-import { ChangePriorityDto, OpenIncidentDto, TriageToIncidentDto } from './incident.dto';
+import {
+  ChangePriorityDto,
+  OpenIncidentDto,
+  PublicNoticeDto,
+  TriageToIncidentDto,
+} from './incident.dto';
+import { IncidentPublicNoticeService } from './incident-public-notice.service';
 import { IncidentPriorityService } from './incident-priority.service';
 import { IncidentsService } from './incidents.service';
 
@@ -21,6 +27,7 @@ export class IncidentsController {
   constructor(
     private readonly incidents: IncidentsService,
     private readonly priorities: IncidentPriorityService,
+    private readonly notices: IncidentPublicNoticeService,
   ) {}
 
   @Post()
@@ -58,5 +65,17 @@ export class IncidentsController {
     @Headers('if-match') ifMatch?: string,
   ): Promise<TicketDetail> {
     return this.priorities.changePriority(user, number, versionOf(body, ifMatch), body);
+  }
+
+  /** The plain words the public status page shows for it (audited, on the timeline). */
+  @Put(':number/public-notice')
+  @Roles('admin', 'agent')
+  publicNotice(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+    @Body() body: PublicNoticeDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<TicketDetail> {
+    return this.notices.update(user, number, versionOf(body, ifMatch), body);
   }
 }

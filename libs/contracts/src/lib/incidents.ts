@@ -45,7 +45,7 @@ export interface ItServiceView {
   dependentOpdIds: string[];
   criticality: IncidentLevel;
   supportHours: SupportHours;
-  /** Shown on the public status page (later). */
+  /** Shown on the public status page (`/status-layanan`). */
   publicStatus: boolean;
   status: 'active' | 'retired';
   retiredAt: string | null;
@@ -180,4 +180,20 @@ export interface IncidentView {
   services: { code: string; name: string; kind: ItServiceKind; supportHours: SupportHours }[];
   /** The position the incident is handled and escalated from (the first service's owner). */
   ownerPosition: string | null;
+  /** What the public status page says of it; null: a generic phrase is shown. */
+  publicTitle: string | null;
+  publicSummary: string | null;
 }
+
+/**
+ * `PUT /api/v1/incidents/{number}/public-notice`: the plain words the public status page shows
+ * for an incident (never its subject or description). Empty or null clears a field.
+ */
+export interface IncidentPublicNoticeRequest {
+  publicTitle?: string | null;
+  publicSummary?: string | null;
+  expectedVersion?: number;
+}
+
+/** The public status page's default words for an incident without its own. */
+export const DEFAULT_PUBLIC_SUMMARY = 'Sedang ditangani';

@@ -23,7 +23,13 @@ export const FIELD_LIMITS = {
   /** An IT service in the office's register (its code is limited by its pattern too). */
   itService: { code: 60, name: 200, description: 2000 },
   /** An incident an agent records, and the requester named on it. */
-  incident: { subject: 300, description: 20000, priorityReason: 500 },
+  incident: {
+    subject: 300,
+    description: 20000,
+    priorityReason: 500,
+    publicTitle: 200,
+    publicSummary: 1000,
+  },
   contact: { name: 200 },
   opd: { name: 200 },
   user: { email: 254, name: 200, password: 200 },

@@ -29,6 +29,7 @@ import { ApiTokensAndWebhooks1763902800000 } from './1763902800000-api-tokens-an
 import { ItServicesIncidents1763902850000 } from './1763902850000-it-services-incidents';
 import { TicketSearch1763903000000 } from './1763903000000-ticket-search';
 import { TimelineLongText1763903100000 } from './1763903100000-timeline-long-text';
+import { IncidentPublicNotice1763903300000 } from './1763903300000-incident-public-notice';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   ItServicesIncidents1763902850000,
   TicketSearch1763903000000,
   TimelineLongText1763903100000,
+  IncidentPublicNotice1763903300000,
 ];
