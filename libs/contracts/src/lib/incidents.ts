@@ -180,9 +180,9 @@ export interface IncidentView {
   services: { code: string; name: string; kind: ItServiceKind; supportHours: SupportHours }[];
   /** The position the incident is handled and escalated from (the first service's owner). */
   ownerPosition: string | null;
-  /** What the public status page says of it; null: a generic phrase is shown. */
-  publicTitle: string | null;
-  publicSummary: string | null;
+  /** What the public status page says of it; null: a generic phrase is shown (always sent). */
+  publicTitle?: string | null;
+  publicSummary?: string | null;
 }
 
 /**

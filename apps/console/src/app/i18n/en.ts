@@ -10,6 +10,7 @@ import { reportsEn } from './reports.en';
 import { onboardingEn } from './onboarding.en';
 import { surveyEn } from './survey.en';
 import { integrationsEn } from './integrations.en';
+import { statusEn } from './status.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
@@ -26,6 +27,7 @@ export const en: Dictionary = {
   ...reportsEn,
   ...onboardingEn,
   ...integrationsEn,
+  ...statusEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',
   'app.loading': 'Loading…',

@@ -10,6 +10,7 @@ import { reportsId } from './reports.id';
 import { onboardingId } from './onboarding.id';
 import { surveyId } from './survey.id';
 import { integrationsId } from './integrations.id';
+import { statusId } from './status.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -28,6 +29,7 @@ export const id = {
   ...reportsId,
   ...onboardingId,
   ...integrationsId,
+  ...statusId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',
