@@ -4,7 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { PublicStatusDay, ServiceHealth } from '@sigap/contracts';
+import { SERVICE_HEALTHS, type PublicStatusDay, type ServiceHealth } from '@sigap/contracts';
 import { I18nService, TranslatePipe, injectT } from '../i18n/i18n.service';
 import { formatInZone, ZonedDatePipe } from '../shared/zoned-date';
 import { PublicApi } from './public.api';
@@ -95,9 +95,11 @@ import { PublicApi } from './public.api';
         }
       </ul>
       <p class="legend" aria-hidden="true">
-        <span class="key normal"></span>{{ 'pub.status.state.normal' | t }}
-        <span class="key partial"></span>{{ 'pub.status.state.partial' | t }}
-        <span class="key major"></span>{{ 'pub.status.state.major' | t }}
+        @for (state of states; track state) {
+          <span class="item"
+            ><span class="key" [class]="'key ' + state"></span>{{ stateKey(state) | t }}</span
+          >
+        }
       </p>
     }
   `,
@@ -233,12 +235,17 @@ import { PublicApi } from './public.api';
       margin-top: 16px;
       color: var(--mat-sys-on-surface-variant);
     }
+    .item {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      white-space: nowrap;
+    }
     .key {
       display: inline-block;
       width: 12px;
       height: 12px;
       border-radius: 2px;
-      margin-right: -6px;
       background: var(--ok);
     }
     .key.partial {
@@ -259,6 +266,7 @@ export class PublicStatusPage {
     initialValue: this.route.snapshot.queryParamMap,
   });
 
+  protected readonly states = SERVICE_HEALTHS;
   protected readonly office = computed(
     () => this.query().get('office') || this.query().get('kantor') || '',
   );
