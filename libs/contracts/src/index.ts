@@ -19,3 +19,4 @@ export * from './lib/integrations';
 export * from './lib/limits';
 export * from './lib/incidents';
 export * from './lib/status-page';
+export * from './lib/incident-figures';
