@@ -1,6 +1,6 @@
 import type { statusId } from './status.id';
 
-/** English texts of the public status page of IT services. */
+/** English texts of the public status page of IT services and the incident figures. */
 export const statusEn: Record<keyof typeof statusId, string> = {
   'pub.nav.status': 'Service status',
   'pub.status.title': 'IT service status',
@@ -22,4 +22,18 @@ export const statusEn: Record<keyof typeof statusId, string> = {
   'pub.status.empty': 'This office shows no services on its status page yet.',
   'pub.status.historyLabel':
     '{days}-day history: {partial} days partly disrupted, {major} days with a major outage',
+  'dash.inc.title': 'Incidents',
+  'dash.inc.note':
+    "Incidents closed in the month range, by priority and by IT service. Times run on the affected service's calendar (24x7 or working hours); time waiting on the reporter is not counted.",
+  'dash.inc.byPriority': 'By priority',
+  'dash.inc.byService': 'By IT service',
+  'dash.inc.group': 'Group',
+  'dash.inc.count': 'Incidents',
+  'dash.inc.response': 'Response compliance',
+  'dash.inc.resolution': 'Resolution compliance',
+  'dash.inc.mttr': 'Mean time to restore',
+  'dash.inc.all': 'All incidents',
+  'dash.inc.none': 'No incident was closed in this range yet.',
+  'dash.inc.24x7': '24x7',
+  'dash.inc.office': 'working hours',
 };

@@ -1,4 +1,4 @@
-/** Bahasa Indonesia texts of the public status page of IT services. */
+/** Bahasa Indonesia texts of the public status page of IT services and the incident figures. */
 export const statusId = {
   'pub.nav.status': 'Status layanan',
   'pub.status.title': 'Status layanan TI',
@@ -20,4 +20,18 @@ export const statusId = {
   'pub.status.empty': 'Kantor ini belum menampilkan layanan di halaman status.',
   'pub.status.historyLabel':
     'Riwayat {days} hari: {partial} hari gangguan sebagian, {major} hari gangguan besar',
+  'dash.inc.title': 'Gangguan (insiden)',
+  'dash.inc.note':
+    'Gangguan yang selesai pada rentang bulan, per prioritas dan per layanan TI. Waktu dihitung pada kalender layanan yang terdampak (24x7 atau jam kerja); jeda menunggu pelapor tidak dihitung.',
+  'dash.inc.byPriority': 'Per prioritas',
+  'dash.inc.byService': 'Per layanan TI',
+  'dash.inc.group': 'Kelompok',
+  'dash.inc.count': 'Gangguan',
+  'dash.inc.response': 'Kepatuhan respons',
+  'dash.inc.resolution': 'Kepatuhan penyelesaian',
+  'dash.inc.mttr': 'Rata-rata pemulihan',
+  'dash.inc.all': 'Semua gangguan',
+  'dash.inc.none': 'Belum ada gangguan yang selesai pada rentang ini.',
+  'dash.inc.24x7': '24x7',
+  'dash.inc.office': 'jam kerja',
 } as const;
