@@ -22,6 +22,13 @@ export const statusEn: Record<keyof typeof statusId, string> = {
   'pub.status.empty': 'This office shows no services on its status page yet.',
   'pub.status.historyLabel':
     '{days}-day history: {partial} days partly disrupted, {major} days with a major outage',
+  'inc.notice.title': 'On the service status page',
+  'inc.notice.hint':
+    'Write for the public in plain words: no names of people, positions or internal details. Empty: "Gangguan <service>" and "Sedang ditangani" are shown.',
+  'inc.notice.publicTitle': 'Public title',
+  'inc.notice.publicSummary': 'Public summary',
+  'inc.notice.save': 'Save public text',
+  'inc.notice.generic': 'Service disruption',
   'dash.inc.title': 'Incidents',
   'dash.inc.note':
     "Incidents closed in the month range, by priority and by IT service. Times run on the affected service's calendar (24x7 or working hours); time waiting on the reporter is not counted.",

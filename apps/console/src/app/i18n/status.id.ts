@@ -20,6 +20,13 @@ export const statusId = {
   'pub.status.empty': 'Kantor ini belum menampilkan layanan di halaman status.',
   'pub.status.historyLabel':
     'Riwayat {days} hari: {partial} hari gangguan sebagian, {major} hari gangguan besar',
+  'inc.notice.title': 'Di halaman status layanan',
+  'inc.notice.hint':
+    'Tulis untuk masyarakat dengan kata sederhana: tanpa nama orang, jabatan, atau rincian internal. Kosong: tampil "Gangguan <layanan>" dan "Sedang ditangani".',
+  'inc.notice.publicTitle': 'Judul untuk publik',
+  'inc.notice.publicSummary': 'Ringkasan untuk publik',
+  'inc.notice.save': 'Simpan teks publik',
+  'inc.notice.generic': 'Gangguan pada layanan',
   'dash.inc.title': 'Gangguan (insiden)',
   'dash.inc.note':
     'Gangguan yang selesai pada rentang bulan, per prioritas dan per layanan TI. Waktu dihitung pada kalender layanan yang terdampak (24x7 atau jam kerja); jeda menunggu pelapor tidak dihitung.',
