@@ -20,3 +20,5 @@ export * from './lib/limits';
 export * from './lib/incidents';
 export * from './lib/changes';
 export * from './lib/live';
+export * from './lib/status-page';
+export * from './lib/incident-figures';

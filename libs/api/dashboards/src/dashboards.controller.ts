@@ -8,6 +8,7 @@ import {
   type DashboardMeta,
   type DashboardTable,
   type FirstResponseResponse,
+  type IncidentDashboardResponse,
   type IkmDashboardResponse,
   type StepBottlenecksResponse,
   type WorkloadResponse,
@@ -123,6 +124,16 @@ export class DashboardsController {
     @Query() q: DashboardFilterDto,
   ): Promise<FirstResponseResponse> {
     return this.dashboards.firstResponse(user, q);
+  }
+
+  /** Incidents closed in the range by priority and IT service: response, resolution, MTTR. */
+  @Get('incidents')
+  @TokenScope('dashboards:read')
+  incidents(
+    @SignedInUser() user: AuthUser,
+    @Query() q: DashboardFilterDto,
+  ): Promise<IncidentDashboardResponse> {
+    return this.dashboards.incidents(user, q);
   }
 
   /** Satisfaction index (IKM) per service and period with grade and respondents. */

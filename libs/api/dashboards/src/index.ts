@@ -10,4 +10,5 @@ export * from './dashboards.module';
 export * from './dashboards.service';
 export * from './export';
 export * from './figures';
+export * from './incident-figures';
 export * from './rollup-deltas';

@@ -157,6 +157,8 @@ export class IncidentPriorityService {
         .map((s) => ({ code: s.code, name: s.name, kind: s.kind, supportHours: s.supportHours })),
       rootCause: incident.rootCause,
       ...(await incidentLinks(manager, ticket.id, incident)),
+      publicTitle: incident.publicTitle ?? null,
+      publicSummary: incident.publicSummary ?? null,
     };
   }
 }

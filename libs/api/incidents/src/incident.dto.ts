@@ -3,6 +3,7 @@ import {
   FIELD_LIMITS,
   INCIDENT_LEVELS,
   type ChangeIncidentPriorityRequest,
+  type IncidentPublicNoticeRequest,
   type IncidentLevel,
   type IncidentRootCauseRequest,
   type LinkIncidentsRequest,
@@ -161,6 +162,36 @@ export class RootCauseDto implements IncidentRootCauseRequest {
   @MultiLine()
   @MaxLength(FIELD_LIMITS.incident.rootCause)
   rootCause: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+const emptyToNull = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+};
+
+export class PublicNoticeDto implements IncidentPublicNoticeRequest {
+  @ApiPropertyOptional({ example: 'Website pemda tidak dapat diakses' })
+  @Transform(emptyToNull)
+  @IsOptional()
+  @IsString({ message: 'judul publik berupa teks' })
+  @SingleLine()
+  @MaxLength(FIELD_LIMITS.incident.publicTitle)
+  publicTitle?: string | null;
+
+  @ApiPropertyOptional({ example: 'Tim sedang memulihkan server; perkiraan pulih pukul 14.00.' })
+  @Transform(emptyToNull)
+  @IsOptional()
+  @IsString({ message: 'ringkasan publik berupa teks' })
+  @MultiLine()
+  @MaxLength(FIELD_LIMITS.incident.publicSummary)
+  publicSummary?: string | null;
 
   @ApiPropertyOptional()
   @IsOptionalNotNull()

@@ -49,6 +49,13 @@ export class IncidentEntity {
   @Column({ name: 'problem_id', type: 'varchar', length: 36, nullable: true })
   problemId: string | null;
 
+  /** What the public status page says of it (never the subject or description); null: generic. */
+  @Column({ name: 'public_title', type: 'varchar', length: 200, nullable: true })
+  publicTitle?: string | null;
+
+  @Column({ name: 'public_summary', type: 'varchar', length: 1000, nullable: true })
+  publicSummary?: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

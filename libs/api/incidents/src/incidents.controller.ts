@@ -9,9 +9,11 @@ import {
   LinkIncidentsDto,
   MajorIncidentUpdateDto,
   OpenIncidentDto,
+  PublicNoticeDto,
   RootCauseDto,
   TriageToIncidentDto,
 } from './incident.dto';
+import { IncidentPublicNoticeService } from './incident-public-notice.service';
 import { MajorIncidentsService } from './major-incidents.service';
 import { IncidentPriorityService } from './incident-priority.service';
 import { IncidentsService } from './incidents.service';
@@ -31,6 +33,7 @@ export class IncidentsController {
     private readonly incidents: IncidentsService,
     private readonly priorities: IncidentPriorityService,
     private readonly major: MajorIncidentsService,
+    private readonly notices: IncidentPublicNoticeService,
   ) {}
 
   @Post()
@@ -121,5 +124,17 @@ export class IncidentsController {
     @Headers('if-match') ifMatch?: string,
   ): Promise<TicketDetail> {
     return this.major.postUpdate(user, number, versionOf(body, ifMatch), body.body);
+  }
+
+  /** The plain words the public status page shows for it (audited, on the timeline). */
+  @Put(':number/public-notice')
+  @Roles('admin', 'agent')
+  publicNotice(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+    @Body() body: PublicNoticeDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<TicketDetail> {
+    return this.notices.update(user, number, versionOf(body, ifMatch), body);
   }
 }

@@ -6,6 +6,7 @@ import { IncidentKindRegistration } from './incident-kind';
 import { IncidentsController } from './incidents.controller';
 import { IncidentPriorityService } from './incident-priority.service';
 import { IncidentMailIntake } from './incident-mail-intake';
+import { IncidentPublicNoticeService } from './incident-public-notice.service';
 import { IncidentsService } from './incidents.service';
 import { MajorIncidentCascade } from './major-incident-cascade';
 import { MajorIncidentsService } from './major-incidents.service';
@@ -23,6 +24,7 @@ import { ProblemsService } from './problems.service';
     MajorIncidentCascade,
     ProblemsService,
     IncidentMailIntake,
+    IncidentPublicNoticeService,
   ],
   exports: [
     IncidentsService,

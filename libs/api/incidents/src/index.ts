@@ -2,6 +2,7 @@
 export * from './incident-error';
 export * from './incident-kind';
 export * from './incident-priority.service';
+export * from './incident-public-notice.service';
 export * from './incident-rows';
 export * from './incident-standard';
 export * from './incident.dto';

@@ -1,3 +1,4 @@
+import type { IncidentFigureRow } from '@sigap/contracts';
 import { evaluationTexts } from './evaluation-texts';
 import { renderEvaluationPdf } from './evaluation-pdf';
 import { pdfTextLines } from './pdf-text';
@@ -18,6 +19,25 @@ function service(i: number): ServiceFigures {
     p90Minutes: 120 * i,
     complaints: i % 3,
     ikm: i % 2 ? { respondents: i, converted: 80 + i / 10, grade: 'B' } : null,
+  };
+}
+
+function incidentRow(key: string, label: string, total: number): IncidentFigureRow {
+  return {
+    key,
+    label,
+    supportHours: null,
+    total,
+    responseTotal: total,
+    responseMet: total,
+    responseMetLate: 0,
+    responseBreached: 0,
+    responseShare: total ? 1 : null,
+    resolutionMet: 0,
+    resolutionMetLate: 0,
+    resolutionBreached: total,
+    resolutionShare: total ? 0 : null,
+    meanRestoreMinutes: total ? 90 : null,
   };
 }
 
@@ -53,6 +73,14 @@ function data(lang: 'id' | 'en', services: number, breaches: number): Evaluation
       reason: i % 3 ? `Berkas menunggu tanda tangan ${i}` : null,
     })),
     breachesNotListed: 0,
+    incidents: {
+      byPriority: (['P1', 'P2', 'P3', 'P4'] as const).map((p) => ({
+        ...incidentRow(p, p, 0),
+        key: p,
+      })),
+      byService: [],
+      total: incidentRow('all', 'all', 0),
+    },
   };
 }
 
@@ -84,6 +112,25 @@ describe('evaluation report PDF', () => {
     expect(lines.some((l) => /^Nama: \.{10}/.test(l))).toBeTrue();
     expect(lines.some((l) => /, 2 November 2026$/.test(l))).toBeTrue();
     expect(lines).toContain('Diskominfos Provinsi Bali · Oktober 2026 · Halaman 1 dari 1');
+  });
+
+  it('prints the incidents by priority and IT service, or says there were none', async () => {
+    const none = pdfTextLines(await renderEvaluationPdf(data('id', 1, 0), { compress: false }));
+    expect(none).toContain('Gangguan (insiden) per prioritas dan per layanan TI');
+    expect(none.join(' ')).toContain('Tidak ada gangguan yang selesai pada periode ini.');
+    const d = data('id', 1, 0);
+    d.incidents.byPriority[0] = { ...incidentRow('P1', 'P1 Kritis', 2), key: 'P1' };
+    d.incidents.byService = [
+      { ...incidentRow('pusat-data', 'Pusat Data', 2), supportHours: '24x7' },
+    ];
+    d.incidents.total = incidentRow('all', 'all', 2);
+    const lines = pdfTextLines(await renderEvaluationPdf(d, { compress: false }));
+    expect(lines).toContain('P1 Kritis');
+    expect(lines).toContain('Pusat Data (24x7)');
+    expect(lines).toContain('Semua gangguan');
+    expect(lines).toContain('100.0% (2/2)');
+    expect(lines).toContain('0.0% (0/2)');
+    expect(lines).toContain('1 j 30 mnt');
   });
 
   it('marks the components a service derives from its steps as "dihitung dari langkah"', async () => {

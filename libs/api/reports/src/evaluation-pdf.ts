@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { IncidentFigureRow } from '@sigap/contracts';
 import { IKM_GRADES, ikmShownText } from '@sigap/standards';
 import { evaluationTexts, type EvaluationTexts } from './evaluation-texts';
 import { BOLD, REGULAR, useReportFonts } from './pdf-fonts';
@@ -122,6 +123,43 @@ function serviceRow(s: ServiceFigures, label: string, data: EvaluationData, t: E
   ];
 }
 
+const pct = (share: number | null) =>
+  share === null ? '-' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+
+/** Incidents by priority and by IT service: counts, response and resolution compliance, MTTR. */
+function incidentSection(doc: Doc, data: EvaluationData, t: EvaluationTexts, width: number) {
+  heading(doc, t.incidents);
+  const { byPriority, byService, total } = data.incidents;
+  if (!total.total) {
+    doc.font(REGULAR).fontSize(9).text(t.noIncidents).moveDown(0.8);
+    return;
+  }
+  const cols: Column[] = [
+    { title: t.incidentGroup, width: 230 },
+    { title: t.incidentCount, width: 60, align: 'right' },
+    { title: t.response, width: 100, align: 'right' },
+    { title: t.resolution, width: 110, align: 'right' },
+    { title: t.breached, width: 80, align: 'right' },
+    { title: t.mttr, width: width - 580, align: 'right' },
+  ];
+  const line = (label: string, r: IncidentFigureRow) => [
+    label,
+    String(r.total),
+    `${pct(r.responseShare)} (${r.responseMet + r.responseMetLate}/${r.responseTotal})`,
+    `${pct(r.resolutionShare)} (${r.resolutionMet + r.resolutionMetLate}/${r.total})`,
+    String(r.resolutionBreached),
+    r.meanRestoreMinutes === null ? '-' : t.minutes(r.meanRestoreMinutes),
+  ];
+  const rows = [
+    ...byPriority.filter((r) => r.total).map((r) => line(r.label, r)),
+    ...byService.map((r) =>
+      line(`${r.label}${r.supportHours ? ` (${t.hours[r.supportHours]})` : ''}`, r),
+    ),
+    line(t.allIncidents, total),
+  ];
+  table(doc, cols, rows, new Set([rows.length - 1]));
+}
+
 /** Renders the evaluation report; `compress: false` keeps the text readable (tests). */
 export function renderEvaluationPdf(
   data: EvaluationData,
@@ -199,6 +237,8 @@ export function renderEvaluationPdf(
       .fontSize(8)
       .text(`${d.label}: ${d.fields.map((f) => t.derivedFields[f]).join(', ')} ${t.derived}`)
       .moveDown(0.3);
+
+  incidentSection(doc, data, t, width);
 
   heading(doc, t.breaches);
   if (!data.breaches.length) doc.font(REGULAR).fontSize(9).text(t.noBreaches).moveDown(0.8);

@@ -27,6 +27,15 @@ export interface EvaluationTexts {
   /** "dihitung dari langkah": a component computed from the steps, not published. */
   derived: string;
   derivedFields: Record<'serviceTime' | 'cost' | 'products' | 'requirements', string>;
+  incidents: string;
+  incidentGroup: string;
+  incidentCount: string;
+  response: string;
+  resolution: string;
+  mttr: string;
+  allIncidents: string;
+  noIncidents: string;
+  hours: Record<'office' | '24x7', string>;
   breaches: string;
   noBreaches: string;
   ticket: string;
@@ -76,6 +85,15 @@ const ID: EvaluationTexts = {
     products: 'produk',
     requirements: 'persyaratan',
   },
+  incidents: 'Gangguan (insiden) per prioritas dan per layanan TI',
+  incidentGroup: 'Prioritas / layanan TI',
+  incidentCount: 'Gangguan',
+  response: 'Kepatuhan respons',
+  resolution: 'Kepatuhan penyelesaian',
+  mttr: 'Rata-rata waktu pemulihan',
+  allIncidents: 'Semua gangguan',
+  noIncidents: 'Tidak ada gangguan yang selesai pada periode ini.',
+  hours: { office: 'jam kerja', '24x7': '24x7' },
   breaches: 'Pelanggaran standar waktu dan penyebabnya',
   noBreaches: 'Tidak ada tiket atau langkah yang melewati batas waktu pada periode ini.',
   ticket: 'Tiket',
@@ -87,6 +105,7 @@ const ID: EvaluationTexts = {
   noReason: '-',
   notes: [
     'Kepatuhan = (tepat target + dalam batas) / tiket selesai. Waktu dihitung dalam jam kerja kantor.',
+    'Gangguan: waktu respons, penyelesaian dan pemulihan dihitung pada kalender layanan TI yang terdampak (24x7 atau jam kerja); jeda menunggu pelapor tidak dihitung.',
     'IKM menurut Permenpan RB No. 14 Tahun 2017: nilai konversi 25-100 dan mutu A-D.',
   ],
   // An office already named "Dinas …" is headed by "Kepala Dinas …", not "Kepala Dinas Dinas …".
@@ -142,6 +161,15 @@ const EN: EvaluationTexts = {
     products: 'products',
     requirements: 'requirements',
   },
+  incidents: 'Incidents by priority and by IT service',
+  incidentGroup: 'Priority / IT service',
+  incidentCount: 'Incidents',
+  response: 'Response compliance',
+  resolution: 'Resolution compliance',
+  mttr: 'Mean time to restore',
+  allIncidents: 'All incidents',
+  noIncidents: 'No incident was closed in this period.',
+  hours: { office: 'working hours', '24x7': '24x7' },
   breaches: 'Time standard breaches and their reasons',
   noBreaches: 'No ticket or step went past its time limit in this period.',
   ticket: 'Ticket',
@@ -153,6 +181,7 @@ const EN: EvaluationTexts = {
   noReason: '-',
   notes: [
     'Compliance = (on target + within limit) / closed tickets. Times are office working hours.',
+    "Incidents: response, resolution and restore times run on the affected IT service's calendar (24x7 or working hours); time waiting on the reporter is not counted.",
     'IKM per Permenpan RB No. 14/2017: converted value 25-100 and grade A-D.',
   ],
   head: (office) => `Head of Office ${office}`,

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ComplianceRow, IkmReport, ReportLang, ReportPeriod } from '@sigap/contracts';
+import type {
+  ComplianceRow,
+  IkmReport,
+  IncidentDashboardResponse,
+  ReportLang,
+  ReportPeriod,
+} from '@sigap/contracts';
 import type { DerivedField, ServiceStandard } from '@sigap/standards';
 import { DataSource } from 'typeorm';
 import { ReadReplica } from '@sigap/api-database';
@@ -71,6 +77,8 @@ export interface EvaluationData {
   derived: { label: string; fields: DerivedField[] }[];
   breaches: BreachLine[];
   breachesNotListed: number;
+  /** Incidents closed in the period: the dashboards' incident figures for the same range. */
+  incidents: Pick<IncidentDashboardResponse, 'byPriority' | 'byService' | 'total'>;
 }
 
 /** Office, first and last month (`YYYY-MM`) of the report, checked against who asks. */
@@ -124,7 +132,8 @@ function plainText(body: string): string {
  * Gathers the evaluation report's figures from their owners: ticket compliance and average
  * working time from the dashboards (same call, same numbers as the dashboard page), the p90 from
  * the same closed-ticket facts, the IKM from the survey report, complaints from the tickets of
- * kind `complaint` received in the period, and the breaches from the dashboard facts.
+ * kind `complaint` received in the period, the breaches from the dashboard facts, and the
+ * incidents by priority and IT service from the dashboards' incident figures (same call).
  */
 @Injectable()
 export class ReportsService {
@@ -157,6 +166,7 @@ export class ReportsService {
       level: 'tickets',
       by: 'service',
     });
+    const incidents = await this.dashboards.incidents(user, { office, from, to, period: q.period });
     const range = [office, monthNum(from), monthNum(to)];
     const p90 = await this.p90PerService(range);
     const ikm = await this.ikm.ikm({
@@ -231,6 +241,11 @@ export class ReportsService {
         .map((s) => ({ label: s.label, fields: derived.get(s.key) ?? [] })),
       breaches: lines,
       breachesNotListed: more,
+      incidents: {
+        byPriority: incidents.byPriority,
+        byService: incidents.byService,
+        total: incidents.total,
+      },
     };
   }
 

@@ -45,7 +45,7 @@ export interface ItServiceView {
   dependentOpdIds: string[];
   criticality: IncidentLevel;
   supportHours: SupportHours;
-  /** Shown on the public status page (later). */
+  /** Shown on the public status page (`/status-layanan`). */
   publicStatus: boolean;
   status: 'active' | 'retired';
   retiredAt: string | null;
@@ -188,6 +188,9 @@ export interface IncidentView {
   rootCause: string | null;
   /** The problem record gathering this incident with others like it; null when none. */
   problem: ProblemSummary | null;
+  /** What the public status page says of it; null: a generic phrase is shown (always sent). */
+  publicTitle?: string | null;
+  publicSummary?: string | null;
 }
 
 /** A linked incident as the other side of a major-incident link shows it. */
@@ -260,3 +263,16 @@ export interface ProblemRequest {
 export interface ProblemLinkRequest {
   incident: string;
 }
+
+/**
+ * `PUT /api/v1/incidents/{number}/public-notice`: the plain words the public status page shows
+ * for an incident (never its subject or description). Empty or null clears a field.
+ */
+export interface IncidentPublicNoticeRequest {
+  publicTitle?: string | null;
+  publicSummary?: string | null;
+  expectedVersion?: number;
+}
+
+/** The public status page's default words for an incident without its own. */
+export const DEFAULT_PUBLIC_SUMMARY = 'Sedang ditangani';

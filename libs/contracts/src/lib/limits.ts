@@ -28,6 +28,8 @@ export const FIELD_LIMITS = {
     subject: 300,
     description: 20000,
     priorityReason: 500,
+    publicTitle: 200,
+    publicSummary: 1000,
     rootCause: 4000,
     majorUpdate: 10000,
   },

@@ -12,6 +12,7 @@ import type {
   StepBottlenecksResponse,
   WorkloadResponse,
 } from '@sigap/contracts';
+import type { IncidentDashboardResponse, IncidentFigureRow } from '@sigap/contracts';
 import { OFFICES } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
 import { DashboardPage, ikmValue, percent, workingTime } from './dashboard.page';
@@ -162,6 +163,58 @@ const IKM: IkmDashboardResponse = {
 };
 
 /** Cell texts of every row under `selector`, a row's cells joined by " | ". */
+function incidentRow(key: string, label: string, extra: Partial<IncidentFigureRow> = {}) {
+  return {
+    key,
+    label,
+    supportHours: null,
+    total: 0,
+    responseTotal: 0,
+    responseMet: 0,
+    responseMetLate: 0,
+    responseBreached: 0,
+    responseShare: null,
+    resolutionMet: 0,
+    resolutionMetLate: 0,
+    resolutionBreached: 0,
+    resolutionShare: null,
+    meanRestoreMinutes: null,
+    ...extra,
+  } as IncidentFigureRow;
+}
+
+const TWO: Partial<IncidentFigureRow> = {
+  total: 2,
+  responseTotal: 2,
+  responseMet: 1,
+  responseBreached: 1,
+  responseShare: 0.5,
+  resolutionMet: 1,
+  resolutionBreached: 1,
+  resolutionShare: 0.5,
+  meanRestoreMinutes: 390,
+};
+
+const INCIDENTS = {
+  scope: { office: 'bali', holderId: null, holderName: null },
+  from: '2025-06',
+  to: '2026-05',
+  period: 'month',
+  dataAsOf: null,
+  generatedAt: '2026-05-27T01:00:00.000Z',
+  byPriority: [
+    { ...incidentRow('P1', 'P1 Kritis', TWO), key: 'P1' },
+    { ...incidentRow('P2', 'P2 Tinggi'), key: 'P2' },
+    { ...incidentRow('P3', 'P3 Sedang'), key: 'P3' },
+    { ...incidentRow('P4', 'P4 Rendah'), key: 'P4' },
+  ],
+  byService: [
+    incidentRow('pusat-data', 'Pusat Data', { ...TWO, supportHours: '24x7' }),
+    incidentRow('email-dinas', 'E-mail Dinas', { ...TWO, supportHours: 'office' }),
+  ],
+  total: incidentRow('all', 'all', TWO),
+} as IncidentDashboardResponse;
+
 function rowsOf(root: HTMLElement, selector: string): string[] {
   return [...root.querySelectorAll(`${selector} tr`)].map((tr) =>
     [...tr.querySelectorAll('th, td')]
@@ -216,10 +269,33 @@ describe('DashboardPage', () => {
     if (!skipFirstResponse) backend.expectOne(dashboards('first-response')).flush(FIRST);
     backend.expectOne(dashboards('workload')).flush(WORKLOAD);
     if (!skipFirstResponse) backend.expectOne(dashboards('ikm')).flush(IKM);
+    // The incidents card loads itself with the applied filter once rendered.
+    harness.fixture.detectChanges();
+    for (const r of backend.match(dashboards('incidents'))) r.flush(INCIDENTS);
     return compliance;
   }
 
   afterEach(() => backend.verify());
+
+  it('shows incidents by priority and by IT service with compliance and time to restore', async () => {
+    const element = await open(MANAGER);
+    backend.expectOne('/api/v1/opds?office=bali').flush([]);
+    flushAll();
+    await harness.fixture.whenStable();
+    harness.fixture.detectChanges();
+    expect(textOf(element, '[data-test=dash-incidents] h2')).toBe('Gangguan (insiden)');
+    expect(rowsOf(element, '[data-test=dash-inc-priority] tbody')).toEqual([
+      'P1 Kritis | 2 | 50.0 % (1/2) | 50.0 % (1/2) | 1 | 6 j 30 m',
+      'P2 Tinggi | 0 | — (0/0) | — (0/0) | 0 | —',
+      'P3 Sedang | 0 | — (0/0) | — (0/0) | 0 | —',
+      'P4 Rendah | 0 | — (0/0) | — (0/0) | 0 | —',
+      'Semua gangguan | 2 | 50.0 % (1/2) | 50.0 % (1/2) | 1 | 6 j 30 m',
+    ]);
+    expect(rowsOf(element, '[data-test=dash-inc-service] tbody')).toEqual([
+      'Pusat Data (24x7) | 2 | 50.0 % (1/2) | 50.0 % (1/2) | 1 | 6 j 30 m',
+      'E-mail Dinas (jam kerja) | 2 | 50.0 % (1/2) | 50.0 % (1/2) | 1 | 6 j 30 m',
+    ]);
+  });
 
   it('shows each table with its figures, a labelled chart beside it and the data time', async () => {
     const element = await open(MANAGER);
@@ -353,6 +429,8 @@ describe('DashboardPage', () => {
     backend.expectOne(dashboards('first-response')).flush(FIRST);
     backend.expectOne(dashboards('workload')).flush(WORKLOAD);
     backend.expectOne(dashboards('ikm')).flush({ ...IKM, rows: [], totals: [] });
+    harness.fixture.detectChanges();
+    backend.expectOne(dashboards('incidents')).flush(INCIDENTS);
     await harness.fixture.whenStable();
     expect(rowsOf(element, '[data-test=dash-ikm-table] tbody')).toEqual([
       'Belum ada kuesioner yang diisi untuk saringan ini.',
@@ -366,6 +444,7 @@ describe('DashboardPage', () => {
     await harness.fixture.whenStable();
     expect(element.querySelector('[data-test=dash-first-response]')).toBeNull();
     expect(element.querySelector('[data-test=dash-ikm]')).toBeNull();
+    expect(element.querySelector('[data-test=dash-incidents]')).toBeNull();
     expect(element.querySelector('[data-test=dash-level]')).toBeNull();
   });
 });

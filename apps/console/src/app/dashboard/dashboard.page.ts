@@ -35,6 +35,7 @@ import { ChartTableComponent, type FigureTable } from './chart-table.component';
 import { DashCardComponent } from './dash-card.component';
 import { DashboardApi } from './dashboard.api';
 import { FiguresTableComponent, type FigureRow } from './figures-table.component';
+import { IncidentFiguresComponent } from './incident-figures.component';
 import { ikmShownText } from '@sigap/standards';
 
 const COLORS = { met: '#2e7d32', late: '#b26a00', breached: '#c62828', other: '#1565c0' };
@@ -90,6 +91,7 @@ export function ikmValue(converted: number | null | undefined): string {
     ChartTableComponent,
     DashCardComponent,
     FiguresTableComponent,
+    IncidentFiguresComponent,
   ],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
@@ -132,6 +134,8 @@ export class DashboardPage {
   protected readonly workload = signal<WorkloadResponse | null>(null);
   protected readonly ikm = signal<IkmDashboardResponse | null>(null);
   private applied: DashboardFilter = {};
+  /** The filter last applied, for the cards that load themselves (incidents). */
+  protected readonly appliedFilter = signal<DashboardFilter | null>(null);
 
   protected readonly timeZone = computed(
     () =>
@@ -484,6 +488,7 @@ export class DashboardPage {
     };
     this.loading.set(true);
     const f = this.applied;
+    if (!this.ownStepsOnly()) this.appliedFilter.set({ ...f });
     const optional = <T>(source: Observable<T>, skip: boolean) =>
       skip ? of(null) : source.pipe(catchError((e: unknown) => (this.notifier.show(e), of(null))));
     forkJoin({

@@ -13,6 +13,7 @@ import { onboardingEn } from './onboarding.en';
 import { surveyEn } from './survey.en';
 import { integrationsEn } from './integrations.en';
 import { liveEn } from './live.en';
+import { statusEn } from './status.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
@@ -32,6 +33,7 @@ export const en: Dictionary = {
   ...onboardingEn,
   ...integrationsEn,
   ...liveEn,
+  ...statusEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',
   'app.loading': 'Loading…',

@@ -13,6 +13,7 @@ import { onboardingId } from './onboarding.id';
 import { surveyId } from './survey.id';
 import { integrationsId } from './integrations.id';
 import { liveId } from './live.id';
+import { statusId } from './status.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -34,6 +35,7 @@ export const id = {
   ...onboardingId,
   ...integrationsId,
   ...liveId,
+  ...statusId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',

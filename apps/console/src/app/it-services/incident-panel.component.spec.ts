@@ -113,6 +113,41 @@ describe('IncidentPanelComponent', () => {
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('[data-test=ws-priority-save]')).toBeNull();
+    // The status page's words, read only: the generic phrases while none are written.
+    expect(element.querySelector('[data-test=public-notice-save]')).toBeNull();
+    expect(textOf(element, '[data-test=public-notice-text]')).toContain('Sedang ditangani');
+  });
+
+  it("lets the helpdesk write the status page's public title and summary", async () => {
+    const fixture = await mount(INCIDENT);
+    backend
+      .expectOne('/api/v1/incidents/GNGTT-2026-000004')
+      .flush({ ...VIEW, publicTitle: 'Website lambat', publicSummary: null });
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const title = element.querySelector<HTMLInputElement>('[data-test=public-notice-title]')!;
+    expect(title.value).toBe('Website lambat');
+    expect(title.getAttribute('maxlength')).toBe('200');
+    const summary = element.querySelector<HTMLTextAreaElement>(
+      '[data-test=public-notice-summary]',
+    )!;
+    expect(summary.getAttribute('maxlength')).toBe('1000');
+    summary.value = '  Server sedang dipulihkan.  ';
+    summary.dispatchEvent(new Event('input'));
+    title.value = '';
+    title.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('[data-test=public-notice-save]')!.click();
+    const req = backend.expectOne({
+      method: 'PUT',
+      url: '/api/v1/incidents/GNGTT-2026-000004/public-notice',
+    });
+    expect(req.request.body).toEqual({
+      publicTitle: null,
+      publicSummary: 'Server sedang dipulihkan.',
+      expectedVersion: 3,
+    });
+    req.flush({ ...INCIDENT, version: 4 });
+    expect(fixture.componentInstance.changes).toBe(1);
   });
 
   it('turns a mail in triage into an incident', async () => {

@@ -28,6 +28,7 @@ import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { lengthCount } from '../shared/form-focus';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
+import { IncidentPublicNoticeComponent } from './incident-public-notice.component';
 import { ItServicesApi } from './it-services.api';
 import { MajorIncidentComponent } from './major-incident.component';
 import { previewPriority } from './new-incident.page';
@@ -48,6 +49,7 @@ import { previewPriority } from './new-incident.page';
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    IncidentPublicNoticeComponent,
   ],
   template: `
     <section class="incident" data-test="incident-panel" aria-labelledby="incident-title">
@@ -73,6 +75,12 @@ import { previewPriority } from './new-incident.page';
               {{ 'inc.ws.noServices' | t }}
             }
           </p>
+          <sg-incident-public-notice
+            [ticket]="ticket()"
+            [view]="v"
+            [canAct]="canAct()"
+            (changed)="changed.emit()"
+          />
         }
       } @else {
         <h2 id="incident-title">{{ 'inc.triage.title' | t }}</h2>

@@ -14,6 +14,9 @@ import { SiteFrameComponent } from './site-frame.component';
         <a routerLink="/standar-pelayanan" routerLinkActive="active">{{
           'pub.nav.standards' | t
         }}</a>
+        <a routerLink="/status-layanan" routerLinkActive="active" data-test="nav-status">{{
+          'pub.nav.status' | t
+        }}</a>
         <a routerLink="/pengaduan" routerLinkActive="active" data-test="nav-complaint">{{
           'pub.nav.complaint' | t
         }}</a>

@@ -6,12 +6,13 @@ import type {
   PublicOffice,
   PublicOfficeDetail,
   PublicServiceDetail,
+  PublicStatusResponse,
 } from '@sigap/contracts';
 import type { Observable } from 'rxjs';
 
 const BASE = '/api/v1/public';
 
-/** The public (no sign-in) endpoints: service standards and the complaint form. */
+/** The public (no sign-in) endpoints: service standards, the status page, the complaint form. */
 @Injectable({ providedIn: 'root' })
 export class PublicApi {
   private readonly http = inject(HttpClient);
@@ -28,6 +29,11 @@ export class PublicApi {
     return this.http.get<PublicServiceDetail>(
       `${BASE}/offices/${encodeURIComponent(office)}/services/${encodeURIComponent(code)}`,
     );
+  }
+
+  /** The office's IT services status page. */
+  status(office: string): Observable<PublicStatusResponse> {
+    return this.http.get<PublicStatusResponse>(`${BASE}/status`, { params: { office } });
   }
 
   fileComplaint(body: FileComplaintRequest): Observable<FileComplaintResponse> {

@@ -4,7 +4,7 @@ const layout = () => import('./public-layout.component').then((m) => m.PublicLay
 
 /**
  * The public pages (no sign-in), outside the agent console's shell: `/standar-pelayanan`,
- * `/standar-pelayanan/:office`, `/standar-pelayanan/:office/:code`, `/pengaduan` and `/lacak` (paste a tracking link). Only this
+ * `/standar-pelayanan/:office`, `/standar-pelayanan/:office/:code`, `/status-layanan`, `/pengaduan` and `/lacak` (paste a tracking link). Only this
  * configuration is loaded with the app; the pages themselves are loaded when visited.
  */
 export const PUBLIC_ROUTES: Routes = [
@@ -26,6 +26,18 @@ export const PUBLIC_ROUTES: Routes = [
         path: ':office/:code',
         title: 'Standar Pelayanan · Sigap',
         loadComponent: () => import('./service.page').then((m) => m.PublicServicePage),
+      },
+    ],
+  },
+  {
+    path: 'status-layanan',
+    loadComponent: layout,
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Status layanan · Sigap',
+        loadComponent: () => import('./status.page').then((m) => m.PublicStatusPage),
       },
     ],
   },

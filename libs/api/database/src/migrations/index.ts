@@ -30,6 +30,7 @@ import { ItServicesIncidents1763902850000 } from './1763902850000-it-services-in
 import { TicketSearch1763903000000 } from './1763903000000-ticket-search';
 import { TimelineLongText1763903100000 } from './1763903100000-timeline-long-text';
 import { MajorIncidentsProblems1763903200000 } from './1763903200000-major-incidents-problems';
+import { IncidentPublicNotice1763903300000 } from './1763903300000-incident-public-notice';
 import { Changes1763903400000 } from './1763903400000-changes';
 import { SingleSignOn1763903500000 } from './1763903500000-single-sign-on';
 import { LiveUpdates1763903600000 } from './1763903600000-live-updates';
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   TicketSearch1763903000000,
   TimelineLongText1763903100000,
   MajorIncidentsProblems1763903200000,
+  IncidentPublicNotice1763903300000,
   Changes1763903400000,
   SingleSignOn1763903500000,
   LiveUpdates1763903600000,
