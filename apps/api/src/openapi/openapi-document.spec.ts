@@ -78,6 +78,22 @@ describe('The OpenAPI document', () => {
     expect(Object.keys(remove.responses)).toEqual(['204', '401', '403', '404']);
   });
 
+  it('documents the OpenID Connect sign-in as browser redirects with their Location', () => {
+    for (const path of ['/api/v1/auth/oidc/login', '/api/v1/auth/oidc/callback']) {
+      const redirect = operation(path, 'get') as Operation & {
+        responses: Record<string, { headers?: Record<string, unknown> }>;
+      };
+      expect(Object.keys(redirect.responses['302'].headers ?? {}))
+        .withContext(path)
+        .toEqual(['Location']);
+      expect(redirect.responses['302'].content).withContext(path).toBeUndefined();
+      expect(Object.keys(redirect.responses).filter((s) => /^2/.test(s)))
+        .withContext(path)
+        .toEqual([]);
+      expect(Object.keys(redirect.responses)).withContext(path).toContain('404');
+    }
+  });
+
   it('writes openapi.json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigap-openapi-file-'));
     try {

@@ -18,7 +18,7 @@ import type {
   ChangeView,
   OpenChangeResponse,
 } from '@sigap/contracts';
-import { RequestValidationError } from '@sigap/api-common';
+import { ApiAnswers, RequestValidationError } from '@sigap/api-common';
 import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
 import { versionOf } from '@sigap/api-tickets';
@@ -61,12 +61,14 @@ export class ChangesController {
   @Post()
   @Roles('admin', 'agent')
   @HttpCode(201)
+  @ApiAnswers('OpenChangeResponse', { errors: [404, 422] })
   open(@SignedInUser() user: AuthUser, @Body() body: OpenChangeDto): Promise<OpenChangeResponse> {
     return this.changes.open(user, body);
   }
 
   /** Changes whose planned window meets [from, to), with the overlaps flagged. */
   @Get('calendar')
+  @ApiAnswers(['ChangeCalendarEntry'])
   calendar(
     @SignedInUser() user: AuthUser,
     @Query() query: ChangeRangeQuery,
@@ -76,6 +78,7 @@ export class ChangesController {
 
   /** Outcome counts of the changes implemented in [from, to) (success rate, incidents). */
   @Get('outcomes')
+  @ApiAnswers('ChangeOutcomes')
   outcomes(
     @SignedInUser() user: AuthUser,
     @Query() query: ChangeRangeQuery,
@@ -84,6 +87,7 @@ export class ChangesController {
   }
 
   @Get('approval-policy/:office')
+  @ApiAnswers('ChangeApprovalPolicyView')
   policy(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -93,6 +97,7 @@ export class ChangesController {
 
   @Put('approval-policy/:office')
   @Roles('admin', 'manager')
+  @ApiAnswers('ChangeApprovalPolicyView')
   setPolicy(
     @SignedInUser() user: AuthUser,
     @Param('office') office: string,
@@ -102,12 +107,14 @@ export class ChangesController {
   }
 
   @Get(':number')
+  @ApiAnswers('ChangeView', { errors: [409] })
   view(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<ChangeView> {
     return this.reading.view(user, number);
   }
 
   @Post(':number/approvals/:order/approve')
   @HttpCode(200)
+  @ApiAnswers('ChangeView', { errors: [409] })
   approve(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -121,6 +128,7 @@ export class ChangesController {
 
   @Post(':number/approvals/:order/reject')
   @HttpCode(200)
+  @ApiAnswers('ChangeView', { errors: [409] })
   reject(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -135,6 +143,7 @@ export class ChangesController {
   @Post(':number/implement')
   @Roles('admin', 'agent')
   @HttpCode(200)
+  @ApiAnswers('ChangeView', { errors: [409] })
   implement(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -147,6 +156,7 @@ export class ChangesController {
   @Post(':number/review')
   @Roles('admin', 'agent', 'manager')
   @HttpCode(200)
+  @ApiAnswers('ChangeView', { errors: [409] })
   review(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -159,6 +169,7 @@ export class ChangesController {
   @Post(':number/close')
   @Roles('admin', 'agent')
   @HttpCode(200)
+  @ApiAnswers('ChangeView', { errors: [409] })
   close(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -171,6 +182,7 @@ export class ChangesController {
   /** Replaces the list of incidents the change caused. */
   @Put(':number/incidents')
   @Roles('admin', 'agent')
+  @ApiAnswers('ChangeView', { errors: [409] })
   linkIncidents(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,

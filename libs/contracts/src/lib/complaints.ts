@@ -135,3 +135,36 @@ export interface LaporPullResponse {
   complaint: ComplaintView;
   added: number;
 }
+
+/** Why `POST /api/v1/lapor/pull` did not run a beat: no connection, one running, another instance's turn. */
+export type LaporBeatSkipReason = 'unavailable' | 'busy' | 'lease-held';
+
+/** `POST /api/v1/lapor/pull` when no beat ran. */
+export interface LaporBeatSkipped {
+  ran: false;
+  reason: LaporBeatSkipReason;
+}
+
+/** `POST /api/v1/lapor/pull` after a beat: what it brought. */
+export interface LaporBeatRan {
+  ran: true;
+  /** Tracked complaints pulled, and those whose pull failed. */
+  pulled: number;
+  failed: number;
+  /** Answers and replies added to the timelines. */
+  added: number;
+  /** Reports that came in as new complaints, and those for no office here. */
+  created: number;
+  ignored: number;
+  /** Reports closed 10 working days after the follow-up without a reply. */
+  closed: number;
+}
+
+/** `POST /api/v1/lapor/pull`: one SP4N-LAPOR! beat, or why none ran. */
+export type LaporBeatResponse = LaporBeatSkipped | LaporBeatRan;
+
+/** `POST /api/v1/lapor/stand-in/scenarios`: the report the stand-in made or acted on. */
+export interface LaporScenarioResponse {
+  /** The report's tracking id at SP4N-LAPOR! (null when the scenario makes none, e.g. an outage). */
+  trackingId: string | null;
+}

@@ -35,6 +35,7 @@ export type AnswerBody =
   | { kind: 'contract'; name: ContractName; array: boolean }
   | { kind: 'file'; contentTypes: readonly string[] }
   | { kind: 'schema'; schema: Record<string, unknown>; contentType: string }
+  | { kind: 'redirect' }
   | { kind: 'empty' };
 
 export interface AnswerSpec {
@@ -105,6 +106,21 @@ export function ApiAnswersSchema(
 ): MethodDecorator {
   const { contentType = 'application/json', ...rest } = options;
   return answering({ body: { kind: 'schema', schema, contentType }, options: rest });
+}
+
+/**
+ * A browser redirect (302 by default) with no body: `location` says where the `Location` header
+ * sends the browser. The document counts it as the route's answer only with that header.
+ */
+export function ApiAnswersRedirect(
+  location: string,
+  options: Omit<AnswerOptions, 'status'> & { status?: 301 | 302 | 303 | 307 | 308 } = {},
+): MethodDecorator {
+  const { status = 302, headers, ...rest } = options;
+  return answering({
+    body: { kind: 'redirect' },
+    options: { ...rest, status, headers: { ...headers, Location: { description: location } } },
+  });
 }
 
 function answering(spec: AnswerSpec) {

@@ -35,6 +35,29 @@ describe('findDocumentGaps', () => {
     expect(findDocumentGaps(document)).toEqual([]);
   });
 
+  it('passes a redirect only when it names its Location and carries no body', () => {
+    const redirect = (response: Record<string, unknown>) => ({
+      get: {
+        responses: {
+          '302': { description: 'x', ...response },
+          '404': { description: 'x', ...PROBLEM },
+        },
+      },
+    });
+    const document = documentOf({
+      '/go': redirect({ headers: { Location: { description: 'where' } } }),
+      '/nowhere': redirect({}),
+      '/page': redirect({
+        headers: { Location: { description: 'where' } },
+        content: { 'text/html': { schema: { type: 'string' } } },
+      }),
+    });
+    expect(findDocumentGaps(document)).toEqual([
+      'GET /nowhere: no 2xx answer with a schema (nor an explicit 204)',
+      'GET /page: no 2xx answer with a schema (nor an explicit 204)',
+    ]);
+  });
+
   it('names a bare route: no answer schema, no error', () => {
     // What @nestjs/swagger writes for a route nobody documented.
     const document = documentOf({

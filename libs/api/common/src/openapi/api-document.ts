@@ -151,6 +151,8 @@ function successDescription(spec: AnswerSpec): string {
       return 'Berkas';
     case 'schema':
       return 'Jawaban';
+    case 'redirect':
+      return 'Pengalihan peramban';
     case 'empty':
       return 'Berhasil, tanpa isi';
   }

@@ -9,6 +9,7 @@ export interface ContractTypes {
   AtRiskStep: C.AtRiskStep;
   AtRiskTicket: C.AtRiskTicket;
   AttachmentView: C.AttachmentView;
+  AuthMethods: C.AuthMethods;
   BacklogBucket: C.BacklogBucket;
   BacklogResponse: C.BacklogResponse;
   CalendarClosure: C.CalendarClosure;
@@ -18,7 +19,20 @@ export interface ContractTypes {
   CannedPlaceholder: C.CannedPlaceholder;
   CannedResponseInput: C.CannedResponseInput;
   CannedResponseView: C.CannedResponseView;
+  ChangeApprovalPolicyRequest: C.ChangeApprovalPolicyRequest;
+  ChangeApprovalPolicyView: C.ChangeApprovalPolicyView;
+  ChangeApprovalView: C.ChangeApprovalView;
+  ChangeApprover: C.ChangeApprover;
+  ChangeCalendarEntry: C.ChangeCalendarEntry;
+  ChangeDecisionRequest: C.ChangeDecisionRequest;
   ChangeIncidentPriorityRequest: C.ChangeIncidentPriorityRequest;
+  ChangeIncidentsRequest: C.ChangeIncidentsRequest;
+  ChangeOutcomes: C.ChangeOutcomes;
+  ChangeOverlap: C.ChangeOverlap;
+  ChangeResult: C.ChangeResult;
+  ChangeRisk: C.ChangeRisk;
+  ChangeState: C.ChangeState;
+  ChangeView: C.ChangeView;
   ChecklistItemView: C.ChecklistItemView;
   ChecklistStatus: C.ChecklistStatus;
   ClockView: C.ClockView;
@@ -61,6 +75,7 @@ export interface ContractTypes {
   IkmReport: C.IkmReport;
   IkmRow: C.IkmRow;
   IkmTotalRow: C.IkmTotalRow;
+  ImplementChangeRequest: C.ImplementChangeRequest;
   ImportResult: C.ImportResult;
   ImportedStep: C.ImportedStep;
   InboundActionView: C.InboundActionView;
@@ -72,7 +87,15 @@ export interface ContractTypes {
   IncidentView: C.IncidentView;
   ItServiceKind: C.ItServiceKind;
   ItServiceView: C.ItServiceView;
+  LaporBeatRan: C.LaporBeatRan;
+  LaporBeatResponse: C.LaporBeatResponse;
+  LaporBeatSkipReason: C.LaporBeatSkipReason;
+  LaporBeatSkipped: C.LaporBeatSkipped;
+  LaporDirection: C.LaporDirection;
   LaporPullResponse: C.LaporPullResponse;
+  LaporReporterPrivacy: C.LaporReporterPrivacy;
+  LaporScenarioResponse: C.LaporScenarioResponse;
+  LdapLoginRequest: C.LdapLoginRequest;
   LoginRequest: C.LoginRequest;
   LoginResponse: C.LoginResponse;
   MailLocale: C.MailLocale;
@@ -93,6 +116,8 @@ export interface ContractTypes {
   OfficeSummary: C.OfficeSummary;
   OpdRequest: C.OpdRequest;
   OpdView: C.OpdView;
+  OpenChangeRequest: C.OpenChangeRequest;
+  OpenChangeResponse: C.OpenChangeResponse;
   OpenIncidentRequest: C.OpenIncidentRequest;
   OpenTicketRequest: C.OpenTicketRequest;
   OutboxAttachmentView: C.OutboxAttachmentView;
@@ -144,6 +169,7 @@ export interface ContractTypes {
   RespondentOccupation: C.RespondentOccupation;
   RespondentProfile: C.RespondentProfile;
   RespondentSex: C.RespondentSex;
+  ReviewChangeRequest: C.ReviewChangeRequest;
   Role: C.Role;
   ServiceDetail: C.ServiceDetail;
   ServicePreviewItem: C.ServicePreviewItem;
@@ -159,6 +185,7 @@ export interface ContractTypes {
   SlaPreviewBreakdown: C.SlaPreviewBreakdown;
   SlaPreviewRequest: C.SlaPreviewRequest;
   SlaPreviewResponse: C.SlaPreviewResponse;
+  SsoExchangeRequest: C.SsoExchangeRequest;
   StepBottleneckRow: C.StepBottleneckRow;
   StepBottlenecksResponse: C.StepBottlenecksResponse;
   StepCandidateView: C.StepCandidateView;

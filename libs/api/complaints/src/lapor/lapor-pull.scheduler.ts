@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { LaporBeatResponse } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '@sigap/api-clock';
 import { PeriodicJob } from '@sigap/api-common';
@@ -10,20 +11,6 @@ import { LaporClosingService } from './lapor-closing.service';
 import { LaporInboundService } from './lapor-inbound.service';
 
 export const LAPOR_PULL_LEASE = 'lapor-pull';
-
-export type LaporPullRun =
-  | { ran: false; reason: 'unavailable' | 'busy' | 'lease-held' }
-  | {
-      ran: true;
-      pulled: number;
-      failed: number;
-      added: number;
-      /** Reports that came in as new complaints, and those for no office here. */
-      created: number;
-      ignored: number;
-      /** Reports closed 10 working days after the follow-up without a reply. */
-      closed: number;
-    };
 
 /**
  * The SP4N-LAPOR! beat, every `SIGAP_LAPOR_PULL_SECONDS`: takes the reports dispositioned to the
@@ -39,7 +26,7 @@ export type LaporPullRun =
 export class LaporPullScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('LaporPull');
   private readonly lease: JobLease;
-  private readonly job = new PeriodicJob<LaporPullRun>(() => this.tick(), 'lapor-pull');
+  private readonly job = new PeriodicJob<LaporBeatResponse>(() => this.tick(), 'lapor-pull');
 
   constructor(
     dataSource: DataSource,
@@ -88,13 +75,13 @@ export class LaporPullScheduler implements OnApplicationBootstrap, OnApplication
   }
 
   /** One beat: takes the lease, then pulls every due complaint. */
-  runOnce(): Promise<LaporPullRun> {
+  runOnce(): Promise<LaporBeatResponse> {
     if (!this.lapor.available) return Promise.resolve({ ran: false, reason: 'unavailable' });
     if (this.job.busy) return Promise.resolve({ ran: false, reason: 'busy' });
     return this.job.track(this.run());
   }
 
-  private async run(): Promise<LaporPullRun> {
+  private async run(): Promise<LaporBeatResponse> {
     if (!(await this.lease.acquireForBeat(this.clock.nowMs(), this.config.laporPullSeconds)))
       return { ran: false, reason: 'lease-held' };
     // An outage of the list does not stop the pull of the tracked reports (it fails alike).

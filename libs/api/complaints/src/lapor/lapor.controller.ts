@@ -1,11 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { LaporBeatResponse, LaporScenarioResponse } from '@sigap/contracts';
+import { ApiAnswers } from '@sigap/api-common';
 import { Roles } from '@sigap/api-identity';
 import { ComplaintError } from '../complaint-error';
 import { FakeLaporGateway, type FakeLaporScenario } from './fake-lapor.gateway';
 import { LaporGateway } from './lapor-gateway';
-import { LaporPullScheduler, type LaporPullRun } from './lapor-pull.scheduler';
+import { LaporPullScheduler } from './lapor-pull.scheduler';
 
 const SCENARIOS: readonly FakeLaporScenario[] = [
   'new-with-attachment',
@@ -48,7 +50,8 @@ export class LaporController {
   @Post('pull')
   @Roles('admin')
   @HttpCode(200)
-  pull(): Promise<LaporPullRun> {
+  @ApiAnswers('LaporBeatResponse')
+  pull(): Promise<LaporBeatResponse> {
     return this.scheduler.runOnce();
   }
 
@@ -59,7 +62,8 @@ export class LaporController {
   @Post('stand-in/scenarios')
   @Roles('admin')
   @HttpCode(201)
-  play(@Body() body: LaporScenarioDto): { trackingId: string | null } {
+  @ApiAnswers('LaporScenarioResponse', { errors: [404] })
+  play(@Body() body: LaporScenarioDto): LaporScenarioResponse {
     if (!(this.lapor instanceof FakeLaporGateway))
       throw new ComplaintError(
         'complaint.not_found',

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiAnswers, ApiAnswersRedirect } from '@sigap/api-common';
 import { AppConfig } from '@sigap/api-config';
 import type { AuthMethods, LoginResponse } from '@sigap/contracts';
 import type { Request, Response } from 'express';
@@ -33,6 +34,7 @@ export class SsoController {
   /** Which sign-in methods the login page shows. */
   @Public()
   @Get('methods')
+  @ApiAnswers('AuthMethods', { errors: [500] })
   methods(): AuthMethods {
     const sso = this.config.sso;
     return {
@@ -45,6 +47,11 @@ export class SsoController {
   /** Starts an OpenID Connect sign-in: redirects the browser to the identity provider. */
   @Public()
   @Get('oidc/login')
+  @ApiAnswersRedirect('Alamat otorisasi penyedia identitas (dengan state, nonce dan PKCE)', {
+    description:
+      'Ke penyedia identitas, dengan cookie httpOnly berumur pendek untuk callback. Galat: halaman HTML untuk peramban, problem+json untuk klien API.',
+    errors: [404, 503],
+  })
   async oidcLogin(@Req() req: Request, @Res() res: Response): Promise<void> {
     try {
       const { url, cookie } = await this.oidc.start();
@@ -63,6 +70,11 @@ export class SsoController {
    */
   @Public()
   @Get('oidc/callback')
+  @ApiAnswersRedirect('`<SIGAP_PUBLIC_URL>/masuk?sso=<kode sekali pakai>`', {
+    description:
+      'Ke halaman masuk konsol dengan kode sekali pakai untuk `POST /api/v1/auth/sso/exchange`. Galat: halaman HTML untuk peramban, problem+json untuk klien API.',
+    errors: [403, 404, 409, 503],
+  })
   async oidcCallback(
     @Req() req: Request,
     @Res() res: Response,
@@ -83,6 +95,7 @@ export class SsoController {
   @Public()
   @Post('sso/exchange')
   @HttpCode(200)
+  @ApiAnswers('LoginResponse')
   exchange(@Body() body: SsoExchangeDto): Promise<LoginResponse> {
     return this.users.exchangeHandoff(body.code);
   }
@@ -91,6 +104,7 @@ export class SsoController {
   @Public()
   @Post('ldap/login')
   @HttpCode(200)
+  @ApiAnswers('LoginResponse', { errors: [401, 403, 404, 409, 429, 503] })
   ldapLogin(@Body() body: LdapLoginDto, @Req() req: Request): Promise<LoginResponse> {
     return this.ldap.login(body.username, body.password, req.ip ?? req.socket.remoteAddress ?? '?');
   }
