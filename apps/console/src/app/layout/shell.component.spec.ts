@@ -71,6 +71,7 @@ describe('ShellComponent', () => {
       'nav-it-services',
       'nav-change-calendar',
       'nav-change-policy',
+      'nav-problems',
       'nav-dashboard',
     ]);
     TestBed.resetTestingModule();
@@ -87,6 +88,7 @@ describe('ShellComponent', () => {
       'nav-it-services',
       'nav-change-calendar',
       'nav-change-policy',
+      'nav-problems',
       'nav-quarantine',
       'nav-templates',
       'nav-mailboxes',
