@@ -289,6 +289,60 @@ describeOnBothDatabases(
       expect(receiver.accepted.every((r) => r.signatureValid)).toBeTrue();
     });
 
+    it('announces an incident when it is reported and when its priority changes', async () => {
+      advance(60_000);
+      const agent = await app.token('helpdesk.bali@sigap.local');
+      const subscribed = await createHook({
+        url: `http://127.0.0.1:${port}/sigap`,
+        events: ['incident.opened', 'incident.priority_changed'],
+        office: 'bali',
+      });
+      expect(subscribed.status).withContext(subscribed.text).toBe(201);
+      receiver.secret = subscribed.body.secret;
+      try {
+        const opened = await app.request<TicketDetail>('POST', '/api/v1/incidents', {
+          token: agent,
+          body: {
+            office: 'bali',
+            services: ['pusat-data'],
+            impact: 'sedang',
+            urgency: 'sedang',
+            channel: 'phone',
+            subject: 'Jaringan kantor bupati putus',
+            description: 'Seluruh lantai dua tidak tersambung.',
+            requester: { name: 'I Wayan Operator', phone: '+62 361 222444' },
+          },
+        });
+        expect(opened.status).withContext(opened.text).toBe(201);
+        await worker.drain();
+        // The first webhook (ticket events) does not subscribe to incident events.
+        expect(receiver.events()).toEqual(['incident.opened']);
+        const first = receiver.accepted[0].payload;
+        expect([first.ticket.number, first.ticket.kind]).toEqual([opened.body.number, 'incident']);
+        receiver.clear();
+        const changed = await app.request<TicketDetail>(
+          'PUT',
+          `/api/v1/incidents/${opened.body.number}/priority`,
+          {
+            token: agent,
+            body: {
+              impact: 'tinggi',
+              urgency: 'tinggi',
+              reason: 'Seluruh OPD terdampak.',
+              expectedVersion: opened.body.version,
+            },
+          },
+        );
+        expect(changed.status).withContext(changed.text).toBe(200);
+        await worker.drain();
+        expect(receiver.events()).toEqual(['incident.priority_changed']);
+        expect(receiver.accepted.every((r) => r.signatureValid)).toBeTrue();
+      } finally {
+        await app.request('DELETE', `/api/v1/webhooks/${subscribed.body.id}`, { token: admin });
+        receiver.secret = hook.secret;
+      }
+    });
+
     it('announces a submitted survey once', async () => {
       advance(60_000);
       const t = await openTicket('Untuk survei');

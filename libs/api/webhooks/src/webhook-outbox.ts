@@ -62,6 +62,8 @@ const FROM_TIMELINE: Readonly<Record<string, WebhookEvent>> = {
   'sla.at_risk': 'sla.at_risk',
   'sla.breached': 'sla.breached',
   'complaint.filed': 'complaint.opened',
+  'incident.opened': 'incident.opened',
+  'incident.priority_changed': 'incident.priority_changed',
   'change.opened': 'change.opened',
   'change.approved': 'change.approved',
   'change.status_changed': 'change.status_changed',

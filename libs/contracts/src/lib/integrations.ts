@@ -59,6 +59,8 @@ export const WEBHOOK_EVENTS = [
   'sla.breached',
   'complaint.opened',
   'survey.submitted',
+  'incident.opened',
+  'incident.priority_changed',
   'change.opened',
   'change.approved',
   'change.status_changed',

@@ -60,6 +60,8 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsId]: stri
   'webhooks.none': 'No webhooks yet.',
   'webhooks.err.url': 'The webhook needs an address (http:// or https://).',
   'webhooks.err.events': 'Choose at least one event.',
+  'webhooks.event.incident.opened': 'Incident reported',
+  'webhooks.event.incident.priority_changed': 'Incident priority changed',
   'webhooks.event.ticket.opened': 'Ticket opened',
   'webhooks.event.ticket.status_changed': 'Ticket status changed',
   'webhooks.event.step.completed': 'Step completed',

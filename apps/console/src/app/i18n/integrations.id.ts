@@ -59,6 +59,8 @@ export const integrationsId = {
   'webhooks.none': 'Belum ada webhook.',
   'webhooks.err.url': 'Alamat webhook wajib diisi (http:// atau https://).',
   'webhooks.err.events': 'Pilih sedikitnya satu peristiwa.',
+  'webhooks.event.incident.opened': 'Gangguan dilaporkan',
+  'webhooks.event.incident.priority_changed': 'Prioritas gangguan berubah',
   'webhooks.event.ticket.opened': 'Tiket dibuka',
   'webhooks.event.ticket.status_changed': 'Status tiket berubah',
   'webhooks.event.step.completed': 'Langkah selesai',
