@@ -1,6 +1,6 @@
 /**
  * What a complete document promises: every operation says what it answers on success (a body
- * with a schema, or explicitly nothing) and documents at least one error (problem details, or a
+ * with a schema, explicitly nothing, or a browser redirect naming its `Location`) and documents at least one error (problem details, or a
  * failing check's own body),
  * and every schema reference resolves.
  */
@@ -11,6 +11,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 interface ResponseLike {
   description?: string;
   content?: Record<string, { schema?: unknown }>;
+  headers?: Record<string, unknown>;
 }
 
 /** One line per gap (`GET /api/v1/x: no 2xx answer with a schema`); empty when complete. */
@@ -23,7 +24,11 @@ export function findDocumentGaps(document: OpenAPIObject): string[] {
       const where = `${method.toUpperCase()} ${path}`;
       const responses = Object.entries((operation.responses ?? {}) as Record<string, ResponseLike>);
       const successes = responses.filter(([status]) => /^2\d\d$/.test(status));
-      if (!successes.some(([status, response]) => answersSomething(status, response))) {
+      const redirects = responses.filter(([status]) => /^3\d\d$/.test(status));
+      if (
+        !successes.some(([status, response]) => answersSomething(status, response)) &&
+        !redirects.some(([, response]) => redirectsSomewhere(response))
+      ) {
         gaps.push(`${where}: no 2xx answer with a schema (nor an explicit 204)`);
       }
       const errors = responses.filter(
@@ -47,6 +52,11 @@ function answersSomething(status: string, response: ResponseLike): boolean {
   const content = Object.values(response.content ?? {});
   if (!content.length) return status === '204';
   return content.every((media) => media.schema && Object.keys(media.schema).length > 0);
+}
+
+/** A redirect (an OIDC sign-in's 302) answers no body but must say where it sends the browser. */
+function redirectsSomewhere(response: ResponseLike): boolean {
+  return !Object.keys(response.content ?? {}).length && Boolean(response.headers?.['Location']);
 }
 
 function references(value: unknown, found = new Set<string>()): Set<string> {
