@@ -15,6 +15,7 @@ const TITLES: Record<number, string> = {
   413: 'Isi permintaan terlalu besar',
   415: 'Jenis isi tidak didukung',
   422: 'Dokumen tidak dapat dibaca',
+  428: 'Versi yang diubah wajib disertakan',
   429: 'Terlalu banyak percobaan',
   500: 'Kesalahan pada server',
   503: 'Layanan belum siap',

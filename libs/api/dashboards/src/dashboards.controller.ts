@@ -129,6 +129,7 @@ export class DashboardsController {
   /** Incidents closed in the range by priority and IT service: response, resolution, MTTR. */
   @Get('incidents')
   @TokenScope('dashboards:read')
+  @ApiAnswers('IncidentDashboardResponse')
   incidents(
     @SignedInUser() user: AuthUser,
     @Query() q: DashboardFilterDto,

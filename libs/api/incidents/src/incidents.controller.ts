@@ -80,6 +80,7 @@ export class IncidentsController {
   /** What caused it (null or empty clears it); on the timeline. */
   @Put(':number/root-cause')
   @Roles('admin', 'agent')
+  @ApiAnswers('TicketDetail', { errors: [409, 428] })
   rootCause(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -93,6 +94,7 @@ export class IncidentsController {
   @Post(':number/children')
   @Roles('admin', 'agent')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409, 428] })
   link(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -104,6 +106,7 @@ export class IncidentsController {
 
   @Delete(':number/children/:child')
   @Roles('admin', 'agent')
+  @ApiAnswers('TicketDetail', { errors: [409, 428] })
   unlink(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -117,6 +120,7 @@ export class IncidentsController {
   @Post(':number/updates')
   @Roles('admin', 'agent')
   @HttpCode(200)
+  @ApiAnswers('TicketDetail', { errors: [409, 428] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -129,6 +133,7 @@ export class IncidentsController {
   /** The plain words the public status page shows for it (audited, on the timeline). */
   @Put(':number/public-notice')
   @Roles('admin', 'agent')
+  @ApiAnswers('TicketDetail', { errors: [409, 428] })
   publicNotice(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,

@@ -14,6 +14,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ProblemDetail, ProblemView } from '@sigap/contracts';
 import type { AuthUser } from '@sigap/api-identity';
 import { Roles, SignedInUser } from '@sigap/api-identity';
+import { ApiAnswers } from '@sigap/api-common';
 import {
   CreateProblemDto,
   ProblemChangesDto,
@@ -30,6 +31,7 @@ export class ProblemsController {
   constructor(private readonly problems: ProblemsService) {}
 
   @Get()
+  @ApiAnswers(['ProblemView'])
   list(@SignedInUser() user: AuthUser, @Query() query: ProblemListQuery): Promise<ProblemView[]> {
     return this.problems.list(user, query);
   }
@@ -37,11 +39,13 @@ export class ProblemsController {
   @Post()
   @Roles('admin', 'agent', 'manager')
   @HttpCode(201)
+  @ApiAnswers('ProblemView')
   create(@SignedInUser() user: AuthUser, @Body() body: CreateProblemDto): Promise<ProblemView> {
     return this.problems.create(user, body);
   }
 
   @Get(':id')
+  @ApiAnswers('ProblemDetail')
   get(
     @SignedInUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -51,6 +55,7 @@ export class ProblemsController {
 
   @Put(':id')
   @Roles('admin', 'agent', 'manager')
+  @ApiAnswers('ProblemView', { errors: [409] })
   update(
     @SignedInUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -62,6 +67,7 @@ export class ProblemsController {
   @Post(':id/incidents')
   @Roles('admin', 'agent', 'manager')
   @HttpCode(200)
+  @ApiAnswers('ProblemDetail')
   link(
     @SignedInUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -72,6 +78,7 @@ export class ProblemsController {
 
   @Delete(':id/incidents/:number')
   @Roles('admin', 'agent', 'manager')
+  @ApiAnswers('ProblemDetail')
   unlink(
     @SignedInUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -39,6 +39,7 @@ export class PublicController {
   @Public()
   @Get('status')
   @Header('Cache-Control', STATUS_CACHE)
+  @ApiAnswers('PublicStatusResponse', { errors: [404, 500] })
   status(@Query() query: PublicStatusQuery): Promise<PublicStatusResponse> {
     return this.statuses.status(query.office);
   }

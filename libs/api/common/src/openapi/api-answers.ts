@@ -15,7 +15,7 @@ export type ContractName = keyof ContractTypes;
 
 /** Error statuses a route may document (answered as `application/problem+json`). */
 export type ErrorStatus =
-  400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
+  400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 428 | 429 | 500 | 502 | 503;
 
 export interface AnswerOptions {
   /** The success status when it is neither `@HttpCode`'s nor the method's default. */

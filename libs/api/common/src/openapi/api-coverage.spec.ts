@@ -95,4 +95,28 @@ describe('findDocumentGaps', () => {
       'unresolved reference #/components/schemas/Nope',
     ]);
   });
+
+  it('passes a redirect that names its Location, not one that hides where it goes', () => {
+    const document = documentOf({
+      '/login': {
+        get: {
+          responses: {
+            '302': { description: 'x', headers: { Location: { description: 'ke penyedia' } } },
+            '400': { description: 'x', ...PROBLEM },
+          },
+        },
+      },
+      '/bounce': {
+        get: {
+          responses: {
+            '302': { description: 'x' },
+            '400': { description: 'x', ...PROBLEM },
+          },
+        },
+      },
+    });
+    expect(findDocumentGaps(document)).toEqual([
+      'GET /bounce: no 2xx answer with a schema (nor an explicit 204)',
+    ]);
+  });
 });

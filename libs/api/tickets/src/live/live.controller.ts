@@ -13,6 +13,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { PresenceView } from '@sigap/contracts';
 import type { AuthUser } from '@sigap/api-identity';
 import { SignedInUser } from '@sigap/api-identity';
+import { ApiAnswers, ApiAnswersSchema } from '@sigap/api-common';
 import { IsBoolean } from 'class-validator';
 import { Observable } from 'rxjs';
 import { LiveFeedService } from './live-feed.service';
@@ -47,6 +48,14 @@ export class LiveController {
    * with the bearer token as every console call (the console reads the stream with `fetch`).
    */
   @Sse('events')
+  @ApiAnswersSchema(
+    {
+      type: 'string',
+      description:
+        'Aliran server-sent events: `event: ready`, `event: ticket` (data: LiveEvent sebagai JSON), `event: ping`.',
+    },
+    { contentType: 'text/event-stream', description: 'Aliran perubahan tiket yang boleh dibaca' },
+  )
   events(@SignedInUser() user: AuthUser): Observable<MessageEvent> {
     return new Observable<MessageEvent>((stream) => {
       const changes = this.feed.events(user).subscribe({
@@ -66,6 +75,7 @@ export class LiveController {
   }
 
   @Get('tickets/:number/presence')
+  @ApiAnswers(['PresenceView'])
   present(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -76,6 +86,7 @@ export class LiveController {
   /** The workspace's heartbeat: answers the others who have the ticket open. */
   @Put('tickets/:number/presence')
   @HttpCode(200)
+  @ApiAnswers(['PresenceView'])
   heartbeat(
     @SignedInUser() user: AuthUser,
     @Param('number') number: string,
@@ -86,6 +97,7 @@ export class LiveController {
 
   @Delete('tickets/:number/presence')
   @HttpCode(204)
+  @ApiAnswers(null)
   async leave(@SignedInUser() user: AuthUser, @Param('number') number: string): Promise<void> {
     await this.presence.leave(user, number);
   }
