@@ -153,6 +153,8 @@ describeOnBothDatabases('health and sign-in', (ctx, kind) => {
       'GET /api/v1/public/offices/{office}',
       'GET /api/v1/public/offices/{office}/services/{code}',
       'POST /api/v1/public/complaints',
+      // The public status page of an office's IT services.
+      'GET /api/v1/public/status',
     ];
     const checked: string[] = [];
     for (const [path, operations] of Object.entries(docs.body.paths)) {

@@ -88,9 +88,11 @@ export class CatalogService {
 
   async create(user: AuthUser, given: ServiceStandard): Promise<ServiceDetail> {
     this.assertCanManage(user, given.office);
-    const standard = await this.withDerivedValues(given, '');
     return this.dataSource.transaction(async (manager) => {
-      await this.validate(manager, standard, 'office');
+      // The standard as written first (a step time the grammar cannot read is named by its
+      // path), then the values derived from its steps.
+      await this.validate(manager, given, 'office');
+      const standard = await this.withDerivedValues(given, '');
       const existing = await manager.getRepository(CatalogServiceEntity).count({
         where: { officeCode: standard.office, code: standard.code },
       });
@@ -137,12 +139,12 @@ export class CatalogService {
       const service = await this.findService(manager, office, code);
       if (service.currentVersion !== expectedVersion) throw stale(service, expectedVersion);
       const previous = await this.version(manager, service, service.currentVersion);
+      await this.validate(manager, given, 'standard.office', 'standard.');
       const standard = await this.withDerivedValues(
         given,
         'standard.',
         JSON.parse(previous.standardJson) as ServiceStandard,
       );
-      await this.validate(manager, standard, 'standard.office', 'standard.');
       const next = service.currentVersion + 1;
       const now = new Date();
       // Guarded update: a concurrent edit that got here first makes this affect no row.
