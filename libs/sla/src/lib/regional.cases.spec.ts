@@ -109,16 +109,17 @@ describe('hand-computed due dates', () => {
     // Without the variant: Mon 10.00-12.00 2 h + 13.00-16.00 3 h = 5 h; Tue 07.30 + 3 h = 10.30.
     const base = { timeZone: 'Asia/Jakarta', week: STANDARD_WEEK, closures: national2026() };
     const seeded = variants2026();
+    // Seeded in force (its 2026 sources are cited in the seed file).
     expect(seeded.map((v) => [v.name, v.from, v.to, v.confirmed])).toEqual([
-      ['Ramadan 1447 H', '2026-02-19', '2026-03-20', false],
+      ['Ramadan 1447 H', '2026-02-19', '2026-03-20', true],
     ]);
-    const ramadan = WorkCalendar.compile({
-      ...base,
-      variants: seeded.map((v) => ({ ...v, confirmed: true })),
-    });
+    const ramadan = WorkCalendar.compile({ ...base, variants: seeded });
     const normal = WorkCalendar.compile(base);
-    // Proposed but not confirmed: checked, shown, and the normal week applies.
-    const proposed = WorkCalendar.compile({ ...base, variants: seeded });
+    // Withdrawn to a proposal (unconfirmed): checked, shown, and the normal week applies.
+    const proposed = WorkCalendar.compile({
+      ...base,
+      variants: seeded.map((v) => ({ ...v, confirmed: false })),
+    });
     expect(proposed.version).toBe(normal.version);
     expect(addDuration(proposed, wib('2026-02-23T10:00'), 8, 'hour', 'working')).toBe(
       wib('2026-02-24T10:30'),
