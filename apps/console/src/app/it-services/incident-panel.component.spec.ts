@@ -124,6 +124,7 @@ describe('IncidentPanelComponent', () => {
       .expectOne('/api/v1/incidents/GNGTT-2026-000004')
       .flush({ ...VIEW, publicTitle: 'Website lambat', publicSummary: null });
     await fixture.whenStable();
+    backend.expectOne('/api/v1/problems?office=tebingtinggi').flush([]);
     const element = fixture.nativeElement as HTMLElement;
     const title = element.querySelector<HTMLInputElement>('[data-test=public-notice-title]')!;
     expect(title.value).toBe('Website lambat');
