@@ -132,8 +132,12 @@ describe('EvaluationReportPage', () => {
         status: 403,
         statusText: 'Forbidden',
       });
-    await new Promise((r) => setTimeout(r, 20));
-    await harness.fixture.whenStable();
+    // The problem is read from the Blob asynchronously: wait for it (a busy machine needs more
+    // than a few milliseconds).
+    for (let i = 0; i < 100 && !element.querySelector('[data-test=report-invalid]'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      await harness.fixture.whenStable();
+    }
     expect(textOf(element, '[data-test=report-invalid]')).toBe(
       'Akses ditolak: Laporan kantor lain tidak dapat diunduh.',
     );
