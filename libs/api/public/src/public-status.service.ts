@@ -36,7 +36,10 @@ type Row = Record<string, unknown>;
  */
 @Injectable()
 export class PublicStatusService {
-  private readonly cache = new Map<string, { at: number; value: PublicStatusResponse }>();
+  private readonly cache = new Map<
+    string,
+    { at: number; stamp: string; value: PublicStatusResponse }
+  >();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,12 +53,28 @@ export class PublicStatusService {
     if (!office || office.retiredAt)
       throw new PublicError('public.office_not_found', `Kantor "${code}" tidak ada.`);
     const nowMs = this.clock.nowMs();
+    // One small read says whether the office's incidents or services changed since the page was
+    // computed (on this or any instance), so the helpdesk's words show at once.
+    const stamp = await this.changeStamp(office.code);
     const hit = this.cache.get(office.code);
-    if (hit && hit.at <= nowMs && nowMs - hit.at < STATUS_TTL_MS) return hit.value;
+    if (hit && hit.stamp === stamp && hit.at <= nowMs && nowMs - hit.at < STATUS_TTL_MS)
+      return hit.value;
     const value = await this.compute(office, new Date(nowMs));
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(office.code, { at: nowMs, value });
+    this.cache.set(office.code, { at: nowMs, stamp, value });
     return value;
+  }
+
+  private async changeStamp(office: string): Promise<string> {
+    const [tickets] = await this.dataSource.query(
+      "SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM tickets WHERE office_code = ? AND kind = 'incident'",
+      [office],
+    );
+    const [services] = await this.dataSource.query(
+      'SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM it_services WHERE office_code = ?',
+      [office],
+    );
+    return JSON.stringify([tickets, services]);
   }
 
   private async compute(office: OfficeEntity, now: Date): Promise<PublicStatusResponse> {
