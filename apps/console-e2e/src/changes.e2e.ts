@@ -1,35 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { blockingViolations } from './support/a11y';
 import { screenshot } from './support/browser';
+import { expectNoPageScroll } from './support/layout';
 import { e2e } from './support/global-setup';
-import { DEMO_PASSWORD } from './support/session';
-
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-async function signInAt(
-  email: string,
-  size: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ viewport: size });
-  const page = await context.newPage();
-  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return { context, page };
-}
-
-async function expectFits(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    view: window.innerWidth,
-  }));
-  expect(widths.scroll).withContext(what).toBeLessThanOrEqual(widths.view);
-}
+import { SCREENS, signInAt } from './support/session';
 
 /** A `datetime-local` value on Bali's clock (WITA, UTC+8), `hours` from now. */
 function witaIn(hours: number): string {
@@ -37,7 +10,7 @@ function witaIn(hours: number): string {
 }
 
 describe('changes', () => {
-  for (const size of WIDTHS) {
+  for (const size of SCREENS) {
     it(`a manager approves a change (${size.name})`, async () => {
       // The helpdesk records a high-risk change on the province website.
       const agent = await signInAt('helpdesk.bali@sigap.local', size);
@@ -66,7 +39,7 @@ describe('changes', () => {
       expect(await blockingViolations(page))
         .withContext('new change form')
         .toEqual([]);
-      await expectFits(page, 'new change form');
+      await expectNoPageScroll(page, 'new change form');
       await screenshot(page, `changes-new-${size.name}`);
       await page.locator('[data-test=chg-submit]').click();
       await page.waitForURL(/\/tiket\/PRBBALI-\d{4}-\d{6}$/);
@@ -86,14 +59,14 @@ describe('changes', () => {
       expect(await blockingViolations(page))
         .withContext('change calendar')
         .toEqual([]);
-      await expectFits(page, 'change calendar');
+      await expectNoPageScroll(page, 'change calendar');
       await screenshot(page, `changes-calendar-${size.name}`);
       await entry.getByRole('link', { name: number }).click();
       await page.waitForURL(new RegExp(`/tiket/${number}$`));
       await page.locator('[data-test=change-approve]').waitFor();
       expect(await page.locator('[data-test=change-risk]').innerText()).toBe('Tinggi');
       await page.locator('[data-test=change-reason]').fill('Jadwal aman, sudah diuji.');
-      await expectFits(page, 'change workspace');
+      await expectNoPageScroll(page, 'change workspace');
       await screenshot(page, `changes-approve-${size.name}`);
       await page.locator('[data-test=change-approve]').click();
       await page.locator('[data-test=change-state]', { hasText: 'Disetujui' }).waitFor();
@@ -103,7 +76,7 @@ describe('changes', () => {
       expect(await blockingViolations(page))
         .withContext('approved change')
         .toEqual([]);
-      await expectFits(page, 'approved change');
+      await expectNoPageScroll(page, 'approved change');
       await screenshot(page, `changes-approved-${size.name}`);
       await kadis.context.close();
     });

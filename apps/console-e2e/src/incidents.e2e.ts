@@ -1,43 +1,17 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { blockingViolations } from './support/a11y';
 import { screenshot } from './support/browser';
+import { expectNoPageScroll } from './support/layout';
 import { e2e } from './support/global-setup';
-import { DEMO_PASSWORD } from './support/session';
-
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-async function signInAt(
-  email: string,
-  size: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ viewport: size });
-  const page = await context.newPage();
-  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return { context, page };
-}
+import { SCREENS, signInAt } from './support/session';
 
 async function pick(page: Page, select: string, option: RegExp): Promise<void> {
   await page.locator(`[data-test=${select}]`).click();
   await page.getByRole('option', { name: option }).click();
 }
 
-async function expectFits(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    view: window.innerWidth,
-  }));
-  expect(widths.scroll).withContext(what).toBeLessThanOrEqual(widths.view);
-}
-
 describe('incidents', () => {
-  for (const size of WIDTHS) {
+  for (const size of SCREENS) {
     it(`an agent reads the IT services and records a P1 incident on the data centre (${size.name})`, async () => {
       const { context, page } = await signInAt('helpdesk.bali@sigap.local', size);
       await page.goto(`${e2e.sigap.baseUrl}/admin/layanan-ti`);
@@ -49,7 +23,7 @@ describe('incidents', () => {
       expect(await blockingViolations(page))
         .withContext('IT services page')
         .toEqual([]);
-      await expectFits(page, 'IT services page');
+      await expectNoPageScroll(page, 'IT services page');
       await screenshot(page, `incidents-it-services-${size.name}`);
 
       await page.goto(`${e2e.sigap.baseUrl}/tiket`);
@@ -73,7 +47,7 @@ describe('incidents', () => {
       expect(await blockingViolations(page))
         .withContext('new incident form')
         .toEqual([]);
-      await expectFits(page, 'new incident form');
+      await expectNoPageScroll(page, 'new incident form');
       await screenshot(page, `incidents-new-${size.name}`);
       await page.locator('[data-test=inc-submit]').click();
       await page.waitForURL(/\/tiket\/GNGBALI-\d{4}-\d{6}$/);
@@ -83,7 +57,7 @@ describe('incidents', () => {
       expect(await blockingViolations(page))
         .withContext('incident workspace')
         .toEqual([]);
-      await expectFits(page, 'incident workspace');
+      await expectNoPageScroll(page, 'incident workspace');
       await screenshot(page, `incidents-workspace-${size.name}`);
 
       await page.goto(`${e2e.sigap.baseUrl}/tiket`);
@@ -91,7 +65,7 @@ describe('incidents', () => {
       const row = page.locator('[data-test=ticket-row]', { hasText: subject });
       await row.waitFor();
       expect(await row.locator('[data-test=row-priority]').innerText()).toBe('P1');
-      await expectFits(page, 'queue');
+      await expectNoPageScroll(page, 'queue');
       await screenshot(page, `incidents-queue-${size.name}`);
       await context.close();
     });

@@ -1,38 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { apiToken, callApi, openBaliTicket } from './support/api';
 import { screenshot } from './support/browser';
+import { expectNoPageScroll } from './support/layout';
 import { e2e } from './support/global-setup';
-import { DEMO_PASSWORD } from './support/session';
-
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-async function signInAt(
-  email: string,
-  size: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ viewport: size });
-  const page = await context.newPage();
-  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return { context, page };
-}
-
-async function expectFits(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    view: window.innerWidth,
-  }));
-  expect(widths.scroll).withContext(what).toBeLessThanOrEqual(widths.view);
-}
+import { SCREENS, signInAt } from './support/session';
 
 describe('live updates and presence', () => {
-  for (const size of WIDTHS) {
+  for (const size of SCREENS) {
     it(`two agents on one ticket see each other, and each other's changes (${size.name})`, async () => {
       const ticket = await openBaliTicket(`Aplikasi e-kinerja ${size.name} ${Date.now()}`);
       const helpdesk = await signInAt('helpdesk.bali@sigap.local', size);
@@ -60,7 +33,7 @@ describe('live updates and presence', () => {
           .locator('[data-test=presence-user]', { hasText: 'sedang mengetik' })
           .waitFor({ timeout: 4000 });
         await helpdesk.page.locator('[data-test=presence-typing]').waitFor();
-        await expectFits(helpdesk.page, 'workspace with presence');
+        await expectNoPageScroll(helpdesk.page, 'workspace with presence');
         await screenshot(helpdesk.page, `live-presence-${size.name}`);
 
         // The note is saved: the helpdesk's workspace shows it without a reload.
@@ -96,7 +69,7 @@ describe('live updates and presence', () => {
         const arrived = helpdesk.page.locator('[data-test=ticket-row]', { hasText: subject });
         await arrived.waitFor({ timeout: 4000 });
         await arrived.scrollIntoViewIfNeeded();
-        await expectFits(helpdesk.page, 'queue');
+        await expectNoPageScroll(helpdesk.page, 'queue');
         await screenshot(helpdesk.page, `live-queue-${size.name}`);
       } finally {
         await helpdesk.context.close();

@@ -1,37 +1,10 @@
 import type { LoginResponse, TicketDetail } from '@sigap/contracts';
-import type { BrowserContext, Page } from 'playwright-core';
 import { blockingViolations } from './support/a11y';
 import { callApi } from './support/api';
 import { screenshot } from './support/browser';
+import { expectNoPageScroll } from './support/layout';
 import { e2e } from './support/global-setup';
-import { DEMO_PASSWORD } from './support/session';
-
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-async function signInAt(
-  email: string,
-  size: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ viewport: size });
-  const page = await context.newPage();
-  await page.goto(`${e2e.sigap.baseUrl}/masuk`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  return { context, page };
-}
-
-async function expectFits(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    view: window.innerWidth,
-  }));
-  expect(widths.scroll).withContext(what).toBeLessThanOrEqual(widths.view);
-}
+import { DEMO_PASSWORD, SCREENS, signInAt } from './support/session';
 
 /** An incident reported by phone, as the helpdesk records it. */
 function report(token: string, subject: string, email: string): Promise<TicketDetail> {
@@ -48,7 +21,7 @@ function report(token: string, subject: string, email: string): Promise<TicketDe
 }
 
 describe('major incident', () => {
-  for (const size of WIDTHS) {
+  for (const size of SCREENS) {
     it(`an agent links five reports to a major incident, updates every reporter and resolves it (${size.name})`, async () => {
       const login = await callApi<LoginResponse>('POST', '/api/v1/auth/login', null, {
         email: 'helpdesk.bali@sigap.local',
@@ -92,7 +65,7 @@ describe('major incident', () => {
       expect(await blockingViolations(page))
         .withContext('major incident workspace')
         .toEqual([]);
-      await expectFits(page, 'major incident workspace');
+      await expectNoPageScroll(page, 'major incident workspace');
       await screenshot(page, `major-incident-linked-${size.name}`);
 
       await page.locator('[data-test=action-reason]').fill('Pusat data pulih pukul 11.00 WITA.');
@@ -104,7 +77,7 @@ describe('major incident', () => {
       }
       await page.goto(`${e2e.sigap.baseUrl}/tiket/${children[0].number}`);
       await page.locator('[data-test=major-parent]', { hasText: parent.number }).waitFor();
-      await expectFits(page, 'linked report workspace');
+      await expectNoPageScroll(page, 'linked report workspace');
       await screenshot(page, `major-incident-child-${size.name}`);
       await context.close();
     });

@@ -2,13 +2,9 @@ import type { TicketDetail } from '@sigap/contracts';
 import { blockingViolations } from './support/a11y';
 import { apiToken, callApi } from './support/api';
 import { screenshot } from './support/browser';
+import { SCREENS } from './support/session';
 import { e2e } from './support/global-setup';
 import { expectNoPageScroll } from './support/layout';
-
-const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
 
 /** Internal strings of the incident below; none may show on the public page. */
 const MARK = 'INTERNAL-E2E';
@@ -35,7 +31,7 @@ describe('public status page (no sign-in)', () => {
     });
   });
 
-  for (const size of WIDTHS) {
+  for (const size of SCREENS) {
     it(`shows the office's services, the ongoing incident in plain words and 90 days (${size.name})`, async () => {
       const context = await e2e.browser.newContext({ viewport: size });
       const page = await context.newPage();
