@@ -4,6 +4,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   provideZonelessChangeDetection,
+  signal,
   type EnvironmentProviders,
   type Provider,
   type Type,
@@ -17,7 +18,13 @@ import { TOKEN_STORAGE_KEY, USER_STORAGE_KEY } from '../app/auth/auth.service';
 import { LOCALE_STORAGE_KEY } from '../app/i18n/i18n.service';
 import { CHOSEN_OFFICE_KEY } from '../app/shared/chosen-office';
 import { provideSigapIcons } from '../app/shared/icons';
-import { LIVE_FETCH, LiveEvents, type LiveMessage } from '../app/shared/live-events';
+import {
+  LIVE_FETCH,
+  LiveEvents,
+  reloadOnReady,
+  type LiveMessage,
+  type LiveReady,
+} from '../app/shared/live-events';
 import { Subject } from 'rxjs';
 
 /**
@@ -113,6 +120,12 @@ export class BlankComponent {}
 export class FakeLiveEvents {
   private readonly subject = new Subject<LiveMessage>();
   readonly messages = this.subject.asObservable();
+  /** Whether the stream is live as a page subscribes (tests set it). */
+  readonly connected = signal(true);
+
+  needsReload(): (message: LiveReady) => boolean {
+    return reloadOnReady(this.connected());
+  }
 
   send(message: LiveMessage): void {
     this.subject.next(message);

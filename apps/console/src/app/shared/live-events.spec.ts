@@ -1,7 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import type { CurrentUser, LiveEvent } from '@sigap/contracts';
 import { consoleTestProviders, resetStorage } from '../../testing/providers';
-import { LIVE_EVENTS_URL, LIVE_FETCH, LiveEvents, parseSse, type LiveMessage } from './live-events';
+import {
+  LIVE_EVENTS_URL,
+  LIVE_FETCH,
+  LIVE_LINGER,
+  LiveEvents,
+  parseSse,
+  type LiveMessage,
+} from './live-events';
 
 const AGENT: CurrentUser = {
   id: 'u-bali',
@@ -47,7 +54,11 @@ describe('LiveEvents', () => {
       return Promise.resolve(new Response(status === 200 ? stream.body : null, { status }));
     };
     TestBed.configureTestingModule({
-      providers: [...consoleTestProviders(), { provide: LIVE_FETCH, useValue: fakeFetch }],
+      providers: [
+        ...consoleTestProviders(),
+        { provide: LIVE_FETCH, useValue: fakeFetch },
+        { provide: LIVE_LINGER, useValue: 100 },
+      ],
     });
     return TestBed.inject(LiveEvents);
   }
@@ -91,7 +102,34 @@ describe('LiveEvents', () => {
 
     first.unsubscribe();
     second.unsubscribe();
+    // Kept a little for the next page, then closed.
+    expect((calls[1].init?.signal as AbortSignal).aborted).toBeFalse();
+    expect(live.connected()).toBeTrue();
+    await wait(150);
     expect((calls[1].init?.signal as AbortSignal).aborted).toBeTrue();
+    expect(live.connected()).toBeFalse();
+  });
+
+  it('keeps the stream for the next page, which then reads nothing again; a page that read before the stream was ready does', async () => {
+    const live = setUp();
+    const early = live.needsReload();
+    const got: LiveMessage[] = [];
+    const queue = live.messages.subscribe((m) => got.push(m));
+    await wait(0);
+    calls[0].stream.write('event: ready\ndata: {}\n\n');
+    await wait(10);
+    expect(live.connected()).toBeTrue();
+    // The page that subscribed before the stream was live reads again on its first ready.
+    expect(early({ type: 'ready', reconnected: false })).toBeTrue();
+    queue.unsubscribe();
+    // The next page comes within the linger: same connection, already live.
+    const late = live.needsReload();
+    const ticket = live.messages.subscribe(() => undefined);
+    await wait(150);
+    expect(calls.length).toBe(1);
+    expect(late({ type: 'ready', reconnected: false })).toBeFalse();
+    expect(late({ type: 'ready', reconnected: true })).toBeTrue();
+    ticket.unsubscribe();
   });
 
   it('stops on a refused session (the other calls lead to the sign-in page)', async () => {

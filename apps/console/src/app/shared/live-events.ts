@@ -1,6 +1,6 @@
-import { Injectable, InjectionToken, inject } from '@angular/core';
+import { Injectable, InjectionToken, inject, signal } from '@angular/core';
 import type { LiveEvent } from '@sigap/contracts';
-import { Observable, share } from 'rxjs';
+import { Observable, share, timer } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 
 export const LIVE_EVENTS_URL = '/api/v1/events';
@@ -9,11 +9,31 @@ export const LIVE_EVENTS_URL = '/api/v1/events';
 export type LiveMessage =
   { type: 'ready'; reconnected: boolean } | { type: 'ticket'; event: LiveEvent };
 
+/** The stream's `ready` message. */
+export type LiveReady = Extract<LiveMessage, { type: 'ready' }>;
+
+/** See `LiveEvents.needsReload`: `liveAtStart` is whether the stream was live at subscription. */
+export function reloadOnReady(liveAtStart: boolean): (message: LiveReady) => boolean {
+  return (message) => message.reconnected || !liveAtStart;
+}
+
+/** How long the stream stays open after its last subscriber left (tests give a short one). */
+export const LIVE_LINGER = new InjectionToken<number>('LIVE_LINGER', {
+  providedIn: 'root',
+  factory: () => LIVE_LINGER_MS,
+});
+
 /** The `fetch` the stream uses (tests give their own). */
 export const LIVE_FETCH = new InjectionToken<typeof fetch>('LIVE_FETCH', {
   providedIn: 'root',
   factory: () => (input, init) => fetch(input, init),
 });
+
+/**
+ * How long the stream stays open after its last subscriber left: moving from the queue to a
+ * ticket and back keeps one connection (and misses nothing in between).
+ */
+export const LIVE_LINGER_MS = 30_000;
 
 /** Delays before reconnecting after a broken stream: 1 s, 2 s, 5 s, then every 10 s. */
 export const RECONNECT_DELAYS_MS = [1000, 2000, 5000, 10_000];
@@ -53,11 +73,26 @@ export function parseSse(buffer: string): { events: SseEvent[]; rest: string } {
  * connection is shared by every subscriber of the tab; it reconnects after a break (the server
  * also ends each stream after a few minutes) and says so with a `ready` whose `reconnected` is
  * true, since changes made meanwhile are not replayed: subscribers reload what they show.
+ *
+ * A page that read its data before the stream was ready may have missed a change made in
+ * between; it reads again on the first `ready` unless `connected()` was already true when it
+ * subscribed (see `needsReload`).
  */
 @Injectable({ providedIn: 'root' })
 export class LiveEvents {
   private readonly auth = inject(AuthService);
   private readonly fetchFn = inject(LIVE_FETCH);
+  private readonly lingerMs = inject(LIVE_LINGER);
+  /** True while a stream is open and every later change reaches it. */
+  readonly connected = signal(false);
+
+  /**
+   * Whether a `ready` means the subscriber must read its data again: after a reconnection, or
+   * the first time when the stream was not yet live as the subscriber loaded what it shows.
+   */
+  needsReload(): (message: LiveReady) => boolean {
+    return reloadOnReady(this.connected());
+  }
 
   readonly messages: Observable<LiveMessage> = new Observable<LiveMessage>((subscriber) => {
     let stopped = false;
@@ -99,6 +134,7 @@ export class LiveEvents {
           for (const e of parsed.events) {
             if (e.event === 'ready') {
               failures = 0;
+              this.connected.set(true);
               subscriber.next({ type: 'ready', reconnected: connectedBefore });
               connectedBefore = true;
             } else if (e.event === 'ticket') {
@@ -109,6 +145,7 @@ export class LiveEvents {
       } catch {
         // A network break or an aborted read: retried below unless stopped.
       }
+      this.connected.set(false);
       retry();
     };
 
@@ -117,6 +154,7 @@ export class LiveEvents {
       stopped = true;
       if (timer) clearTimeout(timer);
       controller?.abort();
+      this.connected.set(false);
     };
-  }).pipe(share());
+  }).pipe(share({ resetOnRefCountZero: () => timer(this.lingerMs) }));
 }

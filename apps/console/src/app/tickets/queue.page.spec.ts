@@ -139,6 +139,17 @@ describe('QueuePage', () => {
       expect(rows[2].closest('.selected')).not.toBeNull();
     });
 
+    it('reads the list again on the first ready when the stream was not live as it loaded', async () => {
+      live.connected.set(false);
+      await open();
+      live.send({ type: 'ready', reconnected: false });
+      await wait(QUEUE_LIVE_DEBOUNCE_MS + 150);
+      const requests = refreshed();
+      expect(requests.length).toBe(1);
+      requests[0].flush({ items: [row(1)], nextCursor: null });
+      await settle();
+    });
+
     it('ignores presence, other offices, and the first connection; refreshes after a reconnection', async () => {
       await open();
       live.send(event('RIAU-2026-00001', 'riau'));

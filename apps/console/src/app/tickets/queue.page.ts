@@ -542,11 +542,13 @@ export class QueuePage {
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), TICK_MS);
     // Changes by anyone, on any API instance, to the office's tickets refresh the rows shown.
-    const live = inject(LiveEvents)
-      .messages.pipe(
+    const liveEvents = inject(LiveEvents);
+    const reload = liveEvents.needsReload();
+    const live = liveEvents.messages
+      .pipe(
         filter((m) =>
           m.type === 'ready'
-            ? m.reconnected
+            ? reload(m)
             : m.event.kind !== 'presence' && (!this.office() || m.event.office === this.office()),
         ),
         debounceTime(QUEUE_LIVE_DEBOUNCE_MS),

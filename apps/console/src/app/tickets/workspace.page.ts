@@ -196,11 +196,13 @@ export class WorkspacePage {
     const tick = setInterval(() => this.now.set(Date.now()), TICK_MS);
     // A change by anyone, on any instance, shows within the feed's delay: the ticket and its
     // timeline are read again (once for a burst); after a broken stream, in case one was missed.
-    const live = inject(LiveEvents)
-      .messages.pipe(
+    const liveEvents = inject(LiveEvents);
+    const reload = liveEvents.needsReload();
+    const live = liveEvents.messages
+      .pipe(
         filter((m) =>
           m.type === 'ready'
-            ? m.reconnected
+            ? reload(m)
             : m.event.kind !== 'presence' &&
               m.event.ticket === this.number() &&
               (m.event.version === null || m.event.version !== this.ticket()?.version),
