@@ -45,6 +45,8 @@ describe('QueuePage', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
   let live: FakeLiveEvents;
+  /** Whether the live stream is already open as the page loads (set per spec). */
+  let liveAtStart = true;
 
   async function open(
     items: TicketSummary[] = [row(1), row(2), row(3)],
@@ -53,6 +55,7 @@ describe('QueuePage', () => {
   ): Promise<HTMLElement> {
     resetStorage(BALI_AGENT);
     live = new FakeLiveEvents();
+    live.connected.set(liveAtStart);
     TestBed.configureTestingModule({
       providers: [
         ...consoleTestProviders([
@@ -87,7 +90,10 @@ describe('QueuePage', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
   }
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    liveAtStart = true;
+    backend.verify();
+  });
 
   it('lists the unassigned tickets of the office first, with a countdown to the due time', async () => {
     const element = await open();
@@ -140,7 +146,7 @@ describe('QueuePage', () => {
     });
 
     it('reads the list again on the first ready when the stream was not live as it loaded', async () => {
-      live.connected.set(false);
+      liveAtStart = false;
       await open();
       live.send({ type: 'ready', reconnected: false });
       await wait(QUEUE_LIVE_DEBOUNCE_MS + 150);
