@@ -54,10 +54,16 @@ describe('live updates and presence', () => {
           timeout: 4000,
         });
 
-        // The queue shows a ticket opened elsewhere without a reload.
+        // The queue, searched for a word no ticket has yet, shows a ticket opened elsewhere with
+        // that word without a reload (searched, so that it is on the first page however many
+        // tickets earlier journeys left waiting).
         await helpdesk.page.goto(`${e2e.sigap.baseUrl}/tiket`);
         await helpdesk.page.locator('[data-test=ticket-row]').first().waitFor();
-        const subject = `Jaringan kantor putus ${size.name} ${Date.now()}`;
+        const word = `putus${size.name}${Date.now()}`;
+        const subject = `Jaringan kantor ${word}`;
+        await helpdesk.page.locator('[data-test=search]').fill(word);
+        await helpdesk.page.locator('[data-test=search]').press('Enter');
+        await helpdesk.page.locator('[data-test=empty]').waitFor();
         await callApi('POST', '/api/v1/tickets', await apiToken('helpdesk.bali@sigap.local'), {
           office: 'bali',
           service: 'pengembangan-aplikasi',

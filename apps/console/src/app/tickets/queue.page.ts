@@ -54,8 +54,8 @@ import { WorkingTime } from './working-time';
 
 /** Height of one queue row in pixels (the virtual scroll needs a fixed size). */
 export const ROW_HEIGHT = 76;
-/** Height of one row on a phone, where a ticket is a card of four lines. */
-export const PHONE_ROW_HEIGHT = 124;
+/** Height of one row on a phone, where a ticket is a card of five or six lines. */
+export const PHONE_ROW_HEIGHT = 148;
 /** The width below which the queue shows cards (the layout's phone breakpoint). */
 const PHONE_QUERY = '(max-width: 599.98px)';
 export { PAGE_SIZE };
@@ -412,42 +412,65 @@ const PREFETCH_ROWS = 20;
       border-radius: 8px;
       background: var(--mat-sys-surface-container-high);
     }
-    /* A phone: each ticket is a card of four lines, nothing cut off at the side. */
+    /* A phone: each ticket is a card of five lines (six with a holder), nothing cut off. */
     @media (max-width: 599.98px) {
       .row-wrap {
-        height: 124px;
+        height: 148px;
         align-items: flex-start;
         padding-top: 4px;
       }
       .row {
-        height: 118px;
-        grid-template-columns: minmax(0, 1fr) auto;
-        grid-template-rows: auto auto auto auto;
+        height: 142px;
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: auto auto auto auto auto;
         row-gap: 2px;
         padding: 4px 8px 4px 0;
       }
       .number {
         grid-column: 1;
         grid-row: 1;
+        white-space: nowrap;
       }
+      /* The countdown and the due time share the line under the number. */
       .due {
-        grid-column: 2;
-        grid-row: 1;
-        align-items: flex-end;
-        text-align: right;
+        grid-column: 1;
+        grid-row: 2;
+        flex-direction: row;
+        flex-wrap: wrap;
+        align-items: baseline;
+        justify-content: flex-start;
+        column-gap: 8px;
       }
       .due .muted {
         font-size: 11px;
       }
-      .subject,
-      .meta,
+      .due .countdown {
+        white-space: nowrap;
+      }
+      .subject {
+        grid-column: 1;
+        grid-row: 3;
+      }
+      .meta {
+        grid-column: 1;
+        grid-row: 4;
+      }
       .state {
-        grid-column: 1 / span 2;
+        grid-column: 1;
+        grid-row: 5;
       }
       .state {
         flex-wrap: wrap;
         row-gap: 2px;
         overflow: hidden;
+      }
+      /* The holder has a line of its own, cut with an ellipsis rather than below the card. */
+      .assignee {
+        flex-basis: 100%;
+        min-width: 0;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
     }
   `,
