@@ -3,12 +3,20 @@
 export type OutboxStatusView = 'pending' | 'sent' | 'failed';
 
 /** A row of the outbox list. */
+/** Where an outbox row goes: e-mail, or SP4N-LAPOR! (answers and status of its reports). */
+export type OutboxChannelView = 'mail' | 'lapor';
+export const OUTBOX_CHANNELS: readonly OutboxChannelView[] = ['mail', 'lapor'];
+
 export interface OutboxItemView {
   id: string;
+  channel: OutboxChannelView;
   kind: string;
   status: OutboxStatusView;
   ticketNumber: string | null;
-  /** Known once the message was built (the first sending attempt). */
+  /**
+   * Mail: the address, known once the message was built (the first sending attempt).
+   * SP4N-LAPOR!: the report's tracking id.
+   */
   recipient: string | null;
   messageId: string | null;
   attempts: number;

@@ -79,7 +79,14 @@ describeOnBothDatabases('admin outbox (embedded default: no SMTP, messages kept)
   });
 
   it('refuses bad filters with 400', async () => {
-    for (const q of ['status=terbang', 'limit=0', 'cursor=tidak-sah', 'kind=' + 'x'.repeat(61)]) {
+    for (const q of [
+      'status=terbang',
+      'channel=webhook',
+      'channel=',
+      'limit=0',
+      'cursor=tidak-sah',
+      'kind=' + 'x'.repeat(61),
+    ]) {
       const res = await app.request('GET', `/api/v1/admin/outbox?${q}`, { token: admin });
       expect(res.status).withContext(q).toBe(400);
     }
@@ -236,6 +243,94 @@ describeOnBothDatabases('admin outbox (embedded default: no SMTP, messages kept)
     expect(missing.status).toBe(404);
     const notId = await app.request('GET', '/api/v1/admin/outbox/bukan-id', { token: admin });
     expect(notId.status).toBe(404);
+  });
+
+  it('lists, reads and sends again a failed answer to SP4N-LAPOR!, never a webhook delivery', async () => {
+    const lapor = randomUUID();
+    const hook = randomUUID();
+    const trackingId = `LPR${Date.now()}`;
+    await ds.getRepository(OutboxEntity).insert([
+      {
+        id: lapor,
+        kind: 'lapor.answer',
+        channel: 'lapor',
+        payload: JSON.stringify({
+          trackingId,
+          response: {
+            kind: 'answer',
+            key: lapor,
+            reference: ticket.number,
+            status: 'Ditindaklanjuti',
+            text: 'Aduan sudah kami teruskan ke OPD terkait.',
+            at: new Date().toISOString(),
+          },
+        }),
+        status: 'failed',
+        createdAt: new Date(),
+        attempts: 8,
+        nextAttemptAt: new Date(),
+        ticketNumber: ticket.number,
+        recipient: trackingId,
+        lastError: 'LAPOR! menolak: 422',
+      },
+      {
+        id: hook,
+        kind: 'ticket.opened',
+        channel: 'webhook',
+        payload: '{}',
+        status: 'failed',
+        createdAt: new Date(),
+        attempts: 8,
+        nextAttemptAt: new Date(),
+        recipient: randomUUID(),
+      },
+    ]);
+    const mail = await app.request<OutboxPageView>('GET', '/api/v1/admin/outbox?status=failed', {
+      token: admin,
+    });
+    expect(mail.body.items.map((i) => i.id)).not.toContain(lapor);
+    expect(mail.body.items.every((i) => i.channel === 'mail')).toBeTrue();
+    const list = await app.request<OutboxPageView>(
+      'GET',
+      `/api/v1/admin/outbox?channel=lapor&status=failed&recipient=${trackingId}`,
+      { token: admin },
+    );
+    expect(list.status).withContext(list.text).toBe(200);
+    expect(list.body.items.map((i) => [i.id, i.channel, i.recipient])).toEqual([
+      [lapor, 'lapor', trackingId],
+    ]);
+    expect(list.text).not.toContain(hook);
+
+    const read = await app.request<OutboxMessageView>('GET', `/api/v1/admin/outbox/${lapor}`, {
+      token: admin,
+    });
+    expect(read.status).withContext(read.text).toBe(200);
+    expect(read.body.text).toBe('Aduan sudah kami teruskan ke OPD terkait.');
+    expect(read.body.headers).toContain({ name: 'lapor-tracking-id', value: trackingId });
+    expect(read.body.headers).toContain({ name: 'status', value: 'Ditindaklanjuti' });
+
+    const retried = await app.request<OutboxItemView>(
+      'POST',
+      `/api/v1/admin/outbox/${lapor}/retry`,
+      { token: admin },
+    );
+    expect(retried.status).withContext(retried.text).toBe(200);
+    expect([retried.body.channel, retried.body.status, retried.body.attempts]).toEqual([
+      'lapor',
+      'pending',
+      0,
+    ]);
+    // The payload (and so LAPOR!'s idempotency key) is untouched: a repeat is taken once.
+    const row = await ds.getRepository(OutboxEntity).findOneByOrFail({ id: lapor });
+    expect(JSON.parse(row.payload).response.key).toBe(lapor);
+    // Webhook deliveries are sent again from their webhook's log, not from here.
+    for (const [method, path] of [
+      ['GET', `/api/v1/admin/outbox/${hook}`],
+      ['POST', `/api/v1/admin/outbox/${hook}/retry`],
+    ] as const) {
+      const res = await app.request(method, path, { token: admin });
+      expect(res.status).withContext(`${method} ${path}`).toBe(404);
+    }
   });
 
   it('is for admins only', async () => {

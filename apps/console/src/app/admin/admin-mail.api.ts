@@ -7,6 +7,7 @@ import type {
   OutboxItemView,
   OutboxMessageView,
   OutboxPageView,
+  OutboxChannelView,
   OutboxStatusView,
 } from '@sigap/contracts';
 import type { Observable } from 'rxjs';
@@ -14,6 +15,7 @@ import type { Observable } from 'rxjs';
 const BASE = '/api/v1/admin';
 
 export interface OutboxFilter {
+  channel?: OutboxChannelView;
   status?: OutboxStatusView | '';
   kind?: string;
   ticket?: string;

@@ -8,6 +8,7 @@ import { OutboxPage } from './outbox.page';
 
 const SENT: OutboxItemView = {
   id: '11111111-1111-4111-8111-111111111111',
+  channel: 'mail',
   kind: 'ticket.received',
   status: 'sent',
   ticketNumber: 'BALI-2026-000042',
@@ -41,7 +42,9 @@ describe('OutboxPage', () => {
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/admin/kotak-keluar');
     await harness.fixture.whenStable();
-    backend.expectOne('/api/v1/admin/outbox').flush({ items: [SENT, FAILED], nextCursor: 'c2' });
+    backend
+      .expectOne('/api/v1/admin/outbox?channel=mail')
+      .flush({ items: [SENT, FAILED], nextCursor: 'c2' });
     await harness.fixture.whenStable();
     return harness.routeNativeElement!;
   }
@@ -75,18 +78,56 @@ describe('OutboxPage', () => {
     element.querySelector<HTMLElement>('[data-test=apply-filter]')!.click();
     await harness.fixture.whenStable();
     backend
-      .expectOne('/api/v1/admin/outbox?ticket=BALI-2026-000042')
+      .expectOne('/api/v1/admin/outbox?channel=mail&ticket=BALI-2026-000042')
       .flush({ items: [SENT], nextCursor: 'c9' });
     await harness.fixture.whenStable();
     expect(element.querySelectorAll('[data-test=outbox-row]').length).toBe(1);
     element.querySelector<HTMLElement>('[data-test=more]')!.click();
     await harness.fixture.whenStable();
     backend
-      .expectOne('/api/v1/admin/outbox?ticket=BALI-2026-000042&cursor=c9')
+      .expectOne('/api/v1/admin/outbox?channel=mail&ticket=BALI-2026-000042&cursor=c9')
       .flush({ items: [FAILED], nextCursor: null });
     await harness.fixture.whenStable();
     expect(element.querySelectorAll('[data-test=outbox-row]').length).toBe(2);
     expect(element.querySelector('[data-test=more]')).toBeNull();
+  });
+
+  it('lists what went to SP4N-LAPOR! when chosen, and sends a failed answer again', async () => {
+    const element = await open();
+    element.querySelector<HTMLElement>('[data-test=filter-channel]')!.click();
+    await harness.fixture.whenStable();
+    Array.from(document.querySelectorAll<HTMLElement>('mat-option'))
+      .find((o) => o.textContent?.includes('SP4N-LAPOR!'))!
+      .click();
+    await harness.fixture.whenStable();
+    element.querySelector<HTMLElement>('[data-test=apply-filter]')!.click();
+    await harness.fixture.whenStable();
+    const answer: OutboxItemView = {
+      ...FAILED,
+      id: '33333333-3333-4333-8333-333333333333',
+      channel: 'lapor',
+      kind: 'lapor.answer',
+      recipient: 'LPR0384712093',
+      messageId: null,
+      lastError: 'LAPOR! tidak dapat dihubungi',
+    };
+    backend.expectOne('/api/v1/admin/outbox?channel=lapor').flush({
+      items: [answer],
+      nextCursor: null,
+    });
+    await harness.fixture.whenStable();
+    const rows = element.querySelectorAll<HTMLElement>('[data-test=outbox-row]');
+    expect(rows.length).toBe(1);
+    expect(rows[0].textContent).toContain('LPR0384712093');
+    rows[0].querySelector<HTMLElement>('[data-test=retry]')!.click();
+    await harness.fixture.whenStable();
+    backend
+      .expectOne({ method: 'POST', url: `/api/v1/admin/outbox/${answer.id}/retry` })
+      .flush({ ...answer, status: 'pending', attempts: 0 });
+    await harness.fixture.whenStable();
+    expect(element.querySelector<HTMLElement>('[data-test=outbox-row]')!.dataset['status']).toBe(
+      'pending',
+    );
   });
 
   it('reads a message: headers, text, and the HTML only in a sandboxed frame', async () => {

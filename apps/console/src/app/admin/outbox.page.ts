@@ -13,7 +13,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { DomSanitizer, type SafeHtml } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import type { OutboxItemView, OutboxMessageView, OutboxStatusView } from '@sigap/contracts';
+import {
+  OUTBOX_CHANNELS,
+  type OutboxChannelView,
+  type OutboxItemView,
+  type OutboxMessageView,
+  type OutboxStatusView,
+} from '@sigap/contracts';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
 import { ErrorNotifier } from '../shared/problem';
@@ -22,8 +28,8 @@ import { ZonedDatePipe } from '../shared/zoned-date';
 import { AdminMailApi } from './admin-mail.api';
 
 /**
- * `/admin/kotak-keluar`: every message Sigap queued, newest first, filtered by status, kind,
- * ticket and recipient, with a reader (headers, text, and the sanitised HTML in a sandboxed
+ * `/admin/kotak-keluar`: every message Sigap queued (e-mail, or answers and status for
+ * SP4N-LAPOR!), newest first, filtered by status, kind, ticket and recipient, with a reader (headers, text, and the sanitised HTML in a sandboxed
  * frame: no scripts, no forms, no same-origin access) and "send again" for failed ones.
  */
 @Component({
@@ -49,6 +55,8 @@ export class OutboxPage {
   private readonly i18n = inject(I18nService);
   private readonly sanitizer = inject(DomSanitizer);
 
+  protected readonly channels = OUTBOX_CHANNELS;
+  protected readonly channel = signal<OutboxChannelView>('mail');
   protected readonly statuses: OutboxStatusView[] = ['pending', 'sent', 'failed'];
   protected readonly status = signal<OutboxStatusView | ''>('');
   protected readonly kind = signal('');
@@ -93,6 +101,10 @@ export class OutboxPage {
     this.load(false);
   }
 
+  protected channelKey(channel: OutboxChannelView): MessageKey {
+    return `admin.outbox.channel.${channel}` as MessageKey;
+  }
+
   protected statusKey(status: OutboxStatusView | ''): MessageKey {
     return (status ? `admin.outbox.status.${status}` : 'admin.outbox.status.any') as MessageKey;
   }
@@ -124,6 +136,7 @@ export class OutboxPage {
     this.loading.set(true);
     this.api
       .outbox({
+        channel: this.channel(),
         status: this.status(),
         kind: this.kind(),
         ticket: this.ticket(),

@@ -76,7 +76,10 @@ export const adminMailEn: { readonly [K in keyof typeof adminMailId]: string } =
 
   'admin.outbox.title': 'Outbox',
   'admin.outbox.intro':
-    'Every e-mail Sigap sends. Without an SMTP server (the default) the messages are kept and can be read here.',
+    'Every e-mail Sigap sends, and every answer and status sent to SP4N-LAPOR!. Without an SMTP server (the default) the messages are kept and can be read here. Failed ones can be sent again.',
+  'admin.outbox.channel': 'Destination',
+  'admin.outbox.channel.mail': 'E-mail',
+  'admin.outbox.channel.lapor': 'SP4N-LAPOR!',
   'admin.outbox.status': 'Status',
   'admin.outbox.status.any': 'All',
   'admin.outbox.status.pending': 'Pending',

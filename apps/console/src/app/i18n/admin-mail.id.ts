@@ -74,7 +74,10 @@ export const adminMailId = {
 
   'admin.outbox.title': 'Kotak keluar',
   'admin.outbox.intro':
-    'Setiap e-mail yang dikirim Sigap. Tanpa server SMTP (bawaan), pesan disimpan dan dapat dibaca di sini.',
+    'Setiap e-mail yang dikirim Sigap, dan setiap jawaban serta status yang dikirim ke SP4N-LAPOR!. Tanpa server SMTP (bawaan), pesan disimpan dan dapat dibaca di sini. Yang gagal dapat dikirim ulang.',
+  'admin.outbox.channel': 'Tujuan',
+  'admin.outbox.channel.mail': 'E-mail',
+  'admin.outbox.channel.lapor': 'SP4N-LAPOR!',
   'admin.outbox.status': 'Status',
   'admin.outbox.status.any': 'Semua',
   'admin.outbox.status.pending': 'Menunggu',

@@ -130,6 +130,7 @@ export interface ContractTypes {
   OpenIncidentRequest: C.OpenIncidentRequest;
   OpenTicketRequest: C.OpenTicketRequest;
   OutboxAttachmentView: C.OutboxAttachmentView;
+  OutboxChannelView: C.OutboxChannelView;
   OutboxItemView: C.OutboxItemView;
   OutboxMessageView: C.OutboxMessageView;
   OutboxPageView: C.OutboxPageView;

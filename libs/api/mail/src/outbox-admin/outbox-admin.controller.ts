@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { OutboxItemView, OutboxMessageView, OutboxPageView } from '@sigap/contracts';
+import {
+  OUTBOX_CHANNELS,
+  type OutboxChannelView,
+  type OutboxItemView,
+  type OutboxMessageView,
+  type OutboxPageView,
+} from '@sigap/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { AuthUser } from '@sigap/api-identity';
@@ -10,6 +16,11 @@ import type { OutboxStatus } from '@sigap/api-outbox';
 import { IsOptionalNotNull, SingleLine, ApiAnswers } from '@sigap/api-common';
 
 export class OutboxListQueryDto {
+  @ApiPropertyOptional({ enum: OUTBOX_CHANNELS, default: 'mail' })
+  @IsOptionalNotNull()
+  @IsIn(OUTBOX_CHANNELS)
+  channel?: OutboxChannelView;
+
   @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
   @IsOptionalNotNull()
   @IsIn(['pending', 'sent', 'failed'])
@@ -51,7 +62,10 @@ export class OutboxListQueryDto {
   limit?: number;
 }
 
-/** The outbox for administrators: what Sigap sent, is sending and failed to send. */
+/**
+ * The outbox for administrators: what Sigap sent, is sending and failed to send, by e-mail or
+ * to SP4N-LAPOR!; a failed row can be sent again.
+ */
 @ApiTags('mail')
 @ApiBearerAuth()
 @Roles('admin')

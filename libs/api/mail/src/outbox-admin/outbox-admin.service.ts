@@ -11,11 +11,16 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import type { OutboxItemView, OutboxMessageView, OutboxPageView } from '@sigap/contracts';
+import type {
+  OutboxChannelView,
+  OutboxItemView,
+  OutboxMessageView,
+  OutboxPageView,
+} from '@sigap/contracts';
 import { sanitizeHtml } from '@sigap/mail-threading';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { createTransport } from 'nodemailer';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '@sigap/api-audit';
 import { CalendarProvider } from '@sigap/api-calendars';
 import { Clock } from '@sigap/api-clock';
@@ -57,6 +62,7 @@ export class OutboxAdminError extends DomainError {
 }
 
 export interface OutboxListQuery {
+  channel?: OutboxChannelView;
   status?: OutboxStatus;
   kind?: string;
   ticket?: string;
@@ -65,9 +71,13 @@ export interface OutboxListQuery {
   limit?: number;
 }
 
+/** The channels an administrator reads and retries here (webhooks have their own log). */
+const CHANNELS: readonly OutboxChannelView[] = ['mail', 'lapor'];
+
 function toItem(r: OutboxEntity): OutboxItemView {
   return {
     id: r.id,
+    channel: r.channel === 'lapor' ? 'lapor' : 'mail',
     kind: r.kind,
     status: r.status,
     ticketNumber: r.ticketNumber ?? null,
@@ -96,6 +106,37 @@ function decodeCursor(cursor: string): [Date, string] {
   }
 }
 
+/**
+ * What an SP4N-LAPOR! row carries, for the reader: the report, our reference, the status in
+ * LAPOR!'s words and the answer's text (its key is the row's own). A row that cannot be read
+ * says so rather than failing the page.
+ */
+function laporContent(
+  row: OutboxEntity,
+): Pick<OutboxMessageView, 'headers' | 'subject' | 'text' | 'contentError'> {
+  try {
+    const payload = JSON.parse(row.payload) as {
+      trackingId?: unknown;
+      response?: { kind?: unknown; reference?: unknown; status?: unknown; text?: unknown };
+    };
+    const r = payload.response ?? {};
+    const headers = [
+      { name: 'lapor-tracking-id', value: String(payload.trackingId ?? '') },
+      { name: 'reference', value: String(r.reference ?? '') },
+      { name: 'status', value: String(r.status ?? '') },
+    ].filter((h) => h.value);
+    return {
+      headers,
+      subject:
+        `SP4N-LAPOR! ${String(r.kind ?? row.kind)} ${String(payload.trackingId ?? '')}`.trim(),
+      text: typeof r.text === 'string' ? r.text : null,
+      contentError: null,
+    };
+  } catch {
+    return { headers: [], subject: null, text: null, contentError: 'Isi baris ini tidak terbaca.' };
+  }
+}
+
 function addressText(a: AddressObject | AddressObject[] | undefined): string | null {
   if (!a) return null;
   return (Array.isArray(a) ? a : [a]).map((x) => x.text).join(', ');
@@ -118,12 +159,17 @@ export class OutboxAdminService {
     const qb = this.dataSource
       .getRepository(OutboxEntity)
       .createQueryBuilder('o')
-      .where("o.channel = 'mail'");
+      .where('o.channel = :channel', { channel: query.channel ?? 'mail' });
     if (query.status) qb.andWhere('o.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.ticket) qb.andWhere('o.ticket_number = :ticket', { ticket: query.ticket });
-    if (query.recipient)
-      qb.andWhere('o.recipient = :recipient', { recipient: query.recipient.trim().toLowerCase() });
+    if (query.recipient) {
+      const recipient = query.recipient.trim();
+      // Addresses are kept in lower case; a LAPOR! tracking id as LAPOR! wrote it.
+      qb.andWhere('o.recipient = :recipient', {
+        recipient: query.channel === 'lapor' ? recipient : recipient.toLowerCase(),
+      });
+    }
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor);
       qb.andWhere('(o.created_at < :cAt OR (o.created_at = :cAt AND o.id < :cId))', {
@@ -156,6 +202,7 @@ export class OutboxAdminService {
       contentError: null,
       attachments: [],
     };
+    if (row.channel === 'lapor') return { ...base, ...laporContent(row), source: 'rendered' };
     if (SECRET_KINDS.has(row.kind)) {
       return {
         ...base,
@@ -173,10 +220,15 @@ export class OutboxAdminService {
     }
   }
 
-  /** A failed message goes back to the queue for a new series of attempts. */
+  /**
+   * A failed row goes back to the queue for a new series of attempts: a message, or an answer or
+   * status for SP4N-LAPOR! (sent with its own key again, so LAPOR! takes it once).
+   */
   async retry(id: string, actorId: string): Promise<OutboxItemView> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(OutboxEntity, { where: { id, channel: 'mail' } });
+      const row = /^[0-9a-f-]{36}$/i.test(id)
+        ? await manager.findOne(OutboxEntity, { where: { id, channel: In([...CHANNELS]) } })
+        : null;
       if (!row) throw new OutboxAdminError('outbox.not_found', `Pesan "${id}" tidak ada.`);
       if (row.status !== 'failed') {
         throw new OutboxAdminError(
@@ -202,7 +254,12 @@ export class OutboxAdminService {
           action: 'outbox.retried',
           entityType: 'outbox',
           entityId: id,
-          before: { status: row.status, attempts: row.attempts, lastError: row.lastError ?? null },
+          before: {
+            channel: row.channel,
+            status: row.status,
+            attempts: row.attempts,
+            lastError: row.lastError ?? null,
+          },
           after: { status: 'pending' },
         },
         manager,
@@ -215,7 +272,7 @@ export class OutboxAdminService {
     const row = /^[0-9a-f-]{36}$/i.test(id)
       ? await this.dataSource
           .getRepository(OutboxEntity)
-          .findOne({ where: { id, channel: 'mail' } })
+          .findOne({ where: { id, channel: In([...CHANNELS]) } })
       : null;
     if (!row) throw new OutboxAdminError('outbox.not_found', `Pesan "${id}" tidak ada.`);
     return row;
