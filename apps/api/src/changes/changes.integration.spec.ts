@@ -258,8 +258,15 @@ describeOnBothDatabases('changes: approvals by position, change calendar, outcom
     expect(rejected.status).withContext(rejected.text).toBe(200);
     expect(rejected.body.state).toBe('rejected');
     expect(rejected.body.approvals[0]).toEqual(
-      jasmine.objectContaining({ status: 'rejected', reason: 'Bentrok dengan ujian CPNS.' }),
+      jasmine.objectContaining({
+        status: 'rejected',
+        reason: 'Bentrok dengan ujian CPNS.',
+        position: 'kabid-iai',
+        positionName: 'Kepala Bidang Infrastruktur dan Aplikasi Informatika',
+        decidedByName: jasmine.stringMatching(/\S/),
+      }),
     );
+    expect(rejected.body.approvals[0].decidedByName).not.toBe(rejected.body.approvals[0].decidedBy);
     const t = (await get<TicketDetail>(`/api/v1/tickets/${n}`)).body;
     expect(t.status).toBe('cancelled');
     const again = await decide(n, 1, 'approve', kabid);
@@ -348,6 +355,82 @@ describeOnBothDatabases('changes: approvals by position, change calendar, outcom
     expect((await view(b.body.change.number)).overlaps.map((o) => o.number)).toEqual([
       after.body.change.number,
     ]);
+  });
+
+  it('withdraws a change cancelled before it is implemented: out of the overlaps, its approval no longer decided, counted', async () => {
+    clock.set(wita('2026-12-10T09:00:00'));
+    const window = {
+      services: ['app-sipd'],
+      plannedStart: '2026-12-22T12:00:00.000Z',
+      plannedEnd: '2026-12-22T14:00:00.000Z',
+    };
+    const kept = await post<OpenChangeResponse>(
+      '/api/v1/changes',
+      change({ risk: 'rendah', subject: 'Pembaruan SIPD', ...window }),
+    );
+    const dropped = await post<OpenChangeResponse>(
+      '/api/v1/changes',
+      change({ risk: 'rendah', subject: 'Migrasi basis data SIPD', ...window }),
+    );
+    expect(dropped.body.warnings.length).toBe(1);
+    const n = dropped.body.change.number;
+    const version = dropped.body.change.version;
+    // Not by the generic ticket route, not without a reason, not by someone of another office.
+    const generic = await post(`/api/v1/tickets/${n}/cancel`, {
+      reason: 'Migrasi diundur ke tahun depan.',
+      expectedVersion: version,
+    });
+    expect(generic.status).withContext(generic.text).toBe(409);
+    const noReason = await post(`/api/v1/changes/${n}/withdraw`, { expectedVersion: version });
+    expect(noReason.status).withContext(noReason.text).toBe(400);
+    const riau = await post(
+      `/api/v1/changes/${n}/withdraw`,
+      { reason: 'Bukan urusan Riau.', expectedVersion: version },
+      await app.token('helpdesk.riau@sigap.local'),
+    );
+    expect(riau.status).withContext(riau.text).toBe(404);
+    const stale = await post(`/api/v1/changes/${n}/withdraw`, {
+      reason: 'Migrasi diundur ke tahun depan.',
+      expectedVersion: version + 1,
+    });
+    expect(stale.status).withContext(stale.text).toBe(409);
+    const res = await post<ChangeView>(`/api/v1/changes/${n}/withdraw`, {
+      reason: 'Migrasi diundur ke tahun depan.',
+      expectedVersion: version,
+    });
+    expect(res.status).withContext(res.text).toBe(200);
+    const withdrawn = res.body;
+    expect(withdrawn.state).toBe('withdrawn');
+    const ticket = (await get<TicketDetail>(`/api/v1/tickets/${n}`)).body;
+    expect(ticket.status).toBe('cancelled');
+    const timeline = (await get<TimelineEntryView[]>(`/api/v1/tickets/${n}/timeline`)).body;
+    expect(timeline.find((e) => e.event === 'change.withdrawn')?.data).toEqual(
+      jasmine.objectContaining({ reason: 'Migrasi diundur ke tahun depan.' }),
+    );
+    const twice = await post(`/api/v1/changes/${n}/withdraw`, {
+      reason: 'Sekali lagi.',
+      expectedVersion: withdrawn.version,
+    });
+    expect(twice.status).withContext(twice.text).toBe(409);
+    expect(withdrawn.overlaps).toEqual([]);
+    expect(withdrawn.approvals.every((a) => !a.mayDecide)).toBeTrue();
+    // The change that stays is no longer flagged against it.
+    expect((await view(kept.body.change.number)).overlaps).toEqual([]);
+    const late = await decide(n, 1, 'approve', kabid);
+    expect(late.status).withContext(late.text).toBe(409);
+    const calendar = await get<ChangeCalendarEntry[]>(
+      '/api/v1/changes/calendar?from=2026-12-22T00:00:00.000Z&to=2026-12-23T00:00:00.000Z',
+    );
+    expect(calendar.body.find((e) => e.number === n)?.state).toBe('withdrawn');
+    const outcomes = await get<ChangeOutcomes>(
+      '/api/v1/changes/outcomes?from=2026-12-01T00:00:00.000Z&to=2027-01-01T00:00:00.000Z',
+    );
+    expect(outcomes.body.withdrawn).toBe(1);
+    // The changes rejected earlier (their tickets cancelled by the rejection) stay rejected.
+    const states = (
+      await ds.query("SELECT state FROM changes WHERE state IN ('rejected', 'withdrawn')")
+    ).map((r: { state: string }) => r.state);
+    expect(states.filter((x: string) => x === 'withdrawn').length).toBe(1);
   });
 
   it('links the incidents a change caused and counts outcomes', async () => {

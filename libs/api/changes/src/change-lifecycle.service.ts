@@ -152,6 +152,31 @@ export class ChangeLifecycleService {
     });
   }
 
+  /**
+   * The change will not be made: withdrawn before it is implemented, with the reason, by the
+   * helpdesk or the office's manager (or an admin). Its ticket is cancelled as any other (its
+   * clocks stop), its waiting approval can no longer be decided, and it no longer counts against
+   * others' windows.
+   */
+  withdraw(user: AuthUser, number: string, v: Version, reason: string): Promise<ChangeView> {
+    const note = reason.trim();
+    return this.run(user, number, v, 'change.withdrawn', 'read', (agg, _m, change) => {
+      const office = agg.ticket.officeCode;
+      const mayWithdraw =
+        hasRole(user, 'admin') ||
+        (user.office === office && (hasRole(user, 'agent') || hasRole(user, 'manager')));
+      if (!mayWithdraw)
+        throw new ChangeError(
+          'change.forbidden',
+          'Hanya helpdesk atau pimpinan kantor ini yang boleh membatalkan perubahan.',
+        );
+      expectState(change, ['awaiting-approval', 'approved'], agg.ticket.number);
+      transition(agg, 'cancel');
+      event(agg, 'change.withdrawn', { reason: note, from: change.state });
+      setState(agg, change, 'withdrawn');
+    });
+  }
+
   /** The incidents the change caused: tickets of kind `incident` of the same office. */
   linkIncidents(
     user: AuthUser,

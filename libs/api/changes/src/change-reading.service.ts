@@ -9,7 +9,8 @@ import type {
 import { DataSource, EntityManager, In } from 'typeorm';
 import { dialectOf } from '@sigap/api-database';
 import type { AuthUser } from '@sigap/api-identity';
-import { hasRole } from '@sigap/api-identity';
+import { actorNames, hasRole } from '@sigap/api-identity';
+import { PositionEntity } from '@sigap/api-offices';
 import { TicketItServiceEntity } from '@sigap/api-incidents';
 import { ItServiceEntity } from '@sigap/api-it-services';
 import { TicketEntity, TicketStepEntity, ticketAccess } from '@sigap/api-tickets';
@@ -92,7 +93,11 @@ export class ChangeReadingService {
       plannedStart: change.plannedStart.toISOString(),
       plannedEnd: change.plannedEnd.toISOString(),
       services: mine.map((s) => ({ code: s.code, name: s.name })),
-      approvals: approvalsOf(change, steps, mayDecideAs(user, ticket.officeCode)),
+      approvals: await this.named(
+        manager,
+        ticket.officeCode,
+        approvalsOf(change, steps, mayDecideAs(user, ticket.officeCode)),
+      ),
       overlaps: isOpen(change)
         ? await this.overlaps(manager, {
             office: ticket.officeCode,
@@ -117,6 +122,29 @@ export class ChangeReadingService {
    * Open changes of the office on any of these services whose planned window overlaps
    * [start, end): windows touching end to start do not overlap.
    */
+  /** Gives each approval its position's name and its decider's name (two small reads). */
+  private async named(
+    manager: EntityManager,
+    office: string,
+    approvals: ChangeApprovalView[],
+  ): Promise<ChangeApprovalView[]> {
+    if (!approvals.length) return approvals;
+    const positions = await manager.find(PositionEntity, {
+      select: { code: true, name: true },
+      where: { officeCode: office, code: In([...new Set(approvals.map((a) => a.position))]) },
+    });
+    const positionNames = new Map(positions.map((p) => [p.code, p.name]));
+    const people = await actorNames(
+      manager,
+      approvals.map((a) => a.decidedBy),
+    );
+    return approvals.map((a) => ({
+      ...a,
+      positionName: positionNames.get(a.position) ?? null,
+      decidedByName: a.decidedBy ? (people.get(a.decidedBy) ?? null) : null,
+    }));
+  }
+
   async overlaps(
     manager: EntityManager,
     q: { office: string; serviceIds: string[]; start: Date; end: Date; exceptTicketId?: string },
@@ -209,7 +237,8 @@ export class ChangeReadingService {
 
   /**
    * Outcomes of the changes implemented (actual end) in [from, to): how many, how they ended,
-   * the success rate, and the incidents they caused; and the changes rejected in the range.
+   * the success rate, and the incidents they caused; and the changes rejected or withdrawn in
+   * the range.
    */
   async outcomes(
     user: AuthUser,
@@ -225,13 +254,16 @@ export class ChangeReadingService {
       .andWhere('c.actual_end >= :from', { from: at(manager, from) })
       .andWhere('c.actual_end < :to', { to: at(manager, to) })
       .getMany();
-    const rejected = await manager
-      .createQueryBuilder(ChangeEntity, 'c')
-      .where('c.office_code = :office', { office })
-      .andWhere('c.state = :state', { state: 'rejected' })
-      .andWhere('c.updated_at >= :from', { from: at(manager, from) })
-      .andWhere('c.updated_at < :to', { to: at(manager, to) })
-      .getCount();
+    const ended = (state: 'rejected' | 'withdrawn') =>
+      manager
+        .createQueryBuilder(ChangeEntity, 'c')
+        .where('c.office_code = :office', { office })
+        .andWhere('c.state = :state', { state })
+        .andWhere('c.updated_at >= :from', { from: at(manager, from) })
+        .andWhere('c.updated_at < :to', { to: at(manager, to) })
+        .getCount();
+    const rejected = await ended('rejected');
+    const withdrawn = await ended('withdrawn');
     const links = done.length
       ? await manager.find(ChangeIncidentEntity, {
           where: { changeTicketId: In(done.map((c) => c.ticketId)) },
@@ -249,6 +281,7 @@ export class ChangeReadingService {
       rolledBack: count('rolled-back'),
       successRate: done.length ? success / done.length : null,
       rejected,
+      withdrawn,
       incidentsCaused: new Set(links.map((l) => l.incidentTicketId)).size,
       changesWithIncidents: new Set(links.map((l) => l.changeTicketId)).size,
     };
@@ -343,11 +376,13 @@ export function approvalsOf(
     return {
       order,
       position: a.position,
+      positionName: null,
       time: a.time,
       status,
       mayDecide:
         status === 'active' && change.state === 'awaiting-approval' && mayDecide(a.position),
       decidedBy: decided?.by ?? null,
+      decidedByName: null,
       decidedAt: decided?.at ?? null,
       reason: decided?.reason ?? null,
       dueAt: step?.dueAt?.toISOString() ?? null,

@@ -11,6 +11,7 @@ import {
   type ImplementChangeRequest,
   type OpenChangeRequest,
   type ReviewChangeRequest,
+  type WithdrawChangeRequest,
 } from '@sigap/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -195,6 +196,15 @@ export class ReviewChangeDto extends VersionDto implements ReviewChangeRequest {
 }
 
 export class CloseChangeDto extends VersionDto {}
+
+export class WithdrawChangeDto extends VersionDto implements WithdrawChangeRequest {
+  @ApiProperty({ example: 'Migrasi diundur ke tahun depan.' })
+  @IsString()
+  @MultiLine()
+  @MinLength(5, { message: 'alasan pembatalan paling sedikit 5 karakter' })
+  @MaxLength(L.reason)
+  reason: string;
+}
 
 export class ChangeIncidentsDto extends VersionDto implements ChangeIncidentsRequest {
   @ApiProperty({ type: [String], example: ['GNGBALI-2026-000001'] })

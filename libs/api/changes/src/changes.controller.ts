@@ -31,6 +31,7 @@ import {
   ImplementChangeDto,
   OpenChangeDto,
   ReviewChangeDto,
+  WithdrawChangeDto,
 } from './change.dto';
 import { ChangeLifecycleService } from './change-lifecycle.service';
 import { ChangePolicyService } from './change-policy.service';
@@ -177,6 +178,20 @@ export class ChangesController {
     @Headers('if-match') ifMatch?: string,
   ): Promise<ChangeView> {
     return this.lifecycle.close(user, number, versionOf(body, ifMatch));
+  }
+
+  /** The change will not be made (before it is implemented), with the reason. */
+  @Post(':number/withdraw')
+  @Roles('admin', 'agent', 'manager')
+  @HttpCode(200)
+  @ApiAnswers('ChangeView', { errors: [409] })
+  withdraw(
+    @SignedInUser() user: AuthUser,
+    @Param('number') number: string,
+    @Body() body: WithdrawChangeDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<ChangeView> {
+    return this.lifecycle.withdraw(user, number, versionOf(body, ifMatch), body.reason);
   }
 
   /** Replaces the list of incidents the change caused. */

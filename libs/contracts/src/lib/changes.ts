@@ -10,14 +10,22 @@ export const CHANGE_RISKS: readonly ChangeRisk[] = ['rendah', 'sedang', 'tinggi'
 
 /**
  * Where a change stands: waiting for its approvals, approved (may be implemented), rejected
- * (closed), implemented (with a result), reviewed, closed.
+ * (closed), withdrawn (cancelled before it was implemented, with a reason), implemented (with a
+ * result), reviewed, closed.
  */
 export type ChangeState =
-  'awaiting-approval' | 'approved' | 'rejected' | 'implemented' | 'reviewed' | 'closed';
+  | 'awaiting-approval'
+  | 'approved'
+  | 'rejected'
+  | 'withdrawn'
+  | 'implemented'
+  | 'reviewed'
+  | 'closed';
 export const CHANGE_STATES: readonly ChangeState[] = [
   'awaiting-approval',
   'approved',
   'rejected',
+  'withdrawn',
   'implemented',
   'reviewed',
   'closed',
@@ -82,10 +90,15 @@ export interface ChangeOverlap {
 /** One approval: the step that holds it, its position, and what was decided. */
 export interface ChangeApprovalView {
   order: number;
+  /** The position's code. */
   position: string;
+  /** The position's name in the office's organisation (null if it was removed since). */
+  positionName: string | null;
   time: string;
   status: 'pending' | 'active' | 'approved' | 'rejected';
   decidedBy: string | null;
+  /** The name of whoever decided. */
+  decidedByName: string | null;
   decidedAt: string | null;
   reason: string | null;
   dueAt: string | null;
@@ -139,6 +152,12 @@ export interface ImplementChangeRequest {
 }
 
 /** `POST /api/v1/changes/{number}/review`. */
+/** `POST /api/v1/changes/{number}/withdraw`: the change will not be made (before it is). */
+export interface WithdrawChangeRequest {
+  reason: string;
+  expectedVersion?: number;
+}
+
 export interface ReviewChangeRequest {
   note: string;
   expectedVersion?: number;
@@ -173,6 +192,8 @@ export interface ChangeOutcomes {
   /** success / implemented, 0..1; null when none was implemented. */
   successRate: number | null;
   rejected: number;
+  /** Changes withdrawn (cancelled before being implemented) in the range. */
+  withdrawn: number;
   /** Incidents linked to the changes implemented in the range. */
   incidentsCaused: number;
   /** Changes implemented in the range that caused at least one incident. */

@@ -46,6 +46,13 @@ describe('ChangePanelComponent', () => {
     expect(textOf(element, '[data-test=change-window]')).toContain('21.00 WIB');
     expect(textOf(element, '[data-test=change-overlaps]')).toContain('PRBTT-2026-000002');
     expect(textOf(element, '[data-test=change-approvals]')).toContain('Sudah diuji.');
+    // Positions and deciders by name, not by code.
+    const positions = element.querySelectorAll('[data-test=approval-position]');
+    expect(Array.from(positions, (p) => p.textContent?.trim())).toEqual([
+      'Kepala Bidang TIK',
+      'Kepala Dinas',
+    ]);
+    expect(textOf(element, '[data-test=approval-decider]')).toContain('oleh Made Suarta');
     // One decision box: the active approval, on the Kadis's own position.
     expect(element.querySelectorAll('[data-test=change-approve]').length).toBe(1);
 
@@ -90,5 +97,44 @@ describe('ChangePanelComponent', () => {
     await fixture.whenStable();
     expect(element.querySelector('[data-test=change-implement]')).not.toBeNull();
     expect(element.querySelector('[data-test=change-incidents]')).not.toBeNull();
+  });
+
+  it('lets the helpdesk withdraw a change not yet made, with a reason of at least five letters', async () => {
+    const fixture = await mount(AGENT, {
+      ...CHANGE,
+      approvals: CHANGE.approvals.map((a) => ({ ...a, mayDecide: false })),
+    });
+    const element = fixture.nativeElement as HTMLElement;
+    element.querySelector<HTMLElement>('[data-test=change-withdraw] summary')!.click();
+    fixture.detectChanges();
+    const input = element.querySelector<HTMLInputElement>('[data-test=change-withdraw-reason]')!;
+    const confirm = element.querySelector<HTMLButtonElement>(
+      '[data-test=change-withdraw-confirm]',
+    )!;
+    input.value = 'Tdk';
+    input.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(confirm.disabled).toBeTrue();
+    input.value = 'Migrasi diundur ke tahun depan.';
+    input.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(confirm.disabled).toBeFalse();
+    confirm.click();
+    await fixture.whenStable();
+    const req = backend.expectOne({
+      method: 'POST',
+      url: `/api/v1/changes/${CHANGE.number}/withdraw`,
+    });
+    expect(req.request.body).toEqual({
+      reason: 'Migrasi diundur ke tahun depan.',
+      expectedVersion: CHANGE.version,
+    });
+    req.flush({ ...CHANGE, state: 'withdrawn', overlaps: [] });
+    await fixture.whenStable();
+    expect(textOf(element, '[data-test=change-state]')).toBe('Dibatalkan');
+    expect(element.querySelector('[data-test=change-withdraw]')).toBeNull();
+    expect(fixture.componentInstance.changes).toBe(1);
   });
 });

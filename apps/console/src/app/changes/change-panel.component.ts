@@ -89,7 +89,13 @@ import { ChangesApi, wallClockToIso } from './changes.api';
         <ol class="approvals" data-test="change-approvals">
           @for (a of c.approvals; track a.order) {
             <li [attr.data-status]="a.status">
-              <strong>{{ a.position }}</strong> · {{ key('chg.approval', a.status) | t }}
+              <strong data-test="approval-position">{{ a.positionName ?? a.position }}</strong> ·
+              {{ key('chg.approval', a.status) | t }}
+              @if (a.decidedByName) {
+                <span data-test="approval-decider">
+                  · {{ 'chg.ws.decidedBy' | t: { name: a.decidedByName } }}</span
+                >
+              }
               @if (a.dueAt && a.status === 'active') {
                 · {{ 'chg.ws.due' | t: { due: (a.dueAt | zoned: timeZone()) } }}
               }
@@ -201,6 +207,33 @@ import { ChangesApi, wallClockToIso } from './changes.api';
             </button>
           </form>
         }
+        @if ((c.state === 'awaiting-approval' || c.state === 'approved') && canReview()) {
+          <details class="withdraw" data-test="change-withdraw">
+            <summary>{{ 'chg.ws.withdraw' | t }}</summary>
+            <form class="row" (ngSubmit)="withdraw(c)">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="wide">
+                <mat-label>{{ 'chg.ws.withdrawReason' | t }}</mat-label>
+                <input
+                  matInput
+                  name="withdrawReason"
+                  [(ngModel)]="withdrawReason"
+                  [maxlength]="limits.reason"
+                  minlength="5"
+                  required
+                  data-test="change-withdraw-reason"
+                />
+              </mat-form-field>
+              <button
+                mat-stroked-button
+                type="submit"
+                [disabled]="busy() || withdrawReason.trim().length < 5"
+                data-test="change-withdraw-confirm"
+              >
+                {{ 'chg.ws.withdrawConfirm' | t }}
+              </button>
+            </form>
+          </details>
+        }
         @if (c.state === 'reviewed' && isHelpdesk()) {
           <button
             mat-flat-button
@@ -298,6 +331,7 @@ export class ChangePanelComponent {
   protected result: ChangeResult = 'success';
   protected note = '';
   protected reviewNote = '';
+  protected withdrawReason = '';
   protected incidents = '';
 
   protected readonly isHelpdesk = computed(() => this.auth.isAdmin() || this.auth.hasRole('agent'));
@@ -365,6 +399,12 @@ export class ChangePanelComponent {
     this.run(this.api.review(c.number, { note: this.reviewNote, expectedVersion: c.version }));
   }
 
+  protected withdraw(c: ChangeView): void {
+    const reason = this.withdrawReason.trim();
+    if (reason.length < 5) return;
+    this.run(this.api.withdraw(c.number, { reason, expectedVersion: c.version }));
+  }
+
   protected close(c: ChangeView): void {
     this.run(this.api.close(c.number, c.version));
   }
@@ -388,6 +428,7 @@ export class ChangePanelComponent {
       next: (v) => {
         this.busy.set(false);
         this.reason = '';
+        this.withdrawReason = '';
         this.show(v);
         this.snack.open(this.i18n.t('chg.ws.done'), undefined, { duration: 3000 });
         this.changed.emit();

@@ -50,6 +50,13 @@ export class ChangesApi {
     return this.http.post<ChangeView>(`${BASE}/${encodeURIComponent(number)}/review`, body);
   }
 
+  withdraw(
+    number: string,
+    body: { reason: string; expectedVersion: number },
+  ): Observable<ChangeView> {
+    return this.http.post<ChangeView>(`${BASE}/${encodeURIComponent(number)}/withdraw`, body);
+  }
+
   close(number: string, expectedVersion: number): Observable<ChangeView> {
     return this.http.post<ChangeView>(`${BASE}/${encodeURIComponent(number)}/close`, {
       expectedVersion,

@@ -48,9 +48,11 @@ export const CHANGE: ChangeView = {
     {
       order: 1,
       position: 'kabid-tik',
+      positionName: 'Kepala Bidang TIK',
       time: '1 hari',
       status: 'approved',
       decidedBy: 'u-9',
+      decidedByName: 'Made Suarta',
       decidedAt: '2026-12-07T03:00:00.000Z',
       reason: 'Sudah diuji.',
       dueAt: '2026-12-08T02:00:00.000Z',
@@ -59,9 +61,11 @@ export const CHANGE: ChangeView = {
     {
       order: 2,
       position: 'kadis',
+      positionName: 'Kepala Dinas',
       time: '2 hari',
       status: 'active',
       decidedBy: null,
+      decidedByName: null,
       decidedAt: null,
       reason: null,
       dueAt: '2026-12-09T03:00:00.000Z',

@@ -50,6 +50,7 @@ export const EVENT_KEYS: Readonly<Record<string, MessageKey>> = {
   'change.status_changed': 'event.change.status_changed',
   'change.implemented': 'event.change.implemented',
   'change.reviewed': 'event.change.reviewed',
+  'change.withdrawn': 'event.change.withdrawn',
   'change.incidents_linked': 'event.change.incidents_linked',
 };
 

@@ -252,6 +252,7 @@ export interface ContractTypes {
   WebhookView: C.WebhookView;
   WeekSchedule: C.WeekSchedule;
   WeekVariant: C.WeekVariant;
+  WithdrawChangeRequest: C.WithdrawChangeRequest;
   WorkInterval: C.WorkInterval;
   WorkloadResponse: C.WorkloadResponse;
   WorkloadRow: C.WorkloadRow;
