@@ -287,6 +287,8 @@ for (const kind of DATABASES) {
       // An incident still open today, in the helpdesk's public words.
       const ongoing = status.body.services.flatMap((x) => x.incidents);
       expect(ongoing.length).toBeGreaterThan(0);
+      // Not the generic "Gangguan <layanan>": the helpdesk wrote its words.
+      expect(ongoing.some((i) => !i.title.startsWith('Gangguan '))).toBeTrue();
       expect(status.body.state).not.toBe('normal');
     });
 

@@ -332,7 +332,7 @@ export class DemoHistoryService {
       stillOpen.push({
         ...incidents.draw(office, random, shown),
         impact: 'sedang',
-        urgency: 'tinggi',
+        urgency: 'sedang',
         notice: true,
       });
     for (const c of stillOpen) {

@@ -98,8 +98,8 @@ export class DemoIncidents {
       urgency,
       pace: random.weighted<number>([
         [random.between(0.15, 0.6), 60],
-        [random.between(0.6, 0.95), 26],
-        [random.between(1.1, 1.8), 14],
+        [random.between(0.6, 0.95), 22],
+        [random.between(1.1, 1.8), 18],
       ]),
       staysOpen: false,
       notice: svc.publicStatus && impact === 'tinggi' && random.chance(0.6),
@@ -152,7 +152,14 @@ export class DemoIncidents {
     const detail = this.actions.detail(c);
     if (c.linked) return;
     const respondBy = due(detail.clocks.firstResponse) ?? this.clock.nowMs() + HOUR;
-    const respondAt = this.toward(c, this.clock.nowMs(), respondBy, random.between(0.15, 0.9));
+    // Most are answered well within the response target; some late (a busy helpdesk).
+    const late = random.chance(0.12);
+    const respondAt = this.toward(
+      c,
+      this.clock.nowMs(),
+      respondBy,
+      late ? random.between(1.2, 2.5) : random.between(0.15, 0.9),
+    );
     queue.push(respondAt, () => this.respond(c, random));
     if (c.staysOpen) return;
     const fixBy = due(detail.clocks.ticket) ?? this.clock.nowMs() + DAY;
