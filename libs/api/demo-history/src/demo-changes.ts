@@ -180,8 +180,12 @@ export class DemoChanges {
     summary: DemoHistorySummary,
   ): void {
     const view = c.view as ChangeView;
-    const start = Date.parse(view.plannedStart) + random.int(0, 15) * MINUTE;
-    const plannedEnd = Date.parse(view.plannedEnd);
+    // Never before the last approval (the history's clock only moves forward).
+    const start = Math.max(
+      Date.parse(view.plannedStart) + random.int(0, 15) * MINUTE,
+      this.clock.nowMs() + 30 * MINUTE,
+    );
+    const plannedEnd = Math.max(Date.parse(view.plannedEnd), start + HOUR);
     const end = c.fails
       ? start + 0.6 * (plannedEnd - start)
       : Math.min(start + random.between(0.6, 1.1) * (plannedEnd - start), plannedEnd + HOUR);
