@@ -12,7 +12,7 @@ async function pick(page: Page, select: string, option: RegExp): Promise<void> {
 
 describe('incidents', () => {
   for (const size of SCREENS) {
-    it(`an agent reads the IT services and records a P1 incident on the data centre (${size.name})`, async () => {
+    it(`an agent reads the IT services, records a P1 incident on the data centre and resolves it (${size.name})`, async () => {
       const { context, page } = await signInAt('helpdesk.bali@sigap.local', size);
       await page.goto(`${e2e.sigap.baseUrl}/admin/layanan-ti`);
       await page.locator('[data-test=it-service-row]').first().waitFor();
@@ -67,6 +67,36 @@ describe('incidents', () => {
       expect(await row.locator('[data-test=row-priority]').innerText()).toBe('P1');
       await expectNoPageScroll(page, 'queue');
       await screenshot(page, `incidents-queue-${size.name}`);
+
+      // The data centre is restored: the agent records the owner position's step on its
+      // holder's behalf, then resolves the incident with what restored it.
+      await row.click();
+      await page.waitForURL(/\/tiket\/GNGBALI-\d{4}-\d{6}$/);
+      const step = page.locator('[data-test=step][data-status=active]').first();
+      await step.waitFor();
+      expect(await step.locator('[data-test=complete-step]').innerText()).toContain('atas nama');
+      await step
+        .locator('[data-test=step-output]')
+        .fill('Genset dinyalakan dan baterai UPS diganti; server hidup kembali.');
+      await step.locator('[data-test=complete-step]').click();
+      await page.locator('[data-test=step][data-status=done]').first().waitFor();
+      await page.locator('[data-test=action-reason]').fill('Pusat data pulih pukul 11.00 WITA.');
+      await page.locator('[data-test=action-resolve]').click();
+      await page.locator('[data-test=action-close]').waitFor();
+      expect(await page.locator('[data-test=ticket-status]').innerText()).toBe('Selesai');
+      // The reason is on the timeline.
+      await page.getByText('Pusat data pulih pukul 11.00 WITA.').first().waitFor();
+      // Restored well within the 4 hours: the resolution clock stopped on time.
+      expect(
+        await page.locator('[data-test=ticket-clock] [data-test=clock-state]').innerText(),
+      ).toBe('Tepat waktu');
+      expect(await blockingViolations(page))
+        .withContext('resolved incident')
+        .toEqual([]);
+      await expectNoPageScroll(page, 'resolved incident');
+      // The shot shows the status and the stopped clocks at the top of the workspace.
+      await page.locator('[data-test=ticket-status]').scrollIntoViewIfNeeded();
+      await screenshot(page, `incidents-resolved-${size.name}`);
       await context.close();
     });
   }

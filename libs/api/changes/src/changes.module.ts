@@ -19,6 +19,6 @@ import { ChangesService } from './changes.service';
     ChangePolicyService,
     ChangeReadingService,
   ],
-  exports: [ChangesService, ChangeReadingService, ChangePolicyService],
+  exports: [ChangesService, ChangeLifecycleService, ChangeReadingService, ChangePolicyService],
 })
 export class ChangesModule {}

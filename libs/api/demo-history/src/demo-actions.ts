@@ -3,9 +3,14 @@
 import type { TicketDetail } from '@sigap/contracts';
 import { Clock } from '@sigap/api-clock';
 import { UsersService, type AuthUser } from '@sigap/api-identity';
-import type { RequestCase } from './demo-history-model';
 import { working } from './demo-pacing';
 import type { EventQueue } from './event-queue';
+
+/** A ticket of the history being carried along: its office and the ticket as last answered. */
+export interface Acting {
+  office: { offsetMs: number };
+  detail: TicketDetail | null;
+}
 
 /** The acting side of a generation: one per service; `reset` starts a generation's counts. */
 export class DemoActions {
@@ -25,16 +30,16 @@ export class DemoActions {
     this.count = 0;
   }
 
-  later(queue: EventQueue, c: RequestCase, delayMs: number, run: () => Promise<void>) {
+  later(queue: EventQueue, c: Acting, delayMs: number, run: () => Promise<void>) {
     queue.push(working(this.clock.nowMs() + delayMs, c.office.offsetMs), run);
   }
 
-  detail(c: RequestCase): TicketDetail {
+  detail(c: Acting): TicketDetail {
     if (!c.detail) throw new Error('Riwayat demo: tiket belum dibuka');
     return c.detail;
   }
 
-  async act(c: RequestCase, kind: string, run: () => Promise<TicketDetail>): Promise<void> {
+  async act(c: Acting, kind: string, run: () => Promise<TicketDetail>): Promise<void> {
     c.detail = await this.timed(`ticket.${kind}`, run);
     this.count++;
   }

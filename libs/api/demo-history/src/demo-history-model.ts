@@ -10,6 +10,14 @@ export interface DemoHistoryVolume {
   requests: number;
   /** Complaints, suggestions and feedback over the period, per office. */
   complaints: number;
+  /**
+   * Ordinary IT incidents over the period, per office; each office also gets a major incident
+   * with its linked reports, the recurring incidents of a problem, one caused by a failed change
+   * and a few still open today.
+   */
+  incidents: number;
+  /** Changes over the period, per office, besides the few planned in the coming weeks. */
+  changes: number;
   /** Days of history before `until`. */
   days: number;
 }
@@ -18,7 +26,13 @@ export interface DemoHistoryVolume {
  * The default: enough for every chart and for the IKM's respondents (Bali's manager sees more
  * than 50 closed requests and 30 questionnaires), small enough to start within a minute.
  */
-export const DEFAULT_VOLUME: DemoHistoryVolume = { requests: 78, complaints: 14, days: 365 };
+export const DEFAULT_VOLUME: DemoHistoryVolume = {
+  requests: 78,
+  complaints: 14,
+  incidents: 16,
+  changes: 8,
+  days: 365,
+};
 
 export interface DemoHistoryOptions {
   seed: number;
@@ -35,6 +49,18 @@ export interface DemoHistorySummary {
   complaints: number;
   complaintsAnswered: number;
   surveys: number;
+  incidents: number;
+  /** Incidents resolved (a major incident's reports resolved with it count too). */
+  incidentsResolved: number;
+  majorIncidents: number;
+  /** Reports linked to a major incident. */
+  linkedReports: number;
+  problems: number;
+  changes: number;
+  /** Changes carried out (successful or not). */
+  changesImplemented: number;
+  /** Changes carried out that failed or were rolled back. */
+  changesFailed: number;
   actions: number;
   seconds: number;
   /** Processor seconds of this process during the generation (the rest is waiting). */
@@ -49,6 +75,8 @@ export interface OfficeContext {
   offsetMs: number;
   helpdesk: AuthUser;
   contacts: { id: string; email: string }[];
+  /** The office's active IT services, in code order. */
+  itServices: DemoItService[];
   /** How well this office serves (moves the survey scores). */
   quality: number;
 }
@@ -62,4 +90,13 @@ export interface RequestCase {
   returned: boolean;
   detail: TicketDetail | null;
   rejected: string | null;
+}
+
+/** An IT service of a demo office, as the incidents and changes of the history name it. */
+export interface DemoItService {
+  code: string;
+  name: string;
+  kind: string;
+  supportHours: '24x7' | 'office';
+  publicStatus: boolean;
 }

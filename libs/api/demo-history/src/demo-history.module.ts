@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CalendarsModule } from '@sigap/api-calendars';
+import { ChangesModule } from '@sigap/api-changes';
 import { ComplaintsModule } from '@sigap/api-complaints';
 import { DashboardsModule } from '@sigap/api-dashboards';
 import { IdentityModule } from '@sigap/api-identity';
+import { IncidentsModule } from '@sigap/api-incidents';
 import { OfficesModule } from '@sigap/api-offices';
 import { OpdsModule } from '@sigap/api-opds';
 import { SurveyModule } from '@sigap/api-survey';
@@ -17,6 +19,8 @@ import { DemoHistoryService } from './demo-history.service';
     OpdsModule,
     TicketsModule,
     ComplaintsModule,
+    IncidentsModule,
+    ChangesModule,
     SurveyModule,
     DashboardsModule,
   ],

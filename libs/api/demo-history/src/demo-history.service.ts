@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Channel } from '@sigap/standards';
 import { DataSource } from 'typeorm';
 import { CalendarProvider } from '@sigap/api-calendars';
+import { ChangeLifecycleService, ChangePolicyService, ChangesService } from '@sigap/api-changes';
 import { Clock } from '@sigap/api-clock';
 import { ComplaintsService } from '@sigap/api-complaints';
 import { AppConfig } from '@sigap/api-config';
@@ -9,6 +10,12 @@ import { DashboardRefreshService } from '@sigap/api-dashboards';
 import type { AuthUser } from '@sigap/api-identity';
 import { DEMO_ADMIN_EMAIL, DEMO_DOMAIN } from '@sigap/api-identity';
 import { UsersService } from '@sigap/api-identity';
+import {
+  IncidentPublicNoticeService,
+  IncidentsService,
+  MajorIncidentsService,
+  ProblemsService,
+} from '@sigap/api-incidents';
 import { OfficesService } from '@sigap/api-offices';
 import { OpdsService } from '@sigap/api-opds';
 import { SurveyService } from '@sigap/api-survey';
@@ -16,15 +23,20 @@ import { dialectOf, readInstant } from '@sigap/api-database';
 import { TicketActionsService } from '@sigap/api-tickets';
 import { TicketOpeningService } from '@sigap/api-tickets';
 import { DemoActions } from './demo-actions';
+import { DemoChanges } from './demo-changes';
 import { DemoComplaints } from './demo-complaints';
 import {
   DEFAULT_VOLUME,
   type DemoHistoryOptions,
   type DemoHistorySummary,
+  type DemoHistoryVolume,
+  type DemoItService,
   type OfficeContext,
   type RequestCase,
 } from './demo-history-model';
-import { DAY, openingInstants, within, working, zoneOffset } from './demo-pacing';
+import { DemoIncidents, type IncidentCase } from './demo-incidents';
+import { PROBLEM_TEXTS } from './demo-it-texts';
+import { DAY, HOUR, openingInstants, within, working, zoneOffset } from './demo-pacing';
 import { DemoRequests } from './demo-requests';
 import { OPD_NAMES, PEOPLE, slug } from './demo-texts';
 import { EventQueue } from './event-queue';
@@ -34,8 +46,12 @@ import { SeededRandom } from './random';
  * The demo's year of history, made through the domain: for each office it opens requests from
  * several OPDs, receives and verifies their documents (some returned to the requester and
  * answered), has each step completed by its assignee, resolves and closes them, files complaints
- * and answers them, and submits satisfaction surveys through the survey links, each action with
- * the clock set to its historical instant. Actions run in time order across all tickets, so the
+ * and answers them, and submits satisfaction surveys through the survey links; it reports IT
+ * incidents on the office's IT services and handles them against their priority's targets
+ * (a major incident with linked reports, recurring ones under a problem, a few still open), and
+ * records changes approved by the positions of the office's policy, carried out in their windows
+ * (one rolled back after causing an incident, a few planned in the coming weeks); each action
+ * with the clock set to its historical instant. Actions run in time order across all tickets, so the
  * tickets' change stamps grow as they would have. The dashboards' rollups are refreshed at the
  * end.
  */
@@ -45,6 +61,8 @@ export class DemoHistoryService {
   private readonly actions: DemoActions;
   private readonly requests: DemoRequests;
   private readonly complaintCases: DemoComplaints;
+  private readonly incidentCases: DemoIncidents;
+  private readonly changeCases: DemoChanges;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,6 +77,13 @@ export class DemoHistoryService {
     private readonly complaints: ComplaintsService,
     private readonly surveys: SurveyService,
     private readonly refresher: DashboardRefreshService,
+    incidents: IncidentsService,
+    majors: MajorIncidentsService,
+    problems: ProblemsService,
+    notices: IncidentPublicNoticeService,
+    changes: ChangesService,
+    lifecycle: ChangeLifecycleService,
+    policies: ChangePolicyService,
   ) {
     this.actions = new DemoActions(clock, usersService);
     this.requests = new DemoRequests(
@@ -71,6 +96,24 @@ export class DemoHistoryService {
       surveys,
     );
     this.complaintCases = new DemoComplaints(this.actions, clock, complaints, ticketActions);
+    this.incidentCases = new DemoIncidents(
+      this.actions,
+      dataSource,
+      clock,
+      incidents,
+      majors,
+      problems,
+      notices,
+      ticketActions,
+    );
+    this.changeCases = new DemoChanges(
+      this.actions,
+      clock,
+      changes,
+      lifecycle,
+      policies,
+      this.incidentCases,
+    );
   }
 
   /**
@@ -118,7 +161,10 @@ export class DemoHistoryService {
         `(${summary.cpuSeconds.toFixed(1)} detik prosesor): ${summary.requests} permohonan ` +
         `(${summary.closed} ditutup, ${summary.returned} dikembalikan untuk dokumen), ` +
         `${summary.complaints} pengaduan (${summary.complaintsAnswered} dijawab), ` +
-        `${summary.surveys} survei (seed ${summary.seed}).`,
+        `${summary.surveys} survei, ${summary.incidents} gangguan ` +
+        `(${summary.incidentsResolved} diselesaikan, ${summary.majorIncidents} gangguan utama, ` +
+        `${summary.problems} masalah), ${summary.changes} perubahan ` +
+        `(${summary.changesImplemented} dilaksanakan) (seed ${summary.seed}).`,
     );
     return summary;
   }
@@ -159,6 +205,14 @@ export class DemoHistoryService {
       complaints: 0,
       complaintsAnswered: 0,
       surveys: 0,
+      incidents: 0,
+      incidentsResolved: 0,
+      majorIncidents: 0,
+      linkedReports: 0,
+      problems: 0,
+      changes: 0,
+      changesImplemented: 0,
+      changesFailed: 0,
       actions: 0,
       seconds: 0,
       cpuSeconds: 0,
@@ -206,6 +260,17 @@ export class DemoHistoryService {
             this.complaintCases.fileComplaint(office, queue, random, summary),
           );
         }
+        if (office.itServices.length)
+          this.scheduleIt(
+            office,
+            offices.indexOf(office),
+            volume,
+            from,
+            until,
+            queue,
+            random,
+            summary,
+          );
       }
       for (let next = queue.pop(); next; next = queue.pop()) {
         if (next.at > until) continue;
@@ -226,6 +291,68 @@ export class DemoHistoryService {
     return summary;
   }
 
+  // ---- incidents and changes ----
+
+  /**
+   * An office's IT history: ordinary incidents over the period, a major incident in the last
+   * months, the recurring incidents of a problem, a few reported in the last days and still
+   * open; changes over the period (one rolled back after causing an incident) and a few
+   * recorded lately whose windows are in the coming weeks.
+   */
+  private scheduleIt(
+    office: OfficeContext,
+    index: number,
+    volume: DemoHistoryVolume,
+    from: number,
+    until: number,
+    queue: EventQueue,
+    random: SeededRandom,
+    summary: DemoHistorySummary,
+  ): void {
+    const incidents = this.incidentCases;
+    for (const at of openingInstants(random, from, until - 3 * DAY, volume.incidents)) {
+      const c = incidents.draw(office, random);
+      incidents.schedule(queue, incidents.reportedAt(c, at, random), c, random, summary);
+    }
+    incidents.major(office, until - random.between(12, 70) * DAY, queue, random, summary);
+    const problem =
+      [...PROBLEM_TEXTS.slice(index % PROBLEM_TEXTS.length), ...PROBLEM_TEXTS].find((p) =>
+        office.itServices.some((s) => p.kinds.includes(s.kind)),
+      ) ?? PROBLEM_TEXTS[0];
+    const span = until - 10 * DAY - from;
+    const recurrences = [0.15, 0.45, 0.75].map((f) => from + span * (f + random.between(0, 0.1)));
+    incidents.recurring(office, problem, recurrences, queue, random, summary);
+    // Still open today: reported in the last days, not yet restored.
+    const stillOpen: IncidentCase[] = [
+      { ...incidents.draw(office, random), impact: 'sedang', urgency: 'sedang' },
+      { ...incidents.draw(office, random), impact: 'rendah', urgency: 'sedang' },
+    ];
+    const shown = office.itServices.find((s) => s.publicStatus && s.supportHours === 'office');
+    if (shown)
+      stillOpen.push({
+        ...incidents.draw(office, random, shown),
+        impact: 'sedang',
+        urgency: 'sedang',
+        notice: true,
+      });
+    for (const c of stillOpen) {
+      c.staysOpen = true;
+      let at = working(until - random.between(0.3, 2.5) * DAY, office.offsetMs);
+      if (at >= until - 30 * 60_000) at = until - random.between(1, 4) * HOUR;
+      incidents.schedule(queue, at, c, random, summary);
+    }
+    const changes = this.changeCases;
+    const past = openingInstants(random, from, until - 25 * DAY, volume.changes);
+    past.forEach((at, i) => {
+      const c = changes.draw(office, random, i === Math.floor(past.length * 0.6));
+      changes.schedule(queue, at, c, random, summary);
+    });
+    for (let i = 0; i < 3; i++) {
+      const c = { ...changes.draw(office, random), lead: [8, 24] as const };
+      changes.schedule(queue, until - random.between(1.5, 6) * DAY, c, random, summary);
+    }
+  }
+
   // ---- the offices ----
 
   private async prepareOffice(
@@ -240,6 +367,25 @@ export class DemoHistoryService {
       [code],
     )) as { code: string }[];
     if (!helpdesk || !services.length) return null;
+    const itServices = (
+      (await this.dataSource.query(
+        `SELECT code, name, kind, support_hours, public_status FROM it_services
+          WHERE office_code = ? AND retired_at IS NULL ORDER BY code`,
+        [code],
+      )) as Record<string, unknown>[]
+    ).map((r): DemoItService => ({
+      code: String(r['code']),
+      name: String(r['name']),
+      kind: String(r['kind']),
+      supportHours: r['support_hours'] === '24x7' ? '24x7' : 'office',
+      publicStatus: Number(r['public_status']) === 1 || r['public_status'] === true,
+    }));
+    if (itServices.length) {
+      const positions = (await this.offices.positions(code))
+        .filter((p) => !p.requesterSide && !p.retiredAt)
+        .map((p) => p.code);
+      await this.changeCases.setPolicy(admin, code, positions);
+    }
     const calendar = await this.calendars.forOffice(code);
     const offsetMs = zoneOffset(calendar.timeZone);
     const contacts: OfficeContext['contacts'] = [];
@@ -264,6 +410,7 @@ export class DemoHistoryService {
       offsetMs,
       helpdesk,
       contacts,
+      itServices,
       quality: random.between(-0.25, 0.35),
     };
   }

@@ -32,6 +32,7 @@ import { ProblemsService } from './problems.service';
     MajorIncidentsService,
     ProblemsService,
     IncidentMailIntake,
+    IncidentPublicNoticeService,
   ],
 })
 export class IncidentsModule {}
