@@ -284,6 +284,60 @@ describe('WorkspacePage', () => {
     backend.verify();
   });
 
+  it("names an incident's step owner from the office's positions (no service to name it)", async () => {
+    resetStorage(AGENT);
+    live = new FakeLiveEvents();
+    TestBed.configureTestingModule({
+      providers: [
+        ...consoleTestProviders([{ path: 'tiket/:number', component: WorkspacePage }]),
+        live.provider(),
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/tiket/${NUMBER}`);
+    await settle();
+    backend.expectOne('/api/v1/offices').flush(OFFICES);
+    backend.expectOne(URL).flush({
+      ...DETAIL,
+      kind: 'incident',
+      service: null,
+      checklist: [],
+      steps: [{ ...DETAIL.steps[0], position: 'kabid-iai' }],
+    });
+    backend.expectOne(`${URL}/timeline`).flush(TIMELINE);
+    await settle();
+    flushComposerLists();
+    backend
+      .expectOne((r) => r.url === '/api/v1/calendars/bali')
+      .flush(null, {
+        status: 503,
+        statusText: 'Unavailable',
+      });
+    backend.expectOne('/api/v1/positions?office=bali').flush([
+      {
+        id: 'p-1',
+        office: 'bali',
+        code: 'kabid-iai',
+        name: 'Kepala Bidang Infrastruktur dan Aplikasi Informatika',
+        reportsToId: null,
+        requesterSide: false,
+        holders: [],
+      },
+    ]);
+    await settle();
+    const element = harness.routeNativeElement!;
+    expect(textOf(element, '[data-test=step-position]')).toBe(
+      'Kepala Bidang Infrastruktur dan Aplikasi Informatika',
+    );
+    // No checklist: no requirements heading either.
+    expect(element.textContent).not.toContain('Persyaratan');
+    // The incident panel's own reads have their spec.
+    backend.match(
+      (r) => r.url === '/api/v1/priority-matrix/bali' || r.url === `/api/v1/incidents/${NUMBER}`,
+    );
+  });
+
   it('shows the clocks in the office zone, the checklist, the steps and the timeline', async () => {
     const element = await open();
     expect(textOf(element, '[data-test=ticket-number]')).toContain(NUMBER);

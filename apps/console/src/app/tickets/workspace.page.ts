@@ -22,12 +22,14 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   FIELD_LIMITS,
   type ClockView,
+  type PositionView,
   type ServiceDetail,
   type StepCandidateView,
   type StepView,
   type TicketDetail,
   type TimelineEntryView,
 } from '@sigap/contracts';
+import { PositionsApi } from '../admin/positions.api';
 import { catchError, debounceTime, filter, map, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
@@ -105,6 +107,7 @@ function readOrder(): TimelineOrder {
 export class WorkspacePage {
   private readonly api = inject(TicketsApi);
   private readonly catalog = inject(CatalogApi);
+  private readonly positions = inject(PositionsApi);
   private readonly notifier = inject(ErrorNotifier);
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
@@ -168,6 +171,15 @@ export class WorkspacePage {
     this.ticket()?.supportHours === '24x7' ? null : this.officeCalendar(),
   );
   private readonly ticketOffice = computed(() => this.ticket()?.office ?? null);
+  /**
+   * Names of the office's positions, for the steps of a ticket run under no published service
+   * (an incident's owner, a change's approvals); a service's steps name them from the service.
+   */
+  private readonly officePositions = signal<Record<string, string>>({});
+  private readonly positionsOffice = computed(() => {
+    const t = this.ticket();
+    return t && !t.service && t.steps.length ? t.office : null;
+  });
   private readonly serviceKey = computed(
     () => {
       const t = this.ticket();
@@ -227,6 +239,17 @@ export class WorkspacePage {
         .service(office, code)
         .pipe(catchError(() => of(null)))
         .subscribe((detail) => this.service.set(detail));
+      onCleanup(() => subscription.unsubscribe());
+    });
+    effect((onCleanup) => {
+      const office = this.positionsOffice();
+      if (!office) return;
+      const subscription = this.positions
+        .list(office)
+        .pipe(catchError(() => of([] as PositionView[])))
+        .subscribe((list) =>
+          this.officePositions.set(Object.fromEntries(list.map((p) => [p.code, p.name]))),
+        );
       onCleanup(() => subscription.unsubscribe());
     });
     effect((onCleanup) => {
@@ -472,7 +495,7 @@ export class WorkspacePage {
   }
 
   protected positionName(code: string): string {
-    return this.service()?.positionNames[code] ?? code;
+    return this.service()?.positionNames[code] ?? this.officePositions()[code] ?? code;
   }
 
   /** The holder's name when the signed-in user completes a step someone else holds. */
