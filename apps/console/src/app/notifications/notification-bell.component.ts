@@ -145,7 +145,7 @@ export function notificationText(
                 </label>
               }
             }
-            <p class="status" role="status">{{ prefsStatus() ? (prefsStatus()! | t) : '' }}</p>
+            <p class="pref-status" role="status">{{ prefsStatus() ? (prefsStatus()! | t) : '' }}</p>
           </div>
         }
         @if (failed()) {
@@ -253,6 +253,13 @@ export function notificationText(
       border-radius: 12px;
       box-shadow: 0 8px 24px rgb(0 0 0 / 20%);
       box-sizing: border-box;
+      /* Not the top bar's type: body text that wraps. */
+      white-space: normal;
+      font-size: 14px;
+      font-weight: 400;
+      line-height: 1.45;
+      letter-spacing: normal;
+      text-align: start;
     }
     .head {
       display: flex;
@@ -292,10 +299,11 @@ export function notificationText(
     }
     .pref select {
       font: inherit;
+      max-width: 100%;
       min-height: 32px;
       padding: 2px 4px;
     }
-    .status {
+    .pref-status {
       font-size: 13px;
       margin: 4px 0 0;
       min-height: 1em;
