@@ -135,6 +135,20 @@ describeOnBothDatabases('notifications: the bell, its mail and its digest', (ctx
 
     const anonymous = await app.request('GET', '/api/v1/notifications');
     expect(anonymous.status).toBe(401);
+    // An API token is not a person: it has no bell and marks nothing.
+    const created = await app.request<{ token: string }>('POST', '/api/v1/api-tokens', {
+      token: await token('admin'),
+      body: { name: 'e-Office', scopes: ['tickets:read'], office: 'bali' },
+    });
+    expect(created.status).withContext(created.text).toBe(201);
+    for (const [method, path, body] of [
+      ['GET', '/api/v1/notifications', undefined],
+      ['POST', '/api/v1/notifications/read', { all: true }],
+      ['GET', '/api/v1/notifications/preferences', undefined],
+    ] as const) {
+      const refused = await app.request(method, path, { token: created.body.token, body });
+      expect(refused.status).withContext(`${method} ${path}`).toBe(403);
+    }
     const bad = await app.request<Problem>('POST', '/api/v1/notifications/read', {
       token: await token('kasi-ai.bali'),
       body: { ids: ['not-an-id'] },
