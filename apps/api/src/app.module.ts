@@ -20,6 +20,7 @@ import { IncidentsModule } from '@sigap/api-incidents';
 import { ItServicesModule } from '@sigap/api-it-services';
 import { ImapModule } from '@sigap/api-mail';
 import { MailModule } from '@sigap/api-mail';
+import { NotificationsModule } from '@sigap/api-notifications';
 import { ObservabilityModule } from '@sigap/api-observability';
 import { OfficesModule } from '@sigap/api-offices';
 import { OpdsModule } from '@sigap/api-opds';
@@ -61,6 +62,7 @@ export class AppModule {
         ReportsModule,
         AttachmentsModule,
         CannedResponsesModule,
+        NotificationsModule,
         MailModule,
         ImapModule,
         OutboxAdminModule,

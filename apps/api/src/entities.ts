@@ -1,6 +1,7 @@
 /** Every entity of the application, for the data source the server, CLI and tests build. */
 import { AttachmentEntity } from '@sigap/api-attachments';
 import { CannedResponseEntity } from '@sigap/api-canned-responses';
+import { NotificationEntity, NotificationPreferenceEntity } from '@sigap/api-notifications';
 import { ApiTokenEntity, PasswordResetEntity } from '@sigap/api-identity';
 import { OpdDomainEntity, OpdEntity } from '@sigap/api-opds';
 import { RequesterContactEntity } from '@sigap/api-opds';
@@ -66,6 +67,8 @@ export const ENTITIES = [
   ComplaintEntity,
   ComplaintTierEntity,
   CannedResponseEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
   // IT service management
   ItServiceEntity,
   PriorityMatrixEntity,

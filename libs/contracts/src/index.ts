@@ -7,6 +7,7 @@ export * from './lib/tickets';
 export * from './lib/mail';
 export * from './lib/survey';
 export * from './lib/canned-responses';
+export * from './lib/notifications';
 export * from './lib/positions';
 export * from './lib/portal';
 export * from './lib/dashboards';

@@ -35,6 +35,7 @@ export * from './migrations/1763903000000-ticket-search';
 export * from './migrations/1763903100000-timeline-long-text';
 export * from './migrations/1763903400000-changes';
 export * from './migrations/1763903600000-live-updates';
+export * from './migrations/1763903900000-notifications';
 export * from './migrations/index';
 export * from './mysql-driver';
 export * from './read-replica';

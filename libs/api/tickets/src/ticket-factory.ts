@@ -132,6 +132,7 @@ export class TicketFactory {
     // and the counter, then what carries the number. The counter's row lock is taken at the end
     // of the first, so concurrent openings of an office queue only for the second and the commit.
     const timeline = agg.timeline.map((e) => ({ event: e.event }));
+    const entries = [...agg.timeline];
     const rows = this.repository.newTicketStatements(manager, agg, record.timelineAt);
     const year = localYear(record.numberedAt, agg.calendar.timeZone);
     // The active webhooks are read with the counter (no request of their own); the deliveries
@@ -150,8 +151,15 @@ export class TicketFactory {
     }
     const webhooksAnswer = answers[answers.length - numbering.length];
     const number = formatTicketNumber(record.counter.prefix, year, counterValue(answers));
+    const numbered = this.repository.numberStatement(agg.ticket, number);
+    await this.repository.opened(manager, {
+      ticket: agg.ticket,
+      timeline: entries,
+      now: record.timelineAt,
+      outbox: mail,
+    });
     await runBatch(manager, [
-      this.repository.numberStatement(agg.ticket, number),
+      numbered,
       insertStatement(
         manager,
         OutboxEntity,

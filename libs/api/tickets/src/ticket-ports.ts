@@ -91,14 +91,21 @@ export interface TicketChange {
   ticket: TicketEntity;
   timeline: readonly NewTimelineEntry[];
   now: Date;
+  /**
+   * The change's outbox, written after the hooks: a hook may add to it, or take a person off a
+   * mail that tells them of something they chose to hear of otherwise (the bell's preferences).
+   */
+  outbox?: OutboxMessage[];
+  /** A new ticket, at its opening (its number is allocated); else a stored ticket's change. */
+  opened?: boolean;
 }
 
 export type TicketChangeHook = (manager: EntityManager, change: TicketChange) => Promise<void>;
 
 /**
- * What other domains write when a stored ticket changes, in the change's transaction (the
- * SP4N-LAPOR! answers of a report that came from there). A hook reads nothing unless the change
- * concerns it; it never changes the ticket.
+ * What other domains write when a stored ticket changes or a ticket is opened, in the change's
+ * transaction (the SP4N-LAPOR! answers of a report that came from there, the bell's
+ * notifications). A hook reads nothing unless the change concerns it; it never changes the ticket.
  */
 @Injectable()
 export class TicketChangeHooks {

@@ -19,7 +19,7 @@ import { ChecklistItemEntity } from './checklist-item.entity';
 import { ClockEventEntity } from './clock-event.entity';
 import { ServiceCache } from './service-cache';
 import { TicketError } from './ticket-error';
-import { TicketChangeHooks } from './ticket-ports';
+import { TicketChangeHooks, type TicketChange } from './ticket-ports';
 import { TicketKindStandards } from './ticket-kinds';
 import { TicketStepEntity } from './ticket-step.entity';
 import { TicketEntity } from './ticket.entity';
@@ -308,6 +308,7 @@ export class TicketRepository {
         ticket: agg.ticket,
         timeline: agg.timeline,
         now: agg.now,
+        outbox: agg.outbox,
       });
       await insertRows(
         manager,
@@ -427,7 +428,11 @@ export class TicketRepository {
     await insertRows(manager, TicketStepEntity, steps);
   }
 
-  /** Gives a newly inserted ticket its allocated number. */
+  /** What other domains write at a ticket's opening (see `TicketChangeHooks`). */
+  async opened(manager: EntityManager, change: Omit<TicketChange, 'opened'>): Promise<void> {
+    await this.changeHooks.run(manager, { ...change, opened: true });
+  }
+
   /** The statement giving a new ticket its allocated number (set on the row object too). */
   numberStatement(ticket: TicketEntity, number: string): SqlStatement {
     ticket.number = number;

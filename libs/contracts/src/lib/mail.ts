@@ -14,7 +14,9 @@ export type MailTemplateName =
   | 'password-reset'
   | 'portal-sign-in'
   | 'complaint-received'
-  | 'major-incident-update';
+  | 'major-incident-update'
+  | 'notification'
+  | 'notification-digest';
 
 export type MailLocale = 'id' | 'en';
 

@@ -13,6 +13,7 @@ import { onboardingEn } from './onboarding.en';
 import { surveyEn } from './survey.en';
 import { integrationsEn } from './integrations.en';
 import { liveEn } from './live.en';
+import { notificationsEn } from './notifications.en';
 import { statusEn } from './status.en';
 import type { Dictionary } from './id';
 
@@ -33,6 +34,7 @@ export const en: Dictionary = {
   ...onboardingEn,
   ...integrationsEn,
   ...liveEn,
+  ...notificationsEn,
   ...statusEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',

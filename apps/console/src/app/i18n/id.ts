@@ -13,6 +13,7 @@ import { onboardingId } from './onboarding.id';
 import { surveyId } from './survey.id';
 import { integrationsId } from './integrations.id';
 import { liveId } from './live.id';
+import { notificationsId } from './notifications.id';
 import { statusId } from './status.id';
 
 /**
@@ -35,6 +36,7 @@ export const id = {
   ...onboardingId,
   ...integrationsId,
   ...liveId,
+  ...notificationsId,
   ...statusId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',

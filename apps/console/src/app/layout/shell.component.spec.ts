@@ -36,6 +36,9 @@ describe('ShellComponent', () => {
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/katalog');
     backend.expectOne('/api/v1/offices').flush(OFFICES);
+    backend
+      .expectOne((r) => r.url === '/api/v1/notifications')
+      .flush({ items: [], total: 0, unread: 0 });
     await harness.fixture.whenStable();
     return harness.fixture.nativeElement as HTMLElement;
   }

@@ -21,6 +21,7 @@ import { AuthService } from '../auth/auth.service';
 import { CatalogApi } from '../catalog/catalog.api';
 import { TranslatePipe } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/id';
+import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import { LanguageSwitchComponent } from './language-switch.component';
 
 /** Below this width the side nav becomes a menu that slides over the page. */
@@ -160,6 +161,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     MatTooltipModule,
     TranslatePipe,
     LanguageSwitchComponent,
+    NotificationBellComponent,
   ],
   template: `
     <mat-toolbar class="toolbar">
@@ -184,6 +186,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
           <span class="who-name">{{ user.name }}</span>
           <span class="who-office">{{ officeName() }}</span>
         </span>
+        <sg-notification-bell />
       }
       <sg-language-switch />
       <button

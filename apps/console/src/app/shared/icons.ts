@@ -36,6 +36,11 @@ export const ICONS: Readonly<Record<string, string>> = {
   ),
   mail: stroke('<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/>'),
   shield: stroke('<path d="M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6z"/>'),
+  bell: stroke('<path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 21h4"/>'),
+  check: stroke('<path d="M5 12l5 5 9-10"/>'),
+  settings: stroke(
+    '<circle cx="12" cy="12" r="3"/><path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1"/>',
+  ),
 };
 
 /** Registers `ICONS` so `<mat-icon svgIcon="menu">` works everywhere. */

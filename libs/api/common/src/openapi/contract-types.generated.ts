@@ -118,6 +118,14 @@ export interface ContractTypes {
   MajorIncidentUpdateRequest: C.MajorIncidentUpdateRequest;
   MergeContactRequest: C.MergeContactRequest;
   MergeContactResponse: C.MergeContactResponse;
+  NotificationChannel: C.NotificationChannel;
+  NotificationKind: C.NotificationKind;
+  NotificationPage: C.NotificationPage;
+  NotificationPreferences: C.NotificationPreferences;
+  NotificationPreferencesInput: C.NotificationPreferencesInput;
+  NotificationReadInput: C.NotificationReadInput;
+  NotificationReadResult: C.NotificationReadResult;
+  NotificationView: C.NotificationView;
   OfficeAdminView: C.OfficeAdminView;
   OfficeCalendarView: C.OfficeCalendarView;
   OfficeDetail: C.OfficeDetail;

@@ -52,7 +52,7 @@ export class LaporOutbound implements OnModuleInit {
 
   async changed(manager: EntityManager, change: TicketChange): Promise<void> {
     const { ticket, timeline, now } = change;
-    if (ticket.kind !== 'complaint') return;
+    if (change.opened || ticket.kind !== 'complaint') return;
     if (timeline.some((e) => e.event?.startsWith('lapor.'))) return;
     const answers = timeline
       .map((e) =>

@@ -36,6 +36,8 @@ export const TEMPLATE_KIND: Record<MailTemplateName, OutboundKind | null> = {
   'portal-sign-in': null,
   'complaint-received': 'auto-reply',
   'major-incident-update': 'notification',
+  notification: 'notification',
+  'notification-digest': null,
 };
 
 export interface ThreadContext {

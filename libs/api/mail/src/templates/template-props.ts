@@ -21,9 +21,45 @@ export const MAIL_TEMPLATE_NAMES = [
   'portal-sign-in',
   'complaint-received',
   'major-incident-update',
+  'notification',
+  'notification-digest',
 ] as const;
 
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
+
+/** One bell notification mailed at once. */
+export interface NotificationMailProps {
+  recipientName: string;
+  kind: 'assigned' | 'step_at_risk' | 'step_breached' | 'requester_replied' | 'mentioned';
+  /** The step's order number, for step notifications. */
+  step: number | null;
+  actorName: string | null;
+  /** The note that mentions, the requester's words (short). */
+  words: string | null;
+  ticket: TicketSummary;
+}
+
+/** The daily digest of a user's unread notifications. */
+export interface NotificationDigestProps {
+  recipientName: string;
+  /** The local date of the digest, `YYYY-MM-DD`. */
+  day: string;
+  total: number;
+  /** How many are left out of `items` (in the bell). */
+  more: number;
+  items: {
+    kind: NotificationMailProps['kind'];
+    ticketNumber: string | null;
+    ticketSubject: string | null;
+    step: number | null;
+    words: string | null;
+    /** When it happened (ISO instant). */
+    at: string;
+    url: string | null;
+  }[];
+  /** The console. */
+  bellUrl: string;
+}
 
 /** What every ticket message shows about its ticket. */
 export interface TicketSummary {
@@ -230,6 +266,8 @@ export interface MailTemplatePropsMap {
   'portal-sign-in': PortalSignInProps;
   'complaint-received': ComplaintReceivedProps;
   'major-incident-update': MajorIncidentUpdateProps;
+  notification: NotificationMailProps;
+  'notification-digest': NotificationDigestProps;
 }
 
 /** `{ template: 'ticket-received', props: {...} }`, discriminated on `template`. */

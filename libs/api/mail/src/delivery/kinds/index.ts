@@ -11,6 +11,8 @@ import {
 } from '../../templates/template-props';
 import type { OutboxKind } from './kind';
 import { INCIDENT_MAJOR_UPDATE } from './incident-major-update';
+import { NOTIFICATION } from './notification';
+import { NOTIFICATION_DIGEST } from './notification-digest';
 import { PASSWORD_RESET } from './password-reset';
 import { PORTAL_SIGN_IN_LINK } from './portal-sign-in-link';
 import { SURVEY_INVITATION } from './survey-invitation';
@@ -40,6 +42,8 @@ export const OUTBOX_KINDS: { readonly [K in OutboxKindName]: OutboxKind<K> } = {
   'ticket.step-escalated': TICKET_STEP_ESCALATED,
   'ticket.requester-replied': TICKET_REQUESTER_REPLIED,
   'incident.major-update': INCIDENT_MAJOR_UPDATE,
+  notification: NOTIFICATION,
+  'notification.digest': NOTIFICATION_DIGEST,
 };
 
 /** The definition of a stored row's kind, or undefined for a kind no code knows. */

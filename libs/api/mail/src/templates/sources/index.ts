@@ -5,6 +5,7 @@ import { documentsIncomplete } from './documents-incomplete';
 import { majorIncidentUpdate } from './major-incident-update';
 import { firstResponseAtRisk, firstResponseBreached } from './first-response-alerts';
 import { passwordReset } from './password-reset';
+import { notificationDigest, notificationMail } from './notifications';
 import { portalSignIn } from './portal-sign-in';
 import { requesterReplied } from './requester-replied';
 import { slaAtRisk, slaBreached } from './sla-alerts';
@@ -33,4 +34,6 @@ export const TEMPLATE_SOURCES: Record<MailTemplateName, TemplateSource> = {
   'portal-sign-in': portalSignIn,
   'complaint-received': complaintReceived,
   'major-incident-update': majorIncidentUpdate,
+  notification: notificationMail,
+  'notification-digest': notificationDigest,
 };

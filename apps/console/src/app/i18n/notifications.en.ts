@@ -1,0 +1,37 @@
+import type { notificationsId } from './notifications.id';
+
+/** English: the bell, its panel and the notification settings. */
+export const notificationsEn: Record<keyof typeof notificationsId, string> = {
+  'notif.bell': 'Notifications',
+  'notif.bellUnread': 'Notifications, {count} unread',
+  'notif.unreadLive': '{count} unread notifications',
+  'notif.noneUnread': 'No unread notifications',
+  'notif.title': 'Notifications',
+  'notif.empty': 'No notifications yet.',
+  'notif.loadFailed': 'Notifications could not be loaded.',
+  'notif.markAll': 'Mark all as read',
+  'notif.markOne': 'Mark as read',
+  'notif.unread': 'Unread',
+  'notif.settings': 'Settings',
+  'notif.settingsTitle': 'How you receive notifications',
+  'notif.settingsIntro':
+    'Every notification shows in the bell. For each kind choose whether it is also mailed at once, or in the daily digest at {hour}:00 office time.',
+  'notif.saved': 'Notification settings saved.',
+  'notif.saveFailed': 'The settings could not be saved.',
+  'notif.channel.console': 'Bell only',
+  'notif.channel.email': 'E-mail at once',
+  'notif.channel.digest': 'Daily digest',
+  'notif.kind.assigned': 'Assigned to me',
+  'notif.kind.step_at_risk': 'A step of mine is close to its due time',
+  'notif.kind.step_breached': 'A step of mine is past its due time',
+  'notif.kind.requester_replied': 'The requester replied on my ticket',
+  'notif.kind.mentioned': 'A colleague mentioned me in a note',
+  'notif.text.assigned': 'Ticket {ticket} is assigned to you',
+  'notif.text.assignedStep': 'Step {step} of ticket {ticket} is assigned to you',
+  'notif.text.step_at_risk': 'Step {step} of ticket {ticket} is close to its due time',
+  'notif.text.step_breached': 'Step {step} of ticket {ticket} is past its due time',
+  'notif.text.requester_replied': 'The requester replied on ticket {ticket}',
+  'notif.text.mentioned': '{actor} mentioned you on ticket {ticket}',
+  'notif.someone': 'A colleague',
+  'notif.more': 'Load more',
+};
