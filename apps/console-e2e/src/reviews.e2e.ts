@@ -11,6 +11,11 @@ async function pick(page: Page, select: string, option: RegExp): Promise<void> {
 }
 
 async function checked(page: Page, what: string): Promise<void> {
+  // A confirmation's first 150 ms: Material holds its text (and its close button) in an
+  // aria-hidden box before moving it into the live region that announces it. Check after.
+  await page.waitForFunction(
+    () => !document.querySelector('mat-snack-bar-container [aria-hidden="true"] simple-snack-bar'),
+  );
   expect(await blockingViolations(page))
     .withContext(what)
     .toEqual([]);
