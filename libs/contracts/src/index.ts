@@ -23,3 +23,4 @@ export * from './lib/changes';
 export * from './lib/live';
 export * from './lib/status-page';
 export * from './lib/incident-figures';
+export * from './lib/reviews';

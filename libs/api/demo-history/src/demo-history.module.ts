@@ -7,6 +7,7 @@ import { IdentityModule } from '@sigap/api-identity';
 import { IncidentsModule } from '@sigap/api-incidents';
 import { OfficesModule } from '@sigap/api-offices';
 import { OpdsModule } from '@sigap/api-opds';
+import { ReviewsModule } from '@sigap/api-reviews';
 import { SurveyModule } from '@sigap/api-survey';
 import { TicketsModule } from '@sigap/api-tickets';
 import { DemoHistoryService } from './demo-history.service';
@@ -23,6 +24,7 @@ import { DemoHistoryService } from './demo-history.service';
     ChangesModule,
     SurveyModule,
     DashboardsModule,
+    ReviewsModule,
   ],
   providers: [DemoHistoryService],
   exports: [DemoHistoryService],

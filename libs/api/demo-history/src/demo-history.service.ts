@@ -20,6 +20,7 @@ import { OfficesService } from '@sigap/api-offices';
 import { OpdsService } from '@sigap/api-opds';
 import { SurveyService } from '@sigap/api-survey';
 import { dialectOf, readInstant } from '@sigap/api-database';
+import { ReviewsService } from '@sigap/api-reviews';
 import { TicketActionsService } from '@sigap/api-tickets';
 import { TicketOpeningService } from '@sigap/api-tickets';
 import { DemoActions } from './demo-actions';
@@ -38,6 +39,7 @@ import { DemoIncidents, type IncidentCase } from './demo-incidents';
 import { PROBLEM_TEXTS } from './demo-it-texts';
 import { DAY, HOUR, openingInstants, within, working, zoneOffset } from './demo-pacing';
 import { DemoRequests } from './demo-requests';
+import { DemoReviews } from './demo-reviews';
 import { OPD_NAMES, PEOPLE, slug } from './demo-texts';
 import { EventQueue } from './event-queue';
 import { SeededRandom } from './random';
@@ -63,6 +65,7 @@ export class DemoHistoryService {
   private readonly complaintCases: DemoComplaints;
   private readonly incidentCases: DemoIncidents;
   private readonly changeCases: DemoChanges;
+  private readonly reviewCases: DemoReviews;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,6 +87,7 @@ export class DemoHistoryService {
     changes: ChangesService,
     lifecycle: ChangeLifecycleService,
     policies: ChangePolicyService,
+    reviews: ReviewsService,
   ) {
     this.actions = new DemoActions(clock, usersService);
     this.requests = new DemoRequests(
@@ -114,6 +118,7 @@ export class DemoHistoryService {
       policies,
       this.incidentCases,
     );
+    this.reviewCases = new DemoReviews(this.actions, dataSource, clock, reviews);
   }
 
   /**
@@ -219,9 +224,9 @@ export class DemoHistoryService {
       timing: {},
     };
     const queue = new EventQueue();
+    const offices: OfficeContext[] = [];
     try {
       const admin = await this.actions.user(DEMO_ADMIN_EMAIL);
-      const offices: OfficeContext[] = [];
       this.clock.set(from - DAY);
       for (const office of await this.offices.list()) {
         const context = await this.prepareOffice(office.code, admin, random);
@@ -281,6 +286,12 @@ export class DemoHistoryService {
       this.clock.release();
     }
     await this.actions.timed('dashboards.refresh', () => this.refresher.refresh());
+    // Each office's past review meetings read the figures the refresh has just brought in.
+    try {
+      for (const office of offices) await this.reviewCases.record(office, until);
+    } finally {
+      this.clock.release();
+    }
     summary.actions = this.actions.count;
     summary.timing = Object.fromEntries(
       Object.entries(this.actions.timing).map(([k, v]) => [k, Math.round(v)]),

@@ -15,6 +15,7 @@ import { integrationsEn } from './integrations.en';
 import { liveEn } from './live.en';
 import { notificationsEn } from './notifications.en';
 import { statusEn } from './status.en';
+import { reviewsEn } from './reviews.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
@@ -27,6 +28,7 @@ export const en: Dictionary = {
   ...portalEn,
   ...incidentsEn,
   ...changesEn,
+  ...reviewsEn,
   ...majorEn,
   ...surveyEn,
   ...dashboardEn,

@@ -15,6 +15,7 @@ import { integrationsId } from './integrations.id';
 import { liveId } from './live.id';
 import { notificationsId } from './notifications.id';
 import { statusId } from './status.id';
+import { reviewsId } from './reviews.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -29,6 +30,7 @@ export const id = {
   ...portalId,
   ...incidentsId,
   ...changesId,
+  ...reviewsId,
   ...majorId,
   ...surveyId,
   ...dashboardId,
