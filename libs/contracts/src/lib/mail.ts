@@ -14,7 +14,8 @@ export type MailTemplateName =
   | 'password-reset'
   | 'portal-sign-in'
   | 'complaint-received'
-  | 'major-incident-update';
+  | 'major-incident-update'
+  | 'ticket-merged';
 
 export type MailLocale = 'id' | 'en';
 

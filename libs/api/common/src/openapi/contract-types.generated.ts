@@ -3,6 +3,7 @@ import type * as C from '@sigap/contracts';
 
 /** Every exported, non-generic contract type by name (what `@ApiAnswers` may name). */
 export interface ContractTypes {
+  AddTicketLinkRequest: C.AddTicketLinkRequest;
   ApiTokenScope: C.ApiTokenScope;
   ApiTokenView: C.ApiTokenView;
   AtRiskResponse: C.AtRiskResponse;
@@ -118,6 +119,9 @@ export interface ContractTypes {
   MajorIncidentUpdateRequest: C.MajorIncidentUpdateRequest;
   MergeContactRequest: C.MergeContactRequest;
   MergeContactResponse: C.MergeContactResponse;
+  MergePreview: C.MergePreview;
+  MergeTicketRef: C.MergeTicketRef;
+  MergeTicketRequest: C.MergeTicketRequest;
   OfficeAdminView: C.OfficeAdminView;
   OfficeCalendarView: C.OfficeCalendarView;
   OfficeDetail: C.OfficeDetail;
@@ -228,6 +232,9 @@ export interface ContractTypes {
   TicketChannel: C.TicketChannel;
   TicketDetail: C.TicketDetail;
   TicketKind: C.TicketKind;
+  TicketLinkKind: C.TicketLinkKind;
+  TicketLinkView: C.TicketLinkView;
+  TicketLinksView: C.TicketLinksView;
   TicketPage: C.TicketPage;
   TicketSearchSource: C.TicketSearchSource;
   TicketSlaState: C.TicketSlaState;

@@ -36,6 +36,7 @@ export const TEMPLATE_KIND: Record<MailTemplateName, OutboundKind | null> = {
   'portal-sign-in': null,
   'complaint-received': 'auto-reply',
   'major-incident-update': 'notification',
+  'ticket-merged': 'notification',
 };
 
 export interface ThreadContext {

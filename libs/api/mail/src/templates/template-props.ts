@@ -21,6 +21,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'portal-sign-in',
   'complaint-received',
   'major-incident-update',
+  'ticket-merged',
 ] as const;
 
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
@@ -214,6 +215,16 @@ export interface MajorIncidentUpdateProps {
   message: string;
 }
 
+/** A duplicate merged into another ticket: to the duplicate's requester (threads there). */
+export interface TicketMergedProps {
+  requesterName: string;
+  /** The merged duplicate (the mail threads on its number). */
+  ticket: TicketSummary;
+  /** The ticket the request continues under. */
+  targetNumber: string;
+  targetSubject: string;
+}
+
 export interface MailTemplatePropsMap {
   'ticket-received': TicketReceivedProps;
   'documents-incomplete': DocumentsIncompleteProps;
@@ -230,6 +241,7 @@ export interface MailTemplatePropsMap {
   'portal-sign-in': PortalSignInProps;
   'complaint-received': ComplaintReceivedProps;
   'major-incident-update': MajorIncidentUpdateProps;
+  'ticket-merged': TicketMergedProps;
 }
 
 /** `{ template: 'ticket-received', props: {...} }`, discriminated on `template`. */

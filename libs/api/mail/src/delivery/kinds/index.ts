@@ -14,6 +14,7 @@ import { INCIDENT_MAJOR_UPDATE } from './incident-major-update';
 import { PASSWORD_RESET } from './password-reset';
 import { PORTAL_SIGN_IN_LINK } from './portal-sign-in-link';
 import { SURVEY_INVITATION } from './survey-invitation';
+import { TICKET_MERGED } from './ticket-merged';
 import { TICKET_RECEIVED } from './ticket-received';
 import { TICKET_REPLY } from './ticket-reply';
 import { TICKET_REQUESTER_REPLIED } from './ticket-requester-replied';
@@ -40,6 +41,7 @@ export const OUTBOX_KINDS: { readonly [K in OutboxKindName]: OutboxKind<K> } = {
   'ticket.step-escalated': TICKET_STEP_ESCALATED,
   'ticket.requester-replied': TICKET_REQUESTER_REPLIED,
   'incident.major-update': INCIDENT_MAJOR_UPDATE,
+  'ticket.merged': TICKET_MERGED,
 };
 
 /** The definition of a stored row's kind, or undefined for a kind no code knows. */

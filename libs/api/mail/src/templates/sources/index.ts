@@ -11,6 +11,7 @@ import { slaAtRisk, slaBreached } from './sla-alerts';
 import type { TemplateSource } from './source';
 import { stepAssigned } from './step-assigned';
 import { ticketReceived } from './ticket-received';
+import { ticketMerged } from './ticket-merged';
 import { ticketResolved } from './ticket-resolved';
 import { surveyInvitation } from './survey-invitation';
 
@@ -33,4 +34,5 @@ export const TEMPLATE_SOURCES: Record<MailTemplateName, TemplateSource> = {
   'portal-sign-in': portalSignIn,
   'complaint-received': complaintReceived,
   'major-incident-update': majorIncidentUpdate,
+  'ticket-merged': ticketMerged,
 };
