@@ -257,10 +257,11 @@ export class InboundMailService {
       const contactId =
         facts.requesterContactId ??
         (sender ? await this.identification.contactId(manager, officeCode, sender) : null);
-      // A reply to a merged duplicate is filed under the ticket it continues under.
+      // A reply to a merged duplicate is filed under the ticket it continues under (the
+      // system action follows the merge too, and notes the number the requester answered).
       const ticketNumber = await followMerged(manager, match.ticketNumber);
       const effect = await this.systemActions.requesterReplied(manager, {
-        ticketNumber,
+        ticketNumber: match.ticketNumber,
         contactId,
         from: sender,
         messageId,
