@@ -14,6 +14,7 @@ import { surveyEn } from './survey.en';
 import { integrationsEn } from './integrations.en';
 import { liveEn } from './live.en';
 import { statusEn } from './status.en';
+import { mergeEn } from './merge.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
@@ -34,6 +35,7 @@ export const en: Dictionary = {
   ...integrationsEn,
   ...liveEn,
   ...statusEn,
+  ...mergeEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',
   'app.loading': 'Loading…',

@@ -14,6 +14,7 @@ import { surveyId } from './survey.id';
 import { integrationsId } from './integrations.id';
 import { liveId } from './live.id';
 import { statusId } from './status.id';
+import { mergeId } from './merge.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -36,6 +37,7 @@ export const id = {
   ...integrationsId,
   ...liveId,
   ...statusId,
+  ...mergeId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',

@@ -279,8 +279,8 @@ describe('WorkspacePage', () => {
   }
 
   afterEach(() => {
-    // The presence heartbeats have their own spec.
-    backend.match((r) => r.url === `${URL}/presence`);
+    // The presence heartbeats and the ticket's links have their own specs.
+    backend.match((r) => r.url === `${URL}/presence` || r.url === `${URL}/links`);
     backend.verify();
   });
 

@@ -43,7 +43,8 @@ async function prepareMerged(
         targetSubject: target.subject,
       },
     },
-    true,
+    // Sent once per merge, like a major incident's news: not counted in the automatic limit.
+    false,
   );
 }
 
@@ -58,6 +59,5 @@ export const TICKET_MERGED: OutboxKind<'ticket.merged'> = {
       targetSubject: SAMPLE_TICKET.subject,
     },
   },
-  requesterLimited: true,
   prepare: prepareMerged,
 };
