@@ -313,6 +313,8 @@ export class TicketRelationsComponent {
   protected readonly reason = signal('');
   protected readonly preview = signal<MergePreview | null>(null);
   private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('dialog');
+  /** The ticket and version the links were last read at (a reload of the same reads nothing). */
+  private loadedAt: string | null = null;
 
   /** Agents and managers of the ticket's office, and admins, link and merge. */
   private readonly mayRelate = computed(() => {
@@ -333,9 +335,11 @@ export class TicketRelationsComponent {
 
   constructor() {
     effect(() => {
-      const number = this.ticket().number;
       // Read again when the ticket changes (a new version may be a merge into it).
-      this.ticket().version;
+      const { number, version } = this.ticket();
+      const key = `${number}@${version}`;
+      if (key === this.loadedAt) return;
+      this.loadedAt = key;
       untracked(() => this.load(number));
     });
   }
