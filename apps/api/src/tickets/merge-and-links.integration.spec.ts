@@ -438,6 +438,45 @@ describeOnBothDatabases(
         jasmine.arrayContaining(['ticket.link_added', 'ticket.link_removed']),
       );
     });
+
+    it('shows a major incident and its reports among the links, kept on the incident page', async () => {
+      const report = async (subject: string, email: string) => {
+        const res = await app.request<TicketDetail>('POST', '/api/v1/incidents', {
+          token: await helpdesk(),
+          body: {
+            office: 'bali',
+            services: [],
+            impact: 'sedang',
+            urgency: 'sedang',
+            channel: 'phone',
+            subject,
+            description: 'Website OPD menampilkan galat 502.',
+            requester: { name: 'Pelapor', email },
+          },
+        });
+        expect(res.status).withContext(res.text).toBe(201);
+        return res.body;
+      };
+      const parent = await report('Pusat data padam', 'kominfo@baliprov.go.id');
+      const child = await report('Website dinas kesehatan mati', FIRST);
+      const linked = await app.request('POST', `/api/v1/incidents/${parent.number}/children`, {
+        token: await helpdesk(),
+        body: { children: [child.number], expectedVersion: parent.version },
+      });
+      expect(linked.status).withContext(linked.text).toBe(200);
+      const links = (number: string) =>
+        helpdesk().then((token) =>
+          app.request<TicketLinksView>('GET', `/api/v1/tickets/${number}/links`, { token }),
+        );
+      const ofChild = await links(child.number);
+      expect(ofChild.body.links.map((l) => [l.kind, l.source, l.number, l.id])).toEqual([
+        ['parent', 'incident', parent.number, null],
+      ]);
+      const ofParent = await links(parent.number);
+      expect(ofParent.body.links.map((l) => [l.kind, l.source, l.number])).toEqual([
+        ['child', 'incident', child.number],
+      ]);
+    });
   },
   {
     SIGAP_INBOUND_TOKEN: TOKEN,
