@@ -15,7 +15,7 @@ import { MailboxMessageFailureEntity } from '@sigap/api-mail';
 import { ChecklistItemEntity } from '@sigap/api-tickets';
 import { ClockEventEntity } from '@sigap/api-tickets';
 import { TicketStepEntity } from '@sigap/api-tickets';
-import { TicketEntity } from '@sigap/api-tickets';
+import { TicketEntity, TicketLinkEntity } from '@sigap/api-tickets';
 import { TimelineEntryEntity } from '@sigap/api-tickets';
 import { AuditEntryEntity } from '@sigap/api-audit';
 import { CALENDAR_ENTITIES } from '@sigap/api-calendars';
@@ -56,6 +56,7 @@ export const ENTITIES = [
   TicketStepEntity,
   ClockEventEntity,
   TimelineEntryEntity,
+  TicketLinkEntity,
   AttachmentEntity,
   // requester portal
   PortalLinkEntity,

@@ -24,3 +24,4 @@ export * from './lib/live';
 export * from './lib/status-page';
 export * from './lib/incident-figures';
 export * from './lib/reviews';
+export * from './lib/ticket-relations';

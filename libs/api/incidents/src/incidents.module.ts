@@ -3,6 +3,7 @@ import { ItServicesModule } from '@sigap/api-it-services';
 import { OpdsModule } from '@sigap/api-opds';
 import { TicketsModule } from '@sigap/api-tickets';
 import { IncidentKindRegistration } from './incident-kind';
+import { IncidentLinkSource } from './incident-link-source';
 import { IncidentsController } from './incidents.controller';
 import { IncidentPriorityService } from './incident-priority.service';
 import { IncidentMailIntake } from './incident-mail-intake';
@@ -18,6 +19,7 @@ import { ProblemsService } from './problems.service';
   controllers: [IncidentsController, ProblemsController],
   providers: [
     IncidentKindRegistration,
+    IncidentLinkSource,
     IncidentsService,
     IncidentPriorityService,
     MajorIncidentsService,

@@ -55,11 +55,21 @@ describe('ticket state machine', () => {
     for (const action of TICKET_ACTIONS) expect(nextStatus('cancelled', action)).toBeNull();
   });
 
-  it('leaves resolved, closed and cancelled out of the open states', () => {
+  it('is a dead end once merged; every open state may merge', () => {
+    expect(allowedActions('merged')).toEqual([]);
+    for (const action of TICKET_ACTIONS) expect(nextStatus('merged', action)).toBeNull();
+    for (const status of TICKET_STATUSES.filter(isOpenStatus))
+      expect(nextStatus(status, 'merge')).withContext(status).toBe('merged');
+    expect(nextStatus('resolved', 'merge')).toBeNull();
+    expect(nextStatus('closed', 'merge')).toBeNull();
+  });
+
+  it('leaves resolved, closed, cancelled and merged out of the open states', () => {
     expect(TICKET_STATUSES.filter((s) => !isOpenStatus(s))).toEqual([
       'resolved',
       'closed',
       'cancelled',
+      'merged',
     ]);
   });
 

@@ -10,7 +10,8 @@ export type TicketAction =
   | 'close'
   | 'reopen'
   | 'cancel'
-  | 'choose-service';
+  | 'choose-service'
+  | 'merge';
 
 export const TICKET_ACTIONS: readonly TicketAction[] = [
   'assign',
@@ -22,6 +23,7 @@ export const TICKET_ACTIONS: readonly TicketAction[] = [
   'reopen',
   'cancel',
   'choose-service',
+  'merge',
 ];
 
 /**
@@ -37,6 +39,8 @@ export const TICKET_ACTIONS: readonly TicketAction[] = [
  *   service), goes back to work.
  * - `choose-service`: a ticket opened from e-mail without a service (triage) gets one while it
  *   is new or triaged; the state stays. Offered only while the ticket has no service.
+ * - `merge`: an open duplicate goes into another open ticket of its office and OPD (checked by
+ *   the merge service); `merged` is final, its clocks stopped.
  */
 export const TRANSITIONS: Readonly<
   Record<TicketStatus, Partial<Record<TicketAction, TicketStatus>>>
@@ -47,6 +51,7 @@ export const TRANSITIONS: Readonly<
     'start-work': 'in-progress',
     'return-to-requester': 'waiting',
     cancel: 'cancelled',
+    merge: 'merged',
   },
   triaged: {
     assign: 'triaged',
@@ -55,6 +60,7 @@ export const TRANSITIONS: Readonly<
     'return-to-requester': 'waiting',
     resolve: 'resolved',
     cancel: 'cancelled',
+    merge: 'merged',
   },
   'in-progress': {
     assign: 'in-progress',
@@ -62,11 +68,13 @@ export const TRANSITIONS: Readonly<
     'return-to-requester': 'waiting',
     resolve: 'resolved',
     cancel: 'cancelled',
+    merge: 'merged',
   },
   waiting: {
     assign: 'waiting',
     'requester-answered': 'in-progress',
     cancel: 'cancelled',
+    merge: 'merged',
   },
   resolved: {
     close: 'closed',
@@ -81,9 +89,15 @@ export const TRANSITIONS: Readonly<
     'return-to-requester': 'waiting',
     resolve: 'resolved',
     cancel: 'cancelled',
+    merge: 'merged',
   },
   cancelled: {},
+  // Final: a merged duplicate continues under its target (see `TicketMergeService`).
+  merged: {},
 };
+
+/** Kinds a ticket may be merged in (a complaint follows SP4N-LAPOR!, a change its approvals). */
+export const MERGEABLE_KINDS: readonly string[] = ['request', 'incident'];
 
 /** States in which the ticket is still being worked on (shown in the queue). */
 export const OPEN_STATUSES: readonly TicketStatus[] = [

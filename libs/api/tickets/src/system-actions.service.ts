@@ -12,7 +12,7 @@ import { AppConfig } from '@sigap/api-config';
 import { ServiceCache } from './service-cache';
 import { TicketActingService } from './ticket-acting.service';
 import { TicketError } from './ticket-error';
-import { TicketRepository } from './ticket-repository';
+import { followMerged, TicketRepository } from './ticket-repository';
 import { TicketEntity } from './ticket.entity';
 import {
   event,
@@ -80,7 +80,9 @@ export class SystemActionsService {
     manager: EntityManager,
     input: MailReplyInput,
   ): Promise<MailReplyEffect | null> {
-    const agg = await this.repository.loadLocked(manager, input.ticketNumber, null);
+    // A reply to a merged duplicate lands on the ticket it continues under.
+    const number = await followMerged(manager, input.ticketNumber);
+    const agg = await this.repository.loadLocked(manager, number, null);
     if (!agg) return null; // the ticket is gone: the caller files the mail as new
     const expected = agg.ticket.version;
     const before = snapshot(agg);
@@ -101,6 +103,7 @@ export class SystemActionsService {
         attachments: input.attachments,
         inboundId: input.inboundId,
         via: input.via,
+        ...(number !== input.ticketNumber ? { repliedTo: input.ticketNumber } : {}),
       },
     });
 

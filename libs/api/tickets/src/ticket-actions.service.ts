@@ -268,7 +268,8 @@ export class TicketActionsService {
     attachmentIds: string[] = [],
   ): Promise<TicketDetail> {
     return this.tickets.act(user, number, v, 'replied', async (agg, manager) => {
-      if (agg.ticket.status === 'closed' || agg.ticket.status === 'cancelled')
+      const s = agg.ticket.status;
+      if (s === 'closed' || s === 'cancelled' || s === 'merged')
         throw new TicketError(
           'ticket.illegal_transition',
           `Tiket berstatus "${agg.ticket.status}".`,

@@ -20,7 +20,10 @@ export type TicketErrorCode =
   | 'ticket.attachment_invalid'
   | 'ticket.cursor_invalid'
   | 'ticket.service_already_chosen'
-  | 'ticket.not_triage';
+  | 'ticket.not_triage'
+  | 'ticket.merge_invalid'
+  | 'ticket.link_invalid'
+  | 'ticket.link_not_found';
 
 const STATUS: Record<TicketErrorCode, number> = {
   'ticket.not_found': 404,
@@ -43,6 +46,9 @@ const STATUS: Record<TicketErrorCode, number> = {
   'ticket.cursor_invalid': 400,
   'ticket.service_already_chosen': 409,
   'ticket.not_triage': 409,
+  'ticket.merge_invalid': 422,
+  'ticket.link_invalid': 422,
+  'ticket.link_not_found': 404,
 };
 
 /** Ticket errors, each a stable code answered as problem+json. */

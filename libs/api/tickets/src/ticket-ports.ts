@@ -13,6 +13,14 @@ export interface TicketFile {
 }
 
 type FileFinder = (manager: EntityManager, id: string) => Promise<TicketFile | null>;
+/** Points every file of one ticket at another (a merge); answers how many moved. */
+type FileMover = (
+  manager: EntityManager,
+  fromTicketId: string,
+  toTicketId: string,
+) => Promise<number>;
+/** How many files a ticket has (a merge's preview). */
+type FileCounter = (manager: EntityManager, ticketId: string) => Promise<number>;
 
 /**
  * Where the ticket actions look up attached files. The attachments module, which depends on
@@ -21,9 +29,24 @@ type FileFinder = (manager: EntityManager, id: string) => Promise<TicketFile | n
 @Injectable()
 export class TicketFiles {
   private finder: FileFinder | null = null;
+  private mover: FileMover | null = null;
+  private counter: FileCounter | null = null;
 
-  provide(finder: FileFinder): void {
+  provide(finder: FileFinder, mover?: FileMover, counter?: FileCounter): void {
     this.finder = finder;
+    this.mover = mover ?? null;
+    this.counter = counter ?? null;
+  }
+
+  /** Moves a merged ticket's files to its target, in the merge's transaction. */
+  moveAll(manager: EntityManager, fromTicketId: string, toTicketId: string): Promise<number> {
+    if (!this.mover) throw new Error('no attachment store is registered for tickets');
+    return this.mover(manager, fromTicketId, toTicketId);
+  }
+
+  count(manager: EntityManager, ticketId: string): Promise<number> {
+    if (!this.counter) throw new Error('no attachment store is registered for tickets');
+    return this.counter(manager, ticketId);
   }
 
   find(manager: EntityManager, id: string): Promise<TicketFile | null> {
@@ -117,5 +140,35 @@ export class TicketChangeHooks {
 
   async run(manager: EntityManager, change: TicketChange): Promise<void> {
     for (const hook of this.hooks) await hook(manager, change);
+  }
+}
+
+/** A link kept by another domain (a report and its major incident), as the ticket sees it. */
+export interface ForeignTicketLink {
+  kind: 'parent' | 'child';
+  ticket: TicketEntity;
+}
+
+export type ForeignLinkSource = (
+  manager: EntityManager,
+  ticket: TicketEntity,
+) => Promise<ForeignTicketLink[]>;
+
+/**
+ * Links other domains keep between tickets (the incidents domain: a major incident and its
+ * reports), listed with the tickets' own links so the workspace shows both.
+ */
+@Injectable()
+export class TicketLinkSources {
+  private readonly sources: ForeignLinkSource[] = [];
+
+  subscribe(source: ForeignLinkSource): void {
+    this.sources.push(source);
+  }
+
+  async linksOf(manager: EntityManager, ticket: TicketEntity): Promise<ForeignTicketLink[]> {
+    const out: ForeignTicketLink[] = [];
+    for (const source of this.sources) out.push(...(await source(manager, ticket)));
+    return out;
   }
 }

@@ -27,7 +27,7 @@ import { ServiceCache } from './service-cache';
 import { TicketError } from './ticket-error';
 import { TicketRepository } from './ticket-repository';
 import { TicketStepEntity } from './ticket-step.entity';
-import { NO_DUE, type TicketEntity } from './ticket.entity';
+import { NO_DUE, TicketEntity } from './ticket.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { triageAwareActions } from './triage-standard';
 import type { TicketAggregate } from './workflow';
@@ -74,6 +74,7 @@ export class TicketReadingService {
       body: e.body,
       data: e.data,
       at: e.at.toISOString(),
+      mergedFrom: e.mergedFrom ?? null,
     }));
   }
 
@@ -100,6 +101,14 @@ export class TicketReadingService {
       );
     const holders = await holdersWithLoad(manager, ticket.officeCode, step.positionCode);
     return holders.map((h) => ({ ...h, current: h.id === step.assigneeId }));
+  }
+
+  private async numberOf(manager: EntityManager, id: string): Promise<string | null> {
+    const row = await manager.findOne(TicketEntity, {
+      select: { id: true, number: true },
+      where: { id },
+    });
+    return row?.number ?? null;
   }
 
   /** Who acted, by id: people and API tokens. */
@@ -191,6 +200,7 @@ export class TicketReadingService {
       },
       firstResponseAt: t.firstResponseAt?.toISOString() ?? null,
       allowedActions: access === 'full' ? triageAwareActions(t) : [],
+      mergedInto: t.mergedIntoId ? await this.numberOf(manager, t.mergedIntoId) : null,
     };
   }
 }

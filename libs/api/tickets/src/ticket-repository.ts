@@ -520,3 +520,17 @@ function updateStatement(
     params,
   };
 }
+
+/**
+ * The number a message about `number` belongs to now: the ticket a merged duplicate continues
+ * under (merges never chain, so one step), else `number` itself (also when no ticket has it).
+ */
+export async function followMerged(manager: EntityManager, number: string): Promise<string> {
+  const rows: { number: string }[] = await runSql(
+    manager,
+    `SELECT m.number AS number FROM tickets t JOIN tickets m ON m.id = t.merged_into_id
+      WHERE t.number = ?`,
+    [number],
+  );
+  return rows[0]?.number ?? number;
+}

@@ -149,4 +149,8 @@ export class TicketEntity {
    */
   @Column({ name: 'support_hours', type: 'varchar', length: 8, nullable: true })
   supportHours?: SupportHours | null;
+
+  /** A merged duplicate (`status: merged`): the ticket it continues under (same office, OPD). */
+  @Column({ name: 'merged_into_id', type: 'varchar', length: 36, nullable: true })
+  mergedIntoId?: string | null;
 }

@@ -9,7 +9,15 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketFactory } from './ticket-factory';
 import { TicketKindStandards } from './ticket-kinds';
 import { TicketListService } from './ticket-list.service';
-import { TicketChangeHooks, TicketFiles, TicketResolvedHooks } from './ticket-ports';
+import {
+  TicketChangeHooks,
+  TicketFiles,
+  TicketLinkSources,
+  TicketResolvedHooks,
+} from './ticket-ports';
+import { TicketLinksService } from './ticket-links.service';
+import { TicketMergeService } from './ticket-merge.service';
+import { TicketRelationsController } from './ticket-relations.controller';
 import { TicketOpeningService } from './ticket-opening.service';
 import { TicketReadingService } from './ticket-reading.service';
 import { TicketRepository } from './ticket-repository';
@@ -21,7 +29,7 @@ import { PresenceService } from './live/presence.service';
 
 @Module({
   imports: [OfficesModule, OpdsModule],
-  controllers: [TicketsController, LiveController],
+  controllers: [TicketsController, TicketRelationsController, LiveController],
   providers: [
     TicketRepository,
     TicketFactory,
@@ -29,6 +37,9 @@ import { PresenceService } from './live/presence.service';
     TicketFiles,
     TicketResolvedHooks,
     TicketChangeHooks,
+    TicketLinkSources,
+    TicketMergeService,
+    TicketLinksService,
     TicketOpeningService,
     TicketActingService,
     TicketReadingService,
@@ -48,6 +59,9 @@ import { PresenceService } from './live/presence.service';
     TicketFiles,
     TicketResolvedHooks,
     TicketChangeHooks,
+    TicketLinkSources,
+    TicketMergeService,
+    TicketLinksService,
     TicketOpeningService,
     TicketActingService,
     TicketReadingService,

@@ -28,4 +28,8 @@ export class TimelineEntryEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   at: Date;
+
+  /** Moved here from a ticket merged into this one: that ticket's number ("dari tiket X"). */
+  @Column({ name: 'merged_from', type: 'varchar', length: 40, nullable: true })
+  mergedFrom?: string | null;
 }

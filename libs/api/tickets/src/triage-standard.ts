@@ -1,5 +1,5 @@
 import type { ServiceStandard } from '@sigap/standards';
-import { allowedActions, type TicketAction } from './state-machine';
+import { allowedActions, MERGEABLE_KINDS, type TicketAction } from './state-machine';
 import type { TicketEntity } from './ticket.entity';
 
 /**
@@ -42,7 +42,9 @@ export function triageStandard(office: string): ServiceStandard {
 export function triageAwareActions(
   t: Pick<TicketEntity, 'status' | 'serviceId' | 'kind'>,
 ): TicketAction[] {
-  const actions = allowedActions(t.status);
+  const actions = allowedActions(t.status).filter(
+    (a) => a !== 'merge' || MERGEABLE_KINDS.includes(t.kind ?? 'request'),
+  );
   if (t.serviceId || (t.kind ?? 'request') !== 'request')
     return actions.filter((a) => a !== 'choose-service');
   return actions.filter((a) => a !== 'start-work' && a !== 'resolve');

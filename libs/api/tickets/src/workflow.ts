@@ -227,7 +227,7 @@ export function notifyStepAssignee(agg: TicketAggregate, step: TicketStepEntity)
  *   while only requester-side steps are active (the OPD has the ball; a step the OPD does with
  *   an office owner is the office's); follow-up steps after go-live never pause or hold it;
  *   stopped at resolve (or
- *   cancel); its figures are frozen at close. A reopen starts a new round with the full time.
+ *   cancel, or merge into another ticket); its figures are frozen at close. A reopen starts a new round with the full time.
  * - Step clocks (office steps with a time standard): start on activation, pause while the ticket
  *   waits on the requester, stop on completion. Requester-side steps have no clock of their own.
  * - First response: starts at opening, stops at the first public reply (or resolve/cancel).
@@ -240,7 +240,7 @@ export function reconcileClocks(agg: TicketAggregate, cache: ServiceCache): void
   // Follow-ups after go-live are not on the ticket's clock: only the request's own steps count.
   const active = agg.steps.filter((s) => s.status === 'active' && !s.followUp);
   const requesterTurn = active.length > 0 && active.every((s) => s.requesterSide);
-  const ending = status === 'closed' || status === 'cancelled';
+  const ending = status === 'closed' || status === 'cancelled' || status === 'merged';
   if (state === 'none' && isOpenStatus(status)) {
     const startNow =
       agg.standard.clockStartsWhen !== 'complete' || checklistComplete(agg.checklist);

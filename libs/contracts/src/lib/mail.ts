@@ -16,7 +16,8 @@ export type MailTemplateName =
   | 'complaint-received'
   | 'major-incident-update'
   | 'notification'
-  | 'notification-digest';
+  | 'notification-digest'
+  | 'ticket-merged';
 
 export type MailLocale = 'id' | 'en';
 

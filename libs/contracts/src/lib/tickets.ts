@@ -10,10 +10,19 @@ export type TicketChannel = 'letter' | 'email' | 'portal' | 'walk-in' | 'phone';
 
 /**
  * new -> triaged -> in-progress <-> waiting (on the requester, clock paused) -> resolved ->
- * closed; resolved/closed -> reopened; most open states -> cancelled.
+ * closed; resolved/closed -> reopened; most open states -> cancelled; an open duplicate ->
+ * merged (into another ticket of its office and OPD: final, its clocks stopped).
  */
 export type TicketStatus =
-  'new' | 'triaged' | 'in-progress' | 'waiting' | 'resolved' | 'closed' | 'reopened' | 'cancelled';
+  | 'new'
+  | 'triaged'
+  | 'in-progress'
+  | 'waiting'
+  | 'resolved'
+  | 'closed'
+  | 'reopened'
+  | 'cancelled'
+  | 'merged';
 export const TICKET_STATUSES: readonly TicketStatus[] = [
   'new',
   'triaged',
@@ -23,6 +32,7 @@ export const TICKET_STATUSES: readonly TicketStatus[] = [
   'closed',
   'reopened',
   'cancelled',
+  'merged',
 ];
 
 /** A clock's state as stored for querying; `not-started` before its start event. */
@@ -258,6 +268,8 @@ export interface TicketDetail extends TicketSummary {
   firstResponseAt: string | null;
   /** Actions the state machine allows now (the console enables its buttons from this). */
   allowedActions: string[];
+  /** A merged ticket (`status: merged`): the number of the ticket it continues under. */
+  mergedInto?: string | null;
 }
 
 export interface TimelineEntryView {
@@ -268,6 +280,8 @@ export interface TimelineEntryView {
   body: string | null;
   data: Record<string, unknown> | null;
   at: string;
+  /** An entry moved here from a ticket merged into this one: that ticket's number. */
+  mergedFrom?: string | null;
 }
 
 export interface AttachmentView {

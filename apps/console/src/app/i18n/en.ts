@@ -16,6 +16,7 @@ import { liveEn } from './live.en';
 import { notificationsEn } from './notifications.en';
 import { statusEn } from './status.en';
 import { reviewsEn } from './reviews.en';
+import { mergeEn } from './merge.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
@@ -38,6 +39,7 @@ export const en: Dictionary = {
   ...liveEn,
   ...notificationsEn,
   ...statusEn,
+  ...mergeEn,
   'app.name': 'Sigap',
   'app.tagline': 'SPBE Helpdesk Service',
   'app.loading': 'Loading…',

@@ -16,6 +16,7 @@ import { liveId } from './live.id';
 import { notificationsId } from './notifications.id';
 import { statusId } from './status.id';
 import { reviewsId } from './reviews.id';
+import { mergeId } from './merge.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -40,6 +41,7 @@ export const id = {
   ...liveId,
   ...notificationsId,
   ...statusId,
+  ...mergeId,
   'app.name': 'Sigap',
   'app.tagline': 'Layanan Helpdesk SPBE',
   'app.loading': 'Memuat…',

@@ -93,6 +93,7 @@ export const portalEn: { readonly [K in keyof typeof portalId]: string } = {
   'portal.status.closed': 'Closed',
   'portal.status.reopened': 'Reopened',
   'portal.status.cancelled': 'Cancelled',
+  'portal.status.merged': 'Merged into another request',
 
   'portal.track.title': 'Status of request {number}',
   'portal.track.intro': 'This page shows the status only; no personal data.',

@@ -92,6 +92,7 @@ export const portalId = {
   'portal.status.closed': 'Ditutup',
   'portal.status.reopened': 'Dibuka kembali',
   'portal.status.cancelled': 'Dibatalkan',
+  'portal.status.merged': 'Digabung ke permohonan lain',
 
   'portal.track.title': 'Status permohonan {number}',
   'portal.track.intro': 'Halaman ini hanya menampilkan status; tidak ada data pribadi.',

@@ -1,6 +1,10 @@
 import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AddTicketLinkRequest,
+  MergePreview,
+  MergeTicketRequest,
+  TicketLinksView,
   IncidentPriority,
   TicketKind,
   AttachmentView,
@@ -145,5 +149,36 @@ export class TicketsApi {
 
   opds(office: string): Observable<OpdView[]> {
     return this.http.get<OpdView[]>(`${BASE}/opds`, { params: { office } });
+  }
+
+  /** What merging `number` into `target` would move, or why it is refused. */
+  mergePreview(number: string, target: string): Observable<MergePreview> {
+    return this.http.get<MergePreview>(`${BASE}/tickets/${encodeURIComponent(number)}/merge`, {
+      params: new HttpParams().set('target', target),
+    });
+  }
+
+  merge(number: string, request: MergeTicketRequest): Observable<TicketDetail> {
+    return this.http.post<TicketDetail>(
+      `${BASE}/tickets/${encodeURIComponent(number)}/merge`,
+      request,
+    );
+  }
+
+  links(number: string): Observable<TicketLinksView> {
+    return this.http.get<TicketLinksView>(`${BASE}/tickets/${encodeURIComponent(number)}/links`);
+  }
+
+  addLink(number: string, request: AddTicketLinkRequest): Observable<TicketLinksView> {
+    return this.http.post<TicketLinksView>(
+      `${BASE}/tickets/${encodeURIComponent(number)}/links`,
+      request,
+    );
+  }
+
+  removeLink(number: string, id: string): Observable<TicketLinksView> {
+    return this.http.delete<TicketLinksView>(
+      `${BASE}/tickets/${encodeURIComponent(number)}/links/${encodeURIComponent(id)}`,
+    );
   }
 }

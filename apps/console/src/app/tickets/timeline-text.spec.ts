@@ -83,7 +83,7 @@ describe('describeEvent', () => {
   });
 
   it('shows an unknown code as written and survives missing data', () => {
-    expect(describe_('ticket.merged', { into: 'X' })).toBe('ticket.merged');
+    expect(describe_('ticket.teleported', { into: 'X' })).toBe('ticket.teleported');
     expect(describe_('ticket.cancelled', null)).toBe('Tiket dibatalkan');
     expect(describeEvent({ event: 'ticket.opened', data: { service: 'SP-01' } }, null, tId)).toBe(
       'Tiket dibuka untuk layanan SP-01',

@@ -16,6 +16,10 @@ export const EVENT_KEYS: Readonly<Record<string, MessageKey>> = {
   'ticket.closed': 'event.ticket.closed',
   'ticket.reopened': 'event.ticket.reopened',
   'ticket.cancelled': 'event.ticket.cancelled',
+  'ticket.merged': 'event.ticket.merged',
+  'ticket.merged_in': 'event.ticket.merged_in',
+  'ticket.link_added': 'event.ticket.link_added',
+  'ticket.link_removed': 'event.ticket.link_removed',
   'checklist.received': 'event.checklist.received',
   'checklist.verified': 'event.checklist.verified',
   'checklist.rejected': 'event.checklist.rejected',
@@ -116,6 +120,9 @@ export function describeEvent(
     toPriority: str((data['to'] as Data | undefined)?.['priority']),
     trackingId: str(data['trackingId']),
     laporStatus: str(data['status']),
+    // The other ticket of a merge or a link.
+    ticket:
+      str(data['into'] ?? data['number']) || (code === 'ticket.merged_in' ? str(data['from']) : ''),
   };
   let text = t(key, params);
   if (code === 'step.completed' && data['auto'] === true) text += ` ${t('event.auto')}`;

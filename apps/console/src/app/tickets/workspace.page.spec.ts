@@ -259,6 +259,12 @@ describe('WorkspacePage', () => {
     return harness.routeNativeElement!;
   }
 
+  /** The ticket's links (their own spec): none here. */
+  function flushLinks(): void {
+    for (const r of backend.match((r) => r.url === `${URL}/links`))
+      r.flush({ links: [], mergedInto: null, mergedFrom: [] });
+  }
+
   async function settle(): Promise<void> {
     await harness.fixture.whenStable();
   }
@@ -279,8 +285,8 @@ describe('WorkspacePage', () => {
   }
 
   afterEach(() => {
-    // The presence heartbeats have their own spec.
-    backend.match((r) => r.url === `${URL}/presence`);
+    // The presence heartbeats and the ticket's links have their own specs.
+    backend.match((r) => r.url === `${URL}/presence` || r.url === `${URL}/links`);
     backend.verify();
   });
 
@@ -781,11 +787,13 @@ describe('WorkspacePage', () => {
     const request = backend.expectOne(`${URL}/third-party-mail/in-1/accept`);
     expect(request.request.method).toBe('POST');
     request.flush({ decision: 'accept', effect: 'answered' });
+    flushLinks();
     await settle();
     backend.expectOne(URL).flush(DETAIL);
     backend
       .expectOne(`${URL}/timeline`)
       .flush([...TIMELINE, { ...held, data: { ...held.data, decision: 'accept' } }]);
+    flushLinks();
     await settle();
     // Decided: no buttons any more.
     expect(element.querySelectorAll('[data-test=held-mail]').length).toBe(0);

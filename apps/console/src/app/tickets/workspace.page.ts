@@ -46,6 +46,7 @@ import { foldQuoted } from './mail-html';
 import { foldQuotedText } from './mail-text';
 import { TicketFilesComponent } from './ticket-files.component';
 import { TicketPresenceComponent } from './ticket-presence.component';
+import { TicketRelationsComponent } from './ticket-relations.component';
 import { spellMinutes, spellRemaining, type StandardUnit } from './remaining-text';
 import { ChangePanelComponent } from '../changes/change-panel.component';
 import { IncidentPanelComponent } from '../it-services/incident-panel.component';
@@ -97,6 +98,7 @@ function readOrder(): TimelineOrder {
     ReplyComposerComponent,
     TicketFilesComponent,
     TicketPresenceComponent,
+    TicketRelationsComponent,
     ChooseServiceComponent,
     TranslatePipe,
     ZonedDatePipe,

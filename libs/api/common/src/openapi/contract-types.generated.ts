@@ -3,6 +3,7 @@ import type * as C from '@sigap/contracts';
 
 /** Every exported, non-generic contract type by name (what `@ApiAnswers` may name). */
 export interface ContractTypes {
+  AddTicketLinkRequest: C.AddTicketLinkRequest;
   ApiTokenScope: C.ApiTokenScope;
   ApiTokenView: C.ApiTokenView;
   AtRiskResponse: C.AtRiskResponse;
@@ -125,6 +126,9 @@ export interface ContractTypes {
   MajorIncidentUpdateRequest: C.MajorIncidentUpdateRequest;
   MergeContactRequest: C.MergeContactRequest;
   MergeContactResponse: C.MergeContactResponse;
+  MergePreview: C.MergePreview;
+  MergeTicketRef: C.MergeTicketRef;
+  MergeTicketRequest: C.MergeTicketRequest;
   NotificationChannel: C.NotificationChannel;
   NotificationKind: C.NotificationKind;
   NotificationPage: C.NotificationPage;
@@ -251,6 +255,9 @@ export interface ContractTypes {
   TicketChannel: C.TicketChannel;
   TicketDetail: C.TicketDetail;
   TicketKind: C.TicketKind;
+  TicketLinkKind: C.TicketLinkKind;
+  TicketLinkView: C.TicketLinkView;
+  TicketLinksView: C.TicketLinksView;
   TicketPage: C.TicketPage;
   TicketSearchSource: C.TicketSearchSource;
   TicketSlaState: C.TicketSlaState;

@@ -30,6 +30,8 @@ export const LAPOR_STATUS: Readonly<Record<TicketStatus, string>> = {
   resolved: 'Ditindaklanjuti',
   closed: 'Selesai',
   cancelled: 'Ditutup',
+  // Complaints are never merged (see MERGEABLE_KINDS); listed for completeness.
+  merged: 'Ditutup',
 };
 
 /**

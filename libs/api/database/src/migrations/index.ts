@@ -37,6 +37,7 @@ import { LiveUpdates1763903600000 } from './1763903600000-live-updates';
 import { LaporInbound1763903700000 } from './1763903700000-lapor-inbound';
 import { ServiceReviews1763903800000 } from './1763903800000-service-reviews';
 import { Notifications1763903900000 } from './1763903900000-notifications';
+import { MergeAndLinks1763904000000 } from './1763904000000-merge-and-links';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   LaporInbound1763903700000,
   ServiceReviews1763903800000,
   Notifications1763903900000,
+  MergeAndLinks1763904000000,
 ];

@@ -29,7 +29,7 @@ import { ComplaintMailRouter } from '@sigap/api-complaints';
 import { IncidentMailIntake } from '@sigap/api-incidents';
 import { AppConfig } from '@sigap/api-config';
 import { objectStoreFor, type ObjectStore } from '@sigap/api-attachments';
-import { SystemActionsService, TriageService } from '@sigap/api-tickets';
+import { followMerged, SystemActionsService, TriageService } from '@sigap/api-tickets';
 import { dialectOf, insertRows } from '@sigap/api-database';
 import { InboundAttachmentEntity } from '../retention/inbound-attachment.entity';
 import { applyBounce } from './bounce-checks';
@@ -257,6 +257,9 @@ export class InboundMailService {
       const contactId =
         facts.requesterContactId ??
         (sender ? await this.identification.contactId(manager, officeCode, sender) : null);
+      // A reply to a merged duplicate is filed under the ticket it continues under (the
+      // system action follows the merge too, and notes the number the requester answered).
+      const ticketNumber = await followMerged(manager, match.ticketNumber);
       const effect = await this.systemActions.requesterReplied(manager, {
         ticketNumber: match.ticketNumber,
         contactId,
@@ -273,7 +276,14 @@ export class InboundMailService {
       if (effect) {
         const what =
           effect === 'appended' ? '' : `, ${effect === 'answered' ? 'dijawab' : 'dibuka ulang'}`;
-        return finish('appended', 'processed', match.ticketNumber, `balasan (${match.via}${what})`);
+        const merged =
+          ticketNumber !== match.ticketNumber ? `, digabung dari ${match.ticketNumber}` : '';
+        return finish(
+          'appended',
+          'processed',
+          ticketNumber,
+          `balasan (${match.via}${what}${merged})`,
+        );
       }
     }
     // Sent to an office's complaints address (not a reply): a complaint, from anyone.

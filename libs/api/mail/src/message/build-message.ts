@@ -38,6 +38,7 @@ export const TEMPLATE_KIND: Record<MailTemplateName, OutboundKind | null> = {
   'major-incident-update': 'notification',
   notification: 'notification',
   'notification-digest': null,
+  'ticket-merged': 'notification',
 };
 
 export interface ThreadContext {

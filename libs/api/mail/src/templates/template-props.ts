@@ -23,6 +23,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'major-incident-update',
   'notification',
   'notification-digest',
+  'ticket-merged',
 ] as const;
 
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
@@ -250,6 +251,16 @@ export interface MajorIncidentUpdateProps {
   message: string;
 }
 
+/** A duplicate merged into another ticket: to the duplicate's requester (threads there). */
+export interface TicketMergedProps {
+  requesterName: string;
+  /** The merged duplicate (the mail threads on its number). */
+  ticket: TicketSummary;
+  /** The ticket the request continues under. */
+  targetNumber: string;
+  targetSubject: string;
+}
+
 export interface MailTemplatePropsMap {
   'ticket-received': TicketReceivedProps;
   'documents-incomplete': DocumentsIncompleteProps;
@@ -268,6 +279,7 @@ export interface MailTemplatePropsMap {
   'major-incident-update': MajorIncidentUpdateProps;
   notification: NotificationMailProps;
   'notification-digest': NotificationDigestProps;
+  'ticket-merged': TicketMergedProps;
 }
 
 /** `{ template: 'ticket-received', props: {...} }`, discriminated on `template`. */

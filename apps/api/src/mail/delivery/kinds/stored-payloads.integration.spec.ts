@@ -207,6 +207,9 @@ describe(`outbox: payloads as older versions stored them [${DATABASES[0]}]`, () 
         'major-incident-update',
         [REQUESTER],
       ],
+      // A merged duplicate's notice (here the ticket names itself as its target: only the
+      // stored shape matters).
+      ['ticket.merged', `{"ticket":"${t}","target":"${t}"}`, 'ticket-merged', [REQUESTER]],
     ];
   }
 

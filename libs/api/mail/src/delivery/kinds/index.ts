@@ -16,6 +16,7 @@ import { NOTIFICATION_DIGEST } from './notification-digest';
 import { PASSWORD_RESET } from './password-reset';
 import { PORTAL_SIGN_IN_LINK } from './portal-sign-in-link';
 import { SURVEY_INVITATION } from './survey-invitation';
+import { TICKET_MERGED } from './ticket-merged';
 import { TICKET_RECEIVED } from './ticket-received';
 import { TICKET_REPLY } from './ticket-reply';
 import { TICKET_REQUESTER_REPLIED } from './ticket-requester-replied';
@@ -44,6 +45,7 @@ export const OUTBOX_KINDS: { readonly [K in OutboxKindName]: OutboxKind<K> } = {
   'incident.major-update': INCIDENT_MAJOR_UPDATE,
   notification: NOTIFICATION,
   'notification.digest': NOTIFICATION_DIGEST,
+  'ticket.merged': TICKET_MERGED,
 };
 
 /** The definition of a stored row's kind, or undefined for a kind no code knows. */

@@ -12,6 +12,7 @@ import { slaAtRisk, slaBreached } from './sla-alerts';
 import type { TemplateSource } from './source';
 import { stepAssigned } from './step-assigned';
 import { ticketReceived } from './ticket-received';
+import { ticketMerged } from './ticket-merged';
 import { ticketResolved } from './ticket-resolved';
 import { surveyInvitation } from './survey-invitation';
 
@@ -36,4 +37,5 @@ export const TEMPLATE_SOURCES: Record<MailTemplateName, TemplateSource> = {
   'major-incident-update': majorIncidentUpdate,
   notification: notificationMail,
   'notification-digest': notificationDigest,
+  'ticket-merged': ticketMerged,
 };
