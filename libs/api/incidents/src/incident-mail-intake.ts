@@ -12,6 +12,7 @@ import {
   TriageService,
   type MailRequestInput,
 } from '@sigap/api-tickets';
+import { incidentPrefix } from './incident-standard';
 import { IncidentsService } from './incidents.service';
 
 /** What a mailed incident starts with until an agent knows more: medium impact and urgency. */
@@ -52,7 +53,16 @@ export class IncidentMailIntake {
 
   /** Opens the incident in the caller's transaction; its number. */
   async openFromMail(manager: EntityManager, input: MailRequestInput): Promise<string> {
-    const number = await this.triage.openFromMail(manager, input);
+    // Numbered as an incident from the start (`GNG…`): the acknowledgement the reporter gets, and
+    // so every reply they thread on it, carries the number the incident keeps.
+    const office = await manager.findOneOrFail(OfficeEntity, {
+      select: { code: true, ticketPrefix: true },
+      where: { code: input.officeCode },
+    });
+    const number = await this.triage.openFromMail(manager, input, {
+      key: `${office.code}#gng`,
+      prefix: incidentPrefix(office.ticketPrefix),
+    });
     const calendar = await this.calendars.forOffice(input.officeCode);
     const agg = await this.repository.load(manager, number, calendar, input.actorId, true);
     const expected = agg.ticket.version;

@@ -73,7 +73,12 @@ export class TriageService {
   ) {}
 
   /** Opens a service-less ticket from an e-mail, in the caller's transaction; its number. */
-  async openFromMail(manager: EntityManager, input: MailRequestInput): Promise<string> {
+  async openFromMail(
+    manager: EntityManager,
+    input: MailRequestInput,
+    /** The number series when not the office's requests' (mail to the incident address). */
+    counter?: { key: string; prefix: string },
+  ): Promise<string> {
     const office = await this.cache.office(manager, input.officeCode);
     const calendar = await this.calendars.forOffice(input.officeCode);
     const contact = await this.contactFor(manager, input);
@@ -134,7 +139,7 @@ export class TriageService {
       },
     );
     const number = await this.factory.create(manager, agg, {
-      counter: { key: office.code, prefix: office.ticketPrefix },
+      counter: counter ?? { key: office.code, prefix: office.ticketPrefix },
       numberedAt: at,
       timelineAt: at,
       receipt: !!contact.email,

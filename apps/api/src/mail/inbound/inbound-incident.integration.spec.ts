@@ -7,6 +7,7 @@
 import type { IncidentView, TicketDetail } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import { AuditEntryEntity } from '@sigap/api-audit';
+import { InboundMessageEntity } from '@sigap/api-mail';
 import { TicketEntity, TimelineEntryEntity } from '@sigap/api-tickets';
 import { describeOnBothDatabases, type TestApp } from '../../testing/test-app';
 
@@ -114,6 +115,8 @@ describeOnBothDatabases(
       expect(res.status).withContext(res.text).toBe(202);
       expect(res.body.action).toBe('created');
       const number = res.body.ticketNumber as string;
+      // Numbered in the incidents' series from the start: every reply threads on that number.
+      expect(number).toMatch(/^GNGBALI-\d{4}-\d{6}$/);
       const ticket = await ds.getRepository(TicketEntity).findOneByOrFail({ number });
       expect([ticket.kind, ticket.priority, ticket.channel, ticket.officeCode]).toEqual([
         'incident',
@@ -166,6 +169,7 @@ describeOnBothDatabases(
         .getRepository(TicketEntity)
         .findOneByOrFail({ number: request.body.ticketNumber as string });
       expect(asRequest.kind).toBe('request');
+      expect(asRequest.number).toMatch(/^BALI-\d{4}-\d{6}$/);
     });
 
     it('still holds hostile mail: a stranger is quarantined, a forged thread reference held', async () => {
@@ -197,6 +201,27 @@ describeOnBothDatabases(
       );
       expect(spoof.body.action).toBe('quarantined');
       expect(await ds.getRepository(TicketEntity).countBy({ kind: 'incident' })).toBe(incidents);
+    });
+
+    it('opens an incident when an admin releases held mail that was sent to the incident address', async () => {
+      const stranger = await post(mail('orang.asing@yahoo.com', '<asing-lepas@yahoo.com>'));
+      expect([stranger.body.action, stranger.body.ticketNumber]).toEqual(['quarantined', null]);
+      const held = await ds
+        .getRepository(InboundMessageEntity)
+        .findOneByOrFail({ messageId: '<asing-lepas@yahoo.com>' });
+      const released = await app.request<{ ticketNumber: string }>(
+        'POST',
+        `/api/v1/inbound/messages/${held.id}/release`,
+        { token: admin },
+      );
+      expect(released.status).withContext(released.text).toBe(200);
+      const fromQuarantine = await ds
+        .getRepository(TicketEntity)
+        .findOneByOrFail({ number: released.body.ticketNumber });
+      expect([fromQuarantine.kind, fromQuarantine.number.slice(0, 7)]).toEqual([
+        'incident',
+        'GNGBALI',
+      ]);
     });
   },
   {

@@ -207,7 +207,15 @@ export class InboundMailService {
       ticketNumber: null,
       reason: null,
       parseError: input.parseError,
-      summary: JSON.stringify({ bodyText, bodyHtml, fullText, attachments: input.stored }),
+      // The recipients too: a message released from quarantine opens what its address asked
+      // for (an incident when it went to the incident address).
+      summary: JSON.stringify({
+        bodyText,
+        bodyHtml,
+        fullText,
+        attachments: input.stored,
+        recipients: recipients.slice(0, 50),
+      }),
       receivedAt: now,
       decidedAt: null,
       decidedBy: null,
@@ -373,8 +381,17 @@ export class InboundMailService {
           bodyHtml?: string | null;
           fullText?: string | null;
           attachments?: StoredAttachment[];
+          recipients?: unknown;
         };
-        ticketNumber = await this.triage.openFromMail(manager, {
+        const recipients = Array.isArray(summary.recipients)
+          ? summary.recipients.filter((r): r is string => typeof r === 'string')
+          : [];
+        const asIncident =
+          !!this.incidentIntake &&
+          (await this.incidentIntake.officeFor(manager, recipients)) === row.officeCode;
+        const opener: Pick<TriageService, 'openFromMail'> =
+          asIncident && this.incidentIntake ? this.incidentIntake : this.triage;
+        ticketNumber = await opener.openFromMail(manager, {
           officeCode: row.officeCode,
           contactId: null,
           from: row.fromAddress ?? `tanpa-alamat@${row.sha256.slice(0, 12)}.invalid`,
