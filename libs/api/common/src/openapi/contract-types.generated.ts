@@ -24,7 +24,9 @@ export interface ContractTypes {
   ChangeApprovalView: C.ChangeApprovalView;
   ChangeApprover: C.ChangeApprover;
   ChangeCalendarEntry: C.ChangeCalendarEntry;
+  ChangeDashboardResponse: C.ChangeDashboardResponse;
   ChangeDecisionRequest: C.ChangeDecisionRequest;
+  ChangeFigureRow: C.ChangeFigureRow;
   ChangeIncidentPriorityRequest: C.ChangeIncidentPriorityRequest;
   ChangeIncidentsRequest: C.ChangeIncidentsRequest;
   ChangeOutcomes: C.ChangeOutcomes;
@@ -33,6 +35,7 @@ export interface ContractTypes {
   ChangeRisk: C.ChangeRisk;
   ChangeState: C.ChangeState;
   ChangeView: C.ChangeView;
+  ChannelFigureRow: C.ChannelFigureRow;
   ChecklistItemView: C.ChecklistItemView;
   ChecklistStatus: C.ChecklistStatus;
   ClockView: C.ClockView;
@@ -92,6 +95,8 @@ export interface ContractTypes {
   IncidentView: C.IncidentView;
   ItServiceKind: C.ItServiceKind;
   ItServiceView: C.ItServiceView;
+  KindDashboardResponse: C.KindDashboardResponse;
+  KindFigureRow: C.KindFigureRow;
   LaporBeatRan: C.LaporBeatRan;
   LaporBeatResponse: C.LaporBeatResponse;
   LaporBeatSkipReason: C.LaporBeatSkipReason;
