@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DashboardsModule } from '@sigap/api-dashboards';
 import { SurveyModule } from '@sigap/api-survey';
 import { ReportsController } from './reports.controller';
+import { EvidencePackService } from './evidence-pack.service';
 import { ReportsService } from './reports.service';
 
 /**
@@ -11,6 +12,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [DashboardsModule, SurveyModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, EvidencePackService],
+  exports: [ReportsService, EvidencePackService],
 })
 export class ReportsModule {}

@@ -65,6 +65,8 @@ export interface ContractTypes {
   DashboardScope: C.DashboardScope;
   DashboardTable: C.DashboardTable;
   EvaluationReportQuery: C.EvaluationReportQuery;
+  EvidencePackFormat: C.EvidencePackFormat;
+  EvidencePackQuery: C.EvidencePackQuery;
   FieldLimits: C.FieldLimits;
   FileComplaintRequest: C.FileComplaintRequest;
   FileComplaintResponse: C.FileComplaintResponse;
