@@ -29,6 +29,7 @@ import { WebhooksModule } from '@sigap/api-webhooks';
 import { PortalModule } from '@sigap/api-portal';
 import { PublicModule } from '@sigap/api-public';
 import { ReportsModule } from '@sigap/api-reports';
+import { ReviewsModule } from '@sigap/api-reviews';
 import { SetupModule } from '@sigap/api-setup';
 import { SlaModule } from '@sigap/api-sla';
 import { StartupService } from './startup.service';
@@ -59,6 +60,7 @@ export class AppModule {
         TicketsModule,
         DashboardsModule,
         ReportsModule,
+        ReviewsModule,
         AttachmentsModule,
         CannedResponsesModule,
         MailModule,

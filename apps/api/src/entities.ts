@@ -23,6 +23,7 @@ import { ComplaintTierEntity } from '@sigap/api-complaints';
 import { IncidentEntity, ProblemEntity, TicketItServiceEntity } from '@sigap/api-incidents';
 import { ChangeApprovalPolicyEntity, ChangeEntity, ChangeIncidentEntity } from '@sigap/api-changes';
 import { ItServiceEntity, PriorityMatrixEntity } from '@sigap/api-it-services';
+import { ImprovementActionEntity, ReviewEntity } from '@sigap/api-reviews';
 import { CatalogServiceEntity } from '@sigap/api-catalog';
 import { ServiceVersionEntity } from '@sigap/api-catalog';
 import { UserEntity } from '@sigap/api-identity';
@@ -75,4 +76,7 @@ export const ENTITIES = [
   ChangeIncidentEntity,
   ProblemEntity,
   TicketItServiceEntity,
+  // periodic service reviews
+  ReviewEntity,
+  ImprovementActionEntity,
 ];

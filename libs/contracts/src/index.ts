@@ -24,3 +24,4 @@ export * from './lib/status-page';
 export * from './lib/incident-figures';
 export * from './lib/change-figures';
 export * from './lib/kind-figures';
+export * from './lib/reviews';

@@ -1,7 +1,9 @@
 import type {
   ComplianceResponse,
   IkmDashboardResponse,
+  ImprovementActionView,
   PublicOfficeDetail,
+  ReviewView,
 } from '@sigap/contracts';
 import { DataSource } from 'typeorm';
 import {
@@ -147,6 +149,43 @@ for (const kind of DATABASES) {
       expect(pub.body.performance.compliancePercent).not.toBeNull();
       expect(pub.body.performance.complaints).toBeGreaterThan(0);
       expect(pub.body.performance.ikm?.respondents ?? 0).toBeGreaterThan(0);
+    });
+
+    it('each office has past reviews with their figures and improvement actions', async () => {
+      const token = await app.token('kadis.bali@sigap.local');
+      const reviews = await app.request<ReviewView[]>('GET', '/api/v1/reviews', { token });
+      expect(reviews.status).withContext(reviews.text).toBe(200);
+      expect(reviews.body.length).toBe(2);
+      const [later, earlier] = reviews.body;
+      expect(earlier.heldOn < later.heldOn).toBeTrue();
+      expect(later.heldOn <= UNTIL.toISOString().slice(0, 10)).toBeTrue();
+      expect(later.attendees.length).toBeGreaterThan(1);
+      expect(later.decisions.length).toBeGreaterThan(0);
+      // The figures of the reviewed months are the dashboard's.
+      const range = `from=${later.periodFrom}&to=${later.periodTo}&level=tickets&by=service`;
+      const compliance = await app.request<ComplianceResponse>(
+        'GET',
+        `/api/v1/dashboards/compliance?${range}`,
+        { token },
+      );
+      const closed = compliance.body.trend.reduce((sum, r) => sum + r.total, 0);
+      expect(later.figures.tickets.total).toBe(closed);
+      expect(closed).toBeGreaterThan(0);
+
+      const actions = await app.request<ImprovementActionView[]>(
+        'GET',
+        '/api/v1/improvement-actions',
+        { token },
+      );
+      expect(actions.status).toBe(200);
+      const statuses = actions.body.map((a) => a.status).sort();
+      expect(statuses).toEqual(['done', 'done', 'in-progress', 'open', 'open']);
+      expect(actions.body.filter((a) => a.overdue).length).toBe(1);
+      const rows = (await data.query(
+        'SELECT office_code, COUNT(*) AS n FROM service_reviews GROUP BY office_code',
+      )) as Row[];
+      expect(rows.length).toBe(4);
+      expect(rows.every((r) => Number(r['n']) === 2)).toBeTrue();
     });
 
     it('a second start does not generate again', async () => {

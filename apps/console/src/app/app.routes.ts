@@ -159,6 +159,12 @@ export const routes: Routes = [
         loadComponent: () => import('./admin/opds.page').then((m) => m.OpdsPage),
       },
       {
+        path: 'tinjauan',
+        canActivate: [rolesGuard('admin', 'manager')],
+        title: 'Tinjauan layanan · Sigap',
+        loadComponent: () => import('./reviews/reviews.page').then((m) => m.ReviewsPage),
+      },
+      {
         path: 'masalah',
         canActivate: [rolesGuard('admin', 'manager', 'agent')],
         title: 'Masalah · Sigap',

@@ -5,6 +5,7 @@ import { DashboardsModule } from '@sigap/api-dashboards';
 import { IdentityModule } from '@sigap/api-identity';
 import { OfficesModule } from '@sigap/api-offices';
 import { OpdsModule } from '@sigap/api-opds';
+import { ReviewsModule } from '@sigap/api-reviews';
 import { SurveyModule } from '@sigap/api-survey';
 import { TicketsModule } from '@sigap/api-tickets';
 import { DemoHistoryService } from './demo-history.service';
@@ -19,6 +20,7 @@ import { DemoHistoryService } from './demo-history.service';
     ComplaintsModule,
     SurveyModule,
     DashboardsModule,
+    ReviewsModule,
   ],
   providers: [DemoHistoryService],
   exports: [DemoHistoryService],

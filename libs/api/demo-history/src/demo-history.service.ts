@@ -13,6 +13,7 @@ import { OfficesService } from '@sigap/api-offices';
 import { OpdsService } from '@sigap/api-opds';
 import { SurveyService } from '@sigap/api-survey';
 import { dialectOf, readInstant } from '@sigap/api-database';
+import { ReviewsService } from '@sigap/api-reviews';
 import { TicketActionsService } from '@sigap/api-tickets';
 import { TicketOpeningService } from '@sigap/api-tickets';
 import { DemoActions } from './demo-actions';
@@ -26,6 +27,7 @@ import {
 } from './demo-history-model';
 import { DAY, openingInstants, within, working, zoneOffset } from './demo-pacing';
 import { DemoRequests } from './demo-requests';
+import { DemoReviews } from './demo-reviews';
 import { OPD_NAMES, PEOPLE, slug } from './demo-texts';
 import { EventQueue } from './event-queue';
 import { SeededRandom } from './random';
@@ -45,6 +47,7 @@ export class DemoHistoryService {
   private readonly actions: DemoActions;
   private readonly requests: DemoRequests;
   private readonly complaintCases: DemoComplaints;
+  private readonly reviewCases: DemoReviews;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,6 +62,7 @@ export class DemoHistoryService {
     private readonly complaints: ComplaintsService,
     private readonly surveys: SurveyService,
     private readonly refresher: DashboardRefreshService,
+    reviews: ReviewsService,
   ) {
     this.actions = new DemoActions(clock, usersService);
     this.requests = new DemoRequests(
@@ -71,6 +75,7 @@ export class DemoHistoryService {
       surveys,
     );
     this.complaintCases = new DemoComplaints(this.actions, clock, complaints, ticketActions);
+    this.reviewCases = new DemoReviews(this.actions, dataSource, clock, reviews);
   }
 
   /**
@@ -165,9 +170,9 @@ export class DemoHistoryService {
       timing: {},
     };
     const queue = new EventQueue();
+    const offices: OfficeContext[] = [];
     try {
       const admin = await this.actions.user(DEMO_ADMIN_EMAIL);
-      const offices: OfficeContext[] = [];
       this.clock.set(from - DAY);
       for (const office of await this.offices.list()) {
         const context = await this.prepareOffice(office.code, admin, random);
@@ -216,6 +221,12 @@ export class DemoHistoryService {
       this.clock.release();
     }
     await this.actions.timed('dashboards.refresh', () => this.refresher.refresh());
+    // Each office's past review meetings read the figures the refresh has just brought in.
+    try {
+      for (const office of offices) await this.reviewCases.record(office, until);
+    } finally {
+      this.clock.release();
+    }
     summary.actions = this.actions.count;
     summary.timing = Object.fromEntries(
       Object.entries(this.actions.timing).map(([k, v]) => [k, Math.round(v)]),

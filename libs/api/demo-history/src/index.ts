@@ -6,6 +6,7 @@ export * from './demo-history.module';
 export * from './demo-history.service';
 export * from './demo-pacing';
 export * from './demo-requests';
+export * from './demo-reviews';
 export * from './demo-texts';
 export * from './event-queue';
 export * from './random';

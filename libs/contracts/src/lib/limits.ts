@@ -44,6 +44,15 @@ export const FIELD_LIMITS = {
     note: 5000,
     time: 40,
   },
+  /** A periodic service review meeting and the improvement actions arising from it. */
+  review: {
+    title: 200,
+    notes: 10000,
+    attendeeName: 200,
+    attendeePosition: 200,
+    decision: 1000,
+  },
+  improvementAction: { title: 200, description: 4000, closingNote: 2000 },
   contact: { name: 200 },
   opd: { name: 200 },
   user: { email: 254, name: 200, password: 200 },

@@ -14,6 +14,7 @@ import { surveyEn } from './survey.en';
 import { integrationsEn } from './integrations.en';
 import { liveEn } from './live.en';
 import { statusEn } from './status.en';
+import { reviewsEn } from './reviews.en';
 import type { Dictionary } from './id';
 
 /** English. Typed as `Dictionary`: a missing or an unknown key is a compile error. */
@@ -26,6 +27,7 @@ export const en: Dictionary = {
   ...portalEn,
   ...incidentsEn,
   ...changesEn,
+  ...reviewsEn,
   ...majorEn,
   ...surveyEn,
   ...dashboardEn,

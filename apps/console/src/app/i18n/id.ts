@@ -14,6 +14,7 @@ import { surveyId } from './survey.id';
 import { integrationsId } from './integrations.id';
 import { liveId } from './live.id';
 import { statusId } from './status.id';
+import { reviewsId } from './reviews.id';
 
 /**
  * Bahasa Indonesia: the default language and the reference dictionary. Every other language
@@ -28,6 +29,7 @@ export const id = {
   ...portalId,
   ...incidentsId,
   ...changesId,
+  ...reviewsId,
   ...majorId,
   ...surveyId,
   ...dashboardId,

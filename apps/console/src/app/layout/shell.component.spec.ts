@@ -97,6 +97,7 @@ describe('ShellComponent', () => {
       'nav-webhooks',
       'nav-dashboard',
       'nav-reports',
+      'nav-reviews',
       'nav-setup',
     ]);
     const users = element.querySelector('[data-test=nav-users]')!;

@@ -137,6 +137,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dasbor', icon: 'dashboard', label: 'nav.dashboard', test: 'nav-dashboard' },
   { path: '/laporan', icon: 'dashboard', label: 'nav.reports', test: 'nav-reports', roles: STAFF },
   {
+    path: '/tinjauan',
+    icon: 'dashboard',
+    label: 'review.nav',
+    test: 'nav-reviews',
+    roles: STAFF,
+  },
+  {
     path: '/penyiapan',
     icon: 'add',
     label: 'onboard.nav.setup',

@@ -35,6 +35,7 @@ import { Changes1763903400000 } from './1763903400000-changes';
 import { SingleSignOn1763903500000 } from './1763903500000-single-sign-on';
 import { LiveUpdates1763903600000 } from './1763903600000-live-updates';
 import { LaporInbound1763903700000 } from './1763903700000-lapor-inbound';
+import { ServiceReviews1763903800000 } from './1763903800000-service-reviews';
 
 /** All migrations in order; listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   SingleSignOn1763903500000,
   LiveUpdates1763903600000,
   LaporInbound1763903700000,
+  ServiceReviews1763903800000,
 ];
