@@ -187,6 +187,27 @@ describeOnBothDatabases('reports: the SPBE evidence pack equals the dashboards',
     await act(i1, 'helpdesk', 'close');
     at('2026-05-05T09:00:00');
     await incident('Situs lambat');
+    // A review meeting in May on April, with one improvement action.
+    at('2026-05-20T10:00:00');
+    const review = await post<{ id: string }>('kadis', '/api/v1/reviews', {
+      office: 'bali',
+      heldOn: '2026-05-20',
+      title: 'Tinjauan layanan April',
+      attendees: [
+        { name: 'I Made Suarjana', position: 'Kepala Dinas' },
+        { name: 'Ni Luh Sari', position: 'Kabid IAI' },
+      ],
+      periodFrom: '2026-04',
+      periodTo: '2026-04',
+      decisions: ['Uji coba wajib sebelum perubahan server web'],
+    });
+    await post('kadis', '/api/v1/improvement-actions', {
+      office: 'bali',
+      reviewId: review.id,
+      title: 'Susun prosedur uji coba perubahan',
+      ownerPosition: 'kasi-ai',
+      dueOn: '2026-06-30',
+    });
     at('2026-05-27T09:00:00');
     await app.app.get(DashboardRefreshService).refresh();
   }, 240_000);
@@ -229,6 +250,8 @@ describeOnBothDatabases('reports: the SPBE evidence pack equals the dashboards',
       'Perubahan',
       'IKM',
       'Penanganan pengaduan',
+      'Tinjauan berkala',
+      'Tindakan perbaikan',
       'Keterangan',
     ]);
     const sheet = (name: string) => rowsOf(workbook.getWorksheet(name) as Worksheet);
@@ -360,6 +383,27 @@ describeOnBothDatabases('reports: the SPBE evidence pack equals the dashboards',
     expect(totalOf('complaint')?.received).toBe(1);
     const portal = kinds.channels.find((c) => c.channel === 'portal');
     expect(portal?.complaint).toBe(1);
+
+    // The reviews of the months and the office's improvement actions with their status.
+    const reviews = sheet('Tinjauan berkala');
+    expect(reviews.map((r) => [r[0], r[1], r[2], r[6], r[7]])).toEqual([
+      [
+        '2026-05-20',
+        'Tinjauan layanan April',
+        '2026-04 – 2026-04',
+        'Uji coba wajib sebelum perubahan server web',
+        1,
+      ],
+    ]);
+    expect(sheet('Tindakan perbaikan').map((r) => [r[0], r[1], r[3], r[4], r[6]])).toEqual([
+      [
+        'Susun prosedur uji coba perubahan',
+        'Tinjauan layanan April',
+        '2026-06-30',
+        'Belum dimulai',
+        'tidak',
+      ],
+    ]);
   }, 60_000);
 
   it('renders the PDF with every section and the dashboard figures', async () => {
@@ -380,6 +424,7 @@ describeOnBothDatabases('reports: the SPBE evidence pack equals the dashboards',
       '5. Perubahan per tingkat risiko dan periode',
       '6. Indeks Kepuasan Masyarakat (IKM)',
       '7. Penanganan pengaduan',
+      '8. Tinjauan berkala dan tindakan perbaikan',
     ])
       expect(lines).withContext(section).toContain(section);
     const footers = lines.filter((l) => /· Halaman \d+ dari \d+$/.test(l));
@@ -399,6 +444,8 @@ describeOnBothDatabases('reports: the SPBE evidence pack equals the dashboards',
     // The changes: all of them, with the success rate as the dashboard gives it.
     const all = lines.lastIndexOf('Semua perubahan');
     expect(lines.slice(all + 1, all + 4)).toEqual(['2', '1', '100.0% (1/1)']);
+    expect(lines).toContain('Tinjauan layanan April');
+    expect(lines).toContain('Belum dimulai');
   }, 60_000);
 
   it('is for the office manager and admins only; others 403, anonymous 401, bad queries 400', async () => {

@@ -3,7 +3,13 @@ import type { IncidentFigureRow } from '@sigap/contracts';
 import { IKM_GRADES, ikmShownText } from '@sigap/standards';
 import { changeColumns, changeLine, dateText, percent } from './evaluation-pdf';
 import { evaluationTexts } from './evaluation-texts';
-import { ALL_PERIODS, CHANNEL_LABELS, DERIVED_LABELS, KIND_LABELS } from './evidence-pack-sheets';
+import {
+  ACTION_STATUS_LABELS,
+  ALL_PERIODS,
+  CHANNEL_LABELS,
+  DERIVED_LABELS,
+  KIND_LABELS,
+} from './evidence-pack-sheets';
 import type { EvidencePackData } from './evidence-pack.service';
 import { BOLD, REGULAR, useReportFonts } from './pdf-fonts';
 import { FOOTER, heading, MARGIN, table, type Column, type Doc } from './pdf-layout';
@@ -282,6 +288,57 @@ function complaintSection(doc: Doc, d: EvidencePackData, width: number) {
   );
 }
 
+function reviewSection(doc: Doc, d: EvidencePackData, width: number) {
+  heading(doc, '8. Tinjauan berkala dan tindakan perbaikan');
+  const { reviews, actions, counts, overdue } = d.reviews;
+  if (!reviews.length)
+    none(doc, 'Tidak ada rapat tinjauan layanan yang tercatat pada periode ini.');
+  else
+    table(
+      doc,
+      [
+        { title: 'Tanggal', width: 70 },
+        { title: 'Tinjauan', width: 170 },
+        { title: 'Periode ditinjau', width: 100 },
+        { title: 'Peserta', width: 60, align: 'right' },
+        { title: 'Keputusan', width: width - 480 },
+        { title: 'Tindakan', width: 80, align: 'right' },
+      ],
+      reviews.map((r) => [
+        r.heldOn,
+        r.title,
+        `${periodLabel(r.periodFrom)} – ${periodLabel(r.periodTo)}`,
+        String(r.attendees.length),
+        r.decisions.map((x, i) => `${i + 1}. ${x}`).join('\n') || '-',
+        String(r.actionCount),
+      ]),
+    );
+  note(
+    doc,
+    `Tindakan perbaikan kantor: ${actions.length} (belum dimulai ${counts.open}, sedang berjalan ${counts['in-progress']}, selesai ${counts.done}, dibatalkan ${counts.cancelled}); melewati jatuh tempo ${overdue} per ${d.reviews.today}.`,
+  );
+  if (!actions.length) return;
+  table(
+    doc,
+    [
+      { title: 'Tindakan perbaikan', width: width - 460 },
+      { title: 'Pemilik', width: 140 },
+      { title: 'Jatuh tempo', width: 80 },
+      { title: 'Status', width: 100 },
+      { title: 'Selesai', width: 80 },
+      { title: 'Terlambat', width: 60 },
+    ],
+    actions.map((a) => [
+      a.reviewTitle ? `${a.title}\n(${a.reviewTitle})` : a.title,
+      a.ownerName,
+      a.dueOn,
+      ACTION_STATUS_LABELS[a.status],
+      a.doneOn ?? '-',
+      a.overdue ? 'ya' : '-',
+    ]),
+  );
+}
+
 /** Renders the SPBE evidence pack; `compress: false` keeps the text readable (tests). */
 export function renderEvidencePackPdf(
   d: EvidencePackData,
@@ -336,6 +393,7 @@ export function renderEvidencePackPdf(
   changeSection(doc, d, width);
   ikmSection(doc, d, width);
   complaintSection(doc, d, width);
+  reviewSection(doc, d, width);
 
   // Signature block: place and date, the office head, room to sign, name and NIP.
   if (doc.y + 140 > doc.page.height - MARGIN - FOOTER) doc.addPage();

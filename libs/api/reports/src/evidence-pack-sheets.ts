@@ -1,6 +1,7 @@
 import type {
   ChangeFigureRow,
   ChannelFigureRow,
+  ImprovementActionStatus,
   IncidentFigureRow,
   KindFigureRow,
   TicketChannel,
@@ -53,7 +54,17 @@ export const EVIDENCE_SHEETS = {
   changes: 'Perubahan',
   ikm: 'IKM',
   complaints: 'Penanganan pengaduan',
+  reviews: 'Tinjauan berkala',
+  actions: 'Tindakan perbaikan',
 } as const;
+
+/** Improvement action statuses as the pack names them. */
+export const ACTION_STATUS_LABELS: Record<ImprovementActionStatus, string> = {
+  open: 'Belum dimulai',
+  'in-progress': 'Sedang berjalan',
+  done: 'Selesai',
+  cancelled: 'Dibatalkan',
+};
 
 export function kindCells(r: KindFigureRow): Cell[] {
   return [
@@ -247,6 +258,52 @@ export function evidencePackSheets(d: EvidencePackData): Sheet[] {
         'Masih terbuka',
       ],
       rows: complaintRows.map(complaintCells),
+    },
+    {
+      name: EVIDENCE_SHEETS.reviews,
+      headers: [
+        'Tanggal',
+        'Judul',
+        'Periode ditinjau',
+        'Peserta',
+        'Tiket selesai',
+        '% dalam batas',
+        'Keputusan',
+        'Tindakan perbaikan',
+      ],
+      rows: d.reviews.reviews.map((r) => [
+        r.heldOn,
+        r.title,
+        `${r.periodFrom} – ${r.periodTo}`,
+        r.attendees.map((a) => `${a.name} (${a.position})`).join('; '),
+        r.figures.tickets.total,
+        percentCell(r.figures.tickets.withinLimitShare),
+        r.decisions.join('; ') || null,
+        r.actionCount,
+      ]),
+    },
+    {
+      name: EVIDENCE_SHEETS.actions,
+      headers: [
+        'Tindakan',
+        'Dari tinjauan',
+        'Pemilik',
+        'Jatuh tempo',
+        'Status',
+        'Tanggal selesai',
+        'Terlambat',
+        'Catatan penutup',
+      ],
+      rows: d.reviews.actions.map((a) => [
+        a.title,
+        a.reviewTitle,
+        a.ownerName,
+        a.dueOn,
+        ACTION_STATUS_LABELS[a.status],
+        a.doneOn,
+        a.overdue ? 'ya' : 'tidak',
+        a.closingNote,
+      ]),
     },
   ];
 }

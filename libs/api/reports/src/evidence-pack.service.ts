@@ -6,12 +6,14 @@ import type {
   IkmDashboardResponse,
   IncidentDashboardResponse,
   KindDashboardResponse,
+  ReviewEvidence,
 } from '@sigap/contracts';
 import type { DerivedField, ServiceStandard } from '@sigap/standards';
 import { ReadReplica } from '@sigap/api-database';
 import { Clock } from '@sigap/api-clock';
 import { DashboardsService } from '@sigap/api-dashboards';
 import { hasRole, type AuthUser } from '@sigap/api-identity';
+import { ReviewsService } from '@sigap/api-reviews';
 import { ReportError } from './report-error';
 import type { EvidencePackQueryDto } from './evidence-pack.dto';
 
@@ -55,6 +57,8 @@ export interface EvidencePackData {
   incidents: IncidentDashboardResponse;
   changes: ChangeDashboardResponse;
   ikm: IkmDashboardResponse;
+  /** The reviews held in the months and every improvement action with its status. */
+  reviews: ReviewEvidence;
 }
 
 /** Office and months of the pack, checked against who asks: the office's manager or an admin. */
@@ -93,6 +97,7 @@ export class EvidencePackService {
     private readonly dashboards: DashboardsService,
     private readonly clock: Clock,
     private readonly reader: ReadReplica,
+    private readonly reviews: ReviewsService,
   ) {}
 
   async gather(user: AuthUser, q: EvidencePackQueryDto): Promise<EvidencePackData> {
@@ -135,6 +140,7 @@ export class EvidencePackService {
       incidents,
       changes,
       ikm,
+      reviews: await this.reviews.evidence(office, from, to),
     };
   }
 

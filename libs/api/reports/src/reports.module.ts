@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DashboardsModule } from '@sigap/api-dashboards';
+import { ReviewsModule } from '@sigap/api-reviews';
 import { SurveyModule } from '@sigap/api-survey';
 import { ReportsController } from './reports.controller';
 import { EvidencePackService } from './evidence-pack.service';
@@ -10,7 +11,7 @@ import { ReportsService } from './reports.service';
  * their modules export.
  */
 @Module({
-  imports: [DashboardsModule, SurveyModule],
+  imports: [DashboardsModule, SurveyModule, ReviewsModule],
   controllers: [ReportsController],
   providers: [ReportsService, EvidencePackService],
   exports: [ReportsService, EvidencePackService],

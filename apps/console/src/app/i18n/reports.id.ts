@@ -30,7 +30,7 @@ export const reportsId = {
   'reports.signer.saved': 'Penanda tangan disimpan.',
   'reports.evidence.title': 'Bukti dukung evaluasi SPBE',
   'reports.evidence.intro':
-    'Bukti dukung indikator Penerapan Manajemen Layanan SPBE untuk kantor dan rentang bulan yang dipilih: katalog layanan dan standarnya, kanal yang ditangani, jumlah dan kepatuhan SLA per jenis tiket, gangguan, perubahan, IKM dan penanganan pengaduan. Setiap angka sama dengan dasbor untuk kantor dan rentang yang sama. PDF untuk dicetak, XLSX berisi tabel-tabelnya.',
+    'Bukti dukung indikator Penerapan Manajemen Layanan SPBE untuk kantor dan rentang bulan yang dipilih: katalog layanan dan standarnya, kanal yang ditangani, jumlah dan kepatuhan SLA per jenis tiket, gangguan, perubahan, IKM, penanganan pengaduan, serta tinjauan berkala dan tindakan perbaikan. Setiap angka sama dengan dasbor untuk kantor dan rentang yang sama. PDF untuk dicetak, XLSX berisi tabel-tabelnya.',
   'reports.evidence.from': 'Dari bulan',
   'reports.evidence.to': 'Sampai bulan',
   'reports.evidence.print': 'Cetak bukti dukung (PDF)',
