@@ -23,5 +23,7 @@ export * from './lib/changes';
 export * from './lib/live';
 export * from './lib/status-page';
 export * from './lib/incident-figures';
+export * from './lib/change-figures';
+export * from './lib/kind-figures';
 export * from './lib/reviews';
 export * from './lib/ticket-relations';

@@ -4,12 +4,14 @@ import {
   DASHBOARD_TABLES,
   type AtRiskResponse,
   type BacklogResponse,
+  type ChangeDashboardResponse,
   type ComplianceResponse,
   type DashboardMeta,
   type DashboardTable,
   type FirstResponseResponse,
   type IncidentDashboardResponse,
   type IkmDashboardResponse,
+  type KindDashboardResponse,
   type StepBottlenecksResponse,
   type WorkloadResponse,
 } from '@sigap/contracts';
@@ -135,6 +137,28 @@ export class DashboardsController {
     @Query() q: DashboardFilterDto,
   ): Promise<IncidentDashboardResponse> {
     return this.dashboards.incidents(user, q);
+  }
+
+  /** Changes finished in the range by risk and period: outcomes, incidents caused, approvals. */
+  @Get('changes')
+  @TokenScope('dashboards:read')
+  @ApiAnswers('ChangeDashboardResponse')
+  changes(
+    @SignedInUser() user: AuthUser,
+    @Query() q: DashboardFilterDto,
+  ): Promise<ChangeDashboardResponse> {
+    return this.dashboards.changes(user, q);
+  }
+
+  /** Every ticket kind per period (received, finished against its time, open) and channels. */
+  @Get('kinds')
+  @TokenScope('dashboards:read')
+  @ApiAnswers('KindDashboardResponse')
+  kinds(
+    @SignedInUser() user: AuthUser,
+    @Query() q: DashboardFilterDto,
+  ): Promise<KindDashboardResponse> {
+    return this.dashboards.kinds(user, q);
   }
 
   /** Satisfaction index (IKM) per service and period with grade and respondents. */

@@ -4,6 +4,7 @@ import type {
   AtRiskResponse,
   BacklogBucket,
   BacklogResponse,
+  ChangeDashboardResponse,
   ComplianceGroup,
   ComplianceLevel,
   ComplianceResponse,
@@ -13,6 +14,7 @@ import type {
   FirstResponseResponse,
   FirstResponseRow,
   IncidentDashboardResponse,
+  KindDashboardResponse,
   StepBottleneckRow,
   StepBottlenecksResponse,
   WorkloadResponse,
@@ -31,7 +33,9 @@ import { requireOfficeWide, resolveScope, type ResolvedScope } from './access';
 import { DashboardError } from './dashboard-error';
 import { DashboardRefreshService } from './dashboard-refresh.service';
 import type { ComplianceQueryDto, DashboardFilterDto } from './dashboard.dto';
+import { foldChanges, readChangeFacts } from './change-figures';
 import { foldIncidents, priorityNamesOf, readIncidentFacts } from './incident-figures';
+import { foldKinds, readKindFacts } from './kind-figures';
 import {
   addMonths,
   localMonth,
@@ -143,6 +147,48 @@ export class DashboardsService {
       priorityNamesOf(query, ctx.scope.office),
     ]);
     return { ...ctx.meta, ...foldIncidents(facts, names, services) };
+  }
+
+  /**
+   * Changes finished in the range (implemented with a result, or rejected) by risk and period:
+   * how they ended, the success rate, the incidents they caused and their approvals decided in
+   * time. Read live from the changes; `service` names an IT service here. Office-wide figures.
+   */
+  async changes(user: AuthUser, q: DashboardFilterDto): Promise<ChangeDashboardResponse> {
+    const ctx = await this.context(user, q);
+    requireOfficeWide(ctx.scope, 'Angka perubahan');
+    const facts = await readChangeFacts(
+      (sql, params) => this.query(sql, params),
+      (at) => dialectOf(this.dataSource).instant(at),
+      {
+        office: ctx.scope.office,
+        timeZone: ctx.timeZone,
+        from: ctx.from,
+        to: ctx.to,
+        service: ctx.service,
+        opd: ctx.opd,
+      },
+    );
+    return { ...ctx.meta, ...foldChanges(facts, ctx) };
+  }
+
+  /**
+   * Every kind of ticket per period (received; finished with a stopped clock, against its time;
+   * still open) and the channels the tickets of the range came in by. Read live from the
+   * tickets; `service` names a catalog service. Office-wide figures.
+   */
+  async kinds(user: AuthUser, q: DashboardFilterDto): Promise<KindDashboardResponse> {
+    const ctx = await this.context(user, q);
+    requireOfficeWide(ctx.scope, 'Angka per jenis tiket');
+    // A day before the range's first day covers every zone; the local month decides.
+    const since = new Date(Date.UTC(Math.floor(ctx.from / 100), (ctx.from % 100) - 1, 0));
+    const facts = await readKindFacts(
+      (sql, params) => this.query(sql, params),
+      (at) => dialectOf(this.dataSource).instant(at),
+      { office: ctx.scope.office, timeZone: ctx.timeZone, service: ctx.service, opd: ctx.opd },
+      since,
+    );
+    return { ...ctx.meta, ...foldKinds(facts, ctx) };
   }
 
   async compliance(user: AuthUser, q: ComplianceQueryDto): Promise<ComplianceResponse> {

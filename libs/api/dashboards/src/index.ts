@@ -1,5 +1,6 @@
 // The public face of the dashboards library: everything the app and other libraries use.
 export * from './access';
+export * from './change-figures';
 export * from './dashboard-error';
 export * from './dashboard-facts';
 export * from './dashboard-refresh.service';
@@ -11,4 +12,5 @@ export * from './dashboards.service';
 export * from './export';
 export * from './figures';
 export * from './incident-figures';
+export * from './kind-figures';
 export * from './rollup-deltas';

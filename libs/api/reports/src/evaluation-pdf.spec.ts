@@ -1,4 +1,5 @@
 import type { IncidentFigureRow } from '@sigap/contracts';
+import { foldChanges } from '@sigap/api-dashboards';
 import { evaluationTexts } from './evaluation-texts';
 import { renderEvaluationPdf } from './evaluation-pdf';
 import { pdfTextLines } from './pdf-text';
@@ -81,6 +82,7 @@ function data(lang: 'id' | 'en', services: number, breaches: number): Evaluation
       byService: [],
       total: incidentRow('all', 'all', 0),
     },
+    changes: foldChanges([], { from: 202610, to: 202610, period: 'month' }),
   };
 }
 
@@ -131,6 +133,40 @@ describe('evaluation report PDF', () => {
     expect(lines).toContain('100.0% (2/2)');
     expect(lines).toContain('0.0% (0/2)');
     expect(lines).toContain('1 j 30 mnt');
+  });
+
+  it('prints the changes by risk, or says there were none', async () => {
+    const none = pdfTextLines(await renderEvaluationPdf(data('id', 1, 0), { compress: false }));
+    expect(none).toContain('Perubahan (menurut tingkat risiko)');
+    expect(none.join(' ')).toContain('Tidak ada perubahan yang selesai pada periode ini.');
+    const d = data('id', 1, 0);
+    const change = (risk: 'rendah' | 'tinggi', result: 'success' | 'rolled-back' | null) => ({
+      risk,
+      result,
+      month: 202610,
+      incidents: result === 'rolled-back' ? ['i-1'] : [],
+      approvals: 1,
+      approvalsOnTime: risk === 'rendah' ? 1 : 0,
+    });
+    d.changes = foldChanges(
+      [change('rendah', 'success'), change('tinggi', 'rolled-back'), change('tinggi', null)],
+      { from: 202610, to: 202610, period: 'month' },
+    );
+    const lines = pdfTextLines(await renderEvaluationPdf(d, { compress: false }));
+    expect(lines).toContain('Risiko rendah');
+    expect(lines).not.toContain('Risiko sedang');
+    expect(lines).toContain('Semua perubahan');
+    // All three: two implemented, one of them successful; one rolled back; one rejected.
+    const at = lines.lastIndexOf('Semua perubahan');
+    expect(lines.slice(at + 1, at + 8)).toEqual([
+      '3',
+      '2',
+      '50.0% (1/2)',
+      '0 / 1',
+      '1',
+      '1 (1)',
+      '33.3% (1/3)',
+    ]);
   });
 
   it('marks the components a service derives from its steps as "dihitung dari langkah"', async () => {

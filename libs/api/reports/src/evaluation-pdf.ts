@@ -1,19 +1,10 @@
 import PDFDocument from 'pdfkit';
-import type { IncidentFigureRow } from '@sigap/contracts';
+import type { ChangeFigureRow, IncidentFigureRow } from '@sigap/contracts';
 import { IKM_GRADES, ikmShownText } from '@sigap/standards';
 import { evaluationTexts, type EvaluationTexts } from './evaluation-texts';
 import { BOLD, REGULAR, useReportFonts } from './pdf-fonts';
+import { heading, MARGIN, FOOTER, table, type Column, type Doc } from './pdf-layout';
 import type { EvaluationData, ServiceFigures } from './reports.service';
-
-type Doc = PDFKit.PDFDocument;
-const MARGIN = 40;
-const FOOTER = 30;
-
-interface Column {
-  title: string;
-  width: number;
-  align?: 'left' | 'right' | 'center';
-}
 
 /** `2026-10` -> "Oktober 2026"; `2026` -> "2026". */
 export function periodText(data: Pick<EvaluationData, 'label' | 'period'>, t: EvaluationTexts) {
@@ -22,7 +13,7 @@ export function periodText(data: Pick<EvaluationData, 'label' | 'period'>, t: Ev
 }
 
 /** "24 November 2026" in the office's zone. */
-function dateText(at: Date, timeZone: string, t: EvaluationTexts): string {
+export function dateText(at: Date, timeZone: string, t: EvaluationTexts): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -33,72 +24,8 @@ function dateText(at: Date, timeZone: string, t: EvaluationTexts): string {
   return `${part('day')} ${t.months[part('month') - 1]} ${part('year')}`;
 }
 
-const percent = (share: number | null) =>
+export const percent = (share: number | null) =>
   share === null ? '-' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
-
-/**
- * A table that continues on the next page with its header repeated; each row is as tall as its
- * tallest cell.
- */
-function table(doc: Doc, columns: Column[], rows: string[][], bold: Set<number> = new Set()) {
-  const left = MARGIN;
-  const pad = 3;
-  const bottom = () => doc.page.height - MARGIN - FOOTER;
-  const heightOf = (cells: string[], font: string) => {
-    doc.font(font).fontSize(8);
-    return (
-      Math.max(
-        ...cells.map((c, i) => doc.heightOfString(c, { width: columns[i].width - 2 * pad })),
-      ) +
-      2 * pad
-    );
-  };
-  const draw = (cells: string[], font: string, shade: boolean) => {
-    const h = heightOf(cells, font);
-    const y = doc.y;
-    let x = left;
-    if (shade)
-      doc
-        .rect(
-          left,
-          y,
-          columns.reduce((w, c) => w + c.width, 0),
-          h,
-        )
-        .fill('#e8eef5');
-    doc.fillColor('black').font(font).fontSize(8);
-    cells.forEach((cell, i) => {
-      doc.rect(x, y, columns[i].width, h).lineWidth(0.5).stroke('#7a8797');
-      doc.text(cell, x + pad, y + pad, {
-        width: columns[i].width - 2 * pad,
-        align: columns[i].align ?? 'left',
-      });
-      x += columns[i].width;
-    });
-    doc.x = left;
-    doc.y = y + h;
-  };
-  const header = columns.map((c) => c.title);
-  const headerHeight = heightOf(header, BOLD);
-  if (doc.y + headerHeight + 20 > bottom()) doc.addPage();
-  draw(header, BOLD, true);
-  rows.forEach((row, i) => {
-    const font = bold.has(i) ? BOLD : REGULAR;
-    if (doc.y + heightOf(row, font) > bottom()) {
-      doc.addPage();
-      draw(header, BOLD, true);
-    }
-    draw(row, font, false);
-  });
-  doc.moveDown(0.8);
-}
-
-function heading(doc: Doc, text: string) {
-  if (doc.y + 60 > doc.page.height - MARGIN - FOOTER) doc.addPage();
-  doc.x = MARGIN;
-  doc.font(BOLD).fontSize(11).fillColor('black').text(text);
-  doc.moveDown(0.4);
-}
 
 function ikmText(s: ServiceFigures, data: EvaluationData): string {
   if (!s.ikm || s.ikm.converted === null) return '-';
@@ -158,6 +85,49 @@ function incidentSection(doc: Doc, data: EvaluationData, t: EvaluationTexts, wid
     line(t.allIncidents, total),
   ];
   table(doc, cols, rows, new Set([rows.length - 1]));
+}
+
+/** One row of the change table: finished, implemented, success rate, failures, incidents. */
+export function changeLine(label: string, r: ChangeFigureRow): string[] {
+  return [
+    label,
+    String(r.total),
+    String(r.implemented),
+    `${pct(r.successRate)} (${r.success}/${r.implemented})`,
+    `${r.failed} / ${r.rolledBack}`,
+    String(r.rejected),
+    `${r.incidentsCaused} (${r.changesWithIncidents})`,
+    `${pct(r.approvalsOnTimeShare)} (${r.approvalsOnTime}/${r.approvals})`,
+  ];
+}
+
+/** Column heads of the change table, the first one given. */
+export function changeColumns(t: EvaluationTexts, first: string, width: number): Column[] {
+  return [
+    { title: first, width: width - 590 },
+    { title: t.changeCount, width: 55, align: 'right' },
+    { title: t.implemented, width: 70, align: 'right' },
+    { title: t.successRate, width: 90, align: 'right' },
+    { title: t.failedRolledBack, width: 85, align: 'right' },
+    { title: t.rejected, width: 55, align: 'right' },
+    { title: t.incidentsCaused, width: 110, align: 'right' },
+    { title: t.approvalsOnTime, width: 125, align: 'right' },
+  ];
+}
+
+/** Changes by risk: outcomes, success rate, the incidents they caused, approvals on time. */
+function changeSection(doc: Doc, data: EvaluationData, t: EvaluationTexts, width: number) {
+  heading(doc, t.changes);
+  const { byRisk, total } = data.changes;
+  if (!total.total) {
+    doc.font(REGULAR).fontSize(9).text(t.noChanges).moveDown(0.8);
+    return;
+  }
+  const rows = [
+    ...byRisk.filter((r) => r.total).map((r) => changeLine(t.risks[r.key], r)),
+    changeLine(t.allChanges, total),
+  ];
+  table(doc, changeColumns(t, t.changeGroup, width), rows, new Set([rows.length - 1]));
 }
 
 /** Renders the evaluation report; `compress: false` keeps the text readable (tests). */
@@ -239,6 +209,7 @@ export function renderEvaluationPdf(
       .moveDown(0.3);
 
   incidentSection(doc, data, t, width);
+  changeSection(doc, data, t, width);
 
   heading(doc, t.breaches);
   if (!data.breaches.length) doc.font(REGULAR).fontSize(9).text(t.noBreaches).moveDown(0.8);

@@ -35,6 +35,18 @@ export interface EvaluationTexts {
   mttr: string;
   allIncidents: string;
   noIncidents: string;
+  changes: string;
+  changeGroup: string;
+  changeCount: string;
+  implemented: string;
+  successRate: string;
+  failedRolledBack: string;
+  rejected: string;
+  incidentsCaused: string;
+  approvalsOnTime: string;
+  allChanges: string;
+  noChanges: string;
+  risks: Record<'rendah' | 'sedang' | 'tinggi', string>;
   hours: Record<'office' | '24x7', string>;
   breaches: string;
   noBreaches: string;
@@ -93,6 +105,18 @@ const ID: EvaluationTexts = {
   mttr: 'Rata-rata waktu pemulihan',
   allIncidents: 'Semua gangguan',
   noIncidents: 'Tidak ada gangguan yang selesai pada periode ini.',
+  changes: 'Perubahan (menurut tingkat risiko)',
+  changeGroup: 'Risiko',
+  changeCount: 'Selesai',
+  implemented: 'Dilaksanakan',
+  successRate: 'Berhasil',
+  failedRolledBack: 'Gagal / dibatalkan',
+  rejected: 'Ditolak',
+  incidentsCaused: 'Gangguan akibat perubahan',
+  approvalsOnTime: 'Persetujuan tepat waktu',
+  allChanges: 'Semua perubahan',
+  noChanges: 'Tidak ada perubahan yang selesai pada periode ini.',
+  risks: { rendah: 'Risiko rendah', sedang: 'Risiko sedang', tinggi: 'Risiko tinggi' },
   hours: { office: 'jam kerja', '24x7': '24x7' },
   breaches: 'Pelanggaran standar waktu dan penyebabnya',
   noBreaches: 'Tidak ada tiket atau langkah yang melewati batas waktu pada periode ini.',
@@ -169,6 +193,18 @@ const EN: EvaluationTexts = {
   mttr: 'Mean time to restore',
   allIncidents: 'All incidents',
   noIncidents: 'No incident was closed in this period.',
+  changes: 'Changes (by risk level)',
+  changeGroup: 'Risk',
+  changeCount: 'Finished',
+  implemented: 'Implemented',
+  successRate: 'Successful',
+  failedRolledBack: 'Failed / rolled back',
+  rejected: 'Rejected',
+  incidentsCaused: 'Incidents caused',
+  approvalsOnTime: 'Approvals on time',
+  allChanges: 'All changes',
+  noChanges: 'No change was finished in this period.',
+  risks: { rendah: 'Low risk', sedang: 'Medium risk', tinggi: 'High risk' },
   hours: { office: 'working hours', '24x7': '24x7' },
   breaches: 'Time standard breaches and their reasons',
   noBreaches: 'No ticket or step went past its time limit in this period.',

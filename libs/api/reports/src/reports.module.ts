@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DashboardsModule } from '@sigap/api-dashboards';
+import { ReviewsModule } from '@sigap/api-reviews';
 import { SurveyModule } from '@sigap/api-survey';
 import { ReportsController } from './reports.controller';
+import { EvidencePackService } from './evidence-pack.service';
 import { ReportsService } from './reports.service';
 
 /**
@@ -9,8 +11,9 @@ import { ReportsService } from './reports.service';
  * their modules export.
  */
 @Module({
-  imports: [DashboardsModule, SurveyModule],
+  imports: [DashboardsModule, SurveyModule, ReviewsModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, EvidencePackService],
+  exports: [ReportsService, EvidencePackService],
 })
 export class ReportsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  ChangeDashboardResponse,
   ComplianceRow,
   IkmReport,
   IncidentDashboardResponse,
@@ -79,6 +80,8 @@ export interface EvaluationData {
   breachesNotListed: number;
   /** Incidents closed in the period: the dashboards' incident figures for the same range. */
   incidents: Pick<IncidentDashboardResponse, 'byPriority' | 'byService' | 'total'>;
+  /** Changes finished in the period: the dashboards' change figures for the same range. */
+  changes: Pick<ChangeDashboardResponse, 'byRisk' | 'total'>;
 }
 
 /** Office, first and last month (`YYYY-MM`) of the report, checked against who asks. */
@@ -167,6 +170,7 @@ export class ReportsService {
       by: 'service',
     });
     const incidents = await this.dashboards.incidents(user, { office, from, to, period: q.period });
+    const changes = await this.dashboards.changes(user, { office, from, to, period: q.period });
     const range = [office, monthNum(from), monthNum(to)];
     const p90 = await this.p90PerService(range);
     const ikm = await this.ikm.ikm({
@@ -246,6 +250,7 @@ export class ReportsService {
         byService: incidents.byService,
         total: incidents.total,
       },
+      changes: { byRisk: changes.byRisk, total: changes.total },
     };
   }
 

@@ -17,3 +17,20 @@ export interface EvaluationReportQuery {
   year?: string;
   lang?: ReportLang;
 }
+
+/** Files the SPBE evidence pack is written as: a printable PDF, or its tables as XLSX. */
+export const EVIDENCE_PACK_FORMATS = ['pdf', 'xlsx'] as const;
+export type EvidencePackFormat = (typeof EVIDENCE_PACK_FORMATS)[number];
+
+/**
+ * `GET /api/v1/reports/evidence-pack` query: the "bukti dukung" of the SPBE evaluation
+ * (indicator Penerapan Manajemen Layanan SPBE) for an office (admins; managers: their own) and
+ * the months `from`..`to` (`YYYY-MM`, inclusive), per `period` (default month).
+ */
+export interface EvidencePackQuery {
+  office?: string;
+  from: string;
+  to: string;
+  period?: 'month' | 'quarter' | 'year';
+  format: EvidencePackFormat;
+}

@@ -12,7 +12,12 @@ import type {
   StepBottlenecksResponse,
   WorkloadResponse,
 } from '@sigap/contracts';
-import type { IncidentDashboardResponse, IncidentFigureRow } from '@sigap/contracts';
+import type {
+  ChangeDashboardResponse,
+  ChangeFigureRow,
+  IncidentDashboardResponse,
+  IncidentFigureRow,
+} from '@sigap/contracts';
 import { OFFICES } from '../../testing/fixtures';
 import { consoleTestProviders, resetStorage, textOf } from '../../testing/providers';
 import { DashboardPage, ikmValue, percent, workingTime } from './dashboard.page';
@@ -215,6 +220,51 @@ const INCIDENTS = {
   total: incidentRow('all', 'all', TWO),
 } as IncidentDashboardResponse;
 
+function changeRow(key: string, label: string, extra: Partial<ChangeFigureRow> = {}) {
+  return {
+    key,
+    label,
+    total: 0,
+    implemented: 0,
+    success: 0,
+    failed: 0,
+    rolledBack: 0,
+    successRate: null,
+    rejected: 0,
+    incidentsCaused: 0,
+    changesWithIncidents: 0,
+    approvals: 0,
+    approvalsOnTime: 0,
+    approvalsOnTimeShare: null,
+    ...extra,
+  } as ChangeFigureRow;
+}
+
+const THREE: Partial<ChangeFigureRow> = {
+  total: 3,
+  implemented: 2,
+  success: 1,
+  rolledBack: 1,
+  successRate: 0.5,
+  rejected: 1,
+  incidentsCaused: 1,
+  changesWithIncidents: 2,
+  approvals: 3,
+  approvalsOnTime: 2,
+  approvalsOnTimeShare: 2 / 3,
+};
+
+const CHANGES = {
+  ...INCIDENTS,
+  byRisk: [
+    { ...changeRow('rendah', 'Risiko rendah'), key: 'rendah' },
+    { ...changeRow('sedang', 'Risiko sedang'), key: 'sedang' },
+    { ...changeRow('tinggi', 'Risiko tinggi', THREE), key: 'tinggi' },
+  ],
+  byPeriod: [changeRow('2026-04', '2026-04'), changeRow('2026-05', '2026-05', THREE)],
+  total: changeRow('all', 'all', THREE),
+} as unknown as ChangeDashboardResponse;
+
 function rowsOf(root: HTMLElement, selector: string): string[] {
   return [...root.querySelectorAll(`${selector} tr`)].map((tr) =>
     [...tr.querySelectorAll('th, td')]
@@ -272,6 +322,7 @@ describe('DashboardPage', () => {
     // The incidents card loads itself with the applied filter once rendered.
     harness.fixture.detectChanges();
     for (const r of backend.match(dashboards('incidents'))) r.flush(INCIDENTS);
+    for (const r of backend.match(dashboards('changes'))) r.flush(CHANGES);
     return compliance;
   }
 
@@ -294,6 +345,25 @@ describe('DashboardPage', () => {
     expect(rowsOf(element, '[data-test=dash-inc-service] tbody')).toEqual([
       'Pusat Data (24x7) | 2 | 50.0 % (1/2) | 50.0 % (1/2) | 1 | 6 j 30 m',
       'E-mail Dinas (jam kerja) | 2 | 50.0 % (1/2) | 50.0 % (1/2) | 1 | 6 j 30 m',
+    ]);
+  });
+
+  it('shows changes by risk and period: success rate, incidents caused, approvals on time', async () => {
+    const element = await open(MANAGER);
+    backend.expectOne('/api/v1/opds?office=bali').flush([]);
+    flushAll();
+    await harness.fixture.whenStable();
+    harness.fixture.detectChanges();
+    expect(textOf(element, '[data-test=dash-changes] h2')).toBe('Perubahan');
+    expect(rowsOf(element, '[data-test=dash-chg-risk] tbody')).toEqual([
+      'Risiko rendah | 0 | 0 | — (0/0) | 0 / 0 | 0 | 0 (0) | — (0/0)',
+      'Risiko sedang | 0 | 0 | — (0/0) | 0 / 0 | 0 | 0 (0) | — (0/0)',
+      'Risiko tinggi | 3 | 2 | 50.0 % (1/2) | 0 / 1 | 1 | 1 (2) | 66.7 % (2/3)',
+      'Semua perubahan | 3 | 2 | 50.0 % (1/2) | 0 / 1 | 1 | 1 (2) | 66.7 % (2/3)',
+    ]);
+    // Periods without a finished change are left out.
+    expect(rowsOf(element, '[data-test=dash-chg-period] tbody')).toEqual([
+      '2026-05 | 3 | 2 | 50.0 % (1/2) | 0 / 1 | 1 | 1 (2) | 66.7 % (2/3)',
     ]);
   });
 
@@ -431,6 +501,7 @@ describe('DashboardPage', () => {
     backend.expectOne(dashboards('ikm')).flush({ ...IKM, rows: [], totals: [] });
     harness.fixture.detectChanges();
     backend.expectOne(dashboards('incidents')).flush(INCIDENTS);
+    backend.expectOne(dashboards('changes')).flush(CHANGES);
     await harness.fixture.whenStable();
     expect(rowsOf(element, '[data-test=dash-ikm-table] tbody')).toEqual([
       'Belum ada kuesioner yang diisi untuk saringan ini.',
@@ -445,6 +516,7 @@ describe('DashboardPage', () => {
     expect(element.querySelector('[data-test=dash-first-response]')).toBeNull();
     expect(element.querySelector('[data-test=dash-ikm]')).toBeNull();
     expect(element.querySelector('[data-test=dash-incidents]')).toBeNull();
+    expect(element.querySelector('[data-test=dash-changes]')).toBeNull();
     expect(element.querySelector('[data-test=dash-level]')).toBeNull();
   });
 });

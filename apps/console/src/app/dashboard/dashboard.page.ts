@@ -35,6 +35,7 @@ import { ChartTableComponent, type FigureTable } from './chart-table.component';
 import { DashCardComponent } from './dash-card.component';
 import { DashboardApi } from './dashboard.api';
 import { FiguresTableComponent, type FigureRow } from './figures-table.component';
+import { ChangeFiguresComponent } from './change-figures.component';
 import { IncidentFiguresComponent } from './incident-figures.component';
 import { ikmShownText } from '@sigap/standards';
 
@@ -92,6 +93,7 @@ export function ikmValue(converted: number | null | undefined): string {
     DashCardComponent,
     FiguresTableComponent,
     IncidentFiguresComponent,
+    ChangeFiguresComponent,
   ],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',

@@ -30,4 +30,13 @@ export const reportsEn: { readonly [K in keyof typeof reportsId]: string } = {
   'reports.signer.err.name': 'At most 120 characters, without < or >.',
   'reports.signer.save': 'Save',
   'reports.signer.saved': 'Signer saved.',
+  'reports.evidence.title': 'SPBE evaluation evidence pack',
+  'reports.evidence.intro':
+    "Evidence for the SPBE indicator Penerapan Manajemen Layanan SPBE for the chosen office and months: the service catalog and its standards, the channels handled, counts and SLA compliance per ticket kind, incidents, changes, IKM, complaint handling, and the periodic reviews and improvement actions. Every figure equals the dashboard's for the same office and months. The PDF is for printing; the XLSX holds its tables.",
+  'reports.evidence.from': 'From month',
+  'reports.evidence.to': 'To month',
+  'reports.evidence.print': 'Print the evidence pack (PDF)',
+  'reports.evidence.tables': 'Download the tables (XLSX)',
+  'reports.evidence.invalid':
+    'Choose the first and last month (YYYY-MM); the first may not be after the last.',
 };

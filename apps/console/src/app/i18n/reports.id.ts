@@ -28,4 +28,13 @@ export const reportsId = {
   'reports.signer.err.name': 'Nama paling panjang 120 karakter, tanpa < atau >.',
   'reports.signer.save': 'Simpan',
   'reports.signer.saved': 'Penanda tangan disimpan.',
+  'reports.evidence.title': 'Bukti dukung evaluasi SPBE',
+  'reports.evidence.intro':
+    'Bukti dukung indikator Penerapan Manajemen Layanan SPBE untuk kantor dan rentang bulan yang dipilih: katalog layanan dan standarnya, kanal yang ditangani, jumlah dan kepatuhan SLA per jenis tiket, gangguan, perubahan, IKM, penanganan pengaduan, serta tinjauan berkala dan tindakan perbaikan. Setiap angka sama dengan dasbor untuk kantor dan rentang yang sama. PDF untuk dicetak, XLSX berisi tabel-tabelnya.',
+  'reports.evidence.from': 'Dari bulan',
+  'reports.evidence.to': 'Sampai bulan',
+  'reports.evidence.print': 'Cetak bukti dukung (PDF)',
+  'reports.evidence.tables': 'Unduh tabel (XLSX)',
+  'reports.evidence.invalid':
+    'Pilih bulan awal dan akhir (YYYY-MM); bulan awal tidak boleh setelah bulan akhir.',
 };

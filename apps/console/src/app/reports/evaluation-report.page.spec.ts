@@ -18,6 +18,7 @@ const MANAGER: CurrentUser = {
 const ADMIN: CurrentUser = { ...MANAGER, id: 'u-admin', roles: ['admin'], office: null };
 
 const isReport = (r: { url: string }) => r.url === '/api/v1/reports/evaluation';
+const isPack = (r: { url: string }) => r.url === '/api/v1/reports/evidence-pack';
 
 describe('EvaluationReportPage', () => {
   let harness: RouterTestingHarness;
@@ -141,6 +142,47 @@ describe('EvaluationReportPage', () => {
     expect(textOf(element, '[data-test=report-invalid]')).toBe(
       'Akses ditolak: Laporan kantor lain tidak dapat diunduh.',
     );
+    expect(clicked).toEqual([]);
+  });
+  it('a manager prints the evidence pack of the chosen months as PDF and XLSX', async () => {
+    const element = await open(MANAGER);
+    expect(textOf(element, '#evidence-title')).toBe('Bukti dukung evaluasi SPBE');
+    type(element, '[data-test=evidence-from]', '2026-01');
+    type(element, '[data-test=evidence-to]', '2026-06');
+    element.querySelector<HTMLButtonElement>('[data-test=evidence-pdf]')!.click();
+    await harness.fixture.whenStable();
+    const req = backend.expectOne(isPack);
+    expect(req.request.params.get('from')).toBe('2026-01');
+    expect(req.request.params.get('to')).toBe('2026-06');
+    expect(req.request.params.get('format')).toBe('pdf');
+    expect(req.request.params.has('office')).toBeFalse();
+    expect(req.request.responseType).toBe('blob');
+    pdf(req, 'bukti-dukung-spbe-BALI-2026-01-2026-06.pdf');
+    await harness.fixture.whenStable();
+    element.querySelector<HTMLButtonElement>('[data-test=evidence-xlsx]')!.click();
+    await harness.fixture.whenStable();
+    const xlsx = backend.expectOne(isPack);
+    expect(xlsx.request.params.get('format')).toBe('xlsx');
+    xlsx.flush(new Blob(['PK']), {
+      headers: new HttpHeaders({
+        'content-disposition': 'attachment; filename="bukti-dukung-spbe-BALI-2026-01-2026-06.xlsx"',
+      }),
+    });
+    await harness.fixture.whenStable();
+    expect(clicked).toEqual([
+      'bukti-dukung-spbe-BALI-2026-01-2026-06.pdf',
+      'bukti-dukung-spbe-BALI-2026-01-2026-06.xlsx',
+    ]);
+  });
+
+  it('checks the months of the evidence pack before asking', async () => {
+    const element = await open(MANAGER);
+    type(element, '[data-test=evidence-from]', '2026-07');
+    type(element, '[data-test=evidence-to]', '2026-06');
+    element.querySelector<HTMLButtonElement>('[data-test=evidence-pdf]')!.click();
+    await harness.fixture.whenStable();
+    backend.expectNone(isPack);
+    expect(textOf(element, '[data-test=evidence-invalid]')).toContain('Pilih bulan awal dan akhir');
     expect(clicked).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+  type WritableSignal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -8,6 +14,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type {
   EvaluationReportQuery,
+  EvidencePackFormat,
+  EvidencePackQuery,
   OfficeSummary,
   Problem,
   ReportLang,
@@ -119,6 +127,47 @@ export function fileNameOf(disposition: string | null, fallback: string): string
       @if (invalid(); as message) {
         <p class="error" role="alert" data-test="report-invalid">{{ message }}</p>
       }
+      <section class="evidence" aria-labelledby="evidence-title" data-test="evidence-pack">
+        <h2 id="evidence-title">{{ 'reports.evidence.title' | t }}</h2>
+        <p class="intro">{{ 'reports.evidence.intro' | t }}</p>
+        <form class="form" (submit)="$event.preventDefault(); evidence('pdf')">
+          <mat-form-field>
+            <mat-label>{{ 'reports.evidence.from' | t }}</mat-label>
+            <input
+              matInput
+              type="month"
+              data-test="evidence-from"
+              [value]="evidenceFrom()"
+              (input)="evidenceFrom.set($any($event.target).value)"
+            />
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'reports.evidence.to' | t }}</mat-label>
+            <input
+              matInput
+              type="month"
+              data-test="evidence-to"
+              [value]="evidenceTo()"
+              (input)="evidenceTo.set($any($event.target).value)"
+            />
+          </mat-form-field>
+          <button mat-flat-button type="submit" data-test="evidence-pdf" [disabled]="busy()">
+            {{ 'reports.evidence.print' | t }}
+          </button>
+          <button
+            mat-stroked-button
+            type="button"
+            data-test="evidence-xlsx"
+            [disabled]="busy()"
+            (click)="evidence('xlsx')"
+          >
+            {{ 'reports.evidence.tables' | t }}
+          </button>
+        </form>
+        @if (evidenceInvalid(); as message) {
+          <p class="error" role="alert" data-test="evidence-invalid">{{ message }}</p>
+        }
+      </section>
       @if (isAdmin()) {
         <p>
           <a routerLink="/admin/penanda-tangan" data-test="report-signer-link">{{
@@ -145,6 +194,12 @@ export function fileNameOf(disposition: string | null, fallback: string): string
     .error {
       color: #c62828;
     }
+    .evidence {
+      margin-top: 24px;
+    }
+    h2 {
+      font-size: 1.25rem;
+    }
   `,
 })
 export class EvaluationReportPage {
@@ -164,6 +219,9 @@ export class EvaluationReportPage {
   protected readonly lang = signal<ReportLang>(this.i18n.locale());
   protected readonly busy = signal(false);
   protected readonly invalid = signal<string | null>(null);
+  protected readonly evidenceTo = signal(previousMonth(new Date()));
+  protected readonly evidenceFrom = signal(`${previousMonth(new Date()).slice(0, 4)}-01`);
+  protected readonly evidenceInvalid = signal<string | null>(null);
 
   constructor() {
     if (this.isAdmin())
@@ -198,29 +256,60 @@ export class EvaluationReportPage {
           res.headers.get('content-disposition'),
           `laporan-evaluasi-${label}.pdf`,
         );
-        const url = URL.createObjectURL(res.body as Blob);
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = file;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        this.snackBar.open(this.i18n.t('reports.downloaded', { file }), this.i18n.t('app.close'), {
-          duration: 4000,
-        });
+        this.save(res.body as Blob, file);
       },
       error: (e: unknown) => {
         this.busy.set(false);
-        void this.showError(e);
+        void this.showError(e, this.invalid);
       },
     });
   }
 
+  /** The SPBE evidence pack of the office and months, as a PDF to print or its XLSX tables. */
+  protected evidence(format: EvidencePackFormat): void {
+    const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+    const from = this.evidenceFrom();
+    const to = this.evidenceTo();
+    if (!month.test(from) || !month.test(to) || from > to)
+      return this.evidenceInvalid.set(this.i18n.t('reports.evidence.invalid'));
+    const query: EvidencePackQuery = { from, to, format };
+    if (this.isAdmin() && this.office()) query.office = this.office();
+    this.evidenceInvalid.set(null);
+    this.busy.set(true);
+    this.api.evidencePack(query).subscribe({
+      next: (res) => {
+        this.busy.set(false);
+        const file = fileNameOf(
+          res.headers.get('content-disposition'),
+          `bukti-dukung-spbe-${from}-${to}.${format}`,
+        );
+        this.save(res.body as Blob, file);
+      },
+      error: (e: unknown) => {
+        this.busy.set(false);
+        void this.showError(e, this.evidenceInvalid);
+      },
+    });
+  }
+
+  private save(body: Blob, file: string): void {
+    const url = URL.createObjectURL(body);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.snackBar.open(this.i18n.t('reports.downloaded', { file }), this.i18n.t('app.close'), {
+      duration: 4000,
+    });
+  }
+
   /** A failed blob request carries its problem+json as a Blob: read it for the message. */
-  private async showError(e: unknown): Promise<void> {
+  private async showError(e: unknown, target: WritableSignal<string | null>): Promise<void> {
     if (e instanceof HttpErrorResponse && e.error instanceof Blob) {
       try {
         const problem = JSON.parse(await e.error.text()) as Problem;
-        this.invalid.set(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+        target.set(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
         return;
       } catch {
         // Not JSON: fall through to the generic message.

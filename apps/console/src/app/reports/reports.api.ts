@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { EvaluationReportQuery, OfficeSigner } from '@sigap/contracts';
+import type { EvaluationReportQuery, EvidencePackQuery, OfficeSigner } from '@sigap/contracts';
 import type { Observable } from 'rxjs';
 
 /** The printable reports (`/api/v1/reports/...`). */
@@ -14,6 +14,18 @@ export class ReportsApi {
     for (const [key, value] of Object.entries(query))
       if (value !== undefined && value !== '') params = params.set(key, String(value));
     return this.http.get('/api/v1/reports/evaluation', {
+      params,
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+
+  /** The SPBE evidence pack as a PDF or XLSX file, with its headers (for the file name). */
+  evidencePack(query: EvidencePackQuery): Observable<HttpResponse<Blob>> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '') params = params.set(key, String(value));
+    return this.http.get('/api/v1/reports/evidence-pack', {
       params,
       responseType: 'blob',
       observe: 'response',

@@ -25,7 +25,9 @@ export interface ContractTypes {
   ChangeApprovalView: C.ChangeApprovalView;
   ChangeApprover: C.ChangeApprover;
   ChangeCalendarEntry: C.ChangeCalendarEntry;
+  ChangeDashboardResponse: C.ChangeDashboardResponse;
   ChangeDecisionRequest: C.ChangeDecisionRequest;
+  ChangeFigureRow: C.ChangeFigureRow;
   ChangeIncidentPriorityRequest: C.ChangeIncidentPriorityRequest;
   ChangeIncidentsRequest: C.ChangeIncidentsRequest;
   ChangeOutcomes: C.ChangeOutcomes;
@@ -34,6 +36,7 @@ export interface ContractTypes {
   ChangeRisk: C.ChangeRisk;
   ChangeState: C.ChangeState;
   ChangeView: C.ChangeView;
+  ChannelFigureRow: C.ChannelFigureRow;
   ChecklistItemView: C.ChecklistItemView;
   ChecklistStatus: C.ChecklistStatus;
   ClockView: C.ClockView;
@@ -65,6 +68,8 @@ export interface ContractTypes {
   DashboardScope: C.DashboardScope;
   DashboardTable: C.DashboardTable;
   EvaluationReportQuery: C.EvaluationReportQuery;
+  EvidencePackFormat: C.EvidencePackFormat;
+  EvidencePackQuery: C.EvidencePackQuery;
   FieldLimits: C.FieldLimits;
   FileComplaintRequest: C.FileComplaintRequest;
   FileComplaintResponse: C.FileComplaintResponse;
@@ -100,6 +105,8 @@ export interface ContractTypes {
   IncidentView: C.IncidentView;
   ItServiceKind: C.ItServiceKind;
   ItServiceView: C.ItServiceView;
+  KindDashboardResponse: C.KindDashboardResponse;
+  KindFigureRow: C.KindFigureRow;
   LaporBeatRan: C.LaporBeatRan;
   LaporBeatResponse: C.LaporBeatResponse;
   LaporBeatSkipReason: C.LaporBeatSkipReason;
