@@ -181,10 +181,22 @@ export class NotificationsService {
       if (row.channel !== 'email') {
         if (outbox) withholdMail(outbox, d);
       } else if (!outbox || !coveredByMail(outbox, d)) {
-        mail.push({
-          kind: 'notification',
-          payload: { ticket: about.ticketNumber ?? '', notificationId: row.id },
-        });
+        // The requester's reply already has its staff mail in this change (the reply's words,
+        // what it did to the clocks): the ticket's holder joins its recipients rather than
+        // getting a thinner mail of their own.
+        const reply =
+          d.kind === 'requester_replied'
+            ? outbox?.find((m) => m.kind === 'ticket.requester-replied')
+            : undefined;
+        const payload = reply?.payload as { recipients?: unknown } | undefined;
+        if (payload && Array.isArray(payload.recipients)) {
+          payload.recipients = [...(payload.recipients as string[]), d.userId];
+        } else {
+          mail.push({
+            kind: 'notification',
+            payload: { ticket: about.ticketNumber ?? '', notificationId: row.id },
+          });
+        }
       }
     });
     if (outbox) outbox.push(...mail);

@@ -11,9 +11,11 @@ import { DATABASES, type TestApp } from '../../testing/test-app';
 import { baliEmailTicket } from '../../testing/ticket-bodies';
 import { AUTOMATIC_KINDS, OutboxWorker } from '@sigap/api-mail';
 import { OUTBOX_MAIL_KINDS } from '@sigap/api-mail';
+import { NotificationEntity } from '@sigap/api-notifications';
 import { RecordingSmtp, appWithRecordingSmtp } from './testing/recording-smtp';
 
 const REQUESTER = 'nyoman.sari@diskes.baliprov.go.id';
+const NOTE_ID = '7d2c9a51-3b8e-4f0a-9c61-2f4e8d0b1a77';
 
 for (const kind of DATABASES) {
   describe(`outbox worker: every kind through the templates [${kind}]`, () => {
@@ -76,6 +78,22 @@ for (const kind of DATABASES) {
       });
       // Whatever the ticket's own actions queued is not this test's business.
       await ds.getRepository(OutboxEntity).createQueryBuilder().delete().execute();
+      // A colleague's mention of the agent, as the notifications domain stores it.
+      await ds.getRepository(NotificationEntity).insert({
+        id: NOTE_ID,
+        userId: agent.id,
+        officeCode: 'bali',
+        kind: 'mentioned',
+        ticketNumber: number,
+        ticketSubject: 'Aplikasi antrean puskesmas',
+        stepOrder: null,
+        actorId: kadis.id,
+        excerpt: 'Mohon cek kebutuhan servernya.',
+        channel: 'email',
+        createdAt: clock.now(),
+        readAt: null,
+        digestedAt: null,
+      });
     }, 60_000);
 
     it('renders and sends every kind the tickets domain and the sweep write, threaded', async () => {
@@ -151,11 +169,18 @@ for (const kind of DATABASES) {
           [REQUESTER],
           /Layanan dipulihkan bertahap/,
         ],
+        ['notification', { notificationId: NOTE_ID }, [agent.email], /kebutuhan servernya/],
+        // The ticket names itself as the merge target: only the mail's making matters here.
+        ['ticket.merged', { target: number }, [REQUESTER], new RegExp(number)],
       ];
       // Every kind the worker knows is exercised here.
       expect(rows.map((r) => r[0]).sort()).toEqual(
         Object.keys(OUTBOX_MAIL_KINDS)
-          .filter((k) => k !== 'password-reset' && k !== 'portal.sign-in-link')
+          // Not a ticket's mail (their own specs: auth, portal, notifications' digest).
+          .filter(
+            (k) =>
+              k !== 'password-reset' && k !== 'portal.sign-in-link' && k !== 'notification.digest',
+          )
           .sort(),
       );
       for (const [kindName, payload] of rows)

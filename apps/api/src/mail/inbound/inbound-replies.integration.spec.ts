@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditEntryEntity } from '@sigap/api-audit';
 import { UserEntity } from '@sigap/api-identity';
 import { RequesterContactEntity } from '@sigap/api-opds';
@@ -141,12 +141,13 @@ describeOnBothDatabases(
       expect(audit.actorId).toBe(contact.id);
       const sent = await notices(number);
       expect(sent.length).toBe(1);
-      // The assignee of the active step; the ticket's agent when the step has nobody yet.
+      // The assignees of the active steps, and the ticket's own holder (its bell's default is a
+      // mail at once), each once.
       const steps = await ds.getRepository(TicketStepEntity).find({
         where: { ticketId: after.id, status: 'active' },
       });
       const holders = steps.map((x) => x.assigneeId).filter((x): x is string => !!x);
-      expect(sent[0].recipients).toEqual(holders.length ? [...new Set(holders)] : [agentId]);
+      expect([...sent[0].recipients].sort()).toEqual([...new Set([...holders, agentId])].sort());
       expect(sent[0].body).toContain('Berkas sudah saya lampirkan.');
       expect(sent[0].effect).toBe('answered');
 
@@ -219,12 +220,15 @@ describeOnBothDatabases(
         .withContext(mails.map((m) => m.subject).join(' | '))
         .toBeDefined();
       expect(mail?.subject).toContain('Balasan pemohon');
-      const agent = await ds
-        .getRepository(UserEntity)
-        .findOneByOrFail({ id: notice.recipients[0] });
-      expect(mail?.to && 'value' in mail.to ? mail.to.value.map((a) => a.address) : []).toEqual([
-        agent.email,
-      ]);
+      // To the holders of the active steps and the ticket's own holder, in one mail.
+      const staff = await ds.getRepository(UserEntity).findBy({ id: In(notice.recipients) });
+      expect(notice.recipients.length).toBe(2);
+      expect(
+        (mail?.to && 'value' in mail.to ? mail.to.value.map((a) => a.address) : []).sort(),
+      ).toEqual(staff.map((u) => u.email).sort());
+      expect(staff.map((u) => u.email)).toContain('helpdesk.bali@sigap.local');
+      // No second, thinner notice to the ticket's holder.
+      expect(mails.filter((m) => m.text?.includes(said)).length).toBe(1);
       expect(mail?.text).toContain('jam layanan berjalan kembali');
       expect(mail?.text).toContain(REQUESTER);
       // Never to the requester: the notice is for staff.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { NotificationEntity } from '@sigap/api-notifications';
 import { CalendarProvider } from '@sigap/api-calendars';
 import { Clock } from '@sigap/api-clock';
 import { AppConfig } from '@sigap/api-config';
@@ -15,6 +16,7 @@ import { OUTBOX_MAIL_KINDS, parsePayload, preparerFor } from '@sigap/api-mail';
 import { RecordingSmtp, appWithRecordingSmtp } from '../testing/recording-smtp';
 
 const REQUESTER = 'wayan.sukerti@diskes.baliprov.go.id';
+const NOTE_ID = '5a0f3c2e-8d41-4b7a-a2c9-6e1d7b3f9c05';
 
 /**
  * Rows already in a database were written by older versions: some fields missing, others
@@ -68,6 +70,22 @@ describe(`outbox: payloads as older versions stored them [${DATABASES[0]}]`, () 
       })
     ).stepOrder;
     await ds.getRepository(OutboxEntity).createQueryBuilder().delete().execute();
+    // A colleague's mention of the agent, as the notifications domain stores it.
+    await ds.getRepository(NotificationEntity).insert({
+      id: NOTE_ID,
+      userId: agent.id,
+      officeCode: 'bali',
+      kind: 'mentioned',
+      ticketNumber: number,
+      ticketSubject: 'Aplikasi arsip surat',
+      stepOrder: null,
+      actorId: kadis.id,
+      excerpt: 'Mohon cek kebutuhan servernya.',
+      channel: 'digest',
+      createdAt: clock.now(),
+      readAt: null,
+      digestedAt: null,
+    });
   }, 60_000);
 
   /** [kind, the JSON as stored, template, recipients]; the first row of each kind is sent. */
@@ -210,6 +228,18 @@ describe(`outbox: payloads as older versions stored them [${DATABASES[0]}]`, () 
       // A merged duplicate's notice (here the ticket names itself as its target: only the
       // stored shape matters).
       ['ticket.merged', `{"ticket":"${t}","target":"${t}"}`, 'ticket-merged', [REQUESTER]],
+      [
+        'notification',
+        `{"ticket":"${t}","notificationId":"${NOTE_ID}"}`,
+        'notification',
+        [agent.email],
+      ],
+      [
+        'notification.digest',
+        `{"userId":"${agent.id}","date":"2026-12-07","ids":["${NOTE_ID}"],"total":1}`,
+        'notification-digest',
+        [agent.email],
+      ],
     ];
   }
 
