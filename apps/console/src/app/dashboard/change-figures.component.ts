@@ -1,9 +1,9 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import type { ChangeDashboardResponse, ChangeFigureRow, DashboardFilter } from '@sigap/contracts';
+import type { ChangeFigureRow, DashboardFilter } from '@sigap/contracts';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { DashCardComponent } from './dash-card.component';
+import { DashboardApi } from './dashboard.api';
 import { FiguresTableComponent, type FigureRow } from './figures-table.component';
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
@@ -60,7 +60,7 @@ const percent = (share: number | null) => (share === null ? '—' : `${(share * 
   `,
 })
 export class ChangeFiguresComponent {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(DashboardApi);
   private readonly i18n = inject(I18nService);
 
   /** The dashboard's applied filter; null until it is applied. */
@@ -68,14 +68,7 @@ export class ChangeFiguresComponent {
 
   protected readonly figures = rxResource({
     params: () => this.filter() ?? undefined,
-    stream: ({ params }) => {
-      let query = new HttpParams();
-      for (const [key, value] of Object.entries(params))
-        if (value !== undefined && value !== null && value !== '') query = query.set(key, value);
-      return this.http.get<ChangeDashboardResponse>('/api/v1/dashboards/changes', {
-        params: query,
-      });
-    },
+    stream: ({ params }) => this.api.changes(params),
   });
 
   protected readonly columns = computed(() =>

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AtRiskResponse,
   BacklogResponse,
+  ChangeDashboardResponse,
   ComplianceGroup,
   ComplianceLevel,
   ComplianceResponse,
@@ -10,6 +11,7 @@ import type {
   DashboardTable,
   FirstResponseResponse,
   IkmDashboardResponse,
+  IncidentDashboardResponse,
   OpdView,
   ServiceSummary,
   StepBottlenecksResponse,
@@ -69,6 +71,18 @@ export class DashboardApi {
 
   workload(filter: DashboardFilter): Observable<WorkloadResponse> {
     return this.http.get<WorkloadResponse>(`${BASE}/dashboards/workload`, {
+      params: paramsOf(filter),
+    });
+  }
+
+  incidents(filter: DashboardFilter): Observable<IncidentDashboardResponse> {
+    return this.http.get<IncidentDashboardResponse>(`${BASE}/dashboards/incidents`, {
+      params: paramsOf(filter),
+    });
+  }
+
+  changes(filter: DashboardFilter): Observable<ChangeDashboardResponse> {
+    return this.http.get<ChangeDashboardResponse>(`${BASE}/dashboards/changes`, {
       params: paramsOf(filter),
     });
   }

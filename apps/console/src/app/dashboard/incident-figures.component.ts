@@ -1,13 +1,9 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import type {
-  DashboardFilter,
-  IncidentDashboardResponse,
-  IncidentFigureRow,
-} from '@sigap/contracts';
+import type { DashboardFilter, IncidentFigureRow } from '@sigap/contracts';
 import { I18nService, TranslatePipe } from '../i18n/i18n.service';
 import { DashCardComponent } from './dash-card.component';
+import { DashboardApi } from './dashboard.api';
 import { FiguresTableComponent, type FigureRow } from './figures-table.component';
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
@@ -71,7 +67,7 @@ function workingTime(minutes: number | null): string {
   `,
 })
 export class IncidentFiguresComponent {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(DashboardApi);
   private readonly i18n = inject(I18nService);
 
   /** The dashboard's applied filter; null until it is applied. */
@@ -79,14 +75,7 @@ export class IncidentFiguresComponent {
 
   protected readonly figures = rxResource({
     params: () => this.filter() ?? undefined,
-    stream: ({ params }) => {
-      let query = new HttpParams();
-      for (const [key, value] of Object.entries(params))
-        if (value !== undefined && value !== null && value !== '') query = query.set(key, value);
-      return this.http.get<IncidentDashboardResponse>('/api/v1/dashboards/incidents', {
-        params: query,
-      });
-    },
+    stream: ({ params }) => this.api.incidents(params),
   });
 
   protected readonly columns = computed(() =>
